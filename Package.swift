@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "careerplan",
+    products: [
+        .executable(name: "careerplan", targets: ["careerplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "Domain", swiftSettings: strict),
+        .target(
+            name: "Store",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw"], swiftSettings: strict),
+        .target(name: "App", dependencies: ["Domain", "Store", "TerminalKit"], swiftSettings: strict),
+        .executableTarget(
+            name: "careerplan",
+            dependencies: [
+                "App", "Domain", "Store", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"], swiftSettings: strict),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,85 @@
+import Domain
+import GRDB
+
+/// What the caseload list shows: an optional search and an optional planner.
+public struct CaseloadFilter: Hashable, Sendable {
+    public var search: String
+    public var planner: String?
+
+    public init(search: String = "", planner: String? = nil) {
+        self.search = search
+        self.planner = planner
+    }
+}
+
+extension CaseloadStore {
+    /// How many customers match: the list's length without loading it.
+    public func count(_ filter: CaseloadFilter) throws -> Int {
+        try pool.read { db in
+            let (sql, args) = Self.select("count(*)", filter)
+            return try Int.fetchOne(db, sql: sql, arguments: args) ?? 0
+        }
+    }
+
+    /// One page of the list in name order; never the whole caseload.
+    public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int) throws -> [Customer] {
+        try pool.read { db in
+            let (sql, args) = Self.select(Self.prefixed(Customer.columns), filter)
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
+                                        arguments: args + [limit, offset])
+            return try rows.map(Customer.init(row:))
+        }
+    }
+
+    public func customer(_ id: CustomerID) throws -> Customer? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
+                             arguments: [id.number]).map(Customer.init(row:))
+        }
+    }
+
+    /// Inserts customers in one transaction (the demo, seed and import).
+    public func insert(_ customers: some Sequence<Customer>) throws {
+        try pool.write { db in try Self.insert(customers, db) }
+    }
+
+    static func insert(_ customers: some Sequence<Customer>, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO customer (\(Customer.columns), sort_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let index = try db.cachedStatement(sql: "INSERT INTO customer_search (rowid, words) VALUES (?, ?)")
+        for c in customers {
+            try insert.execute(arguments: c.rowValues + [c.sortName])
+            try index.execute(arguments: [c.id.number, c.searchWords])
+        }
+    }
+
+    public func nextCustomerID() throws -> CustomerID {
+        try pool.read { db in
+            CustomerID((try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0) + 1)
+        }
+    }
+
+    private static func prefixed(_ columns: String) -> String {
+        columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
+    }
+
+    private static func select(_ what: String, _ filter: CaseloadFilter) -> (String, StatementArguments) {
+        var sql = "SELECT \(what) FROM customer c"
+        var conditions: [String] = []
+        var args: StatementArguments = []
+        if let match = SearchQuery.match(filter.search) {
+            sql += " JOIN customer_search s ON s.rowid = c.id"
+            conditions.append("customer_search MATCH ?")
+            args += [match]
+        }
+        if let planner = filter.planner {
+            conditions.append("c.planner = ?")
+            args += [planner]
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return (sql, args)
+    }
+}

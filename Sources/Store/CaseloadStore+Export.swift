@@ -1,0 +1,91 @@
+import Domain
+import Foundation
+import GRDB
+
+extension CaseloadStore {
+    public func exportJSON() throws -> Data {
+        let (staff, customers): ([Staff], [Customer]) = try pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)),
+             try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id").map(Customer.init(row:)))
+        }
+        let export = DataExport(settings: try settingRows(), staff: staff, customers: customers)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(export) + Data("\n".utf8)
+    }
+
+    /// Loads an export into this (empty) file. Everything is checked first;
+    /// the first problem is reported with its record and field, and nothing
+    /// is written unless everything is valid.
+    public func importJSON(_ data: Data) throws {
+        let export = try Self.decode(data)
+        try Self.validate(export)
+        try pool.write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            guard existing == 0 else { throw StoreError.notEmpty(path: path) }
+            let logins = Set(try String.fetchAll(db, sql: "SELECT login FROM staff"))
+            try Self.insert(staff: export.staff.filter { !logins.contains($0.login) }, db)
+            for (key, value) in export.settings {
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+            try Self.insert(export.customers, db)
+        }
+    }
+
+    static func decode(_ data: Data) throws -> DataExport {
+        do {
+            let export = try JSONDecoder().decode(DataExport.self, from: data)
+            guard export.format == DataExport.formatName else {
+                throw StoreError.importRejected("format is \"\(export.format)\", expected \"\(DataExport.formatName)\"")
+            }
+            guard export.version <= DataExport.currentVersion else {
+                throw StoreError.importRejected("version \(export.version) is newer than this careerplan reads (\(DataExport.currentVersion))")
+            }
+            return export
+        } catch let error as DecodingError {
+            throw StoreError.importRejected(describe(error, in: data))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.importRejected("not valid JSON: \(error)")
+        }
+    }
+
+    static func validate(_ export: DataExport) throws {
+        var logins = Set<String>()
+        for (i, s) in export.staff.enumerated() {
+            guard logins.insert(s.login).inserted else {
+                throw StoreError.importRejected("staff[\(i)] (\(s.login)): login appears twice")
+            }
+        }
+        var ids = Set<CustomerID>()
+        for (i, c) in export.customers.enumerated() {
+            let record = "customers[\(i)] (\(c.id))"
+            guard ids.insert(c.id).inserted else { throw StoreError.importRejected("\(record): id appears twice") }
+            if let p = c.problems.first { throw StoreError.importRejected("\(record).\(p.field): \(p.message)") }
+            if let planner = c.planner, !logins.contains(planner) {
+                throw StoreError.importRejected("\(record).planner: \"\(planner)\" is not in staff")
+            }
+        }
+    }
+
+    /// "customers[3].birthDate: expected a date as YYYY-MM-DD, found ..."
+    private static func describe(_ error: DecodingError, in data: Data) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("") { text, key in
+                if let i = key.intValue { return text + "[\(i)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            return "\(path(ctx.codingPath + [key])): missing"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        case .dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "not valid JSON" : "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

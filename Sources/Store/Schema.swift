@@ -1,0 +1,60 @@
+import GRDB
+
+/// The versioned schema. Migrations are append-only: a released migration is
+/// never edited; a change is a new migration (tests migrate from each one).
+enum Schema {
+    /// PRAGMA application_id marks a file as careerplan's ("CPLN").
+    static let applicationID: Int32 = 0x4350_4C4E
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-caseload") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE staff (
+                    login TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    initials TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('front-desk','planner','supervisor','administrator')),
+                    phone TEXT,
+                    email TEXT
+                );
+                CREATE TABLE customer (
+                    id INTEGER PRIMARY KEY,
+                    legal_name TEXT NOT NULL,
+                    preferred_name TEXT,
+                    email TEXT,
+                    zip TEXT NOT NULL,
+                    birth_date TEXT NOT NULL,
+                    phone TEXT,
+                    is_veteran INTEGER NOT NULL DEFAULT 0,
+                    program TEXT CHECK (program IN ('adult','dislocated-worker','youth')),
+                    planner TEXT REFERENCES staff(login) ON UPDATE CASCADE,
+                    entered_on TEXT NOT NULL,
+                    applied_on TEXT,
+                    eligible_on TEXT,
+                    enrolled_on TEXT,
+                    last_contact_on TEXT,
+                    last_service_on TEXT,
+                    exited_on TEXT,
+                    employed_on TEXT,
+                    sort_name TEXT NOT NULL,
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX customer_by_name ON customer(sort_name, id);
+                CREATE INDEX customer_by_planner ON customer(planner, sort_name, id);
+                CREATE VIRTUAL TABLE customer_search USING fts5(
+                    words, tokenize = "unicode61 remove_diacritics 2"
+                );
+                CREATE TRIGGER customer_search_delete AFTER DELETE ON customer BEGIN
+                    DELETE FROM customer_search WHERE rowid = old.id;
+                END;
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+}

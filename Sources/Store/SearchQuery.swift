@@ -1,0 +1,28 @@
+/// Turns what a person typed into an FTS5 query: every word must match the
+/// start of a name word or the ID; CJK characters match one by one.
+/// Anything that is not a letter or digit separates words, as it does for
+/// the index's tokenizer, so typed text can never change the query's shape.
+enum SearchQuery {
+    static func match(_ typed: String) -> String? {
+        var terms: [String] = []
+        var word = ""
+        func flush() {
+            if !word.isEmpty { terms.append(word) }
+            word = ""
+        }
+        for scalar in typed.unicodeScalars {
+            let p = scalar.properties
+            if scalar.value >= 0x2E80 && p.isAlphabetic {
+                flush()
+                terms.append(String(scalar))
+            } else if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
+                word.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        guard !terms.isEmpty else { return nil }
+        return terms.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,29 @@
+/// Errors a person can act on; each message names the file, record or field.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notCareerplanFile(path: String)
+    case notADatabase(path: String)
+    case newerVersion(path: String, unknown: [String])
+    case cannotCreate(path: String, reason: String)
+    case importRejected(String)
+    case notEmpty(path: String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .notCareerplanFile(let path):
+            "\(path) is an SQLite database but not a careerplan data file; it was left untouched. Choose another file with --db."
+        case .notADatabase(let path):
+            "\(path) is not a careerplan data file (not an SQLite database); it was left untouched. Choose another file with --db."
+        case .newerVersion(let path, let unknown):
+            "\(path) was written by a newer careerplan (schema \(unknown.joined(separator: ", "))); it was left untouched. Upgrade careerplan to open it."
+        case .cannotCreate(let path, let reason):
+            "cannot create data file \(path): \(reason)"
+        case .importRejected(let why):
+            "import rejected, nothing was written: \(why)"
+        case .notEmpty(let path):
+            "\(path) already holds customers; import only into a new or empty data file, nothing was written"
+        case .notFound(let what):
+            "\(what) not found"
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import CNcursesw
+import Glibc
+
+/// The one place that calls curses. Draws a canvas by writing only the cells
+/// that differ from the previous one (curses then sends only its own diff),
+/// so a cursor move over SSH costs a few dozen bytes, not a screen.
+public final class CursesTerminal: Terminal {
+    public enum StartError: Error, CustomStringConvertible {
+        case unknownTerminal(String)
+        public var description: String {
+            switch self {
+            case .unknownTerminal(let term):
+                "careerplan: cannot use the terminal type '\(term)' (from $TERM); try TERM=xterm-256color"
+            }
+        }
+    }
+
+    private let screenPointer: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var shown: Canvas?
+    private var attributes: [StyleRole: (attr_t, Int16)] = [:]
+    private var ended = false
+
+    public init(theme: Theme) throws {
+        Self.ensureUTF8Locale()
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, let output = fdopen(1, "w"), let input = fdopen(0, "r"),
+              let screen = newterm(nil, output, input) else {
+            throw StartError.unknownTerminal(term)
+        }
+        screenPointer = screen
+        set_term(screen)
+        window = cp_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        let usesColor = has_colors() && start_color() == OK
+        if usesColor { use_default_colors() }
+        prepare(usesColor ? theme : theme.withoutColor, colors: usesColor ? Int(cp_colors()) : 0)
+        signal(SIGTERM) { _ in endwin(); _exit(143) }
+        signal(SIGHUP) { _ in endwin(); _exit(129) }
+    }
+
+    deinit { end() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        curs_set(1)
+        endwin()
+        delscreen(screenPointer)
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    public func present(_ canvas: Canvas) {
+        let old = shown.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
+        if old == nil { werase(window) }
+        for row in 0..<canvas.height {
+            for col in 0..<canvas.width {
+                let cell = canvas[row, col]
+                if let old, old[row, col] == cell { continue }
+                if cell.isContinuation { continue }
+                draw(cell, row: row, col: col, width: canvas.width)
+            }
+        }
+        if let (row, col) = canvas.cursor {
+            curs_set(1)
+            wmove(window, Int32(row), Int32(col))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        shown = canvas
+    }
+
+    public func readKey() -> Key {
+        var code: wint_t = 0
+        while true {
+            let result = wget_wch(window, &code)
+            if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) ?? readKey() }
+            if result == OK { return Self.characterKey(code) }
+            if errno == EINTR { continue }
+            return .endOfInput
+        }
+    }
+
+    private func draw(_ cell: Cell, row: Int, col: Int, width: Int) {
+        let (attr, pair) = attributes[cell.role] ?? (cp_a_normal(), 0)
+        var scalars = Array(cell.text.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
+        // The last column of the last row: curses would scroll; leave it.
+        if scalars.isEmpty { scalars = [wchar_t(32)] }
+        scalars.append(0)
+        _ = cp_put_cell(window, Int32(row), Int32(col), scalars, attr, pair)
+        _ = width
+    }
+
+    private func prepare(_ theme: Theme, colors: Int) {
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let style = theme.style(role)
+            var attr = cp_a_normal()
+            for a in style.attributes {
+                switch a {
+                case .bold: attr |= cp_a_bold()
+                case .underline: attr |= cp_a_underline()
+                case .reverse: attr |= cp_a_reverse()
+                case .dim: attr |= cp_a_dim()
+                }
+            }
+            var pair: Int16 = 0
+            if colors > 0 {
+                pair = Int16(index + 1)
+                let fg = Self.usable(style.foreground.number, colors: colors)
+                let bg = Self.usable(style.background.number, colors: colors)
+                init_pair(pair, Int16(fg), Int16(bg))
+            }
+            attributes[role] = (attr, pair)
+        }
+    }
+
+    /// Bright colors fall back to their plain color on 8-color terminals.
+    private static func usable(_ color: Int32, colors: Int) -> Int32 {
+        color >= Int32(colors) ? color - 8 : color
+    }
+
+    private static func ensureUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset != "UTF-8" { setlocale(LC_ALL, "C.UTF-8") }
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME, KEY_A1: .home
+        case KEY_END, KEY_C1: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case KEY_RESIZE: .resize
+        case (KEY_F0 + 1)...(KEY_F0 + 12): .function(Int(code - KEY_F0))
+        default: nil
+        }
+    }
+
+    private static func characterKey(_ code: wint_t) -> Key {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(UnicodeScalar(UInt8(code + 96))))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(code)) else { return .char("?") }
+            return .char(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Terminal display width: East Asian wide and emoji characters take two
+/// cells, combining marks none. Columns line up by this, never by count.
+extension Character {
+    public var displayWidth: Int {
+        guard let first = unicodeScalars.first else { return 0 }
+        return Self.width(of: first)
+    }
+
+    static func width(of s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v == 0 { return 0 }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if s.properties.isEmojiPresentation { return 2 }
+        for range in wideRanges where range.contains(v) { return 2 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth blocks (Unicode 15, EastAsianWidth W/F).
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E,
+        0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+        0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+        0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}
+
+extension String {
+    public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+
+    /// Cut to at most `width` cells, ending in "…" when something was cut.
+    public func truncated(toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        if displayWidth <= width { return self }
+        var out = ""
+        var used = 0
+        for ch in self {
+            let w = ch.displayWidth
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Truncated, then padded with spaces to exactly `width` cells.
+    public func fitted(toWidth width: Int) -> String {
+        let cut = truncated(toWidth: width)
+        return cut + String(repeating: " ", count: max(0, width - cut.displayWidth))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads theme files: one `role = foreground [on background] [attributes]`
+/// per line, `#` comments. A plain format of our own rather than TOML: it is
+/// one line per role, and every mistake can name its file and line.
+public enum ThemeFile {
+    public struct Problem: Error, CustomStringConvertible, Equatable {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public static func parse(_ text: String, file: String, name: String) throws -> Theme {
+        var styles: [StyleRole: Theme.Style] = [:]
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            func problem(_ message: String) -> Problem { Problem(file: file, line: number, message: message) }
+            let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let line = content.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { throw problem("expected `role = color [on color] [attributes]`") }
+            guard let role = StyleRole(rawValue: parts[0]) else {
+                throw problem("unknown key '\(parts[0])'; keys are: "
+                              + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            styles[role] = try style(parts[1], problem: problem)
+        }
+        return Theme(name: name, styles: styles)
+    }
+
+    private static func style(_ value: String, problem: (String) -> Problem) throws -> Theme.Style {
+        var style = Theme.Style()
+        var words = value.split(separator: " ").map(String.init)[...]
+        func color(_ word: String) throws -> Theme.Color {
+            guard let c = Theme.Color(rawValue: word) else {
+                throw problem("unknown color '\(word)'; colors are: "
+                              + Theme.Color.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return c
+        }
+        if let first = words.first, Theme.Attribute(rawValue: first) == nil, first != "on" {
+            style.foreground = try color(first)
+            words = words.dropFirst()
+        }
+        while let word = words.popFirst() {
+            if word == "on" {
+                guard let bg = words.popFirst() else { throw problem("'on' needs a background color") }
+                style.background = try color(bg)
+            } else if let attribute = Theme.Attribute(rawValue: word) {
+                style.attributes.insert(attribute)
+            } else {
+                throw problem("unknown attribute '\(word)'; attributes are: "
+                              + Theme.Attribute.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        return style
+    }
+
+    /// Finds a theme by name (or path): `$CAREERPLAN_THEMES`, then a themes/
+    /// directory beside or above the executable, then the shared install
+    /// directory. The default theme falls back to the built-in one.
+    public static func load(_ nameOrPath: String, environment: [String: String],
+                            executable: String) throws -> Theme {
+        if nameOrPath.contains("/") {
+            return try read(path: nameOrPath)
+        }
+        for dir in searchDirectories(environment: environment, executable: executable) {
+            let path = dir + "/" + nameOrPath + ".theme"
+            if FileManager.default.fileExists(atPath: path) { return try read(path: path) }
+        }
+        if nameOrPath == "default" { return .builtIn }
+        throw Problem(file: nameOrPath, line: 0, message: "no theme named '\(nameOrPath)' in "
+                      + searchDirectories(environment: environment, executable: executable).joined(separator: ", "))
+    }
+
+    static func read(path: String) throws -> Theme {
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw Problem(file: path, line: 0, message: "cannot read the theme file")
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return try parse(text, file: path, name: name)
+    }
+
+    public static func searchDirectories(environment: [String: String], executable: String) -> [String] {
+        var dirs: [String] = []
+        if let dir = environment["CAREERPLAN_THEMES"], !dir.isEmpty { dirs.append(dir) }
+        var dir = (executable as NSString).deletingLastPathComponent
+        for _ in 0..<5 where !dir.isEmpty && dir != "/" {
+            dirs.append(dir + "/themes")
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        dirs.append("/usr/local/share/careerplan/themes")
+        dirs.append("/usr/share/careerplan/themes")
+        return dirs
+    }
+}

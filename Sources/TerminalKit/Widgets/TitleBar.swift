@@ -1,0 +1,10 @@
+/// The top row: where the user is on the left, the data file and the
+/// signed-in user on the right (the right side yields first when narrow).
+public enum TitleBar {
+    public static func draw(into canvas: inout Canvas, left: String, right: String) {
+        canvas.fill(row: 0, role: .title)
+        let rightText = right.truncated(toWidth: max(0, canvas.width - left.displayWidth - 4))
+        canvas.put(" " + left, row: 0, col: 0, role: .title, maxWidth: canvas.width - rightText.displayWidth - 2)
+        canvas.put(rightText, row: 0, col: canvas.width - rightText.displayWidth - 1, role: .title)
+    }
+}
