@@ -34,7 +34,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", swiftSettings: strict),

@@ -13,7 +13,7 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
         case .enrollment90: "Enroll"
         case .contact30: "Contact"
         case .autoExit90: "Auto-exit"
-        case .followUp12m: "Follow-up end"
+        case .followUp12m: "Follow-up ends"
         }
     }
 

@@ -38,7 +38,14 @@ enum Names {
                                     "Siobhán": "Shiv", "민준": "Min", "Nnamdi": "Nam"]
 
     static func person(_ rng: inout SplitMix) -> Person {
-        let (given, family, stem, familyFirst) = people[Int(rng.next() % UInt64(people.count))]
+        var (given, family, stem, familyFirst) = people[Int(rng.next() % UInt64(people.count))]
+        // Most given-first names take another family name, so a large caseload
+        // is varied rather than the same few people over and over.
+        let other = people[Int(rng.next() % UInt64(people.count))]
+        if !familyFirst, !other.3, rng.next() % 4 != 0 {
+            family = other.1
+            stem = String(stem.prefix(1)) + other.2.dropFirst()
+        }
         let isCJK = given.unicodeScalars.first.map { $0.value >= 0x3000 } ?? false
         let legal = isCJK ? family + given : familyFirst ? "\(family) \(given)" : "\(given) \(family)"
         let preferred = rng.next() % 3 == 0 ? nicknames[given].map { familyFirst ? "\(family) \($0)" : "\($0) \(family)" } : nil

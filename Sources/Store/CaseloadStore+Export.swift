@@ -32,6 +32,12 @@ extension CaseloadStore {
         }
     }
 
+    /// Checks an export without any data file: the import command runs this
+    /// before it opens (and so creates) the target file.
+    public static func checkImport(_ data: Data) throws {
+        try validate(decode(data))
+    }
+
     static func decode(_ data: Data) throws -> DataExport {
         do {
             let export = try JSONDecoder().decode(DataExport.self, from: data)

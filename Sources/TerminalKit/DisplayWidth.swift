@@ -52,3 +52,23 @@ extension String {
         return cut + String(repeating: " ", count: max(0, width - cut.displayWidth))
     }
 }
+
+extension String {
+    /// Word-wrapped lines of at most `width` cells (a longer word is cut).
+    public func wrapped(toWidth width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in split(separator: " ").map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if candidate.displayWidth <= width {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = word.truncated(toWidth: width)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

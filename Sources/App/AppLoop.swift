@@ -1,0 +1,95 @@
+import TerminalKit
+
+/// Runs the screens: reads a key, lets the top screen update, carries out
+/// the effect, draws. The one place where effects happen.
+public final class AppLoop {
+    private var stack: [any Screen]
+    private let terminal: any Terminal
+    private let titleRight: String
+
+    public init(root: any Screen, terminal: any Terminal, titleRight: String) {
+        stack = [root]
+        self.terminal = terminal
+        self.titleRight = titleRight
+    }
+
+    /// The title of the screen on top (tests use it).
+    public var topTitle: String { stack.last?.title ?? "" }
+
+    /// Runs until the user quits (true) or input ends (false).
+    @discardableResult
+    public func run() -> Bool {
+        draw()
+        while true {
+            let key = terminal.readKey()
+            if key == .endOfInput { return false }
+            if !handle(key) { return true }
+            draw()
+        }
+    }
+
+    /// Applies one key; false when the program should end.
+    func handle(_ key: Key) -> Bool {
+        if key == .resize { return true }
+        let size = terminal.size
+        guard TooSmall.fits(width: size.width, height: size.height) else {
+            return !(GlobalKeys.quit.matches(key) || key == .ctrl("c"))
+        }
+        if key == .ctrl("c") { return false }
+        var screen = stack.removeLast()
+        let effect = screen.update(key)
+        stack.append(screen)
+        switch effect {
+        case .handled: return true
+        case .push(let next):
+            stack.append(next)
+            return true
+        case .pop:
+            if stack.count > 1 { stack.removeLast() }
+            return true
+        case .quit: return false
+        case .unhandled: return handleGlobal(key, textFocus: screen.acceptsText)
+        }
+    }
+
+    private func handleGlobal(_ key: Key, textFocus: Bool) -> Bool {
+        let typed = textFocus && key.isPrintable
+        if GlobalKeys.help.matches(key), !typed {
+            if let top = stack.last, !(top is HelpScreen) {
+                stack.append(HelpScreen(for: top, global: GlobalKeys.bindings(canGoBack: stack.count > 1)))
+            }
+            return true
+        }
+        if GlobalKeys.quit.matches(key), !typed { return false }
+        if GlobalKeys.back.matches(key), stack.count > 1 { stack.removeLast() }
+        return true
+    }
+
+    private func draw() {
+        let size = terminal.size
+        var canvas = Canvas(width: size.width, height: size.height)
+        guard TooSmall.fits(width: size.width, height: size.height) else {
+            TooSmall.draw(into: &canvas)
+            terminal.present(canvas)
+            return
+        }
+        let area = Area(top: 1, left: 0, width: size.width, height: size.height - 2)
+        var screen = stack.removeLast()
+        screen.prepare(area: area)
+        stack.append(screen)
+        let path = stack.map(\.title).joined(separator: " › ")
+        TitleBar.draw(into: &canvas, left: "careerplan │ " + path, right: titleRight)
+        screen.render(into: &canvas, area: area)
+        let global = screen is HelpScreen ? [GlobalKeys.quit] : GlobalKeys.bindings(canGoBack: stack.count > 1)
+        KeyBar.draw(into: &canvas, bindings: screen.bindings + global)
+        terminal.present(canvas)
+    }
+}
+
+extension Key {
+    /// A key that types a character into a focused text field.
+    var isPrintable: Bool {
+        if case .char = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,14 @@
+import TerminalKit
+
+/// Keys that work on every screen, after the screen itself has declined them.
+enum GlobalKeys {
+    static let help = KeyBinding([.function(1), .char("?")], "Help", help: "Show every key of this screen")
+    static let back = KeyBinding([.escape], "Back", help: "Go back to the previous screen")
+    static let quit = KeyBinding([.function(10), .char("q")], "Quit",
+                                 help: "Quit careerplan (q only when no text field has focus)")
+
+    /// The global keys as shown for a screen at a given depth.
+    static func bindings(canGoBack: Bool) -> [KeyBinding] {
+        canGoBack ? [help, back, quit] : [help, quit]
+    }
+}

@@ -1,0 +1,49 @@
+import TerminalKit
+
+/// A screen is a state value: keys update it, it renders into the grid, and
+/// anything beyond its own state (open another screen, quit) is an effect
+/// the app loop carries out.
+public protocol Screen {
+    /// Shown in the title bar: where the user is.
+    var title: String { get }
+    /// This screen's own keys, for the key bar and help.
+    var bindings: [KeyBinding] { get }
+    /// True while a text field has focus: `q` and `?` are then typed.
+    var acceptsText: Bool { get }
+    mutating func update(_ key: Key) -> Effect
+    /// Loads what the visible area needs before rendering (a page of rows).
+    mutating func prepare(area: Area)
+    func render(into canvas: inout Canvas, area: Area)
+}
+
+extension Screen {
+    public var acceptsText: Bool { false }
+    public mutating func prepare(area: Area) {}
+}
+
+public enum Effect {
+    /// The screen used the key.
+    case handled
+    /// The screen did not use the key; global keys get a chance.
+    case unhandled
+    case push(any Screen)
+    case pop
+    case quit
+}
+
+/// The rows and columns a screen may draw in (between title and key bar).
+public struct Area: Equatable, Sendable {
+    public var top: Int
+    public var left: Int
+    public var width: Int
+    public var height: Int
+
+    public init(top: Int, left: Int, width: Int, height: Int) {
+        self.top = top
+        self.left = left
+        self.width = width
+        self.height = height
+    }
+
+    public var bottom: Int { top + height - 1 }
+}

@@ -1,0 +1,113 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The caseload: one row per customer, in name order, read a page at a time
+/// so a caseload of any size opens instantly. `/` narrows it as you type.
+public struct CaseloadScreen: Screen {
+    let session: Session
+    var search = TextField()
+    var searching = false
+    /// Index of the selected row in the whole (filtered) list.
+    var selected = 0
+    /// Index of the first visible row.
+    var top = 0
+    var count = 0
+    /// The visible page, starting at `pageStart`.
+    var page: [Customer] = []
+    var pageStart = -1
+    var loadedSearch: String?
+    var pageSize = 1
+    var message: String?
+
+    public init(session: Session) { self.session = session }
+
+    public var title: String { "Caseload" }
+    public var acceptsText: Bool { searching }
+
+    static let open = KeyBinding([.enter], "Open", help: "Open the selected customer's overview")
+    static let find = KeyBinding([.char("/")], "Search", help: "Search by name or ID as you type (Enter keeps the result, Esc clears it)")
+    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Move the selection up or down", inBar: false)
+    static let pages = KeyBinding([.pageUp, .pageDown], "Page", help: "Move one screenful up or down", inBar: false)
+    static let ends = KeyBinding([.home, .end], "First/last", help: "Go to the first or last customer", inBar: false)
+    static let clear = KeyBinding([.escape], "Clear", help: "Clear the search and show the whole caseload", inBar: false)
+
+    static let keep = KeyBinding([.enter], "Keep", help: "Keep the search result and return to the list")
+    static let cancel = KeyBinding([.escape], "Clear", help: "Clear the search")
+
+    public var bindings: [KeyBinding] {
+        searching ? [Self.keep, Self.cancel, Self.move]
+            : [Self.open, Self.find, Self.move, Self.pages, Self.ends, Self.clear]
+    }
+
+    public var selectedCustomer: Customer? {
+        let i = selected - pageStart
+        return page.indices.contains(i) ? page[i] : nil
+    }
+
+    public mutating func update(_ key: Key) -> Effect {
+        if searching { return updateSearch(key) }
+        switch key {
+        case .up, .char("k"): selected -= 1
+        case .down, .char("j"): selected += 1
+        case .pageUp: selected -= pageSize
+        case .pageDown: selected += pageSize
+        case .home, .char("g"): selected = 0
+        case .end, .char("G"): selected = count - 1
+        case .char("/"): searching = true
+        case .enter:
+            guard let customer = selectedCustomer else { return .handled }
+            return .push(CustomerOverviewScreen(session: session, id: customer.id))
+        case .escape:
+            guard !search.text.isEmpty else { return .unhandled }
+            search = TextField()
+        default: return .unhandled
+        }
+        clampSelection()
+        return .handled
+    }
+
+    private mutating func updateSearch(_ key: Key) -> Effect {
+        switch key {
+        case .enter:
+            searching = false
+        case .escape:
+            searching = false
+            search = TextField()
+        case .up, .down, .pageUp, .pageDown:
+            searching = false
+            return update(key)
+        default:
+            let before = search.text
+            guard search.handle(key) else { return .unhandled }
+            if search.text != before { selected = 0 }
+        }
+        return .handled
+    }
+
+    private mutating func clampSelection() {
+        selected = max(0, min(selected, count - 1))
+    }
+
+    public mutating func prepare(area: Area) {
+        pageSize = max(1, area.height - 2)
+        do {
+            if loadedSearch != search.text {
+                count = try session.store.count(CaseloadFilter(search: search.text))
+                loadedSearch = search.text
+                pageStart = -1
+                message = nil
+            }
+            clampSelection()
+            if selected < top { top = selected }
+            if selected >= top + pageSize { top = selected - pageSize + 1 }
+            top = max(0, min(top, count - pageSize))
+            if pageStart != top || page.count < min(pageSize, count - top) {
+                page = try session.store.customers(CaseloadFilter(search: search.text), offset: top, limit: pageSize)
+                pageStart = top
+            }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+    }
+}

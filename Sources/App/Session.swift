@@ -1,0 +1,39 @@
+import Domain
+import Store
+
+/// Who is using the program, on which file, on which day. Screens read the
+/// date from here, never from the clock, so tests can fix it.
+public struct Session {
+    public let store: CaseloadStore
+    /// The operating-system account running the program.
+    public let login: String
+    /// Their staff record; nil when the account is not on the staff list.
+    public let user: Staff?
+    public let today: Day
+    public let settings: ClockSettings
+    /// Staff by login, for showing planners' initials and names.
+    public let staff: [String: Staff]
+
+    public init(store: CaseloadStore, login: String, user: Staff?, today: Day) throws {
+        self.store = store
+        self.login = login
+        self.user = user
+        self.today = today
+        settings = try store.clockSettings()
+        staff = Dictionary(try store.staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// "mrivera (María Rivera)", or the login alone when not on staff.
+    public var userLabel: String {
+        guard let user else { return "\(login) (not on staff)" }
+        return "\(login) (\(user.name))"
+    }
+
+    /// The data file as the title bar shows it: home abbreviated to ~.
+    public func dataFileLabel(home: String?) -> String {
+        if let home, !home.isEmpty, store.path.hasPrefix(home + "/") {
+            return "~" + store.path.dropFirst(home.count)
+        }
+        return store.path
+    }
+}

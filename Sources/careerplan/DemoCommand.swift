@@ -1,0 +1,37 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open a demo caseload (created on first use, reused after).",
+        discussion: "The demo file is ~/.local/share/careerplan/demo.sqlite unless --db says otherwise; it is never your real caseload."
+    )
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("The demo data file.", valueName: "PATH"))
+    var path: String?
+    @OptionGroup var theme: ThemeOption
+
+    static let demoSize = 48
+
+    func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        let path = path ?? DataFileOption.dataDirectory(env) + "/demo.sqlite"
+        let store: CaseloadStore
+        do { store = try CaseloadStore(path: path) } catch { throw ValidationFailure("\(error)") }
+        if try store.count(CaseloadFilter()) == 0 {
+            let caseload = SyntheticCaseload(seed: 1, today: LocalContext.today())
+            var staff = caseload.staff
+            let me = LocalContext.account()
+            if !staff.contains(where: { $0.login == me.login }) {
+                staff.append(Staff(login: me.login, name: me.fullName,
+                                   initials: String(me.fullName.prefix(2)).uppercased(), role: .administrator))
+            }
+            try store.insert(staff: staff)
+            try store.insert(caseload.customers(Self.demoSize))
+        }
+        try Launcher.run(store: store, theme: theme.load())
+    }
+}

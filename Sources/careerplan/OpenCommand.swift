@@ -1,0 +1,63 @@
+import App
+import ArgumentParser
+import Foundation
+import Store
+import TerminalKit
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the caseload in the terminal (the default command)."
+    )
+
+    @OptionGroup var dataFile: DataFileOption
+    @OptionGroup var theme: ThemeOption
+
+    func run() throws {
+        try Launcher.run(store: dataFile.open(), theme: theme.load())
+    }
+}
+
+struct ThemeOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Color theme: default, high-contrast, monochrome, or a file path.",
+                               valueName: "NAME"))
+    var theme: String?
+
+    /// --theme, else $CAREERPLAN_THEME, else monochrome under NO_COLOR, else default.
+    func load() throws -> Theme {
+        let env = ProcessInfo.processInfo.environment
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        let name = theme ?? env["CAREERPLAN_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (noColor ? "monochrome" : "default")
+        do {
+            let loaded = try ThemeFile.load(name, environment: env, executable: LocalContext.executablePath())
+            return noColor ? loaded.withoutColor : loaded
+        } catch {
+            throw ValidationFailure("theme: \(error)")
+        }
+    }
+}
+
+/// Signs the user in, starts curses, runs the screens, restores the terminal.
+enum Launcher {
+    static func run(store: CaseloadStore, theme: Theme) throws {
+        let account = LocalContext.account()
+        let session: Session
+        do {
+            let user = try store.signIn(login: account.login, fullName: account.fullName)
+            session = try Session(store: store, login: account.login, user: user, today: LocalContext.today())
+        } catch {
+            throw ValidationFailure("\(store.path): \(error)")
+        }
+        let terminal: CursesTerminal
+        do { terminal = try CursesTerminal(theme: theme) } catch {
+            throw ValidationFailure("\(error)")
+        }
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        let loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,
+                           titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel)
+        loop.run()
+        terminal.end()
+        try? store.close()
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Domain
+import Store
+
+struct SeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Fill an empty data file with a deterministic synthetic caseload (tests, benchmarks)."
+    )
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("The data file to fill (must hold no customers).", valueName: "PATH"))
+    var path: String
+    @Option(help: "How many customers.")
+    var customers: Int
+    @Option(help: "Seed: the same seed, size and date give the same caseload.")
+    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Date the caseload is built around (YYYY-MM-DD); default today.", valueName: "DATE"))
+    var today: String?
+
+    func validate() throws {
+        guard customers >= 0 else { throw ValidationError("--customers must be 0 or more") }
+        if let today, Day(parsing: today) == nil {
+            throw ValidationError("--today must be a date such as 2026-11-23, found \"\(today)\"")
+        }
+    }
+
+    func run() throws {
+        let store: CaseloadStore
+        do { store = try CaseloadStore(path: path) } catch { throw ValidationFailure("\(error)") }
+        guard try store.count(CaseloadFilter()) == 0 else {
+            throw ValidationFailure("\(path) already holds customers; seed only fills an empty data file")
+        }
+        let caseload = SyntheticCaseload(seed: seed, today: today.flatMap(Day.init(parsing:)) ?? LocalContext.today())
+        let existing = Set(try store.staff().map(\.login))
+        try store.insert(staff: caseload.staff.filter { !existing.contains($0.login) })
+        let batch = 20_000
+        var next = 1
+        while next <= customers {
+            let last = min(customers, next + batch - 1)
+            try store.insert((next...last).lazy.map(caseload.customer))
+            next = last + 1
+        }
+        try store.close()
+        print("\(path): \(customers) customers, seed \(seed), as of \(caseload.today)")
+    }
+}

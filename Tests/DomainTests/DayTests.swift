@@ -1,0 +1,37 @@
+import Domain
+import Testing
+
+@Suite struct DayTests {
+    @Test func parsesBothAcceptedFormats() {
+        #expect(Day(parsing: "2026-11-23") == Day(year: 2026, month: 11, day: 23))
+        #expect(Day(parsing: "11/23/2026") == Day(year: 2026, month: 11, day: 23))
+        #expect(Day(parsing: " 2026-01-05 ")?.description == "2026-01-05")
+    }
+
+    @Test func rejectsImpossibleAndOtherFormats() {
+        #expect(Day(parsing: "2026-02-29") == nil)
+        #expect(Day(parsing: "2028-02-29") != nil)
+        #expect(Day(parsing: "2026-13-01") == nil)
+        #expect(Day(parsing: "23.11.2026") == nil)
+        #expect(Day(parsing: "2026-11-23x") == nil)
+        #expect(Day(parsing: "") == nil)
+        #expect(Day(parsing: "1900-02-29") == nil)
+        #expect(Day(parsing: "2000-02-29") != nil)
+    }
+
+    @Test func addingMonthsClampsToTheEndOfTheMonth() {
+        #expect(day("2026-01-31").adding(months: 1) == day("2026-02-28"))
+        #expect(day("2028-02-29").adding(months: 12) == day("2029-02-28"))
+        #expect(day("2026-03-15").adding(months: 12) == day("2027-03-15"))
+        #expect(day("2026-11-30").adding(months: 3) == day("2027-02-28"))
+    }
+
+    @Test func daysAndAge() {
+        #expect(day("2026-11-23").adding(days: 30) == day("2026-12-23"))
+        #expect(day("2026-12-31").adding(days: 1) == day("2027-01-01"))
+        #expect(day("2026-11-23").days(until: day("2027-11-23")) == 365)
+        #expect(day("2008-11-23").age(on: day("2026-11-22")) == 17)
+        #expect(day("2008-11-23").age(on: day("2026-11-23")) == 18)
+        #expect(day("2008-02-29").age(on: day("2026-02-28")) == 17)
+    }
+}

@@ -1,0 +1,100 @@
+import Domain
+import Testing
+
+/// Every clock of POLICY.md section 3 with concrete dates, at its edges:
+/// the day it becomes due soon, the due date itself, the day after.
+@Suite struct DeadlinesTests {
+    func customer(applied: String? = nil, eligible: String? = nil, enrolled: String? = nil,
+                  contact: String? = nil, service: String? = nil, exited: String? = nil,
+                  employed: String? = nil, veteran: Bool = false) -> Customer {
+        Customer(id: CustomerID(1), legalName: "Test Person", zip: "60601", birthDate: day("1990-05-01"),
+                 isVeteran: veteran, program: applied == nil ? nil : .adult, enteredOn: day("2026-01-02"),
+                 appliedOn: applied.map(day), eligibleOn: eligible.map(day), enrolledOn: enrolled.map(day),
+                 lastContactOn: contact.map(day), lastServiceOn: service.map(day),
+                 exitedOn: exited.map(day), employedOn: employed.map(day))
+    }
+
+    func clock(_ c: Customer, _ rule: ClockRule, on today: String,
+               settings: ClockSettings = .illinois) -> Clock? {
+        Deadlines.open(for: c, on: day(today), settings: settings).first { $0.rule == rule }
+    }
+
+    @Test func eligibilityIsDue30DaysAfterTheApplication() {
+        let c = customer(applied: "2026-11-01")
+        #expect(clock(c, .eligibility30, on: "2026-11-23")?.due == day("2026-12-01"))
+        #expect(clock(c, .eligibility30, on: "2026-11-23")?.state == .upcoming)
+        #expect(clock(c, .eligibility30, on: "2026-11-24")?.state == .dueSoon)
+        #expect(clock(c, .eligibility30, on: "2026-12-01")?.state == .dueSoon)
+        #expect(clock(c, .eligibility30, on: "2026-12-02")?.state == .overdue)
+        #expect(clock(customer(applied: "2026-11-01", eligible: "2026-11-10"), .eligibility30, on: "2026-11-23") == nil)
+    }
+
+    @Test func enrollmentIsDue90DaysAfterCertification() {
+        let c = customer(applied: "2026-08-20", eligible: "2026-09-01")
+        #expect(clock(c, .enrollment90, on: "2026-11-23")?.due == day("2026-11-30"))
+        #expect(clock(c, .enrollment90, on: "2026-11-23")?.state == .dueSoon)
+        #expect(clock(c, .enrollment90, on: "2026-11-22")?.state == .upcoming)
+        #expect(clock(c, .enrollment90, on: "2026-12-01")?.state == .overdue)
+    }
+
+    @Test func contactIsDueAnIntervalAfterTheLastTwoWayContact() {
+        let c = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
+                         contact: "2026-11-01", service: "2026-11-01")
+        #expect(clock(c, .contact30, on: "2026-11-23")?.due == day("2026-12-01"))
+        let noContact = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01")
+        #expect(clock(noContact, .contact30, on: "2026-11-23")?.due == day("2026-10-01"))
+        #expect(clock(noContact, .contact30, on: "2026-11-23")?.state == .overdue)
+    }
+
+    @Test func veteransUseTheirOwnContactInterval() {
+        let massachusetts = ClockSettings(contactIntervalDays: 60, veteranContactIntervalDays: 30)
+        let civilian = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
+                                contact: "2026-11-01")
+        let veteran = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
+                               contact: "2026-11-01", veteran: true)
+        #expect(clock(civilian, .contact30, on: "2026-11-23", settings: massachusetts)?.due == day("2026-12-31"))
+        #expect(clock(veteran, .contact30, on: "2026-11-23", settings: massachusetts)?.due == day("2026-12-01"))
+    }
+
+    @Test func autoExitIs90DaysAfterTheLastService() {
+        let c = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
+                         contact: "2026-11-01", service: "2026-10-01")
+        #expect(clock(c, .autoExit90, on: "2026-11-23")?.due == day("2026-12-30"))
+        #expect(clock(c, .autoExit90, on: "2026-12-23")?.state == .dueSoon)
+        #expect(clock(c, .autoExit90, on: "2026-12-22")?.state == .upcoming)
+        #expect(clock(c, .autoExit90, on: "2026-12-31")?.state == .overdue)
+    }
+
+    @Test func followUpEndsTwelveMonthsAfterTheFirstDayOfEmployment() {
+        let c = customer(applied: "2025-01-02", eligible: "2025-01-10", enrolled: "2025-02-01",
+                         service: "2026-02-20", exited: "2026-02-20", employed: "2026-02-28")
+        #expect(c.stage(on: day("2026-11-23")) == .followUp)
+        #expect(clock(c, .followUp12m, on: "2026-11-23")?.due == day("2027-02-28"))
+        #expect(clock(c, .followUp12m, on: "2027-02-28")?.state == .dueSoon)
+        #expect(clock(c, .followUp12m, on: "2027-03-01") == nil)
+        #expect(c.stage(on: day("2027-03-01")) == .exited)
+        let leap = customer(applied: "2027-01-02", eligible: "2027-01-10", enrolled: "2027-02-01",
+                            service: "2028-02-20", exited: "2028-02-20", employed: "2028-02-29")
+        #expect(clock(leap, .followUp12m, on: "2028-03-01")?.due == day("2029-02-28"))
+    }
+
+    @Test func aDeadlineOnAWeekendIsNotMoved() {
+        // 2026-10-29 + 30 days = Saturday 2026-11-28.
+        let c = customer(applied: "2026-10-29")
+        #expect(clock(c, .eligibility30, on: "2026-11-23")?.due == day("2026-11-28"))
+    }
+
+    @Test func exitedWithoutEmploymentHasNoClocks() {
+        let c = customer(applied: "2025-01-02", eligible: "2025-01-10", enrolled: "2025-02-01",
+                         service: "2026-02-20", exited: "2026-02-20")
+        #expect(Deadlines.open(for: c, on: day("2026-11-23")).isEmpty)
+        #expect(c.stage(on: day("2026-11-23")) == .exited)
+    }
+
+    @Test func theNextItemIsTheSoonest() {
+        let c = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
+                         contact: "2026-11-01", service: "2026-09-15")
+        #expect(Deadlines.next(for: c, on: day("2026-11-23"))?.rule == .contact30)
+        #expect(Deadlines.open(for: c, on: day("2026-11-23")).map(\.due) == [day("2026-12-01"), day("2026-12-14")])
+    }
+}
