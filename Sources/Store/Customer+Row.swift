@@ -53,7 +53,8 @@ extension Customer {
     var searchWords: String {
         let names = [legalName, preferredName ?? ""].joined(separator: " ")
         let cjk = names.unicodeScalars.filter { $0.value >= 0x2E80 }.map { String($0) }
-        return ([names, id.description, String(id.description.dropFirst()), String(id.number)] + cjk)
+        return ([names, names.folded, id.description, String(id.description.dropFirst()),
+                 String(id.number), "c" + String(id.number)] + cjk)
             .joined(separator: " ")
     }
 }

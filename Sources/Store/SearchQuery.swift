@@ -1,3 +1,5 @@
+import Domain
+
 /// Turns what a person typed into an FTS5 query: every word must match the
 /// start of a name word or the ID; CJK characters match one by one.
 /// Anything that is not a letter or digit separates words, as it does for
@@ -10,7 +12,7 @@ enum SearchQuery {
             if !word.isEmpty { terms.append(word) }
             word = ""
         }
-        for scalar in typed.unicodeScalars {
+        for scalar in typed.folded.unicodeScalars {
             let p = scalar.properties
             if scalar.value >= 0x2E80 && p.isAlphabetic {
                 flush()

@@ -1,0 +1,46 @@
+import Domain
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct CaseloadQueryTests {
+    func customer(_ n: Int64, _ legal: String, preferred: String? = nil) -> Customer {
+        Customer(id: CustomerID(n), legalName: legal, preferredName: preferred, zip: "60601",
+                 birthDate: testToday.adding(days: -10_000), enteredOn: testToday)
+    }
+
+    func store(_ dir: String) throws -> CaseloadStore {
+        let store = try CaseloadStore(path: dir + "/q.sqlite")
+        try store.insert([
+            customer(1, "José Núñez", preferred: "Pepe Núñez"),
+            customer(2, "王芳"),
+            customer(3, "Ana María Muñoz"),
+            customer(12, "Zoë Kowalczyk"),
+            customer(4, "Øystein Berg"),
+        ])
+        return store
+    }
+
+    @Test func pagesComeInNameOrderIgnoringAccents() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try store(dir)
+        let all = try s.customers(.init(), offset: 0, limit: 10).map(\.legalName)
+        #expect(all == ["Ana María Muñoz", "Øystein Berg", "José Núñez", "Zoë Kowalczyk", "王芳"])
+        #expect(try s.customers(.init(), offset: 1, limit: 2).map(\.id) == [CustomerID(4), CustomerID(1)])
+    }
+
+    @Test(arguments: [
+        ("nunez", [1]), ("Núñez", [1]), ("pepe", [1]), ("jose nun", [1]), ("mu", [3]),
+        ("C000012", [12]), ("12", [12]), ("c12", [12]), ("王", [2]), ("芳", [2]),
+        ("zoe", [12]), ("oystein", [4]), ("nobody", []), ("\"", [1, 2, 3, 4, 12]), ("a*", [3]),
+    ] as [(String, [Int64])])
+    func searchFindsByNameOrID(query: String, ids: [Int64]) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try store(dir)
+        let found = try s.customers(.init(search: query), offset: 0, limit: 10).map(\.id.number)
+        #expect(Set(found) == Set(ids), "search \(query)")
+        #expect(try s.count(.init(search: query)) == ids.count)
+    }
+}

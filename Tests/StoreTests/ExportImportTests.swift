@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct ExportImportTests {
+    @Test func exportImportExportIsIdentical() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try seededStore(at: dir + "/a.sqlite").exportJSON()
+        let copy = try CaseloadStore(path: dir + "/b.sqlite")
+        try copy.importJSON(first)
+        let second = try copy.exportJSON()
+        #expect(second == first)
+        #expect(try copy.count(.init()) == 48)
+        #expect(try copy.count(.init(search: "C000007")) == 1)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("\"format\" : \"careerplan-export\""))
+    }
+
+    func rejected(_ mutate: (inout [String: Any]) -> Void) throws -> (String, Int) {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var json = try JSONSerialization.jsonObject(with: seededStore(at: dir + "/a.sqlite").exportJSON()) as! [String: Any]
+        mutate(&json)
+        let data = try JSONSerialization.data(withJSONObject: json)
+        let target = try CaseloadStore(path: dir + "/b.sqlite")
+        var message = ""
+        do { try target.importJSON(data) } catch { message = "\(error)" }
+        return (message, try target.count(.init()) + (try target.staff().count))
+    }
+
+    func editCustomer(_ index: Int, _ json: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
+        var customers = json["customers"] as! [[String: Any]]
+        change(&customers[index])
+        json["customers"] = customers
+    }
+
+    @Test func aBadDateNamesTheRecordAndFieldAndWritesNothing() throws {
+        let (message, written) = try rejected { editCustomer(3, &$0) { $0["birthDate"] = "31/02/1990" } }
+        #expect(message.contains("customers[3].birthDate"))
+        #expect(message.contains("nothing was written"))
+        #expect(written == 0)
+    }
+
+    @Test func anInvalidZIPNamesTheRecordAndField() throws {
+        let (message, written) = try rejected { editCustomer(5, &$0) { $0["zip"] = "606" } }
+        #expect(message.contains("customers[5] (C000006).zip"))
+        #expect(written == 0)
+    }
+
+    @Test func aMissingFieldAndAnUnknownPlannerAreNamed() throws {
+        let (missing, _) = try rejected { editCustomer(0, &$0) { $0.removeValue(forKey: "legalName") } }
+        #expect(missing.contains("customers[0].legalName: missing"))
+        let (planner, written) = try rejected { editCustomer(2, &$0) { $0["planner"] = "ghost" } }
+        #expect(planner.contains("customers[2] (C000003).planner"))
+        #expect(written == 0)
+    }
+
+    @Test func aDuplicateIDAndAForeignFormatAreRejected() throws {
+        let (dup, _) = try rejected { editCustomer(1, &$0) { $0["id"] = "C000001" } }
+        #expect(dup.contains("customers[1] (C000001): id appears twice"))
+        let (format, _) = try rejected { $0["format"] = "something-else" }
+        #expect(format.contains("format is \"something-else\""))
+    }
+
+    @Test func importRefusesAFileThatAlreadyHoldsCustomers() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try seededStore(at: dir + "/a.sqlite", customers: 2)
+        #expect(throws: StoreError.notEmpty(path: dir + "/a.sqlite")) { try store.importJSON(try store.exportJSON()) }
+    }
+}

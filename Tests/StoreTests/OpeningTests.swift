@@ -1,0 +1,99 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct OpeningTests {
+    @Test func aNewFileIsCreatedPrivateWithWALAndForeignKeys() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/sub/new.sqlite"
+        let store = try CaseloadStore(path: path)
+        let attrs = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attrs[.posixPermissions] as? Int) == 0o600)
+        let (mode, keys, appID) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+        }
+        #expect(mode == "wal")
+        #expect(keys == 1)
+        #expect(appID == Schema.applicationID)
+        try store.close()
+        #expect(try CaseloadStore(path: path).count(.init()) == 0)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsLeftUntouched() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/notes.txt"
+        try Data("shopping list\nmilk\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try CaseloadStore(path: path) }
+        #expect(bytes(path) == Data("shopping list\nmilk\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func anotherProgramsDatabaseIsLeftUntouched() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/other.sqlite"
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE recipe (name TEXT)") }
+        try other.close()
+        let before = bytes(path)
+        #expect(throws: StoreError.notCareerplanFile(path: path)) { try CaseloadStore(path: path) }
+        #expect(bytes(path) == before)
+    }
+
+    @Test func aFileFromANewerVersionIsLeftUntouched() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/future.sqlite"
+        let store = try seededStore(at: path, customers: 3)
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try store.close()
+        let before = bytes(path)
+        #expect(throws: StoreError.newerVersion(path: path, unknown: ["v99-from-the-future"])) {
+            try CaseloadStore(path: path)
+        }
+        #expect(bytes(path) == before)
+    }
+
+    /// Every released schema, migrated forward by today's careerplan, keeps
+    /// its data and ends at the current schema.
+    @Test(arguments: Array(Schema.migrator.migrations.indices))
+    func migratesFromEachEarlierSchema(index: Int) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/old.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO customer (id, legal_name, zip, birth_date, entered_on, sort_name)
+                VALUES (1, 'Zoë Old', '60601', '1990-01-01', '2026-01-05', 'zoe old')
+                """)
+        }
+        try old.close()
+        let store = try CaseloadStore(path: path)
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied == Set(Schema.migrator.migrations))
+        #expect(try store.customer(CustomerID(1))?.legalName == "Zoë Old")
+    }
+
+    @Test func twoConnectionsShareOneFile() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/shared.sqlite"
+        let a = try seededStore(at: path, customers: 5)
+        let b = try CaseloadStore(path: path)
+        let next = try a.nextCustomerID()
+        var c = SyntheticCaseload(seed: 3, today: testToday).customer(1)
+        c.id = next
+        try a.insert([c])
+        #expect(try b.count(.init()) == 6)
+        #expect(try b.customer(next) == c)
+    }
+}

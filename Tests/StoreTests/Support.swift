@@ -1,0 +1,23 @@
+import Domain
+import Foundation
+@testable import Store
+
+/// A fresh directory per test, removed by the caller's defer.
+func temporaryDirectory() -> String {
+    let dir = NSTemporaryDirectory() + "careerplan-store-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+let testToday = Day(year: 2026, month: 11, day: 23)!
+
+/// A store holding the synthetic caseload.
+func seededStore(at path: String, customers: Int = 48) throws -> CaseloadStore {
+    let store = try CaseloadStore(path: path)
+    let caseload = SyntheticCaseload(seed: 1, today: testToday)
+    try store.insert(staff: caseload.staff)
+    try store.insert(caseload.customers(customers))
+    return store
+}
+
+func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
