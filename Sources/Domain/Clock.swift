@@ -21,9 +21,9 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
         switch self {
         case .eligibility30: "determine eligibility within 30 days of the application"
         case .enrollment90: "enroll within 90 days of certification"
-        case .contact30: "two-way contact with the participant (interval is an area setting)"
-        case .autoExit90: "exited automatically after 90 days with no service and none planned"
-        case .followUp12m: "follow-up window ends 12 months after the first day of employment"
+        case .contact30: "two-way contact with the participant (interval: area setting)"
+        case .autoExit90: "exited automatically after 90 days with no service"
+        case .followUp12m: "follow-up ends 12 months after the first day of employment"
         }
     }
 }

@@ -32,12 +32,14 @@ extension String {
     public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
 
     /// Cut to at most `width` cells, ending in "…" when something was cut.
+    /// Control characters count as their escaped form (see `terminalSafe`).
     public func truncated(toWidth width: Int) -> String {
         guard width > 0 else { return "" }
-        if displayWidth <= width { return self }
+        let safe = terminalSafe
+        if safe.displayWidth <= width { return safe }
         var out = ""
         var used = 0
-        for ch in self {
+        for ch in safe {
             let w = ch.displayWidth
             if used + w > width - 1 { break }
             out.append(ch)

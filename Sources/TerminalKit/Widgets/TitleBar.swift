@@ -3,7 +3,8 @@
 public enum TitleBar {
     public static func draw(into canvas: inout Canvas, left: String, right: String) {
         canvas.fill(row: 0, role: .title)
-        let rightText = right.truncated(toWidth: max(0, canvas.width - left.displayWidth - 4))
+        // The data file and user matter more than the path, which the body repeats.
+        let rightText = right.truncated(toWidth: max(0, min(right.displayWidth, canvas.width - 24)))
         canvas.put(" " + left, row: 0, col: 0, role: .title, maxWidth: canvas.width - rightText.displayWidth - 2)
         canvas.put(rightText, row: 0, col: canvas.width - rightText.displayWidth - 1, role: .title)
     }
