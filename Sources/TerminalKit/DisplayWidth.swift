@@ -48,6 +48,22 @@ extension String {
         return out + "…"
     }
 
+    /// Cut from the start, beginning with "…": keeps a path's file name.
+    public func truncatedFromStart(toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        let safe = terminalSafe
+        if safe.displayWidth <= width { return safe }
+        var kept: [Character] = []
+        var used = 0
+        for ch in safe.reversed() {
+            let w = ch.displayWidth
+            if used + w > width - 1 { break }
+            kept.append(ch)
+            used += w
+        }
+        return "…" + String(kept.reversed())
+    }
+
     /// Truncated, then padded with spaces to exactly `width` cells.
     public func fitted(toWidth width: Int) -> String {
         let cut = truncated(toWidth: width)

@@ -15,6 +15,7 @@ import Testing
         #expect("Núñez".fitted(toWidth: 7) == "Núñez  ")
         #expect("王芳".fitted(toWidth: 3) == "王…")
         #expect("Washington".fitted(toWidth: 6) == "Washi…")
+        #expect("/tmp/long/caseload.sqlite".truncatedFromStart(toWidth: 16) == "…caseload.sqlite")
         #expect("one two three".wrapped(toWidth: 7) == ["one two", "three"])
     }
 

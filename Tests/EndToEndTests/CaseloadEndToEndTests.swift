@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux at 80x24 on a temporary data file.
+@Suite(.serialized) struct CaseloadEndToEndTests {
+    @Test func caseloadSearchResizeAndQuit() throws {
+        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = dir + "/caseload.sqlite"
+        let seeded = try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "40"])
+        #expect(seeded.contains("40 customers"))
+
+        // The name of customer 7, from the data file itself.
+        let export = try TmuxSession.run(binary, ["export", "--db", db, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        let customers = json["customers"] as! [[String: Any]]
+        #expect(customers.count == 40)
+        let seventh = customers.first { $0["id"] as? String == "C000007" }!
+        let family = (seventh["legalName"] as! String).split(separator: " ").last.map(String.init)!
+
+        let tmux = try TmuxSession(dir: dir, command: [binary, "--db", db])
+        var screen = try tmux.waitFor(text: "1/40")
+        #expect(screen.contains("Name"))
+        #expect(screen.contains("Next due"))
+        #expect(screen.contains("caseload.sqlite"))
+        #expect(screen.split(separator: "\n").last?.contains("F10/q Quit") == true)
+
+        try tmux.send("/")
+        try tmux.send("-l", "C000007")
+        screen = try tmux.waitFor(text: " 1/1")
+        #expect(screen.contains("C000007"))
+        try tmux.send("C-u")
+        try tmux.send("-l", family)
+        screen = try tmux.waitFor("search by name narrows the list") { s in
+            s.contains("Search: \(family)") && !s.contains("/40")
+        }
+        #expect(screen.contains(family))
+        try tmux.send("Escape")
+        try tmux.waitFor(text: " 1/40")
+
+        try tmux.resize(width: 100, height: 30)
+        screen = try tmux.waitFor("a 100x30 redraw") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 30 && lines[28].hasSuffix("1/40") && lines[29].contains("F10/q Quit")
+        }
+        try tmux.resize(width: 60, height: 20)
+        try tmux.waitFor(text: "terminal too small (need 80x24)")
+        try tmux.resize(width: 80, height: 24)
+        try tmux.waitFor(text: " 1/40")
+
+        try tmux.send("Down", "Enter")
+        try tmux.waitFor(text: "Running clocks")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: " 2/40")
+        try tmux.send("q")
+        let deadline = Date().addingTimeInterval(10)
+        var status: Int?
+        while status == nil, Date() < deadline {
+            status = tmux.exitStatus()
+            if status == nil { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(status == 0)
+
+        // The data file is whole and complete on its own after quitting.
+        let after = try TmuxSession.run(binary, ["export", "--db", db, "--format", "json"])
+        #expect(after == export)
+        let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+    }
+
+    @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
+        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/letter.txt"
+        try "Dear planner,\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try TmuxSession.run(binary, ["export", "--db", path])
+        #expect(out.contains("not a careerplan data file"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Dear planner,\n")
+    }
+}

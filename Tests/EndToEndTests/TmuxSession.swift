@@ -1,0 +1,109 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The real careerplan binary in a private tmux server, driven by keys and
+/// read by `capture-pane`, exactly as a user at a terminal would see it.
+final class TmuxSession {
+    let dir: String
+    let socket: String
+    let name = "e2e"
+
+    static let repo = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary `swift build` made for this checkout.
+    static var binary: String? {
+        let candidates = [".build/debug/careerplan", ".build/release/careerplan"]
+            .map { repo.appendingPathComponent($0).path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    init(dir: String, command: [String], width: Int = 80, height: Int = 24) throws {
+        self.dir = dir
+        socket = dir + "/tmux.sock"
+        let conf = dir + "/tmux.conf"
+        try "set -g remain-on-exit on\nset -g status off\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        // The exit status goes to a file: tmux 3.3 leaves #{pane_dead_status} empty.
+        let shellCommand = "env LANG=C.UTF-8 TERM=xterm-256color " + command.map(Self.quote).joined(separator: " ")
+            + "; echo $? > " + Self.quote(dir + "/exit-status")
+        try tmux(["-f", conf, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shellCommand])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        try Self.run("/usr/bin/env", ["LANG=C.UTF-8", "tmux", "-u", "-S", socket] + args)
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Polls the screen until `predicate` holds; never a fixed sleep.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        Issue.record("timed out waiting for \(what); screen was:\n\(screen)")
+        return screen
+    }
+
+    func waitFor(text: String, timeout: Double = 15) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The exit status once the program has ended, else nil.
+    func exitStatus() -> Int? {
+        guard let text = try? String(contentsOfFile: dir + "/exit-status", encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs a tool to completion and returns its output. Uses posix_spawn
+    /// and waitpid rather than Foundation's Process: Process waits for a
+    /// descriptor that the tmux server (a daemon forked by `new-session`)
+    /// inherits and keeps open, so it would never see the client exit.
+    @discardableResult
+    static func run(_ tool: String, _ args: [String]) throws -> String {
+        let file = NSTemporaryDirectory() + "careerplan-out-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([tool] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runner's threads block signals; the child must not inherit
+        // that, or the program under test would never see SIGWINCH.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tool, &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw CocoaError(.executableLoad, userInfo: ["tool": tool, "errno": rc]) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+    }
+}
