@@ -44,9 +44,15 @@ public struct Theme: Equatable, Sendable {
 
     public func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
 
-    /// The same theme with every color dropped (NO_COLOR, monochrome terminals).
+    /// The same theme with every color dropped (NO_COLOR, monochrome
+    /// terminals). A colored background becomes reverse video, so bars and
+    /// the selected row still stand out.
     public var withoutColor: Theme {
-        Theme(name: name, styles: styles.mapValues { Style(attributes: $0.attributes) })
+        Theme(name: name, styles: styles.mapValues { style in
+            var attributes = style.attributes
+            if style.background != .default { attributes.insert(.reverse) }
+            return Style(attributes: attributes)
+        })
     }
 
     /// Used when no theme file can be found: attributes only, always legible.

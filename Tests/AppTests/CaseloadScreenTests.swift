@@ -27,6 +27,10 @@ import TerminalKit
         try expectGolden("caseload-end", h.screen)
         h.press(.pageUp)
         #expect(h.lines[22].hasSuffix(" 28/48"))
+        h.press(.char("g"))
+        #expect(h.lines[22].hasSuffix(" 1/48"))
+        h.press(.char("G"))
+        #expect(h.lines[22].hasSuffix(" 48/48"))
         h.press(.home, .up)
         #expect(h.lines[22].hasSuffix(" 1/48"))
         #expect(h.lines[2].hasPrefix("▶"))
@@ -76,7 +80,7 @@ import TerminalKit
         let h = try Harness()
         h.press(.function(1))
         try expectGolden("caseload-help", h.screen)
-        for key in ["Enter", "/", "↑/↓/k/j", "PgUp/PgDn", "Home/End", "Esc", "F1/?", "F10/q"] {
+        for key in ["Enter", "/", "↑/↓/k/j", "PgUp/PgDn", "Home/End/g/G", "Esc", "F1/?", "F10/q"] {
             #expect(h.screen.contains("  " + key + " "), "help lacks \(key)")
         }
         h.press(.escape)

@@ -62,6 +62,14 @@ import Testing
         #expect(theme.style(.selected).attributes.contains(.reverse))
     }
 
+    @Test func withoutColorABackgroundBecomesReverseVideo() throws {
+        let theme = try ThemeFile.load("default", environment: ["CAREERPLAN_THEMES": Self.repoThemes],
+                                       executable: "/nonexistent/careerplan").withoutColor
+        #expect(theme.style(.selected) == .init(attributes: [.reverse]))
+        #expect(theme.style(.title) == .init(attributes: [.reverse, .bold]))
+        #expect(theme.style(.overdue) == .init(attributes: [.bold]))
+    }
+
     @Test func anUnknownThemeSaysWhereItLooked() {
         do {
             _ = try ThemeFile.load("solarized", environment: [:], executable: "/opt/cp/bin/careerplan")

@@ -29,7 +29,8 @@ public struct CaseloadScreen: Screen {
     static let find = KeyBinding([.char("/")], "Search", help: "Search by name or ID as you type (Enter keeps the result, Esc clears it)")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Move the selection up or down", inBar: false)
     static let pages = KeyBinding([.pageUp, .pageDown], "Page", help: "Move one screenful up or down", inBar: false)
-    static let ends = KeyBinding([.home, .end], "First/last", help: "Go to the first or last customer", inBar: false)
+    static let ends = KeyBinding([.home, .end, .char("g"), .char("G")], "First/last",
+                                 help: "Go to the first or last customer (g and G on terminals without Home/End)", inBar: false)
     static let clear = KeyBinding([.escape], "Clear", help: "Clear the search and show the whole caseload", inBar: false)
 
     static let keep = KeyBinding([.enter], "Keep", help: "Keep the search result and return to the list")
