@@ -8,7 +8,7 @@ public enum ThemeFile {
         public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "\(file):\(line): \(message)" }
+        public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
     }
 
     public static func parse(_ text: String, file: String, name: String) throws -> Theme {

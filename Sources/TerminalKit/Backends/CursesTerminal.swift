@@ -10,7 +10,7 @@ public final class CursesTerminal: Terminal {
         public var description: String {
             switch self {
             case .unknownTerminal(let term):
-                "careerplan: cannot use the terminal type '\(term)' (from $TERM); try TERM=xterm-256color"
+                "cannot use the terminal type '\(term)' (from $TERM); try TERM=xterm-256color"
             }
         }
     }
