@@ -47,6 +47,17 @@ public final class AppLoop {
         case .pop:
             if stack.count > 1 { stack.removeLast() }
             return true
+        case .finish(let result):
+            if stack.count > 1 {
+                stack.removeLast()
+                var below = stack.removeLast()
+                below.resume(with: result)
+                stack.append(below)
+            }
+            return true
+        case .replace(let next):
+            stack[stack.count - 1] = next
+            return true
         case .quit: return false
         case .unhandled: return handleGlobal(key, textFocus: screen.acceptsText)
         }
@@ -56,7 +67,7 @@ public final class AppLoop {
         let typed = textFocus && key.isPrintable
         if GlobalKeys.help.matches(key), !typed {
             if let top = stack.last, !(top is HelpScreen) {
-                stack.append(HelpScreen(for: top, global: GlobalKeys.bindings(canGoBack: stack.count > 1)))
+                stack.append(HelpScreen(for: top, global: GlobalKeys.bindings(for: top, canGoBack: stack.count > 1)))
             }
             return true
         }
@@ -80,7 +91,8 @@ public final class AppLoop {
         let path = stack.map(\.title).joined(separator: " › ")
         TitleBar.draw(into: &canvas, left: "careerplan │ " + path, right: titleRight)
         screen.render(into: &canvas, area: area)
-        let global = screen is HelpScreen ? [GlobalKeys.quit] : GlobalKeys.bindings(canGoBack: stack.count > 1)
+        let global = screen is HelpScreen ? [GlobalKeys.quit]
+            : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
         KeyBar.draw(into: &canvas, bindings: screen.bindings + global)
         terminal.present(canvas)
     }

@@ -1,3 +1,4 @@
+import Domain
 import TerminalKit
 
 /// A screen is a state value: keys update it, it renders into the grid, and
@@ -14,11 +15,19 @@ public protocol Screen {
     /// Loads what the visible area needs before rendering (a page of rows).
     mutating func prepare(area: Area)
     func render(into canvas: inout Canvas, area: Area)
+    /// Called when a screen this one opened finishes with a result.
+    mutating func resume(with result: ScreenResult)
+}
+
+/// What a finished screen hands back to the one below it.
+public enum ScreenResult {
+    case created(CustomerID)
 }
 
 extension Screen {
     public var acceptsText: Bool { false }
     public mutating func prepare(area: Area) {}
+    public mutating func resume(with result: ScreenResult) {}
 }
 
 public enum Effect {
@@ -28,6 +37,10 @@ public enum Effect {
     case unhandled
     case push(any Screen)
     case pop
+    /// Close this screen and hand a result to the one below.
+    case finish(ScreenResult)
+    /// Close this screen and open another in its place.
+    case replace(any Screen)
     case quit
 }
 

@@ -14,3 +14,20 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+/// Things a role may or may not do; checked by the Store before it writes,
+/// not only by hiding keys.
+public enum Permission: String, Sendable {
+    case enterCustomer = "enter customers"
+    case takeApplication = "take applications"
+    case certifyEligibility = "certify eligibility"
+}
+
+extension Role {
+    public func may(_ permission: Permission) -> Bool {
+        switch permission {
+        case .enterCustomer, .takeApplication: self != .supervisor
+        case .certifyEligibility: self == .planner || self == .administrator
+        }
+    }
+}

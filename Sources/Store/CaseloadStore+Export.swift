@@ -4,11 +4,13 @@ import GRDB
 
 extension CaseloadStore {
     public func exportJSON() throws -> Data {
-        let (staff, customers): ([Staff], [Customer]) = try pool.read { db in
+        let (staff, customers, decisions): ([Staff], [Customer], [DuplicateDecision]) = try pool.read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)),
-             try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id").map(Customer.init(row:)))
+             try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id").map(Customer.init(row:)),
+             try Self.duplicateDecisions(db))
         }
-        let export = DataExport(settings: try settingRows(), staff: staff, customers: customers)
+        let export = DataExport(settings: try settingRows(), staff: staff, customers: customers,
+                                duplicateDecisions: decisions)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(export) + Data("\n".utf8)
@@ -29,6 +31,7 @@ extension CaseloadStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
             }
             try Self.insert(export.customers, db)
+            for d in export.duplicateDecisions { try Self.insert(d, db) }
         }
     }
 
@@ -72,6 +75,9 @@ extension CaseloadStore {
             if let planner = c.planner, !logins.contains(planner) {
                 throw StoreError.importRejected("\(record).planner: \"\(planner)\" is not in staff")
             }
+        }
+        for (i, d) in export.duplicateDecisions.enumerated() where !ids.contains(d.customer) {
+            throw StoreError.importRejected("duplicateDecisions[\(i)].customer: \(d.customer) is not in customers")
         }
     }
 

@@ -4,19 +4,33 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int
     public var settings: [String: String]
     public var staff: [Staff]
     public var customers: [Customer]
+    /// Since version 2; absent in version 1 files.
+    public var duplicateDecisions: [DuplicateDecision]
 
-    public init(settings: [String: String], staff: [Staff], customers: [Customer]) {
+    public init(settings: [String: String], staff: [Staff], customers: [Customer],
+                duplicateDecisions: [DuplicateDecision] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
         self.staff = staff
         self.customers = customers
+        self.duplicateDecisions = duplicateDecisions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        settings = try c.decode([String: String].self, forKey: .settings)
+        staff = try c.decode([Staff].self, forKey: .staff)
+        customers = try c.decode([Customer].self, forKey: .customers)
+        duplicateDecisions = try c.decodeIfPresent([DuplicateDecision].self, forKey: .duplicateDecisions) ?? []
     }
 }

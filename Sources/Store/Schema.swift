@@ -55,6 +55,20 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v2-intake") { db in
+            try db.execute(sql: """
+                CREATE TABLE duplicate_decision (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    matched TEXT NOT NULL,
+                    decided_by TEXT NOT NULL,
+                    decided_at TEXT NOT NULL
+                );
+                CREATE INDEX customer_by_birth_date ON customer(birth_date);
+                CREATE INDEX customer_by_email ON customer(email COLLATE NOCASE);
+                CREATE INDEX customer_by_phone ON customer(phone);
+                """)
+        }
         return m
     }
 }

@@ -7,6 +7,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case importRejected(String)
     case notEmpty(path: String)
     case notFound(String)
+    case notOnStaff
+    case notPermitted(login: String, role: String, action: String)
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -24,6 +27,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(path) already holds customers; import only into a new or empty data file, nothing was written"
         case .notFound(let what):
             "\(what) not found"
+        case .notOnStaff:
+            "you are not on the staff list of this data file; an administrator can add you"
+        case .notPermitted(let login, let role, let action):
+            "\(login) (\(role)) may not \(action)"
+        case .invalid(let why):
+            "not saved: \(why)"
         }
     }
 }

@@ -9,7 +9,7 @@ import TerminalKit
         try expectGolden("caseload", h.screen)
         #expect(h.lines[0].contains("caseload.sqlite · mrivera (María Rivera)"))
         #expect(h.lines[22].hasSuffix("1/48"))
-        #expect(h.lines[23].hasPrefix("Enter Open  / Search  F1/? Help  F10/q Quit"))
+        #expect(h.lines[23].hasPrefix("Enter Open  / Search  n New  F1/? Help  F10/q Quit"))
     }
 
     @Test func movingWithArrowsJKPagesAndEnds() throws {

@@ -70,6 +70,39 @@ import Testing
         #expect(wal == 0)
     }
 
+    @Test func aFrontDeskEntryAppearsInTheCaseloadAndTheExport() throws {
+        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = dir + "/demo.sqlite"
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        try tmux.waitFor(text: " 1/48")
+        try tmux.send("n")
+        try tmux.waitFor(text: "New customer: a reportable individual")
+        for (i, value) in ["Nguyễn Thị Lan", "Lan Nguyễn", "lan.nguyen@example.org", "60640", "07/04/1988", "3125550199"].enumerated() {
+            if i > 0 { try tmux.send("Tab") }
+            try tmux.send("-l", value)
+        }
+        try tmux.send("C-s")
+        let screen = try tmux.waitFor(text: "Saved C000049")
+        let row = screen.split(separator: "\n").first { $0.hasPrefix("▶") }.map(String.init) ?? ""
+        #expect(row.hasPrefix("▶ Lan Nguyễn (") && row.contains("C000049") && row.contains("Reportable"))
+        try tmux.send("q")
+        let deadline = Date().addingTimeInterval(10)
+        while tmux.exitStatus() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(tmux.exitStatus() == 0)
+
+        let export = try TmuxSession.run(binary, ["export", "--db", db])
+        let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        let saved = (json["customers"] as! [[String: Any]]).first { $0["id"] as? String == "C000049" }
+        #expect(saved?["legalName"] as? String == "Nguyễn Thị Lan")
+        #expect(saved?["preferredName"] as? String == "Lan Nguyễn")
+        #expect(saved?["birthDate"] as? String == "1988-07-04")
+        #expect(saved?["phone"] as? String == "312-555-0199")
+        #expect(saved?["zip"] as? String == "60640")
+    }
+
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
         let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
         let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString

@@ -61,11 +61,14 @@ extension CaseloadScreen {
         canvas.fill(row: row, role: .normal)
         let position = count == 0 ? "0/0" : "\(selected + 1)/\(count)"
         let legend = "! overdue  * due within \(session.settings.warningWindowDays) days  "
-        let right = legend + position
+        // A message needs the room more than the legend does.
+        let right = (message ?? notice) == nil ? legend + position : position
         canvas.put(right, row: row, col: canvas.width - right.displayWidth - 1, role: .dim)
         let leftWidth = canvas.width - right.displayWidth - 3
         if let message {
             canvas.put(message, row: row, col: 1, role: .error, maxWidth: leftWidth)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: leftWidth)
         } else if searching || !search.text.isEmpty {
             canvas.put("Search:", row: row, col: 1, role: .normal)
             search.draw(into: &canvas, row: row, col: 9, width: max(2, leftWidth - 8), focused: searching)

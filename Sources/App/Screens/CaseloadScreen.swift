@@ -19,12 +19,15 @@ public struct CaseloadScreen: Screen {
     var loadedSearch: String?
     var pageSize = 1
     var message: String?
+    /// A confirmation shown once in the status line.
+    var notice: String?
 
     public init(session: Session) { self.session = session }
 
     public var title: String { "Caseload" }
     public var acceptsText: Bool { searching }
 
+    static let new = KeyBinding([.char("n")], "New", help: "Enter a new walk-in customer (front desk)")
     static let open = KeyBinding([.enter], "Open", help: "Open the selected customer's overview")
     static let find = KeyBinding([.char("/")], "Search", help: "Search by name or ID as you type (Enter keeps the result, Esc clears it)")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Move the selection up or down", inBar: false)
@@ -38,7 +41,7 @@ public struct CaseloadScreen: Screen {
 
     public var bindings: [KeyBinding] {
         searching ? [Self.keep, Self.cancel, Self.move]
-            : [Self.open, Self.find, Self.move, Self.pages, Self.ends, Self.clear]
+            : [Self.open, Self.find, Self.new, Self.move, Self.pages, Self.ends, Self.clear]
     }
 
     public var selectedCustomer: Customer? {
@@ -47,6 +50,8 @@ public struct CaseloadScreen: Screen {
     }
 
     public mutating func update(_ key: Key) -> Effect {
+        notice = nil
+        message = nil
         if searching { return updateSearch(key) }
         switch key {
         case .up, .char("k"): selected -= 1
@@ -56,6 +61,16 @@ public struct CaseloadScreen: Screen {
         case .home, .char("g"): selected = 0
         case .end, .char("G"): selected = count - 1
         case .char("/"): searching = true
+        case .char("n"):
+            guard let user = session.user else {
+                message = "\(session.login) is not on the staff list of this data file; an administrator can add you"
+                return .handled
+            }
+            guard user.role.may(.enterCustomer) else {
+                message = "\(user.role.name)s may not enter customers"
+                return .handled
+            }
+            return .push(CustomerEntryScreen(session: session))
         case .enter:
             guard let customer = selectedCustomer else { return .handled }
             return .push(CustomerOverviewScreen(session: session, id: customer.id))
@@ -86,6 +101,17 @@ public struct CaseloadScreen: Screen {
         return .handled
     }
 
+    public mutating func resume(with result: ScreenResult) {
+        switch result {
+        case .created(let id):
+            search = TextField()
+            searching = false
+            loadedSearch = nil
+            selected = (try? session.store.position(of: id)) ?? 0
+            notice = "Saved \(id), a reportable individual"
+        }
+    }
+
     private mutating func clampSelection() {
         selected = max(0, min(selected, count - 1))
     }
@@ -97,7 +123,6 @@ public struct CaseloadScreen: Screen {
                 count = try session.store.count(CaseloadFilter(search: search.text))
                 loadedSearch = search.text
                 pageStart = -1
-                message = nil
             }
             clampSelection()
             if selected < top { top = selected }
