@@ -40,7 +40,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], exclude: ["Golden"],
+                    swiftSettings: strict),
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
     ]
 )

@@ -13,9 +13,6 @@ public final class AppLoop {
         self.titleRight = titleRight
     }
 
-    /// The title of the screen on top (tests use it).
-    public var topTitle: String { stack.last?.title ?? "" }
-
     /// Runs until the user quits (true) or input ends (false).
     @discardableResult
     public func run() -> Bool {
@@ -95,13 +92,5 @@ public final class AppLoop {
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
         KeyBar.draw(into: &canvas, bindings: screen.bindings + global)
         terminal.present(canvas)
-    }
-}
-
-extension Key {
-    /// A key that types a character into a focused text field.
-    var isPrintable: Bool {
-        if case .char = self { return true }
-        return false
     }
 }

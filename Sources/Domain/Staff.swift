@@ -7,6 +7,12 @@ public struct Staff: Hashable, Codable, Sendable {
     public var phone: String?
     public var email: String?
 
+    /// "María Rivera" -> "MR": first letters of up to three words.
+    public static func initials(of name: String) -> String {
+        let letters = String(name.split(separator: " ").compactMap(\.first).prefix(3)).uppercased()
+        return letters.isEmpty ? "?" : letters
+    }
+
     public init(login: String, name: String, initials: String, role: Role,
                 phone: String? = nil, email: String? = nil) {
         self.login = login

@@ -21,10 +21,7 @@ extension CaseloadStore {
     /// despite shown duplicates records that decision.
     public func enter(_ entry: CustomerEntry, by user: Staff?, today: Day,
                       despite duplicates: [CustomerID] = []) throws -> Customer {
-        guard let user else { throw StoreError.notOnStaff }
-        guard user.role.may(.enterCustomer) else {
-            throw StoreError.notPermitted(login: user.login, role: user.role.name, action: Permission.enterCustomer.rawValue)
-        }
+        let user = try Self.permit(.enterCustomer, by: user)
         return try pool.write { db in
             let id = CustomerID((try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0) + 1)
             guard let customer = entry.customer(id: id, today: today) else {
@@ -37,6 +34,17 @@ extension CaseloadStore {
             }
             return customer
         }
+    }
+
+    /// The one permission check: every writing method calls it, and screens
+    /// call it to explain a refusal before anyone types. Returns the user.
+    @discardableResult
+    public static func permit(_ permission: Permission, by user: Staff?) throws -> Staff {
+        guard let user else { throw StoreError.notOnStaff }
+        guard user.role.may(permission) else {
+            throw StoreError.notPermitted(login: user.login, role: user.role.name, action: permission.rawValue)
+        }
+        return user
     }
 
     /// Where a customer sits in the whole caseload's name order.

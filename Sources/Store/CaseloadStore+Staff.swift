@@ -29,8 +29,7 @@ extension CaseloadStore {
         try pool.write { db in
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") ?? 0
             if count == 0 {
-                let initials = String(fullName.split(separator: " ").compactMap(\.first).prefix(3)).uppercased()
-                try Self.insert(staff: [Staff(login: login, name: fullName, initials: initials.isEmpty ? "?" : initials,
+                try Self.insert(staff: [Staff(login: login, name: fullName, initials: Staff.initials(of: fullName),
                                               role: .administrator)], db)
             }
             return try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]).map(Staff.init(row:))

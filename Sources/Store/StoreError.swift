@@ -30,7 +30,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notOnStaff:
             "you are not on the staff list of this data file; an administrator can add you"
         case .notPermitted(let login, let role, let action):
-            "\(login) (\(role)) may not \(action)"
+            "\(login): \(role)s may not \(action)"
         case .invalid(let why):
             "not saved: \(why)"
         }

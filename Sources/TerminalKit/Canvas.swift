@@ -49,12 +49,6 @@ public struct Canvas: Equatable, Sendable {
         while x < end { set(row, x, Cell(" ", role)); x += 1 }
     }
 
-    /// Changes the role of existing cells without changing their text.
-    public mutating func restyle(row: Int, col: Int = 0, width count: Int? = nil, role: StyleRole) {
-        guard row >= 0, row < height else { return }
-        for x in max(0, col)..<min(width, col + (count ?? width)) { cells[row * width + x].role = role }
-    }
-
     /// The text of one row, wide characters once, trailing spaces kept.
     public func line(_ row: Int) -> String {
         (0..<width).map { self[row, $0].text }.joined()

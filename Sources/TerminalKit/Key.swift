@@ -12,6 +12,12 @@ public enum Key: Hashable, Sendable {
     /// Input ended (the terminal went away).
     case endOfInput
 
+    /// A key that types a character into a focused text field.
+    public var isPrintable: Bool {
+        if case .char = self { return true }
+        return false
+    }
+
     /// How the key is written in the key bar, help and README.
     public var label: String {
         switch self {

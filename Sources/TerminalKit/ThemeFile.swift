@@ -66,13 +66,13 @@ public enum ThemeFile {
         if nameOrPath.contains("/") {
             return try read(path: nameOrPath)
         }
-        for dir in searchDirectories(environment: environment, executable: executable) {
+        let dirs = searchDirectories(environment: environment, executable: executable)
+        for dir in dirs {
             let path = dir + "/" + nameOrPath + ".theme"
             if FileManager.default.fileExists(atPath: path) { return try read(path: path) }
         }
         if nameOrPath == "default" { return .builtIn }
-        throw Problem(file: nameOrPath, line: 0, message: "no theme named '\(nameOrPath)' in "
-                      + searchDirectories(environment: environment, executable: executable).joined(separator: ", "))
+        throw Problem(file: nameOrPath, line: 0, message: "no theme named '\(nameOrPath)' in " + dirs.joined(separator: ", "))
     }
 
     static func read(path: String) throws -> Theme {

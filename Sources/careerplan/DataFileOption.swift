@@ -21,7 +21,10 @@ struct DataFileOption: ParsableArguments {
 
     /// Opens the store or exits with the store's own clear message.
     func open(defaultName: String = "caseload.sqlite") throws -> CaseloadStore {
-        let path = resolved(defaultName: defaultName)
+        try Self.open(path: resolved(defaultName: defaultName))
+    }
+
+    static func open(path: String) throws -> CaseloadStore {
         do { return try CaseloadStore(path: path) } catch {
             throw ValidationFailure("\(error)")
         }

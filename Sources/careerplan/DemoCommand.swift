@@ -19,15 +19,14 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         let path = path ?? DataFileOption.dataDirectory(env) + "/demo.sqlite"
-        let store: CaseloadStore
-        do { store = try CaseloadStore(path: path) } catch { throw ValidationFailure("\(error)") }
+        let store = try DataFileOption.open(path: path)
         if try store.count(CaseloadFilter()) == 0 {
             let caseload = SyntheticCaseload(seed: 1, today: LocalContext.today())
             var staff = caseload.staff
             let me = LocalContext.account()
             if !staff.contains(where: { $0.login == me.login }) {
                 staff.append(Staff(login: me.login, name: me.fullName,
-                                   initials: String(me.fullName.prefix(2)).uppercased(), role: .administrator))
+                                   initials: Staff.initials(of: me.fullName), role: .administrator))
             }
             try store.insert(staff: staff)
             try store.insert(caseload.customers(Self.demoSize))

@@ -25,8 +25,7 @@ struct SeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store: CaseloadStore
-        do { store = try CaseloadStore(path: path) } catch { throw ValidationFailure("\(error)") }
+        let store = try DataFileOption.open(path: path)
         guard try store.count(CaseloadFilter()) == 0 else {
             throw ValidationFailure("\(path) already holds customers; seed only fills an empty data file")
         }

@@ -2,12 +2,19 @@ import Foundation
 import Testing
 
 /// The real binary in tmux at 80x24 on a temporary data file.
-@Suite(.serialized) struct CaseloadEndToEndTests {
-    @Test func caseloadSearchResizeAndQuit() throws {
-        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+/// Each test gets its own directory (data file, tmux socket), removed after.
+@Suite(.serialized) final class CaseloadEndToEndTests {
+    let binary: String
+    let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+
+    init() throws {
+        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func caseloadSearchResizeAndQuit() throws {
         let db = dir + "/caseload.sqlite"
         let seeded = try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "40"])
         #expect(seeded.contains("40 customers"))
@@ -55,13 +62,7 @@ import Testing
         try tmux.send("Escape")
         try tmux.waitFor(text: " 2/40")
         try tmux.send("q")
-        let deadline = Date().addingTimeInterval(10)
-        var status: Int?
-        while status == nil, Date() < deadline {
-            status = tmux.exitStatus()
-            if status == nil { Thread.sleep(forTimeInterval: 0.01) }
-        }
-        #expect(status == 0)
+        #expect(tmux.waitForExit() == 0)
 
         // The data file is whole and complete on its own after quitting.
         let after = try TmuxSession.run(binary, ["export", "--db", db, "--format", "json"])
@@ -71,10 +72,6 @@ import Testing
     }
 
     @Test func aFrontDeskEntryAppearsInTheCaseloadAndTheExport() throws {
-        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let db = dir + "/demo.sqlite"
         let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
         try tmux.waitFor(text: " 1/48")
@@ -89,9 +86,7 @@ import Testing
         let row = screen.split(separator: "\n").first { $0.hasPrefix("▶") }.map(String.init) ?? ""
         #expect(row.hasPrefix("▶ Lan Nguyễn (") && row.contains("C000049") && row.contains("Reportable"))
         try tmux.send("q")
-        let deadline = Date().addingTimeInterval(10)
-        while tmux.exitStatus() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(tmux.exitStatus() == 0)
+        #expect(tmux.waitForExit() == 0)
 
         let export = try TmuxSession.run(binary, ["export", "--db", db])
         let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
@@ -104,10 +99,6 @@ import Testing
     }
 
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
-        let binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/letter.txt"
         try "Dear planner,\n".write(toFile: path, atomically: true, encoding: .utf8)
         let out = try TmuxSession.run(binary, ["export", "--db", path])

@@ -55,6 +55,7 @@ final class TmuxSession {
         return screen
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 15) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
@@ -67,6 +68,16 @@ final class TmuxSession {
     func exitStatus() -> Int? {
         guard let text = try? String(contentsOfFile: dir + "/exit-status", encoding: .utf8) else { return nil }
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Polls for the program's exit status; nil if it is still running at the deadline.
+    func waitForExit(timeout: Double = 10) -> Int? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let status = exitStatus() { return status }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return nil
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

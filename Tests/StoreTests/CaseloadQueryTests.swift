@@ -3,7 +3,11 @@ import Foundation
 import Testing
 @testable import Store
 
-@Suite struct CaseloadQueryTests {
+/// Each test gets its own directory, removed when the test ends.
+@Suite final class CaseloadQueryTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
     func customer(_ n: Int64, _ legal: String, preferred: String? = nil) -> Customer {
         Customer(id: CustomerID(n), legalName: legal, preferredName: preferred, zip: "60601",
                  birthDate: testToday.adding(days: -10_000), enteredOn: testToday)
@@ -22,8 +26,6 @@ import Testing
     }
 
     @Test func pagesComeInNameOrderIgnoringAccents() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try store(dir)
         let all = try s.customers(.init(), offset: 0, limit: 10).map(\.legalName)
         #expect(all == ["Ana María Muñoz", "Øystein Berg", "José Núñez", "Zoë Kowalczyk", "王芳"])
@@ -36,8 +38,6 @@ import Testing
         ("zoe", [12]), ("oystein", [4]), ("nobody", []), ("\"", [1, 2, 3, 4, 12]), ("a*", [3]),
     ] as [(String, [Int64])])
     func searchFindsByNameOrID(query: String, ids: [Int64]) throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = try store(dir)
         let found = try s.customers(.init(search: query), offset: 0, limit: 10).map(\.id.number)
         #expect(Set(found) == Set(ids), "search \(query)")

@@ -3,14 +3,16 @@ import Foundation
 import Testing
 @testable import Store
 
-@Suite struct EntryTests {
+/// Each test gets its own directory, removed when the test ends.
+@Suite final class EntryTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
     let entry = CustomerEntry([.legalName: "Marisol Quintero", .zip: "60623", .birthDate: "1988-03-04",
                                .email: "lupe@example.org"])
     let frontDesk = Staff(login: "dbrooks", name: "Dana Brooks", initials: "DB", role: .frontDesk)
 
     @Test func frontDeskEntersACustomerAtTheNextID() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/e.sqlite", customers: 5)
         let c = try store.enter(entry, by: frontDesk, today: testToday)
         #expect(c.id == CustomerID(6))
@@ -21,8 +23,6 @@ import Testing
     }
 
     @Test func theRoleIsCheckedByTheStoreItself() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/e.sqlite", customers: 5)
         let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
         #expect(throws: StoreError.notPermitted(login: "asantos", role: "Supervisor", action: "enter customers")) {
@@ -33,8 +33,6 @@ import Testing
     }
 
     @Test func anInvalidEntryIsNotSaved() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/e.sqlite", customers: 2)
         var bad = entry
         bad[.zip] = "606"
@@ -43,8 +41,6 @@ import Testing
     }
 
     @Test func duplicatesAreFoundAndTheDecisionIsRecordedAndExported() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/e.sqlite", customers: 5)
         let first = try store.enter(entry, by: frontDesk, today: testToday)
         var again = entry
@@ -66,8 +62,6 @@ import Testing
     }
 
     @Test func positionIsTheIndexInNameOrder() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/e.sqlite", customers: 20)
         let all = try store.customers(.init(), offset: 0, limit: 100)
         for (i, c) in all.enumerated() { #expect(try store.position(of: c.id) == i) }

@@ -3,10 +3,12 @@ import Foundation
 import Testing
 @testable import Store
 
-@Suite struct ExportImportTests {
+/// Each test gets its own directory, removed when the test ends.
+@Suite final class ExportImportTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
     @Test func exportImportExportIsIdentical() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let first = try seededStore(at: dir + "/a.sqlite").exportJSON()
         let copy = try CaseloadStore(path: dir + "/b.sqlite")
         try copy.importJSON(first)
@@ -65,8 +67,6 @@ import Testing
     }
 
     @Test func importRefusesAFileThatAlreadyHoldsCustomers() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try seededStore(at: dir + "/a.sqlite", customers: 2)
         #expect(throws: StoreError.notEmpty(path: dir + "/a.sqlite")) { try store.importJSON(try store.exportJSON()) }
     }

@@ -4,10 +4,12 @@ import GRDB
 import Testing
 @testable import Store
 
-@Suite struct OpeningTests {
+/// Each test gets its own directory, removed when the test ends.
+@Suite final class OpeningTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
     @Test func aNewFileIsCreatedPrivateWithWALAndForeignKeys() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/sub/new.sqlite"
         let store = try CaseloadStore(path: path)
         let attrs = try FileManager.default.attributesOfItem(atPath: path)
@@ -24,8 +26,6 @@ import Testing
     }
 
     @Test func aFileThatIsNotADatabaseIsLeftUntouched() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/notes.txt"
         try Data("shopping list\nmilk\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notADatabase(path: path)) { try CaseloadStore(path: path) }
@@ -34,8 +34,6 @@ import Testing
     }
 
     @Test func anotherProgramsDatabaseIsLeftUntouched() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/other.sqlite"
         let other = try DatabaseQueue(path: path)
         try other.write { db in try db.execute(sql: "CREATE TABLE recipe (name TEXT)") }
@@ -46,8 +44,6 @@ import Testing
     }
 
     @Test func aFileFromANewerVersionIsLeftUntouched() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/future.sqlite"
         let store = try seededStore(at: path, customers: 3)
         try store.pool.write { db in
@@ -65,8 +61,6 @@ import Testing
     /// its data and ends at the current schema.
     @Test(arguments: Array(Schema.migrator.migrations.indices))
     func migratesFromEachEarlierSchema(index: Int) throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/old.sqlite"
         let old = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])
@@ -84,8 +78,6 @@ import Testing
     }
 
     @Test func twoConnectionsShareOneFile() throws {
-        let dir = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/shared.sqlite"
         let a = try seededStore(at: path, customers: 5)
         let b = try CaseloadStore(path: path)

@@ -62,12 +62,8 @@ public struct CaseloadScreen: Screen {
         case .end, .char("G"): selected = count - 1
         case .char("/"): searching = true
         case .char("n"):
-            guard let user = session.user else {
-                message = "\(session.login) is not on the staff list of this data file; an administrator can add you"
-                return .handled
-            }
-            guard user.role.may(.enterCustomer) else {
-                message = "\(user.role.name)s may not enter customers"
+            do { try CaseloadStore.permit(.enterCustomer, by: session.user) } catch {
+                message = "\(error)"
                 return .handled
             }
             return .push(CustomerEntryScreen(session: session))

@@ -67,7 +67,7 @@ public final class CursesTerminal: Terminal {
                 let cell = canvas[row, col]
                 if let old, old[row, col] == cell { continue }
                 if cell.isContinuation { continue }
-                draw(cell, row: row, col: col, width: canvas.width)
+                draw(cell, row: row, col: col)
             }
         }
         if let (row, col) = canvas.cursor {
@@ -91,14 +91,11 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    private func draw(_ cell: Cell, row: Int, col: Int, width: Int) {
+    private func draw(_ cell: Cell, row: Int, col: Int) {
         let (attr, pair) = attributes[cell.role] ?? (cp_a_normal(), 0)
-        var scalars = Array(cell.text.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
-        // The last column of the last row: curses would scroll; leave it.
-        if scalars.isEmpty { scalars = [wchar_t(32)] }
-        scalars.append(0)
+        // A grapheme of at most 4 scalars (base and marks), null-terminated.
+        let scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) } + [0]
         _ = cp_put_cell(window, Int32(row), Int32(col), scalars, attr, pair)
-        _ = width
     }
 
     private func prepare(_ theme: Theme, colors: Int) {

@@ -4,7 +4,6 @@
 public final class MemoryTerminal: Terminal {
     public private(set) var size: (width: Int, height: Int)
     public private(set) var screen: Canvas
-    public private(set) var presentCount = 0
     private var keys: [Key]
 
     public init(width: Int = 80, height: Int = 24, keys: [Key] = []) {
@@ -15,7 +14,6 @@ public final class MemoryTerminal: Terminal {
 
     public func present(_ canvas: Canvas) {
         screen = canvas
-        presentCount += 1
     }
 
     public func readKey() -> Key { keys.isEmpty ? .endOfInput : keys.removeFirst() }

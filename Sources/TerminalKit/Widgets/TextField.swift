@@ -47,8 +47,7 @@ public struct TextField: Hashable, Sendable {
         var start = 0
         let cursorAt = min(cursor, chars.count)
         while String(chars[start..<cursorAt]).displayWidth > width - 1 { start += 1 }
-        let used = canvas.put(String(chars[start...]), row: row, col: col, role: .input, maxWidth: width)
-        _ = used
+        canvas.put(String(chars[start...]), row: row, col: col, role: .input, maxWidth: width)
         if focused {
             canvas.cursor = (row, col + String(chars[start..<cursorAt]).displayWidth)
         }
