@@ -15,7 +15,8 @@ enum GlobalKeys {
     /// The global keys that still work on `screen`: not those it binds
     /// itself, and no printable key while a text field has focus.
     static func bindings(for screen: any Screen, canGoBack: Bool) -> [KeyBinding] {
-        bindings(canGoBack: canGoBack).compactMap { global in
+        let available = screen.isAsking ? [help] : bindings(canGoBack: canGoBack)
+        return available.compactMap { global in
             var b = global
             b.keys = b.keys.filter { key in
                 !(screen.acceptsText && key.isPrintable) && !screen.bindings.contains { $0.matches(key) }

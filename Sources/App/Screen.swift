@@ -11,6 +11,8 @@ public protocol Screen {
     var bindings: [KeyBinding] { get }
     /// True while a text field has focus: `q` and `?` are then typed.
     var acceptsText: Bool { get }
+    /// True while a yes/no question is shown: only its answers and help work.
+    var isAsking: Bool { get }
     mutating func update(_ key: Key) -> Effect
     /// Loads what the visible area needs before rendering (a page of rows).
     mutating func prepare(area: Area)
@@ -26,6 +28,7 @@ public enum ScreenResult {
 
 extension Screen {
     public var acceptsText: Bool { false }
+    public var isAsking: Bool { false }
     public mutating func prepare(area: Area) {}
     public mutating func resume(with result: ScreenResult) {}
 }

@@ -7,16 +7,19 @@ public struct KeyBinding: Hashable, Sendable {
     public var help: String
     /// Shown in the bottom key bar (help lists every binding).
     public var inBar: Bool
+    /// How the keys are written when listing each would not fit.
+    public var shownKeys: String?
 
-    public init(_ keys: [Key], _ label: String, help: String, inBar: Bool = true) {
+    public init(_ keys: [Key], _ label: String, help: String, inBar: Bool = true, shownKeys: String? = nil) {
         self.keys = keys
         self.label = label
         self.help = help
         self.inBar = inBar
+        self.shownKeys = shownKeys
     }
 
     public func matches(_ key: Key) -> Bool { keys.contains(key) }
 
     /// "F1/?", "↑/k": every key, as the user types it.
-    public var keyText: String { keys.map(\.label).joined(separator: "/") }
+    public var keyText: String { shownKeys ?? keys.map(\.label).joined(separator: "/") }
 }

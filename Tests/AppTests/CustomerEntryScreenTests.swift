@@ -82,6 +82,21 @@ import TerminalKit
         #expect(h.lines[22].hasSuffix("1/48"))
     }
 
+    @Test func helpListsTheEditingKeysAndAQuestionOffersOnlyItsAnswers() throws {
+        let h = try Harness(login: "dbrooks")
+        h.press(.char("n"), .function(1))
+        #expect(h.screen.contains("  Editing keys "))
+        #expect(h.screen.contains("Ctrl-U clears"))
+        h.press(.escape)
+        h.type("Ana")
+        h.press(.escape)
+        #expect(h.lines[23].hasPrefix("y Discard  n/Esc Keep editing  F1/? Help"))
+        #expect(!h.lines[23].contains("Quit"))
+        #expect(!h.press(.function(10)))
+        h.press(.char("n"))
+        #expect(h.lines[4].contains("Ana"))
+    }
+
     @Test func qIsTypedIntoTheForm() throws {
         let h = try Harness(login: "dbrooks")
         h.press(.char("n"))

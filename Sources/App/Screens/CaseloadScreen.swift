@@ -38,9 +38,11 @@ public struct CaseloadScreen: Screen {
 
     static let keep = KeyBinding([.enter], "Keep", help: "Keep the search result and return to the list")
     static let cancel = KeyBinding([.escape], "Clear", help: "Clear the search")
+    static let leaveSearch = KeyBinding([.up, .down, .pageUp, .pageDown], "Move",
+                                        help: "Keep the search result and move in the list", inBar: false)
 
     public var bindings: [KeyBinding] {
-        searching ? [Self.keep, Self.cancel, Self.move]
+        searching ? [Self.keep, Self.cancel, Self.leaveSearch, TextField.editing]
             : [Self.open, Self.find, Self.new, Self.move, Self.pages, Self.ends, Self.clear]
     }
 

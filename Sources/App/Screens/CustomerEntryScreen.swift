@@ -28,6 +28,7 @@ struct CustomerEntryScreen: Screen {
 
     var title: String { "New customer" }
     var acceptsText: Bool { mode == .editing }
+    var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
 
     var entry: CustomerEntry {
         CustomerEntry(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, inputs[$0]?.text ?? "") }))
@@ -47,7 +48,7 @@ struct CustomerEntryScreen: Screen {
 
     var bindings: [KeyBinding] {
         switch mode {
-        case .editing: [Self.save, Self.next, Self.previous, Self.cancel]
+        case .editing: [Self.save, Self.next, Self.previous, Self.cancel, TextField.editing]
         case .duplicates: [Self.openMatch, Self.create, Self.back, Self.moveMatch]
         case .confirmingDiscard: [KeyBinding([.char("y")], "Discard", help: "Throw away what was typed"),
                                   KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form")]
@@ -62,6 +63,7 @@ struct CustomerEntryScreen: Screen {
             switch key {
             case .char("y"), .char("Y"): return quit ? .quit : .pop
             case .char("n"), .char("N"), .escape: mode = .editing
+            case .function(1), .char("?"): return .unhandled
             default: break
             }
             return .handled

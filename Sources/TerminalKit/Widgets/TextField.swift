@@ -11,6 +11,12 @@ public struct TextField: Hashable, Sendable {
         cursor = text.count
     }
 
+    /// The editing keys, for help screens of every screen with a field.
+    public static let editing = KeyBinding(
+        [.left, .right, .home, .end, .backspace, .delete, .ctrl("u")], "Edit",
+        help: "Edit the text: ←/→ move, Home/End (or Ctrl-A/Ctrl-E) jump to the ends, Backspace/Del delete, Ctrl-U clears",
+        inBar: false, shownKeys: "Editing keys")
+
     /// True when the key edited the field or moved its cursor.
     public mutating func handle(_ key: Key) -> Bool {
         var chars = Array(text)
