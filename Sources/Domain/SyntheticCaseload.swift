@@ -83,8 +83,30 @@ public struct SyntheticCaseload: Sendable {
             c.enteredOn = min(c.appliedOn!, today).adding(days: -back(0...3))
         }
         c.lastContactOn = c.lastContactOn.map { min($0, today) }
+        if let original = duplicated(by: index) {
+            // Came back as a walk-in: same name and birth date, entered again.
+            let first = customer(original)
+            c.legalName = first.legalName
+            c.preferredName = first.preferredName
+            c.birthDate = first.birthDate
+        }
         return c
     }
 
+    /// Every 24th customer was entered a second time by the front desk,
+    /// who saw the match and created the record anyway.
+    func duplicated(by index: Int) -> Int? { index % 24 == 0 ? index - 12 : nil }
+
+    /// The front desk's recorded decision for customer `index`, if any.
+    public func duplicateDecision(_ index: Int) -> DuplicateDecision? {
+        guard let original = duplicated(by: index) else { return nil }
+        return DuplicateDecision(customer: CustomerID(Int64(index)), matched: [CustomerID(Int64(original))],
+                                 decidedBy: "dbrooks", decidedAt: "\(customer(index).enteredOn)T15:30:00Z")
+    }
+
     public func customers(_ count: Int) -> [Customer] { (0..<count).map { customer($0 + 1) } }
+
+    public func duplicateDecisions(_ range: ClosedRange<Int>) -> [DuplicateDecision] {
+        range.compactMap(duplicateDecision)
+    }
 }

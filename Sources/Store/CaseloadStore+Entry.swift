@@ -58,6 +58,11 @@ extension CaseloadStore {
         }
     }
 
+    /// Stores decisions made elsewhere (the demo and seed caseloads).
+    public func insert(decisions: [DuplicateDecision]) throws {
+        try pool.write { db in for d in decisions { try Self.insert(d, db) } }
+    }
+
     public func duplicateDecisions() throws -> [DuplicateDecision] {
         try pool.read { db in try Self.duplicateDecisions(db) }
     }

@@ -30,6 +30,7 @@ struct DemoCommand: ParsableCommand {
             }
             try store.insert(staff: staff)
             try store.insert(caseload.customers(Self.demoSize))
+            try store.insert(decisions: caseload.duplicateDecisions(1...Self.demoSize))
         }
         try Launcher.run(store: store, theme: theme.load())
     }

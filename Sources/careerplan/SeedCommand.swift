@@ -37,6 +37,7 @@ struct SeedCommand: ParsableCommand {
         while next <= customers {
             let last = min(customers, next + batch - 1)
             try store.insert((next...last).lazy.map(caseload.customer))
+            try store.insert(decisions: caseload.duplicateDecisions(next...last))
             next = last + 1
         }
         try store.close()

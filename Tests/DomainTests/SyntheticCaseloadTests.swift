@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    @Test func everyRecordedDuplicateDecisionIsARealMatch() {
+        let decisions = caseload.duplicateDecisions(1...48)
+        #expect(decisions.map(\.customer) == [CustomerID(24), CustomerID(48)])
+        for d in decisions {
+            let new = caseload.customer(Int(d.customer.number))
+            let matches = DuplicateCheck.matches(for: new, among: d.matched.map { caseload.customer(Int($0.number)) })
+            #expect(matches.map(\.customer.id) == d.matched)
+            #expect(matches.first?.reasons.contains("same name and date of birth") == true)
+        }
+    }
+
     @Test func theSameSeedGivesTheSameCaseload() {
         #expect(caseload.customer(77) == SyntheticCaseload(seed: 1, today: day("2026-11-23")).customer(77))
         #expect(caseload.customer(77) != SyntheticCaseload(seed: 2, today: day("2026-11-23")).customer(77))
