@@ -89,6 +89,7 @@ public struct SyntheticCaseload: Sendable {
             c.legalName = first.legalName
             c.preferredName = first.preferredName
             c.birthDate = first.birthDate
+            c.email = nil
         }
         return c
     }

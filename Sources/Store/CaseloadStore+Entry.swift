@@ -67,8 +67,15 @@ extension CaseloadStore {
         try pool.read { db in try Self.duplicateDecisions(db) }
     }
 
-    static func duplicateDecisions(_ db: Database) throws -> [DuplicateDecision] {
-        try Row.fetchAll(db, sql: "SELECT * FROM duplicate_decision ORDER BY id").map { row in
+    /// The decisions to keep this customer despite possible duplicates.
+    public func duplicateDecisions(for id: CustomerID) throws -> [DuplicateDecision] {
+        try pool.read { db in try Self.duplicateDecisions(db, customer: id) }
+    }
+
+    static func duplicateDecisions(_ db: Database, customer: CustomerID? = nil) throws -> [DuplicateDecision] {
+        let filter = customer == nil ? "" : "WHERE customer_id = ?"
+        return try Row.fetchAll(db, sql: "SELECT * FROM duplicate_decision \(filter) ORDER BY id",
+                                arguments: StatementArguments(customer.map { [$0.number] } ?? [])).map { row in
             DuplicateDecision(
                 customer: CustomerID(row["customer_id"]),
                 matched: (row["matched"] as String).split(separator: " ").compactMap { CustomerID(parsing: String($0)) },

@@ -65,7 +65,9 @@ import TerminalKit
         fill(h, [existing.legalName, "", "", "60623", existing.birthDate.description, ""])
         h.press(.ctrl("s"), .char("c"))
         #expect(h.lines[22].contains("✓ Saved C000049"))
-        #expect(try h.store.duplicateDecisions().map(\.matched) == [[CustomerID(2)]])
+        #expect(try h.store.duplicateDecisions(for: CustomerID(49)).map(\.matched) == [[CustomerID(2)]])
+        h.press(.enter)
+        #expect(h.screen.contains("Duplicate?   kept: C000002 · dbrooks"))
     }
 
     @Test func escAsksBeforeThrowingAwayTypedText() throws {

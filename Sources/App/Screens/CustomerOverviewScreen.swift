@@ -7,6 +7,8 @@ struct CustomerOverviewScreen: Screen {
     let session: Session
     let id: CustomerID
     var customer: Customer?
+    /// Kept despite possible duplicates: which, and who decided.
+    var duplicateDecisions: [DuplicateDecision] = []
     var message: String?
 
     init(session: Session, id: CustomerID) {
@@ -14,6 +16,7 @@ struct CustomerOverviewScreen: Screen {
         self.id = id
         do {
             customer = try session.store.customer(id)
+            duplicateDecisions = try session.store.duplicateDecisions(for: id)
             if customer == nil { message = "Customer \(id) is no longer in the data file." }
         } catch {
             message = "Cannot read customer \(id): \(error)"
@@ -50,6 +53,10 @@ struct CustomerOverviewScreen: Screen {
         field("Phone", c.phone ?? "—", row: row, col: half, width: half - 2, into: &canvas)
         row += 1
         field("ZIP", c.zip, row: row, col: 2, width: half - 2, into: &canvas)
+        if let kept = duplicateDecisions.last {
+            field("Duplicate?", "kept: " + kept.matched.map(\.description).joined(separator: ", ") + " · " + kept.decidedBy,
+                  row: row, col: half, width: half - 2, into: &canvas)
+        }
         row += 2
         canvas.put("Journey", row: row, col: 2, role: .header)
         row += 1
