@@ -1,0 +1,84 @@
+/// A WIOA application (POLICY.md section 1, step 2): the answers that
+/// eligibility, priority of service and the plan are worked out from.
+/// The SSN is never here: the last four digits at most.
+public struct Application: Hashable, Codable, Sendable {
+    public struct Contact: Hashable, Codable, Sendable {
+        public var name: String
+        public var relationship: String
+        public var phone: String?
+
+        public init(name: String, relationship: String, phone: String? = nil) {
+            self.name = name
+            self.relationship = relationship
+            self.phone = phone
+        }
+    }
+
+    public var appliedOn: Day
+    public var program: Program
+    public var street: String
+    public var city: String
+    public var state: String
+    public var acceptsTexts: Bool
+    public var socialMedia: String?
+    public var contacts: [Contact]
+    public var ssnLast4: String?
+    public var veteran: VeteranStatus
+    public var sex: Sex
+    public var selectiveService: SelectiveService
+    public var rightToWork: RightToWork
+    public var employment: EmploymentStatus
+    /// Highest school grade completed, 0 to 12.
+    public var highestGrade: Int?
+    public var education: EducationLevel
+    public var lowIncome: Bool
+    public var assistance: Set<PublicAssistance>
+    public var barriers: Set<Barrier>
+    public var dislocation: DislocationReason
+    /// Date of layoff, or of the notice of layoff.
+    public var dislocatedOn: Day?
+    public var lastEmployer: String?
+    public var unlikelyToReturn: Bool
+    public var unemploymentInsurance: UIStatus
+    public var school: SchoolStatus
+
+    public init(appliedOn: Day, program: Program, street: String = "", city: String = "", state: String = "IL",
+                acceptsTexts: Bool = false, socialMedia: String? = nil, contacts: [Contact] = [],
+                ssnLast4: String? = nil, veteran: VeteranStatus = .no, sex: Sex = .notGiven,
+                selectiveService: SelectiveService = .notAsked, rightToWork: RightToWork = .citizen,
+                employment: EmploymentStatus = .notEmployed, highestGrade: Int? = nil,
+                education: EducationLevel = .diploma, lowIncome: Bool = false,
+                assistance: Set<PublicAssistance> = [], barriers: Set<Barrier> = [],
+                dislocation: DislocationReason = .none, dislocatedOn: Day? = nil, lastEmployer: String? = nil,
+                unlikelyToReturn: Bool = false, unemploymentInsurance: UIStatus = .notApplicable,
+                school: SchoolStatus = .notAsked) {
+        self.appliedOn = appliedOn
+        self.program = program
+        self.street = street
+        self.city = city
+        self.state = state
+        self.acceptsTexts = acceptsTexts
+        self.socialMedia = socialMedia
+        self.contacts = contacts
+        self.ssnLast4 = ssnLast4
+        self.veteran = veteran
+        self.sex = sex
+        self.selectiveService = selectiveService
+        self.rightToWork = rightToWork
+        self.employment = employment
+        self.highestGrade = highestGrade
+        self.education = education
+        self.lowIncome = lowIncome
+        self.assistance = assistance
+        self.barriers = barriers
+        self.dislocation = dislocation
+        self.dislocatedOn = dislocatedOn
+        self.lastEmployer = lastEmployer
+        self.unlikelyToReturn = unlikelyToReturn
+        self.unemploymentInsurance = unemploymentInsurance
+        self.school = school
+    }
+
+    public var isVeteranOrSpouse: Bool { veteran != .no }
+    public var receivesAssistance: Bool { !assistance.isEmpty }
+}
