@@ -4,13 +4,17 @@ import GRDB
 
 extension CaseloadStore {
     public func exportJSON() throws -> Data {
-        let (staff, customers, decisions): ([Staff], [Customer], [DuplicateDecision]) = try pool.read { db in
-            (try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)),
-             try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id").map(Customer.init(row:)),
-             try Self.duplicateDecisions(db))
+        let export = try pool.read { db in
+            DataExport(
+                settings: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                    .map { ($0["key"] as String, $0["value"] as String) }),
+                staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)),
+                customers: try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id")
+                    .map(Customer.init(row:)),
+                duplicateDecisions: try Self.duplicateDecisions(db), applications: try Self.applications(db),
+                certifications: try Self.certifications(db), amendments: try Self.amendments(db),
+                documents: try Self.documents(db), screenings: try Self.screenings(db))
         }
-        let export = DataExport(settings: try settingRows(), staff: staff, customers: customers,
-                                duplicateDecisions: decisions)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(export) + Data("\n".utf8)
@@ -32,6 +36,13 @@ extension CaseloadStore {
             }
             try Self.insert(export.customers, db)
             for d in export.duplicateDecisions { try Self.insert(d, db) }
+            for a in export.applications {
+                try Self.upsert(a.answers, customer: a.customer, by: a.updatedBy, at: a.updatedAt, db)
+            }
+            for c in export.certifications { try Self.insert(c, db) }
+            for a in export.amendments { try Self.insert(a, db) }
+            for d in export.documents { try Self.insert(d, db) }
+            for s in export.screenings { try Self.insert(s, db) }
         }
     }
 
@@ -76,8 +87,21 @@ extension CaseloadStore {
                 throw StoreError.importRejected("\(record).planner: \"\(planner)\" is not in staff")
             }
         }
-        for (i, d) in export.duplicateDecisions.enumerated() where !ids.contains(d.customer) {
-            throw StoreError.importRejected("duplicateDecisions[\(i)].customer: \(d.customer) is not in customers")
+        func check(_ list: String, _ customers: [CustomerID]) throws {
+            for (i, id) in customers.enumerated() where !ids.contains(id) {
+                throw StoreError.importRejected("\(list)[\(i)].customer: \(id) is not in customers")
+            }
+        }
+        try check("duplicateDecisions", export.duplicateDecisions.map(\.customer))
+        try check("applications", export.applications.map(\.customer))
+        try check("certifications", export.certifications.map(\.customer))
+        try check("amendments", export.amendments.map(\.customer))
+        try check("documents", export.documents.map(\.customer))
+        try check("screenings", export.screenings.map(\.customer))
+        for (i, a) in export.applications.enumerated() {
+            if let ssn = a.answers.ssnLast4, !SSN.isLast4(ssn) {
+                throw StoreError.importRejected("applications[\(i)].answers.ssnLast4: only the last 4 digits may be stored")
+            }
         }
     }
 

@@ -20,11 +20,4 @@ extension CaseloadStore {
             return s
         }
     }
-
-    func settingRows() throws -> [String: String] {
-        try pool.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting ORDER BY key")
-                .map { ($0["key"] as String, $0["value"] as String) })
-        }
-    }
 }

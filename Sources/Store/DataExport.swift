@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
@@ -13,15 +13,28 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var customers: [Customer]
     /// Since version 2; absent in version 1 files.
     public var duplicateDecisions: [DuplicateDecision]
+    /// Since version 3; absent in older files.
+    public var applications: [StoredApplication]
+    public var certifications: [Certification]
+    public var amendments: [ApplicationAmendment]
+    public var documents: [EligibilityDocument]
+    public var screenings: [BasicSkillsScreening]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
-                duplicateDecisions: [DuplicateDecision] = []) {
+                duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
+                certifications: [Certification] = [], amendments: [ApplicationAmendment] = [],
+                documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
         self.staff = staff
         self.customers = customers
         self.duplicateDecisions = duplicateDecisions
+        self.applications = applications
+        self.certifications = certifications
+        self.amendments = amendments
+        self.documents = documents
+        self.screenings = screenings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,5 +45,10 @@ public struct DataExport: Codable, Equatable, Sendable {
         staff = try c.decode([Staff].self, forKey: .staff)
         customers = try c.decode([Customer].self, forKey: .customers)
         duplicateDecisions = try c.decodeIfPresent([DuplicateDecision].self, forKey: .duplicateDecisions) ?? []
+        applications = try c.decodeIfPresent([StoredApplication].self, forKey: .applications) ?? []
+        certifications = try c.decodeIfPresent([Certification].self, forKey: .certifications) ?? []
+        amendments = try c.decodeIfPresent([ApplicationAmendment].self, forKey: .amendments) ?? []
+        documents = try c.decodeIfPresent([EligibilityDocument].self, forKey: .documents) ?? []
+        screenings = try c.decodeIfPresent([BasicSkillsScreening].self, forKey: .screenings) ?? []
     }
 }

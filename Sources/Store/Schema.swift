@@ -69,6 +69,52 @@ enum Schema {
                 CREATE INDEX customer_by_phone ON customer(phone);
                 """)
         }
+        m.registerMigration("v3-eligibility") { db in
+            try db.execute(sql: """
+                CREATE TABLE application (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    applied_on TEXT NOT NULL,
+                    program TEXT NOT NULL CHECK (program IN ('adult','dislocated-worker','youth')),
+                    answers TEXT NOT NULL,
+                    updated_by TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE certification (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    certified_on TEXT NOT NULL,
+                    titles TEXT NOT NULL,
+                    certified_by TEXT NOT NULL,
+                    late_reason TEXT,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE application_amendment (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    amended_at TEXT NOT NULL,
+                    amended_by TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    changes TEXT NOT NULL
+                );
+                CREATE INDEX amendment_by_customer ON application_amendment(customer_id, id);
+                CREATE TABLE eligibility_document (
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    item TEXT NOT NULL,
+                    document_type TEXT NOT NULL,
+                    seen_on TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    PRIMARY KEY (customer_id, item)
+                );
+                CREATE TABLE basic_skills_screening (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    screened_on TEXT NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('deficient','not-deficient')),
+                    notes TEXT,
+                    recorded_by TEXT NOT NULL
+                );
+                CREATE INDEX screening_by_customer ON basic_skills_screening(customer_id, screened_on);
+                """)
+        }
         return m
     }
 }

@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notOnStaff
     case notPermitted(login: String, role: String, action: String)
     case invalid(String)
+    case changedMeanwhile(String)
 
     public var description: String {
         switch self {
@@ -33,6 +34,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(login): \(role)s may not \(action)"
         case .invalid(let why):
             "not saved: \(why)"
+        case .changedMeanwhile(let what):
+            "not saved: \(what) was changed by another user since you opened it; your typing is kept: Esc, reopen, and apply it again"
         }
     }
 }

@@ -29,8 +29,7 @@ struct DemoCommand: ParsableCommand {
                                    initials: Staff.initials(of: me.fullName), role: .administrator))
             }
             try store.insert(staff: staff)
-            try store.insert(caseload.customers(Self.demoSize))
-            try store.insert(decisions: caseload.duplicateDecisions(1...Self.demoSize))
+            try store.fill(from: caseload, 1...Self.demoSize)
         }
         try Launcher.run(store: store, theme: theme.load())
     }

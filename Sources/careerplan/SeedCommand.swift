@@ -36,8 +36,7 @@ struct SeedCommand: ParsableCommand {
         var next = 1
         while next <= customers {
             let last = min(customers, next + batch - 1)
-            try store.insert((next...last).lazy.map(caseload.customer))
-            try store.insert(decisions: caseload.duplicateDecisions(next...last))
+            try store.fill(from: caseload, next...last)
             next = last + 1
         }
         try store.close()

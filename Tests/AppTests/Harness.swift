@@ -21,7 +21,8 @@ final class Harness {
         store = try CaseloadStore(path: dir + "/caseload.sqlite")
         let caseload = SyntheticCaseload(seed: 1, today: Self.today)
         try store.insert(staff: caseload.staff)
-        try store.insert(caseload.customers(customers) + extra)
+        if customers > 0 { try store.fill(from: caseload, 1...customers) }
+        try store.insert(extra)
         let user = try store.signIn(login: login, fullName: login)
         session = try Session(store: store, login: login, user: user, today: Self.today)
         terminal = MemoryTerminal(width: width, height: height)

@@ -16,7 +16,7 @@ func seededStore(at path: String, customers: Int = 48) throws -> CaseloadStore {
     let store = try CaseloadStore(path: path)
     let caseload = SyntheticCaseload(seed: 1, today: testToday)
     try store.insert(staff: caseload.staff)
-    try store.insert(caseload.customers(customers))
+    if customers > 0 { try store.fill(from: caseload, 1...customers) }
     return store
 }
 

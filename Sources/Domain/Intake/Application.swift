@@ -32,8 +32,10 @@ public struct Application: Hashable, Codable, Sendable {
     public var highestGrade: Int?
     public var education: EducationLevel
     public var lowIncome: Bool
-    public var assistance: Set<PublicAssistance>
-    public var barriers: Set<Barrier>
+    /// In the order of `PublicAssistance.allCases`, so exports are stable.
+    public var assistance: [PublicAssistance]
+    /// In the order of `Barrier.allCases`.
+    public var barriers: [Barrier]
     public var dislocation: DislocationReason
     /// Date of layoff, or of the notice of layoff.
     public var dislocatedOn: Day?
@@ -48,7 +50,7 @@ public struct Application: Hashable, Codable, Sendable {
                 selectiveService: SelectiveService = .notAsked, rightToWork: RightToWork = .citizen,
                 employment: EmploymentStatus = .notEmployed, highestGrade: Int? = nil,
                 education: EducationLevel = .diploma, lowIncome: Bool = false,
-                assistance: Set<PublicAssistance> = [], barriers: Set<Barrier> = [],
+                assistance: [PublicAssistance] = [], barriers: [Barrier] = [],
                 dislocation: DislocationReason = .none, dislocatedOn: Day? = nil, lastEmployer: String? = nil,
                 unlikelyToReturn: Bool = false, unemploymentInsurance: UIStatus = .notApplicable,
                 school: SchoolStatus = .notAsked) {
@@ -69,8 +71,8 @@ public struct Application: Hashable, Codable, Sendable {
         self.highestGrade = highestGrade
         self.education = education
         self.lowIncome = lowIncome
-        self.assistance = assistance
-        self.barriers = barriers
+        self.assistance = PublicAssistance.allCases.filter(assistance.contains)
+        self.barriers = Barrier.allCases.filter(barriers.contains)
         self.dislocation = dislocation
         self.dislocatedOn = dislocatedOn
         self.lastEmployer = lastEmployer

@@ -1,0 +1,75 @@
+/// The synthetic caseload's applications, certifications, screenings and
+/// documents: each customer who applied has answers that make them
+/// eligible for the program they are in, so the demo reads like a real one.
+public struct SyntheticIntake: Sendable {
+    public var customer: Customer
+    public var application: Application?
+    public var certification: Certification?
+    public var screening: BasicSkillsScreening?
+    public var documents: [EligibilityDocument]
+}
+
+extension SyntheticCaseload {
+    public func intake(_ index: Int) -> SyntheticIntake {
+        let c = customer(index)
+        var rng = SplitMix(seed: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(index) &* 0xBF58_476D)
+        var out = SyntheticIntake(customer: c, documents: [])
+        guard let applied = c.appliedOn, let program = c.program else { return out }
+        let planner = c.planner ?? "dbrooks"
+        func chance(_ inN: UInt64) -> Bool { rng.next() % inN == 0 }
+        let male = chance(2)
+        var a = Application(appliedOn: applied, program: program, street: "\(100 + rng.next() % 9000) W \(Self.streets[Int(rng.next() % UInt64(Self.streets.count))])",
+                            city: "Chicago", acceptsTexts: c.phone != nil && !chance(3),
+                            veteran: c.isVeteran ? .veteran : .no, sex: male ? .male : .female,
+                            selectiveService: male ? .registered : .notRequired,
+                            rightToWork: chance(5) ? .permanentResident : .citizen)
+        if chance(2) { a.contacts = [.init(name: "Emergency contact", relationship: chance(2) ? "mother" : "sister", phone: "312-555-\(2000 + rng.next() % 7000)")] }
+        a.lowIncome = chance(2)
+        if a.lowIncome && chance(2) { a.assistance = [chance(2) ? .snap : .tanf] }
+        if chance(4) { a.barriers.append(Barrier.allCases[Int(rng.next() % UInt64(Barrier.allCases.count))]) }
+        switch program {
+        case .adult:
+            a.employment = chance(3) ? .employed : .notEmployed
+        case .dislocatedWorker:
+            a.dislocation = chance(4) ? .plantClosure : .laidOff
+            a.dislocatedOn = applied.adding(days: -Int(5 + rng.next() % 60))
+            a.lastEmployer = ["Acme Foods", "Midwest Freight", "Lakeside Printing", "Nuevo Textiles"][Int(rng.next() % 4)]
+            a.unlikelyToReturn = true
+            a.unemploymentInsurance = chance(3) ? .exhausted : .claimant
+        case .youth:
+            a.school = chance(2) ? .dropout : .graduate
+            a.education = a.school == .dropout ? .noDiploma : .diploma
+            a.highestGrade = a.school == .dropout ? 10 : 12
+            if a.school == .graduate { a.barriers = [.homeless] }
+            let age = c.birthDate.age(on: applied)
+            if age < 16 {
+                // Too young to be out of school: an in-school youth instead.
+                a.school = .secondary
+                a.lowIncome = true
+                a.barriers = [.englishLearner]
+            }
+            if age < 18 { a.selectiveService = .notRequired }
+        }
+        out.application = a
+        if chance(3) {
+            out.screening = BasicSkillsScreening(customer: c.id, screenedOn: applied,
+                                                 result: chance(3) ? .deficient : .notDeficient, recordedBy: planner)
+        }
+        if let eligible = c.eligibleOn {
+            let title: Title = switch program {
+            case .adult: .adult
+            case .dislocatedWorker: .dislocatedWorker
+            case .youth: a.school.attending ? .youthInSchool : .youthOutOfSchool
+            }
+            out.certification = Certification(customer: c.id, certifiedOn: eligible, titles: [title],
+                                              certifiedBy: planner, recordedAt: "\(eligible)T16:00:00Z")
+            for item in EligibilityItem.items(for: a, screening: out.screening) {
+                out.documents.append(EligibilityDocument(customer: c.id, item: item.key, documentType: item.documentTypes[0],
+                                                         seenOn: applied, recordedBy: planner))
+            }
+        }
+        return out
+    }
+
+    static let streets = ["Cermak Rd", "26th St", "Division St", "Madison St", "Lawrence Ave", "Pulaski Rd", "Archer Ave"]
+}

@@ -1,0 +1,255 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Applications, eligibility certification, documentation and screening.
+/// Each write is one transaction that checks the role and that the customer
+/// was not changed by someone else since the screen read it.
+extension CaseloadStore {
+    public func intake(_ id: CustomerID) throws -> IntakeRecord? {
+        try pool.read { db in
+            guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
+                                                  arguments: [id.number]).map(Customer.init(row:)) else { return nil }
+            let app = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE customer_id = ?", arguments: [id.number])
+            return IntakeRecord(
+                customer: customer,
+                application: try app.map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") },
+                applicationSaved: app.map { ($0["updated_by"], $0["updated_at"]) },
+                certification: try Self.certifications(db, customer: id).first,
+                amendments: try Self.amendments(db, customer: id),
+                documents: try Self.documents(db, customer: id),
+                screenings: try Self.screenings(db, customer: id))
+        }
+    }
+
+    /// Saves the application. Once eligibility is certified the answers are
+    /// locked: a change needs `amendReason`, a role that may certify, and is
+    /// kept in the amendment history with every field's old and new value.
+    @discardableResult
+    public func saveApplication(_ form: ApplicationForm, customer expected: Customer, by user: Staff?, today: Day,
+                                amendReason: String? = nil) throws -> Customer {
+        let user = try Self.permit(.takeApplication, by: user)
+        return try pool.write { db in
+            let customer = try Self.current(expected, db)
+            guard let application = form.application(customer: customer, today: today) else {
+                let problems = form.problems(customer: customer, today: today)
+                throw StoreError.invalid(problems.map { "\(ApplicationForm.field($0.key)?.label ?? $0.key): \($0.value)" }
+                    .sorted().joined(separator: "; "))
+            }
+            let stamp = Self.timestamp()
+            if let certification = try Self.certifications(db, customer: customer.id).first {
+                try Self.permit(.certifyEligibility, by: user)
+                let reason = amendReason?.trimmingCharacters(in: .whitespaces) ?? ""
+                guard !reason.isEmpty else {
+                    throw StoreError.invalid("eligibility was certified on \(certification.certifiedOn); say why you amend it")
+                }
+                let stored = try Row.fetchOne(db, sql: "SELECT answers FROM application WHERE customer_id = ?",
+                                              arguments: [customer.id.number])
+                    .map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") }
+                let changes = form.changes(from: stored.map(ApplicationForm.init) ?? ApplicationForm())
+                guard !changes.isEmpty else { return customer }
+                try Self.insert(ApplicationAmendment(customer: customer.id, amendedAt: stamp, amendedBy: user.login,
+                                                     reason: reason, changes: changes), db)
+            }
+            try Self.upsert(application, customer: customer.id, by: user.login, at: stamp, db)
+            var updated = customer
+            updated.appliedOn = application.appliedOn
+            if customer.eligibleOn == nil { updated.program = application.program }
+            updated.isVeteran = application.veteran == .veteran
+            return try Self.update(updated, db)
+        }
+    }
+
+    /// Certifies the titles on `day` (the eligibility determination). The
+    /// Domain's rules decide: only eligible titles, within 30 days of the
+    /// application or with a reason.
+    @discardableResult
+    public func certify(_ expected: Customer, titles: [Title], on day: Day, lateReason: String, by user: Staff?,
+                        today: Day) throws -> Customer {
+        let user = try Self.permit(.certifyEligibility, by: user)
+        return try pool.write { db in
+            let customer = try Self.current(expected, db)
+            if let done = try Self.certifications(db, customer: customer.id).first {
+                throw StoreError.invalid("already certified on \(done.certifiedOn)")
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT answers FROM application WHERE customer_id = ?",
+                                             arguments: [customer.id.number]) else {
+                throw StoreError.invalid("there is no application to certify")
+            }
+            let application = try Self.decodeJSON(Application.self, row["answers"], "application.answers")
+            let screening = try Self.screenings(db, customer: customer.id).last
+            let results = Eligibility.evaluate(application, birthDate: customer.birthDate, screening: screening)
+            let problems = Certification.problems(titles: titles, on: day, lateReason: lateReason,
+                                                  application: application, results: results, today: today)
+            guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: "; ")) }
+            let reason = lateReason.trimmingCharacters(in: .whitespaces)
+            let isLate = Certification.isLate(day, appliedOn: application.appliedOn)
+            try Self.insert(Certification(customer: customer.id, certifiedOn: day, titles: titles, certifiedBy: user.login,
+                                          lateReason: isLate ? reason : nil, recordedAt: Self.timestamp()), db)
+            var updated = customer
+            updated.eligibleOn = day
+            updated.program = titles[0].program
+            return try Self.update(updated, db)
+        }
+    }
+
+    public func recordScreening(_ s: BasicSkillsScreening, by user: Staff?) throws {
+        try Self.permit(.takeApplication, by: user)
+        try pool.write { db in try Self.insert(s, db) }
+    }
+
+    /// Records (or replaces) the document seen for one checklist item.
+    public func recordDocument(_ d: EligibilityDocument, by user: Staff?) throws {
+        try Self.permit(.takeApplication, by: user)
+        try pool.write { db in try Self.insert(d, db) }
+    }
+
+    /// Stores synthetic intake records (demo and seed).
+    public func insert(intake: some Sequence<SyntheticIntake>) throws {
+        try pool.write { db in
+            for i in intake {
+                if let a = i.application {
+                    try Self.upsert(a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks",
+                                    at: "\(a.appliedOn)T15:00:00Z", db)
+                }
+                if let c = i.certification { try Self.insert(c, db) }
+                if let s = i.screening { try Self.insert(s, db) }
+                for d in i.documents { try Self.insert(d, db) }
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// The customer as stored, refusing a write when another user changed it.
+    static func current(_ expected: Customer, _ db: Database) throws -> Customer {
+        guard let now = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
+                                         arguments: [expected.id.number]).map(Customer.init(row:)) else {
+            throw StoreError.notFound("customer \(expected.id)")
+        }
+        guard now.version == expected.version else { throw StoreError.changedMeanwhile("customer \(expected.id)") }
+        return now
+    }
+
+    static func update(_ c: Customer, _ db: Database) throws -> Customer {
+        var saved = c
+        saved.version += 1
+        try db.execute(sql: """
+            UPDATE customer SET applied_on = ?, eligible_on = ?, program = ?, is_veteran = ?, version = ?
+            WHERE id = ? AND version = ?
+            """, arguments: [c.appliedOn?.description, c.eligibleOn?.description, c.program?.rawValue, c.isVeteran,
+                             saved.version, c.id.number, c.version])
+        guard db.changesCount == 1 else { throw StoreError.changedMeanwhile("customer \(c.id)") }
+        return saved
+    }
+
+    static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try encodeJSON(a), login, stamp])
+    }
+
+    static func insert(_ c: Certification, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO certification (customer_id, certified_on, titles, certified_by, late_reason, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [c.customer.number, c.certifiedOn.description, c.titles.map(\.rawValue).joined(separator: " "),
+                             c.certifiedBy, c.lateReason, c.recordedAt])
+    }
+
+    static func insert(_ a: ApplicationAmendment, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO application_amendment (customer_id, amended_at, amended_by, reason, changes) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [a.customer.number, a.amendedAt, a.amendedBy, a.reason, try encodeJSON(a.changes)])
+    }
+
+    static func insert(_ d: EligibilityDocument, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO eligibility_document (customer_id, item, document_type, seen_on, recorded_by)
+            VALUES (?, ?, ?, ?, ?)
+            """, arguments: [d.customer.number, d.item, d.documentType, d.seenOn.description, d.recordedBy])
+    }
+
+    static func insert(_ s: BasicSkillsScreening, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO basic_skills_screening (customer_id, screened_on, result, notes, recorded_by) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [s.customer.number, s.screenedOn.description, s.result.rawValue, s.notes, s.recordedBy])
+    }
+
+    static func certifications(_ db: Database, customer: CustomerID? = nil) throws -> [Certification] {
+        try rows(db, "certification", customer, order: "customer_id").map { row in
+            Certification(customer: CustomerID(row["customer_id"]), certifiedOn: try day(row, "certified_on"),
+                          titles: try (row["titles"] as String).split(separator: " ").map { text in
+                              guard let t = Title(rawValue: String(text)) else { throw StoreError.notFound("title \(text)") }
+                              return t
+                          },
+                          certifiedBy: row["certified_by"], lateReason: row["late_reason"], recordedAt: row["recorded_at"])
+        }
+    }
+
+    static func amendments(_ db: Database, customer: CustomerID? = nil) throws -> [ApplicationAmendment] {
+        try rows(db, "application_amendment", customer, order: "id").map { row in
+            ApplicationAmendment(customer: CustomerID(row["customer_id"]), amendedAt: row["amended_at"],
+                                 amendedBy: row["amended_by"], reason: row["reason"],
+                                 changes: try decodeJSON([FieldChange].self, row["changes"], "application_amendment.changes"))
+        }
+    }
+
+    static func documents(_ db: Database, customer: CustomerID? = nil) throws -> [EligibilityDocument] {
+        try rows(db, "eligibility_document", customer, order: "customer_id, item").map { row in
+            EligibilityDocument(customer: CustomerID(row["customer_id"]), item: row["item"],
+                                documentType: row["document_type"], seenOn: try day(row, "seen_on"),
+                                recordedBy: row["recorded_by"])
+        }
+    }
+
+    static func screenings(_ db: Database, customer: CustomerID? = nil) throws -> [BasicSkillsScreening] {
+        try rows(db, "basic_skills_screening", customer, order: "customer_id, screened_on, id").map { row in
+            guard let result = BasicSkillsScreening.Result(rawValue: row["result"]) else {
+                throw StoreError.notFound("valid result in basic_skills_screening")
+            }
+            return BasicSkillsScreening(customer: CustomerID(row["customer_id"]), screenedOn: try day(row, "screened_on"),
+                                        result: result, notes: row["notes"], recordedBy: row["recorded_by"])
+        }
+    }
+
+    static func applications(_ db: Database) throws -> [StoredApplication] {
+        try rows(db, "application", nil, order: "customer_id").map { row in
+            StoredApplication(customer: CustomerID(row["customer_id"]),
+                              answers: try decodeJSON(Application.self, row["answers"], "application.answers"),
+                              updatedBy: row["updated_by"], updatedAt: row["updated_at"])
+        }
+    }
+
+    private static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, order: String) throws -> [Row] {
+        let filter = customer == nil ? "" : "WHERE customer_id = ?"
+        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY \(order)",
+                                arguments: StatementArguments(customer.map { [$0.number] } ?? []))
+    }
+
+    private static func day(_ row: Row, _ column: String) throws -> Day {
+        guard let d = Day(iso: row[column] as String) else { throw StoreError.notFound("valid date in \(column)") }
+        return d
+    }
+
+    static func encodeJSON(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, _ what: String) throws -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw StoreError.notFound("readable \(what)")
+        }
+    }
+}
+
+/// An application as the export carries it.
+public struct StoredApplication: Hashable, Codable, Sendable {
+    public var customer: CustomerID
+    public var answers: Application
+    public var updatedBy: String
+    public var updatedAt: String
+}
