@@ -90,7 +90,7 @@ public final class AppLoop {
         screen.render(into: &canvas, area: area)
         let global = screen is HelpScreen ? [GlobalKeys.quit]
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
-        KeyBar.draw(into: &canvas, bindings: screen.bindings + global)
+        KeyBar.draw(into: &canvas, bindings: screen.bindings, pinned: global)
         terminal.present(canvas)
     }
 }

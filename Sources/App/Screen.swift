@@ -24,6 +24,8 @@ public protocol Screen {
 /// What a finished screen hands back to the one below it.
 public enum ScreenResult {
     case created(CustomerID)
+    /// A customer's records changed: screens showing them read them again.
+    case updated(CustomerID, notice: String)
 }
 
 extension Screen {

@@ -52,3 +52,13 @@ public struct Clock: Hashable, Sendable {
         self.state = state
     }
 }
+
+extension Clock {
+    /// "in 9 days", "in 1 day", "due today", "1 day overdue", "3 days overdue".
+    public static func when(due: Day, today: Day) -> String {
+        let days = today.days(until: due)
+        func count(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+        if days == 0 { return "due today" }
+        return days > 0 ? "in " + count(days) : count(-days) + " overdue"
+    }
+}

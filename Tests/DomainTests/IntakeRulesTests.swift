@@ -72,16 +72,16 @@ import Testing
         var a = Application(appliedOn: today, program: .adult)
         #expect(PriorityOfService.of(a, screening: nil).rank == 4)
         a.veteran = .veteran
-        #expect(PriorityOfService.of(a, screening: nil).summary == "3 of 4 — veteran")
+        #expect(PriorityOfService.of(a, screening: nil).summary == "3 of 4: veteran")
         a.veteran = .no
         a.assistance = [.tanf]
-        #expect(PriorityOfService.of(a, screening: nil).summary == "2 of 4 — public assistance")
+        #expect(PriorityOfService.of(a, screening: nil).summary == "2 of 4: public assistance")
         a.veteran = .eligibleSpouse
         a.lowIncome = true
-        #expect(PriorityOfService.of(a, screening: nil).summary == "1 of 4 — eligible spouse, public assistance, low income")
+        #expect(PriorityOfService.of(a, screening: nil).summary == "1 of 4: eligible spouse, public assistance, low income")
         let deficient = BasicSkillsScreening(customer: CustomerID(7), screenedOn: today, result: .deficient, recordedBy: "m")
         #expect(PriorityOfService.of(Application(appliedOn: today, program: .adult), screening: deficient).summary
-                == "2 of 4 — basic skills deficient")
+                == "2 of 4: basic skills deficient")
     }
 
     // MARK: Basic skills screening

@@ -118,7 +118,7 @@ import Testing
                                                      seenOn: day("2026-10-02"), recordedBy: "dbrooks"), by: frontDesk)
         let record = try #require(try store.intake(c.id))
         #expect(record.screening?.result == .deficient)
-        #expect(record.priority?.summary == "2 of 4 — low income, basic skills deficient")
+        #expect(record.priority?.summary == "2 of 4: low income, basic skills deficient")
         #expect(record.checklist.map(\.key) == ["age", "right-to-work", "low-income", "basic-skills"])
         #expect(record.document(for: record.checklist[0])?.documentType == "passport")
         let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)

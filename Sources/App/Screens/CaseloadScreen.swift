@@ -107,6 +107,9 @@ public struct CaseloadScreen: Screen {
             loadedSearch = nil
             selected = (try? session.store.position(of: id)) ?? 0
             notice = "Saved \(id), a reportable individual"
+        case .updated(_, let text):
+            loadedSearch = nil
+            notice = text
         }
     }
 

@@ -1,4 +1,5 @@
 import Domain
+import Store
 import TerminalKit
 
 /// One customer at a glance: who they are, where they are in the journey,
@@ -9,13 +10,20 @@ struct CustomerOverviewScreen: Screen {
     var customer: Customer?
     /// Kept despite possible duplicates: which, and who decided.
     var duplicateDecisions: [DuplicateDecision] = []
+    var intake: IntakeRecord?
     var message: String?
+    var notice: String?
 
     init(session: Session, id: CustomerID) {
         self.session = session
         self.id = id
+        load()
+    }
+
+    private mutating func load() {
         do {
-            customer = try session.store.customer(id)
+            intake = try session.store.intake(id)
+            customer = intake?.customer
             duplicateDecisions = try session.store.duplicateDecisions(for: id)
             if customer == nil { message = "Customer \(id) is no longer in the data file." }
         } catch {
@@ -24,9 +32,43 @@ struct CustomerOverviewScreen: Screen {
     }
 
     var title: String { customer.map { "\($0.displayName) \(id)" } ?? id.description }
-    let bindings: [KeyBinding] = []
 
-    mutating func update(_ key: Key) -> Effect { .unhandled }
+    static let application = KeyBinding([.char("a")], "Application", help: "Take or edit the WIOA application (after certification: amend it)")
+    static let eligibility = KeyBinding([.char("e")], "Eligibility", help: "Every title evaluated with its reasons; certify; priority of service")
+    static let screening = KeyBinding([.char("b")], "Screening", help: "Record a Basic Skills Screening (before any assessment)")
+    static let documents = KeyBinding([.char("d")], "Documents", help: "The documentation checklist for eligibility", inBar: false)
+
+    var bindings: [KeyBinding] {
+        customer == nil ? [] : [Self.application, Self.eligibility, Self.screening, Self.documents]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        guard let intake else { return .unhandled }
+        switch key {
+        case .char("a"), .char("b"):
+            do { try CaseloadStore.permit(.takeApplication, by: session.user) } catch {
+                message = "\(error)"
+                return .handled
+            }
+            return .push(key == .char("a") ? ApplicationScreen(session: session, record: intake)
+                                           : ScreeningScreen(session: session, record: intake))
+        case .char("e"): return .push(EligibilityScreen(session: session, record: intake))
+        case .char("d"):
+            guard intake.application != nil else {
+                message = "No application yet: press a to take one"
+                return .handled
+            }
+            return .push(DocumentsScreen(session: session, record: intake))
+        default: return .unhandled
+        }
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        load()
+        if case .updated(_, let text) = result { notice = text }
+    }
 
     func render(into canvas: inout Canvas, area: Area) {
         guard let c = customer else {
@@ -57,7 +99,9 @@ struct CustomerOverviewScreen: Screen {
             field("Duplicate?", "kept: " + kept.matched.map(\.description).joined(separator: ", ") + " · " + kept.decidedBy,
                   row: row, col: half, width: half - 2, into: &canvas)
         }
-        row += 2
+        row += 1
+        renderIntake(row: row, area: area, into: &canvas)
+        row += 3
         canvas.put("Journey", row: row, col: 2, role: .header)
         row += 1
         let dates: [(String, Day?)] = [
@@ -71,6 +115,34 @@ struct CustomerOverviewScreen: Screen {
         }
         row += 5
         renderClocks(c, row: row, area: area, into: &canvas)
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+
+    /// Eligibility, priority of service and the basic skills screening.
+    private func renderIntake(row: Int, area: Area, into canvas: inout Canvas) {
+        let half = area.width / 2
+        let eligibility: String
+        if let cert = intake?.certification {
+            eligibility = "certified \(cert.certifiedOn): " + cert.titles.map(\.name).joined(separator: ", ")
+        } else if let a = intake?.application {
+            let eligible = intake?.results?.filter(\.eligible).map(\.title.name) ?? []
+            eligibility = "applied \(a.appliedOn), not yet certified; "
+                + (eligible.isEmpty ? "no title met (e)" : "meets " + eligible.joined(separator: ", ") + " (e)")
+        } else {
+            eligibility = "no application yet (a)"
+        }
+        field("Eligibility", eligibility, row: row, col: 2, width: area.width - 4, into: &canvas)
+        let priority = customer?.program == .youth ? "Adult program only" : intake?.priority?.summary ?? "—"
+        field("Priority", priority, row: row + 1, col: 2, width: half - 2, into: &canvas)
+        let screening = intake?.screening.map { s in
+            s.result == .deficient && customer?.program != .youth ? "deficient: refer to Title II" : s.result.label
+        } ?? "not screened (b)"
+        field("Basic skills", screening, row: row + 1, col: half, width: half - 2, into: &canvas)
     }
 
     private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
@@ -85,8 +157,7 @@ struct CustomerOverviewScreen: Screen {
             case .dueSoon: .dueSoon
             case .upcoming: .normal
             }
-            let days = session.today.days(until: clock.due)
-            let when = days < 0 ? "\(-days) days overdue" : days == 0 ? "due today" : "in \(days) days"
+            let when = Clock.when(due: clock.due, today: session.today)
             let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.rule.task) (\(when))"
             let row = start + 1 + 2 * i
             canvas.put(text, row: row, col: 4, role: role, maxWidth: area.width - 6)
@@ -102,6 +173,6 @@ struct CustomerOverviewScreen: Screen {
     private func field(_ label: String, _ value: String, row: Int, col: Int, width: Int,
                        into canvas: inout Canvas) {
         canvas.put(label.fitted(toWidth: 13), row: row, col: col, role: .dim)
-        canvas.put(value, row: row, col: col + 13, role: .normal, maxWidth: width - 13)
+        canvas.put(value, row: row, col: col + 13, role: .normal, maxWidth: width - 14)
     }
 }

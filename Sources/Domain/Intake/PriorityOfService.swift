@@ -9,7 +9,7 @@ public struct PriorityOfService: Hashable, Sendable {
 
     public var summary: String {
         let why = reasons.isEmpty ? "no priority group" : reasons.joined(separator: ", ")
-        return "\(rank) of 4 — \(why)"
+        return "\(rank) of 4: \(why)"
     }
 
     public static func of(_ a: Application, screening: BasicSkillsScreening?) -> PriorityOfService {

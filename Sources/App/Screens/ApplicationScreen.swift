@@ -1,0 +1,182 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The WIOA application, taken by a planner or the front desk: a long form
+/// in sections, checked in place. Once eligibility is certified the answers
+/// are locked; saving then is an amendment and asks for its reason.
+struct ApplicationScreen: Screen {
+    enum Mode: Equatable {
+        case editing
+        /// Saving a certified application: the reason is asked first.
+        case amending
+        case confirmingDiscard(quit: Bool)
+    }
+
+    let session: Session
+    var record: IntakeRecord
+    var form: FormState
+    /// The answers as loaded, to tell whether anything was typed.
+    let original: [String: String]
+    var mode = Mode.editing
+    var reason = TextField()
+    var message: String?
+    /// Set when a full SSN was typed and cleared: the field says so.
+    var ssnCleared = false
+
+    init(session: Session, record: IntakeRecord) {
+        self.session = session
+        self.record = record
+        let values = record.application.map(ApplicationForm.init)
+            ?? ApplicationForm.new(for: record.customer, today: session.today)
+        var all = values.values
+        for f in ApplicationForm.fields where all[f.key] == nil { all[f.key] = values[f.key] }
+        form = FormState(fields: ApplicationForm.fields, values: all)
+        original = form.values
+    }
+
+    var title: String { "Application" }
+    var acceptsText: Bool { mode != .confirmingDiscard(quit: false) && mode != .confirmingDiscard(quit: true) }
+    var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
+    var isCertified: Bool { record.certification != nil }
+    /// Meaningful changes only: spaces around answers do not count.
+    var hasChanges: Bool { !ApplicationForm(form.values).changes(from: ApplicationForm(original)).isEmpty }
+
+    var problems: [String: String] {
+        var p = ApplicationForm(form.values).problems(customer: record.customer, today: session.today)
+        if ssnCleared { p["ssnLast4"] = "a full SSN is never stored; it was cleared. Type the last 4 digits only" }
+        return p
+    }
+
+    static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save the application")
+    static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
+
+    var bindings: [KeyBinding] {
+        switch mode {
+        case .editing: [Self.save, Self.cancel] + FormState.bindings
+        case .amending: [KeyBinding([.enter, .ctrl("s"), .function(2)], "Save amendment", help: "Save the change with this reason"),
+                         KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost"),
+                         TextField.editing]
+        case .confirmingDiscard: [KeyBinding([.char("y")], "Discard", help: "Throw away the changes"),
+                                  KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form")]
+        }
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        switch mode {
+        case .editing: return updateEditing(key)
+        case .amending:
+            switch key {
+            case .enter, .ctrl("s"), .function(2): return save(reason: reason.text)
+            case .escape: mode = .editing
+            default: if !reason.handle(key) { return .unhandled }
+            }
+            return .handled
+        case .confirmingDiscard(let quit):
+            switch key {
+            case .char("y"), .char("Y"): return quit ? .quit : .pop
+            case .char("n"), .char("N"), .escape: mode = .editing
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        }
+    }
+
+    private mutating func updateEditing(_ key: Key) -> Effect {
+        message = nil
+        switch key {
+        case .ctrl("s"), .function(2): return trySave()
+        case .escape:
+            if hasChanges { mode = .confirmingDiscard(quit: false) } else { return .pop }
+        case .function(10):
+            if hasChanges { mode = .confirmingDiscard(quit: true) } else { return .quit }
+        default:
+            let key0 = form.focused.key
+            guard form.handle(key) else { return .unhandled }
+            if key0 == "ssnLast4" {
+                if ApplicationForm.mustClear("ssnLast4", form["ssnLast4"]) {
+                    form["ssnLast4"] = ""
+                    ssnCleared = true
+                    form.checked.insert("ssnLast4")
+                } else if form.focused.key == "ssnLast4" {
+                    ssnCleared = false
+                }
+            }
+        }
+        return .handled
+    }
+
+    private mutating func trySave() -> Effect {
+        form.checked = Set(form.fields.map(\.key))
+        let problems = self.problems
+        if let first = form.fields.first(where: { problems[$0.key] != nil }) {
+            form.focus(on: first.key)
+            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
+            return .handled
+        }
+        if isCertified {
+            guard hasChanges else { return .finish(.updated(record.customer.id, notice: "No changes to save")) }
+            mode = .amending
+            return .handled
+        }
+        return save(reason: nil)
+    }
+
+    private mutating func save(reason: String?) -> Effect {
+        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            message = "Say why the certified answers change; the reason is kept in the history"
+            return .handled
+        }
+        do {
+            try session.store.saveApplication(ApplicationForm(form.values), customer: record.customer,
+                                              by: session.user, today: session.today, amendReason: reason)
+            return .finish(.updated(record.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
+        } catch {
+            mode = .editing
+            message = "\(error)"
+            return .handled
+        }
+    }
+
+    mutating func prepare(area: Area) {
+        form.scroll(height: area.height - 4, problems: checkedProblems)
+    }
+
+    private var checkedProblems: [String: String] { problems.filter { form.checked.contains($0.key) } }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = record.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let banner = isCertified
+            ? "Certified \(record.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
+            : "* required · eligibility is determined from these answers (e from the customer)"
+        canvas.put(banner, row: area.top + 1, col: 2, role: isCertified ? .dueSoon : .dim, maxWidth: area.width - 4)
+        form.render(into: &canvas, top: area.top + 3, height: area.height - 4, width: area.width,
+                    problems: checkedProblems, active: mode == .editing)
+        renderStatus(into: &canvas, row: area.bottom)
+    }
+
+    private func renderStatus(into canvas: inout Canvas, row: Int) {
+        canvas.fill(row: row, role: .normal)
+        let width = canvas.width - 2
+        switch mode {
+        case .confirmingDiscard(let quit):
+            canvas.put((quit ? "Quit and throw away your changes?" : "Throw away your changes?") + " y = yes, n = keep editing",
+                       row: row, col: 1, role: .error, maxWidth: width)
+        case .amending:
+            canvas.put("Reason for the amendment:", row: row, col: 1, role: .header)
+            reason.draw(into: &canvas, row: row, col: 27, width: canvas.width - 28, focused: true)
+            if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
+        case .editing:
+            if let message {
+                canvas.put(message, row: row, col: 1, role: .error, maxWidth: width)
+            } else if let hint = form.focused.hint {
+                canvas.put(hint, row: row, col: 1, role: .dim, maxWidth: width)
+            } else {
+                canvas.put("Tab next field · PgDn next section · Ctrl-S or F2 saves · Esc cancels", row: row, col: 1,
+                           role: .dim, maxWidth: width)
+            }
+        }
+    }
+}

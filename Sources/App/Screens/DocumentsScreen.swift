@@ -1,0 +1,131 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The documentation checklist: one line per eligibility answer that needs
+/// proof, with the document type that verified it and the day it was seen.
+/// The document itself is never stored.
+struct DocumentsScreen: Screen {
+    let session: Session
+    var record: IntakeRecord
+    var selected = 0
+    /// Recording the document for the selected item.
+    var editing: FormState?
+    var message: String?
+    var notice: String?
+
+    init(session: Session, record: IntakeRecord) {
+        self.session = session
+        self.record = record
+    }
+
+    var title: String { "Documents" }
+    var acceptsText: Bool { editing != nil }
+    var items: [EligibilityItem] { record.checklist }
+
+    static let record = KeyBinding([.enter], "Record", help: "Record the document seen for the selected item")
+    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an item", inBar: false)
+    static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the document type and date")
+    static let cancel = KeyBinding([.escape], "Cancel", help: "Leave the item unchanged")
+
+    var bindings: [KeyBinding] {
+        editing == nil ? [Self.record, Self.move] : [Self.save, Self.cancel] + FormState.bindings
+    }
+
+    func fields(for item: EligibilityItem) -> [FormField] {
+        [FormField("type", "Document type", .choice(item.documentTypes.map { FormChoice($0, $0) }),
+                   hint: "Space or ←/→ to choose", required: true),
+         FormField("seenOn", "Date seen", .date, hint: Day.acceptedFormats, required: true)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if editing != nil {
+            switch key {
+            case .escape: editing = nil
+            case .ctrl("s"), .function(2): save()
+            default: return editing!.handle(key) ? .handled : .unhandled
+            }
+            return .handled
+        }
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, items.count - 1), selected + 1)
+        case .enter:
+            guard items.indices.contains(selected) else { return .handled }
+            let item = items[selected]
+            let doc = record.document(for: item)
+            editing = FormState(fields: fields(for: item), values: [
+                "type": doc?.documentType ?? item.documentTypes[0],
+                "seenOn": (doc?.seenOn ?? session.today).description])
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    var seenProblem: String? {
+        guard let form = editing else { return nil }
+        guard let day = Day(parsing: form["seenOn"]) else { return "not a date; type " + Day.acceptedFormats }
+        if day > session.today { return "is in the future" }
+        return nil
+    }
+
+    private mutating func save() {
+        editing!.checked = ["type", "seenOn"]
+        guard seenProblem == nil, let form = editing, let day = Day(parsing: form["seenOn"]) else {
+            message = "Not saved: date seen " + (seenProblem ?? "")
+            return
+        }
+        let item = items[selected]
+        do {
+            try session.store.recordDocument(EligibilityDocument(customer: record.customer.id, item: item.key,
+                                                                 documentType: form["type"], seenOn: day,
+                                                                 recordedBy: session.login), by: session.user)
+            editing = nil
+            if let fresh = try session.store.intake(record.customer.id) { record = fresh }
+            notice = "\(item.label): \(form["type"]) seen \(day)"
+        } catch {
+            message = "\(error)"
+        }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = record.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("Document type and date seen per answer; the document itself is not kept.",
+                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Item                              Document seen", row: head, col: 0, role: .header)
+        let listHeight = area.height - (editing == nil ? 5 : 9)
+        let first = max(0, min(selected - listHeight + 1, items.count - listHeight))
+        for (n, item) in items.enumerated().dropFirst(max(0, first)).prefix(listHeight) {
+            let y = head + 1 + n - max(0, first)
+            let isSelected = n == selected
+            let role: StyleRole = isSelected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            let doc = record.document(for: item)
+            let seen = doc.map { "✓ \($0.documentType), \($0.seenOn)" } ?? "— not yet"
+            canvas.put((isSelected ? "▶ " : "  ") + item.label.fitted(toWidth: 34) + seen, row: y, col: 0,
+                       role: role, maxWidth: area.width - 1)
+        }
+        if let editing {
+            var problems: [String: String] = [:]
+            if editing.checked.contains("seenOn"), let p = seenProblem { problems["seenOn"] = p }
+            let below = head + 2 + min(items.count, listHeight)
+            editing.render(into: &canvas, top: min(below, area.bottom - 4), height: 3, width: area.width,
+                           problems: problems)
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        let done = items.filter { record.document(for: $0) != nil }.count
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        } else {
+            canvas.put("\(done) of \(items.count) verified · Enter records the selected item", row: area.bottom, col: 1,
+                       role: .dim, maxWidth: area.width - 2)
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The eligibility determination: every title evaluated from the application
+/// with its reasons, the titles to certify, priority of service, the basic
+/// skills screening and the documentation checklist at a glance.
+struct EligibilityScreen: Screen {
+    let session: Session
+    var record: IntakeRecord
+    var selected = 0
+    /// Titles marked (Space) for certification.
+    var marked: Set<Title> = []
+    /// The certification date and late reason, while certifying.
+    var certifying: FormState?
+    var message: String?
+    var notice: String?
+
+    init(session: Session, record: IntakeRecord) {
+        self.session = session
+        self.record = record
+        if let program = record.customer.program, record.certification == nil,
+           let hit = record.results?.first(where: { $0.title.program == program && $0.eligible }) {
+            marked = [hit.title]
+        }
+    }
+
+    var title: String { "Eligibility" }
+    var acceptsText: Bool { certifying != nil }
+    var results: [TitleResult] { record.results ?? [] }
+
+    static let mark = KeyBinding([.char(" ")], "Mark", help: "Mark or unmark the selected title for certification")
+    static let certify = KeyBinding([.char("c")], "Certify", help: "Certify the marked titles (asks the date, and a reason when late)")
+    static let application = KeyBinding([.char("a")], "Application", help: "Open the application (after certification: amend it)")
+    static let screening = KeyBinding([.char("b")], "Screening", help: "Record a Basic Skills Screening")
+    static let documents = KeyBinding([.char("d")], "Documents", help: "The documentation checklist: which document verified each answer")
+    static let history = KeyBinding([.char("h")], "History", help: "Amendments made after certification, with their reasons")
+    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a title and read why", inBar: false)
+    static let confirm = KeyBinding([.ctrl("s"), .function(2)], "Certify", help: "Record the certification")
+    static let cancel = KeyBinding([.escape], "Cancel", help: "Do not certify now; nothing is lost")
+
+    var bindings: [KeyBinding] {
+        if certifying != nil { return [Self.confirm, Self.cancel] + FormState.bindings }
+        let open = [Self.application, Self.documents, Self.screening, Self.history, Self.move]
+        return record.certification == nil ? [Self.mark, Self.certify] + open : open
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if certifying != nil { return updateCertifying(key) }
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, results.count - 1), selected + 1)
+        case .char(" "):
+            guard record.certification == nil, results.indices.contains(selected) else { return .handled }
+            let t = results[selected].title
+            if marked.contains(t) { marked.remove(t) } else { marked.insert(t) }
+        case .char("c"): startCertifying()
+        case .char("a"): return .push(ApplicationScreen(session: session, record: record))
+        case .char("b"): return .push(ScreeningScreen(session: session, record: record))
+        case .char("d"):
+            guard record.application != nil else { message = "Take the application first (a)"; return .handled }
+            return .push(DocumentsScreen(session: session, record: record))
+        case .char("h"): return .push(HistoryScreen(session: session, record: record))
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    static let certifyFields = [
+        FormField("date", "Certification date", .date, hint: Day.acceptedFormats, required: true),
+        FormField("reason", "Reason it is late", hint: "asked when more than 30 days after the application"),
+    ]
+
+    private mutating func startCertifying() {
+        if let done = record.certification {
+            message = "Already certified on \(done.certifiedOn); change answers by amendment (a)"
+        } else if record.application == nil {
+            message = "Take the application first (a)"
+        } else if let refusal = Result(catching: { try CaseloadStore.permit(.certifyEligibility, by: session.user) }).error {
+            message = "\(refusal)"
+        } else if let why = certifyProblems(on: session.today, reason: "x").first {
+            message = why
+        } else {
+            certifying = FormState(fields: Self.certifyFields, values: ["date": session.today.description])
+        }
+    }
+
+    private func certifyProblems(on day: Day, reason: String) -> [String] {
+        guard let a = record.application else { return [] }
+        return Certification.problems(titles: orderedMarks, on: day, lateReason: reason, application: a,
+                                      results: results, today: session.today)
+    }
+
+    var orderedMarks: [Title] { Title.allCases.filter(marked.contains) }
+
+    /// Problems of the certification form, by field.
+    var certifyFormProblems: [String: String] {
+        guard let form = certifying else { return [:] }
+        guard let day = Day(parsing: form["date"]) else {
+            return ["date": form["date"].isEmpty ? "Certification date is required" : "not a date; type " + Day.acceptedFormats]
+        }
+        var found: [String: String] = [:]
+        for p in certifyProblems(on: day, reason: form["reason"]) {
+            found[p.contains("give the reason") ? "reason" : "date"] = p
+        }
+        return found
+    }
+
+    private mutating func updateCertifying(_ key: Key) -> Effect {
+        switch key {
+        case .escape: certifying = nil
+        case .ctrl("s"), .function(2): return saveCertification()
+        default:
+            guard certifying!.handle(key) else { return .unhandled }
+        }
+        return .handled
+    }
+
+    private mutating func saveCertification() -> Effect {
+        certifying!.checked = ["date", "reason"]
+        let problems = certifyFormProblems
+        guard problems.isEmpty, let form = certifying, let day = Day(parsing: form["date"]) else {
+            certifying!.focus(on: problems["date"] != nil ? "date" : "reason")
+            message = "Not certified: fix the field marked ✗"
+            return .handled
+        }
+        do {
+            try session.store.certify(record.customer, titles: orderedMarks, on: day, lateReason: form["reason"],
+                                      by: session.user, today: session.today)
+            certifying = nil
+            reload()
+            notice = "Certified: " + orderedMarks.map(\.name).joined(separator: ", ")
+        } catch {
+            message = "\(error)"
+        }
+        return .handled
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        if case .updated(_, let text) = result { notice = text }
+        reload()
+    }
+
+    private mutating func reload() {
+        do {
+            if let fresh = try session.store.intake(record.customer.id) { record = fresh }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+    }
+}
+
+extension Result {
+    var error: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
+    }
+}

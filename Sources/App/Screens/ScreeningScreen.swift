@@ -1,0 +1,95 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The Basic Skills Screening Tool (001): its date and result, with what a
+/// deficient result means for this customer. Not an assessment.
+struct ScreeningScreen: Screen {
+    let session: Session
+    let record: IntakeRecord
+    var form: FormState
+    var message: String?
+
+    static let fields = [
+        FormField("date", "Screening date", .date, hint: Day.acceptedFormats, required: true),
+        FormField("result", "Result", .choice([FormChoice("", "choose: Space or ←/→")] + BasicSkillsScreening.Result.choices),
+                  hint: "the result the screening tool gave", required: true),
+        FormField("notes", "Notes", hint: "optional, e.g. which questions were hard"),
+    ]
+
+    init(session: Session, record: IntakeRecord) {
+        self.session = session
+        self.record = record
+        form = FormState(fields: Self.fields, values: ["date": session.today.description])
+    }
+
+    var title: String { "Basic skills screening" }
+    var acceptsText: Bool { true }
+
+    static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Record the screening")
+    static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without recording")
+
+    var bindings: [KeyBinding] { [Self.save, Self.cancel] + FormState.bindings }
+
+    var problems: [String: String] {
+        BasicSkillsScreening.problems(date: form["date"], result: form["result"], customer: record.customer,
+                                      today: session.today)
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        switch key {
+        case .escape: return .pop
+        case .ctrl("s"), .function(2): return save()
+        default: return form.handle(key) ? .handled : .unhandled
+        }
+    }
+
+    private mutating func save() -> Effect {
+        form.checked = Set(Self.fields.map(\.key))
+        guard problems.isEmpty, let day = Day(parsing: form["date"]),
+              let result = BasicSkillsScreening.Result(rawValue: form["result"]) else {
+            message = "Not saved: " + (problems["date"].map { "Screening date " + $0 } ?? problems["result"] ?? "")
+            return .handled
+        }
+        let notes = form["notes"].trimmingCharacters(in: .whitespaces)
+        let screening = BasicSkillsScreening(customer: record.customer.id, screenedOn: day, result: result,
+                                             notes: notes.isEmpty ? nil : notes, recordedBy: session.login)
+        do {
+            try session.store.recordScreening(screening, by: session.user)
+            return .finish(.updated(record.customer.id, notice: "Screening recorded: \(result.label)"))
+        } catch {
+            message = "\(error)"
+            return .handled
+        }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = record.customer
+        let width = area.width - 4
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
+        let about = "Given before any assessment. It is not an assessment and never the only basis for one. "
+            + "Deficient: priority of service for Adults, basic skills deficiency for Youth eligibility, "
+            + "and a referral to adult basic education (Title II)."
+        for (i, line) in about.wrapped(toWidth: width).prefix(3).enumerated() {
+            canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim)
+        }
+        form.render(into: &canvas, top: area.top + 5, height: 6, width: area.width,
+                    problems: problems.filter { form.checked.contains($0.key) })
+        var row = area.top + 12
+        canvas.put("Earlier screenings", row: row, col: 2, role: .header)
+        row += 1
+        if record.screenings.isEmpty { canvas.put("none", row: row, col: 4, role: .dim) }
+        for s in record.screenings.reversed() where row < area.bottom {
+            let text = "\(s.screenedOn)  \(s.result.label)  by \(s.recordedBy)" + (s.notes.map { "  · \($0)" } ?? "")
+            canvas.put(text, row: row, col: 4, role: .normal, maxWidth: area.width - 6)
+            row += 1
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let hint = form.focused.hint {
+            canvas.put(hint, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Domain
+import TerminalKit
+
+/// A long form drawn from `FormField` data: one row per field, section
+/// headings, a problem shown under its field once the field was left (or
+/// after a save try), scrolled so the focused field is always visible.
+/// Text and date fields edit like `TextField`; a choice moves with Space or
+/// ←/→ (or the first letter of an option); a toggle flips with Space or y/n.
+struct FormState {
+    let fields: [FormField]
+    private var inputs: [String: TextField] = [:]
+    var focus = 0
+    /// First visible line of the form.
+    var top = 0
+    /// Fields whose problems are shown.
+    var checked: Set<String> = []
+
+    init(fields: [FormField], values: [String: String]) {
+        self.fields = fields
+        for f in fields { inputs[f.key] = TextField(values[f.key] ?? Self.defaultValue(f)) }
+    }
+
+    static func defaultValue(_ f: FormField) -> String {
+        if case .choice(let options) = f.kind { return options.first?.value ?? "" }
+        return ""
+    }
+
+    var values: [String: String] { inputs.mapValues(\.text) }
+    var focused: FormField { fields[focus] }
+
+    subscript(key: String) -> String {
+        get { inputs[key]?.text ?? "" }
+        set { inputs[key] = TextField(newValue) }
+    }
+
+    static let next = KeyBinding([.tab, .down], "Next", help: "Next field (Enter also moves on)", inBar: false)
+    static let previous = KeyBinding([.backTab, .up], "Previous", help: "Previous field", inBar: false)
+    static let jump = KeyBinding([.pageUp, .pageDown], "Section", help: "Previous or next section of the form", inBar: false)
+    static let choose = KeyBinding([.char(" "), .left, .right], "Choose",
+                                   help: "On a choice: next or previous option (or type its first letter); on a yes/no field: Space flips it, y or n sets it",
+                                   inBar: false, shownKeys: "Space ← →")
+
+    /// The form's own keys for help screens.
+    static let bindings = [next, previous, jump, choose, TextField.editing]
+
+    /// Moves, edits or chooses; false for keys the form does not use.
+    mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .tab, .down, .enter: move(by: 1)
+        case .backTab, .up: move(by: -1)
+        case .pageDown: jumpSection(forward: true)
+        case .pageUp: jumpSection(forward: false)
+        default:
+            switch focused.kind {
+            case .text, .date:
+                guard var input = inputs[focused.key], input.handle(key) else { return false }
+                inputs[focused.key] = input
+            case .choice(let options): return choose(key, options)
+            case .toggle: return toggle(key)
+            }
+        }
+        return true
+    }
+
+    mutating func move(by step: Int) {
+        checked.insert(focused.key)
+        focus = max(0, min(fields.count - 1, focus + step))
+    }
+
+    mutating func focus(on key: String) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { focus = i }
+    }
+
+    private mutating func jumpSection(forward: Bool) {
+        checked.insert(focused.key)
+        let starts = fields.indices.filter { fields[$0].section != nil }
+        let target = forward ? starts.first { $0 > focus } : starts.last { $0 < focus }
+        focus = target ?? (forward ? fields.count - 1 : 0)
+    }
+
+    private mutating func choose(_ key: Key, _ options: [FormChoice]) -> Bool {
+        let current = options.firstIndex { $0.value == self[focused.key] } ?? 0
+        var index = current
+        switch key {
+        case .char(" "), .right: index = (current + 1) % options.count
+        case .left: index = (current + options.count - 1) % options.count
+        case .char(let c):
+            let letter = String(c).lowercased()
+            let order = (1...options.count).map { (current + $0) % options.count }
+            guard let hit = order.first(where: { options[$0].label.lowercased().hasPrefix(letter) }) else { return true }
+            index = hit
+        default: return false
+        }
+        self[focused.key] = options[index].value
+        return true
+    }
+
+    private mutating func toggle(_ key: Key) -> Bool {
+        let on = self[focused.key] == FormField.yes
+        switch key {
+        case .char(" "): self[focused.key] = on ? "" : FormField.yes
+        case .char("y"), .char("Y"): self[focused.key] = FormField.yes
+        case .char("n"), .char("N"): self[focused.key] = ""
+        case .char: return true
+        default: return false
+        }
+        return true
+    }
+
+    // MARK: Drawing
+
+    private enum Line {
+        case heading(String)
+        case field(Int)
+        case problem(Int, String)
+        case blank
+    }
+
+    private func lines(problems: [String: String]) -> [Line] {
+        var out: [Line] = []
+        for (i, f) in fields.enumerated() {
+            if let section = f.section {
+                if !out.isEmpty { out.append(.blank) }
+                out.append(.heading(section))
+            }
+            out.append(.field(i))
+            if checked.contains(f.key), let p = problems[f.key] { out.append(.problem(i, p)) }
+        }
+        return out
+    }
+
+    /// Keeps the focused field (and its problem line) on screen.
+    mutating func scroll(height: Int, problems: [String: String]) {
+        let all = lines(problems: problems)
+        guard let at = all.firstIndex(where: { if case .field(focus) = $0 { true } else { false } }) else { return }
+        var first = at
+        // Show the section heading above the first field of a section.
+        if at >= 1, case .heading = all[at - 1] { first = at - 1 }
+        var last = at
+        if at + 1 < all.count, case .problem = all[at + 1] { last = at + 1 }
+        if first < top { top = first }
+        if last >= top + height { top = last - height + 1 }
+        top = max(0, min(top, max(0, all.count - height)))
+    }
+
+    func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
+                problems: [String: String], labelWidth: Int = 20, active: Bool = true) {
+        let fieldCol = 2 + labelWidth + 1
+        let fieldWidth = min(44, width - fieldCol - 1)
+        for (n, line) in lines(problems: problems).dropFirst(top).prefix(height).enumerated() {
+            let y = row + n
+            switch line {
+            case .blank: break
+            case .heading(let text): canvas.put(text, row: y, col: 2, role: .header, maxWidth: width - 4)
+            case .problem(_, let text):
+                // A long message starts further left rather than being cut.
+                let col = ("✗ " + text).displayWidth <= width - fieldCol - 1 ? fieldCol : 4
+                canvas.put("✗ " + text, row: y, col: col, role: .error, maxWidth: width - col - 1)
+            case .field(let i):
+                let f = fields[i]
+                let isFocused = active && i == focus
+                let mark = checked.contains(f.key) && problems[f.key] != nil ? "✗" : isFocused ? "▶" : " "
+                canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), row: y, col: 0,
+                           role: isFocused ? .header : problems[f.key] != nil && checked.contains(f.key) ? .error : .normal,
+                           maxWidth: fieldCol - 1)
+                drawValue(f, row: y, col: fieldCol, width: fieldWidth, focused: isFocused, into: &canvas)
+            }
+        }
+    }
+
+    private func drawValue(_ f: FormField, row: Int, col: Int, width: Int, focused: Bool, into canvas: inout Canvas) {
+        let value = self[f.key]
+        switch f.kind {
+        case .text, .date:
+            (inputs[f.key] ?? TextField()).draw(into: &canvas, row: row, col: col, width: width, focused: focused)
+        case .toggle:
+            canvas.put(value == FormField.yes ? "[x] yes" : "[ ] no", row: row, col: col,
+                       role: focused ? .input : .normal)
+            if focused { canvas.cursor = (row, col + 1) }
+        case .choice:
+            let text = focused ? "◀ \(f.display(value)) ▶" : f.display(value)
+            canvas.put(text, row: row, col: col, role: focused ? .input : .normal, maxWidth: width + 4)
+        }
+    }
+}
