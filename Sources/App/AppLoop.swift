@@ -42,15 +42,10 @@ public final class AppLoop {
             stack.append(next)
             return true
         case .pop:
-            if stack.count > 1 { stack.removeLast() }
+            popAndResume(with: .back)
             return true
         case .finish(let result):
-            if stack.count > 1 {
-                stack.removeLast()
-                var below = stack.removeLast()
-                below.resume(with: result)
-                stack.append(below)
-            }
+            popAndResume(with: result)
             return true
         case .replace(let next):
             stack[stack.count - 1] = next
@@ -69,8 +64,18 @@ public final class AppLoop {
             return true
         }
         if GlobalKeys.quit.matches(key), !typed { return false }
-        if GlobalKeys.back.matches(key), stack.count > 1 { stack.removeLast() }
+        if GlobalKeys.back.matches(key) { popAndResume(with: .back) }
         return true
+    }
+
+    /// Closes the top screen; the one below reads again what may have changed.
+    private func popAndResume(with result: ScreenResult) {
+        guard stack.count > 1 else { return }
+        let closed = stack.removeLast()
+        guard !(closed is HelpScreen) else { return }
+        var below = stack.removeLast()
+        below.resume(with: result)
+        stack.append(below)
     }
 
     private func draw() {

@@ -26,6 +26,8 @@ public enum ScreenResult {
     case created(CustomerID)
     /// A customer's records changed: screens showing them read them again.
     case updated(CustomerID, notice: String)
+    /// The screen above was left (Esc): what it showed may have changed.
+    case back
 }
 
 extension Screen {

@@ -150,7 +150,7 @@ struct ApplicationScreen: Screen {
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
         let banner = isCertified
             ? "Certified \(record.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
-            : "* required · eligibility is determined from these answers (e from the customer)"
+            : "* required · eligibility is worked out from these answers"
         canvas.put(banner, row: area.top + 1, col: 2, role: isCertified ? .dueSoon : .dim, maxWidth: area.width - 4)
         form.render(into: &canvas, top: area.top + 3, height: area.height - 4, width: area.width,
                     problems: checkedProblems, active: mode == .editing)

@@ -110,6 +110,9 @@ public struct CaseloadScreen: Screen {
         case .updated(_, let text):
             loadedSearch = nil
             notice = text
+        case .back:
+            // Rows may have changed (stage, program); the count too.
+            loadedSearch = nil
         }
     }
 

@@ -85,19 +85,24 @@ struct CustomerOverviewScreen: Screen {
         field("Stage", "\(stage.name) — \(stage.explanation)", row: row, col: 2, width: area.width - 4, into: &canvas)
         row += 1
         let plan = c.program.map { "\($0.name) (\($0.planName))" } ?? "none yet (no application)"
-        field("Program", plan, row: row, col: 2, width: half - 2, into: &canvas)
+        field("Program", plan, row: row, col: 2, width: half - 3, into: &canvas)
         field("Planner", plannerText(c), row: row, col: half, width: half - 2, into: &canvas)
         row += 1
-        field("Born", "\(c.birthDate) (age \(c.birthDate.age(on: today)))", row: row, col: 2, width: half - 2, into: &canvas)
+        field("Born", "\(c.birthDate) (age \(c.birthDate.age(on: today)))", row: row, col: 2, width: half - 3, into: &canvas)
         field("Veteran", c.isVeteran ? "yes" : "no", row: row, col: half, width: half - 2, into: &canvas)
         row += 1
-        field("Email", c.email ?? "—", row: row, col: 2, width: half - 2, into: &canvas)
+        field("Email", c.email ?? "—", row: row, col: 2, width: half - 3, into: &canvas)
         field("Phone", c.phone ?? "—", row: row, col: half, width: half - 2, into: &canvas)
         row += 1
-        field("ZIP", c.zip, row: row, col: 2, width: half - 2, into: &canvas)
+        field("ZIP", c.zip, row: row, col: 2, width: half - 3, into: &canvas)
+        let screening = intake?.screening.map { s in
+            s.result == .deficient && c.program != .youth ? "deficient, refer Title II" : s.result.label
+        } ?? "not screened (b)"
+        field("Basic skills", screening, row: row, col: half, width: area.width - half - 1, into: &canvas)
         if let kept = duplicateDecisions.last {
-            field("Duplicate?", "kept: " + kept.matched.map(\.description).joined(separator: ", ") + " · " + kept.decidedBy,
-                  row: row, col: half, width: half - 2, into: &canvas)
+            let matched = kept.matched.map(\.description).joined(separator: ", ")
+            canvas.put("Possible duplicate of \(matched), kept as a separate record by \(kept.decidedBy)",
+                       row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         }
         row += 1
         renderIntake(row: row, area: area, into: &canvas)
@@ -123,9 +128,8 @@ struct CustomerOverviewScreen: Screen {
         }
     }
 
-    /// Eligibility, priority of service and the basic skills screening.
+    /// Eligibility and priority of service.
     private func renderIntake(row: Int, area: Area, into canvas: inout Canvas) {
-        let half = area.width / 2
         let eligibility: String
         if let cert = intake?.certification {
             eligibility = "certified \(cert.certifiedOn): " + cert.titles.map(\.name).joined(separator: ", ")
@@ -137,12 +141,8 @@ struct CustomerOverviewScreen: Screen {
             eligibility = "no application yet (a)"
         }
         field("Eligibility", eligibility, row: row, col: 2, width: area.width - 4, into: &canvas)
-        let priority = customer?.program == .youth ? "Adult program only" : intake?.priority?.summary ?? "—"
-        field("Priority", priority, row: row + 1, col: 2, width: half - 2, into: &canvas)
-        let screening = intake?.screening.map { s in
-            s.result == .deficient && customer?.program != .youth ? "deficient: refer to Title II" : s.result.label
-        } ?? "not screened (b)"
-        field("Basic skills", screening, row: row + 1, col: half, width: half - 2, into: &canvas)
+        let priority = customer?.program == .youth ? "applies to the Adult program" : intake?.priority?.summary ?? "—"
+        field("Priority", priority, row: row + 1, col: 2, width: area.width - 4, into: &canvas)
     }
 
     private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
@@ -173,6 +173,6 @@ struct CustomerOverviewScreen: Screen {
     private func field(_ label: String, _ value: String, row: Int, col: Int, width: Int,
                        into canvas: inout Canvas) {
         canvas.put(label.fitted(toWidth: 13), row: row, col: col, role: .dim)
-        canvas.put(value, row: row, col: col + 13, role: .normal, maxWidth: width - 14)
+        canvas.put(value, row: row, col: col + 13, role: .normal, maxWidth: width - 13)
     }
 }

@@ -12,8 +12,11 @@ extension EligibilityScreen {
             renderStatus(into: &canvas, row: area.bottom)
             return
         }
-        for (i, (text, role)) in summaryLines(application).enumerated() {
-            canvas.put(text, row: area.top + 1 + i, col: 2, role: role, maxWidth: width)
+        // The second line may wrap onto the blank row above the table.
+        let summary = summaryLines(application)
+        canvas.put(summary[0].0, row: area.top + 1, col: 2, role: summary[0].1, maxWidth: width)
+        for (i, line) in summary[1].0.wrapped(toWidth: width).prefix(2).enumerated() {
+            canvas.put(line, row: area.top + 2 + i, col: 2, role: summary[1].1, maxWidth: width)
         }
         renderTitles(into: &canvas, row: area.top + 4, width: area.width)
         let why = area.top + 10
@@ -35,7 +38,7 @@ extension EligibilityScreen {
             row = min(row, why + 2 + min(room, lines.count))
         }
         if let certifying {
-            certifying.render(into: &canvas, top: row - 1, height: 4, width: area.width,
+            certifying.render(into: &canvas, top: row, height: 4, width: area.width,
                               problems: certifyFormProblems.filter { certifying.checked.contains($0.key) },
                               labelWidth: 20)
         } else {

@@ -5,9 +5,11 @@ import TerminalKit
 /// The eligibility history of one customer: when the application was saved,
 /// the certification, and every amendment with its reason and changes.
 struct HistoryScreen: Screen {
-    let lines: [(text: String, role: StyleRole)]
+    let entries: [(text: String, role: StyleRole)]
     let header: String
     var top = 0
+    /// Entries wrapped to the width last drawn.
+    var lines: [(text: String, role: StyleRole)] = []
 
     init(session: Session, record: IntakeRecord) {
         header = "\(record.customer.displayName) \(record.customer.id)"
@@ -29,7 +31,16 @@ struct HistoryScreen: Screen {
             out.append(("Amended \(a.amendedAt) by \(a.amendedBy): \(a.reason)", .header))
             for change in a.changes { out.append(("  \(change.field): \(change.old) → \(change.new)", .normal)) }
         }
-        lines = out
+        entries = out
+    }
+
+    mutating func prepare(area: Area) {
+        lines = entries.flatMap { entry in
+            let indent = String(entry.text.prefix { $0 == " " })
+            return entry.text.wrapped(toWidth: area.width - 8 - indent.count).enumerated().map { i, line in
+                (indent + (i == 0 ? "" : "    ") + line, entry.role)
+            }
+        }
     }
 
     var title: String { "Eligibility history" }

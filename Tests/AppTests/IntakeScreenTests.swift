@@ -1,0 +1,187 @@
+import App
+import Domain
+import Store
+import Testing
+import TerminalKit
+
+/// The application, eligibility, documents and screening screens, driven by
+/// keys over the synthetic caseload of 2026-11-23.
+@Suite struct IntakeScreenTests {
+    /// Opens customer `id`'s overview from the caseload.
+    func open(_ h: Harness, _ id: Int) {
+        h.press(.char("/"))
+        h.type(CustomerID(Int64(id)).description)
+        h.press(.enter, .enter)
+    }
+
+    /// Moves the application form's focus to the field labelled `label`.
+    func focus(_ h: Harness, _ label: String) {
+        for _ in 0..<60 {
+            if h.lines.contains(where: { $0.hasPrefix("▶ " + label) || $0.hasPrefix("✗ " + label) && $0.contains("◀") }) { return }
+            h.press(.tab)
+        }
+        Issue.record("no field \(label)")
+    }
+
+    @Test func aNewApplicationStartsFromTheCustomer() throws {
+        let h = try Harness()
+        open(h, 1)
+        #expect(h.screen.contains("Eligibility  no application yet (a)"))
+        h.press(.char("a"))
+        try expectGolden("application", h.screen)
+        #expect(h.lines[23].hasPrefix("Ctrl-S/F2 Save  Esc Cancel  F1 Help  F10 Quit"))
+    }
+
+    @Test func errorsShowUnderTheirFieldsAndAFullSSNIsCleared() throws {
+        let h = try Harness()
+        open(h, 1)
+        h.press(.char("a"))
+        focus(h, "State")
+        h.type("x")
+        focus(h, "SSN, last 4")
+        h.type("123-45-6789")
+        #expect(!h.screen.contains("123-45"))
+        #expect(h.screen.contains("✗ a full SSN is never stored; it was cleared. Type the last 4 digits only"))
+        h.press(.ctrl("s"))
+        try expectGolden("application-errors", h.screen)
+        #expect(h.screen.contains("Not saved: 4 fields need a fix"))
+        #expect(h.screen.contains("✗ Street address is required"))
+        #expect(h.screen.contains("ILx"))
+        #expect(try h.store.intake(CustomerID(1))?.application == nil)
+    }
+
+    @Test func aSavedApplicationStartsTheEligibilityClock() throws {
+        let h = try Harness()
+        open(h, 1)
+        h.press(.char("a"))
+        focus(h, "Street address")
+        h.type("1234 W Cermak Rd")
+        h.press(.tab)
+        h.type("Chicago")
+        focus(h, "Sex")
+        h.press(.right, .right)
+        focus(h, "Selective service")
+        h.press(.right)
+        focus(h, "Low income")
+        h.press(.char(" "))
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Application saved"))
+        #expect(h.screen.contains("Eligibility  applied 2026-11-23, not yet certified; meets Adult (e)"))
+        #expect(h.screen.contains("2026-12-23  Eligibility (in 30 days)"))
+        let record = try #require(try h.store.intake(CustomerID(1)))
+        #expect(record.application?.sex == .male && record.application?.selectiveService == .registered)
+        #expect(record.customer.stage(on: Harness.today) == .applied && record.customer.program == .adult)
+    }
+
+    @Test func eligibilityShowsEveryTitleAndWhy() throws {
+        let h = try Harness()
+        open(h, 2)
+        h.press(.char("e"))
+        try expectGolden("eligibility", h.screen)
+        h.press(.down, .down)
+        #expect(h.screen.contains("Why: Youth, out of school"))
+        #expect(h.screen.contains("✗ age 36 on the application date (out-of-school youth are 16 to 24)"))
+    }
+
+    @Test func aLateCertificationAsksForItsReason() throws {
+        let h = try Harness()
+        open(h, 8)   // applied 2026-10-14 for Dislocated Worker: 40 days ago
+        h.press(.char("e"), .char("c"))
+        h.press(.ctrl("s"))
+        try expectGolden("eligibility-certify-late", h.screen)
+        #expect(h.screen.contains("✗ 40 days after the application (limit 30): give the reason it is late"))
+        h.press(.up, .ctrl("u"))
+        h.type("2026-11-24")
+        h.press(.tab)
+        h.type("layoff letter arrived late")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ certification date is in the future"))
+        h.press(.up, .ctrl("u"))
+        h.type("11/20/2026")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Certified: Dislocated Worker"))
+        #expect(h.lines[3] == "  Certified 2026-11-20 by mrivera, 37 days after applying; late because:")
+        #expect(h.lines[4] == "  layoff letter arrived late")
+        let cert = try #require(try h.store.intake(CustomerID(8))?.certification)
+        #expect(cert.certifiedOn == Day(parsing: "2026-11-20") && cert.lateReason == "layoff letter arrived late")
+        #expect(cert.titles == [.dislocatedWorker])
+        h.press(.escape)
+        #expect(h.screen.contains("Eligibility  certified 2026-11-20: Dislocated Worker"))
+        #expect(h.screen.contains("Enroll (in 87 days)"))
+    }
+
+    @Test func certifyingOnTimeNeedsNoReason() throws {
+        let h = try Harness()
+        open(h, 2)   // applied 2026-10-24: today is day 30
+        h.press(.char("e"), .char("c"), .ctrl("s"))
+        #expect(h.lines[22].contains("✓ Certified: Adult"))
+        #expect(try h.store.intake(CustomerID(2))?.certification?.lateReason == nil)
+    }
+
+    @Test func frontDeskIsToldThatPlannersCertify() throws {
+        let h = try Harness(login: "dbrooks")
+        open(h, 2)
+        h.press(.char("e"), .char("c"))
+        #expect(h.lines[22].contains("Front desks may not certify eligibility"))
+        #expect(try h.store.intake(CustomerID(2))?.certification == nil)
+    }
+
+    @Test func aCertifiedApplicationIsAmendedWithAReasonKeptInTheHistory() throws {
+        let h = try Harness()
+        open(h, 3)
+        h.press(.char("a"))
+        #expect(h.screen.contains("answers are locked; saving a change asks for a reason"))
+        focus(h, "Low income")
+        h.press(.char(" "), .ctrl("s"))
+        #expect(h.lines[22].contains("Reason for the amendment:"))
+        h.press(.enter)
+        #expect(h.screen.contains("Say why the certified answers change"))
+        h.type("pay stubs show income above the limit")
+        h.press(.enter)
+        #expect(h.lines[22].contains("✓ Amendment saved"))
+        let amendment = try #require(try h.store.intake(CustomerID(3))?.amendments.first)
+        #expect(amendment.reason == "pay stubs show income above the limit" && amendment.amendedBy == "mrivera")
+        h.press(.char("e"), .char("h"))
+        #expect(h.screen.contains("by mrivera: pay stubs show income above the\n      limit"))
+        #expect(h.screen.contains("  Low income: "))
+    }
+
+    @Test func aDeficientScreeningSuggestsAdultEducation() throws {
+        let h = try Harness()
+        open(h, 2)
+        h.press(.char("b"))
+        try expectGolden("screening", h.screen)
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("Not saved: choose a result"))
+        h.press(.tab, .right)
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Screening recorded: basic skills deficient"))
+        #expect(h.screen.contains("Basic skills deficient, refer Title II"))
+        #expect(h.screen.contains("basic skills deficient"))
+    }
+
+    @Test func documentsAreRecordedPerItem() throws {
+        let h = try Harness()
+        open(h, 2)
+        h.press(.char("d"))
+        try expectGolden("documents", h.screen)
+        h.press(.down, .enter, .right, .right)
+        h.press(.tab, .ctrl("u"))
+        h.type("2026-11-30")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("Not saved: date seen is in the future"))
+        h.press(.ctrl("u"))
+        h.type("2026-11-20")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("▶ Right to work                     ✓ permanent resident card, 2026-11-20"))
+        let docs = try #require(try h.store.intake(CustomerID(2))?.documents)
+        #expect(docs.map(\.item) == ["right-to-work"] && docs[0].recordedBy == "mrivera")
+    }
+
+    @Test func aSupervisorCannotTakeAnApplication() throws {
+        let h = try Harness(login: "asantos")
+        open(h, 1)
+        h.press(.char("a"))
+        #expect(h.lines[22].contains("Supervisors may not take applications"))
+    }
+}
