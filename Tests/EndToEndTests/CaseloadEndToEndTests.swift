@@ -85,6 +85,33 @@ import Testing
         let screen = try tmux.waitFor(text: "Saved C000049")
         let row = screen.split(separator: "\n").first { $0.hasPrefix("▶") }.map(String.init) ?? ""
         #expect(row.hasPrefix("▶ Lan Nguyễn (") && row.contains("C000049") && row.contains("Reportable"))
+
+        // The application, typed at the keyboard, then certification.
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "no application yet (a)")
+        try tmux.send("a")
+        try tmux.waitFor(text: "Street address *")
+        try tmux.send("Tab", "Tab")
+        try tmux.send("-l", "4800 N Sheridan Rd")
+        try tmux.send("Tab")
+        try tmux.send("-l", "Chicago")
+        for _ in 0..<12 { try tmux.send("Tab") }
+        try tmux.send("Right")   // Sex: female
+        for _ in 0..<6 { try tmux.send("Tab") }
+        try tmux.send("Space")   // Low income: yes
+        try tmux.send("C-s")
+        var overview = try tmux.waitFor(text: "Application saved")
+        #expect(overview.contains("Eligibility  applied"))
+        #expect(overview.contains("meets Adult (e)"))
+        try tmux.send("e")
+        try tmux.waitFor(text: "Why: Adult")
+        try tmux.send("c")
+        try tmux.waitFor(text: "Certification date *")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Certified: Adult")
+        try tmux.send("Escape")
+        overview = try tmux.waitFor(text: "Eligibility  certified")
+        #expect(overview.contains("Priority     2 of 4: low income"))
         try tmux.send("q")
         #expect(tmux.waitForExit() == 0)
 
@@ -96,6 +123,14 @@ import Testing
         #expect(saved?["birthDate"] as? String == "1988-07-04")
         #expect(saved?["phone"] as? String == "312-555-0199")
         #expect(saved?["zip"] as? String == "60640")
+        #expect(saved?["appliedOn"] as? String == saved?["eligibleOn"] as? String)
+        #expect(saved?["program"] as? String == "adult")
+        let application = (json["applications"] as! [[String: Any]]).first { $0["customer"] as? String == "C000049" }
+        let answers = application?["answers"] as? [String: Any]
+        #expect(answers?["street"] as? String == "4800 N Sheridan Rd")
+        #expect(answers?["sex"] as? String == "female" && answers?["lowIncome"] as? Bool == true)
+        let certification = (json["certifications"] as! [[String: Any]]).first { $0["customer"] as? String == "C000049" }
+        #expect(certification?["titles"] as? [String] == ["adult"])
     }
 
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
