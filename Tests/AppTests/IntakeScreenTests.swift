@@ -17,7 +17,9 @@ import TerminalKit
     /// Moves the application form's focus to the field labelled `label`.
     func focus(_ h: Harness, _ label: String) {
         for _ in 0..<60 {
-            if h.lines.contains(where: { $0.hasPrefix("▶ " + label) || $0.hasPrefix("✗ " + label) && $0.contains("◀") }) { return }
+            if h.lines.contains(where: { line in
+                ["▶ ", "▶ [ ] ", "▶ [x] "].contains { line.hasPrefix($0 + label) }
+            }) { return }
             h.press(.tab)
         }
         Issue.record("no field \(label)")

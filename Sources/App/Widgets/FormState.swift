@@ -159,9 +159,19 @@ struct FormState {
             case .field(let i):
                 let f = fields[i]
                 let isFocused = active && i == focus
-                let mark = checked.contains(f.key) && problems[f.key] != nil ? "✗" : isFocused ? "▶" : " "
-                canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), row: y, col: 0,
-                           role: isFocused ? .header : problems[f.key] != nil && checked.contains(f.key) ? .error : .normal,
+                let wrong = checked.contains(f.key) && problems[f.key] != nil
+                let mark = wrong ? "✗" : isFocused ? "▶" : " "
+                let role: StyleRole = isFocused ? .header : wrong ? .error : .normal
+                if f.kind == .toggle {
+                    // A checkbox list: the box first, then the whole label.
+                    let on = self[f.key] == FormField.yes
+                    canvas.put(mark + " ", row: y, col: 0, role: role)
+                    canvas.put(on ? "[x]" : "[ ]", row: y, col: 2, role: isFocused ? .input : .normal)
+                    canvas.put(f.label, row: y, col: 6, role: role, maxWidth: width - 7)
+                    if isFocused { canvas.cursor = (y, 3) }
+                    continue
+                }
+                canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), row: y, col: 0, role: role,
                            maxWidth: fieldCol - 1)
                 drawValue(f, row: y, col: fieldCol, width: fieldWidth, focused: isFocused, into: &canvas)
             }
@@ -174,9 +184,7 @@ struct FormState {
         case .text, .date:
             (inputs[f.key] ?? TextField()).draw(into: &canvas, row: row, col: col, width: width, focused: focused)
         case .toggle:
-            canvas.put(value == FormField.yes ? "[x] yes" : "[ ] no", row: row, col: col,
-                       role: focused ? .input : .normal)
-            if focused { canvas.cursor = (row, col + 1) }
+            break   // drawn as a checkbox line by `render`
         case .choice:
             let text = focused ? "◀ \(f.display(value)) ▶" : f.display(value)
             canvas.put(text, row: row, col: col, role: focused ? .input : .normal, maxWidth: width + 4)
