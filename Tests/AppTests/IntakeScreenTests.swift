@@ -187,3 +187,26 @@ import TerminalKit
         #expect(h.lines[22].contains("Supervisors may not take applications"))
     }
 }
+
+@Suite struct ConcurrentEditTests {
+    @Test func aSaveOverAnotherUsersChangeIsRefusedAndTheTypingKept() throws {
+        let h = try Harness()
+        h.press(.char("/"))
+        h.type("C000002")
+        h.press(.enter, .enter, .char("a"))
+        for _ in 0..<3 { h.press(.tab) }
+        h.press(.ctrl("u"))
+        h.type("Evanston")
+        // Meanwhile a colleague at another terminal saves this customer's application.
+        let other = try #require(try h.store.intake(CustomerID(2)))
+        var form = ApplicationForm(other.application!)
+        form["socialMedia"] = "linkedin.com/in/ghernandez"
+        let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
+        try h.store.saveApplication(form, customer: other.customer, by: colleague, today: Harness.today)
+        h.press(.ctrl("s"))
+        #expect(h.lines[21].contains("Not saved: another user changed customer C000002 since this screen read it."))
+        #expect(h.screen.contains("City *               Evanston"))
+        let stored = try #require(try h.store.intake(CustomerID(2))?.application)
+        #expect(stored.city == "Chicago" && stored.socialMedia == "linkedin.com/in/ghernandez")
+    }
+}

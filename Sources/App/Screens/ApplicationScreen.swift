@@ -140,7 +140,7 @@ struct ApplicationScreen: Screen {
     }
 
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - 4, problems: checkedProblems)
+        form.scroll(height: area.height - 5, problems: checkedProblems)
     }
 
     private var checkedProblems: [String: String] { problems.filter { form.checked.contains($0.key) } }
@@ -152,7 +152,7 @@ struct ApplicationScreen: Screen {
             ? "Certified \(record.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
             : "* required · eligibility is worked out from these answers"
         canvas.put(banner, row: area.top + 1, col: 2, role: isCertified ? .dueSoon : .dim, maxWidth: area.width - 4)
-        form.render(into: &canvas, top: area.top + 3, height: area.height - 4, width: area.width,
+        form.render(into: &canvas, top: area.top + 3, height: area.height - 5, width: area.width,
                     problems: checkedProblems, active: mode == .editing)
         renderStatus(into: &canvas, row: area.bottom)
     }
@@ -170,7 +170,11 @@ struct ApplicationScreen: Screen {
             if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
         case .editing:
             if let message {
-                canvas.put(message, row: row, col: 1, role: .error, maxWidth: width)
+                // A long message takes the free row above the status line too.
+                let lines = message.wrapped(toWidth: width).prefix(2)
+                for (i, line) in lines.enumerated() {
+                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
+                }
             } else if let hint = form.focused.hint {
                 canvas.put(hint, row: row, col: 1, role: .dim, maxWidth: width)
             } else {
