@@ -154,7 +154,7 @@ import TerminalKit
         h.press(.char("b"))
         try expectGolden("screening", h.screen)
         h.press(.ctrl("s"))
-        #expect(h.screen.contains("Not saved: choose a result"))
+        #expect(h.screen.contains("Not saved: 1 field needs a fix"))
         h.press(.tab, .right)
         h.press(.ctrl("s"))
         #expect(h.lines[22].contains("✓ Screening recorded: basic skills deficient"))
@@ -178,6 +178,33 @@ import TerminalKit
         #expect(h.screen.contains("▶ Right to work                     ✓ permanent resident card, 2026-11-20"))
         let docs = try #require(try h.store.intake(CustomerID(2))?.documents)
         #expect(docs.map(\.item) == ["right-to-work"] && docs[0].recordedBy == "mrivera")
+    }
+
+    @Test func leavingAChangedApplicationAsksFirst() throws {
+        let h = try Harness()
+        open(h, 2)
+        h.press(.char("a"), .tab, .tab)
+        h.type(" Apt 3")
+        h.press(.escape)
+        #expect(h.lines[22].contains("Throw away your changes? y = yes, n = keep editing"))
+        #expect(h.lines[23].hasPrefix("y Discard  n/Esc Keep editing  F1/? Help"))
+        h.press(.char("n"))
+        #expect(h.screen.contains("Apt 3"))
+        h.press(.escape, .char("y"))
+        #expect(h.lines[0].hasSuffix("caseload.sqlite · mrivera (María Rivera)") && h.screen.contains("Stage        Applied"))
+        #expect(try h.store.intake(CustomerID(2))?.application?.street.contains("Apt 3") == false)
+    }
+
+    @Test func aScreeningWithoutAResultIsNotSaved() throws {
+        let h = try Harness()
+        open(h, 1)
+        h.press(.char("b"), .ctrl("u"))
+        h.type("2026-13-01")
+        h.press(.ctrl("s"))
+        try expectGolden("screening-errors", h.screen)
+        #expect(h.screen.contains("✗ not a date; type YYYY-MM-DD or MM/DD/YYYY"))
+        #expect(h.screen.contains("✗ choose a result"))
+        #expect(try h.store.intake(CustomerID(1))?.screenings.isEmpty == true)
     }
 
     @Test func aSupervisorCannotTakeAnApplication() throws {

@@ -10,7 +10,7 @@ struct ApplicationScreen: Screen {
         case editing
         /// Saving a certified application: the reason is asked first.
         case amending
-        case confirmingDiscard(quit: Bool)
+        case confirmingDiscard(DiscardQuestion)
     }
 
     let session: Session
@@ -36,8 +36,8 @@ struct ApplicationScreen: Screen {
     }
 
     var title: String { "Application" }
-    var acceptsText: Bool { mode != .confirmingDiscard(quit: false) && mode != .confirmingDiscard(quit: true) }
     var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
+    var acceptsText: Bool { !isAsking }
     var isCertified: Bool { record.certification != nil }
     /// Meaningful changes only: spaces around answers do not count.
     var hasChanges: Bool { !ApplicationForm(form.values).changes(from: ApplicationForm(original)).isEmpty }
@@ -57,8 +57,7 @@ struct ApplicationScreen: Screen {
         case .amending: [KeyBinding([.enter, .ctrl("s"), .function(2)], "Save amendment", help: "Save the change with this reason"),
                          KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost"),
                          TextField.editing]
-        case .confirmingDiscard: [KeyBinding([.char("y")], "Discard", help: "Throw away the changes"),
-                                  KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form")]
+        case .confirmingDiscard: DiscardQuestion.bindings
         }
     }
 
@@ -72,12 +71,11 @@ struct ApplicationScreen: Screen {
             default: if !reason.handle(key) { return .unhandled }
             }
             return .handled
-        case .confirmingDiscard(let quit):
-            switch key {
-            case .char("y"), .char("Y"): return quit ? .quit : .pop
-            case .char("n"), .char("N"), .escape: mode = .editing
-            case .function(1), .char("?"): return .unhandled
-            default: break
+        case .confirmingDiscard(let question):
+            switch question.answer(key) {
+            case .discard(let effect): return effect
+            case .keepEditing: mode = .editing
+            case .asking(let effect): return effect
             }
             return .handled
         }
@@ -88,9 +86,9 @@ struct ApplicationScreen: Screen {
         switch key {
         case .ctrl("s"), .function(2): return trySave()
         case .escape:
-            if hasChanges { mode = .confirmingDiscard(quit: false) } else { return .pop }
+            if hasChanges { mode = .confirmingDiscard(DiscardQuestion(quit: false)) } else { return .pop }
         case .function(10):
-            if hasChanges { mode = .confirmingDiscard(quit: true) } else { return .quit }
+            if hasChanges { mode = .confirmingDiscard(DiscardQuestion(quit: true)) } else { return .quit }
         default:
             let key0 = form.focused.key
             guard form.handle(key) else { return .unhandled }
@@ -161,8 +159,8 @@ struct ApplicationScreen: Screen {
         canvas.fill(row: row, role: .normal)
         let width = canvas.width - 2
         switch mode {
-        case .confirmingDiscard(let quit):
-            canvas.put((quit ? "Quit and throw away your changes?" : "Throw away your changes?") + " y = yes, n = keep editing",
+        case .confirmingDiscard(let question):
+            canvas.put(question.prompt("your changes"),
                        row: row, col: 1, role: .error, maxWidth: width)
         case .amending:
             canvas.put("Reason for the amendment:", row: row, col: 1, role: .header)

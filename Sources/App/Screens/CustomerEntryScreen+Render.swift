@@ -58,9 +58,8 @@ extension CustomerEntryScreen {
     private func renderStatus(into canvas: inout Canvas, row: Int) {
         canvas.fill(row: row, role: .normal)
         switch mode {
-        case .confirmingDiscard(let quit):
-            canvas.put((quit ? "Quit and throw away what you typed?" : "Throw away what you typed?")
-                       + " y = yes, n = keep editing", row: row, col: 1, role: .error)
+        case .confirmingDiscard(let question):
+            canvas.put(question.prompt("what you typed"), row: row, col: 1, role: .error)
         case .duplicates:
             canvas.put("Enter: open that customer · c: create the new one anyway · Esc: back to the form",
                        row: row, col: 1, role: .dim, maxWidth: canvas.width - 2)

@@ -10,7 +10,7 @@ struct CustomerEntryScreen: Screen {
         /// Possible duplicates are shown; the worker picks one or creates anyway.
         case duplicates
         /// Esc or F10 with typed text: asks before throwing it away.
-        case confirmingDiscard(quit: Bool)
+        case confirmingDiscard(DiscardQuestion)
     }
 
     let session: Session
@@ -50,8 +50,7 @@ struct CustomerEntryScreen: Screen {
         switch mode {
         case .editing: [Self.save, Self.next, Self.previous, Self.cancel, TextField.editing]
         case .duplicates: [Self.openMatch, Self.create, Self.back, Self.moveMatch]
-        case .confirmingDiscard: [KeyBinding([.char("y")], "Discard", help: "Throw away what was typed"),
-                                  KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form")]
+        case .confirmingDiscard: DiscardQuestion.bindings
         }
     }
 
@@ -59,12 +58,11 @@ struct CustomerEntryScreen: Screen {
         switch mode {
         case .editing: return updateEditing(key)
         case .duplicates: return updateDuplicates(key)
-        case .confirmingDiscard(let quit):
-            switch key {
-            case .char("y"), .char("Y"): return quit ? .quit : .pop
-            case .char("n"), .char("N"), .escape: mode = .editing
-            case .function(1), .char("?"): return .unhandled
-            default: break
+        case .confirmingDiscard(let question):
+            switch question.answer(key) {
+            case .discard(let effect): return effect
+            case .keepEditing: mode = .editing
+            case .asking(let effect): return effect
             }
             return .handled
         }
@@ -83,9 +81,9 @@ struct CustomerEntryScreen: Screen {
         case .ctrl("s"), .function(2):
             return trySave()
         case .escape:
-            if hasInput { mode = .confirmingDiscard(quit: false) } else { return .pop }
+            if hasInput { mode = .confirmingDiscard(DiscardQuestion(quit: false)) } else { return .pop }
         case .function(10):
-            if hasInput { mode = .confirmingDiscard(quit: true) } else { return .quit }
+            if hasInput { mode = .confirmingDiscard(DiscardQuestion(quit: true)) } else { return .quit }
         default:
             let field = Self.fields[focus]
             var input = inputs[field] ?? TextField()

@@ -49,7 +49,7 @@ struct ScreeningScreen: Screen {
         form.checked = Set(Self.fields.map(\.key))
         guard problems.isEmpty, let day = Day(parsing: form["date"]),
               let result = BasicSkillsScreening.Result(rawValue: form["result"]) else {
-            message = "Not saved: " + (problems["date"].map { "Screening date " + $0 } ?? problems["result"] ?? "")
+            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
             return .handled
         }
         let notes = form["notes"].trimmingCharacters(in: .whitespaces)
@@ -71,12 +71,12 @@ struct ScreeningScreen: Screen {
         let about = "Given before any assessment. It is not an assessment and never the only basis for one. "
             + "Deficient: priority of service for Adults, basic skills deficiency for Youth eligibility, "
             + "and a referral to adult basic education (Title II)."
-        for (i, line) in about.wrapped(toWidth: width).prefix(3).enumerated() {
+        for (i, line) in about.wrapped(toWidth: width).prefix(4).enumerated() {
             canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim)
         }
-        form.render(into: &canvas, top: area.top + 5, height: 6, width: area.width,
+        form.render(into: &canvas, top: area.top + 6, height: 6, width: area.width,
                     problems: problems.filter { form.checked.contains($0.key) })
-        var row = area.top + 12
+        var row = area.top + 13
         canvas.put("Earlier screenings", row: row, col: 2, role: .header)
         row += 1
         if record.screenings.isEmpty { canvas.put("none", row: row, col: 4, role: .dim) }
