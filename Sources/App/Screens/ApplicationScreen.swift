@@ -72,12 +72,8 @@ struct ApplicationScreen: Screen {
             }
             return .handled
         case .confirmingDiscard(let question):
-            switch question.answer(key) {
-            case .discard(let effect): return effect
-            case .keepEditing: mode = .editing
-            case .asking(let effect): return effect
-            }
-            return .handled
+            guard let effect = question.answer(key) else { mode = .editing; return .handled }
+            return effect
         }
     }
 

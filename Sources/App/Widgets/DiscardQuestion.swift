@@ -6,25 +6,18 @@ struct DiscardQuestion: Equatable {
     /// F10 asked: yes quits the program instead of closing the form.
     let quit: Bool
 
-    enum Answer {
-        /// Leave, throwing the typing away.
-        case discard(Effect)
-        case keepEditing
-        /// Still asking (the key was ignored), or help was asked for.
-        case asking(Effect)
-    }
-
     static let bindings = [
         KeyBinding([.char("y")], "Discard", help: "Throw away what was typed"),
         KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form"),
     ]
 
-    func answer(_ key: Key) -> Answer {
+    /// What the key does while asking; nil means "keep editing".
+    func answer(_ key: Key) -> Effect? {
         switch key {
-        case .char("y"), .char("Y"): .discard(quit ? .quit : .pop)
-        case .char("n"), .char("N"), .escape: .keepEditing
-        case .function(1), .char("?"): .asking(.unhandled)
-        default: .asking(.handled)
+        case .char("y"), .char("Y"): quit ? .quit : .pop
+        case .char("n"), .char("N"), .escape: nil
+        case .function(1), .char("?"): .unhandled
+        default: .handled
         }
     }
 
