@@ -46,7 +46,7 @@ extension CaseloadStore {
                 let stored = try Row.fetchOne(db, sql: "SELECT answers FROM application WHERE customer_id = ?",
                                               arguments: [customer.id.number])
                     .map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") }
-                let changes = form.changes(from: stored.map(ApplicationForm.init) ?? ApplicationForm())
+                let changes = form.changes(from: stored.map { ApplicationForm($0, phone: customer.phone) } ?? ApplicationForm())
                 guard !changes.isEmpty else { return customer }
                 try Self.insert(ApplicationAmendment(customer: customer.id, amendedAt: stamp, amendedBy: user.login,
                                                      reason: reason, changes: changes), db)
@@ -56,6 +56,7 @@ extension CaseloadStore {
             updated.appliedOn = application.appliedOn
             if customer.eligibleOn == nil { updated.program = application.program }
             updated.isVeteran = application.veteran == .veteran
+            updated.phone = form.phone
             return try Self.update(updated, db)
         }
     }
@@ -135,10 +136,10 @@ extension CaseloadStore {
         var saved = c
         saved.version += 1
         try db.execute(sql: """
-            UPDATE customer SET applied_on = ?, eligible_on = ?, program = ?, is_veteran = ?, version = ?
+            UPDATE customer SET applied_on = ?, eligible_on = ?, program = ?, is_veteran = ?, phone = ?, version = ?
             WHERE id = ? AND version = ?
             """, arguments: [c.appliedOn?.description, c.eligibleOn?.description, c.program?.rawValue, c.isVeteran,
-                             saved.version, c.id.number, c.version])
+                             c.phone, saved.version, c.id.number, c.version])
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile("customer \(c.id)") }
         return saved
     }

@@ -226,7 +226,7 @@ import TerminalKit
         h.type("Evanston")
         // Meanwhile a colleague at another terminal saves this customer's application.
         let other = try #require(try h.store.intake(CustomerID(2)))
-        var form = ApplicationForm(other.application!)
+        var form = ApplicationForm(other.application!, phone: other.customer.phone)
         form["socialMedia"] = "linkedin.com/in/ghernandez"
         let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
         try h.store.saveApplication(form, customer: other.customer, by: colleague, today: Harness.today)

@@ -70,6 +70,28 @@ import Testing
                 == Finding(false, "selective service not recorded (sex not disclosed)"))
     }
 
+    @Test func selectiveServiceStartsOnThe18thBirthday() {
+        // An out-of-school young man born 2008-11-23 who has not registered.
+        func youth(_ applied: String) -> TitleResult {
+            result(.youthOutOfSchool, application(applied) {
+                $0.sex = .male; $0.selectiveService = .notRegistered; $0.school = .dropout
+            }, born: "2008-11-23")
+        }
+        #expect(youth("2026-11-22").eligible)
+        #expect(!youth("2026-11-23").eligible)
+        #expect(youth("2026-11-23").findings.last == Finding(false, "not registered with selective service: register first (under 26)"))
+        #expect(!youth("2026-11-24").eligible)
+    }
+
+    @Test func fromThe26thBirthdayOnlyANotWillfulFindingHelps() {
+        func adult(_ applied: String) -> Finding? {
+            result(.adult, application(applied) { $0.sex = .male; $0.selectiveService = .notRegistered },
+                   born: "2000-06-15").findings.last
+        }
+        #expect(adult("2026-06-14")?.text == "not registered with selective service: register first (under 26)")
+        #expect(adult("2026-06-15")?.text == "not registered with selective service: needs a finding that it was not knowing and willful")
+    }
+
     // MARK: Dislocated Worker
 
     @Test func dislocatedWorkerNeedsADislocation() {
@@ -117,6 +139,7 @@ import Testing
         #expect(result(.youthOutOfSchool, outOfSchool("2035-06-14"), born: "2010-06-15").eligible)
         let at25 = result(.youthOutOfSchool, outOfSchool("2035-06-15"), born: "2010-06-15")
         #expect(!at25.eligible)
+        #expect(!result(.youthOutOfSchool, outOfSchool("2035-06-16"), born: "2010-06-15").eligible)
         #expect(at25.findings[0].text == "age 25 on the application date (out-of-school youth are 16 to 24)")
     }
 
@@ -156,6 +179,7 @@ import Testing
         #expect(result(.youthInSchool, inSchool("2026-09-02"), born: "2012-09-01").eligible)
         #expect(result(.youthInSchool, inSchool("2034-08-31"), born: "2012-09-01").eligible)
         #expect(!result(.youthInSchool, inSchool("2034-09-01"), born: "2012-09-01").eligible)
+        #expect(!result(.youthInSchool, inSchool("2034-09-02"), born: "2012-09-01").eligible)
     }
 
     @Test func inSchoolYouthMustBeLowIncomeWithABarrier() {

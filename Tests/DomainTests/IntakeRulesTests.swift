@@ -57,6 +57,13 @@ import Testing
         #expect(form(["appliedOn": "2026-11-02"]).problems(customer: customer, today: today).isEmpty)
     }
 
+    @Test func thePhoneIsTheCustomersAndMustBeTextableToAcceptTexts() {
+        #expect(form(["phone": "(312) 555-0142"]).phone == "312-555-0142")
+        #expect(form(["phone": "555"]).problems(customer: customer, today: today)["phone"] == "10 digits, e.g. 312-555-0142")
+        #expect(form(["acceptsTexts": "yes"]).problems(customer: customer, today: today)["acceptsTexts"]
+                == "there is no phone to text")
+    }
+
     @Test func amendmentsListWhatChangedInWords() {
         let before = form(["lowIncome": "", "veteran": "no"])
         let after = form(["lowIncome": "yes", "veteran": "eligible-spouse"])

@@ -27,7 +27,7 @@ struct ApplicationScreen: Screen {
     init(session: Session, record: IntakeRecord) {
         self.session = session
         self.record = record
-        let values = record.application.map(ApplicationForm.init)
+        let values = record.application.map { ApplicationForm($0, phone: record.customer.phone) }
             ?? ApplicationForm.new(for: record.customer, today: session.today)
         var all = values.values
         for f in ApplicationForm.fields where all[f.key] == nil { all[f.key] = values[f.key] }

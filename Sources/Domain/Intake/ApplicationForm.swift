@@ -29,7 +29,8 @@ public struct ApplicationForm: Hashable, Sendable {
                       required: true),
             FormField("city", "City", required: true),
             FormField("state", "State", hint: "two letters, e.g. IL", required: true),
-            FormField("acceptsTexts", "Accepts texts", .toggle, hint: "may we text the phone on file?"),
+            FormField("phone", "Phone", hint: "the customer's own phone, e.g. 312-555-0142"),
+            FormField("acceptsTexts", "Accepts texts", .toggle, hint: "may we text this phone?"),
             FormField("socialMedia", "Social media", hint: "optional, e.g. LinkedIn profile"),
         ]
         for n in 1...contactSlots {
@@ -103,6 +104,9 @@ public struct ApplicationForm: Hashable, Sendable {
                 ? "a full SSN is never stored; it was cleared. Type the last 4 digits only"
                 : "exactly 4 digits, e.g. 6789"
         }
+        let phone = self["phone"].trimmingSpaces
+        if !phone.isEmpty, CustomerEntry.normalizedPhone(phone) == nil { found["phone"] = "10 digits, e.g. 312-555-0142" }
+        if self["acceptsTexts"] == FormField.yes, phone.isEmpty { found["acceptsTexts"] = "there is no phone to text" }
         let grade = self["highestGrade"].trimmingSpaces
         if !grade.isEmpty, Int(digits: Substring(grade)).map({ (0...12).contains($0) }) != true {
             found["highestGrade"] = "a grade from 0 to 12"
@@ -176,6 +180,15 @@ public struct ApplicationForm: Hashable, Sendable {
             school: pick("school", SchoolStatus.notAsked))
     }
 
+    /// The customer's phone as the form gives it: normalized, nil when empty.
+    public var phone: String? { CustomerEntry.normalizedPhone(self["phone"].trimmingSpaces) }
+
+    /// The form for a stored application and the customer's phone.
+    public init(_ a: Application, phone: String?) {
+        self.init(a)
+        self["phone"] = phone ?? ""
+    }
+
     /// The form for a stored application, every answer as text.
     public init(_ a: Application) {
         var v: [String: String] = [
@@ -208,6 +221,7 @@ public struct ApplicationForm: Hashable, Sendable {
                                     "rightToWork": RightToWork.citizen.rawValue,
                                     "education": EducationLevel.diploma.rawValue])
         if customer.isVeteran { form["veteran"] = VeteranStatus.veteran.rawValue }
+        form["phone"] = customer.phone ?? ""
         return form
     }
 
