@@ -1,0 +1,62 @@
+/// One customer's Getting Started Assessment: the answers in the customer's
+/// words, their jobs and schooling, where the planner stopped, and when
+/// Section 1 was submitted (which enrolls the customer).
+public struct GettingStartedAssessment: Hashable, Codable, Sendable {
+    public var customer: CustomerID
+    /// Answers by field key (see `GSAPart.fields`).
+    public var answers: [String: String]
+    public var jobs: [Job]
+    public var education: [EducationEntry]
+    /// The part the planner was last in: where the screen resumes.
+    public var lastPart: GSAPart
+    public var startedOn: Day
+    public var submittedOn: Day?
+
+    public init(customer: CustomerID, answers: [String: String] = [:], jobs: [Job] = [],
+                education: [EducationEntry] = [], lastPart: GSAPart = .goals, startedOn: Day, submittedOn: Day? = nil) {
+        self.customer = customer
+        self.answers = answers
+        self.jobs = jobs
+        self.education = education
+        self.lastPart = lastPart
+        self.startedOn = startedOn
+        self.submittedOn = submittedOn
+    }
+
+    public subscript(key: String) -> String { answers[key]?.trimmingSpaces ?? "" }
+
+    /// What a part still needs, in words; empty when the part is complete.
+    public func missing(_ part: GSAPart, barriers: [BarrierRecord]) -> [String] {
+        var out = part.fields.filter { $0.isRequired && self[$0.key].isEmpty }.map { "\($0.label.trimmingSpaces.lowercased())" }
+        switch part {
+        case .employment:
+            if jobs.isEmpty && self["noWorkHistory"] != FormField.yes { out.append("a job, or mark no work history") }
+        case .education:
+            if education.isEmpty && self["noEducationHistory"] != FormField.yes {
+                out.append("a diploma, licence or course, or mark that there is none")
+            }
+        case .barriers:
+            if self["barriersReviewed"] != FormField.yes { out.append("talk the barriers through and mark it") }
+            let unplanned = barriers.filter { $0.isOpen && $0.plan.trimmingSpaces.isEmpty }.map(\.name)
+            if !unplanned.isEmpty { out.append("a plan for: " + unplanned.joined(separator: ", ")) }
+        case .labor:
+            if !jobs.isEmpty && (self["lmiPriorJob"].isEmpty || self["lmiPriorJobSource"].isEmpty) {
+                out.append("prior job outlook and its source")
+            }
+        default: break
+        }
+        return out
+    }
+
+    public func isComplete(_ part: GSAPart, barriers: [BarrierRecord]) -> Bool { missing(part, barriers: barriers).isEmpty }
+
+    public func completeParts(_ parts: [GSAPart], barriers: [BarrierRecord]) -> [GSAPart] {
+        parts.filter { isComplete($0, barriers: barriers) }
+    }
+
+    /// "Section 1: 5 of 8 parts complete".
+    public func progress(barriers: [BarrierRecord]) -> String {
+        let done = completeParts(GSAPart.section1, barriers: barriers).count
+        return submittedOn.map { "Section 1 submitted \($0)" } ?? "Section 1: \(done) of \(GSAPart.section1.count) parts complete"
+    }
+}
