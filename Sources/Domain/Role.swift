@@ -21,13 +21,14 @@ public enum Permission: String, Sendable {
     case enterCustomer = "enter customers"
     case takeApplication = "take applications"
     case certifyEligibility = "certify eligibility"
+    case assess = "assess customers or enroll them"
 }
 
 extension Role {
     public func may(_ permission: Permission) -> Bool {
         switch permission {
         case .enterCustomer, .takeApplication: self != .supervisor
-        case .certifyEligibility: self == .planner || self == .administrator
+        case .certifyEligibility, .assess: self == .planner || self == .administrator
         }
     }
 }

@@ -7,6 +7,10 @@ public struct SyntheticIntake: Sendable {
     public var certification: Certification?
     public var screening: BasicSkillsScreening?
     public var documents: [EligibilityDocument]
+    public var gsa: GettingStartedAssessment? = nil
+    public var assessments: [AssessmentRecord] = []
+    /// With ids 0: the store numbers them.
+    public var barriers: [BarrierRecord] = []
 }
 
 extension SyntheticCaseload {
@@ -68,6 +72,7 @@ extension SyntheticCaseload {
                                                          seenOn: applied, recordedBy: planner))
             }
         }
+        addAssessment(to: &out, rng: &rng)
         return out
     }
 

@@ -13,7 +13,9 @@ extension CaseloadStore {
                     .map(Customer.init(row:)),
                 duplicateDecisions: try Self.duplicateDecisions(db), applications: try Self.applications(db),
                 certifications: try Self.certifications(db), amendments: try Self.amendments(db),
-                documents: try Self.documents(db), screenings: try Self.screenings(db))
+                documents: try Self.documents(db), screenings: try Self.screenings(db), gsas: try Self.gsas(db),
+                assessments: try Self.assessments(db), barriers: try Self.barriers(db),
+                barrierCorrections: try Self.corrections(db))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -43,6 +45,10 @@ extension CaseloadStore {
             for a in export.amendments { try Self.insert(a, db) }
             for d in export.documents { try Self.insert(d, db) }
             for s in export.screenings { try Self.insert(s, db) }
+            for g in export.gsas { try Self.upsert(g, by: "import", at: Self.timestamp(), db) }
+            for a in export.assessments { try Self.insert(a, db, keepID: true) }
+            for b in export.barriers { try Self.insert(b, db, keepID: true) }
+            for c in export.barrierCorrections { try Self.insert(c, db) }
         }
     }
 
@@ -98,6 +104,13 @@ extension CaseloadStore {
         try check("amendments", export.amendments.map(\.customer))
         try check("documents", export.documents.map(\.customer))
         try check("screenings", export.screenings.map(\.customer))
+        try check("gsas", export.gsas.map(\.customer))
+        try check("assessments", export.assessments.map(\.customer))
+        try check("barriers", export.barriers.map(\.customer))
+        let barrierIDs = Set(export.barriers.map(\.id))
+        for (i, c) in export.barrierCorrections.enumerated() where !barrierIDs.contains(c.barrier) {
+            throw StoreError.importRejected("barrierCorrections[\(i)].barrier: \(c.barrier) is not in barriers")
+        }
         for (i, a) in export.applications.enumerated() {
             if let ssn = a.answers.ssnLast4, !SSN.isLast4(ssn) {
                 throw StoreError.importRejected("applications[\(i)].answers.ssnLast4: only the last 4 digits may be stored")

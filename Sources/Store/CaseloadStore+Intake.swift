@@ -6,19 +6,23 @@ import GRDB
 /// Each write is one transaction that checks the role and that the customer
 /// was not changed by someone else since the screen read it.
 extension CaseloadStore {
-    public func intake(_ id: CustomerID) throws -> IntakeRecord? {
+    public func caseFile(_ id: CustomerID) throws -> CaseFile? {
         try pool.read { db in
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [id.number]).map(Customer.init(row:)) else { return nil }
             let app = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE customer_id = ?", arguments: [id.number])
-            return IntakeRecord(
+            return CaseFile(
                 customer: customer,
                 application: try app.map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") },
                 applicationSaved: app.map { ($0["updated_by"], $0["updated_at"]) },
                 certification: try Self.certifications(db, customer: id).first,
                 amendments: try Self.amendments(db, customer: id),
                 documents: try Self.documents(db, customer: id),
-                screenings: try Self.screenings(db, customer: id))
+                screenings: try Self.screenings(db, customer: id),
+                gsa: try Self.gsas(db, customer: id).first,
+                assessments: try Self.assessments(db, customer: id),
+                barriers: try Self.barriers(db, customer: id),
+                corrections: try Self.corrections(db, customer: id))
         }
     }
 
@@ -52,6 +56,7 @@ extension CaseloadStore {
                                                      reason: reason, changes: changes), db)
             }
             try Self.upsert(application, customer: customer.id, by: user.login, at: stamp, db)
+            try Self.registerBarriers(of: application, customer: customer.id, by: user.login, db)
             var updated = customer
             updated.appliedOn = application.appliedOn
             if customer.eligibleOn == nil { updated.program = application.program }
@@ -109,10 +114,14 @@ extension CaseloadStore {
     public func insert(intake: some Sequence<SyntheticIntake>) throws {
         try pool.write { db in
             for i in intake {
+                for b in i.barriers { try Self.insert(b, db) }
                 if let a = i.application {
                     try Self.upsert(a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks",
                                     at: "\(a.appliedOn)T15:00:00Z", db)
+                    try Self.registerBarriers(of: a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks", db)
                 }
+                if let g = i.gsa { try Self.upsert(g, by: i.customer.planner ?? "", at: "\(g.startedOn)T16:30:00Z", db) }
+                for a in i.assessments { try Self.insert(a, db) }
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }
                 for d in i.documents { try Self.insert(d, db) }
@@ -136,10 +145,11 @@ extension CaseloadStore {
         var saved = c
         saved.version += 1
         try db.execute(sql: """
-            UPDATE customer SET applied_on = ?, eligible_on = ?, program = ?, is_veteran = ?, phone = ?, version = ?
+            UPDATE customer SET applied_on = ?, eligible_on = ?, enrolled_on = ?, program = ?, is_veteran = ?, phone = ?,
+                version = ?
             WHERE id = ? AND version = ?
-            """, arguments: [c.appliedOn?.description, c.eligibleOn?.description, c.program?.rawValue, c.isVeteran,
-                             c.phone, saved.version, c.id.number, c.version])
+            """, arguments: [c.appliedOn?.description, c.eligibleOn?.description, c.enrolledOn?.description,
+                             c.program?.rawValue, c.isVeteran, c.phone, saved.version, c.id.number, c.version])
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile("customer \(c.id)") }
         return saved
     }
@@ -223,15 +233,19 @@ extension CaseloadStore {
         }
     }
 
-    private static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, order: String) throws -> [Row] {
+    static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, order: String) throws -> [Row] {
         let filter = customer == nil ? "" : "WHERE customer_id = ?"
         return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY \(order)",
                                 arguments: StatementArguments(customer.map { [$0.number] } ?? []))
     }
 
-    private static func day(_ row: Row, _ column: String) throws -> Day {
+    static func day(_ row: Row, _ column: String) throws -> Day {
         guard let d = Day(iso: row[column] as String) else { throw StoreError.notFound("valid date in \(column)") }
         return d
+    }
+
+    static func optionalDay(_ row: Row, _ column: String) throws -> Day? {
+        (row[column] as String?) == nil ? nil : try day(row, column)
     }
 
     static func encodeJSON(_ value: some Encodable) throws -> String {

@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     public var format: String
     public var version: Int
@@ -19,11 +19,18 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var amendments: [ApplicationAmendment]
     public var documents: [EligibilityDocument]
     public var screenings: [BasicSkillsScreening]
+    /// Since version 4.
+    public var gsas: [GettingStartedAssessment]
+    public var assessments: [AssessmentRecord]
+    public var barriers: [BarrierRecord]
+    public var barrierCorrections: [BarrierCorrection]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
                 certifications: [Certification] = [], amendments: [ApplicationAmendment] = [],
-                documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = []) {
+                documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = [],
+                gsas: [GettingStartedAssessment] = [], assessments: [AssessmentRecord] = [],
+                barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -35,6 +42,10 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.amendments = amendments
         self.documents = documents
         self.screenings = screenings
+        self.gsas = gsas
+        self.assessments = assessments
+        self.barriers = barriers
+        self.barrierCorrections = barrierCorrections
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,5 +61,9 @@ public struct DataExport: Codable, Equatable, Sendable {
         amendments = try c.decodeIfPresent([ApplicationAmendment].self, forKey: .amendments) ?? []
         documents = try c.decodeIfPresent([EligibilityDocument].self, forKey: .documents) ?? []
         screenings = try c.decodeIfPresent([BasicSkillsScreening].self, forKey: .screenings) ?? []
+        gsas = try c.decodeIfPresent([GettingStartedAssessment].self, forKey: .gsas) ?? []
+        assessments = try c.decodeIfPresent([AssessmentRecord].self, forKey: .assessments) ?? []
+        barriers = try c.decodeIfPresent([BarrierRecord].self, forKey: .barriers) ?? []
+        barrierCorrections = try c.decodeIfPresent([BarrierCorrection].self, forKey: .barrierCorrections) ?? []
     }
 }

@@ -115,6 +115,61 @@ enum Schema {
                 CREATE INDEX screening_by_customer ON basic_skills_screening(customer_id, screened_on);
                 """)
         }
+        m.registerMigration("v4-assessment") { db in
+            try db.execute(sql: """
+                CREATE TABLE gsa (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL,
+                    submitted_on TEXT,
+                    updated_by TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE assessment (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    instrument TEXT NOT NULL,
+                    other_name TEXT,
+                    version TEXT,
+                    subject TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    administered_on TEXT,
+                    result TEXT,
+                    analysis TEXT,
+                    given_by TEXT NOT NULL,
+                    not_completed_reason TEXT,
+                    recorded_by TEXT NOT NULL
+                );
+                CREATE INDEX assessment_by_customer ON assessment(customer_id, id);
+                CREATE TABLE barrier (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    other_name TEXT,
+                    description TEXT NOT NULL,
+                    plan TEXT NOT NULL,
+                    identified_on TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    overcome_on TEXT,
+                    overcome_how TEXT,
+                    overcome_by TEXT,
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX barrier_by_customer ON barrier(customer_id, id);
+                CREATE TRIGGER barrier_never_deleted BEFORE DELETE ON barrier
+                WHEN (SELECT count(*) FROM customer WHERE id = old.customer_id) > 0 BEGIN
+                    SELECT RAISE(ABORT, 'barriers are never deleted; record how one was overcome');
+                END;
+                CREATE TABLE barrier_correction (
+                    id INTEGER PRIMARY KEY,
+                    barrier_id INTEGER NOT NULL REFERENCES barrier(id) ON DELETE CASCADE,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    changed_at TEXT NOT NULL,
+                    changed_by TEXT NOT NULL,
+                    changes TEXT NOT NULL
+                );
+                CREATE INDEX correction_by_barrier ON barrier_correction(barrier_id, id);
+                """)
+        }
         return m
     }
 }

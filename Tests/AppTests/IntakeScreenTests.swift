@@ -49,7 +49,7 @@ import TerminalKit
         #expect(h.screen.contains("Not saved: 4 fields need a fix"))
         #expect(h.screen.contains("✗ Street address is required"))
         #expect(h.screen.contains("ILx"))
-        #expect(try h.store.intake(CustomerID(1))?.application == nil)
+        #expect(try h.store.caseFile(CustomerID(1))?.application == nil)
     }
 
     @Test func aSavedApplicationStartsTheEligibilityClock() throws {
@@ -70,7 +70,7 @@ import TerminalKit
         #expect(h.lines[22].contains("✓ Application saved"))
         #expect(h.screen.contains("Eligibility  applied 2026-11-23, not yet certified; meets Adult (e)"))
         #expect(h.screen.contains("2026-12-23  Eligibility (in 30 days)"))
-        let record = try #require(try h.store.intake(CustomerID(1)))
+        let record = try #require(try h.store.caseFile(CustomerID(1)))
         #expect(record.application?.sex == .male && record.application?.selectiveService == .registered)
         #expect(record.customer.stage(on: Harness.today) == .applied && record.customer.program == .adult)
     }
@@ -104,7 +104,7 @@ import TerminalKit
         #expect(h.lines[22].contains("✓ Certified: Dislocated Worker"))
         #expect(h.lines[3] == "  Certified 2026-11-20 by mrivera, 37 days after applying; late because:")
         #expect(h.lines[4] == "  layoff letter arrived late")
-        let cert = try #require(try h.store.intake(CustomerID(8))?.certification)
+        let cert = try #require(try h.store.caseFile(CustomerID(8))?.certification)
         #expect(cert.certifiedOn == Day(parsing: "2026-11-20") && cert.lateReason == "layoff letter arrived late")
         #expect(cert.titles == [.dislocatedWorker])
         h.press(.escape)
@@ -117,7 +117,7 @@ import TerminalKit
         open(h, 2)   // applied 2026-10-24: today is day 30
         h.press(.char("e"), .char("c"), .ctrl("s"))
         #expect(h.lines[22].contains("✓ Certified: Adult"))
-        #expect(try h.store.intake(CustomerID(2))?.certification?.lateReason == nil)
+        #expect(try h.store.caseFile(CustomerID(2))?.certification?.lateReason == nil)
     }
 
     @Test func frontDeskIsToldThatPlannersCertify() throws {
@@ -125,7 +125,7 @@ import TerminalKit
         open(h, 2)
         h.press(.char("e"), .char("c"))
         #expect(h.lines[22].contains("Front desks may not certify eligibility"))
-        #expect(try h.store.intake(CustomerID(2))?.certification == nil)
+        #expect(try h.store.caseFile(CustomerID(2))?.certification == nil)
     }
 
     @Test func aCertifiedApplicationIsAmendedWithAReasonKeptInTheHistory() throws {
@@ -141,7 +141,7 @@ import TerminalKit
         h.type("pay stubs show income above the limit")
         h.press(.enter)
         #expect(h.lines[22].contains("✓ Amendment saved"))
-        let amendment = try #require(try h.store.intake(CustomerID(3))?.amendments.first)
+        let amendment = try #require(try h.store.caseFile(CustomerID(3))?.amendments.first)
         #expect(amendment.reason == "pay stubs show income above the limit" && amendment.amendedBy == "mrivera")
         h.press(.char("e"), .char("h"))
         #expect(h.screen.contains("by mrivera: pay stubs show income above the\n      limit"))
@@ -176,7 +176,7 @@ import TerminalKit
         h.type("2026-11-20")
         h.press(.ctrl("s"))
         #expect(h.screen.contains("▶ Right to work                     ✓ permanent resident card, 2026-11-20"))
-        let docs = try #require(try h.store.intake(CustomerID(2))?.documents)
+        let docs = try #require(try h.store.caseFile(CustomerID(2))?.documents)
         #expect(docs.map(\.item) == ["right-to-work"] && docs[0].recordedBy == "mrivera")
     }
 
@@ -192,7 +192,7 @@ import TerminalKit
         #expect(h.screen.contains("Apt 3"))
         h.press(.escape, .char("y"))
         #expect(h.lines[0].hasSuffix("caseload.sqlite · mrivera (María Rivera)") && h.screen.contains("Stage        Applied"))
-        #expect(try h.store.intake(CustomerID(2))?.application?.street.contains("Apt 3") == false)
+        #expect(try h.store.caseFile(CustomerID(2))?.application?.street.contains("Apt 3") == false)
     }
 
     @Test func aScreeningWithoutAResultIsNotSaved() throws {
@@ -204,7 +204,7 @@ import TerminalKit
         try expectGolden("screening-errors", h.screen)
         #expect(h.screen.contains("✗ not a date; type YYYY-MM-DD or MM/DD/YYYY"))
         #expect(h.screen.contains("✗ choose a result"))
-        #expect(try h.store.intake(CustomerID(1))?.screenings.isEmpty == true)
+        #expect(try h.store.caseFile(CustomerID(1))?.screenings.isEmpty == true)
     }
 
     @Test func aSupervisorCannotTakeAnApplication() throws {
@@ -225,7 +225,7 @@ import TerminalKit
         h.press(.ctrl("u"))
         h.type("Evanston")
         // Meanwhile a colleague at another terminal saves this customer's application.
-        let other = try #require(try h.store.intake(CustomerID(2)))
+        let other = try #require(try h.store.caseFile(CustomerID(2)))
         var form = ApplicationForm(other.application!, phone: other.customer.phone)
         form["socialMedia"] = "linkedin.com/in/ghernandez"
         let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
@@ -233,7 +233,7 @@ import TerminalKit
         h.press(.ctrl("s"))
         #expect(h.lines[21].contains("Not saved: another user changed customer C000002 since this screen read it."))
         #expect(h.screen.contains("City *               Evanston"))
-        let stored = try #require(try h.store.intake(CustomerID(2))?.application)
+        let stored = try #require(try h.store.caseFile(CustomerID(2))?.application)
         #expect(stored.city == "Chicago" && stored.socialMedia == "linkedin.com/in/ghernandez")
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let (store, c) = try storeWithWalkIn()
         let saved = try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
         #expect(saved.appliedOn == day("2026-10-01") && saved.program == .adult && saved.version == c.version + 1)
-        let record = try #require(try store.intake(c.id))
+        let record = try #require(try store.caseFile(c.id))
         #expect(record.application?.lowIncome == true)
         #expect(record.applicationSaved?.by == "dbrooks")
         #expect(record.customer == saved)
@@ -49,7 +49,7 @@ import Testing
         let certified = try store.certify(saved, titles: [.adult], on: day("2026-10-05"), lateReason: "", by: planner,
                                           today: day("2026-10-05"))
         #expect(certified.eligibleOn == day("2026-10-05") && certified.stage(on: day("2026-10-05")) == .eligible)
-        let cert = try #require(try store.intake(c.id)?.certification)
+        let cert = try #require(try store.caseFile(c.id)?.certification)
         #expect(cert.titles == [.adult] && cert.certifiedBy == "mrivera" && cert.lateReason == nil)
     }
 
@@ -62,7 +62,7 @@ import Testing
         }
         try store.certify(saved, titles: [.adult], on: day("2026-11-01"), lateReason: "ID arrived late", by: planner,
                           today: day("2026-11-23"))
-        #expect(try store.intake(c.id)?.certification?.lateReason == "ID arrived late")
+        #expect(try store.caseFile(c.id)?.certification?.lateReason == "ID arrived late")
     }
 
     @Test func aCertifiedApplicationChangesOnlyByAmendmentWithAReason() throws {
@@ -79,7 +79,7 @@ import Testing
         }
         try store.saveApplication(changed, customer: current, by: planner, today: day("2026-10-20"),
                                   amendReason: "benefit letter shows SNAP")
-        let record = try #require(try store.intake(c.id))
+        let record = try #require(try store.caseFile(c.id))
         #expect(record.application?.assistance == [.snap] && record.application?.lowIncome == false)
         let amendment = try #require(record.amendments.first)
         #expect(amendment.reason == "benefit letter shows SNAP" && amendment.amendedBy == "mrivera")
@@ -95,7 +95,7 @@ import Testing
             try store.saveApplication(form("2026-10-01", ["city": "Cicero"]), customer: c, by: planner,
                                       today: day("2026-10-01"))
         }
-        #expect(try store.intake(c.id)?.application?.city == "Chicago")
+        #expect(try store.caseFile(c.id)?.application?.city == "Chicago")
     }
 
     @Test func aFullSSNIsNeverWrittenToTheFile() throws {
@@ -116,7 +116,7 @@ import Testing
                                                        recordedBy: "dbrooks"), by: frontDesk)
         try store.recordDocument(EligibilityDocument(customer: c.id, item: "age", documentType: "passport",
                                                      seenOn: day("2026-10-02"), recordedBy: "dbrooks"), by: frontDesk)
-        let record = try #require(try store.intake(c.id))
+        let record = try #require(try store.caseFile(c.id))
         #expect(record.screening?.result == .deficient)
         #expect(record.priority?.summary == "2 of 4: low income, basic skills deficient")
         #expect(record.checklist.map(\.key) == ["age", "right-to-work", "low-income", "basic-skills"])

@@ -14,7 +14,7 @@ struct ApplicationScreen: Screen {
     }
 
     let session: Session
-    var record: IntakeRecord
+    var record: CaseFile
     var form: FormState
     /// The answers as loaded, to tell whether anything was typed.
     let original: [String: String]
@@ -24,7 +24,7 @@ struct ApplicationScreen: Screen {
     /// Set when a full SSN was typed and cleared: the field says so.
     var ssnCleared = false
 
-    init(session: Session, record: IntakeRecord) {
+    init(session: Session, record: CaseFile) {
         self.session = session
         self.record = record
         let values = record.application.map { ApplicationForm($0, phone: record.customer.phone) }

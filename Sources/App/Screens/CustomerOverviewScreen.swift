@@ -10,7 +10,7 @@ struct CustomerOverviewScreen: Screen {
     var customer: Customer?
     /// Kept despite possible duplicates: which, and who decided.
     var duplicateDecisions: [DuplicateDecision] = []
-    var intake: IntakeRecord?
+    var intake: CaseFile?
     var message: String?
     var notice: String?
 
@@ -22,7 +22,7 @@ struct CustomerOverviewScreen: Screen {
 
     private mutating func load() {
         do {
-            intake = try session.store.intake(id)
+            intake = try session.store.caseFile(id)
             customer = intake?.customer
             duplicateDecisions = try session.store.duplicateDecisions(for: id)
             if customer == nil { message = "Customer \(id) is no longer in the data file." }

@@ -7,14 +7,14 @@ import TerminalKit
 /// The document itself is never stored.
 struct DocumentsScreen: Screen {
     let session: Session
-    var record: IntakeRecord
+    var record: CaseFile
     var selected = 0
     /// Recording the document for the selected item.
     var editing: FormState?
     var message: String?
     var notice: String?
 
-    init(session: Session, record: IntakeRecord) {
+    init(session: Session, record: CaseFile) {
         self.session = session
         self.record = record
     }
@@ -83,7 +83,7 @@ struct DocumentsScreen: Screen {
                                                                  documentType: form["type"], seenOn: day,
                                                                  recordedBy: session.login), by: session.user)
             editing = nil
-            if let fresh = try session.store.intake(record.customer.id) { record = fresh }
+            if let fresh = try session.store.caseFile(record.customer.id) { record = fresh }
             notice = "\(item.label): \(form["type"]) seen \(day)"
         } catch {
             message = "\(error)"

@@ -7,7 +7,7 @@ import TerminalKit
 /// skills screening and the documentation checklist at a glance.
 struct EligibilityScreen: Screen {
     let session: Session
-    var record: IntakeRecord
+    var record: CaseFile
     var selected = 0
     /// Titles marked (Space) for certification.
     var marked: Set<Title> = []
@@ -16,7 +16,7 @@ struct EligibilityScreen: Screen {
     var message: String?
     var notice: String?
 
-    init(session: Session, record: IntakeRecord) {
+    init(session: Session, record: CaseFile) {
         self.session = session
         self.record = record
         if let program = record.customer.program, record.certification == nil,
@@ -145,7 +145,7 @@ struct EligibilityScreen: Screen {
 
     private mutating func reload() {
         do {
-            if let fresh = try session.store.intake(record.customer.id) { record = fresh }
+            if let fresh = try session.store.caseFile(record.customer.id) { record = fresh }
         } catch {
             message = "Cannot read the data file: \(error)"
         }

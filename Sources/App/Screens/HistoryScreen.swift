@@ -11,7 +11,7 @@ struct HistoryScreen: Screen {
     /// Entries wrapped to the width last drawn.
     var lines: [(text: String, role: StyleRole)] = []
 
-    init(session: Session, record: IntakeRecord) {
+    init(session: Session, record: CaseFile) {
         header = "\(record.customer.displayName) \(record.customer.id)"
         var out: [(String, StyleRole)] = []
         if let saved = record.applicationSaved {

@@ -6,7 +6,7 @@ import TerminalKit
 /// deficient result means for this customer. Not an assessment.
 struct ScreeningScreen: Screen {
     let session: Session
-    let record: IntakeRecord
+    let record: CaseFile
     var form: FormState
     var message: String?
 
@@ -17,7 +17,7 @@ struct ScreeningScreen: Screen {
         FormField("notes", "Notes", hint: "optional, e.g. which questions were hard"),
     ]
 
-    init(session: Session, record: IntakeRecord) {
+    init(session: Session, record: CaseFile) {
         self.session = session
         self.record = record
         form = FormState(fields: Self.fields, values: ["date": session.today.description])

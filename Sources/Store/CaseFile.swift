@@ -1,7 +1,8 @@
 import Domain
 
-/// Everything intake knows about one customer, read in one transaction.
-public struct IntakeRecord: Sendable {
+/// Everything known about one customer's intake and assessment, read in
+/// one transaction: what the customer's screens show.
+public struct CaseFile: Sendable {
     public var customer: Customer
     public var application: Application?
     /// Who last saved the application, and when (ISO 8601, UTC).
@@ -11,6 +12,14 @@ public struct IntakeRecord: Sendable {
     public var documents: [EligibilityDocument]
     /// Oldest first; the last one counts.
     public var screenings: [BasicSkillsScreening]
+    public var gsa: GettingStartedAssessment?
+    /// Oldest first.
+    public var assessments: [AssessmentRecord]
+    /// Every barrier ever recorded, open and overcome, oldest first.
+    public var barriers: [BarrierRecord]
+    public var corrections: [BarrierCorrection]
+
+    public var openBarriers: [BarrierRecord] { barriers.filter(\.isOpen) }
 
     public var screening: BasicSkillsScreening? { screenings.last }
 

@@ -1,0 +1,218 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The Getting Started Assessment, enrollment, the assessment register and
+/// the barrier register. Planners (and administrators) write them.
+extension CaseloadStore {
+    /// Saves the assessment as it stands (progress is kept as the planner goes).
+    public func saveGSA(_ gsa: GettingStartedAssessment, by user: Staff?) throws {
+        let user = try Self.permit(.assess, by: user)
+        try pool.write { db in
+            if let stored = try Self.gsas(db, customer: gsa.customer).first, let done = stored.submittedOn,
+               gsa.submittedOn != done {
+                throw StoreError.invalid("Section 1 was submitted on \(done)")
+            }
+            try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+        }
+    }
+
+    /// Submits Section 1: the customer becomes a participant on `day`.
+    @discardableResult
+    public func enroll(_ expected: Customer, on day: Day, by user: Staff?) throws -> Customer {
+        let user = try Self.permit(.assess, by: user)
+        return try pool.write { db in
+            let customer = try Self.current(expected, db)
+            guard var gsa = try Self.gsas(db, customer: customer.id).first else {
+                throw StoreError.invalid("there is no Getting Started Assessment to submit")
+            }
+            let barriers = try Self.barriers(db, customer: customer.id)
+            let problems = Enrollment.problems(customer, gsa: gsa, barriers: barriers, on: day)
+            guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: "; ")) }
+            gsa.submittedOn = day
+            try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+            var updated = customer
+            updated.enrolledOn = day
+            return try Self.update(updated, db)
+        }
+    }
+
+    @discardableResult
+    public func addAssessment(_ values: [String: String], for customer: CustomerID, by user: Staff?,
+                              today: Day) throws -> AssessmentRecord {
+        let user = try Self.permit(.assess, by: user)
+        return try pool.write { db in
+            guard let a = AssessmentRecord(values, id: 0, customer: customer, recordedBy: user.login, today: today) else {
+                throw StoreError.invalid(Self.describe(AssessmentRecord.problems(values, today: today), AssessmentRecord.fields))
+            }
+            return try Self.insert(a, db)
+        }
+    }
+
+    @discardableResult
+    public func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?,
+                           today: Day) throws -> BarrierRecord {
+        let user = try Self.permit(.assess, by: user)
+        return try pool.write { db in
+            let draft = BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "",
+                                      identifiedOn: today, recordedBy: user.login)
+            guard let b = draft.applying(values, today: today) else {
+                throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
+            }
+            return try Self.insert(b, db)
+        }
+    }
+
+    /// Corrects a barrier; the earlier text stays in its history.
+    @discardableResult
+    public func correctBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
+                               today: Day) throws -> BarrierRecord {
+        let user = try Self.permit(.assess, by: user)
+        return try pool.write { db in
+            let current = try Self.current(expected, db)
+            guard let corrected = current.applying(values, today: today) else {
+                throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
+            }
+            return try Self.save(corrected, over: current, by: user.login, db)
+        }
+    }
+
+    /// Records how, when and by whom a barrier was overcome.
+    @discardableResult
+    public func overcomeBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
+                                today: Day) throws -> BarrierRecord {
+        let user = try Self.permit(.assess, by: user)
+        return try pool.write { db in
+            let current = try Self.current(expected, db)
+            let problems = current.overcomeProblems(values, today: today)
+            guard problems.isEmpty, let day = Day(parsing: values["overcomeOn"] ?? "") else {
+                throw StoreError.invalid(Self.describe(problems, BarrierRecord.overcomeFields))
+            }
+            var done = current
+            done.overcomeOn = day
+            done.overcomeHow = values["overcomeHow"]?.trimmingCharacters(in: .whitespaces)
+            done.overcomeBy = user.initials
+            return try Self.save(done, over: current, by: user.login, db)
+        }
+    }
+
+    // MARK: Rows
+
+    /// Adds the application's barriers the register does not hold yet.
+    static func registerBarriers(of a: Application, customer: CustomerID, by login: String, _ db: Database) throws {
+        let known = Set(try String.fetchAll(db, sql: "SELECT kind FROM barrier WHERE customer_id = ?",
+                                            arguments: [customer.number]))
+        for b in a.barriers where !known.contains(b.rawValue) {
+            _ = try insert(BarrierRecord(id: 0, customer: customer, kind: b.rawValue, description: "recorded on the application",
+                                         plan: "", identifiedOn: a.appliedOn, recordedBy: login), db)
+        }
+    }
+
+    static func current(_ expected: BarrierRecord, _ db: Database) throws -> BarrierRecord {
+        guard let now = try barriers(db, id: expected.id).first else { throw StoreError.notFound("barrier \(expected.id)") }
+        guard now.version == expected.version else { throw StoreError.changedMeanwhile("this barrier") }
+        return now
+    }
+
+    private static func save(_ new: BarrierRecord, over old: BarrierRecord, by login: String,
+                             _ db: Database) throws -> BarrierRecord {
+        let changes = old.changes(to: new)
+        guard !changes.isEmpty else { return old }
+        var saved = new
+        saved.version = old.version + 1
+        try db.execute(sql: """
+            UPDATE barrier SET kind = ?, other_name = ?, description = ?, plan = ?, identified_on = ?, overcome_on = ?,
+                overcome_how = ?, overcome_by = ?, version = ? WHERE id = ? AND version = ?
+            """, arguments: [saved.kind, saved.otherName, saved.description, saved.plan, saved.identifiedOn.description,
+                             saved.overcomeOn?.description, saved.overcomeHow, saved.overcomeBy, saved.version,
+                             saved.id, old.version])
+        guard db.changesCount == 1 else { throw StoreError.changedMeanwhile("this barrier") }
+        try insert(BarrierCorrection(barrier: saved.id, customer: saved.customer, changedAt: timestamp(), changedBy: login,
+                                     changes: changes), db)
+        return saved
+    }
+
+    static func describe(_ problems: [String: String], _ fields: [FormField]) -> String {
+        problems.map { key, text in "\(fields.first { $0.key == key }?.label.trimmingCharacters(in: .whitespaces) ?? key): \(text)" }
+            .sorted().joined(separator: "; ")
+    }
+
+    static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO gsa (customer_id, body, submitted_on, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [g.customer.number, try encodeJSON(g), g.submittedOn?.description, login, stamp])
+    }
+
+    @discardableResult
+    static func insert(_ a: AssessmentRecord, _ db: Database, keepID: Bool = false) throws -> AssessmentRecord {
+        try db.execute(sql: """
+            INSERT INTO assessment (id, customer_id, instrument, other_name, version, subject, source, administered_on, result,
+                analysis, given_by, not_completed_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [keepID ? a.id : nil, a.customer.number, a.instrument.rawValue, a.otherName, a.version,
+                             a.subject.rawValue, a.source.rawValue, a.administeredOn?.description, a.result, a.analysis,
+                             a.givenBy, a.notCompletedReason, a.recordedBy])
+        var saved = a
+        saved.id = db.lastInsertedRowID
+        return saved
+    }
+
+    @discardableResult
+    static func insert(_ b: BarrierRecord, _ db: Database, keepID: Bool = false) throws -> BarrierRecord {
+        try db.execute(sql: """
+            INSERT INTO barrier (id, customer_id, kind, other_name, description, plan, identified_on, recorded_by,
+                overcome_on, overcome_how, overcome_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [keepID ? b.id : nil, b.customer.number, b.kind, b.otherName, b.description, b.plan,
+                             b.identifiedOn.description, b.recordedBy, b.overcomeOn?.description, b.overcomeHow,
+                             b.overcomeBy, b.version])
+        var saved = b
+        saved.id = db.lastInsertedRowID
+        return saved
+    }
+
+    static func insert(_ c: BarrierCorrection, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO barrier_correction (barrier_id, customer_id, changed_at, changed_by, changes) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [c.barrier, c.customer.number, c.changedAt, c.changedBy, try encodeJSON(c.changes)])
+    }
+
+    static func gsas(_ db: Database, customer: CustomerID? = nil) throws -> [GettingStartedAssessment] {
+        try rows(db, "gsa", customer, order: "customer_id").map {
+            try decodeJSON(GettingStartedAssessment.self, $0["body"], "gsa.body")
+        }
+    }
+
+    static func assessments(_ db: Database, customer: CustomerID? = nil) throws -> [AssessmentRecord] {
+        try rows(db, "assessment", customer, order: "customer_id, id").map { row in
+            guard let instrument = AssessmentRecord.Instrument(rawValue: row["instrument"]),
+                  let subject = AssessmentRecord.Subject(rawValue: row["subject"]),
+                  let source = AssessmentRecord.Source(rawValue: row["source"]) else {
+                throw StoreError.notFound("valid instrument, subject and source in assessment \(row["id"] as Int64)")
+            }
+            return AssessmentRecord(id: row["id"], customer: CustomerID(row["customer_id"]), instrument: instrument,
+                                    otherName: row["other_name"], version: row["version"], subject: subject, source: source,
+                                    administeredOn: try optionalDay(row, "administered_on"), result: row["result"],
+                                    analysis: row["analysis"], givenBy: row["given_by"],
+                                    notCompletedReason: row["not_completed_reason"], recordedBy: row["recorded_by"])
+        }
+    }
+
+    static func barriers(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [BarrierRecord] {
+        let list = id == nil ? try rows(db, "barrier", customer, order: "customer_id, id")
+            : try Row.fetchAll(db, sql: "SELECT * FROM barrier WHERE id = ?", arguments: [id])
+        return try list.map { row in
+            BarrierRecord(id: row["id"], customer: CustomerID(row["customer_id"]), kind: row["kind"],
+                          otherName: row["other_name"], description: row["description"], plan: row["plan"],
+                          identifiedOn: try day(row, "identified_on"), recordedBy: row["recorded_by"],
+                          overcomeOn: try optionalDay(row, "overcome_on"), overcomeHow: row["overcome_how"],
+                          overcomeBy: row["overcome_by"], version: row["version"])
+        }
+    }
+
+    static func corrections(_ db: Database, customer: CustomerID? = nil) throws -> [BarrierCorrection] {
+        try rows(db, "barrier_correction", customer, order: "customer_id, id").map { row in
+            BarrierCorrection(barrier: row["barrier_id"], customer: CustomerID(row["customer_id"]),
+                              changedAt: row["changed_at"], changedBy: row["changed_by"],
+                              changes: try decodeJSON([FieldChange].self, row["changes"], "barrier_correction.changes"))
+        }
+    }
+}
