@@ -8,7 +8,7 @@ extension SyntheticCaseload {
         let start = certified
         let target = Self.targets[Int(rng.next() % UInt64(Self.targets.count))]
         var answers: [String: String] = [
-            "goals": "a steady full-time job as a \(target) with benefits",
+            "goals": "a steady full-time job with benefits: \(target)",
             "expectations": "help choosing training and with interviews",
             "targetOccupation": target,
         ]

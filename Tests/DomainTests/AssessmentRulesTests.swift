@@ -52,7 +52,7 @@ import Testing
     @Test func partsSayWhatTheyMiss() {
         var gsa = GettingStartedAssessment(customer: CustomerID(5), startedOn: day("2026-07-12"))
         #expect(gsa.missing(.goals, barriers: []) == ["their goals", "expectations", "target occupation"])
-        #expect(gsa.missing(.employment, barriers: []) == ["a job, or mark no work history"])
+        #expect(gsa.missing(.employment, barriers: []) == ["a job, or the no-work-history mark"])
         gsa.jobs = [Job(employer: "Acme Foods", title: "Line cook", startedOn: day("2020-01-06"))]
         #expect(gsa.missing(.employment, barriers: []).isEmpty)
         #expect(gsa.missing(.labor, barriers: []) == ["goal outlook", "source", "prior job outlook and its source"])

@@ -36,10 +36,17 @@ struct CustomerOverviewScreen: Screen {
     static let application = KeyBinding([.char("a")], "Application", help: "Take or edit the WIOA application (after certification: amend it)")
     static let eligibility = KeyBinding([.char("e")], "Eligibility", help: "Every title evaluated with its reasons; certify; priority of service")
     static let screening = KeyBinding([.char("b")], "Screening", help: "Record a Basic Skills Screening (before any assessment)")
-    static let documents = KeyBinding([.char("d")], "Documents", help: "The documentation checklist for eligibility", inBar: false)
+    static let documents = KeyBinding([.char("d")], "Documents", help: "The documentation checklist for eligibility")
+    static let gsa = KeyBinding([.char("g")], "GSA", help: "The Getting Started Assessment; submitting Section 1 enrolls")
+    static let assessments = KeyBinding([.char("t")], "Assessments", help: "The assessment register: tests, scores and analyses")
+    static let barriers = KeyBinding([.char("r")], "Barriers", help: "The barrier register: open and overcome barriers")
 
+    /// The keys of the customer's next steps come first in the key bar.
     var bindings: [KeyBinding] {
-        customer == nil ? [] : [Self.application, Self.eligibility, Self.screening, Self.documents]
+        guard let customer else { return [] }
+        let intake = [Self.application, Self.eligibility, Self.screening, Self.documents]
+        let assessment = [Self.gsa, Self.assessments, Self.barriers]
+        return customer.eligibleOn == nil ? intake + assessment : assessment + intake
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -55,6 +62,9 @@ struct CustomerOverviewScreen: Screen {
             return .push(key == .char("a") ? ApplicationScreen(session: session, record: intake)
                                            : ScreeningScreen(session: session, record: intake))
         case .char("e"): return .push(EligibilityScreen(session: session, record: intake))
+        case .char("g"): return .push(GSAScreen(session: session, file: intake))
+        case .char("t"): return .push(AssessmentsScreen(session: session, file: intake))
+        case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
         case .char("d"):
             guard intake.application != nil else {
                 message = "No application yet: press a to take one"
@@ -106,9 +116,7 @@ struct CustomerOverviewScreen: Screen {
         }
         row += 1
         renderIntake(row: row, area: area, into: &canvas)
-        row += 3
-        canvas.put("Journey", row: row, col: 2, role: .header)
-        row += 1
+        row += 4
         let dates: [(String, Day?)] = [
             ("Entered", c.enteredOn), ("Applied", c.appliedOn), ("Eligible", c.eligibleOn),
             ("Enrolled", c.enrolledOn), ("Last contact", c.lastContactOn), ("Last service", c.lastServiceOn),
@@ -143,6 +151,15 @@ struct CustomerOverviewScreen: Screen {
         field("Eligibility", eligibility, row: row, col: 2, width: area.width - 4, into: &canvas)
         let priority = customer?.program == .youth ? "applies to the Adult program" : intake?.priority?.summary ?? "—"
         field("Priority", priority, row: row + 1, col: 2, width: area.width - 4, into: &canvas)
+        let assessed: String
+        if let intake, let gsa = intake.gsa {
+            assessed = gsa.shortProgress(barriers: intake.barriers) + " · \(intake.assessments.count) assessments · "
+                + "\(intake.openBarriers.count) open barriers"
+        } else {
+            assessed = "GSA not started (g) · \(intake?.assessments.count ?? 0) assessments · "
+                + "\(intake?.openBarriers.count ?? 0) open barriers"
+        }
+        field("Assessment", assessed, row: row + 2, col: 2, width: area.width - 4, into: &canvas)
     }
 
     private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {

@@ -30,13 +30,13 @@ public struct GettingStartedAssessment: Hashable, Codable, Sendable {
         var out = part.fields.filter { $0.isRequired && self[$0.key].isEmpty }.map { "\($0.label.trimmingSpaces.lowercased())" }
         switch part {
         case .employment:
-            if jobs.isEmpty && self["noWorkHistory"] != FormField.yes { out.append("a job, or mark no work history") }
+            if jobs.isEmpty && self["noWorkHistory"] != FormField.yes { out.append("a job, or the no-work-history mark") }
         case .education:
             if education.isEmpty && self["noEducationHistory"] != FormField.yes {
-                out.append("a diploma, licence or course, or mark that there is none")
+                out.append("a diploma, licence or course, or the none mark")
             }
         case .barriers:
-            if self["barriersReviewed"] != FormField.yes { out.append("talk the barriers through and mark it") }
+            if self["barriersReviewed"] != FormField.yes { out.append("the talked-through mark") }
             let unplanned = barriers.filter { $0.isOpen && $0.plan.trimmingSpaces.isEmpty }.map(\.name)
             if !unplanned.isEmpty { out.append("a plan for: " + unplanned.joined(separator: ", ")) }
         case .labor:
@@ -52,6 +52,12 @@ public struct GettingStartedAssessment: Hashable, Codable, Sendable {
 
     public func completeParts(_ parts: [GSAPart], barriers: [BarrierRecord]) -> [GSAPart] {
         parts.filter { isComplete($0, barriers: barriers) }
+    }
+
+    /// "5 of 8 GSA parts": for the customer overview.
+    public func shortProgress(barriers: [BarrierRecord]) -> String {
+        if let submittedOn { return "GSA submitted \(submittedOn)" }
+        return "\(completeParts(GSAPart.section1, barriers: barriers).count) of \(GSAPart.section1.count) GSA parts"
     }
 
     /// "Section 1: 5 of 8 parts complete".

@@ -1,0 +1,110 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The assessment register: every instrument given or brought, with its
+/// score, analysis and who gave it; results from partners or the customer
+/// older than 6 months are flagged. Reading and math are called out because
+/// training cannot be planned without them.
+struct AssessmentsScreen: Screen {
+    let session: Session
+    var file: CaseFile
+    var selected = 0
+    var message: String?
+    var notice: String?
+
+    var title: String { "Assessments" }
+    /// Newest first; one not completed (no date) at the end.
+    var rows: [AssessmentRecord] {
+        file.assessments.reversed().sorted { ($0.administeredOn?.ordinal ?? Int.min) > ($1.administeredOn?.ordinal ?? Int.min) }
+    }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why"),
+         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an assessment and read its analysis", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
+        case .char("a"):
+            if let refusal = Result(catching: { try CaseloadStore.permit(.assess, by: session.user) }).error {
+                message = "\(refusal)"
+                return .handled
+            }
+            return .push(form())
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    private func form() -> RecordFormScreen {
+        let (store, user, today, login) = (session.store, session.user, session.today, session.login)
+        let c = file.customer
+        return RecordFormScreen(
+            title: "New assessment", customer: c.id, heading: "\(c.displayName) \(c.id) · New assessment",
+            intro: "A score with its date, or the reason it was not completed.",
+            fields: AssessmentRecord.fields, values: ["administeredOn": today.description, "givenBy": login],
+            check: { AssessmentRecord.problems($0, today: today) },
+            save: { v in
+                let a = try store.addAssessment(v, for: c.id, by: user, today: today)
+                return .updated(c.id, notice: "Recorded: \(a.name), \(a.subject.label)")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        if case .updated(_, let text) = result { notice = text; selected = 0 }
+        do {
+            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        let today = session.today
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let ready = AssessmentRecord.hasReadingAndMath(file.assessments, on: today)
+        canvas.put(ready ? "✓ usable reading and math scores: training can be planned"
+                         : "! no usable reading and math scores yet: needed before training is planned",
+                   row: area.top + 1, col: 2, role: ready ? .normal : .dueSoon, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Given       Instrument                   Measures    Result", row: head, col: 0, role: .header)
+        if rows.isEmpty { canvas.put("No assessments yet: a records one.", row: head + 1, col: 2, role: .dim) }
+        let listHeight = max(1, area.height - 11)
+        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        for (i, a) in rows.enumerated().dropFirst(first).prefix(listHeight) {
+            let y = head + 1 + i - first
+            let isSelected = i == selected
+            let role: StyleRole = isSelected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            let stale = a.staleness(on: today) != nil
+            let result = a.notCompletedReason == nil ? (a.result ?? "") : "not completed"
+            canvas.put((isSelected ? "▶ " : "  ") + (a.administeredOn?.description ?? "—").fitted(toWidth: 12)
+                       + a.name.fitted(toWidth: 29) + a.subject.label.fitted(toWidth: 12) + (stale ? "! " : "") + result,
+                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if rows.indices.contains(selected) {
+            let a = rows[selected]
+            var lines = ["\(a.name)\(a.version.map { " (\($0))" } ?? "") · \(a.source.label) · given by \(a.givenBy)"]
+            if let why = a.notCompletedReason { lines.append("Not completed: \(why)") }
+            if let analysis = a.analysis { lines.append("Analysis: \(analysis)") }
+            if let stale = a.staleness(on: today) { lines.append("! " + stale) }
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: area.bottom - 5 + i, col: 2, role: line.hasPrefix("!") ? .overdue : .dim,
+                           maxWidth: area.width - 4)
+            }
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+}

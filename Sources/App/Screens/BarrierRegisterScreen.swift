@@ -1,0 +1,145 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The barrier register: every barrier ever recorded, open ones first.
+/// Nothing is deleted: a barrier is corrected (the old text stays in its
+/// history) or marked overcome with how, when and the planner's initials.
+struct BarrierRegisterScreen: Screen {
+    let session: Session
+    var file: CaseFile
+    var selected = 0
+    var message: String?
+    var notice: String?
+
+    var title: String { "Barriers" }
+    /// Open first, then overcome; each in the order recorded.
+    var rows: [BarrierRecord] { file.openBarriers + file.barriers.filter { !$0.isOpen } }
+    var discussed: Bool { file.gsa?["barriersReviewed"] == FormField.yes }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("a")], "Add", help: "Record a new barrier"),
+         KeyBinding([.enter], "Correct", help: "Correct the selected barrier (the earlier text is kept in its history)"),
+         KeyBinding([.char("o")], "Overcome", help: "Record how and when the selected barrier was overcome"),
+         KeyBinding([.char("m")], "Discussed", help: "Mark or unmark: every barrier was talked through with the customer (GSA)"),
+         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a barrier", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
+        case .char("a"), .enter, .char("o"):
+            if let refusal = Result(catching: { try CaseloadStore.permit(.assess, by: session.user) }).error {
+                message = "\(refusal)"
+                return .handled
+            }
+            if key == .char("a") || rows.isEmpty { return .push(form(for: nil)) }
+            let b = rows[selected]
+            if key == .enter { return .push(form(for: b)) }
+            guard b.isOpen else { message = "Already overcome on \(b.overcomeOn!)"; return .handled }
+            return .push(overcomeForm(b))
+        case .char("m"):
+            var g = file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
+            g.answers["barriersReviewed"] = discussed ? "" : FormField.yes
+            do {
+                try session.store.saveGSA(g, by: session.user)
+                file.gsa = g
+                notice = discussed ? "Marked: barriers talked through with the customer" : "Unmarked"
+            } catch {
+                message = "Not saved: \(error)"
+            }
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    private func form(for barrier: BarrierRecord?) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: barrier == nil ? "New barrier" : "Correct barrier", customer: c.id,
+            heading: "\(c.displayName) \(c.id) · " + (barrier.map { "Correct: \($0.name)" } ?? "New barrier"),
+            intro: barrier == nil ? nil : "The earlier text stays in the barrier's history.",
+            fields: BarrierRecord.fields, values: barrier?.values ?? ["identifiedOn": today.description],
+            check: { BarrierRecord.problems($0, today: today) },
+            save: { v in
+                if let barrier {
+                    try store.correctBarrier(barrier, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "Barrier corrected; history kept")
+                }
+                let b = try store.addBarrier(v, for: c.id, by: user, today: today)
+                return .updated(c.id, notice: "Barrier recorded: \(b.name)")
+            })
+    }
+
+    private func overcomeForm(_ barrier: BarrierRecord) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: "Overcome", customer: c.id, heading: "\(c.displayName) \(c.id) · Overcome: \(barrier.name)",
+            intro: "The barrier stays in the register, marked overcome with your initials.",
+            fields: BarrierRecord.overcomeFields, values: ["overcomeOn": today.description],
+            check: { barrier.overcomeProblems($0, today: today) },
+            save: { v in
+                try store.overcomeBarrier(barrier, with: v, by: user, today: today)
+                return .updated(c.id, notice: "Overcome: \(barrier.name)")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        if case .updated(_, let text) = result { notice = text }
+        do {
+            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+        selected = max(0, min(selected, rows.count - 1))
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("\(file.openBarriers.count) open · \(file.barriers.count - file.openBarriers.count) overcome · "
+                   + (discussed ? "[x]" : "[ ]") + " talked through with the customer", row: area.top + 1, col: 2,
+                   role: .dim, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  State          Barrier                          Plan", row: head, col: 0, role: .header)
+        let listHeight = max(1, area.height - 12)
+        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        if rows.isEmpty { canvas.put("No barriers recorded: a adds one.", row: head + 1, col: 2, role: .dim) }
+        for (i, b) in rows.enumerated().dropFirst(first).prefix(listHeight) {
+            let y = head + 1 + i - first
+            let isSelected = i == selected
+            let role: StyleRole = isSelected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            let state = b.isOpen ? (b.plan.isEmpty ? "! open, no plan" : "  open") : "✓ \(b.overcomeOn!)"
+            canvas.put((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 15) + b.name.fitted(toWidth: 33)
+                       + (b.plan.isEmpty ? "—" : b.plan), row: y, col: 0, role: role, maxWidth: area.width - 1)
+            if !isSelected && b.isOpen && b.plan.isEmpty { canvas.put("! open, no plan", row: y, col: 2, role: .overdue) }
+        }
+        if rows.indices.contains(selected) { renderDetail(rows[selected], top: area.bottom - 6, area: area, into: &canvas) }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+
+    private func renderDetail(_ b: BarrierRecord, top: Int, area: Area, into canvas: inout Canvas) {
+        var lines = ["\(b.name): \(b.description)",
+                     "Identified \(b.identifiedOn) by \(b.recordedBy) · plan: \(b.plan.isEmpty ? "none yet" : b.plan)"]
+        if let on = b.overcomeOn { lines.append("Overcome \(on) by \(b.overcomeBy ?? "?"): \(b.overcomeHow ?? "")") }
+        for c in file.corrections.filter({ $0.barrier == b.id }).reversed() {
+            lines.append("\(c.changedAt.prefix(10)) \(c.changedBy): " + c.changes.map { "\($0.field) \"\($0.old)\" → \"\($0.new)\"" }
+                .joined(separator: "; "))
+        }
+        for (i, line) in lines.prefix(5).enumerated() {
+            canvas.put(line, row: top + i, col: 2, role: i == 0 ? .normal : .dim, maxWidth: area.width - 4)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The confirmation before Section 1 is submitted: it says plainly that
+/// continuing enrolls the customer. Cancelling keeps everything entered.
+struct EnrollScreen: Screen {
+    let session: Session
+    let file: CaseFile
+    var message: String?
+
+    var title: String { "Submit Section 1" }
+    var isAsking: Bool { true }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("y"), .enter], "Enroll", help: "Submit Section 1 and enroll the customer today"),
+         KeyBinding([.char("n"), .escape], "Cancel", help: "Go back; everything entered is kept")]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        switch key {
+        case .char("y"), .char("Y"), .enter:
+            do {
+                try session.store.enroll(file.customer, on: session.today, by: session.user)
+                let late = lateWarning.map { " · " + $0 } ?? ""
+                return .finish(.updated(file.customer.id, notice: "Enrolled \(session.today): now a participant" + late))
+            } catch {
+                message = "Not enrolled: \(error)"
+                return .handled
+            }
+        case .char("n"), .char("N"), .escape: return .pop
+        case .function(1), .char("?"): return .unhandled
+        default: return .handled
+        }
+    }
+
+    var lateWarning: String? {
+        file.customer.eligibleOn.flatMap { Enrollment.lateWarning(certifiedOn: $0, on: session.today) }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        let width = area.width - 6
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("Submit Section 1 of the Getting Started Assessment?", row: area.top + 2, col: 2, role: .header)
+        let program = c.program.map { "\($0.name) program (\($0.planName))" } ?? "program"
+        let text = "Continuing ENROLLS \(c.displayName) in the \(program) today, \(session.today). "
+            + "They become a participant: from today they count in the program's performance. "
+            + "This cannot be undone from the terminal."
+        var row = area.top + 4
+        for line in text.wrapped(toWidth: width) {
+            canvas.put(line, row: row, col: 3, role: .normal)
+            row += 1
+        }
+        row += 1
+        if let lateWarning {
+            for line in ("! " + lateWarning).wrapped(toWidth: width) {
+                canvas.put(line, row: row, col: 3, role: .overdue)
+                row += 1
+            }
+            row += 1
+        }
+        for line in "Everything entered is kept either way: n or Esc goes back without enrolling.".wrapped(toWidth: width) {
+            canvas.put(line, row: row, col: 3, role: .dim)
+            row += 1
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else {
+            canvas.put("y or Enter: enroll · n or Esc: cancel", row: area.bottom, col: 1, role: .header)
+        }
+    }
+}

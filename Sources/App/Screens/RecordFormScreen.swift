@@ -1,0 +1,127 @@
+import Domain
+import Store
+import TerminalKit
+
+/// A small form for one record (a job, a barrier, an assessment, a part of
+/// the Getting Started Assessment): fields from the Domain, problems under
+/// their field, Ctrl-S saves. With `autosave`, every move to another field
+/// and leaving with Esc save what was typed, so progress is never lost.
+struct RecordFormScreen: Screen {
+    let title: String
+    let customer: CustomerID
+    let heading: String
+    let intro: String?
+    var form: FormState
+    let check: ([String: String]) -> [String: String]
+    let save: ([String: String]) throws -> ScreenResult
+    let autosave: (([String: String]) throws -> Void)?
+    var saved: [String: String]
+    var question: DiscardQuestion?
+    var message: String?
+
+    init(title: String, customer: CustomerID, heading: String, intro: String? = nil, fields: [FormField], values: [String: String],
+         check: @escaping ([String: String]) -> [String: String],
+         autosave: (([String: String]) throws -> Void)? = nil,
+         save: @escaping ([String: String]) throws -> ScreenResult) {
+        self.title = title
+        self.customer = customer
+        self.heading = heading
+        self.intro = intro
+        form = FormState(fields: fields, values: values)
+        self.check = check
+        self.save = save
+        self.autosave = autosave
+        saved = form.values
+    }
+
+    var acceptsText: Bool { question == nil }
+    var isAsking: Bool { question != nil }
+
+    static let saveKey = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save")
+    static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
+    static let done = KeyBinding([.escape], "Done", help: "Leave; what was typed is already saved")
+
+    var bindings: [KeyBinding] {
+        if question != nil { return DiscardQuestion.bindings }
+        return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + FormState.bindings
+    }
+
+    var problems: [String: String] { check(form.values) }
+
+    mutating func update(_ key: Key) -> Effect {
+        if let question {
+            guard let effect = question.answer(key) else { self.question = nil; return .handled }
+            return effect
+        }
+        message = nil
+        switch key {
+        case .ctrl("s"), .function(2): return trySave()
+        case .escape, .function(10):
+            if autosave != nil {
+                keepProgress()
+                return key == .escape ? .finish(.updated(customer, notice: "Progress saved")) : .quit
+            }
+            if form.values != saved { question = DiscardQuestion(quit: key == .function(10)); return .handled }
+            return key == .escape ? .pop : .quit
+        default:
+            let before = form.focus
+            guard form.handle(key) else { return .unhandled }
+            if form.focus != before { keepProgress() }
+        }
+        return .handled
+    }
+
+    private mutating func keepProgress() {
+        guard let autosave, form.values != saved else { return }
+        do {
+            try autosave(form.values)
+            saved = form.values
+        } catch {
+            message = "Not saved: \(error)"
+        }
+    }
+
+    private mutating func trySave() -> Effect {
+        form.checked = Set(form.fields.map(\.key))
+        let problems = self.problems
+        if let first = form.fields.first(where: { problems[$0.key] != nil }) {
+            form.focus(on: first.key)
+            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
+            return .handled
+        }
+        do {
+            return .finish(try save(form.values))
+        } catch {
+            message = "\(error)"
+            return .handled
+        }
+    }
+
+    private var top: Int { intro == nil ? 2 : 3 }
+
+    mutating func prepare(area: Area) {
+        form.scroll(height: area.height - top - 3, problems: problems.filter { form.checked.contains($0.key) })
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        canvas.put(heading, row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        if let intro { canvas.put(intro, row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4) }
+        form.render(into: &canvas, top: area.top + top, height: area.height - top - 3, width: area.width,
+                    problems: problems.filter { form.checked.contains($0.key) }, active: question == nil)
+        canvas.fill(row: area.bottom, role: .normal)
+        let width = area.width - 2
+        if let question {
+            canvas.put(question.prompt("what you typed"), row: area.bottom, col: 1, role: .error, maxWidth: width)
+        } else if let message {
+            let lines = message.wrapped(toWidth: width).prefix(2)
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: area.bottom - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
+            }
+        } else if let hint = form.focused.hint {
+            canvas.put(hint, row: area.bottom, col: 1, role: .dim, maxWidth: width)
+        } else {
+            canvas.put(autosave == nil ? "Ctrl-S or F2 saves · Esc cancels" : "Saved as you go · Esc when done",
+                       row: area.bottom, col: 1, role: .dim, maxWidth: width)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The jobs or the schooling of the Getting Started Assessment: a list to
+/// add to, edit and remove from, and the mark for "nothing to record".
+struct WorkHistoryScreen: Screen {
+    enum Kind { case jobs, education }
+
+    let session: Session
+    var file: CaseFile
+    let kind: Kind
+    var selected = 0
+    var confirmingRemove = false
+    var message: String?
+    var notice: String?
+
+    var title: String { kind == .jobs ? "Employment history" : "Education history" }
+    var isAsking: Bool { confirmingRemove }
+    var gsa: GettingStartedAssessment {
+        file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
+    }
+    var count: Int { kind == .jobs ? gsa.jobs.count : gsa.education.count }
+    var flagKey: String { kind == .jobs ? "noWorkHistory" : "noEducationHistory" }
+    var flagLabel: String { GSAPart(rawValue: kind == .jobs ? "employment" : "education")!.fields[0].label }
+
+    var bindings: [KeyBinding] {
+        if confirmingRemove {
+            return [KeyBinding([.char("y")], "Remove", help: "Remove the entry"),
+                    KeyBinding([.char("n"), .escape], "Keep", help: "Keep the entry")]
+        }
+        return [KeyBinding([.char("a")], "Add", help: kind == .jobs ? "Add a job" : "Add a diploma, licence or course"),
+                KeyBinding([.enter], "Edit", help: "Edit the selected entry"),
+                KeyBinding([.char("x")], "Remove", help: "Remove the selected entry (asks first)"),
+                KeyBinding([.char("n")], "Mark none", help: "Mark or unmark: " + flagLabel),
+                KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an entry", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if confirmingRemove {
+            switch key {
+            case .char("y"), .char("Y"):
+                confirmingRemove = false
+                var g = gsa
+                if kind == .jobs { g.jobs.remove(at: selected) } else { g.education.remove(at: selected) }
+                store(g, notice: "Removed")
+                selected = max(0, min(selected, count - 1))
+            case .char("n"), .char("N"), .escape: confirmingRemove = false
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        }
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, count - 1), selected + 1)
+        case .char("a"): return .push(entryForm(index: nil))
+        case .enter:
+            guard count > 0 else { return .push(entryForm(index: nil)) }
+            return .push(entryForm(index: selected))
+        case .char("x"): if count > 0 { confirmingRemove = true }
+        case .char("n"):
+            var g = gsa
+            g.answers[flagKey] = g[flagKey] == FormField.yes ? "" : FormField.yes
+            store(g, notice: g[flagKey] == FormField.yes ? flagLabel : "Unmarked: " + flagLabel)
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    private mutating func store(_ g: GettingStartedAssessment, notice text: String) {
+        do {
+            try session.store.saveGSA(g, by: session.user)
+            file.gsa = g
+            notice = text
+        } catch {
+            message = "Not saved: \(error)"
+        }
+    }
+
+    private func entryForm(index: Int?) -> RecordFormScreen {
+        let (store, user, today, base, kind) = (session.store, session.user, session.today, gsa, kind)
+        let c = file.customer
+        let fields = kind == .jobs ? Job.fields : EducationEntry.fields
+        let values = index.map { kind == .jobs ? base.jobs[$0].values : base.education[$0].values } ?? [:]
+        return RecordFormScreen(
+            title: index == nil ? "Add" : "Edit", customer: c.id, heading: "\(c.displayName) \(c.id) · \(title)",
+            intro: kind == .jobs ? "Best practice: the last five years of work." : nil,
+            fields: fields, values: values,
+            check: { kind == .jobs ? Job.problems($0, today: today) : EducationEntry.problems($0, today: today) },
+            save: { v in
+                var g = base
+                if kind == .jobs, let job = Job(v, today: today) {
+                    if let index { g.jobs[index] = job } else { g.jobs.append(job) }
+                    g.jobs.sort { $0.startedOn > $1.startedOn }
+                } else if kind == .education, let entry = EducationEntry(v, today: today) {
+                    if let index { g.education[index] = entry } else { g.education.append(entry) }
+                }
+                try store.saveGSA(g, by: user)
+                return .updated(c.id, notice: index == nil ? "Added" : "Saved")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        if case .updated(_, let text) = result { notice = text }
+        do {
+            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+        selected = max(0, min(selected, count - 1))
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let flag = gsa[flagKey] == FormField.yes
+        canvas.put((flag ? "[x] " : "[ ] ") + flagLabel, row: area.top + 1, col: 2, role: .dim)
+        let rows = kind == .jobs ? gsa.jobs.map(\.summary) : gsa.education.map { $0.summary(on: session.today) }
+        if rows.isEmpty {
+            canvas.put(kind == .jobs ? "No jobs recorded yet: a adds one." : "Nothing recorded yet: a adds an entry.",
+                       row: area.top + 3, col: 2, role: .dim)
+        }
+        for (i, text) in rows.enumerated() where area.top + 3 + i < area.bottom - 4 {
+            let role: StyleRole = i == selected ? .selected : .normal
+            canvas.fill(row: area.top + 3 + i, role: role)
+            canvas.put((i == selected ? "▶ " : "  ") + text, row: area.top + 3 + i, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if kind == .jobs, gsa.jobs.indices.contains(selected) {
+            let j = gsa.jobs[selected]
+            let details = [j.occupationCode.map { "SOC \($0)" }, j.naics.map { "NAICS \($0)" }, j.wage, j.benefits,
+                           j.duties, j.reasonForLeaving.map { "left: \($0)" }].compactMap { $0 }
+            canvas.put(details.joined(separator: " · "), row: area.bottom - 2, col: 2, role: .dim, maxWidth: area.width - 4)
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if confirmingRemove {
+            canvas.put("Remove the selected entry? y = remove, n = keep", row: area.bottom, col: 1, role: .error)
+        } else if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+}

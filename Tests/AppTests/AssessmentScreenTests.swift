@@ -1,0 +1,170 @@
+import App
+import Domain
+import Store
+import Testing
+import TerminalKit
+
+/// The Getting Started Assessment, enrollment and the two registers, driven
+/// by keys over the synthetic caseload of 2026-11-23.
+@Suite struct AssessmentScreenTests {
+    func open(_ h: Harness, _ id: Int) {
+        h.press(.char("/"))
+        h.type(CustomerID(Int64(id)).description)
+        h.press(.enter, .enter)
+    }
+
+    /// Types each value into the next field of the open form, then Esc.
+    func answer(_ h: Harness, _ values: [String]) {
+        for (i, v) in values.enumerated() {
+            if i > 0 { h.press(.tab) }
+            h.type(v)
+        }
+        h.press(.escape)
+    }
+
+    @Test func theAssessmentResumesWhereThePlannerStopped() throws {
+        let h = try Harness()
+        open(h, 15)
+        h.press(.char("g"))
+        try expectGolden("gsa", h.screen)
+        #expect(h.screen.contains("▶ · Employment history"))
+    }
+
+    @Test func section1IsCompletedByKeyboardThenConfirmedAndEnrolls() throws {
+        let h = try Harness()
+        open(h, 3)
+        h.press(.char("g"), .enter)
+        #expect(h.screen.contains("· Goals and expectations"))
+        answer(h, ["a job where I can help people", "help choosing a course", "medical assistant"])
+        #expect(h.lines[22].contains("✓ Progress saved"))
+        h.press(.down, .enter, .char("n"), .escape)
+        h.press(.down, .enter, .char("n"), .escape)
+        h.press(.down, .enter)
+        answer(h, ["patient, organized", "health care"])
+        h.press(.down, .enter, .char("m"), .escape)
+        h.press(.down, .enter)
+        answer(h, ["lives with two children", "her mother helps with child care"])
+        h.press(.down, .enter)
+        answer(h, ["bilingual Spanish", "needs a resume"])
+        h.press(.down, .enter, .tab, .tab)
+        answer(h, ["15% growth, median $19.40/hour", "O*NET OnLine, 2026"])
+        #expect(h.screen.contains("Section 1: 8 of 8 parts complete"))
+        h.press(.char("s"))
+        try expectGolden("enroll-confirm", h.screen)
+        h.press(.char("n"))
+        #expect(h.screen.contains("Section 1: 8 of 8 parts complete"))
+        #expect(try h.store.customer(CustomerID(3))?.enrolledOn == nil)
+        h.press(.char("s"), .char("y"))
+        #expect(h.lines[22].contains("✓ Enrolled 2026-11-23: now a participant"))
+        #expect(h.screen.contains("Section 1 submitted 2026-11-23"))
+        h.press(.escape)
+        #expect(h.screen.contains("Stage        Enrolled"))
+        let gsa = try #require(try h.store.caseFile(CustomerID(3))?.gsa)
+        #expect(gsa["targetOccupation"] == "medical assistant" && gsa["noWorkHistory"] == "yes")
+        #expect(gsa.submittedOn == Harness.today)
+    }
+
+    @Test func anIncompleteSection1CannotBeSubmitted() throws {
+        let h = try Harness()
+        open(h, 15)
+        h.press(.char("g"), .char("s"))
+        #expect(h.lines[22].contains("Cannot submit: complete first: employment history, education history"))
+    }
+
+    @Test func lateEnrollmentIsWarnedBeforeAndAfter() throws {
+        let h = try Harness()
+        let file = try #require(try h.store.caseFile(CustomerID(9)))   // certified 2026-08-22: 93 days ago
+        var gsa = GettingStartedAssessment(customer: file.customer.id, answers: [
+            "goals": "g", "expectations": "e", "targetOccupation": "welder", "noWorkHistory": "yes",
+            "noEducationHistory": "yes", "skills": "s", "interests": "i", "barriersReviewed": "yes", "household": "h",
+            "support": "s", "jobSkills": "j", "employabilitySkills": "e", "lmiGoal": "l", "lmiGoalSource": "s",
+        ], startedOn: Harness.today)
+        gsa.lastPart = .labor
+        let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
+        try h.store.saveGSA(gsa, by: planner)
+        open(h, 9)
+        h.press(.char("g"), .char("s"))
+        try expectGolden("enroll-late", h.screen)
+        #expect(h.screen.contains("! Enrollment is late: certified 2026-08-22, 93 days ago (limit 90), 3 days\n   over"))
+        h.press(.enter)
+        #expect(h.lines[22].contains("Enrolled 2026-11-23: now a participant · Enrollment is late"))
+    }
+
+    @Test func aJobWithWrongDatesIsExplainedInPlace() throws {
+        let h = try Harness()
+        open(h, 3)
+        h.press(.char("g"), .down, .enter, .char("a"))
+        answer(h, [])
+        h.press(.char("a"))
+        h.type("Acme Foods")
+        h.press(.tab)
+        h.type("Line cook")
+        h.press(.tab)
+        h.type("35-20")
+        h.press(.tab)
+        h.type("2024-05-01")
+        h.press(.tab)
+        h.type("2024-04-01")
+        h.press(.ctrl("s"))
+        try expectGolden("job-errors", h.screen)
+        h.press(.ctrl("u"))   // the focus is on the first wrong field
+        h.type("35-2014")
+        h.press(.tab, .tab, .ctrl("u"), .ctrl("s"))
+        #expect(h.screen.contains("▶ Line cook, Acme Foods, 2024-05-01 to now"))
+        #expect(try h.store.caseFile(CustomerID(3))?.gsa?.jobs.map(\.occupationCode) == ["35-2014"])
+    }
+
+    @Test func barriersAreAddedCorrectedAndOvercomeNeverDeleted() throws {
+        let h = try Harness()
+        open(h, 16)
+        h.press(.char("r"))
+        try expectGolden("barriers", h.screen)
+        h.press(.char("a"), .ctrl("s"))
+        #expect(h.screen.contains("✗ Description is required"))
+        h.press(.backTab, .backTab, .char("t"))   // the first barrier starting with t: transportation
+        h.press(.tab, .tab)
+        h.type("no car; two buses to work")
+        h.press(.tab)
+        h.type("bus pass")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Barrier recorded: transportation"))
+        h.press(.down, .down, .enter)
+        #expect(h.screen.contains("Correct: transportation"))
+        h.press(.tab, .tab, .tab, .end)
+        h.type(" until the first paycheck")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Barrier corrected; history kept"))
+        h.press(.char("o"), .tab)
+        h.type("bought a used car")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Overcome: transportation"))
+        let file = try #require(try h.store.caseFile(CustomerID(16)))
+        let b = try #require(file.barriers.last)
+        #expect(b.kind == "transportation" && b.overcomeHow == "bought a used car" && b.overcomeBy == "MR")
+        #expect(file.corrections.filter { $0.barrier == b.id }.count == 2)
+        #expect(h.screen.contains("Plan \"bus pass\" → \"bus pass until the first paycheck\""))
+    }
+
+    @Test func assessmentsAreListedWithTheirFlags() throws {
+        let h = try Harness()
+        open(h, 16)
+        h.press(.char("t"))
+        try expectGolden("assessments", h.screen)
+        h.press(.char("a"))
+        for _ in 0..<6 { h.press(.tab) }
+        h.press(.ctrl("u"), .ctrl("s"))
+        #expect(h.screen.contains("✗ the score, or say why it was not completed"))
+        for _ in 0..<3 { h.press(.tab) }
+        h.type("left after ten minutes: child sick")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Recorded: TABE 11&12, reading"))
+        #expect(h.screen.contains("not completed"))
+    }
+
+    @Test func frontDeskCannotAssess() throws {
+        let h = try Harness(login: "dbrooks")
+        open(h, 3)
+        h.press(.char("g"), .enter)
+        #expect(h.lines[22].contains("Front desks may not assess customers or enroll them"))
+    }
+}
