@@ -133,6 +133,62 @@ import Testing
         #expect(certification?["titles"] as? [String] == ["adult"])
     }
 
+    /// Section 1 of the Getting Started Assessment typed in for a certified
+    /// demo customer, confirmed, and the customer is enrolled on screen and
+    /// in the data file.
+    @Test func completingSection1EnrollsTheCustomer() throws {
+        let db = dir + "/demo.sqlite"
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        try tmux.waitFor(text: " 1/48")
+        try tmux.send("/")
+        try tmux.send("-l", "C000003")
+        try tmux.waitFor(text: " 1/1")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor(text: "Stage        Eligible")
+        try tmux.send("g")
+        try tmux.waitFor(text: "Section 1: 0 of 8 parts complete")
+        /// Opens the selected part, types each answer into the next field, leaves with Esc.
+        func part(_ answers: [String], keys: [String] = [], then next: Bool = true) throws {
+            try tmux.send("Enter")
+            for k in keys { try tmux.send(k) }
+            for (i, a) in answers.enumerated() {
+                if i > 0 { try tmux.send("Tab") }
+                try tmux.send("-l", a)
+            }
+            try tmux.send("Escape")
+            if next { try tmux.send("Down") }
+        }
+        try part(["a job where I help people", "help choosing a course", "medical assistant"])
+        try part([], keys: ["n"])
+        try part([], keys: ["n"])
+        try part(["patient, organized", "health care"])
+        try part([], keys: ["m"])
+        try part(["lives with two children", "her mother"])
+        try part(["bilingual Spanish", "needs a resume"])
+        try part(["15% growth", "O*NET OnLine, 2026"], keys: ["Tab", "Tab"], then: false)
+        try tmux.waitFor(text: "Section 1: 8 of 8 parts complete")
+        try tmux.send("s")
+        try tmux.waitFor(text: "Continuing ENROLLS")
+        try tmux.send("y")
+        try tmux.waitFor(text: "now a participant")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "Stage        Enrolled")
+        try tmux.send("Escape")
+        let caseload = try tmux.waitFor(text: "Enrolled   MR")
+        let row = caseload.split(separator: "\n").first { $0.hasPrefix("▶") }.map(String.init) ?? ""
+        #expect(row.contains("C000003") && row.contains("Enrolled"))
+        try tmux.send("q")
+        #expect(tmux.waitForExit() == 0)
+
+        let export = try TmuxSession.run(binary, ["export", "--db", db])
+        let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        let customer = (json["customers"] as! [[String: Any]]).first { $0["id"] as? String == "C000003" }
+        #expect(customer?["enrolledOn"] as? String != nil)
+        let gsa = (json["gsas"] as! [[String: Any]]).first { $0["customer"] as? String == "C000003" }
+        #expect(gsa?["submittedOn"] as? String == customer?["enrolledOn"] as? String)
+        #expect((gsa?["answers"] as? [String: String])?["targetOccupation"] == "medical assistant")
+    }
+
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
         let path = dir + "/letter.txt"
         try "Dear planner,\n".write(toFile: path, atomically: true, encoding: .utf8)
