@@ -95,8 +95,9 @@ struct AssessmentsScreen: Screen {
             if let why = a.notCompletedReason { lines.append("Not completed: \(why)") }
             if let analysis = a.analysis { lines.append("Analysis: \(analysis)") }
             if let stale = a.staleness(on: today) { lines.append("! " + stale) }
+            let below = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
             for (i, line) in lines.enumerated() {
-                canvas.put(line, row: area.bottom - 5 + i, col: 2, role: line.hasPrefix("!") ? .overdue : .dim,
+                canvas.put(line, row: below + i, col: 2, role: line.hasPrefix("!") ? .overdue : .dim,
                            maxWidth: area.width - 4)
             }
         }

@@ -121,7 +121,10 @@ struct BarrierRegisterScreen: Screen {
                        + (b.plan.isEmpty ? "—" : b.plan), row: y, col: 0, role: role, maxWidth: area.width - 1)
             if !isSelected && b.isOpen && b.plan.isEmpty { canvas.put("! open, no plan", row: y, col: 2, role: .overdue) }
         }
-        if rows.indices.contains(selected) { renderDetail(rows[selected], top: area.bottom - 6, area: area, into: &canvas) }
+        if rows.indices.contains(selected) {
+            let below = head + 2 + min(rows.count, listHeight)
+            renderDetail(rows[selected], top: min(below, area.bottom - 6), area: area, into: &canvas)
+        }
         canvas.fill(row: area.bottom, role: .normal)
         if let message {
             canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
