@@ -168,3 +168,22 @@ import TerminalKit
         #expect(h.lines[22].contains("Front desks may not assess customers or enroll them"))
     }
 }
+
+/// Every part of the Getting Started Assessment as it opens for a
+/// participant (customer 16, enrolled, Section 1 complete).
+@Suite struct GSAPartGoldenTests {
+    @Test(arguments: GSAPart.allCases)
+    func eachPartOpens(part: GSAPart) throws {
+        let h = try Harness()
+        h.press(.char("/"))
+        h.type("C000016")
+        h.press(.enter, .enter, .char("g"))
+        // The screen resumes at the last part (labor); move to the first.
+        for _ in 0..<12 { h.press(.up) }
+        for _ in 0..<GSAPart.allCases.firstIndex(of: part)! { h.press(.down) }
+        h.press(.enter)
+        try expectGolden("gsa-part-" + part.rawValue, h.screen)
+        let form = part.fields.filter { _ in ![.employment, .education, .barriers].contains(part) }
+        #expect(form.allSatisfy { f in h.lines.contains { $0.contains(f.label) } })
+    }
+}

@@ -146,7 +146,7 @@ struct FormState {
     func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
                 problems: [String: String], labelWidth: Int = 20, active: Bool = true) {
         let fieldCol = 2 + labelWidth + 1
-        let fieldWidth = min(44, width - fieldCol - 1)
+        let fieldWidth = max(2, width - fieldCol - 2)
         for (n, line) in lines(problems: problems).dropFirst(top).prefix(height).enumerated() {
             let y = row + n
             switch line {

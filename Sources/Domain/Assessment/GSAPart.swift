@@ -70,10 +70,10 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
             FormField("aptitudes", "Aptitudes", hint: "what the customer learns easily; inventory results", required: true),
         ]
         case .lifeSkills: [
-            FormField("lifeSkills", "Everyday life skills", hint: "budgeting, transport, time management", required: true),
+            FormField("lifeSkills", "Life skills", hint: "everyday life skills: budgeting, transport, time management", required: true),
         ]
         case .employer: [
-            FormField("employerRequirements", "Employer requirements", hint: "licences, checks, shifts, tools the target employers ask",
+            FormField("employerRequirements", "What employers ask", hint: "licences, background checks, shifts, tools the target employers require",
                       required: true),
         ]
         }

@@ -52,7 +52,8 @@ public struct TextField: Hashable, Sendable {
         let chars = Array(text.terminalSafe)
         var start = 0
         let cursorAt = min(cursor, chars.count)
-        while String(chars[start..<cursorAt]).displayWidth > width - 1 { start += 1 }
+        // Unfocused, a long text reads from its start; focused, it scrolls to the cursor.
+        while focused, String(chars[start..<cursorAt]).displayWidth > width - 1 { start += 1 }
         canvas.put(String(chars[start...]), row: row, col: col, role: .input, maxWidth: width)
         if focused {
             canvas.cursor = (row, col + String(chars[start..<cursorAt]).displayWidth)
