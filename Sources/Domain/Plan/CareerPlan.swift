@@ -1,0 +1,211 @@
+/// The Career Plan (POLICY.md section 2): Goals, their Steps, and each
+/// step's Services. An IEP for Adults and Dislocated Workers, an ISS for
+/// Youth (which also records a career pathway).
+public struct CareerPlan: Hashable, Codable, Sendable {
+    public var customer: CustomerID
+    public var goals: [PlanGoal]
+    /// ISS only: the career pathway the services lead along.
+    public var careerPathway: String?
+    /// Each "Development of IEP/ISS": the first plan and every significant change.
+    public var episodes: [PlanEpisode]
+    /// The next id for a goal, step or service: ids never repeat in a plan.
+    public var nextID: Int
+
+    public init(customer: CustomerID, goals: [PlanGoal] = [], careerPathway: String? = nil,
+                episodes: [PlanEpisode] = [], nextID: Int = 1) {
+        self.customer = customer
+        self.goals = goals
+        self.careerPathway = careerPathway
+        self.episodes = episodes
+        self.nextID = nextID
+    }
+
+    public mutating func newID() -> Int {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    public var allServices: [PlanService] { goals.flatMap { $0.steps.flatMap(\.services) } }
+    public var allSteps: [PlanStep] { goals.flatMap(\.steps) }
+
+    /// At least one open goal with at least one open step (001).
+    public var hasOpenGoalWithOpenStep: Bool {
+        goals.contains { $0.status == .open && $0.steps.contains { $0.status == .open } }
+    }
+
+    /// Youth program elements the plan's services provide (ISS).
+    public func youthElements(_ matrix: ServicesMatrix) -> [Int] {
+        Array(Set(allServices.compactMap { matrix.service($0.serviceID)?.youthElement })).sorted()
+    }
+}
+
+public enum Horizon: String, Codable, CaseIterable, Sendable, Labeled {
+    case immediate, oneYear = "1-year", fiveYear = "5-year", tenYear = "10-year"
+    public var label: String {
+        switch self {
+        case .immediate: "immediate (about 90 days)"
+        case .oneYear: "1 year"
+        case .fiveYear: "5 years"
+        case .tenYear: "10 years"
+        }
+    }
+    public var short: String {
+        switch self {
+        case .immediate: "90d"
+        case .oneYear: "1y"
+        case .fiveYear: "5y"
+        case .tenYear: "10y"
+        }
+    }
+}
+
+public enum GoalKind: String, Codable, CaseIterable, Sendable, Labeled {
+    case employment, education
+    public var label: String { rawValue }
+}
+
+public enum GoalStatus: String, Codable, CaseIterable, Sendable, Labeled {
+    case open, achieved, notAchieved = "not-achieved", withdrawn
+    public var label: String {
+        switch self {
+        case .open: "open"
+        case .achieved: "achieved"
+        case .notAchieved: "not achieved"
+        case .withdrawn: "withdrawn"
+        }
+    }
+}
+
+public struct PlanGoal: Hashable, Codable, Sendable {
+    public var id: Int
+    public var text: String
+    public var horizon: Horizon
+    public var kind: GoalKind
+    public var targetDate: Day?
+    /// Why it fits the customer: assessment, interview, prior jobs (001).
+    public var justification: String
+    public var indicators: [Indicator]
+    public var status: GoalStatus
+    public var withdrawnReason: String?
+    public var steps: [PlanStep]
+
+    public init(id: Int, text: String, horizon: Horizon, kind: GoalKind, targetDate: Day? = nil, justification: String = "",
+                indicators: [Indicator] = [], status: GoalStatus = .open, withdrawnReason: String? = nil,
+                steps: [PlanStep] = []) {
+        self.id = id
+        self.text = text
+        self.horizon = horizon
+        self.kind = kind
+        self.targetDate = targetDate
+        self.justification = justification
+        self.indicators = indicators
+        self.status = status
+        self.withdrawnReason = withdrawnReason
+        self.steps = steps
+    }
+}
+
+public struct PlanStep: Hashable, Codable, Sendable {
+    public var id: Int
+    /// Specific, measurable and dated (S.M.A.R.T.E.R., 001).
+    public var text: String
+    public var targetDate: Day?
+    public var status: GoalStatus
+    public var services: [PlanService]
+
+    public init(id: Int, text: String, targetDate: Day? = nil, status: GoalStatus = .open, services: [PlanService] = []) {
+        self.id = id
+        self.text = text
+        self.targetDate = targetDate
+        self.status = status
+        self.services = services
+    }
+}
+
+public enum ServiceStatus: String, Codable, CaseIterable, Sendable, Labeled {
+    case notStarted = "not-started", open, complete, didNotComplete = "did-not-complete"
+    public var label: String {
+        switch self {
+        case .notStarted: "Not Started"
+        case .open: "Open"
+        case .complete: "Complete"
+        case .didNotComplete: "Did Not Complete"
+        }
+    }
+    public var isClosed: Bool { self == .complete || self == .didNotComplete }
+}
+
+public enum ProviderKind: String, Codable, CaseIterable, Sendable, Labeled {
+    case inHouse = "in-house", partner, selfAccessed = "self"
+    public var label: String {
+        switch self {
+        case .inHouse: "in-house"
+        case .partner: "partner (name it)"
+        case .selfAccessed: "self-accessed"
+        }
+    }
+}
+
+public struct PlanService: Hashable, Codable, Sendable {
+    public var id: Int
+    /// The services-matrix entry.
+    public var serviceID: String
+    public var name: String
+    public var provider: ProviderKind
+    public var partnerName: String?
+    public var plannedStart: Day?
+    public var plannedEnd: Day?
+    public var weeklyHours: Double?
+    public var status: ServiceStatus
+    public var actualStart: Day?
+    public var completedOn: Day?
+    /// When the planner learned the service was complete (or not).
+    public var completionKnownOn: Day?
+    /// When the completion status was recorded (the save day).
+    public var closedRecordedOn: Day?
+    public var credential: String?
+    /// Notes such as the real date of a service recorded on the certification date.
+    public var notes: [String]
+
+    public init(id: Int, serviceID: String, name: String, provider: ProviderKind = .inHouse, partnerName: String? = nil,
+                plannedStart: Day? = nil, plannedEnd: Day? = nil, weeklyHours: Double? = nil,
+                status: ServiceStatus = .notStarted, actualStart: Day? = nil, completedOn: Day? = nil,
+                completionKnownOn: Day? = nil, closedRecordedOn: Day? = nil, credential: String? = nil,
+                notes: [String] = []) {
+        self.id = id
+        self.serviceID = serviceID
+        self.name = name
+        self.provider = provider
+        self.partnerName = partnerName
+        self.plannedStart = plannedStart
+        self.plannedEnd = plannedEnd
+        self.weeklyHours = weeklyHours
+        self.status = status
+        self.actualStart = actualStart
+        self.completedOn = completedOn
+        self.completionKnownOn = completionKnownOn
+        self.closedRecordedOn = closedRecordedOn
+        self.credential = credential
+        self.notes = notes
+    }
+
+    public var providerLabel: String {
+        provider == .partner ? (partnerName ?? "partner") : provider.label
+    }
+}
+
+/// A "Development of IEP/ISS" episode: the first plan, or a significant
+/// change made with the participant's consent (001).
+public struct PlanEpisode: Hashable, Codable, Sendable {
+    public var on: Day
+    public var reason: String
+    public var by: String
+    public var changes: [String]
+
+    public init(on: Day, reason: String, by: String, changes: [String]) {
+        self.on = on
+        self.reason = reason
+        self.by = by
+        self.changes = changes
+    }
+}

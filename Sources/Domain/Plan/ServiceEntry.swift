@@ -1,0 +1,71 @@
+/// WIOA service categories (002) and the youth program elements (POLICY.md 8).
+public enum ServiceCategory: String, Codable, CaseIterable, Sendable {
+    case basic, individualized, training, supportive, followUp = "follow-up", youthElement = "youth-element"
+
+    public var label: String {
+        switch self {
+        case .basic: "basic career service"
+        case .individualized: "individualized career service"
+        case .training: "training service"
+        case .supportive: "supportive service"
+        case .followUp: "follow-up service"
+        case .youthElement: "youth program element"
+        }
+    }
+}
+
+/// The performance indicators a plan links to (POLICY.md section 6).
+public enum Indicator: String, Codable, CaseIterable, Sendable {
+    case employmentQ2 = "employment-q2", employmentQ4 = "employment-q4", medianEarnings = "median-earnings"
+    case credential, skillGains = "skill-gains"
+
+    public var label: String {
+        switch self {
+        case .employmentQ2: "employment 2nd quarter after exit"
+        case .employmentQ4: "employment 4th quarter after exit"
+        case .medianEarnings: "median earnings"
+        case .credential: "credential attainment"
+        case .skillGains: "measurable skill gains"
+        }
+    }
+}
+
+/// The assessment a service needs complete before it may start (003).
+public enum RequiredAssessment: String, Codable, Sendable {
+    case trainingEducation = "training-education", workBasedLearning = "work-based-learning"
+
+    public var instrument: AssessmentRecord.Instrument {
+        self == .trainingEducation ? .trainingEducation : .workBasedLearning
+    }
+}
+
+/// A goal the matrix maps a service to, with its steps. Text may hold
+/// placeholders such as [target occupation].
+public struct GoalTemplate: Hashable, Codable, Sendable {
+    public var text: String
+    public var horizon: Horizon
+    public var kind: GoalKind
+    public var steps: [String]
+}
+
+/// One service of the WIOA Title IB Services Matrix.
+public struct ServiceEntry: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var category: ServiceCategory
+    /// 1 to 14, for youth program elements.
+    public var youthElement: Int?
+    public var indicators: [Indicator]
+    public var triggersEnrollment: Bool
+    /// Follow-up services do not keep the exit clock open (002).
+    public var keepsExitClockOpen: Bool
+    public var requiresAssessment: RequiredAssessment?
+    /// Barrier kinds a supportive service addresses.
+    public var addresses: [String]?
+    public var goals: [GoalTemplate]
+
+    /// "Occupational Skills Training (Youth) · youth program element 4".
+    public var categoryLabel: String {
+        youthElement.map { "youth program element \($0)" } ?? category.label
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The WIOA Title IB Services Matrix, read from its resource file: which
+/// services exist, what they link to, and the goals and steps they map to.
+/// A malformed file is refused with the entry and field named.
+public struct ServicesMatrix: Sendable {
+    public static let formatName = "careerplan-services-matrix"
+
+    public let services: [ServiceEntry]
+    public let placeholders: [String]
+
+    struct File: Decodable {
+        var format: String
+        var version: Int
+        var placeholders: [String]
+        var services: [ServiceEntry]
+    }
+
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public var message: String
+        public init(message: String) { self.message = message }
+        public var description: String { "services matrix: \(message)" }
+    }
+
+    public init(data: Data) throws {
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch let error as DecodingError {
+            throw Problem(message: Self.describe(error, data: data))
+        }
+        guard file.format == Self.formatName else {
+            throw Problem(message: "format is \"\(file.format)\", expected \"\(Self.formatName)\"")
+        }
+        services = file.services
+        placeholders = file.placeholders
+        try validate()
+    }
+
+    public func service(_ id: String) -> ServiceEntry? { services.first { $0.id == id } }
+
+    /// Services whose name holds every word typed, in matrix order.
+    public func search(_ text: String) -> [ServiceEntry] {
+        let words = text.folded.split(separator: " ")
+        guard !words.isEmpty else { return services }
+        return services.filter { s in
+            let name = (s.name + " " + s.categoryLabel).folded
+            return words.allSatisfy { name.contains($0) }
+        }
+    }
+
+    private func validate() throws {
+        var ids = Set<String>()
+        let kinds = Set(BarrierKind.all.map(\.key))
+        for (i, s) in services.enumerated() {
+            let entry = "services[\(i)] (\(s.id))"
+            guard !s.id.isEmpty, ids.insert(s.id).inserted else { throw Problem(message: "\(entry).id: empty or used twice") }
+            if s.name.trimmingCharacters(in: .whitespaces).isEmpty { throw Problem(message: "\(entry).name: empty") }
+            if s.category == .youthElement {
+                guard let n = s.youthElement, (1...14).contains(n) else {
+                    throw Problem(message: "\(entry).youthElement: a youth program element needs a number from 1 to 14")
+                }
+            } else if s.youthElement != nil {
+                throw Problem(message: "\(entry).youthElement: only for category \"youth-element\"")
+            }
+            for kind in s.addresses ?? [] where !kinds.contains(kind) {
+                throw Problem(message: "\(entry).addresses: unknown barrier kind \"\(kind)\"")
+            }
+            for (g, goal) in s.goals.enumerated() {
+                try checkPlaceholders(goal.text, "\(entry).goals[\(g)].text")
+                for (n, step) in goal.steps.enumerated() { try checkPlaceholders(step, "\(entry).goals[\(g)].steps[\(n)]") }
+            }
+        }
+    }
+
+    private func checkPlaceholders(_ text: String, _ field: String) throws {
+        for name in Placeholder.names(in: text) where !placeholders.contains(name) {
+            throw Problem(message: "\(field): unknown placeholder [\(name)]")
+        }
+    }
+
+    static func describe(_ error: DecodingError, data: Data) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("") { text, key in
+                if let i = key.intValue { return text + "[\(i)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
+        }
+        // Name the entry by its id when the path passes through one.
+        func named(_ keys: [any CodingKey]) -> String {
+            var p = path(keys)
+            if keys.count >= 2, keys[0].stringValue == "services", let i = keys[1].intValue,
+               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+               let list = json["services"] as? [[String: Any]], list.indices.contains(i), let id = list[i]["id"] as? String {
+                p = p.replacingOccurrences(of: "services[\(i)]", with: "services[\(i)] (\(id))")
+            }
+            return p
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "\(named(ctx.codingPath + [key])): missing"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "\(named(ctx.codingPath)): \(ctx.debugDescription)"
+        case .dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "not valid JSON" : "\(named(ctx.codingPath)): \(ctx.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// Placeholders in matrix text: "[target occupation]".
+public enum Placeholder {
+    public static func names(in text: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
+    /// Fills each placeholder it has a value for; the others stay visible.
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        var out = text
+        for (name, value) in values where !value.isEmpty { out = out.replacingOccurrences(of: "[\(name)]", with: value) }
+        return out
+    }
+}
