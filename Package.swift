@@ -21,6 +21,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/services-matrix.json")],
             swiftSettings: strict
         ),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"], swiftSettings: strict),

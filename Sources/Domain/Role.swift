@@ -22,13 +22,14 @@ public enum Permission: String, Sendable {
     case takeApplication = "take applications"
     case certifyEligibility = "certify eligibility"
     case assess = "assess customers or enroll them"
+    case editPlan = "edit career plans"
 }
 
 extension Role {
     public func may(_ permission: Permission) -> Bool {
         switch permission {
         case .enterCustomer, .takeApplication: self != .supervisor
-        case .certifyEligibility, .assess: self == .planner || self == .administrator
+        case .certifyEligibility, .assess, .editPlan: self == .planner || self == .administrator
         }
     }
 }

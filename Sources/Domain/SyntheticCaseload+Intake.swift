@@ -11,6 +11,7 @@ public struct SyntheticIntake: Sendable {
     public var assessments: [AssessmentRecord] = []
     /// With ids 0: the store numbers them.
     public var barriers: [BarrierRecord] = []
+    public var plan: CareerPlan? = nil
 }
 
 extension SyntheticCaseload {
@@ -73,6 +74,10 @@ extension SyntheticCaseload {
             }
         }
         addAssessment(to: &out, rng: &rng)
+        let applicationBarriers = (out.application?.barriers ?? []).filter { b in !out.barriers.contains { $0.kind == b.rawValue } }
+            .map { BarrierRecord(id: 0, customer: c.id, kind: $0.rawValue, description: "", plan: "", identifiedOn: applied,
+                                 recordedBy: planner) }
+        out.plan = plan(for: out, barriers: out.barriers + applicationBarriers)
         return out
     }
 

@@ -15,7 +15,7 @@ extension CaseloadStore {
                 certifications: try Self.certifications(db), amendments: try Self.amendments(db),
                 documents: try Self.documents(db), screenings: try Self.screenings(db), gsas: try Self.gsas(db),
                 assessments: try Self.assessments(db), barriers: try Self.barriers(db),
-                barrierCorrections: try Self.corrections(db))
+                barrierCorrections: try Self.corrections(db), planVersions: try Self.planVersions(db))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -49,6 +49,7 @@ extension CaseloadStore {
             for a in export.assessments { try Self.insert(a, db, keepID: true) }
             for b in export.barriers { try Self.insert(b, db, keepID: true) }
             for c in export.barrierCorrections { try Self.insert(c, db) }
+            for v in export.planVersions { try Self.insert(v, db) }
         }
     }
 
@@ -107,6 +108,14 @@ extension CaseloadStore {
         try check("gsas", export.gsas.map(\.customer))
         try check("assessments", export.assessments.map(\.customer))
         try check("barriers", export.barriers.map(\.customer))
+        try check("planVersions", export.planVersions.map(\.customer))
+        var lastVersion: [CustomerID: Int] = [:]
+        for (i, v) in export.planVersions.enumerated() {
+            guard v.version == (lastVersion[v.customer] ?? 0) + 1 else {
+                throw StoreError.importRejected("planVersions[\(i)].version: \(v.version) does not follow \(lastVersion[v.customer] ?? 0)")
+            }
+            lastVersion[v.customer] = v.version
+        }
         let barrierIDs = Set(export.barriers.map(\.id))
         for (i, c) in export.barrierCorrections.enumerated() where !barrierIDs.contains(c.barrier) {
             throw StoreError.importRejected("barrierCorrections[\(i)].barrier: \(c.barrier) is not in barriers")

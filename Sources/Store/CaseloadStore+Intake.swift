@@ -122,6 +122,10 @@ extension CaseloadStore {
                 }
                 if let g = i.gsa { try Self.upsert(g, by: i.customer.planner ?? "", at: "\(g.startedOn)T16:30:00Z", db) }
                 for a in i.assessments { try Self.insert(a, db) }
+                if let p = i.plan, let enrolled = i.customer.enrolledOn {
+                    try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: i.customer.planner ?? "",
+                                                savedAt: "\(enrolled)T17:00:00Z", changes: ["initial plan"]), db)
+                }
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }
                 for d in i.documents { try Self.insert(d, db) }

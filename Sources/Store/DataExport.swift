@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     public var format: String
     public var version: Int
@@ -24,13 +24,16 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var assessments: [AssessmentRecord]
     public var barriers: [BarrierRecord]
     public var barrierCorrections: [BarrierCorrection]
+    /// Since version 5: every saved version of every plan; the last is current.
+    public var planVersions: [PlanVersion]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
                 certifications: [Certification] = [], amendments: [ApplicationAmendment] = [],
                 documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = [],
                 gsas: [GettingStartedAssessment] = [], assessments: [AssessmentRecord] = [],
-                barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = []) {
+                barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = [],
+                planVersions: [PlanVersion] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -46,6 +49,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.assessments = assessments
         self.barriers = barriers
         self.barrierCorrections = barrierCorrections
+        self.planVersions = planVersions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,5 +69,6 @@ public struct DataExport: Codable, Equatable, Sendable {
         assessments = try c.decodeIfPresent([AssessmentRecord].self, forKey: .assessments) ?? []
         barriers = try c.decodeIfPresent([BarrierRecord].self, forKey: .barriers) ?? []
         barrierCorrections = try c.decodeIfPresent([BarrierCorrection].self, forKey: .barrierCorrections) ?? []
+        planVersions = try c.decodeIfPresent([PlanVersion].self, forKey: .planVersions) ?? []
     }
 }

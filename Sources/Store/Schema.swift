@@ -170,6 +170,26 @@ enum Schema {
                 CREATE INDEX correction_by_barrier ON barrier_correction(barrier_id, id);
                 """)
         }
+        m.registerMigration("v5-plan") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    saved_by TEXT NOT NULL,
+                    saved_at TEXT NOT NULL
+                );
+                CREATE TABLE plan_version (
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    saved_by TEXT NOT NULL,
+                    saved_at TEXT NOT NULL,
+                    changes TEXT NOT NULL,
+                    PRIMARY KEY (customer_id, version)
+                );
+                """)
+        }
         return m
     }
 }

@@ -1,0 +1,65 @@
+/// The synthetic caseload's Career Plans: every participant has one goal
+/// from the services matrix with dated steps and services, and a supportive
+/// service for each open barrier; exited customers' plans are closed out.
+extension SyntheticCaseload {
+    func plan(for out: SyntheticIntake, barriers: [BarrierRecord]) -> CareerPlan? {
+        let c = out.customer
+        guard let enrolled = c.enrolledOn, let gsa = out.gsa else { return nil }
+        let target = gsa["targetOccupation"]
+        let exited = c.exitedOn
+        let done = exited != nil
+        var p = CareerPlan(customer: c.id)
+        func closed(_ s: inout PlanService) {
+            guard let exited else { return }
+            s.status = .complete
+            s.completedOn = exited
+            s.completionKnownOn = exited
+            s.closedRecordedOn = exited.adding(days: 2)
+        }
+        var planning = PlanService(id: p.newID(), serviceID: "career-planning", name: "Career Planning (Individualized Career Service)",
+                                   plannedStart: enrolled, plannedEnd: enrolled.adding(days: 180), weeklyHours: 2,
+                                   status: .open, actualStart: enrolled)
+        closed(&planning)
+        var supportive: [PlanService] = []
+        for b in barriers where b.isOpen || done {
+            guard let id = Self.supportiveServices[b.kind] else { continue }
+            var s = PlanService(id: p.newID(), serviceID: id.0, name: id.1, provider: .partner, partnerName: "community partner",
+                                plannedStart: enrolled, plannedEnd: enrolled.adding(days: 90), weeklyHours: 1,
+                                status: .open, actualStart: enrolled)
+            closed(&s)
+            supportive.append(s)
+        }
+        let resume = PlanStep(id: p.newID(), text: "Create and adjust your resume and cover letter to match the job you want.",
+                              targetDate: enrolled.adding(days: 30), status: enrolled.adding(days: 30) < today ? .achieved : .open,
+                              services: [planning] + supportive)
+        var search = PlanService(id: p.newID(), serviceID: "job-search-placement", name: "Job Search and Placement Assistance",
+                                 plannedStart: enrolled.adding(days: 30), plannedEnd: enrolled.adding(days: 210), weeklyHours: 3)
+        if done { search.status = .open; search.actualStart = enrolled.adding(days: 30); closed(&search) }
+        let apply = PlanStep(id: p.newID(), text: "Apply for at least five \(target) jobs each week and keep a list of where you applied.",
+                             targetDate: max(today, enrolled).adding(days: 30), status: done ? .achieved : .open, services: [search])
+        p.goals = [PlanGoal(id: p.newID(), text: "Get a full-time job as a \(target) with similar or better pay and benefits",
+                            horizon: .oneYear, kind: .employment, targetDate: enrolled.adding(days: 365),
+                            justification: "interests and prior work from the Getting Started Assessment",
+                            indicators: [.employmentQ2, .employmentQ4, .medianEarnings],
+                            status: done ? .achieved : .open, steps: [resume, apply])]
+        p.episodes = [PlanEpisode(on: enrolled, reason: "initial plan", by: c.planner ?? "", changes: [])]
+        return p
+    }
+
+    /// The supportive service for each barrier kind (ids of the services matrix).
+    static let supportiveServices: [String: (String, String)] = [
+        "transportation": ("supportive-transportation", "Transportation Assistance (bus pass, gas card)"),
+        "homeless": ("supportive-housing", "Housing Assistance and Referral"),
+        "housing": ("supportive-housing", "Housing Assistance and Referral"),
+        "single-parent": ("supportive-child-care", "Child Care Assistance"),
+        "ex-offender": ("supportive-legal", "Legal Aid and Record Sealing Referral"),
+        "english-learner": ("supportive-interpretation", "Interpretation, Translation and Cultural Navigation"),
+        "basic-skills-deficient": ("supportive-adult-basic-education", "Referral to Adult Basic Education (Title II)"),
+        "disability": ("supportive-vocational-rehabilitation", "Referral to Vocational Rehabilitation"),
+        "displaced-homemaker": ("supportive-displaced-homemaker", "Displaced Homemaker Career Transition Support"),
+        "foster-care": ("supportive-foster-care", "Foster Care Transition Support"),
+        "long-term-unemployed": ("needs-related-payments", "Needs-Related Payments"),
+        "cultural": ("supportive-interpretation", "Interpretation, Translation and Cultural Navigation"),
+        "farmworker": ("supportive-farmworker", "Referral to the National Farmworker Jobs Program"),
+    ]
+}

@@ -1,0 +1,102 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The Career Plan: saved whole, as a new version, after the Domain's rules
+/// pass inside the writing transaction.
+extension CaseloadStore {
+    /// The current plan, or nil when none was saved yet.
+    public func plan(for id: CustomerID) throws -> PlanVersion? {
+        try pool.read { db in try Self.currentPlan(db, customer: id) }
+    }
+
+    /// Every saved version, oldest first.
+    public func planVersions(for id: CustomerID) throws -> [PlanVersion] {
+        try pool.read { db in try Self.planVersions(db, customer: id) }
+    }
+
+    /// Saves the plan over `expectedVersion` (0 for the first). A
+    /// significant change needs `reason` and records a plan episode.
+    @discardableResult
+    public func savePlan(_ plan: CareerPlan, over expectedVersion: Int, by user: Staff?, today: Day,
+                         matrix: ServicesMatrix, reason: String? = nil, exiting: Bool = false) throws -> PlanVersion {
+        let user = try Self.permit(.editPlan, by: user)
+        return try pool.write { db in
+            guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
+                                                  arguments: [plan.customer.number]).map(Customer.init(row:)) else {
+                throw StoreError.notFound("customer \(plan.customer)")
+            }
+            let current = try Self.currentPlan(db, customer: plan.customer)
+            guard (current?.version ?? 0) == expectedVersion else {
+                throw StoreError.changedMeanwhile("the plan of \(plan.customer) (saved by \(current?.savedBy ?? "?") at \(current?.savedAt ?? "?"))")
+            }
+            let before = current?.plan ?? CareerPlan(customer: plan.customer)
+            var plan = plan
+            if let problem = PlanRules.openGoalProblem(before: before, after: plan, customer: customer, exiting: exiting) {
+                throw StoreError.invalid(problem)
+            }
+            let assessments = try Self.assessments(db, customer: plan.customer)
+            let certified = try Self.certifications(db, customer: plan.customer).first?.certifiedOn
+            for s in plan.allServices {
+                if let problem = PlanRules.startProblem(s, entry: matrix.service(s.serviceID), assessments: assessments, on: today) {
+                    throw StoreError.invalid("\(s.name): \(problem)")
+                }
+                if let early = PlanRules.datesBeforeCertification(s, certifiedOn: certified).first {
+                    throw StoreError.invalid("\(s.name): \(early.label) \(early.day) is before certification on \(certified!)")
+                }
+            }
+            let significant = PlanRules.significantChanges(from: before, to: plan, matrix: matrix)
+            if before.goals.isEmpty, !plan.goals.isEmpty {
+                plan.episodes.append(PlanEpisode(on: today, reason: "initial plan", by: user.login, changes: significant))
+            } else if !significant.isEmpty {
+                let why = reason?.trimmingCharacters(in: .whitespaces) ?? ""
+                guard !why.isEmpty else {
+                    throw StoreError.invalid("a significant change (\(significant.joined(separator: "; "))) needs a reason")
+                }
+                plan.episodes.append(PlanEpisode(on: today, reason: why, by: user.login, changes: significant))
+            }
+            let saved = PlanVersion(customer: plan.customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
+                                    savedAt: Self.timestamp(), changes: PlanDiff.describe(from: before, to: plan))
+            try Self.insert(saved, db)
+            try Self.recordServiceActivity(plan, customer: customer, matrix: matrix, today: today, db)
+            return saved
+        }
+    }
+
+    /// The latest day a service was delivered keeps the exit clock open.
+    static func recordServiceActivity(_ plan: CareerPlan, customer: Customer, matrix: ServicesMatrix, today: Day,
+                                      _ db: Database) throws {
+        let days = plan.allServices.filter { matrix.service($0.serviceID)?.keepsExitClockOpen != false }
+            .flatMap { [$0.actualStart, $0.completedOn] }.compactMap { $0 }.filter { $0 <= today }
+        guard let latest = days.max(), latest > (customer.lastServiceOn ?? Day(ordinal: Int.min)) else { return }
+        try db.execute(sql: "UPDATE customer SET last_service_on = ?, version = version + 1 WHERE id = ?",
+                       arguments: [latest.description, customer.id.number])
+    }
+
+    static func insert(_ v: PlanVersion, _ db: Database) throws {
+        let body = try encodeJSON(v.plan)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
+        try db.execute(sql: """
+            INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [v.customer.number, v.version, body, v.savedBy, v.savedAt, try encodeJSON(v.changes)])
+    }
+
+    static func currentPlan(_ db: Database, customer: CustomerID) throws -> PlanVersion? {
+        try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE customer_id = ?", arguments: [customer.number]).map { row in
+            PlanVersion(customer: customer, version: row["version"],
+                        plan: try decodeJSON(CareerPlan.self, row["body"], "plan.body"),
+                        savedBy: row["saved_by"], savedAt: row["saved_at"], changes: [])
+        }
+    }
+
+    static func planVersions(_ db: Database, customer: CustomerID? = nil) throws -> [PlanVersion] {
+        try rows(db, "plan_version", customer, order: "customer_id, version").map { row in
+            PlanVersion(customer: CustomerID(row["customer_id"]), version: row["version"],
+                        plan: try decodeJSON(CareerPlan.self, row["body"], "plan_version.body"),
+                        savedBy: row["saved_by"], savedAt: row["saved_at"],
+                        changes: try decodeJSON([String].self, row["changes"], "plan_version.changes"))
+        }
+    }
+}
