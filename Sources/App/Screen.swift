@@ -28,6 +28,8 @@ public enum ScreenResult {
     case updated(CustomerID, notice: String)
     /// The screen above was left (Esc): what it showed may have changed.
     case back
+    /// A form for a record the screen below holds in memory (a plan node).
+    case edited([String: String])
 }
 
 extension Screen {

@@ -13,8 +13,12 @@ public struct Session {
     public let settings: ClockSettings
     /// Staff by login, for showing planners' initials and names.
     public let staff: [String: Staff]
+    /// The services matrix: which services a plan may hold.
+    public let matrix: ServicesMatrix
 
-    public init(store: CaseloadStore, login: String, user: Staff?, today: Day) throws {
+    public init(store: CaseloadStore, login: String, user: Staff?, today: Day,
+                matrix: ServicesMatrix? = nil) throws {
+        self.matrix = try matrix ?? ServicesMatrix.bundled()
         self.store = store
         self.login = login
         self.user = user

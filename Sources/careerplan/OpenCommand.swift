@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Domain
 import Foundation
 import Store
 import TerminalKit
@@ -46,6 +47,8 @@ enum Launcher {
         do {
             let user = try store.signIn(login: account.login, fullName: account.fullName)
             session = try Session(store: store, login: account.login, user: user, today: LocalContext.today())
+        } catch let problem as ServicesMatrix.Problem {
+            throw ValidationFailure("\(problem)")
         } catch {
             throw ValidationFailure("\(store.path): \(error)")
         }

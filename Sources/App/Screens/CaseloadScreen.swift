@@ -110,7 +110,7 @@ public struct CaseloadScreen: Screen {
         case .updated(_, let text):
             loadedSearch = nil
             notice = text
-        case .back:
+        case .back, .edited:
             // Rows may have changed (stage, program); the count too.
             loadedSearch = nil
         }

@@ -40,13 +40,15 @@ struct CustomerOverviewScreen: Screen {
     static let gsa = KeyBinding([.char("g")], "GSA", help: "The Getting Started Assessment; submitting Section 1 enrolls")
     static let assessments = KeyBinding([.char("t")], "Assessments", help: "The assessment register: tests, scores and analyses")
     static let barriers = KeyBinding([.char("r")], "Barriers", help: "The barrier register: open and overcome barriers")
+    static let plan = KeyBinding([.char("p")], "Plan", help: "The Career Plan (IEP or ISS): goals, steps and services")
 
     /// The keys of the customer's next steps come first in the key bar.
     var bindings: [KeyBinding] {
         guard let customer else { return [] }
         let intake = [Self.application, Self.eligibility, Self.screening, Self.documents]
         let assessment = [Self.gsa, Self.assessments, Self.barriers]
-        return customer.eligibleOn == nil ? intake + assessment : assessment + intake
+        if customer.enrolledOn != nil { return [Self.plan] + assessment + intake }
+        return customer.eligibleOn == nil ? intake + assessment + [Self.plan] : assessment + [Self.plan] + intake
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -65,6 +67,7 @@ struct CustomerOverviewScreen: Screen {
         case .char("g"): return .push(GSAScreen(session: session, file: intake))
         case .char("t"): return .push(AssessmentsScreen(session: session, file: intake))
         case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
+        case .char("p"): return .push(PlanScreen(session: session, file: intake))
         case .char("d"):
             guard intake.application != nil else {
                 message = "No application yet: press a to take one"

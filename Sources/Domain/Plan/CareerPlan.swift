@@ -33,9 +33,13 @@ public struct CareerPlan: Hashable, Codable, Sendable {
         goals.contains { $0.status == .open && $0.steps.contains { $0.status == .open } }
     }
 
-    /// Youth program elements the plan's services provide (ISS).
+    /// Youth program elements the plan's services provide (ISS): their own
+    /// element number, and supportive (7) and follow-up (9) services.
     public func youthElements(_ matrix: ServicesMatrix) -> [Int] {
-        Array(Set(allServices.compactMap { matrix.service($0.serviceID)?.youthElement })).sorted()
+        Array(Set(allServices.compactMap { s -> Int? in
+            guard let e = matrix.service(s.serviceID) else { return nil }
+            return e.youthElement ?? (e.category == .supportive ? 7 : e.category == .followUp ? 9 : nil)
+        })).sorted()
     }
 }
 

@@ -1,0 +1,152 @@
+import Domain
+import TerminalKit
+
+extension PlanScreen {
+    /// Barriers sit beside the tree on wide terminals, below it otherwise.
+    static let sidePanelWidth = 34
+
+    mutating func prepare(area: Area) {
+        let height = treeHeight(area)
+        selected = max(0, min(selected, rows.count - 1))
+        if selected < top { top = selected }
+        if selected >= top + height { top = selected - height + 1 }
+        top = max(0, min(top, max(0, rows.count - height)))
+    }
+
+    func treeHeight(_ area: Area) -> Int {
+        area.height - (area.width >= 110 ? 5 : 8)
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        let side = area.width >= 110
+        let treeWidth = side ? area.width - Self.sidePanelWidth - 1 : area.width
+        let planName = c.program?.planName ?? "Plan"
+        let state = (hasChanges ? "● unsaved · " : "")
+            + (saved.map { "v\($0.version) \($0.savedAt.prefix(10)) \($0.savedBy)" } ?? "never saved")
+        canvas.put(state, row: area.top, col: treeWidth - state.displayWidth - 1, role: hasChanges ? .dueSoon : .dim)
+        canvas.put("\(c.displayName) \(c.id) · \(planName)", row: area.top, col: 1, role: .header,
+                   maxWidth: treeWidth - state.displayWidth - 3)
+        canvas.put(subtitle, row: area.top + 1, col: 1, role: plan.hasOpenGoalWithOpenStep || c.enrolledOn == nil ? .dim : .dueSoon,
+                   maxWidth: treeWidth - 2)
+        let height = treeHeight(area)
+        if rows.isEmpty {
+            canvas.put("No goals yet: g adds the first goal.", row: area.top + 3, col: 2, role: .dim)
+        }
+        for (i, row) in rows.enumerated().dropFirst(top).prefix(height) {
+            tree.draw(row, at: area.top + 2 + i - top, width: treeWidth, selected: i == selected && mode == .browsing,
+                      into: &canvas)
+        }
+        renderDetail(into: &canvas, row: area.top + 2 + height, width: treeWidth)
+        if side {
+            renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Self.sidePanelWidth,
+                           height: area.height - 3)
+        } else {
+            renderBarrierLine(into: &canvas, row: area.bottom - 2, width: area.width)
+        }
+        renderStatus(into: &canvas, row: area.bottom)
+    }
+
+    /// What the plan still needs, or its pathway and youth elements.
+    var subtitle: String {
+        if file.customer.enrolledOn != nil, !plan.hasOpenGoalWithOpenStep {
+            return "! needs at least one open goal with an open step"
+        }
+        if file.customer.program == .youth {
+            let elements = plan.youthElements(matrix).map(String.init).joined(separator: ", ")
+            return "ISS · pathway: \(plan.careerPathway ?? "not set (p)") · youth elements: \(elements.isEmpty ? "none" : elements)"
+        }
+        let last = plan.episodes.last.map { "developed \($0.on) (\($0.reason))" } ?? "not developed yet"
+        return "IEP · \(last)"
+    }
+
+    private func renderDetail(into canvas: inout Canvas, row: Int, width: Int) {
+        guard let node else { return }
+        var lines: [String] = []
+        switch node {
+        case .goal(let g):
+            let goal = plan.goals[g]
+            lines.append("Goal: \(goal.text)")
+            lines.append("\(goal.horizon.label), \(goal.kind.label) · why: \(goal.justification.isEmpty ? "—" : goal.justification)"
+                         + (goal.indicators.isEmpty ? "" : " · links: " + goal.indicators.map(\.label).joined(separator: ", "))
+                         + (goal.withdrawnReason.map { " · withdrawn: \($0)" } ?? ""))
+        case .step(let g, let s):
+            let step = plan.goals[g].steps[s]
+            lines.append("Step: \(step.text)")
+            lines.append("target \(step.targetDate?.description ?? "—") · \(step.status.label) · \(step.services.count) service(s)")
+        case .service(let g, let s, let v):
+            let service = plan.goals[g].steps[s].services[v]
+            lines.append("\(service.name) · \(service.providerLabel) · \(service.status.label)")
+            var facts = ["planned \(service.plannedStart?.description ?? "—") to \(service.plannedEnd?.description ?? "—")"]
+            if let a = service.actualStart { facts.append("started \(a)") }
+            if let d = service.completedOn { facts.append("ended \(d)") }
+            if let h = service.weeklyHours { facts.append("\(h == h.rounded() ? String(Int(h)) : String(h)) h/week") }
+            if let cr = service.credential { facts.append("credential: \(cr)") }
+            if let late = PlanRules.lateClosing(service) { facts.append("! " + late) }
+            facts += service.notes
+            lines.append(facts.joined(separator: " · "))
+        }
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, row: row + i, col: 1, role: i == 0 ? .normal : .dim, maxWidth: width - 2)
+        }
+    }
+
+    private func coverage() -> [(barrier: BarrierRecord, addressedBy: String?)] {
+        PlanRules.barrierCoverage(plan, barriers: file.barriers, matrix: matrix)
+    }
+
+    private func renderBarriers(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int) {
+        canvas.put("Open barriers", row: top, col: left + 1, role: .header)
+        let list = coverage()
+        if list.isEmpty { canvas.put("none", row: top + 1, col: left + 1, role: .dim) }
+        var row = top + 1
+        for (b, by) in list where row < top + height {
+            canvas.put((by == nil ? "! " : "✓ ") + b.name, row: row, col: left + 1, role: by == nil ? .overdue : .normal,
+                       maxWidth: width - 1)
+            canvas.put("  " + (by ?? "not addressed: add a supportive service"), row: row + 1, col: left + 1, role: .dim,
+                       maxWidth: width - 1)
+            row += 2
+        }
+    }
+
+    private func renderBarrierLine(into canvas: inout Canvas, row: Int, width: Int) {
+        let list = coverage()
+        let text = list.isEmpty ? "Barriers: none open"
+            : "Barriers: " + list.map { ($0.addressedBy == nil ? "! " : "✓ ") + $0.barrier.name }.joined(separator: " · ")
+        let role: StyleRole = list.contains { $0.addressedBy == nil } ? .overdue : .dim
+        canvas.put(text, row: row, col: 1, role: role, maxWidth: width - 2)
+    }
+
+    private func renderStatus(into canvas: inout Canvas, row: Int) {
+        canvas.fill(row: row, role: .normal)
+        let width = canvas.width - 2
+        switch mode {
+        case .confirmingDelete:
+            canvas.put("Delete the selected item and everything under it? y = delete, n = keep", row: row, col: 1, role: .error,
+                       maxWidth: width)
+        case .leaving:
+            canvas.put("The plan has unsaved changes: s = save, d = discard, Esc = stay", row: row, col: 1, role: .error,
+                       maxWidth: width)
+        case .reason:
+            canvas.put("Significant change; why:", row: row, col: 1, role: .header)
+            reason.draw(into: &canvas, row: row, col: 26, width: canvas.width - 27, focused: true)
+            if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
+        case .certificationDate:
+            let certified = file.customer.eligibleOn?.description ?? "?"
+            canvas.put("Dated before certification (\(certified)): record it on \(certified) with a note of the real date? y/n",
+                       row: row, col: 1, role: .error, maxWidth: width)
+        case .browsing:
+            if let message {
+                let lines = message.wrapped(toWidth: width).prefix(2)
+                for (i, line) in lines.enumerated() {
+                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
+                }
+            } else if let notice {
+                canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
+            } else {
+                canvas.put("g goal · s step · v service · Enter edit · x delete · K/J reorder · u undo · h versions",
+                           row: row, col: 1, role: .dim, maxWidth: width)
+            }
+        }
+    }
+}

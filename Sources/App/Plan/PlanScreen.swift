@@ -1,0 +1,222 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The Career Plan editor: Goal → Step → Service as a tree. Edits change a
+/// working copy; Ctrl-S saves it as a new version after the policy rules
+/// pass; `u` undoes the last change; nothing is lost by leaving (Esc asks).
+struct PlanScreen: Screen {
+    enum Mode: Equatable {
+        case browsing
+        case confirmingDelete
+        /// Esc with unsaved changes: save, discard or stay.
+        case leaving(quit: Bool)
+        /// Saving a significant change: the reason is asked.
+        case reason
+        /// A service dated before certification: record it on that date?
+        case certificationDate
+    }
+
+    /// What the form on top of this screen is editing.
+    enum Pending: Equatable {
+        case goal(Int), newGoal
+        case step(Int), newStep(goal: Int)
+        case service(Int), newService(step: Int)
+        case pathway
+    }
+
+    let session: Session
+    var file: CaseFile
+    var saved: PlanVersion?
+    var plan: CareerPlan
+    var undo: [CareerPlan] = []
+    var collapsed: Set<Int> = []
+    var selected = 0
+    var top = 0
+    var mode = Mode.browsing
+    var pending: Pending?
+    /// A service waiting for the answer about the certification date.
+    var early: (step: Int, service: PlanService)?
+    var reason = TextField()
+    var message: String?
+    var notice: String?
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        do { saved = try session.store.plan(for: file.customer.id) } catch { message = "Cannot read the plan: \(error)" }
+        plan = saved?.plan ?? CareerPlan(customer: file.customer.id)
+    }
+
+    var title: String { "Career Plan" }
+    var acceptsText: Bool { mode == .reason }
+    var isAsking: Bool { mode != .browsing && mode != .reason }
+    var hasChanges: Bool { plan != (saved?.plan ?? CareerPlan(customer: file.customer.id)) }
+    var tree: PlanTree { PlanTree(plan: plan, collapsed: collapsed) }
+    var rows: [PlanTree.Row] { tree.rows }
+    var node: PlanTree.Node? { rows.indices.contains(selected) ? rows[selected].node : nil }
+    var matrix: ServicesMatrix { session.matrix }
+
+    static let addGoal = KeyBinding([.char("g")], "+Goal", help: "Add a goal")
+    static let addStep = KeyBinding([.char("s")], "+Step", help: "Add a step under the selected goal")
+    static let addService = KeyBinding([.char("v")], "+Service", help: "Add a service under the selected step (search the services matrix)")
+    static let edit = KeyBinding([.enter], "Edit", help: "Edit the selected goal, step or service")
+    static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the plan as a new version (a significant change asks why)")
+    static let delete = KeyBinding([.char("x")], "Delete", help: "Delete the selected item (asks first; started services are closed instead)", inBar: false)
+    static let undoKey = KeyBinding([.char("u")], "Undo", help: "Undo the last change made since opening the plan", inBar: false)
+    static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down among its siblings", inBar: false)
+    static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")
+    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a row", inBar: false)
+    static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
+    static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
+
+    var bindings: [KeyBinding] {
+        switch mode {
+        case .browsing:
+            return [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.delete, Self.undoKey,
+                    Self.moveKeys, Self.fold, Self.move, Self.versions] + (file.customer.program == .youth ? [Self.pathway] : [])
+        case .confirmingDelete:
+            return [KeyBinding([.char("y")], "Delete", help: "Delete it"), KeyBinding([.char("n"), .escape], "Keep", help: "Keep it")]
+        case .leaving:
+            return [KeyBinding([.char("s")], "Save", help: "Save the plan, then leave"),
+                    KeyBinding([.char("d")], "Discard", help: "Leave without saving the changes"),
+                    KeyBinding([.escape], "Stay", help: "Stay in the plan")]
+        case .reason:
+            return [KeyBinding([.enter], "Save", help: "Save with this reason"), KeyBinding([.escape], "Back", help: "Back to the plan"),
+                    TextField.editing]
+        case .certificationDate:
+            return [KeyBinding([.char("y")], "Use cert. date", help: "Record it on the certification date with a note of the real date"),
+                    KeyBinding([.char("n"), .escape], "Drop edit", help: "Do not apply this edit")]
+        }
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        switch mode {
+        case .browsing: return browse(key)
+        case .confirmingDelete:
+            if key == .char("y") || key == .char("Y") { deleteSelected() }
+            if [.char("y"), .char("Y"), .char("n"), .char("N"), .escape].contains(key) { mode = .browsing }
+            return key == .function(1) || key == .char("?") ? .unhandled : .handled
+        case .leaving(let quit):
+            switch key {
+            case .char("s"), .char("S"):
+                mode = .browsing
+                let effect = startSave()
+                return mode == .browsing && !hasChanges ? (quit ? .quit : .pop) : effect
+            case .char("d"), .char("D"): return quit ? .quit : .pop
+            case .escape: mode = .browsing
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        case .reason:
+            switch key {
+            case .enter, .ctrl("s"), .function(2): commitSave(reason: reason.text)
+            case .escape: mode = .browsing
+            default: if !reason.handle(key) { return .unhandled }
+            }
+            return .handled
+        case .certificationDate:
+            switch key {
+            case .char("y"), .char("Y"):
+                if let early, let certified = file.customer.eligibleOn {
+                    place(PlanRules.recordedOnCertification(early.service, certifiedOn: certified), step: early.step)
+                    notice = "Recorded on the certification date \(certified); the real dates are in the service's notes"
+                }
+                early = nil
+                mode = .browsing
+            case .char("n"), .char("N"), .escape:
+                early = nil
+                mode = .browsing
+                notice = "Edit not applied"
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        }
+    }
+
+    private mutating func browse(_ key: Key) -> Effect {
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
+        case .left: setFold(collapse: true)
+        case .right: setFold(collapse: false)
+        case .char(" "): if let node { setFold(collapse: !collapsed.contains(tree.id(node))) }
+        case .char("g"): return openForm(.newGoal)
+        case .char("s"):
+            guard let g = goalIndex else { message = "Add a goal first (g)"; return .handled }
+            return openForm(.newStep(goal: plan.goals[g].id))
+        case .char("v"):
+            guard let (g, s) = stepIndex else { message = "Select a step to add a service under (s adds one)"; return .handled }
+            return openPicker(step: plan.goals[g].steps[s].id)
+        case .enter:
+            guard let node else { return openForm(.newGoal) }
+            switch node {
+            case .goal(let g): return openForm(.goal(plan.goals[g].id))
+            case .step(let g, let s): return openForm(.step(plan.goals[g].steps[s].id))
+            case .service(let g, let s, let v): return openForm(.service(plan.goals[g].steps[s].services[v].id))
+            }
+        case .char("x"):
+            if let why = deleteRefusal { message = why } else if node != nil { mode = .confirmingDelete }
+        case .char("K"): reorder(by: -1)
+        case .char("J"): reorder(by: 1)
+        case .char("u"):
+            guard let last = undo.popLast() else { message = "Nothing to undo"; return .handled }
+            plan = last
+            selected = min(selected, max(0, rows.count - 1))
+            notice = "Undone"
+        case .char("h"): return .push(PlanVersionsScreen(session: session, file: file, collapsed: collapsed))
+        case .char("p") where file.customer.program == .youth: return openForm(.pathway)
+        case .ctrl("s"), .function(2): return startSave()
+        case .escape:
+            if hasChanges { mode = .leaving(quit: false); return .handled }
+            return .pop
+        case .function(10):
+            if hasChanges { mode = .leaving(quit: true); return .handled }
+            return .quit
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    // MARK: Selection helpers
+
+    var goalIndex: Int? {
+        switch node {
+        case .goal(let g), .step(let g, _), .service(let g, _, _): g
+        case nil: nil
+        }
+    }
+
+    var stepIndex: (Int, Int)? {
+        switch node {
+        case .step(let g, let s), .service(let g, let s, _): (g, s)
+        default: nil
+        }
+    }
+
+    private mutating func setFold(collapse: Bool) {
+        guard let node, tree.hasChildren(node) else { return }
+        if collapse { collapsed.insert(tree.id(node)) } else { collapsed.remove(tree.id(node)) }
+    }
+
+    /// Applies a change to the working copy, keeping it for undo; refused
+    /// (with the rule's words) when it would break the open-goal rule.
+    @discardableResult
+    mutating func change(_ body: (inout CareerPlan) -> Void) -> Bool {
+        var next = plan
+        body(&next)
+        if let problem = PlanRules.openGoalProblem(before: plan, after: next, customer: file.customer) {
+            message = "Not done: " + problem
+            return false
+        }
+        undo.append(plan)
+        plan = next
+        return true
+    }
+
+    func select(id: Int) -> Int? { rows.firstIndex { tree.id($0.node) == id } }
+}

@@ -1,0 +1,67 @@
+import Domain
+import TerminalKit
+
+/// Picks a service from the services matrix, narrowing as you type.
+struct ServicePickerScreen: Screen {
+    let matrix: ServicesMatrix
+    let heading: String
+    let makeForm: (ServiceEntry) -> RecordFormScreen
+    var search = TextField()
+    var selected = 0
+    var top = 0
+
+    var title: String { "Pick a service" }
+    var acceptsText: Bool { true }
+    var matches: [ServiceEntry] { matrix.search(search.text) }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.enter], "Pick", help: "Use the selected service"),
+         KeyBinding([.escape], "Cancel", help: "Add no service"),
+         KeyBinding([.up, .down, .pageUp, .pageDown], "Move", help: "Select a service", inBar: false),
+         TextField.editing]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        switch key {
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(max(0, matches.count - 1), selected + 1)
+        case .pageUp: selected = max(0, selected - 10)
+        case .pageDown: selected = min(max(0, matches.count - 1), selected + 10)
+        case .enter:
+            guard matches.indices.contains(selected) else { return .handled }
+            return .replace(makeForm(matches[selected]))
+        case .escape: return .pop
+        default:
+            let before = search.text
+            guard search.handle(key) else { return .unhandled }
+            if search.text != before { selected = 0; top = 0 }
+        }
+        return .handled
+    }
+
+    mutating func prepare(area: Area) {
+        let height = area.height - 6
+        if selected < top { top = selected }
+        if selected >= top + height { top = selected - height + 1 }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        canvas.put(heading + " · add a service", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("Find:", row: area.top + 2, col: 2, role: .normal)
+        search.draw(into: &canvas, row: area.top + 2, col: 8, width: min(40, area.width - 10), focused: true)
+        canvas.put("\(matches.count) of \(matrix.services.count)", row: area.top + 2, col: min(50, area.width - 12), role: .dim)
+        let height = area.height - 6
+        if matches.isEmpty { canvas.put("No service matches; fewer letters find more.", row: area.top + 4, col: 2, role: .dim) }
+        for (i, s) in matches.enumerated().dropFirst(top).prefix(height) {
+            let y = area.top + 4 + i - top
+            let role: StyleRole = i == selected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            let label = s.categoryLabel
+            canvas.put((i == selected ? "▶ " : "  ") + s.name.truncated(toWidth: area.width - label.displayWidth - 6), row: y,
+                       col: 0, role: role)
+            canvas.put(label, row: y, col: area.width - label.displayWidth - 1, role: i == selected ? role : .dim)
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        canvas.put("Type to narrow · ↑/↓ select · Enter picks", row: area.bottom, col: 1, role: .dim)
+    }
+}
