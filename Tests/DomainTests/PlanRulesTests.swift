@@ -58,10 +58,10 @@ let testMatrix: ServicesMatrix = {
                                   actualStart: day("2026-11-23"))
         let entry = testMatrix.service("ost")
         #expect(PlanRules.startProblem(started, entry: entry, assessments: [], on: day("2026-11-23"))
-                == "cannot start before the Training & Education Assessment is complete (record it in Assessments, t)")
+                == "start needs the Training & Education Assessment first (Assessments, t)")
         let tea = assessment(.trainingEducation, .training)
         #expect(PlanRules.startProblem(started, entry: entry, assessments: [tea], on: day("2026-11-23"))
-                == "cannot start training before reading and math scores are recorded (Assessments, t)")
+                == "start needs reading and math scores first (Assessments, t)")
         let all = [tea, assessment(.tabe, .reading), assessment(.tabe, .math)]
         #expect(PlanRules.startProblem(started, entry: entry, assessments: all, on: day("2026-11-23")) == nil)
         var notStarted = started

@@ -94,7 +94,7 @@ import Testing
                                    plannedStart: testToday, plannedEnd: testToday.adding(days: 120), weeklyHours: 20,
                                    status: .open, actualStart: testToday)
         plan.goals[0].steps[1].services.append(training)
-        #expect(throws: StoreError.invalid("Occupational Skills Training: cannot start before the Training & Education Assessment is complete (record it in Assessments, t)")) {
+        #expect(throws: StoreError.invalid("Occupational Skills Training: start needs the Training & Education Assessment first (Assessments, t)")) {
             try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix, reason: "training")
         }
         try store.addAssessment(["instrument": "training-education", "subject": "training", "source": "in-house",

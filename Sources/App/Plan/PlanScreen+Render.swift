@@ -144,7 +144,7 @@ extension PlanScreen {
             } else if let notice {
                 canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
             } else {
-                canvas.put("g goal · s step · v service · Enter edit · x delete · K/J reorder · u undo · h versions",
+                canvas.put("x delete · K/J reorder · u undo · h versions · ←/→ fold · F1 all keys",
                            row: row, col: 1, role: .dim, maxWidth: width)
             }
         }

@@ -209,6 +209,7 @@ struct PlanScreen: Screen {
     mutating func change(_ body: (inout CareerPlan) -> Void) -> Bool {
         var next = plan
         body(&next)
+        guard next != plan else { return true }
         if let problem = PlanRules.openGoalProblem(before: plan, after: next, customer: file.customer) {
             message = "Not done: " + problem
             return false

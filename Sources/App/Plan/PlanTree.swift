@@ -75,7 +75,7 @@ struct PlanTree {
         let role: StyleRole = selected ? .selected : .normal
         canvas.fill(row: y, role: role)
         let indent = String(repeating: "  ", count: row.depth)
-        let fold = hasChildren(row.node) ? (collapsed.contains(id(row.node)) ? "▶ " : "▼ ") : "  "
+        let fold = hasChildren(row.node) ? (collapsed.contains(id(row.node)) ? "▸ " : "▾ ") : "  "
         let lead = (selected ? "▶" : " ") + indent + fold
         let (mark, text, right, rightRole) = parts(row.node)
         let rightWidth = right.displayWidth

@@ -17,9 +17,9 @@ public enum PlanRules {
                                     on day: Day) -> String? {
         guard s.actualStart != nil, let required = entry?.requiresAssessment else { return nil }
         let done = assessments.contains { $0.instrument == required.instrument && $0.isCompleted }
-        if !done { return "cannot start before the \(required.instrument.label) is complete (record it in Assessments, t)" }
+        if !done { return "start needs the \(required.instrument.label) first (Assessments, t)" }
         if required == .trainingEducation, !AssessmentRecord.hasReadingAndMath(assessments, on: day) {
-            return "cannot start training before reading and math scores are recorded (Assessments, t)"
+            return "start needs reading and math scores first (Assessments, t)"
         }
         return nil
     }

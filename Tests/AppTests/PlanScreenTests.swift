@@ -1,0 +1,135 @@
+import App
+import Domain
+import Store
+import Testing
+import TerminalKit
+
+/// The Career Plan editor, driven by keys over the synthetic caseload.
+@Suite struct PlanScreenTests {
+    func openPlan(_ h: Harness, _ id: Int) {
+        h.press(.char("/"))
+        h.type(CustomerID(Int64(id)).description)
+        h.press(.enter, .enter, .char("p"))
+    }
+
+    func fields(_ h: Harness, _ values: [String?]) {
+        for (i, v) in values.enumerated() {
+            if i > 0 { h.press(.tab) }
+            if let v { h.press(.ctrl("u")); h.type(v) }
+        }
+    }
+
+    @Test func theTreeFitsEightyColumnsExpandedAndCollapsed() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        try expectGolden("plan", h.screen)
+        #expect(h.lines.allSatisfy { $0.displayWidth <= 80 })
+        #expect(h.screen.contains("…"))
+        h.press(.left)
+        try expectGolden("plan-collapsed", h.screen)
+        #expect(h.lines[3].hasPrefix("▶▸ ○ Get a full-time job"))
+        #expect(!h.screen.contains("Career Planning"))
+        h.press(.right)
+        #expect(h.screen.contains("Career Planning"))
+    }
+
+    @Test func aGoalAStepAndAServiceAreBuiltAndSaved() throws {
+        let h = try Harness()
+        openPlan(h, 3)
+        #expect(h.screen.contains("No goals yet: g adds the first goal."))
+        h.press(.char("g"))
+        fields(h, ["Work as a medical assistant at a clinic within a year, a role the customer chose", nil, nil, "2027-06-30",
+                   "likes health care; GSA interests"])
+        h.press(.ctrl("s"))
+        h.press(.char("s"))
+        fields(h, ["Enroll in the medical assistant course by 2026-12-15", "2026-12-15"])
+        h.press(.ctrl("s"))
+        h.press(.char("v"))
+        h.type("career planning")
+        h.press(.enter)
+        fields(h, [nil, nil, nil, "2027-03-01", "2"])
+        h.press(.ctrl("s"))
+        try expectGolden("plan-built", h.screen)
+        #expect(h.screen.contains("● unsaved"))
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Saved version 1"))
+        let saved = try #require(try h.store.plan(for: CustomerID(3)))
+        #expect(saved.plan.goals.count == 1 && saved.plan.goals[0].steps[0].services.map(\.serviceID) == ["career-planning"])
+        #expect(saved.plan.episodes.map(\.reason) == ["initial plan"])
+    }
+
+    @Test func trainingCannotStartBeforeItsAssessment() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.down, .down, .down, .down, .down)   // the second step
+        h.press(.char("v"))
+        h.type("occupational skills training")
+        h.press(.enter)
+        fields(h, [nil, nil, nil, "2027-03-01", "20", nil, "2026-11-23"])
+        h.press(.up)
+        h.press(.right)   // status Open
+        h.press(.ctrl("s"))
+        try expectGolden("plan-training-refused", h.screen)
+        #expect(h.screen.contains("✗ start needs the Training & Education Assessment first (Assessments, t)"))
+    }
+
+    @Test func theLastOpenStepCannotBeClosed() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.down, .down, .down, .down, .down, .enter)   // the open step
+        h.press(.tab, .tab, .right)   // status: achieved
+        h.press(.ctrl("s"))
+        #expect(h.lines[21].contains("Not done: an enrolled participant's plan keeps at least one open goal with an"))
+        #expect(h.lines[22].contains("open step; add one first"))
+        #expect(!h.screen.contains("● unsaved"))
+    }
+
+    @Test func aSignificantChangeAsksWhyAndUndoWorks() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.enter, .tab, .right)   // horizon 1 year → 5 years
+        h.press(.ctrl("s"))
+        #expect(h.lines[3].contains("5y"))
+        h.press(.char("u"))
+        #expect(h.lines[3].contains("1y") && h.lines[22].contains("✓ Undone"))
+        h.press(.enter, .tab, .right, .ctrl("s"), .ctrl("s"))
+        #expect(h.lines[22].contains("Significant change; why:"))
+        h.press(.enter)
+        #expect(h.screen.contains("Say why the plan changes this much"))
+        h.type("customer chose the longer pharmacy degree path")
+        h.press(.enter)
+        #expect(h.lines[22].contains("✓ Saved version 2 · new plan episode recorded"))
+        let episodes = try #require(try h.store.plan(for: CustomerID(16))).plan.episodes
+        #expect(episodes.last?.reason == "customer chose the longer pharmacy degree path")
+        h.press(.char("h"))
+        #expect(h.lines[3].hasPrefix("▶ v2   2026-") && h.lines[3].contains("mrivera  changed goal: Get a full-time job"))
+        #expect(h.lines[4].hasPrefix("  v1   2026-05-18T17:00 mrivera  initial plan"))
+        h.press(.enter)
+        #expect(h.screen.contains("Read-only: version 2"))
+        #expect(h.screen.contains("changed goal: Get a full-time job as a pharmacy technician"))
+    }
+
+    @Test func leavingWithUnsavedChangesAsks() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.down, .down, .down, .down, .down, .char("K"))
+        #expect(h.lines[4].contains("Apply for at least five"))
+        h.press(.escape)
+        #expect(h.lines[22].contains("The plan has unsaved changes: s = save, d = discard, Esc = stay"))
+        h.press(.escape)
+        #expect(h.screen.contains("● unsaved"))
+        h.press(.escape, .char("d"))
+        #expect(h.screen.contains("Stage        Enrolled"))
+    }
+
+    @Test func startedServicesAreNotDeleted() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.down, .down, .char("x"))
+        #expect(h.screen.contains("Started services are not deleted"))
+        h.press(.down, .down, .down, .down, .char("x"))
+        #expect(h.lines[22].contains("Delete the selected item"))
+        h.press(.char("y"))
+        #expect(h.screen.contains("Deleted (u undoes)") && !h.screen.contains("Job Search"))
+    }
+}
