@@ -189,6 +189,99 @@ import Testing
         #expect((gsa?["answers"] as? [String: String])?["targetOccupation"] == "medical assistant")
     }
 
+    /// A goal, a step and a training service built by keyboard; the start is
+    /// refused until the Training & Education Assessment is recorded.
+    @Test func buildingAPlanWithTrainingNeedsItsAssessment() throws {
+        let db = dir + "/demo.sqlite"
+        let today: String = {
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd"
+            f.locale = Locale(identifier: "en_US_POSIX")
+            return f.string(from: Date())
+        }()
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        try tmux.waitFor(text: " 1/48")
+        try tmux.send("/")
+        try tmux.send("-l", "C000010")
+        try tmux.waitFor(text: " 1/1")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor(text: "Stage        Enrolled")
+        try tmux.send("p")
+        try tmux.waitFor(text: "Career Plan")
+        func type(_ values: [String?]) throws {
+            for (i, v) in values.enumerated() {
+                if i > 0 { try tmux.send("Tab") }
+                if let v { try tmux.send("C-u"); try tmux.send("-l", v) }
+            }
+        }
+        try tmux.send("g")
+        try tmux.waitFor(text: "New goal")
+        try type(["Earn a welding certificate and work as a welder", nil, nil, "2027-09-30", "GSA: hands-on interests"])
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Earn a welding certificate")
+        try tmux.send("s")
+        try tmux.waitFor(text: "New step")
+        try type(["Start the welding course by 2027-01-15", "2027-01-15"])
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Start the welding course")
+        func addTraining() throws {
+            try tmux.send("v")
+            try tmux.waitFor(text: "Find:")
+            try tmux.send("-l", "occupational skills training")
+            try tmux.send("Enter")
+            try tmux.waitFor(text: "starts after the Training & Education Assessment")
+            try type([nil, nil, nil, "2027-06-30", "20", nil, today])
+            try tmux.send("Up", "Right", "C-s")
+        }
+        try addTraining()
+        try tmux.waitFor(text: "start needs the Training & Education Assessment first")
+        try tmux.send("Escape", "y")
+        try tmux.waitFor(text: "● unsaved")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Significant change; why:")
+        try tmux.send("-l", "customer chose welding")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Saved version 2")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "Stage        Enrolled")
+        // Record the assessment in the register.
+        try tmux.send("t")
+        try tmux.waitFor(text: "Given       Instrument")
+        try tmux.send("a")
+        try tmux.waitFor(text: "New assessment")
+        try tmux.send("t", "Tab", "Tab", "Tab", "t", "Tab", "Tab", "Tab")   // Training & Education; training readiness
+        try tmux.send("-l", "ready for a certificate program")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Recorded: Training & Education Assessment")
+        try tmux.send("Escape", "p")
+        try tmux.waitFor(text: "v2")
+        for _ in 0..<20 { try tmux.send("Down") }
+        try addTraining()
+        try tmux.waitFor(text: "Occupational Skills Tr")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "Significant change; why:")
+        try tmux.send("-l", "training starts")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Saved version 3")
+        try tmux.send("Escape", "q")
+        #expect(tmux.waitForExit() == 0)
+
+        let export = try TmuxSession.run(binary, ["export", "--db", db])
+        let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        let versions = (json["planVersions"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
+        #expect(versions.map { $0["version"] as? Int } == [1, 2, 3])
+        let plan = versions.last?["plan"] as? [String: Any]
+        let goal = (plan?["goals"] as? [[String: Any]])?.last
+        #expect(goal?["text"] as? String == "Earn a welding certificate and work as a welder")
+        let step = (goal?["steps"] as? [[String: Any]])?.first
+        #expect(step?["text"] as? String == "Start the welding course by 2027-01-15")
+        let service = (step?["services"] as? [[String: Any]])?.first
+        #expect(service?["serviceID"] as? String == "occupational-skills-training")
+        #expect(service?["actualStart"] as? String == today && service?["status"] as? String == "open")
+        let episodes = (plan?["episodes"] as? [[String: Any]])?.compactMap { $0["reason"] as? String }
+        #expect(episodes?.suffix(2) == ["customer chose welding", "training starts"])
+    }
+
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
         let path = dir + "/letter.txt"
         try "Dear planner,\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -86,7 +86,7 @@ struct AssessmentsScreen: Screen {
             let stale = a.staleness(on: today) != nil
             let result = a.notCompletedReason == nil ? (a.result ?? "") : "not completed"
             canvas.put((isSelected ? "▶ " : "  ") + (a.administeredOn?.description ?? "—").fitted(toWidth: 12)
-                       + a.name.fitted(toWidth: 29) + a.subject.label.fitted(toWidth: 12) + (stale ? "! " : "") + result,
+                       + a.name.fitted(toWidth: 28) + " " + a.subject.label.fitted(toWidth: 11) + " " + (stale ? "! " : "") + result,
                        row: y, col: 0, role: role, maxWidth: area.width - 1)
         }
         if rows.indices.contains(selected) {
