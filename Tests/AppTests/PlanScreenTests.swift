@@ -132,4 +132,22 @@ import TerminalKit
         h.press(.char("y"))
         #expect(h.screen.contains("Deleted (u undoes)") && !h.screen.contains("Job Search"))
     }
+
+    @Test func aServiceDatedBeforeCertificationIsRecordedOnTheCertificationDate() throws {
+        let h = try Harness()
+        openPlan(h, 16)   // certified 2026-04-23
+        h.press(.down, .down, .down, .down, .down, .char("v"))
+        h.type("mentoring")
+        h.press(.enter)
+        fields(h, [nil, nil, "2026-04-01", "2026-06-30", "1"])
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Dated before certification (2026-04-23): record it on 2026-04-23 with a note"))
+        h.press(.char("y"))
+        #expect(h.screen.contains("Recorded on the certification date 2026-04-23"))
+        h.press(.ctrl("s"))
+        let plan = try #require(try h.store.plan(for: CustomerID(16))).plan
+        let mentoring = try #require(plan.allServices.first { $0.serviceID == "youth-mentoring" })
+        #expect(mentoring.plannedStart == Day(parsing: "2026-04-23"))
+        #expect(mentoring.notes == ["planned start was 2026-04-01, before certification; recorded on 2026-04-23"])
+    }
 }
