@@ -37,7 +37,8 @@ extension PlanScreen {
             tree.draw(row, at: area.top + 2 + i - top, width: treeWidth, selected: i == selected && mode == .browsing,
                       into: &canvas)
         }
-        renderDetail(into: &canvas, row: area.top + 2 + height, width: treeWidth)
+        let shown = min(max(rows.count - top, 1), height)
+        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth)
         if side {
             renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Self.sidePanelWidth,
                            height: area.height - 3)
