@@ -40,4 +40,15 @@ public struct Session {
         }
         return store.path
     }
+
+    /// Why the signed-in user may not do this, in words; nil when they may.
+    /// The Store checks again when it writes; this only explains early.
+    public func refusal(_ permission: Permission) -> String? {
+        do {
+            try CaseloadStore.permit(permission, by: user)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
 }

@@ -6,8 +6,8 @@ extension PlanScreen {
     // MARK: Forms
 
     mutating func openForm(_ what: Pending) -> Effect {
-        if let refusal = Result(catching: { try CaseloadStore.permit(.editPlan, by: session.user) }).error {
-            message = "\(refusal)"
+        if let refusal = session.refusal(.editPlan) {
+            message = refusal
             return .handled
         }
         pending = what
@@ -42,8 +42,8 @@ extension PlanScreen {
     }
 
     mutating func openPicker(step: Int) -> Effect {
-        if let refusal = Result(catching: { try CaseloadStore.permit(.editPlan, by: session.user) }).error {
-            message = "\(refusal)"
+        if let refusal = session.refusal(.editPlan) {
+            message = refusal
             return .handled
         }
         pending = .newService(step: step)

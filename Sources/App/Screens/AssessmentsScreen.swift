@@ -6,7 +6,7 @@ import TerminalKit
 /// score, analysis and who gave it; results from partners or the customer
 /// older than 6 months are flagged. Reading and math are called out because
 /// training cannot be planned without them.
-struct AssessmentsScreen: Screen {
+struct AssessmentsScreen: CaseFileScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -31,8 +31,8 @@ struct AssessmentsScreen: Screen {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
         case .char("a"):
-            if let refusal = Result(catching: { try CaseloadStore.permit(.assess, by: session.user) }).error {
-                message = "\(refusal)"
+            if let refusal = session.refusal(.assess) {
+                message = refusal
                 return .handled
             }
             return .push(form())
@@ -56,12 +56,8 @@ struct AssessmentsScreen: Screen {
     }
 
     mutating func resume(with result: ScreenResult) {
-        if case .updated(_, let text) = result { notice = text; selected = 0 }
-        do {
-            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
-        } catch {
-            message = "Cannot read the data file: \(error)"
-        }
+        reload(after: result)
+        if case .updated = result { selected = 0 }
     }
 
     func render(into canvas: inout Canvas, area: Area) {

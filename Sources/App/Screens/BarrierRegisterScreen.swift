@@ -5,7 +5,7 @@ import TerminalKit
 /// The barrier register: every barrier ever recorded, open ones first.
 /// Nothing is deleted: a barrier is corrected (the old text stays in its
 /// history) or marked overcome with how, when and the planner's initials.
-struct BarrierRegisterScreen: Screen {
+struct BarrierRegisterScreen: CaseFileScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -32,8 +32,8 @@ struct BarrierRegisterScreen: Screen {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
         case .char("a"), .enter, .char("o"):
-            if let refusal = Result(catching: { try CaseloadStore.permit(.assess, by: session.user) }).error {
-                message = "\(refusal)"
+            if let refusal = session.refusal(.assess) {
+                message = refusal
                 return .handled
             }
             if key == .char("a") || rows.isEmpty { return .push(form(for: nil)) }
@@ -90,12 +90,7 @@ struct BarrierRegisterScreen: Screen {
     }
 
     mutating func resume(with result: ScreenResult) {
-        if case .updated(_, let text) = result { notice = text }
-        do {
-            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
-        } catch {
-            message = "Cannot read the data file: \(error)"
-        }
+        reload(after: result)
         selected = max(0, min(selected, rows.count - 1))
     }
 

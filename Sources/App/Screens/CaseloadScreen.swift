@@ -64,8 +64,8 @@ public struct CaseloadScreen: Screen {
         case .end, .char("G"): selected = count - 1
         case .char("/"): searching = true
         case .char("n"):
-            do { try CaseloadStore.permit(.enterCustomer, by: session.user) } catch {
-                message = "\(error)"
+            if let refusal = session.refusal(.enterCustomer) {
+                message = refusal
                 return .handled
             }
             return .push(CustomerEntryScreen(session: session))

@@ -57,8 +57,8 @@ struct CustomerOverviewScreen: Screen {
         guard let intake else { return .unhandled }
         switch key {
         case .char("a"), .char("b"):
-            do { try CaseloadStore.permit(.takeApplication, by: session.user) } catch {
-                message = "\(error)"
+            if let refusal = session.refusal(.takeApplication) {
+                message = refusal
                 return .handled
             }
             return .push(key == .char("a") ? ApplicationScreen(session: session, record: intake)

@@ -78,8 +78,8 @@ struct EligibilityScreen: Screen {
             message = "Already certified on \(done.certifiedOn); change answers by amendment (a)"
         } else if record.application == nil {
             message = "Take the application first (a)"
-        } else if let refusal = Result(catching: { try CaseloadStore.permit(.certifyEligibility, by: session.user) }).error {
-            message = "\(refusal)"
+        } else if let refusal = session.refusal(.certifyEligibility) {
+            message = refusal
         } else if let why = certifyProblems(on: session.today, reason: "x").first {
             message = why
         } else {
@@ -149,12 +149,5 @@ struct EligibilityScreen: Screen {
         } catch {
             message = "Cannot read the data file: \(error)"
         }
-    }
-}
-
-extension Result {
-    var error: Failure? {
-        if case .failure(let e) = self { return e }
-        return nil
     }
 }

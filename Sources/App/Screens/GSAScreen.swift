@@ -5,7 +5,7 @@ import TerminalKit
 /// The Getting Started Assessment: its parts with what each still needs,
 /// resuming at the part the planner was last in. Section 1 is submitted
 /// from here, through a confirmation that says it enrolls the customer.
-struct GSAScreen: Screen {
+struct GSAScreen: CaseFileScreen {
     let session: Session
     var file: CaseFile
     var selected: Int
@@ -58,8 +58,8 @@ struct GSAScreen: Screen {
             message = "Section 2 follows enrollment: submit Section 1 first"
             return .handled
         }
-        if let refusal = Result(catching: { try CaseloadStore.permit(.assess, by: session.user) }).error {
-            message = "\(refusal)"
+        if let refusal = session.refusal(.assess) {
+            message = refusal
             return .handled
         }
         var current = gsa
@@ -97,12 +97,7 @@ struct GSAScreen: Screen {
     }
 
     mutating func resume(with result: ScreenResult) {
-        if case .updated(_, let text) = result { notice = text }
-        do {
-            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
-        } catch {
-            message = "Cannot read the data file: \(error)"
-        }
+        reload(after: result)
     }
 
     func render(into canvas: inout Canvas, area: Area) {

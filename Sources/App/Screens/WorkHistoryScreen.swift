@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The jobs or the schooling of the Getting Started Assessment: a list to
 /// add to, edit and remove from, and the mark for "nothing to record".
-struct WorkHistoryScreen: Screen {
+struct WorkHistoryScreen: CaseFileScreen {
     enum Kind { case jobs, education }
 
     let session: Session
@@ -104,12 +104,7 @@ struct WorkHistoryScreen: Screen {
     }
 
     mutating func resume(with result: ScreenResult) {
-        if case .updated(_, let text) = result { notice = text }
-        do {
-            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
-        } catch {
-            message = "Cannot read the data file: \(error)"
-        }
+        reload(after: result)
         selected = max(0, min(selected, count - 1))
     }
 
