@@ -62,10 +62,21 @@ public struct ServiceEntry: Hashable, Codable, Sendable {
     public var requiresAssessment: RequiredAssessment?
     /// Barrier kinds a supportive service addresses.
     public var addresses: [String]?
+    /// When to recommend it: any of these lists of customer facts, all of
+    /// whose facts hold (`CustomerFacts`). Supportive services are also
+    /// recommended for each open barrier they address.
+    public var recommendWhen: [[String]]?
     public var goals: [GoalTemplate]
 
     /// "Occupational Skills Training (Youth) · youth program element 4".
     public var categoryLabel: String {
         youthElement.map { "youth program element \($0)" } ?? category.label
     }
+}
+
+/// When the matrix recommends an assessment.
+public struct AssessmentRule: Hashable, Codable, Sendable {
+    public var instrument: AssessmentRecord.Instrument
+    public var subject: AssessmentRecord.Subject
+    public var when: [[String]]
 }

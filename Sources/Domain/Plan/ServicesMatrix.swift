@@ -8,11 +8,13 @@ public struct ServicesMatrix: Sendable {
 
     public let services: [ServiceEntry]
     public let placeholders: [String]
+    public let assessmentRules: [AssessmentRule]
 
     struct File: Decodable {
         var format: String
         var version: Int
         var placeholders: [String]
+        var assessments: [AssessmentRule]?
         var services: [ServiceEntry]
     }
 
@@ -34,7 +36,9 @@ public struct ServicesMatrix: Sendable {
         }
         services = file.services
         placeholders = file.placeholders
+        assessmentRules = file.assessments ?? []
         try validate()
+        try validateRules()
     }
 
     public func service(_ id: String) -> ServiceEntry? { services.first { $0.id == id } }
@@ -66,9 +70,20 @@ public struct ServicesMatrix: Sendable {
             for kind in s.addresses ?? [] where !kinds.contains(kind) {
                 throw Problem(message: "\(entry).addresses: unknown barrier kind \"\(kind)\"")
             }
+            for fact in (s.recommendWhen ?? []).joined() where !CustomerFacts.isKnown(fact) {
+                throw Problem(message: "\(entry).recommendWhen: unknown fact \"\(fact)\"")
+            }
             for (g, goal) in s.goals.enumerated() {
                 try checkPlaceholders(goal.text, "\(entry).goals[\(g)].text")
                 for (n, step) in goal.steps.enumerated() { try checkPlaceholders(step, "\(entry).goals[\(g)].steps[\(n)]") }
+            }
+        }
+    }
+
+    private func validateRules() throws {
+        for (i, rule) in assessmentRules.enumerated() {
+            for fact in rule.when.joined() where !CustomerFacts.isKnown(fact) {
+                throw Problem(message: "assessments[\(i)].when: unknown fact \"\(fact)\"")
             }
         }
     }
