@@ -15,7 +15,8 @@ extension CaseloadStore {
                 certifications: try Self.certifications(db), amendments: try Self.amendments(db),
                 documents: try Self.documents(db), screenings: try Self.screenings(db), gsas: try Self.gsas(db),
                 assessments: try Self.assessments(db), barriers: try Self.barriers(db),
-                barrierCorrections: try Self.corrections(db), planVersions: try Self.planVersions(db))
+                barrierCorrections: try Self.corrections(db), planVersions: try Self.planVersions(db),
+                dismissals: try Self.dismissals(db))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -50,6 +51,7 @@ extension CaseloadStore {
             for b in export.barriers { try Self.insert(b, db, keepID: true) }
             for c in export.barrierCorrections { try Self.insert(c, db) }
             for v in export.planVersions { try Self.insert(v, db) }
+            for d in export.dismissals { try Self.insert(d, db) }
         }
     }
 
@@ -109,6 +111,7 @@ extension CaseloadStore {
         try check("assessments", export.assessments.map(\.customer))
         try check("barriers", export.barriers.map(\.customer))
         try check("planVersions", export.planVersions.map(\.customer))
+        try check("dismissals", export.dismissals.map(\.customer))
         var lastVersion: [CustomerID: Int] = [:]
         for (i, v) in export.planVersions.enumerated() {
             guard v.version == (lastVersion[v.customer] ?? 0) + 1 else {

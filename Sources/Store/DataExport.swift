@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 5
+    public static let currentVersion = 6
 
     public var format: String
     public var version: Int
@@ -26,6 +26,8 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var barrierCorrections: [BarrierCorrection]
     /// Since version 5: every saved version of every plan; the last is current.
     public var planVersions: [PlanVersion]
+    /// Since version 6: recommendations dismissed, with why.
+    public var dismissals: [Dismissal]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -33,7 +35,7 @@ public struct DataExport: Codable, Equatable, Sendable {
                 documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = [],
                 gsas: [GettingStartedAssessment] = [], assessments: [AssessmentRecord] = [],
                 barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = [],
-                planVersions: [PlanVersion] = []) {
+                planVersions: [PlanVersion] = [], dismissals: [Dismissal] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -50,6 +52,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.barriers = barriers
         self.barrierCorrections = barrierCorrections
         self.planVersions = planVersions
+        self.dismissals = dismissals
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,5 +73,6 @@ public struct DataExport: Codable, Equatable, Sendable {
         barriers = try c.decodeIfPresent([BarrierRecord].self, forKey: .barriers) ?? []
         barrierCorrections = try c.decodeIfPresent([BarrierCorrection].self, forKey: .barrierCorrections) ?? []
         planVersions = try c.decodeIfPresent([PlanVersion].self, forKey: .planVersions) ?? []
+        dismissals = try c.decodeIfPresent([Dismissal].self, forKey: .dismissals) ?? []
     }
 }

@@ -190,6 +190,19 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v6-recommendations") { db in
+            try db.execute(sql: """
+                CREATE TABLE dismissal (
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    item_key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    dismissed_by TEXT NOT NULL,
+                    dismissed_on TEXT NOT NULL,
+                    PRIMARY KEY (customer_id, item_key)
+                );
+                """)
+        }
         return m
     }
 }

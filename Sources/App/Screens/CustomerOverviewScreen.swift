@@ -41,14 +41,16 @@ struct CustomerOverviewScreen: Screen {
     static let assessments = KeyBinding([.char("t")], "Assessments", help: "The assessment register: tests, scores and analyses")
     static let barriers = KeyBinding([.char("r")], "Barriers", help: "The barrier register: open and overcome barriers")
     static let plan = KeyBinding([.char("p")], "Plan", help: "The Career Plan (IEP or ISS): goals, steps and services")
+    static let recommend = KeyBinding([.char("m")], "Recommend", help: "Recommended assessments, goals and services, with why")
 
     /// The keys of the customer's next steps come first in the key bar.
     var bindings: [KeyBinding] {
         guard let customer else { return [] }
         let intake = [Self.application, Self.eligibility, Self.screening, Self.documents]
         let assessment = [Self.gsa, Self.assessments, Self.barriers]
-        if customer.enrolledOn != nil { return [Self.plan] + assessment + intake }
-        return customer.eligibleOn == nil ? intake + assessment + [Self.plan] : assessment + [Self.plan] + intake
+        let planning = [Self.plan, Self.recommend]
+        if customer.enrolledOn != nil { return planning + assessment + intake }
+        return customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -68,6 +70,7 @@ struct CustomerOverviewScreen: Screen {
         case .char("t"): return .push(AssessmentsScreen(session: session, file: intake))
         case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
         case .char("p"): return .push(PlanScreen(session: session, file: intake))
+        case .char("m"): return .push(RecommendationsScreen(session: session, file: intake))
         case .char("d"):
             guard intake.application != nil else {
                 message = "No application yet: press a to take one"

@@ -1,0 +1,241 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The Recommendations page: assessments, goals with their steps and
+/// service, and stand-alone services proposed from the customer's data,
+/// each with why. Nothing enters the plan unless the planner marks it.
+struct RecommendationsScreen: CaseFileScreen {
+    enum Row: Equatable {
+        case heading(String)
+        case item(String)
+        case step(String, Int)
+        case goalService(String)
+        case dismissed(String)
+    }
+
+    let session: Session
+    var file: CaseFile
+    var plan: PlanVersion?
+    var dismissals: [Dismissal] = []
+    var marked: Set<String> = []
+    /// The planner's wording, by item or step key.
+    var wording: [String: String] = [:]
+    var showDismissed = false
+    var selected = 0
+    var top = 0
+    var dismissing: TextField?
+    var editingKey: String?
+    var message: String?
+    var notice: String?
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        load()
+    }
+
+    private mutating func load() {
+        do {
+            plan = try session.store.plan(for: file.customer.id)
+            dismissals = try session.store.dismissals(for: file.customer.id)
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+    }
+
+    var title: String { "Recommendations" }
+    var acceptsText: Bool { dismissing != nil }
+    var currentPlan: CareerPlan { plan?.plan ?? CareerPlan(customer: file.customer.id) }
+
+    /// Recomputed from the data every time: the page follows the customer.
+    var all: [Recommendation] {
+        let facts = CustomerFacts(customer: file.customer, application: file.application, gsa: file.gsa,
+                                  screening: file.screening, barriers: file.barriers, plan: plan?.plan, matrix: session.matrix)
+        return Recommendations.propose(facts: facts, placeholders: CustomerFacts.placeholders(gsa: file.gsa),
+                                       assessments: file.assessments, matrix: session.matrix, on: session.today)
+    }
+
+    func dismissal(_ r: Recommendation) -> Dismissal? {
+        dismissals.first { $0.key == r.key && $0.fingerprint == r.fingerprint }
+    }
+
+    var shown: [Recommendation] { all.filter { dismissal($0) == nil } }
+    func recommendation(_ key: String) -> Recommendation? { all.first { $0.key == key } }
+    func text(_ r: Recommendation) -> String { wording[r.key] ?? defaultText(r) }
+    func defaultText(_ r: Recommendation) -> String {
+        if case .assessment(let instrument, let subject) = r.kind { return "Take the \(instrument.label) (\(subject.label))" }
+        return r.text
+    }
+    func stepText(_ r: Recommendation, _ i: Int) -> String { wording["\(r.key)#step#\(i)"] ?? r.steps[i] }
+    func inPlan(_ r: Recommendation) -> Bool { AddToPlan.isInPlan(r, text: text(r), plan: currentPlan) }
+
+    var rows: [Row] {
+        var out: [Row] = []
+        let items = shown
+        let groups: [(String, (Recommendation) -> Bool)] = [
+            ("Recommended assessments", { if case .assessment = $0.kind { true } else { false } }),
+            ("Goals, with their steps and services", { if case .goal = $0.kind { true } else { false } }),
+            ("Services", { if case .service = $0.kind { true } else { false } }),
+        ]
+        for (title, belongs) in groups {
+            let list = items.filter(belongs)
+            out.append(.heading(title + (list.isEmpty ? ": none" : "")))
+            for r in list {
+                out.append(.item(r.key))
+                if case .goal = r.kind, !inPlan(r) {
+                    out += r.steps.indices.map { .step(r.key, $0) }
+                    out.append(.goalService(r.key))
+                }
+            }
+        }
+        let hidden = all.filter { dismissal($0) != nil }
+        if !hidden.isEmpty {
+            out.append(.heading("Dismissed: \(hidden.count)" + (showDismissed ? "" : " (D shows them)")))
+            if showDismissed { out += hidden.map { .dismissed($0.key) } }
+        }
+        return out
+    }
+
+    var selectable: [Int] { rows.indices.filter { if case .heading = rows[$0] { false } else { true } } }
+    var row: Row? { selectable.indices.contains(selected) ? rows[selectable[selected]] : nil }
+
+    static let toggle = KeyBinding([.char(" ")], "Mark", help: "Mark or unmark the selected item (a goal marks its steps and service)")
+    static let add = KeyBinding([.char("a")], "Add to plan", help: "Add the marked items to the plan and save it as a new version")
+    static let edit = KeyBinding([.enter], "Wording", help: "Edit the wording before it goes into the plan")
+    static let dismiss = KeyBinding([.char("x")], "Dismiss", help: "Dismiss the selected item with a reason (on a dismissed one: bring it back)")
+    static let showHidden = KeyBinding([.char("D")], "Dismissed", help: "Show or hide the dismissed items and why", inBar: false)
+    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an item", inBar: false)
+
+    var bindings: [KeyBinding] {
+        if dismissing != nil {
+            return [KeyBinding([.enter], "Dismiss", help: "Dismiss with this reason"),
+                    KeyBinding([.escape], "Cancel", help: "Keep the recommendation"), TextField.editing]
+        }
+        return [Self.toggle, Self.add, Self.edit, Self.dismiss, Self.showHidden, Self.move]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if var field = dismissing {
+            switch key {
+            case .enter: commitDismiss(reason: field.text)
+            case .escape: dismissing = nil
+            default:
+                guard field.handle(key) else { return .unhandled }
+                dismissing = field
+            }
+            return .handled
+        }
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(max(0, selectable.count - 1), selected + 1)
+        case .char(" "): toggleSelected()
+        case .char("D"): showDismissed.toggle()
+        case .char("x"):
+            if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
+            if case .dismissed(let key) = row {
+                do { try session.store.restore(key, for: file.customer.id, by: session.user); load(); notice = "Brought back" }
+                catch { message = "\(error)" }
+            } else if case .item = row {
+                dismissing = TextField()
+            } else {
+                message = "Dismiss the whole goal (select its line), or unmark a step with Space"
+            }
+        case .enter: return editWording()
+        case .char("a"): addMarked()
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    private mutating func toggleSelected() {
+        switch row {
+        case .item(let key):
+            guard let r = recommendation(key), !inPlan(r) else { message = "Already in the plan"; return }
+            let children = r.steps.indices.map { "\(key)#step#\($0)" } + (r.serviceID != nil && isGoal(r) ? ["\(key)#service"] : [])
+            if marked.contains(key) { marked.subtract([key] + children) } else { marked.formUnion([key] + children) }
+        case .step(let key, let i): flip("\(key)#step#\(i)", parent: key)
+        case .goalService(let key): flip("\(key)#service", parent: key)
+        default: break
+        }
+    }
+
+    private mutating func flip(_ child: String, parent: String) {
+        if marked.contains(child) { marked.remove(child) } else { marked.insert(child); marked.insert(parent) }
+    }
+
+    func isGoal(_ r: Recommendation) -> Bool { if case .goal = r.kind { true } else { false } }
+
+    private mutating func editWording() -> Effect {
+        let key: String
+        let current: String
+        switch row {
+        case .item(let k):
+            guard let r = recommendation(k) else { return .handled }
+            if case .service = r.kind { message = "A service keeps its name from the services matrix"; return .handled }
+            key = k
+            current = text(r)
+        case .step(let k, let i):
+            guard let r = recommendation(k) else { return .handled }
+            key = "\(k)#step#\(i)"
+            current = stepText(r, i)
+        default: return .handled
+        }
+        editingKey = key
+        let c = file.customer
+        return .push(RecordFormScreen(
+            title: "Wording", customer: c.id, heading: "\(c.displayName) \(c.id) · wording before it goes into the plan",
+            fields: [FormField("text", "Wording", hint: "specific, measurable and dated; in words the customer uses", required: true)],
+            values: ["text": current], check: { v in (v["text"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? ["text": "Wording is required"] : [:] },
+            save: { .edited($0) }))
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        if case .edited(let v) = result, let key = editingKey, let text = v["text"] {
+            wording[key] = text.trimmingCharacters(in: .whitespaces)
+            notice = "Wording changed; it goes into the plan when added"
+        }
+        editingKey = nil
+        reload(after: result)
+        load()
+    }
+
+    private mutating func commitDismiss(reason: String) {
+        guard case .item(let key) = row, let r = recommendation(key) else { dismissing = nil; return }
+        do {
+            try session.store.dismiss(Dismissal(customer: file.customer.id, key: key, fingerprint: r.fingerprint, reason: reason,
+                                                by: session.login, on: session.today), by: session.user)
+            dismissing = nil
+            marked = marked.filter { !$0.hasPrefix(key) }
+            load()
+            notice = "Dismissed: \(r.text) (it returns if the data behind it changes)"
+        } catch {
+            message = "\(error)"
+        }
+    }
+
+    private mutating func addMarked() {
+        if let refusal = session.refusal(.editPlan) { message = refusal; return }
+        let choices: [RecommendationChoice] = shown.filter { marked.contains($0.key) && !inPlan($0) }.map { r in
+            RecommendationChoice(recommendation: r, text: text(r),
+                                 steps: r.steps.indices.filter { marked.contains("\(r.key)#step#\($0)") }.map { stepText(r, $0) },
+                                 includeService: marked.contains("\(r.key)#service"))
+        }
+        guard !choices.isEmpty else { message = "Mark items with Space first: nothing is added unless you choose it"; return }
+        do {
+            let next = try AddToPlan.apply(choices, to: currentPlan, matrix: session.matrix, on: session.today)
+            let saved = try session.store.savePlan(next, over: plan?.version ?? 0, by: session.user, today: session.today,
+                                                   matrix: session.matrix, reason: "chosen from the recommendations with the customer")
+            plan = saved
+            marked = []
+            reload(after: .back)
+            notice = "Added \(choices.count) item(s) to the plan: version \(saved.version)"
+        } catch let refusal as AddToPlan.Refusal {
+            message = refusal.message
+        } catch {
+            message = "\(error)"
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Domain
+import GRDB
+
+/// Recommendations the planner dismissed. A dismissal holds while the data
+/// behind the recommendation (its fingerprint) is unchanged.
+extension CaseloadStore {
+    public func dismissals(for id: CustomerID) throws -> [Dismissal] {
+        try pool.read { db in try Self.dismissals(db, customer: id) }
+    }
+
+    public func dismiss(_ d: Dismissal, by user: Staff?) throws {
+        try Self.permit(.editPlan, by: user)
+        guard !d.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid("say why the recommendation is dismissed")
+        }
+        try pool.write { db in try Self.insert(d, db) }
+    }
+
+    /// Brings a dismissed recommendation back.
+    public func restore(_ key: String, for id: CustomerID, by user: Staff?) throws {
+        try Self.permit(.editPlan, by: user)
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
+        }
+    }
+
+    static func insert(_ d: Dismissal, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO dismissal (customer_id, item_key, fingerprint, reason, dismissed_by, dismissed_on)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [d.customer.number, d.key, d.fingerprint, d.reason, d.by, d.on.description])
+    }
+
+    static func dismissals(_ db: Database, customer: CustomerID? = nil) throws -> [Dismissal] {
+        try rows(db, "dismissal", customer, order: "customer_id, item_key").map { row in
+            Dismissal(customer: CustomerID(row["customer_id"]), key: row["item_key"], fingerprint: row["fingerprint"],
+                      reason: row["reason"], by: row["dismissed_by"], on: try day(row, "dismissed_on"))
+        }
+    }
+}
