@@ -282,6 +282,39 @@ import Testing
         #expect(episodes?.suffix(2) == ["customer chose welding", "training starts"])
     }
 
+    /// A recommended goal with its step and service marked, added, and
+    /// found in the plan and the export.
+    @Test func aRecommendedGoalEntersThePlan() throws {
+        let db = dir + "/demo.sqlite"
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        try tmux.waitFor(text: " 1/48")
+        try tmux.send("/")
+        try tmux.send("-l", "C000003")
+        try tmux.waitFor(text: " 1/1")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor(text: "Stage        Eligible")
+        try tmux.send("m")
+        try tmux.waitFor(text: "[ ] Choose a career field with good local demand and wages")
+        try tmux.send("Down", "Space")
+        try tmux.waitFor(text: "[x] service: Labor Market and Employment Statistics Information")
+        try tmux.send("a")
+        try tmux.waitFor(text: "Added 1 item(s) to the plan: version 1")
+        try tmux.send("Escape", "p")
+        let plan = try tmux.waitFor(text: "(initial plan)")
+        #expect(plan.contains("Compare wages and openings") && plan.contains("Labor Market and Employme"))
+        try tmux.send("Escape", "q")
+        #expect(tmux.waitForExit() == 0)
+
+        let export = try TmuxSession.run(binary, ["export", "--db", db])
+        let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        let version = (json["planVersions"] as! [[String: Any]]).first { $0["customer"] as? String == "C000003" }
+        let goal = ((version?["plan"] as? [String: Any])?["goals"] as? [[String: Any]])?.first
+        #expect(goal?["text"] as? String == "Choose a career field with good local demand and wages")
+        let step = (goal?["steps"] as? [[String: Any]])?.first
+        #expect((step?["text"] as? String)?.hasPrefix("Compare wages and openings for three occupations") == true)
+        #expect(((step?["services"] as? [[String: Any]])?.first?["serviceID"] as? String) == "labor-market-information")
+    }
+
     @Test func aFileThatIsNotCareerplansIsRefusedAndLeftAlone() throws {
         let path = dir + "/letter.txt"
         try "Dear planner,\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -67,6 +67,7 @@ extension RecommendationsScreen {
         }
         guard let key, let rec = recommendation(key) else { return }
         var lines = [rec.because]
+        if let d = dismissal(rec) { lines.insert("dismissed because: \(d.reason)", at: 0) }
         lines += rec.missing
         if let id = rec.serviceID, let entry = session.matrix.service(id) {
             lines.append("\(entry.name) · \(entry.categoryLabel)"
