@@ -118,6 +118,9 @@ import TerminalKit
         #expect(h.lines[22].contains("The plan has unsaved changes: s = save, d = discard, Esc = stay"))
         h.press(.escape)
         #expect(h.screen.contains("● unsaved"))
+        #expect(!h.press(.char("q")))
+        #expect(h.lines[22].contains("The plan has unsaved changes"))
+        h.press(.escape)
         h.press(.escape, .char("d"))
         #expect(h.screen.contains("Stage        Enrolled"))
     }

@@ -174,7 +174,7 @@ struct PlanScreen: Screen {
         case .escape:
             if hasChanges { mode = .leaving(quit: false); return .handled }
             return .pop
-        case .function(10):
+        case .function(10), .char("q"):
             if hasChanges { mode = .leaving(quit: true); return .handled }
             return .quit
         default: return .unhandled
