@@ -2,7 +2,13 @@
 public enum ClockRule: String, CaseIterable, Codable, Sendable {
     case eligibility30 = "eligibility-30"
     case enrollment90 = "enrollment-90"
+    case initialPlan5 = "initial-plan-5"
     case contact30 = "contact-30"
+    case review90 = "review-90"
+    case serviceEntry10 = "service-entry-10"
+    case serviceClose10 = "service-close-10"
+    case outcomeEntry10 = "outcome-entry-10"
+    case noteEntry10 = "note-entry-10"
     case autoExit90 = "auto-exit-90"
     case followUp12m = "follow-up-12m"
 
@@ -11,7 +17,13 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
         switch self {
         case .eligibility30: "Eligibility"
         case .enrollment90: "Enroll"
+        case .initialPlan5: "Initial plan"
         case .contact30: "Contact"
+        case .review90: "Plan review"
+        case .serviceEntry10: "Record service"
+        case .serviceClose10: "Close service"
+        case .outcomeEntry10: "Record outcome"
+        case .noteEntry10: "Case note"
         case .autoExit90: "Auto-exit"
         case .followUp12m: "Follow-up ends"
         }
@@ -21,21 +33,28 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
         switch self {
         case .eligibility30: "determine eligibility within 30 days of the application"
         case .enrollment90: "enroll within 90 days of certification"
+        case .initialPlan5: "write the initial plan within 5 days of completing the assessment"
         case .contact30: "two-way contact with the participant (interval: area setting)"
+        case .review90: "review the plan with the participant (interval: area setting)"
+        case .serviceEntry10: "record a service within 10 days of its start, or move its planned start"
+        case .serviceClose10: "close a service within 10 days of its end, or extend its planned end"
+        case .outcomeEntry10: "record an outcome within 10 days of learning of it"
+        case .noteEntry10: "enter a case note within 10 days of the contact or service"
         case .autoExit90: "exited automatically after 90 days with no service"
         case .followUp12m: "follow-up ends 12 months after the first day of employment"
         }
     }
 }
 
-public enum ClockState: String, Sendable, Codable {
-    case overdue, dueSoon = "due-soon", upcoming
+public enum ClockState: String, Sendable, Codable, CaseIterable {
+    case overdue, dueSoon = "due-soon", upcoming, met
 
     public var name: String {
         switch self {
         case .overdue: "OVERDUE"
         case .dueSoon: "due soon"
         case .upcoming: "upcoming"
+        case .met: "met"
         }
     }
 }
@@ -45,12 +64,18 @@ public struct Clock: Hashable, Sendable {
     public var rule: ClockRule
     public var due: Day
     public var state: ClockState
+    /// What the clock is about when a customer has several: a service's name.
+    public var subject: String?
 
-    public init(rule: ClockRule, due: Day, state: ClockState) {
+    public init(rule: ClockRule, due: Day, state: ClockState, subject: String? = nil) {
         self.rule = rule
         self.due = due
         self.state = state
+        self.subject = subject
     }
+
+    /// "Close service: Job Search and Placement Assistance".
+    public var label: String { rule.task + (subject.map { ": \($0)" } ?? "") }
 }
 
 extension Clock {

@@ -12,6 +12,7 @@ public struct SyntheticIntake: Sendable {
     /// With ids 0: the store numbers them.
     public var barriers: [BarrierRecord] = []
     public var plan: CareerPlan? = nil
+    public var planReviewedOn: Day? = nil
 }
 
 extension SyntheticCaseload {
@@ -78,6 +79,7 @@ extension SyntheticCaseload {
             .map { BarrierRecord(id: 0, customer: c.id, kind: $0.rawValue, description: "", plan: "", identifiedOn: applied,
                                  recordedBy: planner) }
         out.plan = plan(for: out, barriers: out.barriers + applicationBarriers)
+        out.planReviewedOn = out.plan == nil ? nil : planReview(for: c)
         return out
     }
 

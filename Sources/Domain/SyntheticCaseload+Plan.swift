@@ -16,15 +16,17 @@ extension SyntheticCaseload {
             s.completionKnownOn = exited
             s.closedRecordedOn = exited.adding(days: 2)
         }
+        // Active participants' services run into the future, as in a caseload that is kept up.
+        func end(_ days: Int, _ ahead: Int) -> Day { done ? enrolled.adding(days: days) : max(enrolled.adding(days: days), today.adding(days: ahead)) }
         var planning = PlanService(id: p.newID(), serviceID: "career-planning", name: "Career Planning (Individualized Career Service)",
-                                   plannedStart: enrolled, plannedEnd: enrolled.adding(days: 180), weeklyHours: 2,
+                                   plannedStart: enrolled, plannedEnd: end(180, 45), weeklyHours: 2,
                                    status: .open, actualStart: enrolled)
         closed(&planning)
         var supportive: [PlanService] = []
         for b in barriers where b.isOpen || done {
             guard let id = Self.supportiveServices[b.kind] else { continue }
             var s = PlanService(id: p.newID(), serviceID: id.0, name: id.1, provider: .partner, partnerName: "community partner",
-                                plannedStart: enrolled, plannedEnd: enrolled.adding(days: 90), weeklyHours: 1,
+                                plannedStart: enrolled, plannedEnd: end(90, 20), weeklyHours: 1,
                                 status: .open, actualStart: enrolled)
             closed(&s)
             supportive.append(s)
@@ -33,8 +35,9 @@ extension SyntheticCaseload {
                               targetDate: enrolled.adding(days: 30), status: enrolled.adding(days: 30) < today ? .achieved : .open,
                               services: [planning] + supportive)
         var search = PlanService(id: p.newID(), serviceID: "job-search-placement", name: "Job Search and Placement Assistance",
-                                 plannedStart: enrolled.adding(days: 30), plannedEnd: enrolled.adding(days: 210), weeklyHours: 3)
-        if done { search.status = .open; search.actualStart = enrolled.adding(days: 30); closed(&search) }
+                                 plannedStart: enrolled.adding(days: 30), plannedEnd: end(210, 60), weeklyHours: 3)
+        if enrolled.adding(days: 30) <= today { search.status = .open; search.actualStart = enrolled.adding(days: 30) }
+        if done { closed(&search) }
         let apply = PlanStep(id: p.newID(), text: "Apply for at least five \(target) jobs each week and keep a list of where you applied.",
                              targetDate: max(today, enrolled).adding(days: 30), status: done ? .achieved : .open, services: [search])
         p.goals = [PlanGoal(id: p.newID(), text: "Get a full-time job as a \(target) with similar or better pay and benefits",
@@ -44,6 +47,12 @@ extension SyntheticCaseload {
                             status: done ? .achieved : .open, steps: [resume, apply])]
         p.episodes = [PlanEpisode(on: enrolled, reason: "initial plan", by: c.planner ?? "", changes: [])]
         return p
+    }
+
+    /// The last plan review: recent for most participants, overdue for a few.
+    func planReview(for c: Customer) -> Day? {
+        guard let enrolled = c.enrolledOn, c.exitedOn == nil, enrolled.days(until: today) > 30 else { return nil }
+        return max(enrolled.adding(days: 1), today.adding(days: -Int(5 + c.id.number * 37 % 100)))
     }
 
     /// The supportive service for each barrier kind (ids of the services matrix).

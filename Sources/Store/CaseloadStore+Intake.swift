@@ -125,6 +125,10 @@ extension CaseloadStore {
                 if let p = i.plan, let enrolled = i.customer.enrolledOn {
                     try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: i.customer.planner ?? "",
                                                 savedAt: "\(enrolled)T17:00:00Z", changes: ["initial plan"]), db)
+                    if let reviewed = i.planReviewedOn {
+                        try Self.insert(PlanVersion(customer: p.customer, version: 2, plan: p, savedBy: i.customer.planner ?? "",
+                                                    savedAt: "\(reviewed)T16:00:00Z", changes: ["reviewed with the customer"]), db)
+                    }
                 }
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }

@@ -45,7 +45,7 @@ extension CaseloadScreen {
         switch state {
         case .overdue: "!"
         case .dueSoon: "*"
-        case .upcoming: " "
+        case .upcoming, .met: " "
         }
     }
 

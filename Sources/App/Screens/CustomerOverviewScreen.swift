@@ -178,7 +178,7 @@ struct CustomerOverviewScreen: Screen {
             let role: StyleRole = switch clock.state {
             case .overdue: .overdue
             case .dueSoon: .dueSoon
-            case .upcoming: .normal
+            case .upcoming, .met: .normal
             }
             let when = Clock.when(due: clock.due, today: session.today)
             let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.rule.task) (\(when))"

@@ -1,0 +1,38 @@
+import Domain
+import GRDB
+
+/// What the deadline engine needs, read in one transaction: customers, their
+/// current plans, and when each plan was first and last saved.
+extension CaseloadStore {
+    public func clockFacts(for id: CustomerID) throws -> CaseClockFacts? {
+        try pool.read { db in try Self.clockFacts(db, where: "c.id = ?", [id.number]).first }
+    }
+
+    /// A planner's customers (every customer for nil) whose clocks may run:
+    /// not exited, or exited and in follow-up.
+    public func clockFacts(planner: String?) throws -> [CaseClockFacts] {
+        try pool.read { db in
+            let active = "(c.exited_on IS NULL OR c.employed_on IS NOT NULL)"
+            return planner == nil ? try Self.clockFacts(db, where: active, [])
+                : try Self.clockFacts(db, where: "c.planner = ? AND \(active)", [planner])
+        }
+    }
+
+    static func clockFacts(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CaseClockFacts] {
+        let columns = Customer.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(columns), p.body AS plan_body,
+                   (SELECT min(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS first_saved,
+                   (SELECT max(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS last_saved
+            FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
+            WHERE \(condition) ORDER BY c.sort_name, c.id
+            """, arguments: args)
+        return try rows.map { row in
+            func day(_ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: String($0.prefix(10))) } }
+            return CaseClockFacts(customer: try Customer(row: row),
+                                  plan: try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") },
+                                  firstPlanSaved: day("first_saved"), lastPlanSaved: day("last_saved"))
+        }
+    }
+}
