@@ -98,14 +98,15 @@ import TerminalKit
         #expect(h.screen.contains("Say why the plan changes this much"))
         h.type("customer chose the longer pharmacy degree path")
         h.press(.enter)
-        #expect(h.lines[22].contains("✓ Saved version 2 · new plan episode recorded"))
+        #expect(h.lines[22].contains("✓ Saved version 3 · new plan episode recorded"))
         let episodes = try #require(try h.store.plan(for: CustomerID(16))).plan.episodes
         #expect(episodes.last?.reason == "customer chose the longer pharmacy degree path")
         h.press(.char("h"))
-        #expect(h.lines[3].hasPrefix("▶ v2   2026-") && h.lines[3].contains("mrivera  changed goal: Get a full-time job"))
-        #expect(h.lines[4].hasPrefix("  v1   2026-05-18T17:00 mrivera  initial plan"))
+        #expect(h.lines[3].hasPrefix("▶ v3   2026-") && h.lines[3].contains("mrivera  changed goal: Get a full-time job"))
+        #expect(h.lines[4].hasPrefix("  v2   2026-08-18T16:00 mrivera  reviewed with the customer"))
+        #expect(h.lines[5].hasPrefix("  v1   2026-05-18T17:00 mrivera  initial plan"))
         h.press(.enter)
-        #expect(h.screen.contains("Read-only: version 2"))
+        #expect(h.screen.contains("Read-only: version 3"))
         #expect(h.screen.contains("changed goal: Get a full-time job as a pharmacy technician"))
     }
 
@@ -130,10 +131,16 @@ import TerminalKit
         openPlan(h, 16)
         h.press(.down, .down, .char("x"))
         #expect(h.screen.contains("Started services are not deleted"))
-        h.press(.down, .down, .down, .down, .char("x"))
+        h.press(.char("s"))
+        h.type("Visit two pharmacies to ask about openings")
+        h.press(.tab)
+        h.type("2026-12-05")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("Visit two pharmacies"))
+        h.press(.char("x"))
         #expect(h.lines[22].contains("Delete the selected item"))
         h.press(.char("y"))
-        #expect(h.screen.contains("Deleted (u undoes)") && !h.screen.contains("Job Search"))
+        #expect(h.screen.contains("Deleted (u undoes)") && !h.screen.contains("Visit two pharmacies"))
     }
 
     @Test func aServiceDatedBeforeCertificationIsRecordedOnTheCertificationDate() throws {

@@ -241,7 +241,7 @@ import Testing
         try tmux.waitFor(text: "Significant change; why:")
         try tmux.send("-l", "customer chose welding")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "Saved version 2")
+        try tmux.waitFor(text: "Saved version 3")   // v1 initial plan, v2 the last review
         try tmux.send("Escape")
         try tmux.waitFor(text: "Stage        Enrolled")
         // Record the assessment in the register.
@@ -254,7 +254,7 @@ import Testing
         try tmux.send("C-s")
         try tmux.waitFor(text: "Recorded: Training & Education Assessment")
         try tmux.send("Escape", "p")
-        try tmux.waitFor(text: "v2")
+        try tmux.waitFor(text: "v3")
         for _ in 0..<20 { try tmux.send("Down") }
         try addTraining()
         try tmux.waitFor(text: "Occupational Skills Tr")
@@ -262,14 +262,14 @@ import Testing
         try tmux.waitFor(text: "Significant change; why:")
         try tmux.send("-l", "training starts")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "Saved version 3")
+        try tmux.waitFor(text: "Saved version 4")
         try tmux.send("Escape", "q")
         #expect(tmux.waitForExit() == 0)
 
         let export = try TmuxSession.run(binary, ["export", "--db", db])
         let json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
         let versions = (json["planVersions"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
-        #expect(versions.map { $0["version"] as? Int } == [1, 2, 3])
+        #expect(versions.map { $0["version"] as? Int } == [1, 2, 3, 4])
         let plan = versions.last?["plan"] as? [String: Any]
         let goal = (plan?["goals"] as? [[String: Any]])?.last
         #expect(goal?["text"] as? String == "Earn a welding certificate and work as a welder")

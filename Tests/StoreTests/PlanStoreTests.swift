@@ -47,7 +47,7 @@ import Testing
     func enrolled() throws -> (CaseloadStore, PlanVersion) {
         let store = try seededStore(at: dir + "/p.sqlite", customers: 6)
         let current = try #require(try store.plan(for: CustomerID(4)))
-        #expect(current.version == 1 && current.plan.hasOpenGoalWithOpenStep)
+        #expect(current.version == 2 && current.plan.hasOpenGoalWithOpenStep)   // v2: the last review
         return (store, current)
     }
 
@@ -55,13 +55,13 @@ import Testing
         let (store, current) = try enrolled()
         var plan = current.plan
         plan.goals[0].steps[1].text = "Apply for at least eight jobs each week"
-        let saved = try store.savePlan(plan, over: 1, by: planner, today: testToday, matrix: matrix)
-        #expect(saved.version == 2)
+        let saved = try store.savePlan(plan, over: 2, by: planner, today: testToday, matrix: matrix)
+        #expect(saved.version == 3)
         let versions = try store.planVersions(for: CustomerID(4))
-        #expect(versions.map(\.version) == [1, 2])
-        #expect(versions[1].changes == ["changed step: Apply for at least eight jobs each week"])
-        #expect(versions[0].plan == current.plan)
-        #expect(throws: StoreError.self) { try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix) }
+        #expect(versions.map(\.version) == [1, 2, 3])
+        #expect(versions[2].changes == ["changed step: Apply for at least eight jobs each week"])
+        #expect(versions[1].plan == current.plan)
+        #expect(throws: StoreError.self) { try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix) }
     }
 
     @Test func theLastOpenStepCannotBeClosed() throws {
@@ -69,9 +69,9 @@ import Testing
         var plan = current.plan
         for i in plan.goals[0].steps.indices { plan.goals[0].steps[i].status = .achieved }
         #expect(throws: StoreError.invalid("an enrolled participant's plan keeps at least one open goal with an open step; add one first")) {
-            try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix)
+            try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix)
         }
-        try store.savePlan(plan, over: 1, by: planner, today: testToday, matrix: matrix, exiting: true)
+        try store.savePlan(plan, over: 2, by: planner, today: testToday, matrix: matrix, exiting: true)
     }
 
     @Test func aSignificantChangeNeedsAReasonAndRecordsAnEpisode() throws {
@@ -79,9 +79,9 @@ import Testing
         var plan = current.plan
         plan.goals[0].horizon = .fiveYear
         #expect(throws: StoreError.invalid("a significant change (goal horizon: 1 year → 5 years) needs a reason")) {
-            try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix)
+            try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix)
         }
-        let saved = try store.savePlan(plan, over: 1, by: planner, today: testToday, matrix: matrix,
+        let saved = try store.savePlan(plan, over: 2, by: planner, today: testToday, matrix: matrix,
                                        reason: "customer chose a longer path")
         #expect(saved.plan.episodes.last == PlanEpisode(on: testToday, reason: "customer chose a longer path", by: "mrivera",
                                                         changes: ["goal horizon: 1 year → 5 years"]))
@@ -95,12 +95,12 @@ import Testing
                                    status: .open, actualStart: testToday)
         plan.goals[0].steps[1].services.append(training)
         #expect(throws: StoreError.invalid("Occupational Skills Training: start needs the Training & Education Assessment first (Assessments, t)")) {
-            try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix, reason: "training")
+            try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix, reason: "training")
         }
         try store.addAssessment(["instrument": "training-education", "subject": "training", "source": "in-house",
                                  "administeredOn": testToday.description, "result": "ready", "givenBy": "mrivera"],
                                 for: CustomerID(4), by: planner, today: testToday)
-        let saved = try store.savePlan(plan, over: 1, by: planner, today: testToday, matrix: matrix, reason: "training")
+        let saved = try store.savePlan(plan, over: 2, by: planner, today: testToday, matrix: matrix, reason: "training")
         #expect(saved.plan.allServices.contains { $0.serviceID == "occupational-skills-training" })
         #expect(try store.customer(CustomerID(4))?.lastServiceOn == testToday)
     }
@@ -110,6 +110,6 @@ import Testing
         let certified = try #require(try store.customer(CustomerID(4))?.eligibleOn)
         var plan = current.plan
         plan.goals[0].steps[0].services[0].actualStart = certified.adding(days: -1)
-        #expect(throws: StoreError.self) { try store.savePlan(plan, over: 1, by: self.planner, today: testToday, matrix: self.matrix) }
+        #expect(throws: StoreError.self) { try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix) }
     }
 }
