@@ -88,6 +88,11 @@ final class TmuxSession {
     /// inherits and keeps open, so it would never see the client exit.
     @discardableResult
     static func run(_ tool: String, _ args: [String]) throws -> String {
+        try runWithStatus(tool, args).output
+    }
+
+    /// Runs a tool to completion: its output (stdout and stderr) and exit status.
+    static func runWithStatus(_ tool: String, _ args: [String]) throws -> (output: String, status: Int32) {
         let file = NSTemporaryDirectory() + "careerplan-out-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: file) }
         var actions = posix_spawn_file_actions_t()
@@ -115,6 +120,7 @@ final class TmuxSession {
         guard rc == 0 else { throw CocoaError(.executableLoad, userInfo: ["tool": tool, "errno": rc]) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        let output = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        return (output, (status >> 8) & 0xff)
     }
 }

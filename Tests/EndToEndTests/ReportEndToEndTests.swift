@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `careerplan report deadlines` on a small fixed data file: the three
+/// formats against golden files, and its exit statuses.
+@Suite final class ReportEndToEndTests {
+    let binary: String
+    let dir = NSTemporaryDirectory() + "careerplan-report-" + UUID().uuidString
+    var db: String { dir + "/fixed.sqlite" }
+
+    init() throws {
+        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "24", "--today", "2026-11-23"])
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Compares with Tests/EndToEndTests/Golden/NAME; CAREERPLAN_UPDATE_GOLDEN=1 rewrites it.
+    func expectGolden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/" + name)
+        if ProcessInfo.processInfo.environment["CAREERPLAN_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "report differs from \(name)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["text", "json", "csv"])
+    func theReportMatchesItsGoldenFile(format: String) throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-11-23",
+                                                                  "--format", format])
+        #expect(status == 0)
+        try expectGolden("report-deadlines." + (format == "text" ? "txt" : format), out)
+    }
+
+    @Test func thePlannerFilterAndTheJSONFields() throws {
+        let out = try TmuxSession.run(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-11-23", "--planner", "mrivera",
+                                               "--format", "json"])
+        let items = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [[String: Any]]
+        #expect(!items.isEmpty && items.allSatisfy { $0["planner"] as? String == "mrivera" })
+        let first = try #require(items.first)
+        #expect(Set(first.keys).isSuperset(of: ["customer_id", "customer_name", "planner", "rule", "due_date", "state", "days"]))
+        #expect(items.contains { ($0["days"] as? Int ?? 0) < 0 && $0["state"] as? String == "overdue" })
+    }
+
+    @Test func badInputGetsAClearErrorAndStatus2() throws {
+        let (date, dateStatus) = try TmuxSession.runWithStatus(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-02-30"])
+        #expect(dateStatus == 2 && date.contains("--as-of must be a date such as 2026-11-23, found \"2026-02-30\""))
+        let (who, whoStatus) = try TmuxSession.runWithStatus(binary, ["report", "deadlines", "--db", db, "--planner", "nobody"])
+        #expect(whoStatus == 2 && who.contains("no staff member with login \"nobody\""))
+    }
+}
