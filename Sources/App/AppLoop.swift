@@ -7,8 +7,9 @@ public final class AppLoop {
     private let terminal: any Terminal
     private let titleRight: String
 
-    public init(root: any Screen, terminal: any Terminal, titleRight: String) {
-        stack = [root]
+    /// `above` opens on top of the root (the dashboard when something is overdue).
+    public init(root: any Screen, above: [any Screen] = [], terminal: any Terminal, titleRight: String) {
+        stack = [root] + above
         self.terminal = terminal
         self.titleRight = titleRight
     }

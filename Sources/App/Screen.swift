@@ -7,6 +7,8 @@ import TerminalKit
 public protocol Screen {
     /// Shown in the title bar: where the user is.
     var title: String { get }
+    /// What help calls the screen; the title without its counts.
+    var name: String { get }
     /// This screen's own keys, for the key bar and help.
     var bindings: [KeyBinding] { get }
     /// True while a text field has focus: `q` and `?` are then typed.
@@ -33,6 +35,7 @@ public enum ScreenResult {
 }
 
 extension Screen {
+    public var name: String { title }
     public var acceptsText: Bool { false }
     public var isAsking: Bool { false }
     public mutating func prepare(area: Area) {}

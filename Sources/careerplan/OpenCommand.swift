@@ -57,7 +57,10 @@ enum Launcher {
             throw ValidationFailure("\(error)")
         }
         let home = ProcessInfo.processInfo.environment["HOME"]
-        let loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,
+        // A planner with anything overdue starts on the dashboard; Esc shows the caseload.
+        let overdue = DashboardScreen.counts(session: session)?.overdue ?? 0
+        let loop = AppLoop(root: CaseloadScreen(session: session), above: overdue > 0 ? [DashboardScreen(session: session)] : [],
+                           terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel)
         loop.run()
         terminal.end()

@@ -9,7 +9,7 @@ import TerminalKit
         try expectGolden("caseload", h.screen)
         #expect(h.lines[0].contains("caseload.sqlite · mrivera (María Rivera)"))
         #expect(h.lines[22].hasSuffix("1/48"))
-        #expect(h.lines[23].hasPrefix("Enter Open  / Search  n New  F1/? Help  F10/q Quit"))
+        #expect(h.lines[23].hasPrefix("Enter Open  / Search  d Due  n New  F1/? Help  F10/q Quit"))
     }
 
     @Test func movingWithArrowsJKPagesAndEnds() throws {
@@ -93,7 +93,7 @@ import TerminalKit
         let h = try Harness()
         h.press(.down, .down, .enter)
         try expectGolden("customer-overview", h.screen)
-        #expect(h.lines[0].contains("Caseload › "))
+        #expect(h.lines[0].contains("Caseload !5 › "))
         #expect(h.screen.contains("Running clocks (as of 2026-11-23)"))
         h.press(.escape)
         #expect(h.lines[22].hasSuffix(" 3/48"))

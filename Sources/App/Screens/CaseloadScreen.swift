@@ -21,13 +21,26 @@ public struct CaseloadScreen: Screen {
     var message: String?
     /// A confirmation shown once in the status line.
     var notice: String?
+    /// The planner's overdue and due-soon counts, for the title.
+    var counts: (overdue: Int, dueSoon: Int)?
 
-    public init(session: Session) { self.session = session }
+    public init(session: Session) {
+        self.session = session
+        counts = DashboardScreen.counts(session: session)
+    }
 
-    public var title: String { "Caseload" }
+    public var name: String { "Caseload" }
+
+    public var title: String {
+        guard let counts else { return "Caseload" }
+        // The markers of the rows and of the legend below: ! overdue, * due soon.
+        let parts = (counts.overdue > 0 ? ["!\(counts.overdue)"] : []) + (counts.dueSoon > 0 ? ["*\(counts.dueSoon)"] : [])
+        return parts.isEmpty ? "Caseload" : "Caseload " + parts.joined(separator: " ")
+    }
     public var acceptsText: Bool { searching }
 
     static let new = KeyBinding([.char("n")], "New", help: "Enter a new walk-in customer (front desk)")
+    static let due = KeyBinding([.char("d")], "Due", help: "Due and overdue items: yours, or every planner's for a supervisor")
     static let open = KeyBinding([.enter], "Open", help: "Open the selected customer's overview")
     static let find = KeyBinding([.char("/")], "Search", help: "Search by name or ID as you type (Enter keeps the result, Esc clears it)")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Move the selection up or down", inBar: false)
@@ -43,7 +56,7 @@ public struct CaseloadScreen: Screen {
 
     public var bindings: [KeyBinding] {
         searching ? [Self.keep, Self.cancel, Self.leaveSearch, TextField.editing]
-            : [Self.open, Self.find, Self.new, Self.move, Self.pages, Self.ends, Self.clear]
+            : [Self.open, Self.find, Self.due, Self.new, Self.move, Self.pages, Self.ends, Self.clear]
     }
 
     public var selectedCustomer: Customer? {
@@ -63,6 +76,7 @@ public struct CaseloadScreen: Screen {
         case .home, .char("g"): selected = 0
         case .end, .char("G"): selected = count - 1
         case .char("/"): searching = true
+        case .char("d"): return .push(DashboardScreen(session: session))
         case .char("n"):
             if let refusal = session.refusal(.enterCustomer) {
                 message = refusal
@@ -100,6 +114,7 @@ public struct CaseloadScreen: Screen {
     }
 
     public mutating func resume(with result: ScreenResult) {
+        counts = DashboardScreen.counts(session: session)
         switch result {
         case .created(let id):
             search = TextField()

@@ -9,7 +9,7 @@ struct HelpScreen: Screen {
     var top = 0
 
     init(for screen: any Screen, global: [KeyBinding]) {
-        below = screen.title
+        below = screen.name
         entries = screen.bindings + global
     }
 
