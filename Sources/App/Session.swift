@@ -10,7 +10,10 @@ public struct Session {
     /// Their staff record; nil when the account is not on the staff list.
     public let user: Staff?
     public let today: Day
-    public let settings: ClockSettings
+    /// The area's settings, shared by every screen of the session so that
+    /// a change made on the settings screen applies at once.
+    public var settings: ClockSettings { settingsBox.value }
+    private let settingsBox: SettingsBox
     /// Staff by login, for showing planners' initials and names.
     public let staff: [String: Staff]
     /// The services matrix: which services a plan may hold.
@@ -23,7 +26,7 @@ public struct Session {
         self.login = login
         self.user = user
         self.today = today
-        settings = try store.clockSettings()
+        settingsBox = SettingsBox(try store.clockSettings())
         staff = Dictionary(try store.staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -51,4 +54,14 @@ public struct Session {
             return "\(error)"
         }
     }
+
+    /// Reads the settings again after they were saved.
+    public func reloadSettings() throws {
+        settingsBox.value = try store.clockSettings()
+    }
+}
+
+final class SettingsBox {
+    var value: ClockSettings
+    init(_ value: ClockSettings) { self.value = value }
 }

@@ -20,3 +20,42 @@ public struct ClockSettings: Hashable, Codable, Sendable {
 
     public static let illinois = ClockSettings()
 }
+
+extension ClockSettings {
+    /// The settings as stored: key, and the field that edits it.
+    public static let fields: [FormField] = [
+        FormField("contact-interval-days", "Contact interval", hint: "days between two-way contacts (Illinois 30; MA 60)",
+                  required: true),
+        FormField("veteran-contact-interval-days", "Veteran contact", hint: "days between contacts for veterans (MA 30)",
+                  required: true),
+        FormField("review-interval-days", "Plan review", hint: "days between plan reviews (policy 90; the rubric asks 30)",
+                  required: true),
+        FormField("warning-window-days", "Warning window", hint: "days before a due date that an item shows as due soon",
+                  required: true),
+    ]
+
+    public var values: [String: String] {
+        ["contact-interval-days": String(contactIntervalDays), "veteran-contact-interval-days": String(veteranContactIntervalDays),
+         "review-interval-days": String(reviewIntervalDays), "warning-window-days": String(warningWindowDays)]
+    }
+
+    public static func problems(_ v: [String: String]) -> [String: String] {
+        var found = requiredProblems(fields, v)
+        for f in fields where found[f.key] == nil {
+            guard let n = Int((v[f.key] ?? "").trimmingSpaces), (1...365).contains(n) else {
+                found[f.key] = "a number of days, 1 to 365"
+                continue
+            }
+            _ = n
+        }
+        return found
+    }
+
+    /// The settings a form describes, or nil while any value is wrong.
+    public init?(_ v: [String: String]) {
+        guard Self.problems(v).isEmpty else { return nil }
+        func n(_ k: String) -> Int { Int((v[k] ?? "").trimmingSpaces) ?? 0 }
+        self.init(contactIntervalDays: n("contact-interval-days"), veteranContactIntervalDays: n("veteran-contact-interval-days"),
+                  reviewIntervalDays: n("review-interval-days"), warningWindowDays: n("warning-window-days"))
+    }
+}

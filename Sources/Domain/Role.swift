@@ -23,6 +23,7 @@ public enum Permission: String, Sendable {
     case certifyEligibility = "certify eligibility"
     case assess = "assess customers or enroll them"
     case editPlan = "edit career plans"
+    case changeSettings = "change the area's settings"
 }
 
 extension Role {
@@ -30,6 +31,7 @@ extension Role {
         switch permission {
         case .enterCustomer, .takeApplication: self != .supervisor
         case .certifyEligibility, .assess, .editPlan: self == .planner || self == .administrator
+        case .changeSettings: self == .administrator
         }
     }
 }

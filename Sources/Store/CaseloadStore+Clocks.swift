@@ -8,6 +8,16 @@ extension CaseloadStore {
         try pool.read { db in try Self.clockFacts(db, where: "c.id = ?", [id.number]).first }
     }
 
+    /// The customers of one page of the caseload, by id.
+    public func clockFacts(ids: [CustomerID]) throws -> [CustomerID: CaseClockFacts] {
+        guard !ids.isEmpty else { return [:] }
+        return try pool.read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            let list = try Self.clockFacts(db, where: "c.id IN (\(marks))", StatementArguments(ids.map(\.number)))
+            return Dictionary(list.map { ($0.customer.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     /// A planner's customers (every customer for nil) whose clocks may run:
     /// not exited, or exited and in follow-up.
     public func clockFacts(planner: String?) throws -> [CaseClockFacts] {

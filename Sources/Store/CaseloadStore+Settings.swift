@@ -20,4 +20,18 @@ extension CaseloadStore {
             return s
         }
     }
+
+    /// Saves the area's settings (administrators only), all in one transaction.
+    public func saveClockSettings(_ values: [String: String], by user: Staff?) throws -> ClockSettings {
+        try Self.permit(.changeSettings, by: user)
+        guard let settings = ClockSettings(values) else {
+            throw StoreError.invalid(Self.describe(ClockSettings.problems(values), ClockSettings.fields))
+        }
+        try pool.write { db in
+            for (key, value) in settings.values {
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+        return settings
+    }
 }

@@ -22,7 +22,8 @@ extension CaseloadScreen {
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: row, role: role)
             canvas.put(isSelected ? "▶" : " ", row: row, col: 0, role: role)
-            let due = Deadlines.next(for: customer, on: session.today, settings: session.settings)
+            let facts = pageClocks[customer.id] ?? CaseClockFacts(customer: customer)
+            let due = Deadlines.running(for: facts, on: session.today, settings: session.settings).first
             Self.table.drawRow(values(customer, due: due), into: &canvas, row: row, col: 2, width: width,
                                role: role, roles: [nil, nil, nil, nil, nil, isSelected ? nil : dueRole(due)])
         }

@@ -15,6 +15,8 @@ public struct CaseloadScreen: Screen {
     var count = 0
     /// The visible page, starting at `pageStart`.
     var page: [Customer] = []
+    /// Plans and their dates for the visible page: the next-due column reads every clock.
+    var pageClocks: [CustomerID: CaseClockFacts] = [:]
     var pageStart = -1
     var loadedSearch: String?
     var pageSize = 1
@@ -41,6 +43,7 @@ public struct CaseloadScreen: Screen {
 
     static let new = KeyBinding([.char("n")], "New", help: "Enter a new walk-in customer (front desk)")
     static let due = KeyBinding([.char("d")], "Due", help: "Due and overdue items: yours, or every planner's for a supervisor")
+    static let settings = KeyBinding([.char("S")], "Settings", help: "The area's settings: contact, review and warning intervals (administrators)", inBar: false)
     static let open = KeyBinding([.enter], "Open", help: "Open the selected customer's overview")
     static let find = KeyBinding([.char("/")], "Search", help: "Search by name or ID as you type (Enter keeps the result, Esc clears it)")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Move the selection up or down", inBar: false)
@@ -56,7 +59,7 @@ public struct CaseloadScreen: Screen {
 
     public var bindings: [KeyBinding] {
         searching ? [Self.keep, Self.cancel, Self.leaveSearch, TextField.editing]
-            : [Self.open, Self.find, Self.due, Self.new, Self.move, Self.pages, Self.ends, Self.clear]
+            : [Self.open, Self.find, Self.due, Self.new, Self.move, Self.pages, Self.ends, Self.clear, Self.settings]
     }
 
     public var selectedCustomer: Customer? {
@@ -77,6 +80,18 @@ public struct CaseloadScreen: Screen {
         case .end, .char("G"): selected = count - 1
         case .char("/"): searching = true
         case .char("d"): return .push(DashboardScreen(session: session))
+        case .char("S"):
+            if let refusal = session.refusal(.changeSettings) { message = refusal; return .handled }
+            let (store, user, session) = (session.store, session.user, session)
+            return .push(RecordFormScreen(
+                title: "Settings", customer: CustomerID(0), heading: "Area settings (defaults are Illinois': 30, 30, 90, 7)",
+                intro: "Days are calendar days; a due date on a weekend is not moved.",
+                fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
+                save: { v in
+                    _ = try store.saveClockSettings(v, by: user)
+                    try session.reloadSettings()
+                    return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
+                }))
         case .char("n"):
             if let refusal = session.refusal(.enterCustomer) {
                 message = refusal
@@ -149,6 +164,7 @@ public struct CaseloadScreen: Screen {
             top = max(0, min(top, count - pageSize))
             if pageStart != top || page.count < min(pageSize, count - top) {
                 page = try session.store.customers(CaseloadFilter(search: search.text), offset: top, limit: pageSize)
+                pageClocks = try session.store.clockFacts(ids: page.map(\.id))
                 pageStart = top
             }
         } catch {
