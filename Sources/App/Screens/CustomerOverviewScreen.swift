@@ -11,6 +11,8 @@ struct CustomerOverviewScreen: Screen {
     /// Kept despite possible duplicates: which, and who decided.
     var duplicateDecisions: [DuplicateDecision] = []
     var intake: CaseFile?
+    /// The plan and its dates, for the clocks that read it.
+    var clockFacts: CaseClockFacts?
     var message: String?
     var notice: String?
 
@@ -23,6 +25,7 @@ struct CustomerOverviewScreen: Screen {
     private mutating func load() {
         do {
             intake = try session.store.caseFile(id)
+            clockFacts = try session.store.clockFacts(for: id)
             customer = intake?.customer
             duplicateDecisions = try session.store.duplicateDecisions(for: id)
             if customer == nil { message = "Customer \(id) is no longer in the data file." }
@@ -169,7 +172,8 @@ struct CustomerOverviewScreen: Screen {
     }
 
     private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
-        let clocks = Deadlines.open(for: c, on: session.today, settings: session.settings)
+        let facts = clockFacts ?? CaseClockFacts(customer: c)
+        let clocks = Deadlines.running(for: facts, on: session.today, settings: session.settings)
         canvas.put("Running clocks (as of \(session.today))", row: start, col: 2, role: .header)
         if clocks.isEmpty {
             canvas.put("none: no policy deadline is running", row: start + 1, col: 4, role: .dim)
@@ -181,7 +185,7 @@ struct CustomerOverviewScreen: Screen {
             case .upcoming, .met: .normal
             }
             let when = Clock.when(due: clock.due, today: session.today)
-            let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.rule.task) (\(when))"
+            let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(when))"
             let row = start + 1 + 2 * i
             canvas.put(text, row: row, col: 4, role: role, maxWidth: area.width - 6)
             canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
