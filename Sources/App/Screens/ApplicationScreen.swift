@@ -102,11 +102,8 @@ struct ApplicationScreen: Screen {
     }
 
     private mutating func trySave() -> Effect {
-        form.checked = Set(form.fields.map(\.key))
-        let problems = self.problems
-        if let first = form.fields.first(where: { problems[$0.key] != nil }) {
-            form.focus(on: first.key)
-            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
+        if let refusal = form.refuseSave(problems) {
+            message = refusal
             return .handled
         }
         if isCertified {

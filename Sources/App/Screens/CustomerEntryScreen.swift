@@ -109,7 +109,7 @@ struct CustomerEntryScreen: Screen {
         let problems = self.problems
         if let first = Self.fields.firstIndex(where: { problems[$0] != nil }) {
             focus = first
-            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
+            message = FormState.notSaved(problems.count)
             return .handled
         }
         guard let candidate = entry.customer(id: CustomerID(0), today: session.today) else { return .handled }

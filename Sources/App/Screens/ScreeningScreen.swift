@@ -46,10 +46,11 @@ struct ScreeningScreen: Screen {
     }
 
     private mutating func save() -> Effect {
-        form.checked = Set(Self.fields.map(\.key))
-        guard problems.isEmpty, let day = Day(parsing: form["date"]),
-              let result = BasicSkillsScreening.Result(rawValue: form["result"]) else {
-            message = problems.count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(problems.count) fields need a fix"
+        if let refusal = form.refuseSave(problems) {
+            message = refusal
+            return .handled
+        }
+        guard let day = Day(parsing: form["date"]), let result = BasicSkillsScreening.Result(rawValue: form["result"]) else {
             return .handled
         }
         let notes = form["notes"].trimmingCharacters(in: .whitespaces)

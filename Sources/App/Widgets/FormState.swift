@@ -67,6 +67,20 @@ struct FormState {
         focus = max(0, min(fields.count - 1, focus + step))
     }
 
+    /// Before a save: shows every field's problem, focuses the first wrong
+    /// field and returns the message for the status line; nil when all is well.
+    mutating func refuseSave(_ problems: [String: String]) -> String? {
+        checked = Set(fields.map(\.key))
+        guard let first = fields.first(where: { problems[$0.key] != nil }) else { return nil }
+        focus(on: first.key)
+        return Self.notSaved(problems.count)
+    }
+
+    /// "Not saved: 1 field needs a fix", "Not saved: 3 fields need a fix".
+    static func notSaved(_ count: Int) -> String {
+        count == 1 ? "Not saved: 1 field needs a fix" : "Not saved: \(count) fields need a fix"
+    }
+
     mutating func focus(on key: String) {
         if let i = fields.firstIndex(where: { $0.key == key }) { focus = i }
     }
