@@ -18,6 +18,8 @@ struct RecommendationsScreen: CaseFileScreen {
     var file: CaseFile
     var plan: PlanVersion?
     var dismissals: [Dismissal] = []
+    /// Proposed from the data when it was last read: not on every keystroke.
+    var all: [Recommendation] = []
     var marked: Set<String> = []
     /// The planner's wording, by item or step key.
     var wording: [String: String] = [:]
@@ -35,6 +37,7 @@ struct RecommendationsScreen: CaseFileScreen {
         load()
     }
 
+    /// Reads the plan and dismissals and proposes again: the page follows the customer.
     private mutating func load() {
         do {
             plan = try session.store.plan(for: file.customer.id)
@@ -42,14 +45,14 @@ struct RecommendationsScreen: CaseFileScreen {
         } catch {
             message = "Cannot read the data file: \(error)"
         }
+        all = propose()
     }
 
     var title: String { "Recommendations" }
     var acceptsText: Bool { dismissing != nil }
     var currentPlan: CareerPlan { plan?.plan ?? CareerPlan(customer: file.customer.id) }
 
-    /// Recomputed from the data every time: the page follows the customer.
-    var all: [Recommendation] {
+    private func propose() -> [Recommendation] {
         let facts = CustomerFacts(customer: file.customer, application: file.application, gsa: file.gsa,
                                   screening: file.screening, barriers: file.barriers, plan: plan?.plan, matrix: session.matrix)
         return Recommendations.propose(facts: facts, placeholders: CustomerFacts.placeholders(gsa: file.gsa),
@@ -228,9 +231,9 @@ struct RecommendationsScreen: CaseFileScreen {
             let next = try AddToPlan.apply(choices, to: currentPlan, matrix: session.matrix, on: session.today)
             let saved = try session.store.savePlan(next, over: plan?.version ?? 0, by: session.user, today: session.today,
                                                    matrix: session.matrix, reason: "chosen from the recommendations with the customer")
-            plan = saved
             marked = []
             reload(after: .back)
+            load()
             notice = "Added \(choices.count) item(s) to the plan: version \(saved.version)"
         } catch let refusal as AddToPlan.Refusal {
             message = refusal.message
