@@ -14,7 +14,7 @@ struct ApplicationScreen: Screen {
     }
 
     let session: Session
-    var record: CaseFile
+    var file: CaseFile
     var form: FormState
     /// The answers as loaded, to tell whether anything was typed.
     let original: [String: String]
@@ -24,11 +24,11 @@ struct ApplicationScreen: Screen {
     /// Set when a full SSN was typed and cleared: the field says so.
     var ssnCleared = false
 
-    init(session: Session, record: CaseFile) {
+    init(session: Session, file: CaseFile) {
         self.session = session
-        self.record = record
-        let values = record.application.map { ApplicationForm($0, phone: record.customer.phone) }
-            ?? ApplicationForm.new(for: record.customer, today: session.today)
+        self.file = file
+        let values = file.application.map { ApplicationForm($0, phone: file.customer.phone) }
+            ?? ApplicationForm.new(for: file.customer, today: session.today)
         var all = values.values
         for f in ApplicationForm.fields where all[f.key] == nil { all[f.key] = values[f.key] }
         form = FormState(fields: ApplicationForm.fields, values: all)
@@ -38,12 +38,12 @@ struct ApplicationScreen: Screen {
     var title: String { "Application" }
     var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
     var acceptsText: Bool { !isAsking }
-    var isCertified: Bool { record.certification != nil }
+    var isCertified: Bool { file.certification != nil }
     /// Meaningful changes only: spaces around answers do not count.
     var hasChanges: Bool { !ApplicationForm(form.values).changes(from: ApplicationForm(original)).isEmpty }
 
     var problems: [String: String] {
-        var p = ApplicationForm(form.values).problems(customer: record.customer, today: session.today)
+        var p = ApplicationForm(form.values).problems(customer: file.customer, today: session.today)
         if ssnCleared { p["ssnLast4"] = "a full SSN is never stored; it was cleared. Type the last 4 digits only" }
         return p
     }
@@ -107,7 +107,7 @@ struct ApplicationScreen: Screen {
             return .handled
         }
         if isCertified {
-            guard hasChanges else { return .finish(.updated(record.customer.id, notice: "No changes to save")) }
+            guard hasChanges else { return .finish(.updated(file.customer.id, notice: "No changes to save")) }
             mode = .amending
             return .handled
         }
@@ -120,9 +120,9 @@ struct ApplicationScreen: Screen {
             return .handled
         }
         do {
-            try session.store.saveApplication(ApplicationForm(form.values), customer: record.customer,
+            try session.store.saveApplication(ApplicationForm(form.values), customer: file.customer,
                                               by: session.user, today: session.today, amendReason: reason)
-            return .finish(.updated(record.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
+            return .finish(.updated(file.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
         } catch {
             mode = .editing
             message = "\(error)"
@@ -137,10 +137,10 @@ struct ApplicationScreen: Screen {
     private var checkedProblems: [String: String] { problems.filter { form.checked.contains($0.key) } }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = record.customer
+        let c = file.customer
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
         let banner = isCertified
-            ? "Certified \(record.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
+            ? "Certified \(file.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
             : "* required · eligibility is worked out from these answers"
         canvas.put(banner, row: area.top + 1, col: 2, role: isCertified ? .dueSoon : .dim, maxWidth: area.width - 4)
         form.render(into: &canvas, top: area.top + 3, height: area.height - 5, width: area.width,

@@ -66,9 +66,9 @@ struct CustomerOverviewScreen: Screen {
                 message = refusal
                 return .handled
             }
-            return .push(key == .char("a") ? ApplicationScreen(session: session, record: intake)
-                                           : ScreeningScreen(session: session, record: intake))
-        case .char("e"): return .push(EligibilityScreen(session: session, record: intake))
+            return .push(key == .char("a") ? ApplicationScreen(session: session, file: intake)
+                                           : ScreeningScreen(session: session, file: intake))
+        case .char("e"): return .push(EligibilityScreen(session: session, file: intake))
         case .char("g"): return .push(GSAScreen(session: session, file: intake))
         case .char("t"): return .push(AssessmentsScreen(session: session, file: intake))
         case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
@@ -79,7 +79,7 @@ struct CustomerOverviewScreen: Screen {
                 message = "No application yet: press a to take one"
                 return .handled
             }
-            return .push(DocumentsScreen(session: session, record: intake))
+            return .push(DocumentsScreen(session: session, file: intake))
         default: return .unhandled
         }
     }

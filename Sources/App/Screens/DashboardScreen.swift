@@ -83,7 +83,7 @@ public struct DashboardScreen: Screen {
             return .handled
         }
         switch item.clock.rule {
-        case .eligibility30: return .push(EligibilityScreen(session: session, record: file))
+        case .eligibility30: return .push(EligibilityScreen(session: session, file: file))
         case .enrollment90: return .push(GSAScreen(session: session, file: file))
         case .initialPlan5, .review90, .serviceEntry10, .serviceClose10, .autoExit90:
             return .push(PlanScreen(session: session, file: file))

@@ -5,31 +5,31 @@ import TerminalKit
 /// The documentation checklist: one line per eligibility answer that needs
 /// proof, with the document type that verified it and the day it was seen.
 /// The document itself is never stored.
-struct DocumentsScreen: Screen {
+struct DocumentsScreen: CaseFileScreen {
     let session: Session
-    var record: CaseFile
+    var file: CaseFile
     var selected = 0
     /// Recording the document for the selected item.
     var editing: FormState?
     var message: String?
     var notice: String?
 
-    init(session: Session, record: CaseFile) {
+    init(session: Session, file: CaseFile) {
         self.session = session
-        self.record = record
+        self.file = file
     }
 
     var title: String { "Documents" }
     var acceptsText: Bool { editing != nil }
-    var items: [EligibilityItem] { record.checklist }
+    var items: [EligibilityItem] { file.checklist }
 
-    static let record = KeyBinding([.enter], "Record", help: "Record the document seen for the selected item")
+    static let recordDocument = KeyBinding([.enter], "Record", help: "Record the document seen for the selected item")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an item", inBar: false)
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the document type and date")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave the item unchanged")
 
     var bindings: [KeyBinding] {
-        editing == nil ? [Self.record, Self.move] : [Self.save, Self.cancel] + FormState.bindings
+        editing == nil ? [Self.recordDocument, Self.move] : [Self.save, Self.cancel] + FormState.bindings
     }
 
     func fields(for item: EligibilityItem) -> [FormField] {
@@ -55,7 +55,7 @@ struct DocumentsScreen: Screen {
         case .enter:
             guard items.indices.contains(selected) else { return .handled }
             let item = items[selected]
-            let doc = record.document(for: item)
+            let doc = file.document(for: item)
             editing = FormState(fields: fields(for: item), values: [
                 "type": doc?.documentType ?? item.documentTypes[0],
                 "seenOn": (doc?.seenOn ?? session.today).description])
@@ -79,19 +79,18 @@ struct DocumentsScreen: Screen {
         }
         let item = items[selected]
         do {
-            try session.store.recordDocument(EligibilityDocument(customer: record.customer.id, item: item.key,
+            try session.store.recordDocument(EligibilityDocument(customer: file.customer.id, item: item.key,
                                                                  documentType: form["type"], seenOn: day,
                                                                  recordedBy: session.login), by: session.user)
             editing = nil
-            if let fresh = try session.store.caseFile(record.customer.id) { record = fresh }
-            notice = "\(item.label): \(form["type"]) seen \(day)"
+            reload(after: .updated(file.customer.id, notice: "\(item.label): \(form["type"]) seen \(day)"))
         } catch {
             message = "\(error)"
         }
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = record.customer
+        let c = file.customer
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
         canvas.put("Document type and date seen per answer; the document itself is not kept.",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
@@ -105,7 +104,7 @@ struct DocumentsScreen: Screen {
             let isSelected = n == selected
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: y, role: role)
-            let doc = record.document(for: item)
+            let doc = file.document(for: item)
             let seen = doc.map { "✓ \($0.documentType), \($0.seenOn)" } ?? "— not yet"
             canvas.put((isSelected ? "▶ " : "  ") + item.label.fitted(toWidth: 34) + seen, row: y, col: 0,
                        role: role, maxWidth: area.width - 1)
@@ -118,7 +117,7 @@ struct DocumentsScreen: Screen {
                            problems: problems)
         }
         canvas.fill(row: area.bottom, role: .normal)
-        let done = items.filter { record.document(for: $0) != nil }.count
+        let done = items.filter { file.document(for: $0) != nil }.count
         if let message {
             canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
         } else if let notice {

@@ -3,10 +3,10 @@ import TerminalKit
 
 extension EligibilityScreen {
     func render(into canvas: inout Canvas, area: Area) {
-        let c = record.customer
+        let c = file.customer
         let width = area.width - 4
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
-        guard let application = record.application else {
+        guard let application = file.application else {
             canvas.put("No application yet: press a to take one. Eligibility is determined from its answers.",
                        row: area.top + 2, col: 2, role: .dim, maxWidth: width)
             renderStatus(into: &canvas, row: area.bottom)
@@ -53,9 +53,9 @@ extension EligibilityScreen {
 
     /// Two lines: the application, then the determination or its deadline.
     private func summaryLines(_ a: Application) -> [(String, StyleRole)] {
-        let age = record.customer.birthDate.age(on: a.appliedOn)
+        let age = file.customer.birthDate.age(on: a.appliedOn)
         let applied = ("Applied \(a.appliedOn) for \(a.program.name); age \(age) on that day", StyleRole.normal)
-        if let cert = record.certification {
+        if let cert = file.certification {
             let days = a.appliedOn.days(until: cert.certifiedOn)
             let late = cert.lateReason.map { "; late because: \($0)" } ?? ""
             return [applied, ("Certified \(cert.certifiedOn) by \(cert.certifiedBy), \(days) days after applying\(late)", .normal)]
@@ -70,13 +70,13 @@ extension EligibilityScreen {
     private func renderTitles(into canvas: inout Canvas, row: Int, width: Int) {
         canvas.fill(row: row, role: .header)
         canvas.put("    Certify  Title                  Result", row: row, col: 0, role: .header)
-        let certified = record.certification?.titles ?? []
+        let certified = file.certification?.titles ?? []
         for (i, r) in results.enumerated() {
             let y = row + 1 + i
             let isSelected = i == selected && certifying == nil
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: y, role: role)
-            let box = certified.contains(r.title) ? "[✓]" : record.certification != nil ? "   "
+            let box = certified.contains(r.title) ? "[✓]" : file.certification != nil ? "   "
                 : marked.contains(r.title) ? "[x]" : "[ ]"
             let result = r.eligible ? "✓ eligible" : "✗ not eligible"
             let first = r.findings.first { !$0.met }?.text ?? "all \(r.findings.count) rules met"
@@ -90,17 +90,17 @@ extension EligibilityScreen {
 
     private func facts(_ a: Application) -> [(String, String)] {
         var out: [(String, String)] = []
-        if let p = record.priority { out.append(("Priority of service", p.summary)) }
-        if let s = record.screening {
+        if let p = file.priority { out.append(("Priority of service", p.summary)) }
+        if let s = file.screening {
             let what = s.result == .deficient
-                ? ": " + s.consequences(program: record.customer.program).joined(separator: "; ") : ""
+                ? ": " + s.consequences(program: file.customer.program).joined(separator: "; ") : ""
             out.append(("Basic skills screen", "\(s.screenedOn) \(s.result.label)\(what)"))
         } else {
             out.append(("Basic skills screen", "not yet: offer it before any assessment (b)"))
         }
-        let items = record.checklist
-        let seen = items.filter { record.document(for: $0) != nil }.count
-        let amended = record.amendments.isEmpty ? "" : " · \(record.amendments.count) amendment(s) (h)"
+        let items = file.checklist
+        let seen = items.filter { file.document(for: $0) != nil }.count
+        let amended = file.amendments.isEmpty ? "" : " · \(file.amendments.count) amendment(s) (h)"
         out.append(("Documents", "\(seen) of \(items.count) items verified (d)" + amended))
         return out
     }
@@ -115,7 +115,7 @@ extension EligibilityScreen {
         } else if certifying != nil {
             canvas.put("Certify " + orderedMarks.map(\.name).joined(separator: ", ") + " · Ctrl-S or F2 records it · Esc cancels",
                        row: row, col: 1, role: .dim, maxWidth: width)
-        } else if record.certification == nil, record.application != nil {
+        } else if file.certification == nil, file.application != nil {
             canvas.put("Space marks a title · c certifies the marked titles", row: row, col: 1, role: .dim, maxWidth: width)
         }
     }

@@ -5,9 +5,9 @@ import TerminalKit
 /// The eligibility determination: every title evaluated from the application
 /// with its reasons, the titles to certify, priority of service, the basic
 /// skills screening and the documentation checklist at a glance.
-struct EligibilityScreen: Screen {
+struct EligibilityScreen: CaseFileScreen {
     let session: Session
-    var record: CaseFile
+    var file: CaseFile
     var selected = 0
     /// Titles marked (Space) for certification.
     var marked: Set<Title> = []
@@ -16,18 +16,18 @@ struct EligibilityScreen: Screen {
     var message: String?
     var notice: String?
 
-    init(session: Session, record: CaseFile) {
+    init(session: Session, file: CaseFile) {
         self.session = session
-        self.record = record
-        if let program = record.customer.program, record.certification == nil,
-           let hit = record.results?.first(where: { $0.title.program == program && $0.eligible }) {
+        self.file = file
+        if let program = file.customer.program, file.certification == nil,
+           let hit = file.results?.first(where: { $0.title.program == program && $0.eligible }) {
             marked = [hit.title]
         }
     }
 
     var title: String { "Eligibility" }
     var acceptsText: Bool { certifying != nil }
-    var results: [TitleResult] { record.results ?? [] }
+    var results: [TitleResult] { file.results ?? [] }
 
     static let mark = KeyBinding([.char(" ")], "Mark", help: "Mark or unmark the selected title for certification")
     static let certify = KeyBinding([.char("c")], "Certify", help: "Certify the marked titles (asks the date, and a reason when late)")
@@ -42,7 +42,7 @@ struct EligibilityScreen: Screen {
     var bindings: [KeyBinding] {
         if certifying != nil { return [Self.confirm, Self.cancel] + FormState.bindings }
         let open = [Self.application, Self.documents, Self.screening, Self.history, Self.move]
-        return record.certification == nil ? [Self.mark, Self.certify] + open : open
+        return file.certification == nil ? [Self.mark, Self.certify] + open : open
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -53,16 +53,16 @@ struct EligibilityScreen: Screen {
         case .up, .char("k"): selected = max(0, selected - 1)
         case .down, .char("j"): selected = min(max(0, results.count - 1), selected + 1)
         case .char(" "):
-            guard record.certification == nil, results.indices.contains(selected) else { return .handled }
+            guard file.certification == nil, results.indices.contains(selected) else { return .handled }
             let t = results[selected].title
             if marked.contains(t) { marked.remove(t) } else { marked.insert(t) }
         case .char("c"): startCertifying()
-        case .char("a"): return .push(ApplicationScreen(session: session, record: record))
-        case .char("b"): return .push(ScreeningScreen(session: session, record: record))
+        case .char("a"): return .push(ApplicationScreen(session: session, file: file))
+        case .char("b"): return .push(ScreeningScreen(session: session, file: file))
         case .char("d"):
-            guard record.application != nil else { message = "Take the application first (a)"; return .handled }
-            return .push(DocumentsScreen(session: session, record: record))
-        case .char("h"): return .push(HistoryScreen(session: session, record: record))
+            guard file.application != nil else { message = "Take the application first (a)"; return .handled }
+            return .push(DocumentsScreen(session: session, file: file))
+        case .char("h"): return .push(HistoryScreen(session: session, file: file))
         default: return .unhandled
         }
         return .handled
@@ -74,9 +74,9 @@ struct EligibilityScreen: Screen {
     ]
 
     private mutating func startCertifying() {
-        if let done = record.certification {
+        if let done = file.certification {
             message = "Already certified on \(done.certifiedOn); change answers by amendment (a)"
-        } else if record.application == nil {
+        } else if file.application == nil {
             message = "Take the application first (a)"
         } else if let refusal = session.refusal(.certifyEligibility) {
             message = refusal
@@ -88,7 +88,7 @@ struct EligibilityScreen: Screen {
     }
 
     private func certifyProblems(on day: Day, reason: String) -> [String] {
-        guard let a = record.application else { return [] }
+        guard let a = file.application else { return [] }
         return Certification.problems(titles: orderedMarks, on: day, lateReason: reason, application: a,
                                       results: results, today: session.today)
     }
@@ -127,10 +127,10 @@ struct EligibilityScreen: Screen {
             return .handled
         }
         do {
-            try session.store.certify(record.customer, titles: orderedMarks, on: day, lateReason: form["reason"],
+            try session.store.certify(file.customer, titles: orderedMarks, on: day, lateReason: form["reason"],
                                       by: session.user, today: session.today)
             certifying = nil
-            reload()
+            reload(after: .back)
             notice = "Certified: " + orderedMarks.map(\.name).joined(separator: ", ")
         } catch {
             message = "\(error)"
@@ -139,15 +139,6 @@ struct EligibilityScreen: Screen {
     }
 
     mutating func resume(with result: ScreenResult) {
-        if case .updated(_, let text) = result { notice = text }
-        reload()
-    }
-
-    private mutating func reload() {
-        do {
-            if let fresh = try session.store.caseFile(record.customer.id) { record = fresh }
-        } catch {
-            message = "Cannot read the data file: \(error)"
-        }
+        reload(after: result)
     }
 }

@@ -11,22 +11,22 @@ struct HistoryScreen: Screen {
     /// Entries wrapped to the width last drawn.
     var lines: [(text: String, role: StyleRole)] = []
 
-    init(session: Session, record: CaseFile) {
-        header = "\(record.customer.displayName) \(record.customer.id)"
+    init(session: Session, file: CaseFile) {
+        header = "\(file.customer.displayName) \(file.customer.id)"
         var out: [(String, StyleRole)] = []
-        if let saved = record.applicationSaved {
+        if let saved = file.applicationSaved {
             out.append(("Application last saved \(saved.at) by \(saved.by)", .normal))
         } else {
             out.append(("No application yet.", .dim))
         }
-        if let c = record.certification {
+        if let c = file.certification {
             out.append(("Certified \(c.certifiedOn) by \(c.certifiedBy): " + c.titles.map(\.name).joined(separator: ", "), .normal))
             if let late = c.lateReason { out.append(("  late, because: \(late)", .dim)) }
         }
-        if record.amendments.isEmpty, record.certification != nil {
+        if file.amendments.isEmpty, file.certification != nil {
             out.append(("No amendments since certification.", .dim))
         }
-        for a in record.amendments.reversed() {
+        for a in file.amendments.reversed() {
             out.append(("", .normal))
             out.append(("Amended \(a.amendedAt) by \(a.amendedBy): \(a.reason)", .header))
             for change in a.changes { out.append(("  \(change.field): \(change.old) → \(change.new)", .normal)) }

@@ -6,7 +6,7 @@ import TerminalKit
 /// deficient result means for this customer. Not an assessment.
 struct ScreeningScreen: Screen {
     let session: Session
-    let record: CaseFile
+    let file: CaseFile
     var form: FormState
     var message: String?
 
@@ -17,9 +17,9 @@ struct ScreeningScreen: Screen {
         FormField("notes", "Notes", hint: "optional, e.g. which questions were hard"),
     ]
 
-    init(session: Session, record: CaseFile) {
+    init(session: Session, file: CaseFile) {
         self.session = session
-        self.record = record
+        self.file = file
         form = FormState(fields: Self.fields, values: ["date": session.today.description])
     }
 
@@ -32,7 +32,7 @@ struct ScreeningScreen: Screen {
     var bindings: [KeyBinding] { [Self.save, Self.cancel] + FormState.bindings }
 
     var problems: [String: String] {
-        BasicSkillsScreening.problems(date: form["date"], result: form["result"], customer: record.customer,
+        BasicSkillsScreening.problems(date: form["date"], result: form["result"], customer: file.customer,
                                       today: session.today)
     }
 
@@ -54,11 +54,11 @@ struct ScreeningScreen: Screen {
             return .handled
         }
         let notes = form["notes"].trimmingCharacters(in: .whitespaces)
-        let screening = BasicSkillsScreening(customer: record.customer.id, screenedOn: day, result: result,
+        let screening = BasicSkillsScreening(customer: file.customer.id, screenedOn: day, result: result,
                                              notes: notes.isEmpty ? nil : notes, recordedBy: session.login)
         do {
             try session.store.recordScreening(screening, by: session.user)
-            return .finish(.updated(record.customer.id, notice: "Screening recorded: \(result.label)"))
+            return .finish(.updated(file.customer.id, notice: "Screening recorded: \(result.label)"))
         } catch {
             message = "\(error)"
             return .handled
@@ -66,7 +66,7 @@ struct ScreeningScreen: Screen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = record.customer
+        let c = file.customer
         let width = area.width - 4
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
         let about = "Given before any assessment. It is not an assessment and never the only basis for one. "
@@ -80,8 +80,8 @@ struct ScreeningScreen: Screen {
         var row = area.top + 13
         canvas.put("Earlier screenings", row: row, col: 2, role: .header)
         row += 1
-        if record.screenings.isEmpty { canvas.put("none", row: row, col: 4, role: .dim) }
-        for s in record.screenings.reversed() where row < area.bottom {
+        if file.screenings.isEmpty { canvas.put("none", row: row, col: 4, role: .dim) }
+        for s in file.screenings.reversed() where row < area.bottom {
             let text = "\(s.screenedOn)  \(s.result.label)  by \(s.recordedBy)" + (s.notes.map { "  · \($0)" } ?? "")
             canvas.put(text, row: row, col: 4, role: .normal, maxWidth: area.width - 6)
             row += 1
