@@ -139,9 +139,11 @@ struct PlanScreen: Screen {
     }
 
     private mutating func browse(_ key: Key) -> Effect {
+        if let moved = ListMove.index(selected, key: key, count: rows.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
         case .left: setFold(collapse: true)
         case .right: setFold(collapse: false)
         case .char(" "): if let node { setFold(collapse: !collapsed.contains(tree.id(node))) }

@@ -41,9 +41,11 @@ struct PlanVersionsScreen: Screen {
             }
             return .handled
         }
+        if let moved = ListMove.index(selected, key: key, count: versions.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, versions.count - 1), selected + 1)
         case .enter: if !versions.isEmpty { viewing = true }
         default: return .unhandled
         }

@@ -131,9 +131,11 @@ struct RecommendationsScreen: CaseFileScreen {
             }
             return .handled
         }
+        if let moved = ListMove.index(selected, key: key, count: selectable.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, selectable.count - 1), selected + 1)
         case .char(" "): toggleSelected()
         case .char("D"): showDismissed.toggle()
         case .char("x"):

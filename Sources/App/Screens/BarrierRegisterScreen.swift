@@ -28,9 +28,11 @@ struct BarrierRegisterScreen: CaseFileScreen {
     mutating func update(_ key: Key) -> Effect {
         message = nil
         notice = nil
+        if let moved = ListMove.index(selected, key: key, count: rows.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, rows.count - 1), selected + 1)
         case .char("a"), .enter, .char("o"):
             if let refusal = session.refusal(.assess) {
                 message = refusal

@@ -56,11 +56,11 @@ public struct DashboardScreen: Screen {
 
     public mutating func update(_ key: Key) -> Effect {
         message = nil
+        if let moved = ListMove.index(selected, key: key, count: shown.count, page: 10) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, shown.count - 1), selected + 1)
-        case .pageUp: selected = max(0, selected - 10)
-        case .pageDown: selected = min(max(0, shown.count - 1), selected + 10)
         case .char("f"):
             let rules = ClockRule.allCases.filter { r in items.contains { $0.clock.rule == r } }
             if let current = ruleFilter, let i = rules.firstIndex(of: current) {

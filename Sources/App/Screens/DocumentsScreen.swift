@@ -49,9 +49,11 @@ struct DocumentsScreen: CaseFileScreen {
             }
             return .handled
         }
+        if let moved = ListMove.index(selected, key: key, count: items.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, items.count - 1), selected + 1)
         case .enter:
             guard items.indices.contains(selected) else { return .handled }
             let item = items[selected]

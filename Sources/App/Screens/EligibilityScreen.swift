@@ -49,9 +49,11 @@ struct EligibilityScreen: CaseFileScreen {
         message = nil
         notice = nil
         if certifying != nil { return updateCertifying(key) }
+        if let moved = ListMove.index(selected, key: key, count: results.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, results.count - 1), selected + 1)
         case .char(" "):
             guard file.certification == nil, results.indices.contains(selected) else { return .handled }
             let t = results[selected].title

@@ -37,9 +37,11 @@ struct GSAScreen: CaseFileScreen {
     mutating func update(_ key: Key) -> Effect {
         message = nil
         notice = nil
+        if let moved = ListMove.index(selected, key: key, count: Self.parts.count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(Self.parts.count - 1, selected + 1)
         case .enter: return openPart()
         case .char("s"):
             let problems = Enrollment.problems(file.customer, gsa: file.gsa, barriers: file.barriers, on: session.today)

@@ -53,9 +53,11 @@ struct WorkHistoryScreen: CaseFileScreen {
             }
             return .handled
         }
+        if let moved = ListMove.index(selected, key: key, count: count) {
+            selected = moved
+            return .handled
+        }
         switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, count - 1), selected + 1)
         case .char("a"): return .push(entryForm(index: nil))
         case .enter:
             guard count > 0 else { return .push(entryForm(index: nil)) }

@@ -1,0 +1,16 @@
+/// Moving a selection through a list: ↑/k and ↓/j by one, and PgUp/PgDn by
+/// `page` where a screen offers them. Clamped to the list.
+public enum ListMove {
+    /// The new index for `key`, or nil when the key does not move a list.
+    public static func index(_ index: Int, key: Key, count: Int, page: Int? = nil) -> Int? {
+        let step: Int
+        switch key {
+        case .up, .char("k"): step = -1
+        case .down, .char("j"): step = 1
+        case .pageUp where page != nil: step = -page!
+        case .pageDown where page != nil: step = page!
+        default: return nil
+        }
+        return max(0, min(count - 1, index + step))
+    }
+}
