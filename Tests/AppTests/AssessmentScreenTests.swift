@@ -7,11 +7,7 @@ import TerminalKit
 /// The Getting Started Assessment, enrollment and the two registers, driven
 /// by keys over the synthetic caseload of 2026-11-23.
 @Suite struct AssessmentScreenTests {
-    func open(_ h: Harness, _ id: Int) {
-        h.press(.char("/"))
-        h.type(CustomerID(Int64(id)).description)
-        h.press(.enter, .enter)
-    }
+    func open(_ h: Harness, _ id: Int) { h.openCustomer(id) }
 
     /// Types each value into the next field of the open form, then Esc.
     func answer(_ h: Harness, _ values: [String]) {
@@ -175,9 +171,8 @@ import TerminalKit
     @Test(arguments: GSAPart.allCases)
     func eachPartOpens(part: GSAPart) throws {
         let h = try Harness()
-        h.press(.char("/"))
-        h.type("C000016")
-        h.press(.enter, .enter, .char("g"))
+        h.openCustomer(16)
+        h.press(.char("g"))
         // The screen resumes at the last part (labor); move to the first.
         for _ in 0..<12 { h.press(.up) }
         for _ in 0..<GSAPart.allCases.firstIndex(of: part)! { h.press(.down) }

@@ -46,6 +46,13 @@ final class Harness {
         return loop.run()
     }
 
+    /// Finds customer `id` by search and opens their overview.
+    func openCustomer(_ id: Int) {
+        press(.char("/"))
+        type(CustomerID(Int64(id)).description)
+        press(.enter, .enter)
+    }
+
     var screen: String { terminal.screen.text }
     var lines: [String] { screen.components(separatedBy: "\n") }
 }

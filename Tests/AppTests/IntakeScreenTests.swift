@@ -8,11 +8,7 @@ import TerminalKit
 /// keys over the synthetic caseload of 2026-11-23.
 @Suite struct IntakeScreenTests {
     /// Opens customer `id`'s overview from the caseload.
-    func open(_ h: Harness, _ id: Int) {
-        h.press(.char("/"))
-        h.type(CustomerID(Int64(id)).description)
-        h.press(.enter, .enter)
-    }
+    func open(_ h: Harness, _ id: Int) { h.openCustomer(id) }
 
     /// Moves the application form's focus to the field labelled `label`.
     func focus(_ h: Harness, _ label: String) {
@@ -218,9 +214,8 @@ import TerminalKit
 @Suite struct ConcurrentEditTests {
     @Test func aSaveOverAnotherUsersChangeIsRefusedAndTheTypingKept() throws {
         let h = try Harness()
-        h.press(.char("/"))
-        h.type("C000002")
-        h.press(.enter, .enter, .char("a"))
+        h.openCustomer(2)
+        h.press(.char("a"))
         for _ in 0..<3 { h.press(.tab) }
         h.press(.ctrl("u"))
         h.type("Evanston")

@@ -7,9 +7,8 @@ import TerminalKit
 /// The Career Plan editor, driven by keys over the synthetic caseload.
 @Suite struct PlanScreenTests {
     func openPlan(_ h: Harness, _ id: Int) {
-        h.press(.char("/"))
-        h.type(CustomerID(Int64(id)).description)
-        h.press(.enter, .enter, .char("p"))
+        h.openCustomer(id)
+        h.press(.char("p"))
     }
 
     func fields(_ h: Harness, _ values: [String?]) {

@@ -8,9 +8,8 @@ import TerminalKit
 /// (certified, no Getting Started Assessment yet: no target occupation).
 @Suite struct RecommendationsScreenTests {
     func open(_ h: Harness, _ id: Int = 3) {
-        h.press(.char("/"))
-        h.type(CustomerID(Int64(id)).description)
-        h.press(.enter, .enter, .char("m"))
+        h.openCustomer(id)
+        h.press(.char("m"))
     }
 
     @Test func thePageShowsItsThreeGroupsWithWhy() throws {

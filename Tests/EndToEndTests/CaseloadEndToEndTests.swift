@@ -139,12 +139,7 @@ import Testing
     @Test func completingSection1EnrollsTheCustomer() throws {
         let db = dir + "/demo.sqlite"
         let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
-        try tmux.waitFor(text: " 1/48")
-        try tmux.send("/")
-        try tmux.send("-l", "C000003")
-        try tmux.waitFor(text: " 1/1")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor(text: "Stage        Eligible")
+        try tmux.openCustomer("C000003", showing: "Stage        Eligible")
         try tmux.send("g")
         try tmux.waitFor(text: "Section 1: 0 of 8 parts complete")
         /// Opens the selected part, types each answer into the next field, leaves with Esc.
@@ -200,12 +195,7 @@ import Testing
             return f.string(from: Date())
         }()
         let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
-        try tmux.waitFor(text: " 1/48")
-        try tmux.send("/")
-        try tmux.send("-l", "C000010")
-        try tmux.waitFor(text: " 1/1")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor(text: "Stage        Enrolled")
+        try tmux.openCustomer("C000010", showing: "Stage        Enrolled")
         try tmux.send("p")
         try tmux.waitFor(text: "Career Plan")
         func type(_ values: [String?]) throws {
@@ -287,12 +277,7 @@ import Testing
     @Test func aRecommendedGoalEntersThePlan() throws {
         let db = dir + "/demo.sqlite"
         let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
-        try tmux.waitFor(text: " 1/48")
-        try tmux.send("/")
-        try tmux.send("-l", "C000003")
-        try tmux.waitFor(text: " 1/1")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor(text: "Stage        Eligible")
+        try tmux.openCustomer("C000003", showing: "Stage        Eligible")
         try tmux.send("m")
         try tmux.waitFor(text: "[ ] Choose a career field with good local demand and wages")
         try tmux.send("Down", "Space")

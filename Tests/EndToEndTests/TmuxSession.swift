@@ -60,6 +60,17 @@ final class TmuxSession {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// From the first caseload screen, finds a customer by ID and opens their
+    /// overview, waiting until it shows `text`.
+    func openCustomer(_ id: String, showing text: String) throws {
+        try waitFor(text: " 1/48")
+        try send("/")
+        try send("-l", id)
+        try waitFor(text: " 1/1")
+        try send("Enter", "Enter")
+        try waitFor(text: text)
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
