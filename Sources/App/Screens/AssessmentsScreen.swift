@@ -31,16 +31,12 @@ struct AssessmentsScreen: CaseFileScreen {
             selected = moved
             return .handled
         }
-        switch key {
-        case .char("a"):
-            if let refusal = session.refusal(.assess) {
-                message = refusal
-                return .handled
-            }
-            return .push(form())
-        default: return .unhandled
+        guard key == .char("a") else { return .unhandled }
+        if let refusal = session.refusal(.assess) {
+            message = refusal
+            return .handled
         }
-        return .handled
+        return .push(form())
     }
 
     private func form() -> RecordFormScreen {

@@ -52,7 +52,6 @@ struct GSAScreen: CaseFileScreen {
             return .push(EnrollScreen(session: session, file: file))
         default: return .unhandled
         }
-        return .handled
     }
 
     private mutating func openPart() -> Effect {
