@@ -58,8 +58,9 @@ enum Launcher {
         }
         let home = ProcessInfo.processInfo.environment["HOME"]
         // A planner with anything overdue starts on the dashboard; Esc shows the caseload.
-        let overdue = DashboardScreen.counts(session: session)?.overdue ?? 0
-        let loop = AppLoop(root: CaseloadScreen(session: session), above: overdue > 0 ? [DashboardScreen(session: session)] : [],
+        let caseload = CaseloadScreen(session: session)
+        let overdue = caseload.counts?.overdue ?? 0
+        let loop = AppLoop(root: caseload, above: overdue > 0 ? [DashboardScreen(session: session)] : [],
                            terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel)
         loop.run()

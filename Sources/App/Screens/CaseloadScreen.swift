@@ -24,7 +24,7 @@ public struct CaseloadScreen: Screen {
     /// A confirmation shown once in the status line.
     var notice: String?
     /// The planner's overdue and due-soon counts, for the title.
-    var counts: (overdue: Int, dueSoon: Int)?
+    public private(set) var counts: (overdue: Int, dueSoon: Int)?
 
     public init(session: Session) {
         self.session = session
