@@ -52,12 +52,16 @@ public final class AppLoop {
             stack[stack.count - 1] = next
             return true
         case .quit: return false
-        case .unhandled: return handleGlobal(key, textFocus: screen.acceptsText)
+        case .unhandled: return handleGlobal(key, screen: screen)
         }
     }
 
-    private func handleGlobal(_ key: Key, textFocus: Bool) -> Bool {
-        let typed = textFocus && key.isPrintable
+    private func handleGlobal(_ key: Key, screen: any Screen) -> Bool {
+        let typed = screen.acceptsText && key.isPrintable
+        if GlobalKeys.note.matches(key), !typed, !screen.isAsking, let open = screen as? any CustomerScreen {
+            stack.append(NoteKindScreen(session: open.session, customer: open.customerID))
+            return true
+        }
         if GlobalKeys.help.matches(key), !typed {
             if let top = stack.last, !(top is HelpScreen) {
                 stack.append(HelpScreen(for: top, global: GlobalKeys.bindings(for: top, canGoBack: stack.count > 1)))

@@ -5,8 +5,12 @@ public struct CaseClockFacts: Sendable {
     public var plan: CareerPlan?
     public var firstPlanSaved: Day?
     public var lastPlanSaved: Day?
+    /// Notes, outcomes, pauses and any refusal of follow-up.
+    public var work: CaseWork
 
-    public init(customer: Customer, plan: CareerPlan? = nil, firstPlanSaved: Day? = nil, lastPlanSaved: Day? = nil) {
+    public init(customer: Customer, plan: CareerPlan? = nil, firstPlanSaved: Day? = nil, lastPlanSaved: Day? = nil,
+                work: CaseWork = CaseWork()) {
+        self.work = work
         self.customer = customer
         self.plan = plan
         self.firstPlanSaved = firstPlanSaved
@@ -16,8 +20,7 @@ public struct CaseClockFacts: Sendable {
 
 extension Deadlines {
     /// Every clock that applies to the customer, met ones included, soonest
-    /// first (POLICY.md section 3). `note-entry-10` and `outcome-entry-10`
-    /// come with case notes and outcomes.
+    /// first (POLICY.md section 3).
     public static func all(for f: CaseClockFacts, on today: Day, settings: ClockSettings = .illinois) -> [Clock] {
         let c = f.customer
         var out: [Clock] = []
@@ -32,12 +35,17 @@ extension Deadlines {
             let hasPlan = f.firstPlanSaved != nil && f.plan?.goals.isEmpty == false
             add(.initialPlan5, enrolled.adding(days: 5), met: hasPlan)
         }
-        let open = Deadlines.open(for: c, on: today, settings: settings).filter {
-            $0.rule != .eligibility30 && $0.rule != .enrollment90
+        // The customer-only clocks, except the two the case work decides.
+        out += Deadlines.open(for: c, on: today, settings: settings).filter {
+            ![.eligibility30, .enrollment90, .autoExit90, .followUp12m].contains($0.rule)
         }
-        out += open
-        if c.enrolledOn != nil, c.exitedOn == nil {
+        if let enrolled = c.enrolledOn, c.exitedOn == nil {
             if let reviewed = f.lastPlanSaved { add(.review90, reviewed.adding(days: settings.reviewIntervalDays)) }
+            let last = max(enrolled, c.lastServiceOn ?? enrolled)
+            if let due = AutoExit.due(lastService: last, plan: f.plan, pauses: f.work.pauses, on: today) {
+                add(.autoExit90, due)
+            }
+            let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
             for s in f.plan?.allServices ?? [] {
                 if s.status == .notStarted, let start = s.plannedStart, start < today {
                     add(.serviceEntry10, start.adding(days: 10), subject: s.name)
@@ -45,6 +53,18 @@ extension Deadlines {
                 if s.status == .open, let end = s.plannedEnd, end < today {
                     add(.serviceClose10, end.adding(days: 10), subject: s.name)
                 }
+                if let started = s.actualStart, !noted.contains(Int64(s.id)) {
+                    add(.noteEntry10, started.adding(days: 10), subject: s.name)
+                }
+            }
+        }
+        for pending in OutcomeDue.pending(notes: f.work.notes, outcomes: f.work.outcomes) {
+            add(.outcomeEntry10, pending.known.adding(days: 10), subject: pending.kind.label)
+        }
+        if f.work.followUpDeclined == nil, let window = FollowUp(for: c), today <= window.endsOn {
+            add(.followUp12m, window.endsOn, subject: "window ends")
+            if let next = window.nextContact(notes: f.work.notes) {
+                add(.followUp12m, next.due, subject: "contact \(next.number) of \(FollowUp.contactMonths.count)")
             }
         }
         return out.sorted { ($0.due, $0.rule.rawValue, $0.subject ?? "") < ($1.due, $1.rule.rawValue, $1.subject ?? "") }

@@ -41,7 +41,7 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
         case .outcomeEntry10: "record an outcome within 10 days of learning of it"
         case .noteEntry10: "enter a case note within 10 days of the contact or service"
         case .autoExit90: "exited automatically after 90 days with no service"
-        case .followUp12m: "follow-up ends 12 months after the first day of employment"
+        case .followUp12m: "a quarterly follow-up contact for 12 months after exit (or after the first day of a job)"
         }
     }
 }
@@ -75,7 +75,11 @@ public struct Clock: Hashable, Sendable {
     }
 
     /// "Close service: Job Search and Placement Assistance".
-    public var label: String { rule.task + (subject.map { ": \($0)" } ?? "") }
+    /// "Follow-up contact 2 of 4" and "Follow-up ends" for the two follow-up clocks.
+    public var label: String {
+        if rule == .followUp12m, let subject { return subject.hasPrefix("contact") ? "Follow-up \(subject)" : rule.task }
+        return rule.task + (subject.map { ": \($0)" } ?? "")
+    }
 }
 
 extension Clock {

@@ -79,6 +79,7 @@ public struct Customer: Hashable, Codable, Sendable {
         return .reportable
     }
 
-    /// Follow-up runs up to 12 months after the first day of employment (002).
-    public var followUpEnds: Day? { employedOn?.adding(months: 12) }
+    /// Follow-up runs 12 months after exit, or after the first day of
+    /// employment for adults and dislocated workers placed in a job (002).
+    public var followUpEnds: Day? { FollowUp(for: self)?.endsOn }
 }

@@ -17,8 +17,8 @@ public enum Deadlines {
                 dues.append((.contact30, max(enrolled, c.lastContactOn ?? enrolled).adding(days: interval)))
                 dues.append((.autoExit90, max(enrolled, c.lastServiceOn ?? enrolled).adding(days: 90)))
             }
-        } else if let end = c.followUpEnds, today <= end {
-            dues.append((.followUp12m, end))
+        } else if let window = FollowUp(for: c), today <= window.endsOn {
+            dues.append((.followUp12m, window.endsOn))
         }
         return dues
             .map { Clock(rule: $0.0, due: $0.1, state: state(due: $0.1, on: today, settings: settings)) }

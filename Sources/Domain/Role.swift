@@ -23,6 +23,7 @@ public enum Permission: String, Sendable {
     case certifyEligibility = "certify eligibility"
     case assess = "assess customers or enroll them"
     case editPlan = "edit career plans"
+    case caseWork = "write case notes, referrals, outcomes and exits"
     case changeSettings = "change the area's settings"
 }
 
@@ -30,7 +31,7 @@ extension Role {
     public func may(_ permission: Permission) -> Bool {
         switch permission {
         case .enterCustomer, .takeApplication: self != .supervisor
-        case .certifyEligibility, .assess, .editPlan: self == .planner || self == .administrator
+        case .certifyEligibility, .assess, .editPlan, .caseWork: self == .planner || self == .administrator
         case .changeSettings: self == .administrator
         }
     }

@@ -20,7 +20,7 @@ public enum Stage: String, CaseIterable, Codable, Sendable {
         case .eligible: "determined eligible, not yet enrolled"
         case .enrolled: "participant: enrolled and receiving services"
         case .exited: "exited from the program"
-        case .followUp: "exited and placed: in the 12-month follow-up window"
+        case .followUp: "exited: in the 12-month follow-up window"
         }
     }
 }

@@ -13,6 +13,7 @@ public struct SyntheticIntake: Sendable {
     public var barriers: [BarrierRecord] = []
     public var plan: CareerPlan? = nil
     public var planReviewedOn: Day? = nil
+    public var work = CaseWork()
 }
 
 extension SyntheticCaseload {
@@ -80,6 +81,7 @@ extension SyntheticCaseload {
                                  recordedBy: planner) }
         out.plan = plan(for: out, barriers: out.barriers + applicationBarriers)
         out.planReviewedOn = out.plan == nil ? nil : planReview(for: c)
+        out.work = caseWork(for: out)
         return out
     }
 

@@ -18,6 +18,8 @@ public struct CaseFile: Sendable {
     /// Every barrier ever recorded, open and overcome, oldest first.
     public var barriers: [BarrierRecord]
     public var corrections: [BarrierCorrection]
+    /// Notes, referrals, outcomes, pauses, exit and follow-up.
+    public var work: CaseWork = CaseWork()
 
     public var openBarriers: [BarrierRecord] { barriers.filter(\.isOpen) }
 

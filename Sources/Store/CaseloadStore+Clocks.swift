@@ -22,7 +22,8 @@ extension CaseloadStore {
     /// not exited, or exited and in follow-up.
     public func clockFacts(planner: String?) throws -> [CaseClockFacts] {
         try pool.read { db in
-            let active = "(c.exited_on IS NULL OR c.employed_on IS NOT NULL)"
+            // Follow-up can run up to 12 months after a first day of employment after exit.
+            let active = "(c.exited_on IS NULL OR c.exited_on >= date('now', '-24 months'))"
             return planner == nil ? try Self.clockFacts(db, where: active, [])
                 : try Self.clockFacts(db, where: "c.planner = ? AND \(active)", [planner])
         }
@@ -38,11 +39,33 @@ extension CaseloadStore {
             FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
             WHERE \(condition) ORDER BY c.sort_name, c.id
             """, arguments: args)
+        let work = try caseWorks(db, where: condition, args)
         return try rows.map { row in
             func day(_ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: String($0.prefix(10))) } }
             return CaseClockFacts(customer: try Customer(row: row),
                                   plan: try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") },
-                                  firstPlanSaved: day("first_saved"), lastPlanSaved: day("last_saved"))
+                                  firstPlanSaved: day("first_saved"), lastPlanSaved: day("last_saved"),
+                                  work: work[CustomerID(row["id"])] ?? CaseWork())
         }
+    }
+
+    /// The case work of every customer matching `condition`, in one query per table.
+    static func caseWorks(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CustomerID: CaseWork] {
+        var out: [CustomerID: CaseWork] = [:]
+        func each<T: Decodable>(_ table: String, _ type: T.Type, order: String = "id", _ add: (inout CaseWork, T) -> Void) throws {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT customer_id, body FROM \(table)
+                WHERE customer_id IN (SELECT c.id FROM customer c WHERE \(condition)) ORDER BY customer_id, \(order)
+                """, arguments: args)
+            for row in rows {
+                add(&out[CustomerID(row["customer_id"]), default: CaseWork()],
+                    try decodeJSON(T.self, row["body"], "\(table).body"))
+            }
+        }
+        try each("case_note", CaseNote.self, order: "event_on, id") { $0.notes.append($1) }
+        try each("outcome", Outcome.self) { $0.outcomes.append($1) }
+        try each("pause", Pause.self) { $0.pauses.append($1) }
+        try each("follow_up_decline", FollowUpDecline.self, order: "customer_id") { $0.followUpDeclined = $1 }
+        return out
     }
 }

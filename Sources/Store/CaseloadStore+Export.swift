@@ -16,7 +16,10 @@ extension CaseloadStore {
                 documents: try Self.documents(db), screenings: try Self.screenings(db), gsas: try Self.gsas(db),
                 assessments: try Self.assessments(db), barriers: try Self.barriers(db),
                 barrierCorrections: try Self.corrections(db), planVersions: try Self.planVersions(db),
-                dismissals: try Self.dismissals(db))
+                dismissals: try Self.dismissals(db), notes: try Self.notes(db), referrals: try Self.referrals(db),
+                outcomes: try Self.outcomes(db), pauses: try Self.pauses(db),
+                exits: try Self.bodies(db, "exit_record", ExitRecord.self),
+                followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -52,6 +55,14 @@ extension CaseloadStore {
             for c in export.barrierCorrections { try Self.insert(c, db) }
             for v in export.planVersions { try Self.insert(v, db) }
             for d in export.dismissals { try Self.insert(d, db) }
+            for n in export.notes { _ = try Self.insert(n, db, keepID: true) }
+            for r in export.referrals { _ = try Self.insert(r, db, keepID: true) }
+            for o in export.outcomes { _ = try Self.insert(o, db, keepID: true) }
+            for p in export.pauses { _ = try Self.insert(p, db, keepID: true) }
+            for e in export.exits {
+                try Self.insert(e, db)
+            }
+            for d in export.followUpDeclines { try Self.insert(d, db) }
         }
     }
 
@@ -112,6 +123,21 @@ extension CaseloadStore {
         try check("barriers", export.barriers.map(\.customer))
         try check("planVersions", export.planVersions.map(\.customer))
         try check("dismissals", export.dismissals.map(\.customer))
+        try check("notes", export.notes.map(\.customer))
+        try check("referrals", export.referrals.map(\.customer))
+        try check("outcomes", export.outcomes.map(\.customer))
+        try check("pauses", export.pauses.map(\.customer))
+        try check("exits", export.exits.map(\.customer))
+        try check("followUpDeclines", export.followUpDeclines.map(\.customer))
+        let noteIDs = Set(export.notes.map(\.id))
+        for (i, n) in export.notes.enumerated() {
+            if let original = n.amends, !noteIDs.contains(original) {
+                throw StoreError.importRejected("notes[\(i)].amends: note \(original) is not in notes")
+            }
+            if SSN.containsFull(n.text) {
+                throw StoreError.importRejected("notes[\(i)].text: holds a full Social Security number")
+            }
+        }
         var lastVersion: [CustomerID: Int] = [:]
         for (i, v) in export.planVersions.enumerated() {
             guard v.version == (lastVersion[v.customer] ?? 0) + 1 else {

@@ -22,7 +22,8 @@ extension CaseloadStore {
                 gsa: try Self.gsas(db, customer: id).first,
                 assessments: try Self.assessments(db, customer: id),
                 barriers: try Self.barriers(db, customer: id),
-                corrections: try Self.corrections(db, customer: id))
+                corrections: try Self.corrections(db, customer: id),
+                work: try Self.caseWork(db, customer: id))
         }
     }
 
@@ -133,6 +134,12 @@ extension CaseloadStore {
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }
                 for d in i.documents { try Self.insert(d, db) }
+                for n in i.work.notes { _ = try Self.insert(n, db) }
+                for r in i.work.referrals { _ = try Self.insert(r, db) }
+                for o in i.work.outcomes { _ = try Self.insert(o, db) }
+                if let e = i.work.exit {
+                    try Self.insert(e, db)
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 6
+    public static let currentVersion = 7
 
     public var format: String
     public var version: Int
@@ -28,6 +28,13 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var planVersions: [PlanVersion]
     /// Since version 6: recommendations dismissed, with why.
     public var dismissals: [Dismissal]
+    /// Since version 7: case work.
+    public var notes: [CaseNote]
+    public var referrals: [Referral]
+    public var outcomes: [Outcome]
+    public var pauses: [Pause]
+    public var exits: [ExitRecord]
+    public var followUpDeclines: [FollowUpDecline]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -35,7 +42,9 @@ public struct DataExport: Codable, Equatable, Sendable {
                 documents: [EligibilityDocument] = [], screenings: [BasicSkillsScreening] = [],
                 gsas: [GettingStartedAssessment] = [], assessments: [AssessmentRecord] = [],
                 barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = [],
-                planVersions: [PlanVersion] = [], dismissals: [Dismissal] = []) {
+                planVersions: [PlanVersion] = [], dismissals: [Dismissal] = [], notes: [CaseNote] = [],
+                referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [], exits: [ExitRecord] = [],
+                followUpDeclines: [FollowUpDecline] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -53,6 +62,12 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.barrierCorrections = barrierCorrections
         self.planVersions = planVersions
         self.dismissals = dismissals
+        self.notes = notes
+        self.referrals = referrals
+        self.outcomes = outcomes
+        self.pauses = pauses
+        self.exits = exits
+        self.followUpDeclines = followUpDeclines
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,5 +89,11 @@ public struct DataExport: Codable, Equatable, Sendable {
         barrierCorrections = try c.decodeIfPresent([BarrierCorrection].self, forKey: .barrierCorrections) ?? []
         planVersions = try c.decodeIfPresent([PlanVersion].self, forKey: .planVersions) ?? []
         dismissals = try c.decodeIfPresent([Dismissal].self, forKey: .dismissals) ?? []
+        notes = try c.decodeIfPresent([CaseNote].self, forKey: .notes) ?? []
+        referrals = try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? []
+        outcomes = try c.decodeIfPresent([Outcome].self, forKey: .outcomes) ?? []
+        pauses = try c.decodeIfPresent([Pause].self, forKey: .pauses) ?? []
+        exits = try c.decodeIfPresent([ExitRecord].self, forKey: .exits) ?? []
+        followUpDeclines = try c.decodeIfPresent([FollowUpDecline].self, forKey: .followUpDeclines) ?? []
     }
 }

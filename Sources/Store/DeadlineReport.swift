@@ -63,7 +63,7 @@ public struct DeadlineReport: Sendable {
             out += "\n\(state.name.uppercased())\n"
             for i in list {
                 let when = Clock.when(due: i.dueDate, today: asOf)
-                let task = i.rule.task + (i.subject.map { ": \($0)" } ?? "")
+                let task = Clock(rule: i.rule, due: i.dueDate, state: i.state, subject: i.subject).label
                 out += "  \(i.dueDate)  \(when.padding(toLength: 16, withPad: " ", startingAt: 0)) \(i.customerID)  "
                     + "\(i.customerName.terminalSafeForReport)  [\(i.planner ?? "unassigned")]  \(task)\n"
             }

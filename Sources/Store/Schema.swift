@@ -203,6 +203,57 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v7-casework") { db in
+            // Each record is its Domain value as JSON beside the columns queries need.
+            try db.execute(sql: """
+                CREATE TABLE case_note (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    event_on TEXT NOT NULL,
+                    link TEXT,
+                    amends INTEGER REFERENCES case_note(id),
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX note_by_customer ON case_note(customer_id, event_on, id);
+                CREATE TRIGGER case_note_append_only BEFORE UPDATE ON case_note BEGIN
+                    SELECT RAISE(ABORT, 'case notes are never changed; write an amendment');
+                END;
+                CREATE TRIGGER case_note_never_deleted BEFORE DELETE ON case_note
+                WHEN (SELECT count(*) FROM customer WHERE id = old.customer_id) > 0 BEGIN
+                    SELECT RAISE(ABORT, 'case notes are never deleted; write an amendment');
+                END;
+                CREATE TABLE referral (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    status TEXT NOT NULL,
+                    version INTEGER NOT NULL DEFAULT 1,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX referral_by_customer ON referral(customer_id, id);
+                CREATE TABLE outcome (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX outcome_by_customer ON outcome(customer_id, id);
+                CREATE TABLE pause (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX pause_by_customer ON pause(customer_id, id);
+                CREATE TABLE exit_record (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                CREATE TABLE follow_up_decline (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

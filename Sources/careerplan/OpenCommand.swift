@@ -47,6 +47,8 @@ enum Launcher {
         do {
             let user = try store.signIn(login: account.login, fullName: account.fullName)
             session = try Session(store: store, login: account.login, user: user, today: LocalContext.today())
+            // Whoever opens the file first on a day exits those past their automatic-exit date.
+            try store.applyAutomaticExits(today: session.today, matrix: session.matrix)
         } catch let problem as ServicesMatrix.Problem {
             throw ValidationFailure("\(problem)")
         } catch {

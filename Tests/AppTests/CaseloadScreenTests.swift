@@ -93,7 +93,7 @@ import TerminalKit
         let h = try Harness()
         h.press(.down, .down, .enter)
         try expectGolden("customer-overview", h.screen)
-        #expect(h.lines[0].contains("Caseload !5 › "))
+        #expect(h.lines[0].contains("Caseload !7 › "))
         #expect(h.screen.contains("Running clocks (as of 2026-11-23)"))
         h.press(.escape)
         #expect(h.lines[22].hasSuffix(" 3/48"))

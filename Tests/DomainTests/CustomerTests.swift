@@ -25,9 +25,10 @@ import Testing
         c.enrolledOn = day("2026-11-10")
         #expect(c.stage(on: today) == .enrolled)
         c.exitedOn = day("2026-11-20")
-        #expect(c.stage(on: today) == .exited)
-        c.employedOn = day("2026-11-18")
         #expect(c.stage(on: today) == .followUp)
+        // Twelve months after the exit, follow-up is over.
+        #expect(c.stage(on: day("2027-11-20")) == .followUp)
+        #expect(c.stage(on: day("2027-11-21")) == .exited)
     }
 
     @Test func customerIDsParseAndPrint() {

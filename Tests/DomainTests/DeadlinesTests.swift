@@ -84,11 +84,13 @@ import Testing
         #expect(clock(c, .eligibility30, on: "2026-11-23")?.due == day("2026-11-28"))
     }
 
-    @Test func exitedWithoutEmploymentHasNoClocks() {
+    @Test func exitedWithoutEmploymentIsFollowedUpForTwelveMonthsFromTheExit() {
         let c = customer(applied: "2025-01-02", eligible: "2025-01-10", enrolled: "2025-02-01",
                          service: "2026-02-20", exited: "2026-02-20")
-        #expect(Deadlines.open(for: c, on: day("2026-11-23")).isEmpty)
-        #expect(c.stage(on: day("2026-11-23")) == .exited)
+        #expect(Deadlines.open(for: c, on: day("2026-11-23")).map(\.due) == [day("2027-02-20")])
+        #expect(c.stage(on: day("2026-11-23")) == .followUp)
+        #expect(Deadlines.open(for: c, on: day("2027-02-21")).isEmpty)
+        #expect(c.stage(on: day("2027-02-21")) == .exited)
     }
 
     @Test func theNextItemIsTheSoonest() {

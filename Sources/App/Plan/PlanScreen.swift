@@ -5,7 +5,7 @@ import TerminalKit
 /// The Career Plan editor: Goal → Step → Service as a tree. Edits change a
 /// working copy; Ctrl-S saves it as a new version after the policy rules
 /// pass; `u` undoes the last change; nothing is lost by leaving (Esc asks).
-struct PlanScreen: Screen {
+struct PlanScreen: CustomerScreen {
     enum Mode: Equatable {
         case browsing
         case confirmingDelete
@@ -49,6 +49,7 @@ struct PlanScreen: Screen {
     }
 
     var title: String { "Career Plan" }
+    var customerID: CustomerID { file.customer.id }
     var acceptsText: Bool { mode == .reason }
     var isAsking: Bool { mode != .browsing && mode != .reason }
     var hasChanges: Bool { plan != (saved?.plan ?? CareerPlan(customer: file.customer.id)) }

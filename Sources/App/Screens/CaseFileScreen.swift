@@ -3,7 +3,7 @@ import Store
 
 /// A screen showing one customer's case file, which it reads again when a
 /// screen above it closes (the records may have changed there).
-protocol CaseFileScreen: Screen {
+protocol CaseFileScreen: CustomerScreen {
     var session: Session { get }
     var file: CaseFile { get set }
     var message: String? { get set }

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// One customer at a glance: who they are, where they are in the journey,
 /// and every policy clock running for them, read fresh from the data file.
-struct CustomerOverviewScreen: Screen {
+struct CustomerOverviewScreen: CustomerScreen {
     let session: Session
     let id: CustomerID
     var customer: Customer?
@@ -34,6 +34,8 @@ struct CustomerOverviewScreen: Screen {
         }
     }
 
+    var customerID: CustomerID { id }
+
     var title: String { customer.map { "\($0.displayName) \(id)" } ?? id.description }
 
     static let application = KeyBinding([.char("a")], "Application", help: "Take or edit the WIOA application (after certification: amend it)")
@@ -45,6 +47,10 @@ struct CustomerOverviewScreen: Screen {
     static let barriers = KeyBinding([.char("r")], "Barriers", help: "The barrier register: open and overcome barriers")
     static let plan = KeyBinding([.char("p")], "Plan", help: "The Career Plan (IEP or ISS): goals, steps and services")
     static let recommend = KeyBinding([.char("m")], "Recommend", help: "Recommended assessments, goals and services, with why")
+    static let notes = KeyBinding([.char("n")], "Notes", help: "Case notes and the customer's whole timeline, with search")
+    static let referrals = KeyBinding([.char("f")], "Referrals", help: "Referrals to partner programs and their status")
+    static let outcomes = KeyBinding([.char("o")], "Outcomes", help: "Employment, credentials and measurable skill gains")
+    static let exit = KeyBinding([.char("x")], "Exit", help: "Automatic exit date, pauses, the planned exit, and follow-up")
 
     /// The keys of the customer's next steps come first in the key bar.
     var bindings: [KeyBinding] {
@@ -52,8 +58,10 @@ struct CustomerOverviewScreen: Screen {
         let intake = [Self.application, Self.eligibility, Self.screening, Self.documents]
         let assessment = [Self.gsa, Self.assessments, Self.barriers]
         let planning = [Self.plan, Self.recommend]
-        if customer.enrolledOn != nil { return planning + assessment + intake }
-        return customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake
+        let work = [Self.notes, Self.referrals, Self.outcomes, Self.exit]
+        if customer.exitedOn != nil { return work + planning + assessment + intake }
+        if customer.enrolledOn != nil { return [Self.notes] + planning + [Self.referrals, Self.outcomes, Self.exit] + assessment + intake }
+        return (customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake) + work
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -74,6 +82,10 @@ struct CustomerOverviewScreen: Screen {
         case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
         case .char("p"): return .push(PlanScreen(session: session, file: intake))
         case .char("m"): return .push(RecommendationsScreen(session: session, file: intake))
+        case .char("n"): return .push(TimelineScreen(session: session, file: intake))
+        case .char("f"): return .push(ReferralsScreen(session: session, file: intake))
+        case .char("o"): return .push(OutcomesScreen(session: session, file: intake))
+        case .char("x"): return .push(ExitScreen(session: session, file: intake))
         case .char("d"):
             guard intake.application != nil else {
                 message = "No application yet: press a to take one"
@@ -125,7 +137,7 @@ struct CustomerOverviewScreen: Screen {
         }
         row += 1
         renderIntake(row: row, area: area, into: &canvas)
-        row += 4
+        row += 5
         let dates: [(String, Day?)] = [
             ("Entered", c.enteredOn), ("Applied", c.appliedOn), ("Eligible", c.eligibleOn),
             ("Enrolled", c.enrolledOn), ("Last contact", c.lastContactOn), ("Last service", c.lastServiceOn),
@@ -169,6 +181,18 @@ struct CustomerOverviewScreen: Screen {
                 + "\(intake?.openBarriers.count ?? 0) open barriers"
         }
         field("Assessment", assessed, row: row + 2, col: 2, width: area.width - 4, into: &canvas)
+        field("Case work", caseWork, row: row + 3, col: 2, width: area.width - 4, into: &canvas)
+    }
+
+    /// Notes, open referrals and outcomes in one line.
+    private var caseWork: String {
+        guard let work = intake?.work else { return "—" }
+        let last = work.notes.last.map { "last \($0.eventOn)" } ?? "none yet"
+        var text = "\(work.notes.count) notes (\(last), n)"
+        let open = work.openReferrals.map(\.partnerName)
+        text += open.isEmpty ? " · no open referrals" : " · open referrals: " + open.joined(separator: ", ")
+        text += work.outcomes.count == 1 ? " · 1 outcome" : " · \(work.outcomes.count) outcomes"
+        return text
     }
 
     private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {

@@ -49,7 +49,7 @@ public struct DashboardScreen: Screen {
     var shown: [Item] { items.filter { ruleFilter == nil || $0.clock.rule == ruleFilter } }
 
     public var bindings: [KeyBinding] {
-        [KeyBinding([.enter], "Open", help: "Open the screen where the selected item is done"),
+        [KeyBinding([.enter], "Open", help: "Open where the item is done: the note form for a contact or a missing note, the plan for a review or service, outcomes, exit"),
          KeyBinding([.char("f")], "Filter", help: "Show one rule at a time; again for the next rule, then all"),
          KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown], "Move", help: "Select an item", inBar: false)]
     }
@@ -85,10 +85,19 @@ public struct DashboardScreen: Screen {
         switch item.clock.rule {
         case .eligibility30: return .push(EligibilityScreen(session: session, file: file))
         case .enrollment90: return .push(GSAScreen(session: session, file: file))
-        case .initialPlan5, .review90, .serviceEntry10, .serviceClose10, .autoExit90:
+        case .initialPlan5, .review90, .serviceEntry10, .serviceClose10:
             return .push(PlanScreen(session: session, file: file))
-        case .contact30, .followUp12m, .noteEntry10, .outcomeEntry10:
-            return .push(CustomerOverviewScreen(session: session, id: file.customer.id))
+        case .autoExit90: return .push(ExitScreen(session: session, file: file))
+        case .outcomeEntry10: return .push(OutcomesScreen(session: session, file: file))
+        case .followUp12m where item.clock.subject == "window ends": return .push(ExitScreen(session: session, file: file))
+        case .contact30, .followUp12m, .noteEntry10:
+            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+            let kind: NoteKind = item.clock.rule == .followUp12m ? .followUp : .contact
+            // A note owed for a service is linked to it.
+            let service = item.clock.rule == .noteEntry10
+                ? item.facts.plan?.allServices.first { $0.name == item.clock.subject } : nil
+            return .push(NoteForms.new(kind, session: session, customer: file.customer.id,
+                                       link: service.map { NoteLink(.service, Int64($0.id)) }))
         }
     }
 
@@ -153,9 +162,9 @@ public struct DashboardScreen: Screen {
         let c = item.facts.customer
         let planner = seesAll ? (c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—").fitted(toWidth: 4) : ""
         let when = Clock.when(due: item.clock.due, today: session.today)
-        let text = (isSelected ? "▶ " : "  ") + CaseloadScreen.marker(item.clock.state) + " \(item.clock.due) "
-            + when.fitted(toWidth: 16) + c.id.description + " " + planner + c.displayName.truncated(toWidth: 20).fitted(toWidth: 21)
-            + item.clock.label
+        let head = (isSelected ? "▶ " : "  ") + CaseloadScreen.marker(item.clock.state) + " \(item.clock.due) "
+            + when.fitted(toWidth: 17) + c.id.description + " " + planner + c.displayName.truncated(toWidth: 20).fitted(toWidth: 21)
+        let text = head + item.clock.label.truncated(toWidth: max(1, width - 1 - head.displayWidth))
         canvas.put(text, row: y, col: 0, role: role, maxWidth: width - 1)
     }
 }

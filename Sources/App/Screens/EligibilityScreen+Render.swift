@@ -39,8 +39,7 @@ extension EligibilityScreen {
         }
         if let certifying {
             certifying.render(into: &canvas, top: row, height: 4, width: area.width,
-                              problems: certifyFormProblems.filter { certifying.checked.contains($0.key) },
-                              labelWidth: 20)
+                              problems: certifyFormProblems.filter { certifying.checked.contains($0.key) })
         } else {
             for (label, value) in facts(application) where row < area.bottom {
                 canvas.put(label.fitted(toWidth: 20), row: row, col: 2, role: .dim)

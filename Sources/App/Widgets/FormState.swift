@@ -158,7 +158,10 @@ struct FormState {
     }
 
     func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
-                problems: [String: String], labelWidth: Int = 20, active: Bool = true) {
+                problems: [String: String], active: Bool = true) {
+        // Wide enough for the longest label with its marks, within a third of the width.
+        let longest = fields.filter { $0.kind != .toggle }.map { $0.label.displayWidth + 4 }.max() ?? 0
+        let labelWidth = max(20, min(longest, 30, width / 3))
         let fieldCol = 2 + labelWidth + 1
         let fieldWidth = max(2, width - fieldCol - 2)
         for (n, line) in lines(problems: problems).dropFirst(top).prefix(height).enumerated() {

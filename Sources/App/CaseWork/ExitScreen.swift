@@ -1,0 +1,181 @@
+import Domain
+import Store
+import TerminalKit
+
+/// Leaving the program and what follows: the automatic-exit date and the
+/// pauses that hold it; the planned exit's checklist; after exit, the
+/// 12-month follow-up schedule, or the customer's refusal of it.
+struct ExitScreen: CaseFileScreen {
+    let session: Session
+    var file: CaseFile
+    var plan: CareerPlan?
+    var confirming = false
+    var message: String?
+    var notice: String?
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        plan = (try? session.store.plan(for: file.customer.id))?.plan
+    }
+
+    var title: String { "Exit and follow-up" }
+    var isAsking: Bool { confirming }
+    var exited: Bool { file.customer.exitedOn != nil }
+    var check: PlannedExit {
+        PlannedExit(customer: file.customer, plan: plan, notes: file.work.notes, outcomes: file.work.outcomes, on: session.today)
+    }
+
+    var bindings: [KeyBinding] {
+        if confirming {
+            return [KeyBinding([.char("y")], "Exit", help: "Exit the customer, dated the last day of service"),
+                    KeyBinding([.char("n"), .escape], "Cancel", help: "Do not exit")]
+        }
+        if exited {
+            return [KeyBinding([.char("f")], "Follow-up note", help: "Record a follow-up contact or service"),
+                    KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")]
+        }
+        return [KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met"),
+                KeyBinding([.char("s")], "Pause", help: "Record a planned break in service: the exit clock stops meanwhile")]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if confirming {
+            switch key {
+            case .char("y"), .char("Y"):
+                confirming = false
+                do {
+                    let record = try session.store.exit(file.customer, by: session.user, today: session.today)
+                    reload(after: .updated(file.customer.id, notice: "Exited; exit date \(record.exitOn), the last day of service"))
+                } catch {
+                    message = "Not exited: \(error)"
+                }
+            case .char("n"), .char("N"), .escape: confirming = false
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        }
+        let c = file.customer
+        switch key {
+        case .char("x") where !exited, .char("s") where !exited, .char("f") where exited, .char("d") where exited:
+            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+        default: return .unhandled
+        }
+        let (store, user, today) = (session.store, session.user, session.today)
+        switch key {
+        case .char("x"):
+            guard check.isReady else {
+                message = "Not ready: " + check.checks.filter { !$0.met }.map(\.todo).joined(separator: "; ")
+                return .handled
+            }
+            confirming = true
+        case .char("s"):
+            let pauses = file.work.pauses
+            return .push(RecordFormScreen(
+                title: "Pause", customer: c.id, heading: "\(c.displayName) \(c.id) · Planned break in service",
+                intro: "At most \(Pause.longest) days, after a service; the automatic exit waits while it runs.",
+                fields: Pause.fields, values: ["startOn": today.description],
+                check: { Pause.problems($0, lastService: c.lastServiceOn, others: pauses) },
+                save: { v in
+                    let p = try store.addPause(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                }))
+        case .char("f"): return .push(NoteForms.new(.followUp, session: session, customer: c.id))
+        default:
+            return .push(RecordFormScreen(
+                title: "Declined follow-up", customer: c.id, heading: "\(c.displayName) \(c.id) · Declined follow-up",
+                intro: "The exit date does not change. The follow-up clocks stop.",
+                fields: FollowUpDecline.fields, values: ["on": today.description],
+                check: { FollowUpDecline.problems($0, exitedOn: c.exitedOn, today: today) },
+                save: { v in
+                    try store.declineFollowUp(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Declined follow-up recorded")
+                }))
+        }
+        return .handled
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        reload(after: result)
+        plan = (try? session.store.plan(for: file.customer.id))?.plan
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        var lines: [(String, StyleRole)] = []
+        if let exitOn = c.exitedOn {
+            lines.append((file.work.exit?.summary ?? "Exited \(exitOn)", .normal))
+            lines.append(("", .normal))
+            lines += followUpLines(c)
+        } else {
+            lines += autoExitLines(c)
+            lines.append(("", .normal))
+            lines.append(("Planned exit: what must be true (x exits when all are met)", .header))
+            for item in check.checks {
+                lines.append(((item.met ? "✓ " : "✗ ") + item.label + (item.met ? "" : ": " + item.todo),
+                              item.met ? .normal : .overdue))
+            }
+            if let date = check.exitDate {
+                lines.append(("The exit date will be \(date), the last day of service.", .dim))
+            }
+        }
+        for (i, line) in lines.enumerated() where area.top + 2 + i < area.bottom {
+            canvas.put(line.0, row: area.top + 2 + i, col: 2, role: line.1, maxWidth: area.width - 4)
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if confirming {
+            canvas.put("Exit \(c.displayName) with exit date \(check.exitDate?.description ?? "?")? y = exit, n = cancel",
+                       row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let message {
+            let wrapped = message.wrapped(toWidth: area.width - 2).prefix(2)
+            for (i, line) in wrapped.enumerated() {
+                canvas.put(line, row: area.bottom - wrapped.count + 1 + i, col: 1, role: .error, maxWidth: area.width - 2)
+            }
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+
+    private func autoExitLines(_ c: Customer) -> [(String, StyleRole)] {
+        guard let enrolled = c.enrolledOn else { return [("Not enrolled: no exit clock runs yet.", .dim)] }
+        let last = max(enrolled, c.lastServiceOn ?? enrolled)
+        var out: [(String, StyleRole)] = [("Automatic exit", .header)]
+        if let due = AutoExit.due(lastService: last, plan: plan, pauses: file.work.pauses, on: session.today,
+                                  matrix: session.matrix) {
+            let when = Clock.when(due: due, today: session.today)
+            out.append(("Last service \(last). Without a service by \(due) (\(when)) the customer is exited,", .normal))
+            out.append(("dated \(last). A planned future service or a pause (s) holds the clock.", .dim))
+        } else {
+            out.append(("Not running: a future service is planned in the plan (last service \(last)).", .normal))
+        }
+        for p in file.work.pauses {
+            out.append(("Pause \(p.startOn) to \(p.endOn) (\(p.length) days): \(p.reason.label), \(p.detail)", .normal))
+        }
+        return out
+    }
+
+    private func followUpLines(_ c: Customer) -> [(String, StyleRole)] {
+        guard let window = FollowUp(for: c) else { return [] }
+        var out: [(String, StyleRole)] = [("Follow-up \(window.startsOn) to \(window.endsOn)", .header)]
+        if let d = file.work.followUpDeclined {
+            out.append(("Declined on \(d.on) (recorded by \(d.recordedBy)): \(d.reason)", .normal))
+            return out
+        }
+        for (i, contact) in window.contacts(notes: file.work.notes).enumerated() {
+            if let made = contact.made {
+                out.append(("✓ contact \(i + 1): made \(made.eventOn) (\(made.channel?.label ?? "note"))", .normal))
+                continue
+            }
+            let state = Deadlines.state(due: contact.due, on: session.today, settings: session.settings)
+            out.append(("\(CaseloadScreen.marker(state)) contact \(i + 1): due \(contact.due) "
+                        + "(\(Clock.when(due: contact.due, today: session.today)))",
+                        state == .overdue ? .overdue : state == .dueSoon ? .dueSoon : .normal))
+        }
+        out.append(("Follow-up never moves the exit date. f records a contact; d records a refusal.", .dim))
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import Domain
+import Store
+import TerminalKit
+
+/// Employment, credentials and measurable skill gains, each with the
+/// performance indicators it supports; late entries are marked.
+struct OutcomesScreen: CaseFileScreen {
+    let session: Session
+    var file: CaseFile
+    var selected = 0
+    var message: String?
+    var notice: String?
+
+    var title: String { "Outcomes" }
+    var rows: [Outcome] { file.work.outcomes.reversed() }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("e")], "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
+         KeyBinding([.char("c")], "Credential", help: "Record a credential attained: type and date"),
+         KeyBinding([.char("s")], "Skill gain", help: "Record a measurable skill gain: type and date"),
+         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an outcome", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if let moved = ListMove.index(selected, key: key, count: rows.count) {
+            selected = moved
+            return .handled
+        }
+        let kind: OutcomeKind
+        switch key {
+        case .char("e"): kind = .employment
+        case .char("c"): kind = .credential
+        case .char("s"): kind = .skillGain
+        default: return .unhandled
+        }
+        if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+        return .push(form(kind))
+    }
+
+    private func form(_ kind: OutcomeKind) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: kind.label, customer: c.id, heading: "\(c.displayName) \(c.id) · \(kind.label)",
+            intro: "Supports: " + kind.indicators.map(\.label).joined(separator: ", ") + ". Record within 10 days of learning of it.",
+            fields: Outcome.fields(for: kind), values: ["knownOn": today.description],
+            check: { Outcome.problems($0, kind: kind, today: today) },
+            save: { v in
+                guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today) else {
+                    throw StoreError.invalid("the outcome is not complete")
+                }
+                let saved = try store.addOutcome(o, by: user)
+                let late = saved.isLate ? " (late: \(saved.knownOn.days(until: saved.enteredOn)) days after you learned of it)" : ""
+                return .updated(c.id, notice: "\(kind.label) recorded\(late)")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        reload(after: result)
+        selected = max(0, min(selected, rows.count - 1))
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let late = rows.filter(\.isLate).count
+        canvas.put("\(rows.count) outcomes, \(late) entered late · first day of employment "
+                   + (c.employedOn?.description ?? "—"), row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Date        Outcome", row: head, col: 0, role: .header)
+        let listHeight = max(1, area.height - 10)
+        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        if rows.isEmpty {
+            canvas.put("No outcomes yet: e employment, c credential, s skill gain.", row: head + 1, col: 2, role: .dim)
+        }
+        for (i, o) in rows.enumerated().dropFirst(first).prefix(listHeight) {
+            let y = head + 1 + i - first
+            let role: StyleRole = i == selected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            canvas.put((i == selected ? "▶" : " ") + (o.isLate ? "!" : " ") + o.on.description + "  " + o.summary,
+                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if rows.indices.contains(selected) {
+            let o = rows[selected]
+            let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 4)
+            let lines = [
+                "Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : ""),
+                "Supports: " + o.indicators.map(\.label).joined(separator: ", "),
+            ]
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: top + i, col: 2, role: i == 0 && o.isLate ? .overdue : .dim, maxWidth: area.width - 4)
+            }
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Domain
+import Store
+import TerminalKit
+
+/// Referrals to partner programs, open ones first, each with its status
+/// history. A referral is never deleted; its status moves on.
+struct ReferralsScreen: CaseFileScreen {
+    let session: Session
+    var file: CaseFile
+    var selected = 0
+    var message: String?
+    var notice: String?
+
+    var title: String { "Referrals" }
+    var rows: [Referral] { file.work.openReferrals + file.work.referrals.filter { !$0.isOpen } }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("a")], "Refer", help: "Refer the customer to a partner program"),
+         KeyBinding([.enter], "Status", help: "Record the selected referral's new status (accepted, completed, declined)"),
+         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a referral", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if let moved = ListMove.index(selected, key: key, count: rows.count) {
+            selected = moved
+            return .handled
+        }
+        guard key == .char("a") || key == .enter else { return .unhandled }
+        if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+        if key == .char("a") || rows.isEmpty { return .push(newForm()) }
+        let r = rows[selected]
+        guard r.isOpen else { message = "Already \(r.status.label) on \(r.statusOn): a closed referral stays closed"; return .handled }
+        return .push(statusForm(r))
+    }
+
+    /// What a referral can serve: open barriers and open plan steps.
+    private var serves: [FormChoice] {
+        let plan = (try? session.store.plan(for: file.customer.id))?.plan
+        return [FormChoice("", "—")] + file.openBarriers.map { FormChoice("barrier:\($0.id)", "Barrier: \($0.name)") }
+            + (plan?.allSteps.filter { $0.status == .open } ?? []).map { FormChoice("step:\($0.id)", "Step: \($0.text)") }
+    }
+
+    private func newForm() -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: "New referral", customer: c.id, heading: "\(c.displayName) \(c.id) · Refer to a partner program",
+            fields: Referral.fields(serves: serves), values: ["sentOn": today.description],
+            check: { Referral.problems($0, today: today) },
+            save: { v in
+                guard let r = Referral.make(v, customer: c.id, by: user?.login ?? "", today: today) else {
+                    throw StoreError.invalid("the referral is not complete")
+                }
+                let saved = try store.addReferral(r, by: user)
+                return .updated(c.id, notice: "Referred to \(saved.partnerName)")
+            })
+    }
+
+    private func statusForm(_ r: Referral) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        let next: ReferralStatus = r.status == .sent ? .accepted : .completed
+        return RecordFormScreen(
+            title: "Referral status", customer: c.id, heading: "\(c.displayName) \(c.id) · \(r.partnerName)",
+            intro: "Now \(r.status.label) since \(r.statusOn). Completed and declined close the referral.",
+            fields: Referral.statusFields, values: ["status": next.rawValue, "on": today.description],
+            check: { r.statusProblems($0, today: today) },
+            save: { v in
+                let moved = try store.updateReferral(r, with: v, by: user, today: today)
+                return .updated(c.id, notice: "\(moved.partnerName): \(moved.status.label)")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        reload(after: result)
+        selected = max(0, min(selected, rows.count - 1))
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("\(file.work.openReferrals.count) open · \(rows.count - file.work.openReferrals.count) closed",
+                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Status     Since       Partner program                  Reason", row: head, col: 0, role: .header)
+        let listHeight = max(1, area.height - 11)
+        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        if rows.isEmpty { canvas.put("No referrals yet: a refers the customer to a partner.", row: head + 1, col: 2, role: .dim) }
+        for (i, r) in rows.enumerated().dropFirst(first).prefix(listHeight) {
+            let y = head + 1 + i - first
+            let role: StyleRole = i == selected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            canvas.put((i == selected ? "▶ " : "  ") + r.status.label.fitted(toWidth: 11) + r.statusOn.description + "  "
+                       + r.partnerName.fitted(toWidth: 33) + r.reason, row: y, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if rows.indices.contains(selected) {
+            let r = rows[selected]
+            let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
+            var lines = ["\(r.partnerName): \(r.reason)"]
+            if let serves = r.serves, let label = self.serves.first(where: { $0.value == serves })?.label {
+                lines.append("Serves " + label)
+            }
+            lines.append(r.history.map { "\($0.status.label) \($0.on) (\($0.by))" }.joined(separator: " → "))
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: top + i, col: 2, role: i == 0 ? .normal : .dim, maxWidth: area.width - 4)
+            }
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The customer's case notes and everything else that happened, newest
+/// first, with search as you type. Notes are never edited: `a` amends the
+/// selected one and the amendment is shown beside it.
+struct TimelineScreen: CaseFileScreen {
+    let session: Session
+    var file: CaseFile
+    var plan: CareerPlan?
+    var selected = 0
+    var search = TextField()
+    var searching = false
+    var message: String?
+    var notice: String?
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        plan = (try? session.store.plan(for: file.customer.id))?.plan
+    }
+
+    var title: String { "Notes and timeline" }
+    var acceptsText: Bool { searching }
+
+    var entries: [TimelineEntry] {
+        Timeline.entries(customer: file.customer, work: file.work, plan: plan, assessments: file.assessments)
+            .filter { $0.matches(search.text) }
+    }
+
+    var bindings: [KeyBinding] {
+        if searching {
+            return [KeyBinding([.enter], "Keep", help: "Keep the search and return to the list"),
+                    KeyBinding([.escape], "Clear", help: "Clear the search"), TextField.editing]
+        }
+        return [KeyBinding([.char("/")], "Search", help: "Show only entries containing the typed text (any case, no accents)"),
+                KeyBinding([.char("a")], "Amend", help: "Correct the selected note; the original stays readable"),
+                KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], "Move",
+                           help: "Select an entry; its full text shows below the list", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        if searching {
+            switch key {
+            case .enter, .down: searching = false
+            case .escape: searching = false; search = TextField()
+            default:
+                let before = search.text
+                guard search.handle(key) else { return .unhandled }
+                if search.text != before { selected = 0 }
+            }
+            return .handled
+        }
+        if let moved = ListMove.index(selected, key: key, count: entries.count) {
+            selected = moved
+            return .handled
+        }
+        switch key {
+        case .char("/"): searching = true
+        case .escape where !search.text.isEmpty: search = TextField(); selected = 0
+        case .char("a"):
+            guard entries.indices.contains(selected), case .note(let note) = entries[selected].source else {
+                message = "Select a note to amend: only notes are amended here"
+                return .handled
+            }
+            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+            return .push(NoteForms.amend(note, session: session, customer: file.customer))
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        reload(after: result)
+        plan = (try? session.store.plan(for: file.customer.id))?.plan
+        if case .updated = result { selected = 0 }
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        let rows = entries
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let notes = file.work.notes.count
+        let late = file.work.notes.filter(\.isLate).count
+        canvas.put("\(notes) notes (\(late) late) · \(file.work.openReferrals.count) open referrals · "
+                   + "last two-way contact \(c.lastContactOn?.description ?? "never")",
+                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
+        canvas.put("Search: ", row: area.top + 2, col: 2, role: .dim)
+        search.draw(into: &canvas, row: area.top + 2, col: 10, width: min(40, area.width - 12), focused: searching)
+        if !searching && search.text.isEmpty { canvas.put("(/ to search)", row: area.top + 2, col: 10, role: .dim) }
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Date        What        By        Entry", row: head, col: 0, role: .header)
+        let detailHeight = min(6, max(3, area.height / 4))
+        let listHeight = max(1, area.height - 5 - detailHeight)
+        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        if rows.isEmpty {
+            canvas.put(search.text.isEmpty ? "Nothing recorded yet: N writes the first note."
+                       : "Nothing matches \"\(search.text)\": Esc clears the search.", row: head + 1, col: 2, role: .dim)
+        }
+        for (i, e) in rows.enumerated().dropFirst(first).prefix(listHeight) {
+            let y = head + 1 + i - first
+            let isSelected = i == selected
+            let role: StyleRole = isSelected ? .selected : .normal
+            canvas.fill(row: y, role: role)
+            let mark = e.flag == nil ? "  " : (e.flag == "open" ? "* " : "! ")
+            canvas.put((isSelected ? "▶" : " ") + mark.prefix(1) + e.on.description + "  " + e.kind.fitted(toWidth: 10) + "  "
+                       + e.by.fitted(toWidth: 8) + "  " + e.text.truncated(toWidth: max(1, area.width - 39)),
+                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if rows.indices.contains(selected) {
+            renderDetail(rows[selected], top: area.bottom - detailHeight, height: detailHeight, area: area, into: &canvas)
+        }
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+
+    /// The selected entry in full, wrapped; a note with its amendments.
+    private func renderDetail(_ e: TimelineEntry, top: Int, height: Int, area: Area, into canvas: inout Canvas) {
+        var lines: [String] = []
+        var head = "\(e.on) \(e.kind)" + (e.by.isEmpty ? "" : " by \(e.by)") + (e.flag.map { " · \($0)" } ?? "")
+        if case .note(let n) = e.source {
+            head += " · note \(n.id), entered \(n.enteredOn)"
+            lines = e.text.wrapped(toWidth: area.width - 4)
+            if let reason = n.answers["reason"], n.amends != nil { lines.append("Reason for the amendment: \(reason)") }
+            for a in file.work.amendments(of: n) { lines.append("Amended \(a.enteredOn) by \(a.author): \(a.text)") }
+        } else {
+            lines = e.text.wrapped(toWidth: area.width - 4)
+        }
+        canvas.put(head, row: top, col: 2, role: .header, maxWidth: area.width - 4)
+        for (i, line) in lines.prefix(height - 1).enumerated() {
+            canvas.put(line, row: top + 1 + i, col: 2, role: .normal, maxWidth: area.width - 4)
+        }
+    }
+}

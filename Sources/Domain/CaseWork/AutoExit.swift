@@ -1,0 +1,38 @@
+/// The automatic exit (003): no service for 90 consecutive days and no
+/// future service planned, unless a pause stops the clock. The exit date
+/// is set back to the last day of service.
+public enum AutoExit {
+    /// The last day to deliver a service before the customer is exited: 90
+    /// days after the last service (or enrollment), plus every paused day
+    /// after it. Nil when a future service is planned: nothing runs out.
+    public static func due(lastService: Day, plan: CareerPlan?, pauses: [Pause], on today: Day,
+                           matrix: ServicesMatrix? = nil) -> Day? {
+        if hasFutureService(plan, on: today, matrix: matrix) { return nil }
+        var due = lastService.adding(days: 90)
+        for p in pauses.sorted(by: { $0.startOn < $1.startOn }) where p.endOn > lastService {
+            let start = max(p.startOn, lastService.adding(days: 1))
+            if start <= due { due = due.adding(days: start.days(until: p.endOn) + 1) }
+        }
+        return due
+    }
+
+    /// A service not yet closed whose planned start or end is today or later.
+    /// Follow-up services do not count: they never keep a customer in the program.
+    public static func hasFutureService(_ plan: CareerPlan?, on today: Day, matrix: ServicesMatrix? = nil) -> Bool {
+        (plan?.allServices ?? []).contains { s in
+            guard !s.status.isClosed, matrix?.service(s.serviceID)?.keepsExitClockOpen != false else { return false }
+            return (s.plannedStart.map { $0 >= today } ?? false) || (s.plannedEnd.map { $0 >= today } ?? false)
+        }
+    }
+
+    /// The exit date when the customer is past due on `today`: the last day
+    /// of service. Nil while they are still in the program.
+    public static func exitDate(for c: Customer, plan: CareerPlan?, pauses: [Pause], on today: Day,
+                                matrix: ServicesMatrix? = nil) -> Day? {
+        guard let enrolled = c.enrolledOn, c.exitedOn == nil else { return nil }
+        let last = max(enrolled, c.lastServiceOn ?? enrolled)
+        guard let due = due(lastService: last, plan: plan, pauses: pauses, on: today, matrix: matrix), today > due
+        else { return nil }
+        return last
+    }
+}

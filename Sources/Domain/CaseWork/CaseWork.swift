@@ -1,0 +1,26 @@
+/// A customer's case work after enrollment: notes, referrals, outcomes,
+/// pauses, the exit and any refusal of follow-up.
+public struct CaseWork: Hashable, Sendable {
+    /// Oldest first by event date.
+    public var notes: [CaseNote]
+    public var referrals: [Referral]
+    public var outcomes: [Outcome]
+    public var pauses: [Pause]
+    public var exit: ExitRecord?
+    public var followUpDeclined: FollowUpDecline?
+
+    public init(notes: [CaseNote] = [], referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [],
+                exit: ExitRecord? = nil, followUpDeclined: FollowUpDecline? = nil) {
+        self.notes = notes
+        self.referrals = referrals
+        self.outcomes = outcomes
+        self.pauses = pauses
+        self.exit = exit
+        self.followUpDeclined = followUpDeclined
+    }
+
+    public var openReferrals: [Referral] { referrals.filter(\.isOpen) }
+
+    /// The amendments written to each note.
+    public func amendments(of note: CaseNote) -> [CaseNote] { notes.filter { $0.amends == note.id } }
+}

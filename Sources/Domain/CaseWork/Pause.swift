@@ -1,0 +1,81 @@
+/// A planned break in service (003): while it runs the automatic-exit
+/// clock stands still. At most 180 days, and never the first service.
+public struct Pause: Hashable, Codable, Sendable {
+    public var id: Int64
+    public var customer: CustomerID
+    public var reason: PauseReason
+    public var detail: String
+    public var startOn: Day
+    public var endOn: Day
+    public var recordedBy: String
+    public var recordedOn: Day
+
+    public init(id: Int64, customer: CustomerID, reason: PauseReason, detail: String = "", startOn: Day, endOn: Day,
+                recordedBy: String, recordedOn: Day) {
+        self.id = id
+        self.customer = customer
+        self.reason = reason
+        self.detail = detail
+        self.startOn = startOn
+        self.endOn = endOn
+        self.recordedBy = recordedBy
+        self.recordedOn = recordedOn
+    }
+
+    public static let longest = 180
+
+    /// Days of the pause, both ends counted.
+    public var length: Int { startOn.days(until: endOn) + 1 }
+
+    public static let fields = [
+        FormField("reason", "Reason", .choice(PauseReason.choices), hint: "Space or ←/→", required: true),
+        FormField("detail", "Details", hint: "e.g. surgery on 3 Dec, back in January", required: true),
+        FormField("startOn", "Starts", .date, hint: Day.acceptedFormats, required: true),
+        FormField("endOn", "Ends", .date, hint: "at most \(longest) days; " + Day.acceptedFormats, required: true),
+    ]
+
+    /// `lastService` is the customer's last day of service; `others` their other pauses.
+    public static func problems(_ v: [String: String], lastService: Day?, others: [Pause]) -> [String: String] {
+        var found = requiredProblems(fields, v)
+        for key in ["startOn", "endOn"] { if let bad = dateFormatProblem(v[key]) { found[key] = bad } }
+        guard let start = Day(parsing: v["startOn"] ?? ""), let end = Day(parsing: v["endOn"] ?? "") else { return found }
+        if end < start { found["endOn"] = "is before the start" }
+        else if start.days(until: end) + 1 > longest {
+            found["endOn"] = "makes the pause \(start.days(until: end) + 1) days; at most \(longest)"
+        }
+        if let last = lastService {
+            if start < last { found["startOn"] = "is before the last service (\(last))" }
+        } else {
+            found["startOn"] = "a pause cannot be the first service: record a service first"
+        }
+        if let clash = others.first(where: { $0.startOn <= end && start <= $0.endOn }), found["startOn"] == nil {
+            found["startOn"] = "overlaps the pause \(clash.startOn) to \(clash.endOn)"
+        }
+        return found
+    }
+
+    public static func make(_ v: [String: String], customer: CustomerID, lastService: Day?, others: [Pause],
+                            by login: String, today: Day) -> Pause? {
+        guard problems(v, lastService: lastService, others: others).isEmpty,
+              let reason = PauseReason(rawValue: v["reason"] ?? ""), let start = Day(parsing: v["startOn"] ?? ""),
+              let end = Day(parsing: v["endOn"] ?? "") else { return nil }
+        return Pause(id: 0, customer: customer, reason: reason, detail: (v["detail"] ?? "").trimmingSpaces,
+                     startOn: start, endOn: end, recordedBy: login, recordedOn: today)
+    }
+}
+
+/// The allowable reasons for a gap in service (TEGL 10-16 change 2).
+public enum PauseReason: String, Codable, CaseIterable, Sendable, Labeled {
+    case health, familyCare = "family-care", trainingDelay = "training-delay", reserveDuty = "reserve-duty"
+    case disaster
+
+    public var label: String {
+        switch self {
+        case .health: "health or medical condition"
+        case .familyCare: "family care"
+        case .trainingDelay: "delay before training starts"
+        case .reserveDuty: "called to military duty"
+        case .disaster: "disaster or other emergency"
+        }
+    }
+}

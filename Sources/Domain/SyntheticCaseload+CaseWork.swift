@@ -1,0 +1,73 @@
+/// The synthetic caseload's case work: an Introduction note at enrollment,
+/// a contact note for each service started (a few missing, so the demo has
+/// overdue notes), the last two-way contact, referrals for some barriers,
+/// an exit note and employment outcome for those placed, and quarterly
+/// follow-up contacts.
+extension SyntheticCaseload {
+    func caseWork(for out: SyntheticIntake) -> CaseWork {
+        let c = out.customer
+        guard let enrolled = c.enrolledOn, let plan = out.plan else { return CaseWork() }
+        let planner = c.planner ?? "dbrooks"
+        let n = Int(c.id.number)
+        var work = CaseWork()
+        func note(_ kind: NoteKind, _ on: Day, _ text: String, answers: [String: String] = [:],
+                  channel: ContactChannel? = nil, link: NoteLink? = nil, late: Int = 1) {
+            work.notes.append(CaseNote(id: 0, customer: c.id, kind: kind, eventOn: on, enteredOn: min(today, on.adding(days: late)),
+                                       author: planner, text: text, answers: answers, channel: channel,
+                                       twoWay: channel != nil, link: link))
+        }
+        let situation = out.application?.employment == .employed ? "employed, looking for better pay" : "not employed"
+        note(.introduction, enrolled, "Met to review the Getting Started Assessment and agree the plan.",
+             answers: ["status": situation, "need": "career planning and job search help toward the goal"], late: 0)
+        for s in plan.allServices {
+            guard let started = s.actualStart, started <= today else { continue }
+            // Every twelfth customer's job search has no note yet: an overdue note in the demo.
+            if s.serviceID == "job-search-placement" && n % 12 == 4 { continue }
+            note(.contact, started, "Talked through \(s.name); next steps agreed.",
+                 channel: n % 3 == 0 ? .phone : .inPerson, link: NoteLink(.service, Int64(s.id)), late: n % 11 == 0 ? 12 : 1)
+        }
+        if let last = c.lastContactOn, last > enrolled, c.exitedOn == nil {
+            note(.contact, last, "Checked in on progress with the plan.", channel: n % 2 == 0 ? .phone : .video)
+        }
+        if let b = out.barriers.first(where: { $0.kind == "single-parent" || $0.kind == "housing" || $0.kind == "homeless" }) {
+            var r = Referral(id: 0, customer: c.id, partner: b.kind == "single-parent" ? .childCare : .housing,
+                             sentOn: enrolled.adding(days: 2), reason: "needs help with \(b.name)",
+                             recordedBy: planner)
+            if enrolled.adding(days: 20) <= today {
+                r.status = n % 2 == 0 ? .accepted : .completed
+                r.history.append(ReferralChange(status: r.status, on: enrolled.adding(days: 20), by: planner))
+            }
+            work.referrals.append(r)
+        }
+        if out.application?.lowIncome == true, n % 4 == 0 {
+            work.referrals.append(Referral(id: 0, customer: c.id, partner: .snap, sentOn: enrolled.adding(days: 1),
+                                           reason: "household income qualifies for food assistance", recordedBy: planner))
+        }
+        guard let exit = c.exitedOn else { return work }
+        if let employed = c.employedOn {
+            let employer = Self.employers[n % Self.employers.count]
+            note(.closure, exit, "Placed in employment; services closed.",
+                 answers: ["employed": "yes", "employer": employer, "hireDate": employed.description, "hours": "36",
+                           "wage": "18.25"], late: 2)
+            work.outcomes.append(Outcome(id: 0, customer: c.id, kind: .employment, on: employed, knownOn: max(employed, exit),
+                                         enteredOn: max(employed, exit).adding(days: 2), recordedBy: planner,
+                                         answers: ["employer": employer, "hours": "36", "wage": "18.25",
+                                                   "occupation": out.gsa?["targetOccupation"] ?? "customer service",
+                                                   "related": "yes"]))
+        } else {
+            note(.closure, exit, "No service for some time; exit recorded.", answers: ["employed": "no"], late: 2)
+        }
+        work.exit = ExitRecord(customer: c.id, exitOn: exit, kind: .planned, recordedBy: planner, recordedOn: exit.adding(days: 2))
+        if let window = FollowUp(for: c) {
+            // Contacts made for past quarters, except every fifth customer's latest.
+            for (i, due) in window.contactsDue.enumerated() where due <= today && !(n % 5 == 0 && i > 0) {
+                note(.followUp, due.adding(days: -5), "Follow-up call: still working.",
+                     answers: ["employment": c.employedOn == nil ? "looking for work" : "still employed"], channel: .phone)
+            }
+        }
+        return work
+    }
+
+    static let employers = ["Lakeview Hospital", "Midway Logistics", "Northside Credit Union", "Harbor Foods",
+                            "City Colleges of Chicago", "Prairie Home Health"]
+}

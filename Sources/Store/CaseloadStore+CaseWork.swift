@@ -1,0 +1,248 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Case notes, referrals, outcomes, pauses, exits and follow-up. Notes are
+/// append-only (the schema refuses UPDATE and DELETE); a two-way contact
+/// moves the customer's last contact, an employment outcome their first
+/// day of employment, an exit their exit date; all in one transaction.
+extension CaseloadStore {
+    public func caseWork(_ id: CustomerID) throws -> CaseWork {
+        try pool.read { db in try Self.caseWork(db, customer: id) }
+    }
+
+    @discardableResult
+    public func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            var n = note
+            n.author = user.login
+            if let original = n.amends {
+                guard try Self.notes(db, id: original).first?.customer == n.customer else {
+                    throw StoreError.notFound("note \(original)")
+                }
+            }
+            let saved = try Self.insert(n, db)
+            if saved.isTwoWayContact {
+                try db.execute(sql: """
+                    UPDATE customer SET last_contact_on = ?, version = version + 1
+                    WHERE id = ? AND (last_contact_on IS NULL OR last_contact_on < ?)
+                    """, arguments: [saved.eventOn.description, saved.customer.number, saved.eventOn.description])
+            }
+            return saved
+        }
+    }
+
+    @discardableResult
+    public func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            var r = referral
+            r.recordedBy = user.login
+            r.history = [ReferralChange(status: .sent, on: r.sentOn, by: user.login)]
+            return try Self.insert(r, db)
+        }
+    }
+
+    /// Records a referral's new status, refusing it when someone else changed the referral meanwhile.
+    @discardableResult
+    public func updateReferral(_ expected: Referral, with values: [String: String], by user: Staff?,
+                               today: Day) throws -> Referral {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            guard let current = try Self.referrals(db, id: expected.id).first else {
+                throw StoreError.notFound("referral \(expected.id)")
+            }
+            guard current.version == expected.version else { throw StoreError.changedMeanwhile("this referral") }
+            guard var moved = current.moving(values, by: user.login, today: today) else {
+                throw StoreError.invalid(Self.describe(current.statusProblems(values, today: today), Referral.statusFields))
+            }
+            moved.version += 1
+            try db.execute(sql: "UPDATE referral SET status = ?, version = ?, body = ? WHERE id = ? AND version = ?",
+                           arguments: [moved.status.rawValue, moved.version, try Self.encodeJSON(moved), moved.id,
+                                       current.version])
+            return moved
+        }
+    }
+
+    @discardableResult
+    public func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            var o = outcome
+            o.recordedBy = user.login
+            let saved = try Self.insert(o, db)
+            if saved.kind == .employment {
+                // The first day of employment starts follow-up for adults and dislocated workers.
+                try db.execute(sql: """
+                    UPDATE customer SET employed_on = ?, version = version + 1
+                    WHERE id = ? AND (employed_on IS NULL OR employed_on > ?)
+                    """, arguments: [saved.on.description, saved.customer.number, saved.on.description])
+            }
+            return saved
+        }
+    }
+
+    @discardableResult
+    public func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
+            let others = try Self.pauses(db, customer: customer)
+            guard let p = Pause.make(values, customer: customer, lastService: c.lastServiceOn, others: others,
+                                     by: user.login, today: today) else {
+                throw StoreError.invalid(Self.describe(Pause.problems(values, lastService: c.lastServiceOn, others: others),
+                                                       Pause.fields))
+            }
+            return try Self.insert(p, db)
+        }
+    }
+
+    public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
+        let user = try Self.permit(.caseWork, by: user)
+        try pool.write { db in
+            guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
+            let problems = FollowUpDecline.problems(values, exitedOn: c.exitedOn, today: today)
+            guard problems.isEmpty, let on = Day(parsing: values["on"] ?? "") else {
+                throw StoreError.invalid(Self.describe(problems, FollowUpDecline.fields))
+            }
+            let d = FollowUpDecline(customer: customer, on: on, reason: (values["reason"] ?? "").trimmingCharacters(in: .whitespaces),
+                                    recordedBy: user.login)
+            try Self.insert(d, db)
+        }
+    }
+
+    /// The planned exit: refused unless every check of `PlannedExit` is met,
+    /// read again inside the transaction. The exit date is the last day of service.
+    @discardableResult
+    public func exit(_ expected: Customer, by user: Staff?, today: Day) throws -> ExitRecord {
+        let user = try Self.permit(.caseWork, by: user)
+        return try pool.write { db in
+            let c = try Self.current(expected, db)
+            let work = try Self.caseWork(db, customer: c.id)
+            let plan = try Self.currentPlan(db, customer: c.id)?.plan
+            let check = PlannedExit(customer: c, plan: plan, notes: work.notes, outcomes: work.outcomes, on: today)
+            guard check.isReady, let date = check.exitDate else {
+                throw StoreError.invalid("not ready to exit: " + check.checks.filter { !$0.met }.map(\.todo).joined(separator: "; "))
+            }
+            let record = ExitRecord(customer: c.id, exitOn: date, kind: .planned, recordedBy: user.login, recordedOn: today)
+            try Self.recordExit(record, db)
+            return record
+        }
+    }
+
+    /// Exits every participant past the automatic-exit date, back-dated to
+    /// their last day of service. Run when the program starts; returns who.
+    @discardableResult
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
+        try pool.write { db in
+            // Only customers without service for 90 days can be due; pauses and plans decide the rest.
+            let cutoff = today.adding(days: -90).description
+            let facts = try Self.clockFacts(db, where: """
+                c.enrolled_on IS NOT NULL AND c.exited_on IS NULL AND max(c.enrolled_on, coalesce(c.last_service_on, c.enrolled_on)) < ?
+                """, [cutoff])
+            var exited: [CustomerID] = []
+            for f in facts {
+                guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, on: today,
+                                                   matrix: matrix) else { continue }
+                try Self.recordExit(ExitRecord(customer: f.customer.id, exitOn: date, kind: .automatic,
+                                               recordedBy: "careerplan", recordedOn: today), db)
+                exited.append(f.customer.id)
+            }
+            return exited
+        }
+    }
+
+    // MARK: Rows
+
+    static func recordExit(_ r: ExitRecord, _ db: Database) throws {
+        try insert(r, db)
+        try db.execute(sql: "UPDATE customer SET exited_on = ?, version = version + 1 WHERE id = ?",
+                       arguments: [r.exitOn.description, r.customer.number])
+    }
+
+    static func customer(_ db: Database, _ id: CustomerID) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?", arguments: [id.number])
+            .map(Customer.init(row:))
+    }
+
+    static func caseWork(_ db: Database, customer id: CustomerID) throws -> CaseWork {
+        CaseWork(notes: try notes(db, customer: id), referrals: try referrals(db, customer: id),
+                 outcomes: try outcomes(db, customer: id), pauses: try pauses(db, customer: id),
+                 exit: try bodies(db, "exit_record", ExitRecord.self, customer: id).first,
+                 followUpDeclined: try bodies(db, "follow_up_decline", FollowUpDecline.self, customer: id).first)
+    }
+
+    /// Records of `table` decoded from their JSON body, for one customer or all.
+    static func bodies<T: Decodable>(_ db: Database, _ table: String, _ type: T.Type, customer: CustomerID? = nil,
+                                     id: Int64? = nil, order: String = "customer_id") throws -> [T] {
+        var conditions: [String] = []
+        var args: [DatabaseValueConvertible] = []
+        if let customer { conditions.append("customer_id = ?"); args.append(customer.number) }
+        if let id { conditions.append("id = ?"); args.append(id) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try String.fetchAll(db, sql: "SELECT body FROM \(table) \(filter) ORDER BY \(order)",
+                                   arguments: StatementArguments(args))
+            .map { try decodeJSON(T.self, $0, "\(table).body") }
+    }
+
+    static func notes(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [CaseNote] {
+        try bodies(db, "case_note", CaseNote.self, customer: customer, id: id, order: "customer_id, event_on, id")
+    }
+
+    static func referrals(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [Referral] {
+        try bodies(db, "referral", Referral.self, customer: customer, id: id, order: "customer_id, id")
+    }
+
+    static func outcomes(_ db: Database, customer: CustomerID? = nil) throws -> [Outcome] {
+        try bodies(db, "outcome", Outcome.self, customer: customer, order: "customer_id, id")
+    }
+
+    static func pauses(_ db: Database, customer: CustomerID? = nil) throws -> [Pause] {
+        try bodies(db, "pause", Pause.self, customer: customer, order: "customer_id, id")
+    }
+
+    static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false) throws -> CaseNote {
+        var saved = n
+        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM case_note")) ?? 1 }
+        try db.execute(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
+                                   saved.link?.description, saved.amends, try encodeJSON(saved)])
+        return saved
+    }
+
+    static func insert(_ r: Referral, _ db: Database, keepID: Bool = false) throws -> Referral {
+        var saved = r
+        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM referral")) ?? 1 }
+        try db.execute(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [saved.id, saved.customer.number, saved.status.rawValue, saved.version,
+                                   try encodeJSON(saved)])
+        return saved
+    }
+
+    static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false) throws -> Outcome {
+        var saved = o
+        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM outcome")) ?? 1 }
+        try db.execute(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, ?)",
+                       arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try encodeJSON(saved)])
+        return saved
+    }
+
+    static func insert(_ p: Pause, _ db: Database, keepID: Bool = false) throws -> Pause {
+        var saved = p
+        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM pause")) ?? 1 }
+        try db.execute(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
+                       arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
+        return saved
+    }
+
+    static func insert(_ e: ExitRecord, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO exit_record (customer_id, body) VALUES (?, ?)",
+                       arguments: [e.customer.number, try encodeJSON(e)])
+    }
+
+    static func insert(_ d: FollowUpDecline, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO follow_up_decline (customer_id, body) VALUES (?, ?)",
+                       arguments: [d.customer.number, try encodeJSON(d)])
+    }
+}
