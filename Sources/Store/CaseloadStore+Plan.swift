@@ -32,7 +32,11 @@ extension CaseloadStore {
             }
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
             var plan = plan
-            if let problem = PlanRules.openGoalProblem(before: before, after: plan, customer: customer, exiting: exiting) {
+            // A written Service Closure / Exit note means the customer is leaving: goals may all close.
+            let leaving = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_note WHERE customer_id = ? AND kind = ?)",
+                                            arguments: [plan.customer.number, NoteKind.closure.rawValue]) ?? false
+            if let problem = PlanRules.openGoalProblem(before: before, after: plan, customer: customer,
+                                                       exiting: exiting || leaving) {
                 throw StoreError.invalid(problem)
             }
             let assessments = try Self.assessments(db, customer: plan.customer)

@@ -34,7 +34,7 @@ let testMatrix: ServicesMatrix = {
     @Test func closingTheLastOpenStepOfAParticipantIsRefused() {
         let before = plan()
         #expect(PlanRules.openGoalProblem(before: before, after: plan(stepStatus: .achieved), customer: participant)
-                == "an enrolled participant's plan keeps at least one open goal with an open step; add one first")
+                == "an enrolled participant's plan keeps at least one open goal with an open step; add one first, or write the exit note (N) if they are leaving")
         #expect(PlanRules.openGoalProblem(before: before, after: plan(goalStatus: .withdrawn), customer: participant) != nil)
         #expect(PlanRules.openGoalProblem(before: before, after: plan(stepStatus: .achieved), customer: participant,
                                           exiting: true) == nil)

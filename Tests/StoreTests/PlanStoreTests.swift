@@ -68,7 +68,7 @@ import Testing
         let (store, current) = try enrolled()
         var plan = current.plan
         for i in plan.goals[0].steps.indices { plan.goals[0].steps[i].status = .achieved }
-        #expect(throws: StoreError.invalid("an enrolled participant's plan keeps at least one open goal with an open step; add one first")) {
+        #expect(throws: StoreError.invalid("an enrolled participant's plan keeps at least one open goal with an open step; add one first, or write the exit note (N) if they are leaving")) {
             try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix)
         }
         try store.savePlan(plan, over: 2, by: planner, today: testToday, matrix: matrix, exiting: true)

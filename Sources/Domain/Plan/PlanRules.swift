@@ -7,7 +7,7 @@ public enum PlanRules {
                                        exiting: Bool = false) -> String? {
         guard customer.enrolledOn != nil, customer.exitedOn == nil, !exiting,
               before.hasOpenGoalWithOpenStep, !after.hasOpenGoalWithOpenStep else { return nil }
-        return "an enrolled participant's plan keeps at least one open goal with an open step; add one first"
+        return "an enrolled participant's plan keeps at least one open goal with an open step; add one first, or write the exit note (N) if they are leaving"
     }
 
     /// Why the service may not have an actual start yet: a training or

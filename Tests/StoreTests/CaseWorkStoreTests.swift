@@ -1,0 +1,160 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// Case notes, referrals, outcomes and exits as the Store writes them: one
+/// transaction each, the role checked here (not only by hidden keys), notes
+/// never changed or deleted.
+@Suite final class CaseWorkStoreTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    let planner = Staff(login: "wchen", name: "Wei Chen", initials: "WC", role: .planner)
+    let frontDesk = Staff(login: "dbrooks", name: "Dana Brooks", initials: "DB", role: .frontDesk)
+    /// Customer 10 of the synthetic caseload is enrolled; 12 has exited into follow-up.
+    let enrolled = CustomerID(10)
+
+    func contact(_ on: String, twoWay: Bool, customer: CustomerID? = nil) -> CaseNote {
+        CaseNote(id: 0, customer: customer ?? enrolled, kind: .contact, eventOn: Day(parsing: on)!, enteredOn: testToday,
+                 author: "", text: "called about the interview", channel: .phone, twoWay: twoWay)
+    }
+
+    @Test func aTwoWayContactMovesTheLastContactAndAOneWayMessageDoesNot() throws {
+        let store = try seededStore(at: dir + "/c.sqlite", customers: 12)
+        let before = try #require(try store.customer(enrolled))
+        try store.addNote(contact("2026-11-22", twoWay: false), by: planner)
+        #expect(try store.customer(enrolled)?.lastContactOn == before.lastContactOn)
+        let saved = try store.addNote(contact("2026-11-22", twoWay: true), by: planner)
+        #expect(saved.author == "wchen")
+        #expect(try store.customer(enrolled)?.lastContactOn == Day(parsing: "2026-11-22"))
+        // An older contact written later never moves the date back.
+        try store.addNote(contact("2026-11-01", twoWay: true), by: planner)
+        #expect(try store.customer(enrolled)?.lastContactOn == Day(parsing: "2026-11-22"))
+        let facts = try #require(try store.clockFacts(for: enrolled))
+        #expect(Deadlines.running(for: facts, on: testToday).first { $0.rule == .contact30 }?.due == Day(parsing: "2026-12-22"))
+    }
+
+    @Test func notesAreNeverChangedOrDeletedOnlyAmended() throws {
+        let store = try seededStore(at: dir + "/n.sqlite", customers: 12)
+        let original = try store.addNote(contact("2026-11-20", twoWay: true), by: planner)
+        #expect(throws: (any Error).self) {
+            try store.pool.write { db in try db.execute(sql: "UPDATE case_note SET body = '{}' WHERE id = ?", arguments: [original.id]) }
+        }
+        #expect(throws: (any Error).self) {
+            try store.pool.write { db in try db.execute(sql: "DELETE FROM case_note WHERE id = ?", arguments: [original.id]) }
+        }
+        var amendment = contact("2026-11-20", twoWay: true)
+        amendment.text = "it was a video call, not a phone call"
+        amendment.amends = original.id
+        try store.addNote(amendment, by: planner)
+        let work = try store.caseWork(enrolled)
+        #expect(work.notes.contains(original))
+        #expect(work.amendments(of: original).map(\.text) == ["it was a video call, not a phone call"])
+        // An amendment must belong to the same customer's note.
+        var stray = contact("2026-11-20", twoWay: false, customer: CustomerID(3))
+        stray.amends = original.id
+        #expect(throws: StoreError.notFound("note \(original.id)")) { try store.addNote(stray, by: self.planner) }
+    }
+
+    @Test func theFrontDeskCannotWriteCaseWork() throws {
+        let store = try seededStore(at: dir + "/p.sqlite", customers: 12)
+        let refused = StoreError.notPermitted(login: "dbrooks", role: "Front desk",
+                                              action: "write case notes, referrals, outcomes and exits")
+        #expect(throws: refused) { try store.addNote(self.contact("2026-11-20", twoWay: true), by: self.frontDesk) }
+        let job = Outcome(id: 0, customer: enrolled, kind: .employment, on: testToday, knownOn: testToday,
+                          enteredOn: testToday, recordedBy: "")
+        #expect(throws: refused) { try store.addOutcome(job, by: self.frontDesk) }
+        #expect(throws: refused) { try store.exit(try store.customer(self.enrolled)!, by: self.frontDesk, today: testToday) }
+        #expect(try store.caseWork(enrolled).outcomes.isEmpty)
+    }
+
+    @Test func aReferralChangedMeanwhileIsRefused() throws {
+        let store = try seededStore(at: dir + "/r.sqlite", customers: 12)
+        let r = try #require(Referral.make(["partner": "housing", "sentOn": "2026-11-02", "reason": "eviction notice"],
+                                           customer: enrolled, by: "", today: testToday))
+        let sent = try store.addReferral(r, by: planner)
+        let accepted = try store.updateReferral(sent, with: ["status": "accepted", "on": "2026-11-10"], by: planner, today: testToday)
+        #expect(accepted.version == 2 && accepted.history.map(\.status) == [.sent, .accepted])
+        #expect(throws: StoreError.changedMeanwhile("this referral")) {
+            try store.updateReferral(sent, with: ["status": "declined", "on": "2026-11-12"], by: self.planner, today: testToday)
+        }
+        #expect(try store.caseWork(enrolled).openReferrals.map(\.status) == [.accepted])
+    }
+
+    @Test func anEmploymentOutcomeSetsTheFirstDayOfEmployment() throws {
+        let store = try seededStore(at: dir + "/o.sqlite", customers: 12)
+        let job = try #require(Outcome.make(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "$17.50",
+                                             "occupation": "line cook", "knownOn": "2026-11-18"],
+                                            kind: .employment, customer: enrolled, by: "", today: testToday))
+        let saved = try store.addOutcome(job, by: planner)
+        #expect(saved.answers["wage"] == "17.50" && saved.recordedBy == "wchen" && !saved.isLate)
+        #expect(try store.customer(enrolled)?.employedOn == Day(parsing: "2026-11-16"))
+    }
+
+    @Test func aPlannedExitWaitsForItsChecksAndIsDatedTheLastService() throws {
+        let store = try seededStore(at: dir + "/x.sqlite", customers: 12)
+        let c = try #require(try store.customer(enrolled))
+        #expect(throws: (any Error).self) { try store.exit(c, by: self.planner, today: testToday) }
+        // Write the exit note, close the plan: then the exit goes through.
+        try store.addNote(CaseNote(id: 0, customer: enrolled, kind: .closure, eventOn: testToday, enteredOn: testToday,
+                                   author: "", text: "moving on", answers: ["employed": "no"]), by: planner)
+        let version = try #require(try store.plan(for: enrolled))
+        var plan = version.plan
+        for g in plan.goals.indices {
+            plan.goals[g].status = .achieved
+            for s in plan.goals[g].steps.indices {
+                for v in plan.goals[g].steps[s].services.indices {
+                    plan.goals[g].steps[s].services[v].status = .complete
+                    plan.goals[g].steps[s].services[v].completedOn = Day(parsing: "2026-11-13")
+                    plan.goals[g].steps[s].services[v].completionKnownOn = Day(parsing: "2026-11-13")
+                }
+            }
+        }
+        try store.savePlan(plan, over: version.version, by: planner, today: testToday, matrix: try ServicesMatrix.bundled(),
+                           reason: "services completed")
+        let fresh = try #require(try store.customer(enrolled))
+        let record = try store.exit(fresh, by: planner, today: testToday)
+        #expect(record.exitOn == Day(parsing: "2026-11-13") && record.kind == .planned)
+        #expect(try store.customer(enrolled)?.exitedOn == Day(parsing: "2026-11-13"))
+        #expect(try store.caseWork(enrolled).exit == record)
+    }
+
+    @Test func anAutomaticExitIsBackDatedAndAPauseHoldsIt() throws {
+        let store = try CaseloadStore(path: dir + "/a.sqlite")
+        func participant(_ n: Int64, lastService: String) -> Customer {
+            Customer(id: CustomerID(n), legalName: "Person \(n)", zip: "60601", birthDate: Day(parsing: "1980-01-01")!,
+                     program: .adult, enteredOn: Day(parsing: "2026-01-02")!, appliedOn: Day(parsing: "2026-01-03"),
+                     eligibleOn: Day(parsing: "2026-01-10"), enrolledOn: Day(parsing: "2026-02-01"),
+                     lastServiceOn: Day(parsing: lastService))
+        }
+        // 2026-08-24 + 90 = 2026-11-22: day 91 is today. 2026-08-25: day 90, still in.
+        try store.insert([participant(1, lastService: "2026-08-24"), participant(2, lastService: "2026-08-25"),
+                          participant(3, lastService: "2026-08-24")])
+        try store.addPause(["reason": "health", "detail": "surgery", "startOn": "2026-09-01", "endOn": "2026-10-15"],
+                           for: CustomerID(3), by: planner, today: testToday)
+        let exited = try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled())
+        #expect(exited == [CustomerID(1)])
+        #expect(try store.customer(CustomerID(1))?.exitedOn == Day(parsing: "2026-08-24"))
+        #expect(try store.caseWork(CustomerID(1)).exit?.kind == .automatic)
+        #expect(try store.customer(CustomerID(2))?.exitedOn == nil)
+        #expect(try store.customer(CustomerID(3))?.exitedOn == nil)
+        // Running it again changes nothing.
+        #expect(try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled()).isEmpty)
+    }
+
+    @Test func declinedFollowUpIsKeptWithItsReason() throws {
+        let store = try seededStore(at: dir + "/f.sqlite", customers: 12)
+        let exited = CustomerID(12)
+        try store.declineFollowUp(["on": "2026-11-20", "reason": "moved to Indiana"], for: exited, by: planner, today: testToday)
+        #expect(try store.caseWork(exited).followUpDeclined?.reason == "moved to Indiana")
+        #expect(throws: (any Error).self) {
+            try store.declineFollowUp(["on": "2026-11-20", "reason": "x"], for: self.enrolled, by: self.planner, today: testToday)
+        }
+        let exitDate = try store.customer(exited)?.exitedOn
+        #expect(exitDate != nil)
+        #expect(try store.clockFacts(for: exited).map { Deadlines.running(for: $0, on: testToday) }?
+            .filter { $0.rule == .followUp12m }.isEmpty == true)
+    }
+}
