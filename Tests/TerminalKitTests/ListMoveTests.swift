@@ -17,4 +17,10 @@ import TerminalKit
         #expect(ListMove.index(25, key: .pageDown, count: 30, page: 10) == 29)
         #expect(ListMove.index(5, key: .pageUp, count: 30, page: 10) == 0)
     }
+
+    @Test func homeAndEndGoToTheEnds() {
+        #expect(ListMove.index(5, key: .home, count: 9) == 0)
+        #expect(ListMove.index(5, key: .end, count: 9) == 8)
+        #expect(ListMove.index(0, key: .end, count: 0) == 0)
+    }
 }

@@ -116,8 +116,8 @@ struct ExitScreen: CaseFileScreen {
             lines.append(("", .normal))
             lines.append(("Planned exit: what must be true (x exits when all are met)", .header))
             for item in check.checks {
-                lines.append(((item.met ? "✓ " : "✗ ") + item.label + (item.met ? "" : ": " + item.todo),
-                              item.met ? .normal : .overdue))
+                lines.append(((item.met ? "✓ " : "✗ ") + item.label, item.met ? .normal : .overdue))
+                if !item.met { lines.append(("    " + item.todo, .dim)) }
             }
             if let date = check.exitDate {
                 lines.append(("The exit date will be \(date), the last day of service.", .dim))
@@ -150,7 +150,7 @@ struct ExitScreen: CaseFileScreen {
             out.append(("Last service \(last). Without a service by \(due) (\(when)) the customer is exited,", .normal))
             out.append(("dated \(last). A planned future service or a pause (s) holds the clock.", .dim))
         } else {
-            out.append(("Not running: a future service is planned in the plan (last service \(last)).", .normal))
+            out.append(("Not running: a service is planned ahead (last service \(last)).", .normal))
         }
         for p in file.work.pauses {
             out.append(("Pause \(p.startOn) to \(p.endOn) (\(p.length) days): \(p.reason.label), \(p.detail)", .normal))
@@ -175,7 +175,7 @@ struct ExitScreen: CaseFileScreen {
                         + "(\(Clock.when(due: contact.due, today: session.today)))",
                         state == .overdue ? .overdue : state == .dueSoon ? .dueSoon : .normal))
         }
-        out.append(("Follow-up never moves the exit date. f records a contact; d records a refusal.", .dim))
+        out.append(("Follow-up never moves the exit date.", .dim))
         return out
     }
 }

@@ -66,7 +66,7 @@ struct OutcomesScreen: CaseFileScreen {
         let c = file.customer
         canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
         let late = rows.filter(\.isLate).count
-        canvas.put("\(rows.count) outcomes, \(late) entered late · first day of employment "
+        canvas.put((rows.count == 1 ? "1 outcome" : "\(rows.count) outcomes") + ", \(late) entered late · first day of employment "
                    + (c.employedOn?.description ?? "—"), row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
         canvas.fill(row: head, role: .header)
@@ -86,10 +86,8 @@ struct OutcomesScreen: CaseFileScreen {
         if rows.indices.contains(selected) {
             let o = rows[selected]
             let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 4)
-            let lines = [
-                "Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : ""),
-                "Supports: " + o.indicators.map(\.label).joined(separator: ", "),
-            ]
+            let lines = ["Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : "")]
+                + ("Supports: " + o.indicators.map(\.label).joined(separator: ", ")).wrapped(toWidth: area.width - 4)
             for (i, line) in lines.enumerated() {
                 canvas.put(line, row: top + i, col: 2, role: i == 0 && o.isLate ? .overdue : .dim, maxWidth: area.width - 4)
             }

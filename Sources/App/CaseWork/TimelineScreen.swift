@@ -54,7 +54,7 @@ struct TimelineScreen: CaseFileScreen {
             }
             return .handled
         }
-        if let moved = ListMove.index(selected, key: key, count: entries.count) {
+        if let moved = ListMove.index(selected, key: key, count: entries.count, page: 10) {
             selected = moved
             return .handled
         }

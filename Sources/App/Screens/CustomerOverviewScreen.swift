@@ -187,11 +187,10 @@ struct CustomerOverviewScreen: CustomerScreen {
     /// Notes, open referrals and outcomes in one line.
     private var caseWork: String {
         guard let work = intake?.work else { return "—" }
-        let last = work.notes.last.map { "last \($0.eventOn)" } ?? "none yet"
-        var text = "\(work.notes.count) notes (\(last), n)"
-        let open = work.openReferrals.map(\.partnerName)
-        text += open.isEmpty ? " · no open referrals" : " · open referrals: " + open.joined(separator: ", ")
+        var text = work.notes.last.map { "\(work.notes.count) notes, last \($0.eventOn)" } ?? "no notes yet"
         text += work.outcomes.count == 1 ? " · 1 outcome" : " · \(work.outcomes.count) outcomes"
+        let open = work.openReferrals.map(\.partnerName)
+        text += open.isEmpty ? " · no open referrals" : " · referred: " + open.joined(separator: ", ")
         return text
     }
 
@@ -202,7 +201,10 @@ struct CustomerOverviewScreen: CustomerScreen {
         if clocks.isEmpty {
             canvas.put("none: no policy deadline is running", row: start + 1, col: 4, role: .dim)
         }
-        for (i, clock) in clocks.enumerated() where start + 2 + 2 * i <= area.bottom {
+        // Each clock's explanation under it when there is room; otherwise one line per clock.
+        let room = area.bottom - start - 1
+        let spacing = clocks.count * 2 <= room ? 2 : 1
+        for (i, clock) in clocks.enumerated() where start + 1 + spacing * i < area.bottom {
             let role: StyleRole = switch clock.state {
             case .overdue: .overdue
             case .dueSoon: .dueSoon
@@ -210,9 +212,11 @@ struct CustomerOverviewScreen: CustomerScreen {
             }
             let when = Clock.when(due: clock.due, today: session.today)
             let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(when))"
-            let row = start + 1 + 2 * i
-            canvas.put(text, row: row, col: 4, role: role, maxWidth: area.width - 6)
-            canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
+            let row = start + 1 + spacing * i
+            canvas.put(text.truncated(toWidth: area.width - 6), row: row, col: 4, role: role)
+            if spacing == 2 {
+                canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
+            }
         }
     }
 
@@ -224,6 +228,6 @@ struct CustomerOverviewScreen: CustomerScreen {
     private func field(_ label: String, _ value: String, row: Int, col: Int, width: Int,
                        into canvas: inout Canvas) {
         canvas.put(label.fitted(toWidth: 13), row: row, col: col, role: .dim)
-        canvas.put(value, row: row, col: col + 13, role: .normal, maxWidth: width - 13)
+        canvas.put(value.truncated(toWidth: max(1, width - 13)), row: row, col: col + 13, role: .normal)
     }
 }

@@ -62,7 +62,7 @@ public enum NoteTemplate {
 
     /// The whole form: `links` are the choices of what the note is about.
     public static func form(for kind: NoteKind, links: [FormChoice]) -> [FormField] {
-        var all = [FormField("eventOn", "Date", .date, hint: "the day of the contact or event; " + Day.acceptedFormats, required: true)]
+        var all = [FormField("eventOn", "Date", .date, hint: Day.acceptedFormats, required: true)]
         if kind.isContact {
             all.append(FormField("channel", "Channel", .choice(ContactChannel.choices), hint: "Space or ←/→", required: true))
             all.append(FormField("twoWay", "Two-way", .toggle,

@@ -23,13 +23,13 @@ public struct PlannedExit: Sendable {
             Check(met: c.enrolledOn != nil && c.exitedOn == nil, label: "Enrolled and not yet exited",
                   todo: c.exitedOn.map { "exited on \($0)" } ?? "enroll first (GSA Section 1)"),
             Check(met: openGoals.isEmpty, label: "Every goal closed",
-                  todo: "\(openGoals.count) goal(s) open: mark each achieved, not achieved or withdrawn in the plan (p)"),
+                  todo: "\(openGoals.count) open: mark each achieved, not achieved or withdrawn (p)"),
             Check(met: openServices.isEmpty, label: "Every service closed",
-                  todo: "\(openServices.count) service(s) not closed: complete or close each in the plan (p)"),
+                  todo: "\(openServices.count) not closed: Complete or Did Not Complete each (p)"),
             Check(met: closure != nil, label: "Exit note written",
-                  todo: "write a Service Closure / Exit note (N, then its template)"),
+                  todo: "write the Service Closure / Exit note (N)"),
             Check(met: closure == nil || !employed || hasJob, label: "Outcomes recorded",
-                  todo: "the exit note says employed: record the employment outcome (o)"),
+                  todo: "the exit note says employed: record the job (o)"),
         ]
         if let enrolled = c.enrolledOn {
             exitDate = min(today, max(enrolled, c.lastServiceOn ?? enrolled))

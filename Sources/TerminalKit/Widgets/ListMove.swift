@@ -1,5 +1,5 @@
-/// Moving a selection through a list: ↑/k and ↓/j by one, and PgUp/PgDn by
-/// `page` where a screen offers them. Clamped to the list.
+/// Moving a selection through a list: ↑/k and ↓/j by one, Home and End to
+/// the ends, and PgUp/PgDn by `page` where a screen offers them. Clamped to the list.
 public enum ListMove {
     /// The new index for `key`, or nil when the key does not move a list.
     public static func index(_ index: Int, key: Key, count: Int, page: Int? = nil) -> Int? {
@@ -9,6 +9,8 @@ public enum ListMove {
         case .down, .char("j"): step = 1
         case .pageUp where page != nil: step = -page!
         case .pageDown where page != nil: step = page!
+        case .home: return 0
+        case .end: return max(0, count - 1)
         default: return nil
         }
         return max(0, min(count - 1, index + step))

@@ -1,0 +1,135 @@
+import App
+import Domain
+import Store
+import Testing
+import TerminalKit
+
+/// Notes, the timeline, referrals, outcomes and exit, driven by keys over
+/// the synthetic caseload of 2026-11-23.
+@Suite struct CaseWorkScreenTests {
+    @Test(arguments: NoteKind.allCases)
+    func eachNoteTemplateAsksForItsFields(kind: NoteKind) throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("N"))
+        #expect(h.lines[2].contains("Which note?"))
+        h.press(.home)
+        #expect(h.lines[4].contains("▶ General"))
+        for _ in 0..<NoteKind.allCases.firstIndex(of: kind)! { h.press(.down) }
+        h.press(.enter)
+        try expectGolden("note-\(kind.rawValue)", h.screen)
+    }
+
+    @Test func aTwoWayContactNoteResetsTheContactClock() throws {
+        let h = try Harness()
+        h.openCustomer(4)
+        #expect(h.screen.contains("! 2026-11-19  Contact (4 days overdue)"))
+        h.press(.char("N"), .enter)
+        #expect(h.lines[1].contains("Contact note"))
+        for _ in 0..<4 { h.press(.tab) }
+        h.type("Called: interview at Harbor Foods on Friday")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Contact note saved; contact clock reset from 2026-11-23"))
+        #expect(h.screen.contains("2026-12-23  Contact (in 30 days)"))
+        #expect(!h.screen.contains("Contact (4 days overdue)"))
+        let note = try #require(try h.store.caseWork(CustomerID(4)).notes.last)
+        #expect(note.text == "Called: interview at Harbor Foods on Friday" && note.twoWay && note.author == "mrivera")
+    }
+
+    @Test func aNoteWithoutItsTextIsRefusedInPlaceAndTheTypingKept() throws {
+        let h = try Harness()
+        h.openCustomer(4)
+        h.press(.char("N"), .enter, .tab, .tab, .tab, .tab)
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ Note is required"))
+        #expect(h.lines[22].contains("Not saved: 1 field needs a fix"))
+        h.type("Left a message")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Contact note saved"))
+    }
+
+    @Test func theTimelineMixesEverythingNewestFirstAndSearches() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("n"))
+        try expectGolden("timeline", h.screen)
+        h.press(.char("/"))
+        h.type("introduction")
+        h.press(.enter)
+        #expect(h.lines[5].contains("Introduction: Status at participation"))
+        #expect(!h.screen.contains("TABE"))
+        // Amend the note: the original stays, the amendment shows beside it.
+        h.press(.char("a"))
+        #expect(h.lines[1].contains("Amend note"))
+        h.type("Also needs evening classes")
+        h.press(.tab)
+        h.type("left out at the meeting")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Amendment saved; the original note stays readable"))
+        h.press(.escape, .char("/"))
+        h.type("evening")
+        h.press(.enter)
+        #expect(h.lines[5].contains("Amendment"))
+        #expect(h.screen.contains("Reason for the amendment: left out at the meeting"))
+    }
+
+    @Test func aReferralIsSentAndMovesToAccepted() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("f"))
+        #expect(h.screen.contains("No referrals yet"))
+        h.press(.char("a"))
+        h.type("c")   // jumps to Child care assistance
+        h.press(.tab, .tab, .tab)
+        h.type("after-school care for two children")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Referred to Child care assistance"))
+        h.press(.enter)
+        h.press(.ctrl("s"))
+        try expectGolden("referrals", h.screen)
+        #expect(h.screen.contains("sent 2026-11-23 (mrivera) → accepted 2026-11-23 (mrivera)"))
+        h.press(.escape)
+        #expect(h.screen.contains("referred: Child care a…"))
+    }
+
+    @Test func anOutcomeIsRecordedWithItsIndicators() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("o"), .char("e"))
+        h.type("Harbor Foods")
+        h.press(.tab)
+        h.type("2026-11-09")
+        h.press(.tab)
+        h.type("32")
+        h.press(.tab)
+        h.type("17.50")
+        h.press(.tab)
+        h.type("line cook")
+        h.press(.tab, .tab, .ctrl("u"))
+        h.type("2026-11-10")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Employment recorded (late: 13 days after you learned of it)"))
+        try expectGolden("outcomes", h.screen)
+        #expect(try h.store.customer(CustomerID(10))?.employedOn == Day(parsing: "2026-11-09"))
+    }
+
+    @Test func theExitScreenListsWhatMustBeTrueAndFollowUpAfterwards() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("x"))
+        try expectGolden("exit-checklist", h.screen)
+        h.press(.char("x"))
+        #expect(h.screen.contains("Not ready:"))
+        h.press(.escape, .escape, .escape)
+        h.openCustomer(12)
+        h.press(.char("x"))
+        try expectGolden("exit-follow-up", h.screen)
+    }
+
+    @Test func theFrontDeskIsToldItCannotWriteNotes() throws {
+        let h = try Harness(login: "dbrooks")
+        h.openCustomer(10)
+        h.press(.char("N"), .enter)
+        #expect(h.lines[22].contains("write case notes, referrals, outcomes and exits"))
+    }
+}
