@@ -65,7 +65,7 @@ public struct SyntheticCaseload: Sendable {
             c.eligibleOn = c.enrolledOn!.adding(days: -back(0...60))
             c.appliedOn = c.eligibleOn!.adding(days: -back(1...25))
             c.lastContactOn = today.adding(days: -back(0...45))
-            c.lastServiceOn = today.adding(days: -back(0...100))
+            c.lastServiceOn = today.adding(days: -back(0...85))
         case .exited, .followUp:
             let exit = today.adding(days: -back(stage == .followUp ? 10...300 : 400...900))
             c.exitedOn = exit

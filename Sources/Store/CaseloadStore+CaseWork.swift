@@ -139,8 +139,8 @@ extension CaseloadStore {
             // Only customers without service for 90 days can be due; pauses and plans decide the rest.
             let cutoff = today.adding(days: -90).description
             let facts = try Self.clockFacts(db, where: """
-                c.enrolled_on IS NOT NULL AND c.exited_on IS NULL AND max(c.enrolled_on, coalesce(c.last_service_on, c.enrolled_on)) < ?
-                """, [cutoff])
+                c.exited_on IS NULL AND c.enrolled_on < ? AND (c.last_service_on IS NULL OR c.last_service_on < ?)
+                """, [cutoff, cutoff])
             var exited: [CustomerID] = []
             for f in facts {
                 guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, on: today,
