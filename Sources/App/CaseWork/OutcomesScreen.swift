@@ -92,11 +92,6 @@ struct OutcomesScreen: CaseFileScreen {
                 canvas.put(line, row: top + i, col: 2, role: i == 0 && o.isLate ? .overdue : .dim, maxWidth: area.width - 4)
             }
         }
-        canvas.fill(row: area.bottom, role: .normal)
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        }
+        renderStatus(into: &canvas, area: area)
     }
 }

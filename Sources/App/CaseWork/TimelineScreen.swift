@@ -114,12 +114,7 @@ struct TimelineScreen: CaseFileScreen {
         if rows.indices.contains(selected) {
             renderDetail(rows[selected], top: area.bottom - detailHeight, height: detailHeight, area: area, into: &canvas)
         }
-        canvas.fill(row: area.bottom, role: .normal)
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        }
+        renderStatus(into: &canvas, area: area)
     }
 
     /// The selected entry in full, wrapped; a note with its amendments.

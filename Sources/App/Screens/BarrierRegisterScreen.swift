@@ -122,12 +122,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
             let below = head + 2 + min(rows.count, listHeight)
             renderDetail(rows[selected], top: min(below, area.bottom - 6), area: area, into: &canvas)
         }
-        canvas.fill(row: area.bottom, role: .normal)
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        }
+        renderStatus(into: &canvas, area: area)
     }
 
     private func renderDetail(_ b: BarrierRecord, top: Int, area: Area, into canvas: inout Canvas) {

@@ -1,5 +1,6 @@
 import Domain
 import Store
+import TerminalKit
 
 /// A screen showing one customer's case file, which it reads again when a
 /// screen above it closes (the records may have changed there).
@@ -18,5 +19,23 @@ extension CaseFileScreen {
         } catch {
             message = "Cannot read the data file: \(error)"
         }
+    }
+}
+
+extension CustomerScreen {
+    /// The bottom line: what went wrong, else what was just done.
+    func renderStatus(message: String?, notice: String?, into canvas: inout Canvas, area: Area) {
+        canvas.fill(row: area.bottom, role: .normal)
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let notice {
+            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+        }
+    }
+}
+
+extension CaseFileScreen {
+    func renderStatus(into canvas: inout Canvas, area: Area) {
+        renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }
 }

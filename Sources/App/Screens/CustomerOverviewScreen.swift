@@ -149,12 +149,7 @@ struct CustomerOverviewScreen: CustomerScreen {
         }
         row += 5
         renderClocks(c, row: row, area: area, into: &canvas)
-        canvas.fill(row: area.bottom, role: .normal)
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        }
+        renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }
 
     /// Eligibility and priority of service.
