@@ -11,13 +11,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "Domain", swiftSettings: strict),
+        // Crypto: the SHA-256 digest that binds a signature to the plan it signed.
+        .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "Store",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],

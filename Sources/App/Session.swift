@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Store
 
 /// Who is using the program, on which file, on which day. Screens read the
@@ -18,6 +19,9 @@ public struct Session {
     public let staff: [String: Staff]
     /// The services matrix: which services a plan may hold.
     public let matrix: ServicesMatrix
+    /// Where customers' copies of their plans are written:
+    /// `$CAREERPLAN_COPIES`, else ~/careerplan-copies.
+    public var copiesDirectory: String
 
     public init(store: CaseloadStore, login: String, user: Staff?, today: Day,
                 matrix: ServicesMatrix? = nil) throws {
@@ -28,6 +32,9 @@ public struct Session {
         self.today = today
         settingsBox = SettingsBox(try store.clockSettings())
         staff = Dictionary(try store.staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+        let env = ProcessInfo.processInfo.environment
+        copiesDirectory = env["CAREERPLAN_COPIES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (env["HOME"] ?? NSHomeDirectory()) + "/careerplan-copies"
     }
 
     /// "mrivera (María Rivera)", or the login alone when not on staff.

@@ -75,6 +75,11 @@ public struct Clock: Hashable, Sendable {
     }
 
     /// "Close service: Job Search and Placement Assistance".
+    /// The task in a narrow column: a follow-up contact is a call, not the end.
+    public var shortLabel: String {
+        rule == .followUp12m && subject?.hasPrefix("contact") == true ? "Follow-up call" : rule.task
+    }
+
     /// "Follow-up contact 2 of 4" and "Follow-up ends" for the two follow-up clocks.
     public var label: String {
         if rule == .followUp12m, let subject { return subject.hasPrefix("contact") ? "Follow-up \(subject)" : rule.task }

@@ -43,6 +43,19 @@ extension SyntheticCaseload {
             work.referrals.append(Referral(id: 0, customer: c.id, partner: .snap, sentOn: enrolled.adding(days: 1),
                                            reason: "household income qualifies for food assistance", recordedBy: planner))
         }
+        // The plan signed at enrollment by customer and planner; every twelfth (from the 10th) still awaits it.
+        if n % 12 != 10 {
+            let digest = PlanDigest.digest(plan)
+            func signature(_ role: SignerRole, _ name: String) -> Signature {
+                Signature(id: 0, customer: c.id, role: role, signerName: name, method: .terminal, signedOn: enrolled,
+                          capturedAt: "\(enrolled)T17:05:00Z", capturedBy: planner, planVersion: 1, digest: digest)
+            }
+            work.signatures = [signature(.customer, c.legalName), signature(.planner, staff.first { $0.login == planner }?.name ?? planner)]
+            if c.birthDate.age(on: enrolled) < 18 {
+                work.guardianRequest = GuardianRequest(customer: c.id, name: "Parent of \(c.legalName)", relationship: "parent",
+                                                       sentOn: enrolled, sentBy: planner)
+            }
+        }
         guard let exit = c.exitedOn else { return work }
         if let employed = c.employedOn {
             let employer = Self.employers[n % Self.employers.count]

@@ -167,10 +167,13 @@ extension CaseloadStore {
     }
 
     static func caseWork(_ db: Database, customer id: CustomerID) throws -> CaseWork {
-        CaseWork(notes: try notes(db, customer: id), referrals: try referrals(db, customer: id),
-                 outcomes: try outcomes(db, customer: id), pauses: try pauses(db, customer: id),
-                 exit: try bodies(db, "exit_record", ExitRecord.self, customer: id).first,
-                 followUpDeclined: try bodies(db, "follow_up_decline", FollowUpDecline.self, customer: id).first)
+        var work = CaseWork(notes: try notes(db, customer: id), referrals: try referrals(db, customer: id),
+                            outcomes: try outcomes(db, customer: id), pauses: try pauses(db, customer: id),
+                            exit: try bodies(db, "exit_record", ExitRecord.self, customer: id).first,
+                            followUpDeclined: try bodies(db, "follow_up_decline", FollowUpDecline.self, customer: id).first)
+        work.signatures = try bodies(db, "signature", Signature.self, customer: id, order: "customer_id, id")
+        work.guardianRequest = try bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
+        return work
     }
 
     /// Records of `table` decoded from their JSON body, for one customer or all.

@@ -66,6 +66,8 @@ extension CaseloadStore {
         try each("outcome", Outcome.self) { $0.outcomes.append($1) }
         try each("pause", Pause.self) { $0.pauses.append($1) }
         try each("follow_up_decline", FollowUpDecline.self, order: "customer_id") { $0.followUpDeclined = $1 }
+        try each("signature", Signature.self) { $0.signatures.append($1) }
+        try each("guardian_request", GuardianRequest.self, order: "customer_id") { $0.guardianRequest = $1 }
         return out
     }
 }

@@ -19,7 +19,9 @@ extension CaseloadStore {
                 dismissals: try Self.dismissals(db), notes: try Self.notes(db), referrals: try Self.referrals(db),
                 outcomes: try Self.outcomes(db), pauses: try Self.pauses(db),
                 exits: try Self.bodies(db, "exit_record", ExitRecord.self),
-                followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self))
+                followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self),
+                signatures: try Self.bodies(db, "signature", Signature.self, order: "customer_id, id"),
+                guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -63,6 +65,8 @@ extension CaseloadStore {
                 try Self.insert(e, db)
             }
             for d in export.followUpDeclines { try Self.insert(d, db) }
+            for s in export.signatures { try Self.insert(s, db) }
+            for r in export.guardianRequests { try Self.insert(r, db) }
         }
     }
 
@@ -129,6 +133,8 @@ extension CaseloadStore {
         try check("pauses", export.pauses.map(\.customer))
         try check("exits", export.exits.map(\.customer))
         try check("followUpDeclines", export.followUpDeclines.map(\.customer))
+        try check("signatures", export.signatures.map(\.customer))
+        try check("guardianRequests", export.guardianRequests.map(\.customer))
         let noteIDs = Set(export.notes.map(\.id))
         for (i, n) in export.notes.enumerated() {
             if let original = n.amends, !noteIDs.contains(original) {

@@ -142,6 +142,12 @@ extension CaseloadStore {
                 }
                 for r in i.work.referrals { _ = try Self.insert(r, db) }
                 for o in i.work.outcomes { _ = try Self.insert(o, db) }
+                for sig in i.work.signatures {
+                    var s = sig
+                    s.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM signature")) ?? 1
+                    try Self.insert(s, db)
+                }
+                if let r = i.work.guardianRequest { try Self.insert(r, db) }
                 if let e = i.work.exit {
                     try Self.insert(e, db)
                 }

@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 7
+    public static let currentVersion = 8
 
     public var format: String
     public var version: Int
@@ -35,6 +35,9 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var pauses: [Pause]
     public var exits: [ExitRecord]
     public var followUpDeclines: [FollowUpDecline]
+    /// Since version 8: plan signatures and plans sent to a guardian.
+    public var signatures: [Signature]
+    public var guardianRequests: [GuardianRequest]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -44,7 +47,8 @@ public struct DataExport: Codable, Equatable, Sendable {
                 barriers: [BarrierRecord] = [], barrierCorrections: [BarrierCorrection] = [],
                 planVersions: [PlanVersion] = [], dismissals: [Dismissal] = [], notes: [CaseNote] = [],
                 referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [], exits: [ExitRecord] = [],
-                followUpDeclines: [FollowUpDecline] = []) {
+                followUpDeclines: [FollowUpDecline] = [], signatures: [Signature] = [],
+                guardianRequests: [GuardianRequest] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -68,6 +72,8 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.pauses = pauses
         self.exits = exits
         self.followUpDeclines = followUpDeclines
+        self.signatures = signatures
+        self.guardianRequests = guardianRequests
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,5 +101,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         pauses = try c.decodeIfPresent([Pause].self, forKey: .pauses) ?? []
         exits = try c.decodeIfPresent([ExitRecord].self, forKey: .exits) ?? []
         followUpDeclines = try c.decodeIfPresent([FollowUpDecline].self, forKey: .followUpDeclines) ?? []
+        signatures = try c.decodeIfPresent([Signature].self, forKey: .signatures) ?? []
+        guardianRequests = try c.decodeIfPresent([GuardianRequest].self, forKey: .guardianRequests) ?? []
     }
 }

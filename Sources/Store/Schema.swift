@@ -255,6 +255,23 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v8-signatures") { db in
+            try db.execute(sql: """
+                CREATE TABLE signature (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX signature_by_customer ON signature(customer_id, id);
+                CREATE TRIGGER signature_never_changed BEFORE UPDATE ON signature BEGIN
+                    SELECT RAISE(ABORT, 'signatures are never changed; the plan is signed again');
+                END;
+                CREATE TABLE guardian_request (
+                    customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

@@ -213,12 +213,14 @@ extension PlanScreen {
             return
         }
         do {
+            let wasSigned = signingState.hasPrefix("✓")
             let version = try session.store.savePlan(plan, over: saved?.version ?? 0, by: session.user, today: session.today,
                                                      matrix: matrix, reason: reason)
             saved = version
             plan = version.plan
             mode = .browsing
             notice = "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded")
+                + (wasSigned && !signingState.hasPrefix("✓") ? " · the signatures are now outdated: sign again (i)" : "")
         } catch {
             mode = .browsing
             message = "\(error)"

@@ -27,8 +27,7 @@ extension PlanScreen {
         canvas.put(state, row: area.top, col: treeWidth - state.displayWidth - 1, role: hasChanges ? .dueSoon : .dim)
         canvas.put("\(c.displayName) \(c.id) · \(planName)", row: area.top, col: 1, role: .header,
                    maxWidth: treeWidth - state.displayWidth - 3)
-        canvas.put(subtitle, row: area.top + 1, col: 1, role: plan.hasOpenGoalWithOpenStep || c.enrolledOn == nil ? .dim : .dueSoon,
-                   maxWidth: treeWidth - 2)
+        canvas.put(subtitle, row: area.top + 1, col: 1, role: subtitle.contains("! ") ? .dueSoon : .dim, maxWidth: treeWidth - 2)
         let height = treeHeight(area)
         if rows.isEmpty {
             canvas.put("No goals yet: g adds the first goal.", row: area.top + 3, col: 2, role: .dim)
@@ -48,8 +47,18 @@ extension PlanScreen {
         renderStatus(into: &canvas, row: area.bottom)
     }
 
+    /// Signed by everyone on the saved plan, awaiting signatures, or never saved.
+    var signingState: String {
+        guard let saved else { return "" }
+        let states = Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
+                                    guardian: file.work.guardianRequest, on: session.today)
+        return Signing.isSigned(states) ? "✓ signed · " : "! awaiting signatures (i) · "
+    }
+
     /// What the plan still needs, or its pathway and youth elements.
-    var subtitle: String {
+    var subtitle: String { signingState + planState }
+
+    private var planState: String {
         if file.customer.enrolledOn != nil, !plan.hasOpenGoalWithOpenStep {
             return "! needs at least one open goal with an open step"
         }
@@ -145,7 +154,7 @@ extension PlanScreen {
             } else if let notice {
                 canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
             } else {
-                canvas.put("x delete · K/J reorder · u undo · h versions · ←/→ fold · F1 all keys",
+                canvas.put("i sign · w copy · x delete · K/J reorder · u undo · h versions · F1 all keys",
                            row: row, col: 1, role: .dim, maxWidth: width)
             }
         }

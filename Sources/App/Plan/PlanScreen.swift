@@ -70,12 +70,15 @@ struct PlanScreen: CustomerScreen {
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a row", inBar: false)
     static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
     static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
+    static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
+    static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML) and show where")
 
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing:
-            return [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.delete, Self.undoKey,
-                    Self.moveKeys, Self.fold, Self.move, Self.versions] + (file.customer.program == .youth ? [Self.pathway] : [])
+            return [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.signatures, Self.copy, Self.delete,
+                    Self.undoKey, Self.moveKeys, Self.fold, Self.move, Self.versions]
+                + (file.customer.program == .youth ? [Self.pathway] : [])
         case .confirmingDelete:
             return [KeyBinding([.char("y")], "Delete", help: "Delete it"), KeyBinding([.char("n"), .escape], "Keep", help: "Keep it")]
         case .leaving:
@@ -172,6 +175,16 @@ struct PlanScreen: CustomerScreen {
             selected = min(selected, max(0, rows.count - 1))
             notice = "Undone"
         case .char("h"): return .push(PlanVersionsScreen(session: session, file: file, collapsed: collapsed))
+        case .char("i"), .char("w"):
+            guard !hasChanges else { message = "Save the plan first (Ctrl-S): signatures and copies are of the saved plan"; return .handled }
+            if key == .char("w") {
+                do { notice = "Copy written: " + (try CopyWriter.write(session, customer: file.customer.id)) } catch {
+                    message = "Not written: \(error)"
+                }
+                return .handled
+            }
+            guard let fresh = try? session.store.caseFile(file.customer.id) else { message = "Cannot read the data file"; return .handled }
+            return .push(SignaturesScreen(session: session, file: fresh))
         case .char("p") where file.customer.program == .youth: return openForm(.pathway)
         case .ctrl("s"), .function(2): return startSave()
         case .escape:

@@ -13,13 +13,18 @@ struct PlanVersionsScreen: Screen {
     var top = 0
     var message: String?
 
-    init(session: Session, file: CaseFile, collapsed: Set<Int>) {
+    /// `showing` opens that version directly (a signed version, from the signatures).
+    init(session: Session, file: CaseFile, collapsed: Set<Int>, showing: Int? = nil) {
         self.file = file
         self.collapsed = collapsed
         var list: [PlanVersion] = []
         do { list = try session.store.planVersions(for: file.customer.id) } catch { message = "Cannot read the versions: \(error)" }
         versions = list
         selected = max(0, list.count - 1)
+        if let showing, let i = list.firstIndex(where: { $0.version == showing }) {
+            selected = i
+            viewing = true
+        }
     }
 
     var title: String { viewing ? "Version \(versions[selected].version)" : "Plan versions" }

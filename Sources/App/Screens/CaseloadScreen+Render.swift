@@ -24,7 +24,8 @@ extension CaseloadScreen {
             canvas.put(isSelected ? "▶" : " ", row: row, col: 0, role: role)
             let facts = pageClocks[customer.id] ?? CaseClockFacts(customer: customer)
             let due = Deadlines.running(for: facts, on: session.today, settings: session.settings).first
-            Self.table.drawRow(values(customer, due: due), into: &canvas, row: row, col: 2, width: width,
+            Self.table.drawRow(values(customer, due: due, unsigned: Self.awaitsSignatures(facts, on: session.today)),
+                               into: &canvas, row: row, col: 2, width: width,
                                role: role, roles: [nil, nil, nil, nil, nil, isSelected ? nil : dueRole(due)])
         }
         if count == 0 {
@@ -34,11 +35,18 @@ extension CaseloadScreen {
         renderStatus(into: &canvas, row: area.bottom)
     }
 
-    private func values(_ c: Customer, due: Clock?) -> [String] {
+    private func values(_ c: Customer, due: Clock?, unsigned: Bool) -> [String] {
         let planner = c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—"
-        let dueText = due.map { "\(Self.marker($0.state)) \($0.due) \($0.rule.task)" } ?? "  —"
-        return [c.displayName, c.id.description, c.program?.shortName ?? "—",
-                c.stage(on: session.today).name, planner, dueText]
+        let dueText = due.map { "\(Self.marker($0.state)) \($0.due) \($0.shortLabel)" } ?? "  —"
+        let stage = c.stage(on: session.today).name + (unsigned ? " ✎" : "")
+        return [c.displayName, c.id.description, c.program?.shortName ?? "—", stage, planner, dueText]
+    }
+
+    /// A participant's saved plan that not everyone required has signed as it stands.
+    static func awaitsSignatures(_ f: CaseClockFacts, on today: Day) -> Bool {
+        guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
+        return !Signing.isSigned(Signing.states(customer: f.customer, plan: plan, signatures: f.work.signatures,
+                                                guardian: f.work.guardianRequest, on: today))
     }
 
     /// Overdue and due-soon carry a marker as well as a color.
@@ -61,7 +69,7 @@ extension CaseloadScreen {
     private func renderStatus(into canvas: inout Canvas, row: Int) {
         canvas.fill(row: row, role: .normal)
         let position = count == 0 ? "0/0" : "\(selected + 1)/\(count)"
-        let legend = "! overdue  * due within \(session.settings.warningWindowDays) days  "
+        let legend = "! overdue  * due in \(session.settings.warningWindowDays) days  ✎ to sign  "
         // A message needs the room more than the legend does.
         let right = (message ?? notice) == nil ? legend + position : position
         canvas.put(right, row: row, col: canvas.width - right.displayWidth - 1, role: .dim)

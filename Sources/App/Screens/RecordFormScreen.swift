@@ -94,15 +94,20 @@ struct RecordFormScreen: Screen {
         }
     }
 
-    private var top: Int { intro == nil ? 2 : 3 }
+    /// The intro wrapped to at most three lines.
+    private func introLines(_ width: Int) -> [String] { Array((intro?.wrapped(toWidth: width - 4) ?? []).prefix(3)) }
+    private func top(_ area: Area) -> Int { 2 + introLines(area.width).count }
 
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - top - 3, problems: problems.filter { form.checked.contains($0.key) })
+        form.scroll(height: area.height - top(area) - 3, problems: problems.filter { form.checked.contains($0.key) })
     }
 
     func render(into canvas: inout Canvas, area: Area) {
+        let top = top(area)
         canvas.put(heading, row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        if let intro { canvas.put(intro, row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4) }
+        for (i, line) in introLines(area.width).enumerated() {
+            canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim, maxWidth: area.width - 4)
+        }
         form.render(into: &canvas, top: area.top + top, height: area.height - top - 3, width: area.width,
                     problems: problems.filter { form.checked.contains($0.key) }, active: question == nil)
         canvas.fill(row: area.bottom, role: .normal)

@@ -8,6 +8,9 @@ public struct CaseWork: Hashable, Sendable {
     public var pauses: [Pause]
     public var exit: ExitRecord?
     public var followUpDeclined: FollowUpDecline?
+    /// Every signature ever captured on the plan, oldest first.
+    public var signatures: [Signature] = []
+    public var guardianRequest: GuardianRequest?
 
     public init(notes: [CaseNote] = [], referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [],
                 exit: ExitRecord? = nil, followUpDeclined: FollowUpDecline? = nil) {

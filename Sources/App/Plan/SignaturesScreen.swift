@@ -1,0 +1,188 @@
+import Domain
+import Store
+import TerminalKit
+
+/// Who must sign the saved plan and where each signature stands: not
+/// signed, sent to a guardian, signed (date and method), or outdated
+/// because the plan changed after signing. Enter signs for the selected
+/// signer; `v` shows the plan exactly as that signer signed it.
+struct SignaturesScreen: CaseFileScreen {
+    let session: Session
+    var file: CaseFile
+    var saved: PlanVersion?
+    var versions: [PlanVersion] = []
+    var selected = 0
+    var message: String?
+    var notice: String?
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        load()
+    }
+
+    private mutating func load() {
+        do {
+            saved = try session.store.plan(for: file.customer.id)
+            versions = try session.store.planVersions(for: file.customer.id)
+        } catch {
+            message = "Cannot read the plan: \(error)"
+        }
+    }
+
+    var title: String { "Signatures" }
+
+    var states: [(role: SignerRole, state: Signing.State)] {
+        guard let saved else { return [] }
+        return Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
+                              guardian: file.work.guardianRequest, on: session.today,
+                              changedOn: { CaseloadStore.changedOn($0, versions: versions) })
+    }
+
+    var bindings: [KeyBinding] {
+        var keys = [KeyBinding([.enter], "Sign", help: "Sign the plan as the selected signer (their name typed, the statement confirmed)"),
+                    KeyBinding([.char("v")], "Signed version", help: "The plan exactly as the selected signer signed it")]
+        if states.contains(where: { $0.role == .guardian }) {
+            keys.append(KeyBinding([.char("g")], "Send to guardian", help: "Record that the plan went to the parent or guardian to sign later"))
+        }
+        return keys + [KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a signer", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        let rows = states
+        if let moved = ListMove.index(selected, key: key, count: rows.count) {
+            selected = moved
+            return .handled
+        }
+        switch key {
+        case .enter, .char("g"):
+            guard let saved, rows.indices.contains(selected) else { message = "Save the plan first: there is nothing to sign"; return .handled }
+            if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
+            if key == .char("g") { return .push(guardianForm()) }
+            return .push(signForm(rows[selected].role, version: saved))
+        case .char("v"):
+            guard rows.indices.contains(selected), let signature = signature(rows[selected].state) else {
+                message = "Not signed yet: nothing to show"
+                return .handled
+            }
+            return .push(PlanVersionsScreen(session: session, file: file, collapsed: [], showing: signature.planVersion))
+        default: return .unhandled
+        }
+    }
+
+    private func signature(_ state: Signing.State) -> Signature? {
+        switch state {
+        case .signed(let s), .outdated(let s, _): s
+        case .notSigned, .sentToGuardian: nil
+        }
+    }
+
+    private func signForm(_ role: SignerRole, version: PlanVersion) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        let request = file.work.guardianRequest
+        var fields: [FormField] = []
+        var values = ["method": SignatureMethod.terminal.rawValue]
+        if role == .guardian {
+            fields += GuardianRequest.fields.prefix(2)
+            values["name"] = request?.name ?? ""
+            values["relationship"] = request?.relationship ?? ""
+        }
+        fields += [
+            FormField("method", "How", .choice(SignatureMethod.choices), hint: "Space or ←/→", required: true),
+            FormField("returnedOn", "Paper came back on", .date, hint: "for a printed copy; " + Day.acceptedFormats),
+            FormField("typed", "Full name", hint: "the signer types their full name as on record", required: true),
+            FormField("attest", "I confirm the statement above", .toggle),
+        ]
+        let whose = role == .planner ? (user?.name ?? "") : role == .customer ? c.legalName : (request?.name ?? "the guardian")
+        return RecordFormScreen(
+            title: "Sign", customer: c.id, heading: "\(c.displayName) \(c.id) · \(role.label) signs version \(version.version)",
+            intro: "\"" + Signing.attestation(role, customer: c.displayName) + "\" Name on record: \(whose).",
+            fields: fields, values: values,
+            check: { v in
+                var found: [String: String] = [:]
+                for f in fields where f.isRequired && (v[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    found[f.key] = "\(f.label) is required"
+                }
+                if v["attest"] != FormField.yes { found["attest"] = "the signer must confirm the statement (Space)" }
+                if v["method"] == SignatureMethod.paper.rawValue {
+                    if Day(parsing: v["returnedOn"] ?? "") == nil { found["returnedOn"] = "the day the signed paper came back" }
+                }
+                return found
+            },
+            save: { v in
+                let r = CaseloadStore.SigningRequest(
+                    role: role, typedName: v["typed"] ?? "", guardianName: v["name"], relationship: v["relationship"],
+                    method: SignatureMethod(rawValue: v["method"] ?? "") ?? .terminal,
+                    paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes)
+                let s = try store.sign(r, customer: c.id, planVersion: version.version, by: user, today: today)
+                return .updated(c.id, notice: "\(role.label) signed version \(s.planVersion) on \(s.signedOn)")
+            })
+    }
+
+    private func guardianForm() -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        let request = file.work.guardianRequest
+        return RecordFormScreen(
+            title: "Send to guardian", customer: c.id, heading: "\(c.displayName) \(c.id) · Plan sent to parent or guardian",
+            intro: "The plan shows \"sent to guardian\" until the signature arrives (on paper or by phone).",
+            fields: GuardianRequest.fields,
+            values: ["name": request?.name ?? "", "relationship": request?.relationship ?? "", "sentOn": today.description],
+            check: { v in
+                var found: [String: String] = [:]
+                for f in GuardianRequest.fields where (v[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    found[f.key] = "\(f.label) is required"
+                }
+                if let d = Day(parsing: v["sentOn"] ?? ""), d > today { found["sentOn"] = "is in the future" }
+                return found
+            },
+            save: { v in
+                try store.sendToGuardian(v, customer: c.id, by: user, today: today)
+                return .updated(c.id, notice: "Sent to \(v["name"] ?? "the guardian")")
+            })
+    }
+
+    mutating func resume(with result: ScreenResult) {
+        reload(after: result)
+        load()
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        guard let saved else {
+            canvas.put("No saved plan yet: signatures bind to a saved plan (p, then Ctrl-S).", row: area.top + 2, col: 2, role: .dim)
+            renderStatus(into: &canvas, area: area)
+            return
+        }
+        let rows = states
+        let signed = Signing.isSigned(rows)
+        canvas.put(signed ? "✓ Signed by everyone on version \(saved.version), the plan as it stands"
+                   : "! Awaiting signatures on version \(saved.version) (saved \(saved.savedAt.prefix(10)) by \(saved.savedBy))",
+                   row: area.top + 1, col: 2, role: signed ? .normal : .dueSoon, maxWidth: area.width - 4)
+        let head = area.top + 3
+        canvas.fill(row: head, role: .header)
+        canvas.put("  Signer               State", row: head, col: 0, role: .header)
+        for (i, row) in rows.enumerated() {
+            let y = head + 1 + i
+            let isSelected = i == selected
+            let role: StyleRole = isSelected ? .selected : row.state.isCurrent ? .normal : .dueSoon
+            canvas.fill(row: y, role: isSelected ? .selected : .normal)
+            let mark = row.state.isCurrent ? "✓" : "!"
+            canvas.put((isSelected ? "▶ " : "  ") + row.role.label.fitted(toWidth: 19) + mark + " " + row.state.text,
+                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        }
+        if rows.indices.contains(selected), let s = signature(rows[selected].state) {
+            let top = head + 2 + rows.count
+            let lines = ["\(s.signerName)" + (s.relationship.map { " (\($0))" } ?? "") + ", \(s.summary)",
+                         "Captured \(s.capturedAt) by \(s.capturedBy) · plan version \(s.planVersion) · SHA-256 \(s.digest.prefix(16))…"]
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: top + i, col: 2, role: .dim, maxWidth: area.width - 4)
+            }
+        }
+        renderStatus(into: &canvas, area: area)
+    }
+}

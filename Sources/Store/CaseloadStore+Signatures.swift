@@ -1,0 +1,146 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Signatures on the Career Plan: captured in one transaction against the
+/// plan version the signer saw, with the name checked against the record,
+/// and never changed afterwards.
+extension CaseloadStore {
+    /// What a signer types and chooses on the Signatures screen.
+    public struct SigningRequest: Sendable {
+        public var role: SignerRole
+        public var typedName: String
+        public var guardianName: String?
+        public var relationship: String?
+        public var method: SignatureMethod
+        public var paperReturnedOn: Day?
+        public var attested: Bool
+
+        public init(role: SignerRole, typedName: String, guardianName: String? = nil, relationship: String? = nil,
+                    method: SignatureMethod, paperReturnedOn: Day? = nil, attested: Bool) {
+            self.role = role
+            self.typedName = typedName
+            self.guardianName = guardianName
+            self.relationship = relationship
+            self.method = method
+            self.paperReturnedOn = paperReturnedOn
+            self.attested = attested
+        }
+    }
+
+    /// Records a signature on plan version `expectedVersion`, refused when the
+    /// plan changed since the signer saw it, or the name does not match.
+    @discardableResult
+    public func sign(_ r: SigningRequest, customer id: CustomerID, planVersion expectedVersion: Int, by user: Staff?,
+                     today: Day) throws -> Signature {
+        let user = try Self.permit(.editPlan, by: user)
+        return try pool.write { db in
+            guard let c = try Self.customer(db, id) else { throw StoreError.notFound("customer \(id)") }
+            guard let current = try Self.currentPlan(db, customer: id) else {
+                throw StoreError.invalid("there is no saved plan to sign")
+            }
+            guard current.version == expectedVersion else {
+                throw StoreError.changedMeanwhile("the plan of \(id) (saved by \(current.savedBy) at \(current.savedAt))")
+            }
+            guard r.attested else { throw StoreError.invalid("the signer must confirm the statement") }
+            var relationship: String?
+            // The signature keeps the name on record that the typed name matched.
+            var signer = ""
+            switch r.role {
+            case .customer:
+                let names = [c.legalName, c.preferredName].compactMap { $0 }
+                guard let matched = names.first(where: { Signing.namesMatch(r.typedName, $0) }) else {
+                    throw StoreError.invalid("the name typed does not match the customer's name on record (\(c.legalName))")
+                }
+                signer = matched
+            case .planner:
+                guard Signing.namesMatch(r.typedName, user.name) else {
+                    throw StoreError.invalid("the name typed does not match your name on record (\(user.name))")
+                }
+                signer = user.name
+            case .guardian:
+                let request = try Self.bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
+                guard let onRecord = request?.name ?? r.guardianName.flatMap({ $0.isEmpty ? nil : $0 }) else {
+                    throw StoreError.invalid("record the guardian's name and relationship first")
+                }
+                guard Signing.namesMatch(r.typedName, onRecord) else {
+                    throw StoreError.invalid("the name typed does not match the guardian's name on record (\(onRecord))")
+                }
+                signer = onRecord
+                relationship = request?.relationship ?? r.relationship
+                guard !(relationship ?? "").isEmpty else { throw StoreError.invalid("record the guardian's relationship") }
+            }
+            if r.method == .paper {
+                guard let back = r.paperReturnedOn else { throw StoreError.invalid("a printed copy needs the day it came back") }
+                guard back <= today else { throw StoreError.invalid("the day the paper came back is in the future") }
+            }
+            let next = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM signature")) ?? 1
+            let signature = Signature(
+                id: next, customer: id, role: r.role, signerName: signer,
+                relationship: relationship, method: r.method, paperReturnedOn: r.method == .paper ? r.paperReturnedOn : nil,
+                signedOn: r.method == .paper ? (r.paperReturnedOn ?? today) : today, capturedAt: Self.timestamp(),
+                capturedBy: user.login, planVersion: current.version, digest: PlanDigest.digest(current.plan))
+            try Self.insert(signature, db)
+            return signature
+        }
+    }
+
+    /// Records that the plan went to the youth's parent or guardian to sign.
+    public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
+        let user = try Self.permit(.editPlan, by: user)
+        try pool.write { db in
+            var problems: [String: String] = [:]
+            for f in GuardianRequest.fields where (values[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                problems[f.key] = "\(f.label) is required"
+            }
+            guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? ""), sent <= today else {
+                throw StoreError.invalid(problems.isEmpty ? "Sent on: not a date, or in the future"
+                                         : Self.describe(problems, GuardianRequest.fields))
+            }
+            let r = GuardianRequest(customer: id, name: (values["name"] ?? "").trimmingCharacters(in: .whitespaces),
+                                    relationship: (values["relationship"] ?? "").trimmingCharacters(in: .whitespaces),
+                                    sentOn: sent, sentBy: user.login)
+            try Self.insert(r, db)
+        }
+    }
+
+    /// The first day a plan version after the signed one no longer matched
+    /// the signature: "plan changed on DATE after signing".
+    public static func changedOn(_ s: Signature, versions: [PlanVersion]) -> Day? {
+        versions.first { $0.version > s.planVersion && PlanDigest.digest($0.plan) != s.digest }
+            .flatMap { Day(iso: String($0.savedAt.prefix(10))) }
+    }
+
+    static func insert(_ s: Signature, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO signature (id, customer_id, body) VALUES (?, ?, ?)",
+                       arguments: [s.id, s.customer.number, try encodeJSON(s)])
+    }
+
+    static func insert(_ r: GuardianRequest, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO guardian_request (customer_id, body) VALUES (?, ?)",
+                       arguments: [r.customer.number, try encodeJSON(r)])
+    }
+}
+
+extension CaseloadStore {
+    /// Where each required signer stands on the current plan, read in one transaction.
+    public func signingStates(for id: CustomerID, today: Day) throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])? {
+        try pool.read { db in
+            guard let c = try Self.customer(db, id), let current = try Self.currentPlan(db, customer: id) else { return nil }
+            let work = try Self.caseWork(db, customer: id)
+            let versions = try Self.planVersions(db, customer: id)
+            let states = Signing.states(customer: c, plan: current.plan, signatures: work.signatures,
+                                        guardian: work.guardianRequest, on: today,
+                                        changedOn: { Self.changedOn($0, versions: versions) })
+            return (current, states)
+        }
+    }
+
+    /// The customer's copy of their current plan; nil when there is no plan.
+    public func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? {
+        guard let c = try customer(id), let (plan, states) = try signingStates(for: id, today: today) else { return nil }
+        let planner = try c.planner.flatMap { try staff(login: $0) }
+        return CustomerCopy(customer: c, plan: plan.plan, version: plan.version, planner: planner, signatures: states,
+                            printedOn: today)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The customer's own copy of their Career Plan, in plain language.",
+        discussion: "HTML prints on letter paper. Exit status 2 when the customer or their plan is not found."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, md }
+
+    @Argument(help: ArgumentHelp("The customer: C000042 or 42.", valueName: "CUSTOMER-ID"))
+    var customer: String
+    @Option(help: "Output format.")
+    var format: Format = .text
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.",
+                                                         valueName: "FILE"))
+    var out: String?
+    @OptionGroup var dataFile: DataFileOption
+
+    func run() throws {
+        guard let id = CustomerID(parsing: customer) else {
+            FileHandle.standardError.write(Data("careerplan: \"\(customer)\" is not a customer ID (C000042 or 42)\n".utf8))
+            throw ExitCode(2)
+        }
+        let store = try dataFile.open()
+        defer { try? store.close() }
+        guard let copy = try store.customerCopy(for: id, today: LocalContext.today()) else {
+            let why = try store.customer(id) == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
+            FileHandle.standardError.write(Data("careerplan: \(why) in \(store.path)\n".utf8))
+            throw ExitCode(2)
+        }
+        let text = switch format {
+        case .text: copy.text
+        case .html: copy.html
+        case .md: copy.markdown
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationFailure("cannot write \(out)")
+        }
+    }
+}
