@@ -21,7 +21,7 @@ public struct Session {
     public let matrix: ServicesMatrix
     /// Where customers' copies of their plans are written:
     /// `$CAREERPLAN_COPIES`, else ~/careerplan-copies.
-    public var copiesDirectory: String
+    public let copiesDirectory: String
 
     public init(store: CaseloadStore, login: String, user: Staff?, today: Day,
                 matrix: ServicesMatrix? = nil) throws {

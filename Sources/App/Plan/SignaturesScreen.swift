@@ -107,6 +107,11 @@ struct SignaturesScreen: CaseFileScreen {
                     found[f.key] = "\(f.label) is required"
                 }
                 if v["attest"] != FormField.yes { found["attest"] = "the signer must confirm the statement (Space)" }
+                let onRecord = role == .customer ? [c.legalName, c.preferredName].compactMap { $0 }
+                    : role == .planner ? [user?.name ?? ""] : [request?.name ?? v["name"] ?? ""]
+                if let typed = v["typed"], !typed.isEmpty, !onRecord.contains(where: { Signing.namesMatch(typed, $0) }) {
+                    found["typed"] = "does not match the name on record (\(onRecord.first ?? ""))"
+                }
                 if v["method"] == SignatureMethod.paper.rawValue {
                     if Day(parsing: v["returnedOn"] ?? "") == nil { found["returnedOn"] = "the day the signed paper came back" }
                 }
@@ -165,7 +170,7 @@ struct SignaturesScreen: CaseFileScreen {
                    row: area.top + 1, col: 2, role: signed ? .normal : .dueSoon, maxWidth: area.width - 4)
         let head = area.top + 3
         canvas.fill(row: head, role: .header)
-        canvas.put("  Signer               State", row: head, col: 0, role: .header)
+        canvas.put("  " + "Signer".fitted(toWidth: 19) + "  State", row: head, col: 0, role: .header)
         for (i, row) in rows.enumerated() {
             let y = head + 1 + i
             let isSelected = i == selected

@@ -160,16 +160,18 @@ public struct CustomerCopy: Sendable {
             <body>
 
             """
+        // Nested lists sit inside their parent item, as HTML wants them.
         var depth = 0
         func close(to level: Int) {
-            while depth > level { out += "</ul>\n"; depth -= 1 }
+            while depth > level { out += "</li>\n</ul>\n"; depth -= 1 }
         }
         for block in blocks {
             switch block {
             case .item(let level, let t):
-                while depth < level + 1 { out += "<ul>\n"; depth += 1 }
-                close(to: level + 1)
-                out += "<li>\(Self.escape(t))</li>\n"
+                if depth > level + 1 { close(to: level + 1) }
+                if depth == level + 1 { out += "</li>\n" }
+                while depth < level + 1 { out += (depth == level ? "<ul>\n" : "<ul>\n<li>\n"); depth += 1 }
+                out += "<li>\(Self.escape(t))"
             case .title(let t): close(to: 0); out += "<h1>\(Self.escape(t))</h1>\n"
             case .heading(let t): close(to: 0); out += "<h2>\(Self.escape(t))</h2>\n"
             case .line(let t): close(to: 0); out += "<p>\(Self.escape(t))</p>\n"

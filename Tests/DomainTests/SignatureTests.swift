@@ -1,0 +1,141 @@
+import Domain
+import Testing
+
+/// Signatures bound to the plan's content, the youth guardian rule at the
+/// 18th birthday, name matching, and the customer's copy in plain words.
+@Suite struct SignatureTests {
+    let id = CustomerID(16)
+
+    func plan() -> CareerPlan {
+        let service = PlanService(id: 3, serviceID: "job-search-placement", name: "Job Search and Placement Assistance",
+                                  plannedStart: day("2026-11-02"), plannedEnd: day("2027-01-15"), weeklyHours: 3, status: .open,
+                                  actualStart: day("2026-11-02"))
+        let step = PlanStep(id: 2, text: "Apply for five OJT openings each week", targetDate: day("2026-12-31"), services: [service])
+        let other = PlanStep(id: 4, text: "Finish the resume", status: .achieved)
+        return CareerPlan(customer: id, goals: [PlanGoal(id: 1, text: "Work as a CNA", horizon: .oneYear, kind: .employment,
+                                                         targetDate: day("2027-11-01"), justification: "likes caring for people",
+                                                         steps: [step, other])], nextID: 5)
+    }
+
+    func customer(born: String = "1990-04-10") -> Customer {
+        Customer(id: id, legalName: "Małgorzata Wiśniewska", preferredName: "Gosia", zip: "60601", birthDate: day(born),
+                 program: .youth, enteredOn: day("2026-01-02"), enrolledOn: day("2026-02-01"))
+    }
+
+    @Test func everyChangeThatMattersChangesTheDigestAndNothingElseDoes() {
+        let base = PlanDigest.digest(plan())
+        #expect(base.count == 64)
+        var changes: [(String, (inout CareerPlan) -> Void)] = [
+            ("goal text", { $0.goals[0].text = "Work as an LPN" }),
+            ("goal status", { $0.goals[0].status = .achieved }),
+            ("goal target", { $0.goals[0].targetDate = day("2027-12-01") }),
+            ("step text", { $0.goals[0].steps[0].text = "Apply for three openings" }),
+            ("step date", { $0.goals[0].steps[0].targetDate = day("2027-01-31") }),
+            ("service start", { $0.goals[0].steps[0].services[0].plannedStart = day("2026-11-03") }),
+            ("service end", { $0.goals[0].steps[0].services[0].plannedEnd = nil }),
+            ("service hours", { $0.goals[0].steps[0].services[0].weeklyHours = 4 }),
+            ("service status", { $0.goals[0].steps[0].services[0].status = .complete }),
+            ("provider", { $0.goals[0].steps[0].services[0].provider = .partner }),
+            ("partner", { $0.goals[0].steps[0].services[0].partnerName = "City Colleges" }),
+            ("service added", { $0.goals[0].steps[1].services.append(PlanService(id: 9, serviceID: "x", name: "Extra")) }),
+            ("step removed", { $0.goals[0].steps.removeLast() }),
+            ("pathway", { $0.careerPathway = "health care" }),
+        ]
+        for (what, change) in changes {
+            var p = plan()
+            change(&p)
+            #expect(PlanDigest.digest(p) != base, "\(what) must change the digest")
+        }
+        changes = [
+            ("order of steps", { $0.goals[0].steps.reverse() }),
+            ("next id", { $0.nextID = 40 }),
+            ("an episode", { $0.episodes.append(PlanEpisode(on: day("2026-11-23"), reason: "review", by: "mrivera", changes: [])) }),
+            ("a service note", { $0.goals[0].steps[0].services[0].notes = ["real date 2026-10-30"] }),
+            ("when closing was recorded", { $0.goals[0].steps[0].services[0].closedRecordedOn = day("2026-11-23") }),
+        ]
+        for (what, change) in changes {
+            var p = plan()
+            change(&p)
+            #expect(PlanDigest.digest(p) == base, "\(what) must not change the digest")
+        }
+    }
+
+    func signature(_ role: SignerRole, on: String, digest: String, version: Int = 1) -> Signature {
+        Signature(id: Int64(role.hashValue & 0xff), customer: id, role: role, signerName: "x", method: .terminal,
+                  signedOn: day(on), capturedAt: "\(on)T15:00:00Z", capturedBy: "mrivera", planVersion: version, digest: digest)
+    }
+
+    @Test func aChangeAfterSigningOutdatesEverySignature() {
+        let p = plan()
+        let signed = [signature(.customer, on: "2026-11-20", digest: PlanDigest.digest(p)),
+                      signature(.planner, on: "2026-11-20", digest: PlanDigest.digest(p))]
+        let now = Signing.states(customer: customer(), plan: p, signatures: signed, guardian: nil, on: day("2026-11-23"))
+        #expect(Signing.isSigned(now))
+        var changed = p
+        changed.goals[0].steps[0].text = "Apply for three openings each week"
+        let after = Signing.states(customer: customer(), plan: changed, signatures: signed, guardian: nil, on: day("2026-11-23"),
+                                   changedOn: { _ in day("2026-11-22") })
+        #expect(!Signing.isSigned(after))
+        #expect(after.map(\.state.text) == ["OUTDATED: signed 2026-11-20; plan changed on 2026-11-22 after signing",
+                                            "OUTDATED: signed 2026-11-20; plan changed on 2026-11-22 after signing"])
+    }
+
+    @Test func aYouthUnder18OnTheSigningDayAlsoNeedsAGuardian() {
+        // Born 2008-11-23: 18 on 2026-11-23.
+        let youth = customer(born: "2008-11-23")
+        #expect(Signing.roles(for: youth, on: day("2026-11-22")) == [.customer, .guardian, .planner])
+        #expect(Signing.roles(for: youth, on: day("2026-11-23")) == [.customer, .planner])
+        #expect(Signing.roles(for: youth, on: day("2026-11-24")) == [.customer, .planner])
+        // The signing day is the customer's signature's: signed at 17, a guardian is still needed.
+        let p = plan()
+        let signed = [signature(.customer, on: "2026-11-22", digest: PlanDigest.digest(p)),
+                      signature(.planner, on: "2026-11-22", digest: PlanDigest.digest(p))]
+        let request = GuardianRequest(customer: id, name: "Anna Wiśniewska", relationship: "mother", sentOn: day("2026-11-22"),
+                                      sentBy: "mrivera")
+        let states = Signing.states(customer: youth, plan: p, signatures: signed, guardian: request, on: day("2026-11-30"))
+        #expect(states.map(\.role) == [.customer, .guardian, .planner])
+        #expect(states[1].state.text == "sent to guardian Anna Wiśniewska (mother) on 2026-11-22")
+        #expect(!Signing.isSigned(states))
+        var guardian = signature(.guardian, on: "2026-11-25", digest: PlanDigest.digest(p))
+        guardian.method = .paper
+        guardian.paperReturnedOn = day("2026-11-25")
+        #expect(Signing.isSigned(Signing.states(customer: youth, plan: p, signatures: signed + [guardian], guardian: request,
+                                                on: day("2026-11-30"))))
+    }
+
+    @Test func namesMatchIgnoringCaseAccentsAndSpaces() {
+        #expect(Signing.namesMatch("malgorzata wisniewska", "Małgorzata Wiśniewska"))
+        #expect(Signing.namesMatch("  JOSÉ   Núñez ", "Jose Nunez"))
+        #expect(Signing.namesMatch("Chloe Dubois", "Chloé Dubois"))
+        #expect(!Signing.namesMatch("Chloé", "Chloé Dubois"))
+        #expect(!Signing.namesMatch("", ""))
+    }
+
+    @Test func theCopySpellsOutAcronymsOnceAndNeverShowsAnSSN() {
+        var p = plan()
+        p.goals[0].justification = "SSN 123-45-6789 was on the intake form; CNA pays well"
+        let states: [(role: SignerRole, state: Signing.State)] = [(.customer, .notSigned), (.planner, .notSigned)]
+        let copy = CustomerCopy(customer: customer(), plan: p, version: 3, planner: nil, signatures: states,
+                                printedOn: day("2026-11-23"))
+        let text = copy.markdown   // not wrapped
+        #expect(text.contains("Individual Service Strategy (ISS)"))
+        #expect(text.contains("Workforce Innovation and Opportunity Act (WIOA)"))
+        #expect(text.contains("Certified Nursing Assistant (CNA)"))
+        #expect(text.components(separatedBy: "Certified Nursing Assistant").count == 2)
+        #expect(text.contains("On-the-Job Training (OJT)"))
+        #expect(!text.contains("6789") && text.contains("•••-••-••••") && !copy.text.contains("6789"))
+        #expect(text.contains("UNSIGNED plan"))
+        #expect(copy.html.contains("@page { size: letter"))
+        #expect(!copy.html.contains("<script"))
+    }
+
+    @Test func theCopyEscapesWhatItPrints() {
+        var p = plan()
+        p.goals[0].text = "<b>Work</b> & \u{1b}[31mearn\u{202e}"
+        let copy = CustomerCopy(customer: customer(), plan: p, version: 1, planner: nil, signatures: [],
+                                printedOn: day("2026-11-23"))
+        #expect(copy.html.contains("&lt;b&gt;Work&lt;/b&gt; &amp;"))
+        #expect(!copy.text.contains("\u{1b}") && !copy.text.contains("\u{202e}"))
+        #expect(copy.markdown.contains("\\<b\\>Work"))
+    }
+}
