@@ -60,3 +60,69 @@ import Testing
         #expect(note?["eventOn"] as? String == day(0))
     }
 }
+
+/// Signing a demo plan in the real binary as customer and planner, then
+/// changing a step: both signatures are outdated, on screen and in the file.
+@Suite(.serialized) final class SignaturesEndToEndTests {
+    let binary: String
+    let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+
+    init() throws {
+        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func signAsCustomerAndPlannerThenAChangeOutdatesBoth() throws {
+        let db = dir + "/demo.sqlite"
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        try tmux.openCustomer("C000010", showing: "Running clocks")
+        try tmux.send("p")
+        try tmux.waitFor(text: "! awaiting signatures (i)")
+        try tmux.send("i")
+        try tmux.waitFor(text: "Customer           ! not signed")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Customer signs version")
+        try tmux.send("Tab", "Tab")
+        try tmux.send("-l", "chloe dubois")
+        try tmux.send("Tab", "Space", "C-s")
+        try tmux.waitFor(text: "Customer signed version")
+        // The planner is the account running the test: its staff name is on record.
+        let account = try TmuxSession.run(binary, ["export", "--db", db])
+        let json = try JSONSerialization.jsonObject(with: Data(account.utf8)) as! [String: Any]
+        let me = (json["staff"] as! [[String: Any]]).first { $0["role"] as? String == "administrator" }
+        let name = try #require(me?["name"] as? String)
+        try tmux.send("Down", "Enter")
+        try tmux.waitFor(text: "Career planner signs version")
+        try tmux.send("Tab", "Tab")
+        try tmux.send("-l", name)
+        try tmux.send("Tab", "Space", "C-s")
+        try tmux.waitFor(text: "Signed by everyone on version")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "✓ signed")
+        // Change the second step's text and save.
+        try tmux.send("Down", "Down", "Down", "Enter")
+        try tmux.waitFor(text: "Step")
+        try tmux.send("C-u")
+        try tmux.send("-l", "Apply for at least three welder jobs each week.")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "three welder jobs")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "the signatures are now outdated")
+        try tmux.send("i")
+        let screen = try tmux.waitFor(text: "Career planner     ! OUTDATED")
+        #expect(screen.contains("Customer           ! OUTDATED: signed"))
+        try tmux.send("Escape", "Escape", "Escape", "Escape", "q")
+        #expect(tmux.waitForExit() == 0)
+
+        let after = try TmuxSession.run(binary, ["export", "--db", db])
+        let data = try JSONSerialization.jsonObject(with: Data(after.utf8)) as! [String: Any]
+        let signatures = (data["signatures"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
+        #expect(signatures.map { $0["role"] as? String } == ["customer", "planner"])
+        let versions = (data["planVersions"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
+        #expect(signatures.allSatisfy { ($0["planVersion"] as? Int).map { $0 < versions.count } == true })
+        let copy = try TmuxSession.run(binary, ["plan", "C000010", "--db", db])
+        #expect(copy.contains("needs to sign again") && copy.contains("UNSIGNED plan"))
+    }
+}
