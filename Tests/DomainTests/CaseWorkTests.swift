@@ -262,4 +262,19 @@ import Testing
         #expect(done.statusProblems(["status": "accepted", "on": "2026-11-21"], today: today)["status"]?.contains("stays closed") == true)
         #expect(Referral.problems(["partner": "other", "sentOn": "2026-11-02", "reason": "x"], today: today)["otherName"] == "name the partner")
     }
+
+    @Test func theTimelineMixesEverythingNewestFirst() {
+        let c = participant(service: "2026-10-01")
+        var work = CaseWork(notes: [note(event: "2026-11-02", entered: "2026-11-20")])
+        work.signatures = [Signature(id: 1, customer: id, role: .customer, signerName: "Ana Ruiz", method: .phone,
+                                     signedOn: day("2026-11-10"), capturedAt: "2026-11-10T15:00:00Z", capturedBy: "mrivera",
+                                     planVersion: 2, digest: "x")]
+        work.outcomes = [Outcome(id: 1, customer: id, kind: .skillGain, on: day("2026-11-15"), knownOn: day("2026-11-15"),
+                                 enteredOn: day("2026-11-16"), recordedBy: "mrivera", answers: ["type": "efl"])]
+        let entries = Timeline.entries(customer: c, work: work, plan: nil, assessments: [])
+        #expect(entries.map(\.kind) == ["Outcome", "Signature", "Note", "Enrolled"])
+        #expect(entries[1].text == "Customer Ana Ruiz signed plan version 2 by phone, the planner as witness")
+        #expect(entries[2].flag == "late: entered 2026-11-20")
+        #expect(entries.filter { $0.matches("ANA ruiz") }.count == 1)
+    }
 }

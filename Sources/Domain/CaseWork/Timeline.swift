@@ -2,7 +2,7 @@
 /// assessments, referrals, outcomes, pauses and the exit.
 public struct TimelineEntry: Hashable, Sendable {
     public enum Source: Hashable, Sendable {
-        case note(CaseNote), service, assessment, referral, outcome, pause, exit, enrollment
+        case note(CaseNote), service, assessment, referral, outcome, pause, exit, enrollment, signature
     }
 
     public var on: Day
@@ -64,6 +64,11 @@ public enum Timeline {
         for p in work.pauses {
             out.append(TimelineEntry(on: p.startOn, kind: "Pause", text: "Until \(p.endOn): \(p.reason.label), \(p.detail)",
                                      by: p.recordedBy, source: .pause))
+        }
+        for sig in work.signatures {
+            out.append(TimelineEntry(on: sig.signedOn, kind: "Signature",
+                                     text: "\(sig.role.label) \(sig.signerName) signed plan version \(sig.planVersion) \(sig.method.label)",
+                                     by: sig.capturedBy, source: .signature))
         }
         if let e = work.exit {
             out.append(TimelineEntry(on: e.exitOn, kind: "Exit", text: e.summary, by: e.recordedBy, source: .exit))
