@@ -9,14 +9,19 @@ public struct ClockSettings: Hashable, Codable, Sendable {
     public var reviewIntervalDays: Int
     /// A clock this close to its due date is "due soon".
     public var warningWindowDays: Int
+    /// The area's additions to the acronym legend: "ABC=Meaning; XYZ=Meaning".
+    public var acronymLegend: String
 
     public init(contactIntervalDays: Int = 30, veteranContactIntervalDays: Int = 30,
-                reviewIntervalDays: Int = 90, warningWindowDays: Int = 7) {
+                reviewIntervalDays: Int = 90, warningWindowDays: Int = 7, acronymLegend: String = "") {
         self.contactIntervalDays = contactIntervalDays
         self.veteranContactIntervalDays = veteranContactIntervalDays
         self.reviewIntervalDays = reviewIntervalDays
         self.warningWindowDays = warningWindowDays
+        self.acronymLegend = acronymLegend
     }
+
+    public var extraAcronyms: [(acronym: String, meaning: String)] { Acronyms.parse(acronymLegend) }
 
     public static let illinois = ClockSettings()
 }
@@ -32,16 +37,23 @@ extension ClockSettings {
                   required: true),
         FormField("warning-window-days", "Warning window", hint: "days before a due date that an item shows as due soon",
                   required: true),
+        FormField("acronym-legend", "Extra acronyms", hint: "ABC=Meaning; XYZ=Meaning: added to the legend the plan quality check uses"),
     ]
+
+    static let dayKeys = ["contact-interval-days", "veteran-contact-interval-days", "review-interval-days", "warning-window-days"]
 
     public var values: [String: String] {
         ["contact-interval-days": String(contactIntervalDays), "veteran-contact-interval-days": String(veteranContactIntervalDays),
-         "review-interval-days": String(reviewIntervalDays), "warning-window-days": String(warningWindowDays)]
+         "review-interval-days": String(reviewIntervalDays), "warning-window-days": String(warningWindowDays),
+         "acronym-legend": acronymLegend]
     }
 
     public static func problems(_ v: [String: String]) -> [String: String] {
         var found = requiredProblems(fields, v)
-        for f in fields where found[f.key] == nil {
+        let legend = (v["acronym-legend"] ?? "").trimmingSpaces
+        let entries = legend.split(separator: ";").filter { !String($0).trimmingSpaces.isEmpty }
+        if entries.count != Acronyms.parse(legend).count { found["acronym-legend"] = "write each as ABC=Meaning, separated by ;" }
+        for f in fields where found[f.key] == nil && dayKeys.contains(f.key) {
             guard let n = Int((v[f.key] ?? "").trimmingSpaces), (1...365).contains(n) else {
                 found[f.key] = "a number of days, 1 to 365"
                 continue
@@ -56,6 +68,7 @@ extension ClockSettings {
         guard Self.problems(v).isEmpty else { return nil }
         func n(_ k: String) -> Int { Int((v[k] ?? "").trimmingSpaces) ?? 0 }
         self.init(contactIntervalDays: n("contact-interval-days"), veteranContactIntervalDays: n("veteran-contact-interval-days"),
-                  reviewIntervalDays: n("review-interval-days"), warningWindowDays: n("warning-window-days"))
+                  reviewIntervalDays: n("review-interval-days"), warningWindowDays: n("warning-window-days"),
+                  acronymLegend: (v["acronym-legend"] ?? "").trimmingSpaces)
     }
 }

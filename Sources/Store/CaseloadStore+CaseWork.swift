@@ -173,6 +173,7 @@ extension CaseloadStore {
                             followUpDeclined: try bodies(db, "follow_up_decline", FollowUpDecline.self, customer: id).first)
         work.signatures = try bodies(db, "signature", Signature.self, customer: id, order: "customer_id, id")
         work.guardianRequest = try bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
+        work.copies = try bodies(db, "plan_copy", PlanCopyRecord.self, customer: id, order: "customer_id, id")
         return work
     }
 

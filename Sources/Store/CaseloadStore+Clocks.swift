@@ -68,6 +68,7 @@ extension CaseloadStore {
         try each("follow_up_decline", FollowUpDecline.self, order: "customer_id") { $0.followUpDeclined = $1 }
         try each("signature", Signature.self) { $0.signatures.append($1) }
         try each("guardian_request", GuardianRequest.self, order: "customer_id") { $0.guardianRequest = $1 }
+        try each("plan_copy", PlanCopyRecord.self) { $0.copies.append($1) }
         return out
     }
 }

@@ -8,6 +8,7 @@ extension CaseloadStore {
             let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
             var s = ClockSettings.illinois
             for row in pairs {
+                if row["key"] as String == "acronym-legend" { s.acronymLegend = row["value"]; continue }
                 guard let v = Int(row["value"] as String) else { continue }
                 switch row["key"] as String {
                 case "contact-interval-days": s.contactIntervalDays = v

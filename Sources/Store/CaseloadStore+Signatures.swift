@@ -111,6 +111,16 @@ extension CaseloadStore {
             .flatMap { Day(iso: String($0.savedAt.prefix(10))) }
     }
 
+    /// Records that a copy of the plan version was made for the customer.
+    public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
+        let user = try Self.permit(.editPlan, by: user)
+        try pool.write { db in try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db) }
+    }
+
+    static func insert(_ r: PlanCopyRecord, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO plan_copy (customer_id, body) VALUES (?, ?)", arguments: [r.customer.number, try encodeJSON(r)])
+    }
+
     static func insert(_ s: Signature, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO signature (id, customer_id, body) VALUES (?, ?, ?)",
                        arguments: [s.id, s.customer.number, try encodeJSON(s)])

@@ -272,6 +272,16 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v9-plan-copies") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan_copy (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX plan_copy_by_customer ON plan_copy(customer_id, id);
+                """)
+        }
         return m
     }
 }

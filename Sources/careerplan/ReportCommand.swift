@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports for cron and e-mail.",
-        subcommands: [DeadlinesReportCommand.self]
+        subcommands: [DeadlinesReportCommand.self, QualityReportCommand.self]
     )
 }
 
@@ -20,8 +20,7 @@ struct DeadlinesReportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to report as of (YYYY-MM-DD); default today.", valueName: "DATE"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("Only this planner's customers (their login).", valueName: "LOGIN"))
     var planner: String?
     @OptionGroup var dataFile: DataFileOption
@@ -29,14 +28,7 @@ struct DeadlinesReportCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var day = LocalContext.today()
-        if let asOf {
-            guard let parsed = Day(iso: asOf) else {
-                FileHandle.standardError.write(Data("careerplan: --as-of must be a date such as 2026-11-23, found \"\(asOf)\"\n".utf8))
-                throw ExitCode(2)
-            }
-            day = parsed
-        }
+        let day = try asOf.day()
         let store = try dataFile.open()
         defer { try? store.close() }
         if let planner, try store.staff(login: planner) == nil {
@@ -51,5 +43,54 @@ struct DeadlinesReportCommand: ParsableCommand {
         case .csv: report.csv
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+struct QualityReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quality",
+        abstract: "Every current plan rated against the Illinois workNet Career Plan rubric, with counts per category and rating.",
+        discussion: "Exit status 0; 2 for a bad date or an unknown planner."
+    )
+
+    @OptionGroup var asOf: AsOfOption
+    @Option(help: ArgumentHelp("Only this planner's customers (their login).", valueName: "LOGIN"))
+    var planner: String?
+    @OptionGroup var dataFile: DataFileOption
+    @Option(help: "Output format.")
+    var format: DeadlinesReportCommand.Format = .text
+
+    func run() throws {
+        let day = try asOf.day()
+        let store = try dataFile.open()
+        defer { try? store.close() }
+        if let planner, try store.staff(login: planner) == nil {
+            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
+            throw ExitCode(2)
+        }
+        let matrix: ServicesMatrix
+        do { matrix = try ServicesMatrix.bundled() } catch { throw ValidationFailure("\(error)") }
+        let report = QualityReport(facts: try store.qualityFacts(planner: planner, matrix: matrix), asOf: day)
+        let out = switch format {
+        case .text: report.text
+        case .json: report.json
+        case .csv: report.csv
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// `--as-of YYYY-MM-DD`, default today; a bad date exits with status 2.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to report as of (YYYY-MM-DD); default today.", valueName: "DATE"))
+    var asOf: String?
+
+    func day() throws -> Day {
+        guard let asOf else { return LocalContext.today() }
+        guard let parsed = Day(iso: asOf) else {
+            FileHandle.standardError.write(Data("careerplan: --as-of must be a date such as 2026-11-23, found \"\(asOf)\"\n".utf8))
+            throw ExitCode(2)
+        }
+        return parsed
     }
 }

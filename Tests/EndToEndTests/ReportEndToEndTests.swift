@@ -35,6 +35,23 @@ import Testing
         try expectGolden("report-deadlines." + (format == "text" ? "txt" : format), out)
     }
 
+    @Test(arguments: ["text", "json", "csv"])
+    func theQualityReportMatchesItsGoldenFile(format: String) throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "quality", "--db", db, "--as-of", "2026-11-23",
+                                                                  "--format", format])
+        #expect(status == 0)
+        try expectGolden("report-quality." + (format == "text" ? "txt" : format), out)
+    }
+
+    @Test func theCustomersCopyFromTheCommandLine() throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["plan", "C000016", "--db", db, "--format", "md"])
+        #expect(status == 0 && out.hasPrefix("# Your Career Plan") && out.contains("Individual Service Strategy (ISS)"))
+        let (missing, missingStatus) = try TmuxSession.runWithStatus(binary, ["plan", "C000003", "--db", db])
+        #expect(missingStatus == 2 && missing.contains("customer C000003 has no saved plan yet"))
+        let (bad, badStatus) = try TmuxSession.runWithStatus(binary, ["plan", "nobody", "--db", db])
+        #expect(badStatus == 2 && bad.contains("\"nobody\" is not a customer ID"))
+    }
+
     @Test func thePlannerFilterAndTheJSONFields() throws {
         let out = try TmuxSession.run(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-11-23", "--planner", "mrivera",
                                                "--format", "json"])

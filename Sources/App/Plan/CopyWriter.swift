@@ -19,6 +19,7 @@ enum CopyWriter {
                                              attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.cannotCreate(path: path, reason: "permission denied or no such directory")
         }
+        try session.store.recordCopy(of: version, for: id, by: session.user, today: session.today)
         let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
         return !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }

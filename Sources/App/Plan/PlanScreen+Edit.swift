@@ -80,6 +80,7 @@ extension PlanScreen {
     mutating func resume(with result: ScreenResult) {
         defer { pending = nil }
         if let fresh = try? session.store.caseFile(file.customer.id) { file = fresh }
+        loadQualityFacts()
         guard case .edited(let v) = result, let pending else { return }
         let today = session.today
         switch pending {
@@ -218,6 +219,7 @@ extension PlanScreen {
                                                      matrix: matrix, reason: reason)
             saved = version
             plan = version.plan
+            loadQualityFacts()
             mode = .browsing
             notice = "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded")
                 + (wasSigned && !signingState.hasPrefix("✓") ? " · the signatures are now outdated: sign again (i)" : "")

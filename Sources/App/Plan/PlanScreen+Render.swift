@@ -38,11 +38,14 @@ extension PlanScreen {
         }
         let shown = min(max(rows.count - top, 1), height)
         renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth)
+        let ratings = quality
         if side {
             renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Self.sidePanelWidth,
-                           height: area.height - 3)
+                           height: area.height - 11)
+            renderQualityPanel(ratings, into: &canvas, top: area.bottom - 8, left: treeWidth + 1, width: Self.sidePanelWidth)
         } else {
             renderBarrierLine(into: &canvas, row: area.bottom - 2, width: area.width)
+            renderQualityLine(ratings, into: &canvas, row: area.bottom - 1, width: area.width)
         }
         renderStatus(into: &canvas, row: area.bottom)
     }
@@ -119,6 +122,29 @@ extension PlanScreen {
         }
     }
 
+    /// The rubric on the plan as edited, from the facts read when the screen opened.
+    var quality: [CategoryRating] {
+        guard var facts = qualityFacts, !plan.goals.isEmpty else { return [] }
+        facts.plan = plan
+        return PlanQuality.rate(facts, on: session.today)
+    }
+
+    private func renderQualityPanel(_ ratings: [CategoryRating], into canvas: inout Canvas, top: Int, left: Int, width: Int) {
+        guard !ratings.isEmpty else { return }
+        canvas.put("Plan quality (Q for why)", row: top, col: left + 1, role: .header)
+        for (i, r) in ratings.enumerated() {
+            canvas.put("\(r.rating.marker) \(r.rating.label.fitted(toWidth: 8))\(r.category.panelLabel)", row: top + 1 + i, col: left + 1,
+                       role: r.rating == .below ? .dueSoon : .normal, maxWidth: width - 1)
+        }
+    }
+
+    private func renderQualityLine(_ ratings: [CategoryRating], into canvas: inout Canvas, row: Int, width: Int) {
+        guard !ratings.isEmpty else { return }
+        let text = "Q: " + ratings.map { "\($0.rating.marker)\($0.category.short)" }.joined(separator: " ")
+            + " (▲exceeds ●meets ▼below)"
+        canvas.put(text, row: row, col: 1, role: .dim, maxWidth: width - 2)
+    }
+
     private func renderBarrierLine(into canvas: inout Canvas, row: Int, width: Int) {
         let list = coverage()
         let text = list.isEmpty ? "Barriers: none open"
@@ -154,7 +180,7 @@ extension PlanScreen {
             } else if let notice {
                 canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
             } else {
-                canvas.put("i sign · w copy · x delete · K/J reorder · u undo · h versions · F1 all keys",
+                canvas.put("i sign · w copy · Q quality · x delete · u undo · h versions · F1 all keys",
                            row: row, col: 1, role: .dim, maxWidth: width)
             }
         }

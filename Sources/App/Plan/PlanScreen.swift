@@ -40,12 +40,19 @@ struct PlanScreen: CustomerScreen {
     var reason = TextField()
     var message: String?
     var notice: String?
+    /// What the quality rubric reads beyond the plan itself.
+    var qualityFacts: QualityFacts?
 
     init(session: Session, file: CaseFile) {
         self.session = session
         self.file = file
         do { saved = try session.store.plan(for: file.customer.id) } catch { message = "Cannot read the plan: \(error)" }
         plan = saved?.plan ?? CareerPlan(customer: file.customer.id)
+        loadQualityFacts()
+    }
+
+    mutating func loadQualityFacts() {
+        qualityFacts = try? session.store.qualityFacts(for: file.customer.id, matrix: session.matrix)
     }
 
     var title: String { "Career Plan" }
@@ -72,12 +79,13 @@ struct PlanScreen: CustomerScreen {
     static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
     static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
     static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML) and show where")
+    static let qualityKey = KeyBinding([.char("Q")], "Quality", help: "The plan against the Illinois workNet rubric: each category and what it lacks", inBar: false)
 
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing:
             return [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.signatures, Self.copy, Self.delete,
-                    Self.undoKey, Self.moveKeys, Self.fold, Self.move, Self.versions]
+                    Self.undoKey, Self.moveKeys, Self.fold, Self.move, Self.versions, Self.qualityKey]
                 + (file.customer.program == .youth ? [Self.pathway] : [])
         case .confirmingDelete:
             return [KeyBinding([.char("y")], "Delete", help: "Delete it"), KeyBinding([.char("n"), .escape], "Keep", help: "Keep it")]
@@ -175,6 +183,9 @@ struct PlanScreen: CustomerScreen {
             selected = min(selected, max(0, rows.count - 1))
             notice = "Undone"
         case .char("h"): return .push(PlanVersionsScreen(session: session, file: file, collapsed: collapsed))
+        case .char("Q"):
+            guard !quality.isEmpty else { message = "Add a goal first: the quality check rates a plan"; return .handled }
+            return .push(QualityScreen(customer: file.customer, ratings: quality))
         case .char("i"), .char("w"):
             guard !hasChanges else { message = "Save the plan first (Ctrl-S): signatures and copies are of the saved plan"; return .handled }
             if key == .char("w") {

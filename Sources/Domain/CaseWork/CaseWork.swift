@@ -11,6 +11,8 @@ public struct CaseWork: Hashable, Sendable {
     /// Every signature ever captured on the plan, oldest first.
     public var signatures: [Signature] = []
     public var guardianRequest: GuardianRequest?
+    /// Copies of the plan written for the customer.
+    public var copies: [PlanCopyRecord] = []
 
     public init(notes: [CaseNote] = [], referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [],
                 exit: ExitRecord? = nil, followUpDeclined: FollowUpDecline? = nil) {
@@ -26,4 +28,19 @@ public struct CaseWork: Hashable, Sendable {
 
     /// The amendments written to each note.
     public func amendments(of note: CaseNote) -> [CaseNote] { notes.filter { $0.amends == note.id } }
+}
+
+/// A copy of the plan made for the customer (the rubric asks "copy provided").
+public struct PlanCopyRecord: Hashable, Codable, Sendable {
+    public var customer: CustomerID
+    public var planVersion: Int
+    public var on: Day
+    public var by: String
+
+    public init(customer: CustomerID, planVersion: Int, on: Day, by: String) {
+        self.customer = customer
+        self.planVersion = planVersion
+        self.on = on
+        self.by = by
+    }
 }

@@ -11,7 +11,7 @@ public enum Acronyms {
         ("HSE", "High School Equivalency"), ("CDL", "Commercial Driver's License"), ("CNA", "Certified Nursing Assistant"),
         ("SNAP", "Supplemental Nutrition Assistance Program"), ("TANF", "Temporary Assistance for Needy Families"),
         ("ESL", "English as a Second Language"), ("ABE", "Adult Basic Education"), ("LMI", "labor market information"),
-        ("NRS", "National Reporting System"), ("ITA", "Individual Training Account"), ("CTA", "Chicago Transit Authority"),
+        ("NRS", "National Reporting System"), ("IT", "information technology"), ("SSN", "Social Security number"), ("ITA", "Individual Training Account"), ("CTA", "Chicago Transit Authority"),
         ("O*NET", "Occupational Information Network"), ("SMART", "specific, measurable, achievable, relevant, time-bound"),
     ]
 
@@ -40,6 +40,32 @@ public enum Acronyms {
             from = r.upperBound
         }
         return nil
+    }
+
+    /// Acronyms in the texts that are neither in the legend (with the area's
+    /// additions) nor spelled out in the texts themselves ("... (ABC)").
+    public static func unexplained(in texts: [String], extra: [(acronym: String, meaning: String)] = []) -> [String] {
+        let known = Set((legend + extra).map(\.acronym))
+        let all = texts.joined(separator: " ")
+        var found: [String] = []
+        for text in texts {
+            for token in text.split(whereSeparator: { !$0.isLetter && $0 != "*" }) {
+                let word = String(token)
+                guard word.count >= 2, word.allSatisfy({ $0.isUppercase || $0 == "*" }), word.contains(where: \.isLetter),
+                      !known.contains(word), !all.contains("(\(word))"), !found.contains(word) else { continue }
+                found.append(word)
+            }
+        }
+        return found
+    }
+
+    /// The area's legend additions as stored: "ABC=Meaning; XYZ=Meaning".
+    public static func parse(_ text: String) -> [(acronym: String, meaning: String)] {
+        text.split(separator: ";").compactMap { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            return (parts[0], parts[1])
+        }
     }
 
     /// Nine digits that read as an SSN become bullets.

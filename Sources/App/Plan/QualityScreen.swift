@@ -1,0 +1,53 @@
+import Domain
+import TerminalKit
+
+/// The plan against the Illinois workNet Career Plan rubric (004): each
+/// category's rating and exactly what is missing for the next level.
+struct QualityScreen: Screen {
+    let customer: Customer
+    let ratings: [CategoryRating]
+    var top = 0
+
+    var title: String { "Plan quality" }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.up, .down, .char("k"), .char("j")], "Scroll", help: "Scroll the details", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        switch key {
+        case .down, .char("j"): top += 1
+        case .up, .char("k"): top = max(0, top - 1)
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    func lines(width: Int) -> [(String, StyleRole)] {
+        var out: [(String, StyleRole)] = []
+        for r in ratings {
+            out.append(("\(r.rating.marker) \(r.category.label): \(r.rating.label)", r.rating == .below ? .dueSoon : .header))
+            let next = r.rating == .below ? "for Meets: " : "to exceed: "
+            if r.reasons.isEmpty { out.append(("    nothing missing", .dim)) }
+            for reason in r.reasons {
+                let text = r.rating == .meets ? String(reason.dropLast(" to exceed".count)) : reason
+                for (i, line) in (next + text).wrapped(toWidth: width - 6).enumerated() {
+                    out.append(((i == 0 ? "  - " : "    ") + line, .normal))
+                }
+            }
+        }
+        return out
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        canvas.put("\(customer.displayName) \(customer.id) · the Illinois workNet Career Plan rubric",
+                   row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("▲ Exceeds  ● Meets  ▼ Below standards", row: area.top + 1, col: 2, role: .dim)
+        let all = lines(width: area.width)
+        let height = area.height - 3
+        let first = min(top, max(0, all.count - height))
+        for (i, line) in all.dropFirst(first).prefix(height).enumerated() {
+            canvas.put(line.0, row: area.top + 3 + i, col: 2, role: line.1, maxWidth: area.width - 4)
+        }
+    }
+}
