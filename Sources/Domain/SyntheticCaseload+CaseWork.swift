@@ -51,6 +51,8 @@ extension SyntheticCaseload {
                           capturedAt: "\(enrolled)T17:05:00Z", capturedBy: planner, planVersion: 1, digest: digest)
             }
             work.signatures = [signature(.customer, c.legalName), signature(.planner, staff.first { $0.login == planner }?.name ?? planner)]
+            // Most signed plans were printed for the customer at once.
+            if n % 3 != 0 { work.copies = [PlanCopyRecord(customer: c.id, planVersion: 1, on: enrolled, by: planner)] }
             if c.birthDate.age(on: enrolled) < 18 {
                 work.guardianRequest = GuardianRequest(customer: c.id, name: "Parent of \(c.legalName)", relationship: "parent",
                                                        sentOn: enrolled, sentBy: planner)

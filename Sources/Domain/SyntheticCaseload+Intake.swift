@@ -31,6 +31,9 @@ extension SyntheticCaseload {
                             selectiveService: male ? .registered : .notRequired,
                             rightToWork: chance(5) ? .permanentResident : .citizen)
         if chance(2) { a.contacts = [.init(name: "Emergency contact", relationship: chance(2) ? "mother" : "sister", phone: "312-555-\(2000 + rng.next() % 7000)")] }
+        // Without drawing from the generator, so every other record stays as it was.
+        if index % 3 != 0 { a.socialMedia = "linkedin.com/in/" + c.legalName.folded.filter(\.isLetter) }
+        if index % 5 == 0, !a.contacts.isEmpty { a.contacts.append(.init(name: "Second contact", relationship: "friend")) }
         a.lowIncome = chance(2)
         if a.lowIncome && chance(2) { a.assistance = [chance(2) ? .snap : .tanf] }
         if chance(4) { a.barriers.append(Barrier.allCases[Int(rng.next() % UInt64(Barrier.allCases.count))]) }

@@ -21,7 +21,8 @@ extension CaseloadStore {
                 exits: try Self.bodies(db, "exit_record", ExitRecord.self),
                 followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self),
                 signatures: try Self.bodies(db, "signature", Signature.self, order: "customer_id, id"),
-                guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self))
+                guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self),
+                planCopies: try Self.bodies(db, "plan_copy", PlanCopyRecord.self, order: "customer_id, id"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -67,6 +68,7 @@ extension CaseloadStore {
             for d in export.followUpDeclines { try Self.insert(d, db) }
             for s in export.signatures { try Self.insert(s, db) }
             for r in export.guardianRequests { try Self.insert(r, db) }
+            for c in export.planCopies { try Self.insert(c, db) }
         }
     }
 
@@ -135,6 +137,7 @@ extension CaseloadStore {
         try check("followUpDeclines", export.followUpDeclines.map(\.customer))
         try check("signatures", export.signatures.map(\.customer))
         try check("guardianRequests", export.guardianRequests.map(\.customer))
+        try check("planCopies", export.planCopies.map(\.customer))
         let noteIDs = Set(export.notes.map(\.id))
         for (i, n) in export.notes.enumerated() {
             if let original = n.amends, !noteIDs.contains(original) {

@@ -148,6 +148,7 @@ extension CaseloadStore {
                     try Self.insert(s, db)
                 }
                 if let r = i.work.guardianRequest { try Self.insert(r, db) }
+                for copy in i.work.copies { try Self.insert(copy, db) }
                 if let e = i.work.exit {
                     try Self.insert(e, db)
                 }

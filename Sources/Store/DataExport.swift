@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 8
+    public static let currentVersion = 9
 
     public var format: String
     public var version: Int
@@ -38,6 +38,8 @@ public struct DataExport: Codable, Equatable, Sendable {
     /// Since version 8: plan signatures and plans sent to a guardian.
     public var signatures: [Signature]
     public var guardianRequests: [GuardianRequest]
+    /// Since version 9: copies of plans made for customers.
+    public var planCopies: [PlanCopyRecord]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -48,7 +50,7 @@ public struct DataExport: Codable, Equatable, Sendable {
                 planVersions: [PlanVersion] = [], dismissals: [Dismissal] = [], notes: [CaseNote] = [],
                 referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [], exits: [ExitRecord] = [],
                 followUpDeclines: [FollowUpDecline] = [], signatures: [Signature] = [],
-                guardianRequests: [GuardianRequest] = []) {
+                guardianRequests: [GuardianRequest] = [], planCopies: [PlanCopyRecord] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -74,6 +76,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.followUpDeclines = followUpDeclines
         self.signatures = signatures
         self.guardianRequests = guardianRequests
+        self.planCopies = planCopies
     }
 
     public init(from decoder: any Decoder) throws {
@@ -103,5 +106,6 @@ public struct DataExport: Codable, Equatable, Sendable {
         followUpDeclines = try c.decodeIfPresent([FollowUpDecline].self, forKey: .followUpDeclines) ?? []
         signatures = try c.decodeIfPresent([Signature].self, forKey: .signatures) ?? []
         guardianRequests = try c.decodeIfPresent([GuardianRequest].self, forKey: .guardianRequests) ?? []
+        planCopies = try c.decodeIfPresent([PlanCopyRecord].self, forKey: .planCopies) ?? []
     }
 }

@@ -11,11 +11,11 @@ import TerminalKit
         let h = try Harness()
         h.openCustomer(16)
         h.press(.char("p"))
-        #expect(h.lines[21].contains("Q: ●Info ▼Contact ●Assess ▼Goals ▼Services ▼Timely (▲exceeds ●meets ▼below)"))
+        #expect(h.lines[21].contains("Q: ●Info ▼Contact ●Assess ▼Goals ●Services ▼Timely (▲exceeds ●meets ▼below)"))
         h.press(.char("Q"))
         try expectGolden("plan-quality", h.screen)
         #expect(h.screen.contains("▼ Contact information: Below"))
-        #expect(h.screen.contains("- for Meets: no social media"))
+        #expect(h.screen.contains("- for Meets: no additional contact person"))
     }
 
     @Test func aWideTerminalShowsEachRatingInWords() throws {
