@@ -5,6 +5,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case supervisor = "supervisor"
     case administrator = "administrator"
 
+    /// As typed on the command line: "front-desk", "planner", "supervisor", "administrator".
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
     public var name: String {
         switch self {
         case .frontDesk: "Front desk"
@@ -25,6 +28,9 @@ public enum Permission: String, Sendable {
     case editPlan = "edit career plans"
     case caseWork = "write case notes, referrals, outcomes and exits"
     case changeSettings = "change the area's settings"
+    case manageStaff = "add staff or change their roles"
+    case reassign = "hand a caseload to another planner"
+    case readAudit = "read the audit trail"
 }
 
 extension Role {
@@ -32,7 +38,8 @@ extension Role {
         switch permission {
         case .enterCustomer, .takeApplication: self != .supervisor
         case .certifyEligibility, .assess, .editPlan, .caseWork: self == .planner || self == .administrator
-        case .changeSettings: self == .administrator
+        case .changeSettings, .manageStaff: self == .administrator
+        case .reassign, .readAudit: self == .supervisor || self == .administrator
         }
     }
 }

@@ -23,3 +23,19 @@ public struct Staff: Hashable, Codable, Sendable {
         self.email = email
     }
 }
+
+extension Staff {
+    /// What is wrong with a new staff record, in words; nil when it is fine.
+    /// Logins are operating-system account names.
+    public static func problem(login: String, name: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+        if login.isEmpty || login.count > 32 || !login.allSatisfy({ allowed.contains($0) }) || login.first == "-" {
+            return "login \"\(login)\" must be an account name: lower-case letters, digits, . _ - (at most 32)"
+        }
+        if name.trimmingSpaces.isEmpty { return "the full name is required (--name \"...\")" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "the name holds control characters"
+        }
+        return nil
+    }
+}

@@ -282,6 +282,20 @@ enum Schema {
                 CREATE INDEX plan_copy_by_customer ON plan_copy(customer_id, id);
                 """)
         }
+        m.registerMigration("v10-handoff") { db in
+            try db.execute(sql: """
+                CREATE TABLE caseload_handoff (
+                    id INTEGER PRIMARY KEY,
+                    from_login TEXT NOT NULL,
+                    to_login TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    customers INTEGER NOT NULL,
+                    by_login TEXT NOT NULL,
+                    on_day TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

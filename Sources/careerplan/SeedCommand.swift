@@ -31,7 +31,13 @@ struct SeedCommand: ParsableCommand {
         }
         let caseload = SyntheticCaseload(seed: seed, today: today.flatMap(Day.init(parsing:)) ?? LocalContext.today())
         let existing = Set(try store.staff().map(\.login))
-        try store.insert(staff: caseload.staff.filter { !existing.contains($0.login) })
+        var staff = caseload.staff
+        // The account that seeds a new file administers it, as the first to open one would.
+        let me = LocalContext.account()
+        if existing.isEmpty, !staff.contains(where: { $0.login == me.login }) {
+            staff.append(Staff(login: me.login, name: me.fullName, initials: Staff.initials(of: me.fullName), role: .administrator))
+        }
+        try store.insert(staff: staff.filter { !existing.contains($0.login) })
         let batch = 20_000
         var next = 1
         while next <= customers {
