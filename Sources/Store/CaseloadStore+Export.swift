@@ -35,6 +35,10 @@ extension CaseloadStore {
     public func importJSON(_ data: Data) throws {
         let export = try Self.decode(data)
         try Self.validate(export)
+        try bulkLoad("import of \(export.customers.count) customers") { try write(export) }
+    }
+
+    private func write(_ export: DataExport) throws {
         try pool.write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
             guard existing == 0 else { throw StoreError.notEmpty(path: path) }

@@ -164,7 +164,10 @@ extension CaseloadStore {
                                          arguments: [expected.id.number]).map(Customer.init(row:)) else {
             throw StoreError.notFound("customer \(expected.id)")
         }
-        guard now.version == expected.version else { throw StoreError.changedMeanwhile("customer \(expected.id)") }
+        guard now.version == expected.version else {
+            let who = try lastChange(customer: expected.id, db).map { " (\($0))" } ?? ""
+            throw StoreError.changedMeanwhile("customer \(expected.id)\(who)")
+        }
         return now
     }
 

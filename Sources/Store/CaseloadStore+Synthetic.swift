@@ -4,8 +4,10 @@ extension CaseloadStore {
     /// Fills the file with customers `range` of a synthetic caseload and all
     /// their records: the demo, `seed` and the tests use this one path.
     public func fill(from caseload: SyntheticCaseload, _ range: ClosedRange<Int>) throws {
-        try insert(range.lazy.map(caseload.customer))
-        try insert(decisions: caseload.duplicateDecisions(range))
-        try insert(intake: range.lazy.map(caseload.intake))
+        try bulkLoad("synthetic caseload: customers \(range.lowerBound) to \(range.upperBound)") {
+            try insert(range.lazy.map(caseload.customer))
+            try insert(decisions: caseload.duplicateDecisions(range))
+            try insert(intake: range.lazy.map(caseload.intake))
+        }
     }
 }

@@ -8,18 +8,25 @@ import GRDB
 public final class CaseloadStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Whose writes the audit trail records.
+    let actor: AuditActor
 
     /// Opens (creating if needed) a careerplan data file. A file that is not
     /// one, or that a newer careerplan wrote, is refused before anything is
     /// written to it.
-    public init(path: String) throws {
+    /// `actor` is whose writes the audit trail records: the account running
+    /// the program unless a test says otherwise.
+    public init(path: String, actor login: String? = nil) throws {
         self.path = path
         let isNew = try Self.prepareFile(at: path)
         if !isNew { try Self.inspect(path: path) }
+        let actor = AuditActor(login ?? AuditActor.osLogin())
+        self.actor = actor
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.label = "careerplan"
+        config.prepareDatabase { db in db.add(function: actor.function()) }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

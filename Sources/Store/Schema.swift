@@ -296,6 +296,27 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v11-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    login TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    customer_id INTEGER,
+                    row_key TEXT,
+                    action TEXT NOT NULL,
+                    old TEXT,
+                    new TEXT
+                );
+                CREATE INDEX audit_by_customer ON audit(customer_id, id);
+                CREATE TRIGGER audit_is_append_only BEFORE UPDATE ON audit BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail is never changed');
+                END;
+                """)
+            // A later migration that adds a table or a column installs its triggers again.
+            try AuditTriggers.installAll(db)
+        }
         return m
     }
 }

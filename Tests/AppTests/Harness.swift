@@ -18,7 +18,7 @@ final class Harness {
     init(customers: Int = 48, extra: [Customer] = [], width: Int = 80, height: Int = 24,
          login: String = "mrivera") throws {
         dir = NSTemporaryDirectory() + "careerplan-app-" + UUID().uuidString
-        store = try CaseloadStore(path: dir + "/caseload.sqlite")
+        store = try CaseloadStore(path: dir + "/caseload.sqlite", actor: login)
         let caseload = SyntheticCaseload(seed: 1, today: Self.today)
         try store.insert(staff: caseload.staff)
         if customers > 0 { try store.fill(from: caseload, 1...customers) }

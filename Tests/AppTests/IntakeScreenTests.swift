@@ -224,9 +224,11 @@ import TerminalKit
         var form = ApplicationForm(other.application!, phone: other.customer.phone)
         form["socialMedia"] = "linkedin.com/in/ghernandez"
         let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
-        try h.store.saveApplication(form, customer: other.customer, by: colleague, today: Harness.today)
+        // The colleague's own program: the audit trail names them.
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen")
+        try theirs.saveApplication(form, customer: other.customer, by: colleague, today: Harness.today)
         h.press(.ctrl("s"))
-        #expect(h.lines[21].contains("Not saved: another user changed customer C000002 since this screen read it."))
+        #expect(h.screen.contains("Not saved: another user changed customer C000002 (Thanh Nguyễn at "))
         #expect(h.lines.contains { $0.contains("City *") && $0.contains(" Evanston") })
         let stored = try #require(try h.store.caseFile(CustomerID(2))?.application)
         #expect(stored.city == "Chicago" && stored.socialMedia == "linkedin.com/in/ghernandez")

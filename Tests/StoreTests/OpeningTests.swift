@@ -62,7 +62,12 @@ import Testing
     @Test(arguments: Array(Schema.migrator.migrations.indices))
     func migratesFromEachEarlierSchema(index: Int) throws {
         let path = dir + "/old.sqlite"
-        let old = try DatabaseQueue(path: path)
+        // Since v11 the audit triggers call careerplan_actor(): a writer outside careerplan must name itself.
+        var config = Configuration()
+        config.prepareDatabase { db in
+            db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in "test" })
+        }
+        let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])
         try old.write { db in
             try db.execute(sql: """

@@ -51,6 +51,7 @@ struct CustomerOverviewScreen: CustomerScreen {
     static let referrals = KeyBinding([.char("f")], "Referrals", help: "Referrals to partner programs and their status")
     static let outcomes = KeyBinding([.char("o")], "Outcomes", help: "Employment, credentials and measurable skill gains")
     static let exit = KeyBinding([.char("x")], "Exit", help: "Automatic exit date, pauses, the planned exit, and follow-up")
+    static let audit = KeyBinding([.char("A")], "Audit", help: "Every write to this customer's records (supervisors, administrators)", inBar: false)
 
     /// The keys of the customer's next steps come first in the key bar.
     var bindings: [KeyBinding] {
@@ -59,6 +60,12 @@ struct CustomerOverviewScreen: CustomerScreen {
         let assessment = [Self.gsa, Self.assessments, Self.barriers]
         let planning = [Self.plan, Self.recommend]
         let work = [Self.notes, Self.referrals, Self.outcomes, Self.exit]
+        let all = bindingsInOrder(customer, intake: intake, assessment: assessment, planning: planning, work: work)
+        return all + [Self.audit]
+    }
+
+    private func bindingsInOrder(_ customer: Customer, intake: [KeyBinding], assessment: [KeyBinding], planning: [KeyBinding],
+                                 work: [KeyBinding]) -> [KeyBinding] {
         if customer.exitedOn != nil { return work + planning + assessment + intake }
         if customer.enrolledOn != nil { return [Self.notes] + planning + [Self.referrals, Self.outcomes, Self.exit] + assessment + intake }
         return (customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake) + work
@@ -86,6 +93,9 @@ struct CustomerOverviewScreen: CustomerScreen {
         case .char("f"): return .push(ReferralsScreen(session: session, file: intake))
         case .char("o"): return .push(OutcomesScreen(session: session, file: intake))
         case .char("x"): return .push(ExitScreen(session: session, file: intake))
+        case .char("A"):
+            if let refusal = session.refusal(.readAudit) { message = refusal; return .handled }
+            return .push(AuditScreen(session: session, customer: intake.customer))
         case .char("d"):
             guard intake.application != nil else {
                 message = "No application yet: press a to take one"

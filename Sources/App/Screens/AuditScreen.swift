@@ -1,0 +1,56 @@
+import Domain
+import Store
+import TerminalKit
+
+/// The audit trail of one customer for a supervisor: every write, newest
+/// first, with each field's old and new value.
+struct AuditScreen: Screen {
+    let customer: Customer
+    var lines: [(String, StyleRole)] = []
+    var top = 0
+    var message: String?
+
+    init(session: Session, customer: Customer) {
+        self.customer = customer
+        do {
+            for e in try session.store.audit(customer: customer.id, by: session.user).reversed() {
+                lines.append((e.line, .header))
+                for c in e.changes { lines.append(("    \(c.field): \(c.old) → \(c.new)", .normal)) }
+            }
+        } catch {
+            message = "\(error)"
+        }
+    }
+
+    var title: String { "Audit trail" }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown], "Scroll", help: "Scroll the trail", inBar: false)]
+    }
+
+    mutating func update(_ key: Key) -> Effect {
+        switch key {
+        case .down, .char("j"): top += 1
+        case .up, .char("k"): top = max(0, top - 1)
+        case .pageDown: top += 10
+        case .pageUp: top = max(0, top - 10)
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    func render(into canvas: inout Canvas, area: Area) {
+        canvas.put("\(customer.displayName) \(customer.id) · every write, newest first", row: area.top, col: 2, role: .header,
+                   maxWidth: area.width - 4)
+        if let message {
+            canvas.put(message, row: area.top + 2, col: 2, role: .error, maxWidth: area.width - 4)
+            return
+        }
+        if lines.isEmpty { canvas.put("No audited writes.", row: area.top + 2, col: 2, role: .dim) }
+        let height = area.height - 2
+        let first = min(top, max(0, lines.count - height))
+        for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            canvas.put(line.0.truncated(toWidth: area.width - 4), row: area.top + 2 + i, col: 2, role: line.1)
+        }
+    }
+}

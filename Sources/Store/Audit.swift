@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who is writing, for the audit triggers: every write through a store
+/// records this login. Nil while bulk-loading a synthetic caseload or an
+/// import, which is recorded as one entry instead of one per row.
+final class AuditActor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+
+    init(_ login: String?) { value = login }
+
+    var login: String? {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
+    }
+
+    /// The operating-system account running the program.
+    static func osLogin() -> String {
+        if let pw = getpwuid(getuid()) { return String(cString: pw.pointee.pw_name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    /// `careerplan_actor()` in SQL: the audit triggers call it on the writing connection.
+    func function() -> DatabaseFunction {
+        DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { [self] _ in login }
+    }
+}
+
+/// The audit triggers: after every insert, update and delete on a table, a
+/// row in `audit` with the time, the login, the entity, the customer it
+/// belongs to and the row before and after as JSON. Written by SQLite
+/// itself, so no write path can forget it.
+enum AuditTriggers {
+    static func install(on table: String, _ db: Database) throws {
+        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+            .map { $0["name"] as String }
+        let names = Set(columns)
+        func object(_ row: String) -> String {
+            "json_object(" + columns.map { "'\($0)', \(row).\"\($0)\"" }.joined(separator: ", ") + ")"
+        }
+        func customer(_ row: String) -> String {
+            table == "customer" ? "\(row).id" : names.contains("customer_id") ? "\(row).customer_id" : "NULL"
+        }
+        func key(_ row: String) -> String {
+            switch table {
+            case "staff": "\(row).login"
+            case "setting": "\(row).key"
+            case "plan_version": "\(row).customer_id || ':' || \(row).version"
+            case "dismissal": "\(row).item_key"
+            default: names.contains("id") ? "\(row).id" : names.contains("customer_id") ? "\(row).customer_id" : "NULL"
+            }
+        }
+        let stamp = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        for (action, old, new, row) in [("insert", "NULL", object("NEW"), "NEW"), ("update", object("OLD"), object("NEW"), "NEW"),
+                                        ("delete", object("OLD"), "NULL", "OLD")] {
+            let changed = action == "update" ? " AND \(object("OLD")) IS NOT \(object("NEW"))" : ""
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS audit_\(table)_\(action);
+                CREATE TRIGGER audit_\(table)_\(action) AFTER \(action.uppercased()) ON \(table)
+                WHEN careerplan_actor() IS NOT NULL\(changed) BEGIN
+                    INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new)
+                    VALUES (\(stamp), careerplan_actor(), '\(table)', \(customer(row)), \(key(row)), '\(action)', \(old), \(new));
+                END;
+                """)
+        }
+    }
+
+    /// Every table but the audit itself, SQLite's and GRDB's own, and the
+    /// search index (a virtual table and its shadow tables, rebuilt from customers).
+    static func installAll(_ db: Database) throws {
+        let virtual = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            AND name NOT IN ('audit', 'grdb_migrations') ORDER BY name
+            """).filter { t in !virtual.contains { t == $0 || t.hasPrefix($0 + "_") } }
+        for t in tables { try install(on: t, db) }
+    }
+}

@@ -1,0 +1,95 @@
+import Domain
+import Foundation
+import GRDB
+
+/// One audited write: who, when, which record, and each field's old and new value.
+public struct AuditEntry: Hashable, Codable, Sendable {
+    public var at: String
+    public var login: String
+    public var entity: String
+    public var key: String?
+    public var action: String
+    public var changes: [FieldChange]
+
+    /// "2026-11-23T15:04:05Z mrivera updated customer 4: phone 312-555-0101 → 312-555-0199".
+    public var line: String {
+        let verb = action == "insert" ? "added" : action == "delete" ? "deleted" : action == "update" ? "changed" : action
+        return "\(at) \(login) \(verb) \(entity.replacingOccurrences(of: "_", with: " "))" + (key.map { " \($0)" } ?? "")
+    }
+
+    /// Field-level differences between two rows as the triggers stored them.
+    /// JSON held in a column (a plan's body, an application's answers) is
+    /// compared field by field: `body.goals[0].text`.
+    static func changes(old: String?, new: String?) -> [FieldChange] {
+        var before = flatten(old)
+        var after = flatten(new)
+        // Where a record is its JSON body, the other columns only index it.
+        if before.keys.contains(where: { $0.hasPrefix("body.") }) || after.keys.contains(where: { $0.hasPrefix("body.") }) {
+            before = before.filter { $0.key.hasPrefix("body.") }
+            after = after.filter { $0.key.hasPrefix("body.") }
+        }
+        return Set(before.keys).union(after.keys).sorted().compactMap { field in
+            let a = before[field] ?? "—", b = after[field] ?? "—"
+            guard a != b, !field.hasSuffix("version") || field.contains(".") else { return nil }
+            return FieldChange(field: field, old: a, new: b)
+        }
+    }
+
+    static func flatten(_ json: String?) -> [String: String] {
+        guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else {
+            return [:]
+        }
+        var out: [String: String] = [:]
+        func walk(_ v: Any, _ path: String) {
+            switch v {
+            case let d as [String: Any]: for (k, x) in d { walk(x, path.isEmpty ? k : path + "." + k) }
+            case let a as [Any]: for (i, x) in a.enumerated() { walk(x, path + "[\(i)]") }
+            case let s as String:
+                // A column holding JSON text is compared inside.
+                if (s.hasPrefix("{") || s.hasPrefix("[")),
+                   let nested = try? JSONSerialization.jsonObject(with: Data(s.utf8)) { walk(nested, path) } else { out[path] = s }
+            case is NSNull: break
+            default: out[path] = "\(v)"
+            }
+        }
+        walk(value, "")
+        return out
+    }
+}
+
+extension CaseloadStore {
+    /// Every audited write to a customer's records, oldest first.
+    public func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry] {
+        try Self.permit(.readAudit, by: user)
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE customer_id = ? ORDER BY id", arguments: [id.number]).map { row in
+                AuditEntry(at: row["at"], login: row["login"], entity: row["entity"], key: row["row_key"], action: row["action"],
+                           changes: AuditEntry.changes(old: row["old"], new: row["new"]))
+            }
+        }
+    }
+
+    /// Who last changed the customer's records and when: "Thanh Nguyễn at 2026-11-23 15:04 UTC".
+    static func lastChange(customer id: CustomerID, _ db: Database) throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT login, at FROM audit WHERE customer_id = ? ORDER BY id DESC LIMIT 1",
+                                         arguments: [id.number]) else { return nil }
+        let login: String = row["login"]
+        let name = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [login]) ?? login
+        let at: String = row["at"]
+        return "\(name) at \(at.prefix(10)) \(at.dropFirst(11).prefix(5)) UTC"
+    }
+
+    /// A bulk load is one audit entry, not one per row.
+    func bulkLoad<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        let login = actor.login
+        actor.login = nil
+        defer { actor.login = login }
+        let result = try body()
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO audit (at, login, entity, action, new) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'data file', 'load', ?)
+                """, arguments: [login ?? "unknown", what])
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// The audit trail is written by SQLite triggers, so every write through
+/// any path records who, when, and each field's old and new value.
+@Suite final class AuditTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    let planner = Staff(login: "wchen", name: "陈伟 Wei Chen", initials: "WC", role: .planner)
+    let colleague = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
+    let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
+
+    @Test func everyWriteRecordsWhoWhenAndWhatChanged() throws {
+        let path = dir + "/a.sqlite"
+        let mine = try seededStore(at: path, customers: 12)
+        let before = try mine.audit(customer: CustomerID(10), by: supervisor)
+        // The synthetic caseload is one bulk-load entry, not one per row.
+        #expect(before.isEmpty)
+        #expect(try mine.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE customer_id IS NOT NULL") } == 0)
+        #expect(try mine.pool.read { db in try String.fetchAll(db, sql: "SELECT new FROM audit WHERE entity = 'data file'") }
+                == ["synthetic caseload: customers 1 to 12"])
+
+        let wchen = try CaseloadStore(path: path, actor: "wchen")
+        let maria = try CaseloadStore(path: path, actor: "mrivera")
+        try wchen.addNote(CaseNote(id: 0, customer: CustomerID(10), kind: .contact, eventOn: testToday, enteredOn: testToday,
+                                   author: "", text: "called", channel: .phone, twoWay: true), by: planner)
+        let r = try #require(Referral.make(["partner": "housing", "sentOn": "2026-11-20", "reason": "rent"], customer: CustomerID(10),
+                                           by: "", today: testToday))
+        let sent = try maria.addReferral(r, by: colleague)
+        try wchen.updateReferral(sent, with: ["status": "accepted", "on": "2026-11-22"], by: planner, today: testToday)
+
+        let trail = try mine.audit(customer: CustomerID(10), by: supervisor)
+        #expect(trail.map { "\($0.login) \($0.action) \($0.entity)" }
+                == ["wchen insert case_note", "wchen update customer", "mrivera insert referral", "wchen update referral"])
+        #expect(trail[1].changes == [FieldChange(field: "last_contact_on", old: "2026-11-16", new: "2026-11-23")])
+        #expect(trail[0].changes.contains(FieldChange(field: "body.text", old: "—", new: "called")))
+        #expect(trail[3].changes.contains(FieldChange(field: "body.status", old: "sent", new: "accepted")))
+        #expect(throws: StoreError.notPermitted(login: "wchen", role: "Career planner", action: "read the audit trail")) {
+            try mine.audit(customer: CustomerID(10), by: self.planner)
+        }
+        // The trail itself is never rewritten.
+        #expect(throws: (any Error).self) { try mine.pool.write { db in try db.execute(sql: "UPDATE audit SET login = 'x'") } }
+    }
+
+    @Test func aWriterThatDoesNotNameItselfIsRefused() throws {
+        let path = dir + "/b.sqlite"
+        try seededStore(at: path, customers: 3).close()
+        let raw = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) {
+            try raw.write { db in try db.execute(sql: "UPDATE customer SET phone = '312-555-0000' WHERE id = 1") }
+        }
+    }
+}
