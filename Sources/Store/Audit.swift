@@ -81,3 +81,11 @@ enum AuditTriggers {
         for t in tables { try install(on: t, db) }
     }
 }
+
+extension Database {
+    /// Runs one statement through the statement cache: the audit triggers
+    /// make statements costly to compile, and writes repeat.
+    func cached(sql: String, arguments: StatementArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}

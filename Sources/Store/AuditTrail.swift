@@ -86,7 +86,7 @@ extension CaseloadStore {
         defer { actor.login = login }
         let result = try body()
         try pool.write { db in
-            try db.execute(sql: """
+            try db.cached(sql: """
                 INSERT INTO audit (at, login, entity, action, new) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'data file', 'load', ?)
                 """, arguments: [login ?? "unknown", what])
         }

@@ -120,7 +120,7 @@ extension CaseloadStore {
         guard !changes.isEmpty else { return old }
         var saved = new
         saved.version = old.version + 1
-        try db.execute(sql: """
+        try db.cached(sql: """
             UPDATE barrier SET kind = ?, other_name = ?, description = ?, plan = ?, identified_on = ?, overcome_on = ?,
                 overcome_how = ?, overcome_by = ?, version = ? WHERE id = ? AND version = ?
             """, arguments: [saved.kind, saved.otherName, saved.description, saved.plan, saved.identifiedOn.description,
@@ -138,14 +138,14 @@ extension CaseloadStore {
     }
 
     static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT OR REPLACE INTO gsa (customer_id, body, submitted_on, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
             """, arguments: [g.customer.number, try encodeJSON(g), g.submittedOn?.description, login, stamp])
     }
 
     @discardableResult
     static func insert(_ a: AssessmentRecord, _ db: Database, keepID: Bool = false) throws -> AssessmentRecord {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO assessment (id, customer_id, instrument, other_name, version, subject, source, administered_on, result,
                 analysis, given_by, not_completed_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [keepID ? a.id : nil, a.customer.number, a.instrument.rawValue, a.otherName, a.version,
@@ -158,7 +158,7 @@ extension CaseloadStore {
 
     @discardableResult
     static func insert(_ b: BarrierRecord, _ db: Database, keepID: Bool = false) throws -> BarrierRecord {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO barrier (id, customer_id, kind, other_name, description, plan, identified_on, recorded_by,
                 overcome_on, overcome_how, overcome_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [keepID ? b.id : nil, b.customer.number, b.kind, b.otherName, b.description, b.plan,
@@ -170,7 +170,7 @@ extension CaseloadStore {
     }
 
     static func insert(_ c: BarrierCorrection, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO barrier_correction (barrier_id, customer_id, changed_at, changed_by, changes) VALUES (?, ?, ?, ?, ?)
             """, arguments: [c.barrier, c.customer.number, c.changedAt, c.changedBy, try encodeJSON(c.changes)])
     }

@@ -24,7 +24,7 @@ extension CaseloadStore {
             }
             let saved = try Self.insert(n, db)
             if saved.isTwoWayContact {
-                try db.execute(sql: """
+                try db.cached(sql: """
                     UPDATE customer SET last_contact_on = ?, version = version + 1
                     WHERE id = ? AND (last_contact_on IS NULL OR last_contact_on < ?)
                     """, arguments: [saved.eventOn.description, saved.customer.number, saved.eventOn.description])
@@ -58,7 +58,7 @@ extension CaseloadStore {
                 throw StoreError.invalid(Self.describe(current.statusProblems(values, today: today), Referral.statusFields))
             }
             moved.version += 1
-            try db.execute(sql: "UPDATE referral SET status = ?, version = ?, body = ? WHERE id = ? AND version = ?",
+            try db.cached(sql: "UPDATE referral SET status = ?, version = ?, body = ? WHERE id = ? AND version = ?",
                            arguments: [moved.status.rawValue, moved.version, try Self.encodeJSON(moved), moved.id,
                                        current.version])
             return moved
@@ -74,7 +74,7 @@ extension CaseloadStore {
             let saved = try Self.insert(o, db)
             if saved.kind == .employment {
                 // The first day of employment starts follow-up for adults and dislocated workers.
-                try db.execute(sql: """
+                try db.cached(sql: """
                     UPDATE customer SET employed_on = ?, version = version + 1
                     WHERE id = ? AND (employed_on IS NULL OR employed_on > ?)
                     """, arguments: [saved.on.description, saved.customer.number, saved.on.description])
@@ -157,7 +157,7 @@ extension CaseloadStore {
 
     static func recordExit(_ r: ExitRecord, _ db: Database) throws {
         try insert(r, db)
-        try db.execute(sql: "UPDATE customer SET exited_on = ?, version = version + 1 WHERE id = ?",
+        try db.cached(sql: "UPDATE customer SET exited_on = ?, version = version + 1 WHERE id = ?",
                        arguments: [r.exitOn.description, r.customer.number])
     }
 
@@ -209,7 +209,7 @@ extension CaseloadStore {
     static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false) throws -> CaseNote {
         var saved = n
         if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM case_note")) ?? 1 }
-        try db.execute(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
                                    saved.link?.description, saved.amends, try encodeJSON(saved)])
         return saved
@@ -218,7 +218,7 @@ extension CaseloadStore {
     static func insert(_ r: Referral, _ db: Database, keepID: Bool = false) throws -> Referral {
         var saved = r
         if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM referral")) ?? 1 }
-        try db.execute(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.status.rawValue, saved.version,
                                    try encodeJSON(saved)])
         return saved
@@ -227,7 +227,7 @@ extension CaseloadStore {
     static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false) throws -> Outcome {
         var saved = o
         if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM outcome")) ?? 1 }
-        try db.execute(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try encodeJSON(saved)])
         return saved
     }
@@ -235,18 +235,18 @@ extension CaseloadStore {
     static func insert(_ p: Pause, _ db: Database, keepID: Bool = false) throws -> Pause {
         var saved = p
         if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM pause")) ?? 1 }
-        try db.execute(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
+        try db.cached(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
         return saved
     }
 
     static func insert(_ e: ExitRecord, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO exit_record (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT OR REPLACE INTO exit_record (customer_id, body) VALUES (?, ?)",
                        arguments: [e.customer.number, try encodeJSON(e)])
     }
 
     static func insert(_ d: FollowUpDecline, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO follow_up_decline (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT OR REPLACE INTO follow_up_decline (customer_id, body) VALUES (?, ?)",
                        arguments: [d.customer.number, try encodeJSON(d)])
     }
 }

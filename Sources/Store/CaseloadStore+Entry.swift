@@ -84,7 +84,7 @@ extension CaseloadStore {
     }
 
     static func insert(_ d: DuplicateDecision, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO duplicate_decision (customer_id, matched, decided_by, decided_at) VALUES (?, ?, ?, ?)
             """, arguments: [d.customer.number, d.matched.map(\.description).joined(separator: " "),
                              d.decidedBy, d.decidedAt])

@@ -136,7 +136,7 @@ extension CaseloadStore {
                 for d in i.documents { try Self.insert(d, db) }
                 for n in i.work.notes { _ = try Self.insert(n, db) }
                 if let last = i.work.notes.filter(\.isTwoWayContact).map(\.eventOn).max() {
-                    try db.execute(sql: """
+                    try db.cached(sql: """
                         UPDATE customer SET last_contact_on = ? WHERE id = ? AND (last_contact_on IS NULL OR last_contact_on < ?)
                         """, arguments: [last.description, i.customer.id.number, last.description])
                 }
@@ -174,7 +174,7 @@ extension CaseloadStore {
     static func update(_ c: Customer, _ db: Database) throws -> Customer {
         var saved = c
         saved.version += 1
-        try db.execute(sql: """
+        try db.cached(sql: """
             UPDATE customer SET applied_on = ?, eligible_on = ?, enrolled_on = ?, program = ?, is_veteran = ?, phone = ?,
                 version = ?
             WHERE id = ? AND version = ?
@@ -185,14 +185,14 @@ extension CaseloadStore {
     }
 
     static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT OR REPLACE INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
             VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try encodeJSON(a), login, stamp])
     }
 
     static func insert(_ c: Certification, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO certification (customer_id, certified_on, titles, certified_by, late_reason, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [c.customer.number, c.certifiedOn.description, c.titles.map(\.rawValue).joined(separator: " "),
@@ -200,20 +200,20 @@ extension CaseloadStore {
     }
 
     static func insert(_ a: ApplicationAmendment, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO application_amendment (customer_id, amended_at, amended_by, reason, changes) VALUES (?, ?, ?, ?, ?)
             """, arguments: [a.customer.number, a.amendedAt, a.amendedBy, a.reason, try encodeJSON(a.changes)])
     }
 
     static func insert(_ d: EligibilityDocument, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT OR REPLACE INTO eligibility_document (customer_id, item, document_type, seen_on, recorded_by)
             VALUES (?, ?, ?, ?, ?)
             """, arguments: [d.customer.number, d.item, d.documentType, d.seenOn.description, d.recordedBy])
     }
 
     static func insert(_ s: BasicSkillsScreening, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO basic_skills_screening (customer_id, screened_on, result, notes, recorded_by) VALUES (?, ?, ?, ?, ?)
             """, arguments: [s.customer.number, s.screenedOn.description, s.result.rawValue, s.notes, s.recordedBy])
     }

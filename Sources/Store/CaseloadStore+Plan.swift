@@ -73,16 +73,16 @@ extension CaseloadStore {
         let days = plan.allServices.filter { matrix.service($0.serviceID)?.keepsExitClockOpen != false }
             .flatMap { [$0.actualStart, $0.completedOn] }.compactMap { $0 }.filter { $0 <= today }
         guard let latest = days.max(), latest > (customer.lastServiceOn ?? Day(ordinal: Int.min)) else { return }
-        try db.execute(sql: "UPDATE customer SET last_service_on = ?, version = version + 1 WHERE id = ?",
+        try db.cached(sql: "UPDATE customer SET last_service_on = ?, version = version + 1 WHERE id = ?",
                        arguments: [latest.description, customer.id.number])
     }
 
     static func insert(_ v: PlanVersion, _ db: Database) throws {
         let body = try encodeJSON(v.plan)
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT OR REPLACE INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)
             """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [v.customer.number, v.version, body, v.savedBy, v.savedAt, try encodeJSON(v.changes)])
     }

@@ -20,12 +20,12 @@ extension CaseloadStore {
     public func restore(_ key: String, for id: CustomerID, by user: Staff?) throws {
         try Self.permit(.editPlan, by: user)
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
+            try db.cached(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
         }
     }
 
     static func insert(_ d: Dismissal, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cached(sql: """
             INSERT OR REPLACE INTO dismissal (customer_id, item_key, fingerprint, reason, dismissed_by, dismissed_on)
             VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [d.customer.number, d.key, d.fingerprint, d.reason, d.by, d.on.description])

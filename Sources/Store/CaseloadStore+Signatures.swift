@@ -118,16 +118,16 @@ extension CaseloadStore {
     }
 
     static func insert(_ r: PlanCopyRecord, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO plan_copy (customer_id, body) VALUES (?, ?)", arguments: [r.customer.number, try encodeJSON(r)])
+        try db.cached(sql: "INSERT INTO plan_copy (customer_id, body) VALUES (?, ?)", arguments: [r.customer.number, try encodeJSON(r)])
     }
 
     static func insert(_ s: Signature, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO signature (id, customer_id, body) VALUES (?, ?, ?)",
+        try db.cached(sql: "INSERT INTO signature (id, customer_id, body) VALUES (?, ?, ?)",
                        arguments: [s.id, s.customer.number, try encodeJSON(s)])
     }
 
     static func insert(_ r: GuardianRequest, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO guardian_request (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT OR REPLACE INTO guardian_request (customer_id, body) VALUES (?, ?)",
                        arguments: [r.customer.number, try encodeJSON(r)])
     }
 }

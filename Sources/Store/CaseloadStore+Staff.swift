@@ -18,7 +18,7 @@ extension CaseloadStore {
 
     static func insert(staff: [Staff], _ db: Database) throws {
         for s in staff {
-            try db.execute(sql: "INSERT INTO staff (login, name, initials, role, phone, email) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.cached(sql: "INSERT INTO staff (login, name, initials, role, phone, email) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [s.login, s.name, s.initials, s.role.rawValue, s.phone, s.email])
         }
     }

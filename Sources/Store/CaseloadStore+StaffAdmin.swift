@@ -28,7 +28,7 @@ extension CaseloadStore {
                                               arguments: [Role.administrator.rawValue]) ?? 0
                 guard admins > 1 else { throw StoreError.invalid("you are the only administrator; make someone else one first") }
             }
-            try db.execute(sql: "UPDATE staff SET role = ? WHERE login = ?", arguments: [role.rawValue, login])
+            try db.cached(sql: "UPDATE staff SET role = ? WHERE login = ?", arguments: [role.rawValue, login])
         }
     }
 
@@ -44,9 +44,9 @@ extension CaseloadStore {
                 }
                 if login == to, role != Role.planner.rawValue { throw StoreError.invalid("\(to) is not a career planner") }
             }
-            try db.execute(sql: "UPDATE customer SET planner = ?, version = version + 1 WHERE planner = ?", arguments: [to, from])
+            try db.cached(sql: "UPDATE customer SET planner = ?, version = version + 1 WHERE planner = ?", arguments: [to, from])
             let moved = db.changesCount
-            try db.execute(sql: """
+            try db.cached(sql: """
                 INSERT INTO caseload_handoff (from_login, to_login, reason, customers, by_login, on_day, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [from, to, reason, moved, user.login, today.description, Self.timestamp()])
