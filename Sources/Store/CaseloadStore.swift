@@ -1,6 +1,9 @@
 import Domain
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one data file shared by every user of a center: SQLite in WAL mode so
 /// readers never block the writer, a busy timeout so concurrent writers wait
@@ -41,7 +44,8 @@ public final class CaseloadStore: Sendable {
         try pool.close()
     }
 
-    /// Creates a missing file readable by its owner only; true when created.
+    /// Creates a missing file readable by its owner only, or, for a shared
+    /// center, by the group named in $CAREERPLAN_GROUP; true when created.
     private static func prepareFile(at path: String) throws -> Bool {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
@@ -54,8 +58,15 @@ public final class CaseloadStore: Sendable {
                 throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
             }
         }
-        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: path, reason: "permission denied or no such directory")
+        let group = ProcessInfo.processInfo.environment["CAREERPLAN_GROUP"].flatMap { $0.isEmpty ? nil : $0 }
+        if let group, getgrnam(group) == nil {
+            throw StoreError.cannotCreate(path: path, reason: "there is no group \"\(group)\" ($CAREERPLAN_GROUP)")
+        }
+        var attributes: [FileAttributeKey: Any] = [.posixPermissions: group == nil ? 0o600 : 0o660]
+        if let group { attributes[.groupOwnerAccountName] = group }
+        guard fm.createFile(atPath: path, contents: nil, attributes: attributes) else {
+            throw StoreError.cannotCreate(path: path, reason: group.map { "permission denied, no such directory, or you are not in group \($0)" }
+                                          ?? "permission denied or no such directory")
         }
         return true
     }

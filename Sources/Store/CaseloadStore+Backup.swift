@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+extension CaseloadStore {
+    /// A consistent copy of the whole file while others keep working (SQLite's
+    /// online backup), readable by its owner only, checked by SQLite's
+    /// integrity check before it is kept. Never overwrites a file.
+    public func backup(to destination: String) throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw StoreError.cannotCreate(path: destination, reason: "it already exists; a backup never overwrites a file")
+        }
+        guard FileManager.default.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.cannotCreate(path: destination, reason: "permission denied or no such directory")
+        }
+        do {
+            let copy = try DatabaseQueue(path: destination)
+            try pool.backup(to: copy)
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            let problems = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+            try copy.close()
+            guard problems.isEmpty else {
+                throw StoreError.cannotCreate(path: destination, reason: "the copy failed its integrity check: " + problems.joined(separator: "; "))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: destination)
+            throw error
+        }
+    }
+
+    /// The file passes SQLite's own integrity check.
+    public func integrityProblems() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+    }
+}

@@ -1,0 +1,48 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// `careerplan backup`: a consistent copy while another user writes, and
+/// the file modes a center relies on.
+@Suite final class BackupTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func aBackupWhileAnotherUserWritesIsCompleteAndPrivate() throws {
+        let path = dir + "/live.sqlite"
+        let store = try seededStore(at: path, customers: 48)
+        let other = try CaseloadStore(path: path, actor: "mrivera")
+        let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
+        // Another user keeps writing notes while the copy is made.
+        let done = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            defer { done.signal() }
+            for i in 0..<50 {
+                _ = try? other.addNote(CaseNote(id: 0, customer: CustomerID(10), kind: .general, eventOn: testToday, enteredOn: testToday,
+                                                author: "", text: "note \(i)"), by: planner)
+            }
+        }
+        writer.start()
+        let copyPath = dir + "/copy.sqlite"
+        try store.backup(to: copyPath)
+        let mode = try FileManager.default.attributesOfItem(atPath: copyPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let copy = try CaseloadStore(path: copyPath)
+        #expect(try copy.integrityProblems().isEmpty)
+        #expect(try copy.count(CaseloadFilter()) == 48)
+        // Whatever notes it holds are whole notes, in order.
+        let notes = try copy.caseWork(CustomerID(10)).notes.filter { $0.kind == .general }.map(\.text)
+        #expect(notes == (0..<notes.count).map { "note \($0)" })
+        #expect(throws: (any Error).self) { try store.backup(to: copyPath) }
+        done.wait()
+    }
+
+    @Test func aNewFileIsReadableByItsOwnerOnly() throws {
+        let path = dir + "/new.sqlite"
+        _ = try CaseloadStore(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
