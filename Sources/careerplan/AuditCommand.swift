@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Store
+import TerminalKit
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +45,5 @@ struct AuditCommand: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data((out.isEmpty ? "no audited writes for \(id)\n" : out).utf8))
         }
-    }
-}
-
-extension String {
-    /// Control characters shown as "?" so data never drives the terminal.
-    var terminalSafe: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }
