@@ -36,6 +36,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The writer process of the stress and crash tests; not installed.
+        .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store"], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",

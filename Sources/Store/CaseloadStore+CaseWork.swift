@@ -241,12 +241,12 @@ extension CaseloadStore {
     }
 
     static func insert(_ e: ExitRecord, _ db: Database) throws {
-        try db.cached(sql: "INSERT OR REPLACE INTO exit_record (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT INTO exit_record (customer_id, body) VALUES (?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
                        arguments: [e.customer.number, try encodeJSON(e)])
     }
 
     static func insert(_ d: FollowUpDecline, _ db: Database) throws {
-        try db.cached(sql: "INSERT OR REPLACE INTO follow_up_decline (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT INTO follow_up_decline (customer_id, body) VALUES (?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
                        arguments: [d.customer.number, try encodeJSON(d)])
     }
 }

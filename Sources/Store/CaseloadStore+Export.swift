@@ -45,7 +45,7 @@ extension CaseloadStore {
             let logins = Set(try String.fetchAll(db, sql: "SELECT login FROM staff"))
             try Self.insert(staff: export.staff.filter { !logins.contains($0.login) }, db)
             for (key, value) in export.settings {
-                try db.cached(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+                try db.cached(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
             }
             try Self.insert(export.customers, db)
             for d in export.duplicateDecisions { try Self.insert(d, db) }

@@ -186,8 +186,8 @@ extension CaseloadStore {
 
     static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database) throws {
         try db.cached(sql: """
-            INSERT OR REPLACE INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET applied_on = excluded.applied_on, program = excluded.program, answers = excluded.answers, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try encodeJSON(a), login, stamp])
     }
 
@@ -207,8 +207,8 @@ extension CaseloadStore {
 
     static func insert(_ d: EligibilityDocument, _ db: Database) throws {
         try db.cached(sql: """
-            INSERT OR REPLACE INTO eligibility_document (customer_id, item, document_type, seen_on, recorded_by)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO eligibility_document (customer_id, item, document_type, seen_on, recorded_by)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id, item) DO UPDATE SET document_type = excluded.document_type, seen_on = excluded.seen_on, recorded_by = excluded.recorded_by
             """, arguments: [d.customer.number, d.item, d.documentType, d.seenOn.description, d.recordedBy])
     }
 

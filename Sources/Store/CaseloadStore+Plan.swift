@@ -80,7 +80,7 @@ extension CaseloadStore {
     static func insert(_ v: PlanVersion, _ db: Database) throws {
         let body = try encodeJSON(v.plan)
         try db.cached(sql: """
-            INSERT OR REPLACE INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
             """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
         try db.cached(sql: """
             INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, ?, ?, ?, ?)

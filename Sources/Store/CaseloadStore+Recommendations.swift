@@ -26,8 +26,8 @@ extension CaseloadStore {
 
     static func insert(_ d: Dismissal, _ db: Database) throws {
         try db.cached(sql: """
-            INSERT OR REPLACE INTO dismissal (customer_id, item_key, fingerprint, reason, dismissed_by, dismissed_on)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO dismissal (customer_id, item_key, fingerprint, reason, dismissed_by, dismissed_on)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id, item_key) DO UPDATE SET fingerprint = excluded.fingerprint, reason = excluded.reason, dismissed_by = excluded.dismissed_by, dismissed_on = excluded.dismissed_on
             """, arguments: [d.customer.number, d.key, d.fingerprint, d.reason, d.by, d.on.description])
     }
 

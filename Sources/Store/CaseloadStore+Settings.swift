@@ -30,7 +30,7 @@ extension CaseloadStore {
         }
         try pool.write { db in
             for (key, value) in settings.values {
-                try db.cached(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+                try db.cached(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
             }
         }
         return settings

@@ -127,7 +127,7 @@ extension CaseloadStore {
     }
 
     static func insert(_ r: GuardianRequest, _ db: Database) throws {
-        try db.cached(sql: "INSERT OR REPLACE INTO guardian_request (customer_id, body) VALUES (?, ?)",
+        try db.cached(sql: "INSERT INTO guardian_request (customer_id, body) VALUES (?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
                        arguments: [r.customer.number, try encodeJSON(r)])
     }
 }

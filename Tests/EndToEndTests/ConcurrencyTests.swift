@@ -1,0 +1,102 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Many writers on one data file, and writers killed mid-write: every
+/// committed edit is there afterwards, the audit trail counts them all,
+/// and the file passes SQLite's integrity check.
+@Suite(.serialized) final class ConcurrencyTests {
+    let binary: String
+    let writer: String
+    let dir = NSTemporaryDirectory() + "careerplan-stress-" + UUID().uuidString
+    var db: String { dir + "/shared.sqlite" }
+
+    init() throws {
+        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        writer = (binary as NSString).deletingLastPathComponent + "/StressWriter"
+        try #require(FileManager.default.isExecutableFile(atPath: writer), "build StressWriter first: swift build")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "24", "--today", "2026-11-23"])
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Starts the writer with its output in a file; returns its pid.
+    func spawn(_ args: [String], output: String) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, output + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([writer] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        _ = posix_spawn(&pid, writer, &actions, nil, argv, environ)
+        return pid
+    }
+
+    func wait(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status
+    }
+
+    func lines(_ path: String) -> [String] {
+        (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+    }
+
+    func export() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(TmuxSession.run(binary, ["export", "--db", db]).utf8)) as! [String: Any]
+    }
+
+    func sqlite(_ sql: String) throws -> String {
+        try TmuxSession.run("/usr/bin/sqlite3", [db, sql]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func fourWritersMake250EditsEachToTheSameCustomers() throws {
+        let tags = ["w1", "w2", "w3", "w4"]
+        let pids = tags.map { spawn([db, $0, "4,10,16", "250"], output: dir + "/\($0).out") }
+        let statuses = pids.map(wait)
+        for (tag, status) in zip(tags, statuses) {
+            #expect(status == 0, "writer \(tag) ended with \(status): \(lines(dir + "/\(tag).out.err"))")
+            #expect(lines(dir + "/\(tag).out.err").isEmpty)
+            #expect(lines(dir + "/\(tag).out").count == 250)
+        }
+        let data = try export()
+        let notes = Set((data["notes"] as! [[String: Any]]).compactMap { $0["text"] as? String })
+        for tag in tags {
+            let committed = lines(dir + "/\(tag).out")
+            for line in committed where line.hasPrefix("note ") { #expect(notes.contains(String(line.dropFirst(5)))) }
+            // The audit trail holds exactly the writes each writer committed.
+            let noteRows = try sqlite("SELECT count(*) FROM audit WHERE login = '\(tag)' AND entity = 'case_note' AND action = 'insert'")
+            #expect(Int(noteRows) == committed.filter { $0.hasPrefix("note ") }.count)
+            let appRows = try sqlite("SELECT count(*) FROM audit WHERE login = '\(tag)' AND entity = 'application' AND action = 'update'")
+            #expect(Int(appRows) == committed.filter { $0.hasPrefix("app ") }.count)
+        }
+        // Each application change is in the audit trail with its new value; the last one stands.
+        let marks = try sqlite("SELECT group_concat(json_extract(json_extract(new, '$.answers'), '$.socialMedia'), ' ') FROM audit WHERE entity = 'application'")
+        let applied = Set(tags.flatMap { lines(dir + "/\($0).out") }.filter { $0.hasPrefix("app ") }.map { String($0.dropFirst(4)) })
+        #expect(Set(marks.split(separator: " ").map(String.init)).isSuperset(of: applied))
+        #expect(try sqlite("PRAGMA integrity_check") == "ok")
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func aWriterKilledMidWrite50TimesLosesNothingCommitted() throws {
+        var rng = SystemRandomNumberGenerator()
+        var committed: [String] = []
+        for run in 0..<50 {
+            let out = dir + "/kill-\(run).out"
+            let pid = spawn([db, "k\(run)", "4,10,16", "100000"], output: out)
+            usleep(UInt32.random(in: 20_000...150_000, using: &rng))
+            kill(pid, SIGKILL)
+            _ = wait(pid)
+            committed += lines(out).filter { $0.hasPrefix("note ") }.map { String($0.dropFirst(5)) }
+        }
+        #expect(try sqlite("PRAGMA integrity_check") == "ok")
+        let notes = Set(((try export())["notes"] as! [[String: Any]]).compactMap { $0["text"] as? String })
+        #expect(!committed.isEmpty)
+        #expect(committed.filter { !notes.contains($0) } == [])
+    }
+}
