@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 
 /// Runs the screens: reads a key, lets the top screen update, carries out
@@ -6,12 +7,26 @@ public final class AppLoop {
     private var stack: [any Screen]
     private let terminal: any Terminal
     private let titleRight: String
+    /// Where unsaved typing is kept; nil keeps nothing (most tests).
+    private let drafts: DraftKeeper?
+    private var draftsKeptAt = Date()
+    static let draftInterval: TimeInterval = 3
 
     /// `above` opens on top of the root (the dashboard when something is overdue).
-    public init(root: any Screen, above: [any Screen] = [], terminal: any Terminal, titleRight: String) {
+    public init(root: any Screen, above: [any Screen] = [], terminal: any Terminal, titleRight: String,
+                drafts: DraftKeeper? = nil) {
         stack = [root] + above
         self.terminal = terminal
         self.titleRight = titleRight
+        self.drafts = drafts
+    }
+
+    /// Keeps every open form's unsaved typing: called when input ends (a
+    /// dropped connection, SIGHUP, SIGTERM) and every few seconds of typing.
+    public func keepDrafts() {
+        guard let drafts else { return }
+        for case let form as any DraftKeeping in stack { drafts.keep(form) }
+        draftsKeptAt = Date()
     }
 
     /// Runs until the user quits (true) or input ends (false).
@@ -37,10 +52,11 @@ public final class AppLoop {
         var screen = stack.removeLast()
         let effect = screen.update(key)
         stack.append(screen)
+        if Date().timeIntervalSince(draftsKeptAt) >= Self.draftInterval { keepDrafts() }
         switch effect {
         case .handled: return true
         case .push(let next):
-            stack.append(next)
+            push(next)
             return true
         case .pop:
             popAndResume(with: .back)
@@ -49,7 +65,8 @@ public final class AppLoop {
             popAndResume(with: result)
             return true
         case .replace(let next):
-            stack[stack.count - 1] = next
+            stack.removeLast()
+            push(next)
             return true
         case .quit: return false
         case .unhandled: return handleGlobal(key, screen: screen)
@@ -73,10 +90,22 @@ public final class AppLoop {
         return true
     }
 
+    /// Opens a screen; a form with a kept draft offers it back.
+    private func push(_ next: any Screen) {
+        if var form = next as? any DraftKeeping, let draft = drafts?.load(for: form) {
+            form.offer(draft)
+            stack.append(form)
+        } else {
+            stack.append(next)
+        }
+    }
+
     /// Closes the top screen; the one below reads again what may have changed.
+    /// A form left by saving or by throwing its typing away leaves no draft.
     private func popAndResume(with result: ScreenResult) {
         guard stack.count > 1 else { return }
         let closed = stack.removeLast()
+        if let form = closed as? any DraftKeeping { drafts?.discard(form) }
         guard !(closed is HelpScreen) else { return }
         var below = stack.removeLast()
         below.resume(with: result)

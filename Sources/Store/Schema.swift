@@ -317,6 +317,19 @@ enum Schema {
             // A later migration that adds a table or a column installs its triggers again.
             try AuditTriggers.installAll(db)
         }
+        m.registerMigration("v12-drafts") { db in
+            // Unsaved typing kept for its user; not audited (it is not a record until saved).
+            try db.execute(sql: """
+                CREATE TABLE draft (
+                    login TEXT NOT NULL,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    form TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    saved_at TEXT NOT NULL,
+                    PRIMARY KEY (login, customer_id, form)
+                );
+                """)
+        }
         return m
     }
 }

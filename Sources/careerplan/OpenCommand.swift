@@ -73,8 +73,10 @@ enum Launcher {
         let overdue = caseload.counts?.overdue ?? 0
         let loop = AppLoop(root: caseload, above: overdue > 0 ? [DashboardScreen(session: session)] : [],
                            terminal: terminal,
-                           titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel)
-        loop.run()
+                           titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel,
+                           drafts: DraftKeeper(session: session))
+        // Input ends when the connection drops (SIGHUP) or on SIGTERM: keep what was typed.
+        if !loop.run() { loop.keepDrafts() }
         terminal.end()
         try? store.close()
     }

@@ -5,12 +5,14 @@ import TerminalKit
 /// The WIOA application, taken by a planner or the front desk: a long form
 /// in sections, checked in place. Once eligibility is certified the answers
 /// are locked; saving then is an amendment and asks for its reason.
-struct ApplicationScreen: Screen {
+struct ApplicationScreen: DraftKeeping {
     enum Mode: Equatable {
         case editing
         /// Saving a certified application: the reason is asked first.
         case amending
         case confirmingDiscard(DiscardQuestion)
+        /// Opened over a kept draft: restore it or not.
+        case offeringDraft(DraftOffer)
     }
 
     let session: Session
@@ -36,7 +38,21 @@ struct ApplicationScreen: Screen {
     }
 
     var title: String { "Application" }
-    var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
+    var isAsking: Bool {
+        switch mode {
+        case .confirmingDiscard, .offeringDraft: true
+        case .editing, .amending: false
+        }
+    }
+
+    var draftCustomer: CustomerID { file.customer.id }
+    var draftForm: String { "application" }
+    var draftValues: [String: String]? { hasChanges ? form.values : nil }
+
+    mutating func offer(_ draft: Draft) {
+        guard draft.values != form.values else { return }
+        mode = .offeringDraft(DraftOffer(draft: draft))
+    }
     var acceptsText: Bool { !isAsking }
     var isCertified: Bool { file.certification != nil }
     /// Meaningful changes only: spaces around answers do not count.
@@ -58,6 +74,7 @@ struct ApplicationScreen: Screen {
                          KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost"),
                          TextField.editing]
         case .confirmingDiscard: DiscardQuestion.bindings
+        case .offeringDraft: DraftOffer.bindings
         }
     }
 
@@ -74,6 +91,16 @@ struct ApplicationScreen: Screen {
         case .confirmingDiscard(let question):
             guard let effect = question.answer(key) else { mode = .editing; return .handled }
             return effect
+        case .offeringDraft(let offer):
+            switch key {
+            case .char("r"), .char("R"):
+                for (k, v) in offer.draft.values where k != "ssnLast4" { form[k] = v }
+                mode = .editing
+            case .char("d"), .char("D"): mode = .editing
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
         }
     }
 
@@ -155,6 +182,8 @@ struct ApplicationScreen: Screen {
         case .confirmingDiscard(let question):
             canvas.put(question.prompt("your changes"),
                        row: row, col: 1, role: .error, maxWidth: width)
+        case .offeringDraft(let offer):
+            canvas.put(offer.prompt, row: row, col: 1, role: .error, maxWidth: width)
         case .amending:
             canvas.put("Reason for the amendment:", row: row, col: 1, role: .header)
             reason.draw(into: &canvas, row: row, col: 27, width: canvas.width - 28, focused: true)

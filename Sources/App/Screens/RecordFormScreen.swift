@@ -6,7 +6,7 @@ import TerminalKit
 /// the Getting Started Assessment): fields from the Domain, problems under
 /// their field, Ctrl-S saves. With `autosave`, every move to another field
 /// and leaving with Esc save what was typed, so progress is never lost.
-struct RecordFormScreen: Screen {
+struct RecordFormScreen: DraftKeeping {
     let title: String
     let customer: CustomerID
     let heading: String
@@ -17,7 +17,9 @@ struct RecordFormScreen: Screen {
     let autosave: (([String: String]) throws -> Void)?
     var saved: [String: String]
     var question: DiscardQuestion?
+    var offered: DraftOffer?
     var message: String?
+    let fields: [FormField]
 
     init(title: String, customer: CustomerID, heading: String, intro: String? = nil, fields: [FormField], values: [String: String],
          check: @escaping ([String: String]) -> [String: String],
@@ -28,20 +30,32 @@ struct RecordFormScreen: Screen {
         self.heading = heading
         self.intro = intro
         form = FormState(fields: fields, values: values)
+        self.fields = fields
         self.check = check
         self.save = save
         self.autosave = autosave
         saved = form.values
     }
 
-    var acceptsText: Bool { question == nil }
-    var isAsking: Bool { question != nil }
+    var acceptsText: Bool { question == nil && offered == nil }
+    var isAsking: Bool { question != nil || offered != nil }
+
+    var draftCustomer: CustomerID { customer }
+    var draftForm: String { heading }
+    /// Forms that save as you go need no draft.
+    var draftValues: [String: String]? { autosave == nil && form.values != saved ? form.values : nil }
+
+    mutating func offer(_ draft: Draft) {
+        guard autosave == nil, draft.values != form.values else { return }
+        offered = DraftOffer(draft: draft)
+    }
 
     static let saveKey = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
     static let done = KeyBinding([.escape], "Done", help: "Leave; what was typed is already saved")
 
     var bindings: [KeyBinding] {
+        if offered != nil { return DraftOffer.bindings }
         if question != nil { return DiscardQuestion.bindings }
         return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + FormState.bindings
     }
@@ -49,6 +63,18 @@ struct RecordFormScreen: Screen {
     var problems: [String: String] { check(form.values) }
 
     mutating func update(_ key: Key) -> Effect {
+        if let draft = offered {
+            switch key {
+            case .char("r"), .char("R"):
+                form = FormState(fields: fields, values: form.values.merging(draft.draft.values) { _, kept in kept })
+                offered = nil
+                message = nil
+            case .char("d"), .char("D"): offered = nil
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
+        }
         if let question {
             guard let effect = question.answer(key) else { self.question = nil; return .handled }
             return effect
@@ -109,10 +135,12 @@ struct RecordFormScreen: Screen {
             canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim, maxWidth: area.width - 4)
         }
         form.render(into: &canvas, top: area.top + top, height: area.height - top - 3, width: area.width,
-                    problems: problems.filter { form.checked.contains($0.key) }, active: question == nil)
+                    problems: problems.filter { form.checked.contains($0.key) }, active: question == nil && offered == nil)
         canvas.fill(row: area.bottom, role: .normal)
         let width = area.width - 2
-        if let question {
+        if let offered {
+            canvas.put(offered.prompt, row: area.bottom, col: 1, role: .error, maxWidth: width)
+        } else if let question {
             canvas.put(question.prompt("what you typed"), row: area.bottom, col: 1, role: .error, maxWidth: width)
         } else if let message {
             let lines = message.wrapped(toWidth: width).prefix(2)

@@ -1,6 +1,9 @@
 import CNcursesw
 import Glibc
 
+/// Set by the SIGHUP and SIGTERM handler; read by `readKey`.
+nonisolated(unsafe) private var hangupReceived: sig_atomic_t = 0
+
 /// The one place that calls curses. Draws a canvas by writing only the cells
 /// that differ from the previous one (curses then sends only its own diff),
 /// so a cursor move over SSH costs a few dozen bytes, not a screen.
@@ -40,8 +43,19 @@ public final class CursesTerminal: Terminal {
         let usesColor = has_colors() && start_color() == OK
         if usesColor { use_default_colors() }
         prepare(usesColor ? theme : theme.withoutColor, colors: usesColor ? Int(cp_colors()) : 0)
-        signal(SIGTERM) { _ in endwin(); _exit(143) }
-        signal(SIGHUP) { _ in endwin(); _exit(129) }
+        Self.catchHangup()
+    }
+
+    /// SIGHUP (a dropped SSH connection) and SIGTERM end the input instead
+    /// of the process, so the program can keep what was typed and close
+    /// the data file cleanly. No SA_RESTART: the waiting read returns.
+    private static func catchHangup() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in hangupReceived = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGHUP, &action, nil)
+        sigaction(SIGTERM, &action, nil)
     }
 
     deinit { end() }
@@ -86,6 +100,7 @@ public final class CursesTerminal: Terminal {
             let result = wget_wch(window, &code)
             if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) ?? readKey() }
             if result == OK { return Self.characterKey(code) }
+            if hangupReceived != 0 { return .endOfInput }
             if errno == EINTR { continue }
             return .endOfInput
         }

@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+import Store
+import TerminalKit
+
+/// A form whose unsaved typing is kept as a draft (in the data file, for
+/// its user) every few seconds and when the connection drops, and offered
+/// back the next time that user opens the same form for the same customer.
+protocol DraftKeeping: Screen {
+    var draftCustomer: CustomerID { get }
+    /// Names the form: a draft comes back only to the same form.
+    var draftForm: String { get }
+    /// What was typed and not saved; nil when there is nothing to keep.
+    var draftValues: [String: String]? { get }
+    /// A draft kept earlier: the screen asks whether to restore it.
+    mutating func offer(_ draft: Draft)
+}
+
+/// Where drafts are kept: the data file, under the signed-in login.
+public struct DraftKeeper {
+    let store: CaseloadStore
+    let login: String
+
+    public init(session: Session) {
+        store = session.store
+        login = session.login
+    }
+
+    func load(for screen: any DraftKeeping) -> Draft? {
+        try? store.draft(login: login, customer: screen.draftCustomer, form: screen.draftForm)
+    }
+
+    func keep(_ screen: any DraftKeeping) {
+        guard let values = screen.draftValues else { return }
+        try? store.saveDraft(values, login: login, customer: screen.draftCustomer, form: screen.draftForm)
+    }
+
+    func discard(_ screen: any DraftKeeping) {
+        try? store.deleteDraft(login: login, customer: screen.draftCustomer, form: screen.draftForm)
+    }
+}
+
+/// "Restore the draft from 14:05?": asked when a form opens over a kept draft.
+struct DraftOffer: Equatable {
+    let draft: Draft
+
+    static let bindings = [
+        KeyBinding([.char("r")], "Restore", help: "Put back what you typed before the connection dropped or the program ended"),
+        KeyBinding([.char("d")], "Discard", help: "Start from the saved record; the draft is thrown away when you leave the form"),
+    ]
+
+    var prompt: String {
+        "Draft kept from \(draft.savedAt.prefix(10)) \(draft.savedAt.dropFirst(11).prefix(5)) UTC: r restores it, d discards it"
+    }
+}

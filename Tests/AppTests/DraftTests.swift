@@ -1,0 +1,51 @@
+import App
+import Domain
+import Store
+import Testing
+import TerminalKit
+
+/// Drafts: unsaved typing kept for its user and offered back in the same
+/// form; a saved or abandoned form leaves none; a full SSN is never kept.
+@Suite struct DraftTests {
+    func loop(_ h: Harness, _ terminal: MemoryTerminal) -> AppLoop {
+        AppLoop(root: CaseloadScreen(session: h.session), terminal: terminal, titleRight: "t", drafts: DraftKeeper(session: h.session))
+    }
+
+    func openNote(_ terminal: MemoryTerminal, _ loop: AppLoop) {
+        terminal.type([.char("/")] + "C000022".map { Key.char($0) } + [.enter, .enter, .char("N"), .enter])
+        loop.run()
+    }
+
+    @Test func aKeptDraftIsOfferedBackAndRestored() throws {
+        let h = try Harness()
+        let first = MemoryTerminal()
+        let one = loop(h, first)
+        openNote(first, one)
+        first.type([.tab, .tab, .tab, .tab] + "Called about 123-45-6789 and the job".map { Key.char($0) })
+        one.run()
+        one.keepDrafts()
+        let kept = try #require(try h.store.draft(login: "mrivera", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note"))
+        #expect(kept.values["text"] == "Called about •••-••-•••• and the job")
+
+        let second = MemoryTerminal()
+        let two = loop(h, second)
+        openNote(second, two)
+        #expect(second.screen.text.contains("r restores it, d discards it"))
+        second.type([.char("r")])
+        two.run()
+        #expect(second.screen.text.contains("Note *               Called about •••-••-•••• and the job"))
+        // Leaving the form throws the typing away, asked first; the draft goes with it.
+        second.type([.escape, .char("y")])
+        two.run()
+        #expect(try h.store.draft(login: "mrivera", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note") == nil)
+    }
+
+    @Test func anotherUserNeverSeesYourDraft() throws {
+        let h = try Harness()
+        try h.store.saveDraft(["text": "mine"], login: "tnguyen", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note")
+        let terminal = MemoryTerminal()
+        let l = loop(h, terminal)
+        openNote(terminal, l)
+        #expect(!terminal.screen.text.contains("r restores it"))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A dropped connection (SIGHUP) while typing a note: the program keeps the
+/// typing as a draft, and the next start offers it back.
+@Suite(.serialized) final class DraftEndToEndTests {
+    let binary: String
+    let dir = NSTemporaryDirectory() + "careerplan-draft-" + UUID().uuidString
+
+    init() throws {
+        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        try FileManager.default.createDirectory(atPath: dir + "/first", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func typingSurvivesSIGHUPAndComesBack() throws {
+        let db = dir + "/demo.sqlite"
+        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/first", command: [binary, "demo", "--db", db])
+        try tmux!.openCustomer("C000022", showing: "Running clocks")
+        try tmux!.send("N")
+        try tmux!.waitFor(text: "Which note?")
+        try tmux!.send("Enter")
+        try tmux!.waitFor(text: "Contact note")
+        for _ in 0..<4 { try tmux!.send("Tab") }
+        try tmux!.send("-l", "Half-typed: interview at Harbor Foods")
+        try tmux!.waitFor(text: "Half-typed: interview at Harbor Foods")
+        // The program is the only child of the pane's shell.
+        let shell = try tmux!.tmux(["display-message", "-p", "-t", tmux!.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(pid_t(child))
+        kill(pid, SIGHUP)
+        #expect(tmux!.waitForExit() != nil)
+        tmux = nil
+
+        let again = try TmuxSession(dir: dir + "/second", command: [binary, "demo", "--db", db])
+        try again.openCustomer("C000022", showing: "Running clocks")
+        try again.send("N")
+        try again.waitFor(text: "Which note?")
+        try again.send("Enter")
+        try again.waitFor(text: "r restores it, d discards it")
+        try again.send("r")
+        let screen = try again.waitFor(text: "Note *               Half-typed: interview at Harbor Foods")
+        #expect(!screen.contains("r restores it"))
+        try again.send("C-s")
+        try again.waitFor(text: "Contact note saved")
+        try again.send("Escape", "Escape", "q")
+        #expect(again.waitForExit() == 0)
+        // Saved: the draft is gone.
+        let drafts = try TmuxSession.run("/usr/bin/sqlite3", [db, "SELECT count(*) FROM draft"])
+        #expect(drafts.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
