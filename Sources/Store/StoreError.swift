@@ -35,7 +35,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalid(let why):
             "not saved: \(why)"
         case .changedMeanwhile(let what):
-            "Not saved: another user changed \(what) since this screen read it. What you typed is still here: note it, press Esc, reopen and apply it again."
+            "Not saved: another user changed \(what) since this screen read it. Your typing is kept: note it, press Esc, reopen and apply it again."
         }
     }
 }

@@ -232,5 +232,12 @@ import TerminalKit
         #expect(h.lines.contains { $0.contains("City *") && $0.contains(" Evanston") })
         let stored = try #require(try h.store.caseFile(CustomerID(2))?.application)
         #expect(stored.city == "Chicago" && stored.socialMedia == "linkedin.com/in/ghernandez")
+        // Reload their save and put this user's change back on top of it: both survive.
+        #expect(h.screen.contains("Ctrl-R reloads it and re-applies your typing."))
+        h.press(.ctrl("r"))
+        #expect(h.screen.contains("your 1 change(s) re-applied on top"))
+        h.press(.ctrl("s"))
+        let merged = try #require(try h.store.caseFile(CustomerID(2))?.application)
+        #expect(merged.city == "Evanston" && merged.socialMedia == "linkedin.com/in/ghernandez")
     }
 }

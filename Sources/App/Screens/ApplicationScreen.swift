@@ -19,10 +19,13 @@ struct ApplicationScreen: DraftKeeping {
     var file: CaseFile
     var form: FormState
     /// The answers as loaded, to tell whether anything was typed.
-    let original: [String: String]
+    var original: [String: String]
+    /// Another user saved this customer meanwhile: Ctrl-R can reload and re-apply.
+    var stale = false
     var mode = Mode.editing
     var reason = TextField()
     var message: String?
+    var notice: String?
     /// Set when a full SSN was typed and cleared: the field says so.
     var ssnCleared = false
 
@@ -66,10 +69,11 @@ struct ApplicationScreen: DraftKeeping {
 
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save the application")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
+    static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your changes back on top")
 
     var bindings: [KeyBinding] {
         switch mode {
-        case .editing: [Self.save, Self.cancel] + FormState.bindings
+        case .editing: [Self.save, Self.cancel] + (stale ? [Self.reapply] : []) + FormState.bindings
         case .amending: [KeyBinding([.enter, .ctrl("s"), .function(2)], "Save amendment", help: "Save the change with this reason"),
                          KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost"),
                          TextField.editing]
@@ -106,7 +110,10 @@ struct ApplicationScreen: DraftKeeping {
 
     private mutating func updateEditing(_ key: Key) -> Effect {
         message = nil
+        notice = nil
         switch key {
+        case .ctrl("r") where stale:
+            reloadAndReapply()
         case .ctrl("s"), .function(2): return trySave()
         case .escape:
             if hasChanges { mode = .confirmingDiscard(DiscardQuestion(quit: false)) } else { return .pop }
@@ -152,9 +159,34 @@ struct ApplicationScreen: DraftKeeping {
             return .finish(.updated(file.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
         } catch {
             mode = .editing
-            message = "\(error)"
+            if case StoreError.changedMeanwhile = error {
+                stale = true
+                message = "\(error)".replacingOccurrences(of: " since this screen read it. Your typing is kept: note it, press Esc, reopen and apply it again.",
+                                                         with: ". Ctrl-R reloads it and re-applies your typing.")
+            } else {
+                message = "\(error)"
+            }
             return .handled
         }
+    }
+
+    /// Reads the application another user saved and puts this user's own
+    /// changes (each field they changed) back on top of it.
+    private mutating func reloadAndReapply() {
+        guard let fresh = try? session.store.caseFile(file.customer.id), let application = fresh.application else {
+            message = "Cannot read the application again"
+            return
+        }
+        let theirs = ApplicationForm(application, phone: fresh.customer.phone)
+        var values = theirs.values
+        for f in ApplicationForm.fields where values[f.key] == nil { values[f.key] = theirs[f.key] }
+        let mine = form.values.filter { original[$0.key] != $0.value }
+        file = fresh
+        original = values
+        form = FormState(fields: ApplicationForm.fields, values: values.merging(mine) { _, own in own })
+        stale = false
+        message = nil
+        notice = "Reloaded their save; your \(mine.count) change(s) re-applied on top: check and save (Ctrl-S)"
     }
 
     mutating func prepare(area: Area) {
@@ -194,6 +226,11 @@ struct ApplicationScreen: DraftKeeping {
                 let lines = message.wrapped(toWidth: width).prefix(2)
                 for (i, line) in lines.enumerated() {
                     canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
+                }
+            } else if let notice {
+                let lines = ("✓ " + notice).wrapped(toWidth: width).prefix(2)
+                for (i, line) in lines.enumerated() {
+                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .normal, maxWidth: width)
                 }
             } else if let hint = form.focused.hint {
                 canvas.put(hint, row: row, col: 1, role: .dim, maxWidth: width)
