@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// No full Social Security number anywhere: not in the data file's bytes,
+/// not in the export, the reports, the audit trail or a customer's copy,
+/// even after someone tried to type one into every free-text place.
+@Suite final class NoFullSSNTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Nine digits in a row (not inside a hex digest) or 3-2-4 with dashes or spaces.
+    static func holdsSSN(_ text: String) -> Bool {
+        text.range(of: #"(?<![0-9a-fA-F])[0-9]{9}(?![0-9a-fA-F])|(?<![0-9])[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}(?![0-9])"#,
+                   options: .regularExpression) != nil
+    }
+
+    /// In the file's raw bytes the columns of a row run together (a ZIP then a
+    /// birth year reads as nine digits), so there only the written form counts.
+    static func holdsWrittenSSN(_ text: String) -> Bool {
+        text.range(of: #"(?<![0-9])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9])"#, options: .regularExpression) != nil
+    }
+
+    @Test func theScannerFindsOne() {
+        #expect(Self.holdsSSN("ssn 123-45-6789 here"))
+        #expect(Self.holdsSSN("123456789"))
+        #expect(!Self.holdsSSN("312-555-0101 and C000042 and 2026-11-23"))
+    }
+
+    @Test func noFullSSNAnywhereAfterEveryAttempt() throws {
+        let path = dir + "/ssn.sqlite"
+        let store = try seededStore(at: path, customers: 48)
+        let ssn = "123-45-6789"
+        // Every free-text place refuses it or masks it.
+        let form = NoteTemplate.problems(["eventOn": "2026-11-20", "text": "SSN \(ssn)"], kind: .general, links: [], today: testToday)
+        #expect(form["text"] != nil)
+        try store.saveDraft(["text": "SSN \(ssn)", "other": "123456789"], login: "mrivera", customer: CustomerID(10), form: "x")
+        let copy = try #require(try store.customerCopy(for: CustomerID(16), today: testToday))
+        var outputs = [copy.text, copy.html, copy.markdown]
+        outputs.append(String(decoding: try store.exportJSON(), as: UTF8.self))
+        outputs.append(DeadlineReport(facts: try store.clockFacts(planner: nil), asOf: testToday, settings: .illinois).json)
+        outputs.append(QualityReport(facts: try store.qualityFacts(planner: nil, matrix: try ServicesMatrix.bundled()), asOf: testToday).csv)
+        let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
+        outputs += try (1...48).flatMap { try store.audit(customer: CustomerID(Int64($0)), by: supervisor).map { "\($0)" } }
+        for (i, out) in outputs.enumerated() { #expect(!Self.holdsSSN(out), "output \(i) holds a full SSN") }
+        try store.close()
+        for file in [path, path + "-wal"] {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            #expect(!Self.holdsWrittenSSN(String(decoding: data, as: UTF8.self)), "\(file) holds a full SSN")
+        }
+    }
+}
