@@ -71,8 +71,17 @@ extension CaseloadStore {
 
     /// Who last changed the customer's records and when: "Thanh Nguyễn at 2026-11-23 15:04 UTC".
     static func lastChange(customer id: CustomerID, _ db: Database) throws -> String? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT login, at FROM audit WHERE customer_id = ? ORDER BY id DESC LIMIT 1",
-                                         arguments: [id.number]) else { return nil }
+        try lastChange(db, where: "customer_id = ?", [id.number])
+    }
+
+    /// Who last changed one record (a barrier, a referral) and when.
+    static func lastChange(entity: String, key: Int64, _ db: Database) throws -> String? {
+        try lastChange(db, where: "entity = ? AND row_key = ?", [entity, String(key)])
+    }
+
+    private static func lastChange(_ db: Database, where condition: String, _ args: StatementArguments) throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT login, at FROM audit WHERE \(condition) ORDER BY id DESC LIMIT 1",
+                                         arguments: args) else { return nil }
         let login: String = row["login"]
         let name = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [login]) ?? login
         let at: String = row["at"]

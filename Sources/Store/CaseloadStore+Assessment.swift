@@ -110,7 +110,9 @@ extension CaseloadStore {
 
     static func current(_ expected: BarrierRecord, _ db: Database) throws -> BarrierRecord {
         guard let now = try barriers(db, id: expected.id).first else { throw StoreError.notFound("barrier \(expected.id)") }
-        guard now.version == expected.version else { throw StoreError.changedMeanwhile("this barrier") }
+        guard now.version == expected.version else {
+            throw StoreError.changedMeanwhile("this barrier" + (try lastChange(entity: "barrier", key: expected.id, db).map { " (\($0))" } ?? ""))
+        }
         return now
     }
 

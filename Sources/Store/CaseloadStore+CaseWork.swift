@@ -53,7 +53,10 @@ extension CaseloadStore {
             guard let current = try Self.referrals(db, id: expected.id).first else {
                 throw StoreError.notFound("referral \(expected.id)")
             }
-            guard current.version == expected.version else { throw StoreError.changedMeanwhile("this referral") }
+            guard current.version == expected.version else {
+                let who = try Self.lastChange(entity: "referral", key: expected.id, db).map { " (\($0))" } ?? ""
+                throw StoreError.changedMeanwhile("this referral" + who)
+            }
             guard var moved = current.moving(values, by: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(current.statusProblems(values, today: today), Referral.statusFields))
             }

@@ -72,9 +72,7 @@ import Testing
         var v = added.values
         v["plan"] = "bus pass until the first paycheck"
         let corrected = try store.correctBarrier(added, with: v, by: planner, today: testToday)
-        #expect(throws: StoreError.changedMeanwhile("this barrier")) {
-            try store.correctBarrier(added, with: v, by: self.planner, today: testToday)
-        }
+        expectStale("this barrier") { try store.correctBarrier(added, with: v, by: self.planner, today: testToday) }
         let done = try store.overcomeBarrier(corrected, with: ["overcomeOn": "2026-11-22", "overcomeHow": "bought a used car"],
                                              by: planner, today: testToday)
         #expect(!done.isOpen && done.overcomeBy == "MR")

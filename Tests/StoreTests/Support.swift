@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Testing
 @testable import Store
 
 /// A fresh directory per test, removed by the caller's defer.
@@ -21,3 +22,14 @@ func seededStore(at path: String, customers: Int = 48) throws -> CaseloadStore {
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+/// A save over a record someone changed meanwhile is refused naming who and when.
+func expectStale(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("a stale save went through", sourceLocation: sourceLocation)
+    } catch {
+        #expect("\(error)".hasPrefix("Not saved: another user changed \(what) (") && "\(error)".contains(" UTC) since"),
+                "\(error)", sourceLocation: sourceLocation)
+    }
+}
