@@ -38,6 +38,8 @@ let package = Package(
         ),
         // The writer process of the stress and crash tests; not installed.
         .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store"], swiftSettings: strict),
+        // The benchmarks (scripts/bench); not installed, not part of the tests.
+        .executableTarget(name: "Bench", dependencies: ["App", "Domain", "Store", "TerminalKit"], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
