@@ -141,9 +141,11 @@ extension CaseloadStore {
         try pool.write { db in
             // Only customers without service for 90 days can be due; pauses and plans decide the rest.
             let cutoff = today.adding(days: -90).description
+            // Two index ranges (customer_by_last_service), not a scan of every open case.
             let facts = try Self.clockFacts(db, where: """
-                c.exited_on IS NULL AND c.enrolled_on < ? AND (c.last_service_on IS NULL OR c.last_service_on < ?)
-                """, [cutoff, cutoff])
+                (c.exited_on IS NULL AND c.last_service_on < ? AND c.enrolled_on < ?)
+                OR (c.exited_on IS NULL AND c.last_service_on IS NULL AND c.enrolled_on < ?)
+                """, [cutoff, cutoff, cutoff])
             var exited: [CustomerID] = []
             for f in facts {
                 guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, on: today,

@@ -71,8 +71,9 @@ extension CaseloadStore {
         var conditions: [String] = []
         var args: StatementArguments = []
         if let match = SearchQuery.match(filter.search) {
-            sql += " JOIN customer_search s ON s.rowid = c.id"
-            conditions.append("customer_search MATCH ?")
+            // A set of ids rather than a join: counting and paging a broad prefix
+            // ("g") then walk the name index instead of sorting every match.
+            conditions.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
             args += [match]
         }
         if let planner = filter.planner {

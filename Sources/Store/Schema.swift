@@ -248,7 +248,7 @@ enum Schema {
                     customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
                     body TEXT NOT NULL
                 );
-                CREATE INDEX customer_by_last_service ON customer(exited_on, last_service_on);
+                CREATE INDEX customer_by_last_service ON customer(exited_on, last_service_on, enrolled_on);
                 CREATE TABLE follow_up_decline (
                     customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
                     body TEXT NOT NULL

@@ -48,4 +48,30 @@ import TerminalKit
         openNote(terminal, l)
         #expect(!terminal.screen.text.contains("r restores it"))
     }
+
+    @Test func unsavedPlanEditsAreKeptAndRestored() throws {
+        let h = try Harness()
+        let first = MemoryTerminal()
+        let one = loop(h, first)
+        first.type([.char("/")] + "C000022".map { Key.char($0) } + [.enter, .enter, .char("p"), .char("g")])
+        first.type("Finish the CDL course")
+        first.type([.tab, .tab, .tab])
+        first.type("2027-06-30")
+        first.type([.tab])
+        first.type("wants to drive trucks")
+        first.type([.ctrl("s")])
+        one.run()
+        #expect(first.screen.text.contains("● unsaved"))
+        one.keepDrafts()
+
+        let second = MemoryTerminal()
+        let two = loop(h, second)
+        second.type([.char("/")] + "C000022".map { Key.char($0) } + [.enter, .enter, .char("p")])
+        two.run()
+        #expect(second.screen.text.contains("Unsaved plan kept from"))
+        second.type([.char("r")])
+        two.run()
+        #expect(second.screen.text.contains("Finish the CDL course"))
+        #expect(second.screen.text.contains("Unsaved edits restored: save them with Ctrl-S"))
+    }
 }

@@ -167,6 +167,9 @@ extension PlanScreen {
             canvas.put("Significant change; why:", row: row, col: 1, role: .header)
             reason.draw(into: &canvas, row: row, col: 26, width: canvas.width - 27, focused: true)
             if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
+        case .offeringDraft(let offer):
+            canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), row: row, col: 1,
+                       role: .error, maxWidth: width)
         case .certificationDate:
             let certified = file.customer.eligibleOn?.description ?? "?"
             canvas.put("Dated before certification (\(certified)): record it on \(certified) with a note of the real date? y/n",

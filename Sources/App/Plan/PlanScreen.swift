@@ -1,11 +1,12 @@
 import Domain
+import Foundation
 import Store
 import TerminalKit
 
 /// The Career Plan editor: Goal → Step → Service as a tree. Edits change a
 /// working copy; Ctrl-S saves it as a new version after the policy rules
 /// pass; `u` undoes the last change; nothing is lost by leaving (Esc asks).
-struct PlanScreen: CustomerScreen {
+struct PlanScreen: CustomerScreen, DraftKeeping {
     enum Mode: Equatable {
         case browsing
         case confirmingDelete
@@ -15,6 +16,8 @@ struct PlanScreen: CustomerScreen {
         case reason
         /// A service dated before certification: record it on that date?
         case certificationDate
+        /// Opened over unsaved edits kept when the connection dropped.
+        case offeringDraft(DraftOffer)
     }
 
     /// What the form on top of this screen is editing.
@@ -57,6 +60,18 @@ struct PlanScreen: CustomerScreen {
 
     var title: String { "Career Plan" }
     var customerID: CustomerID { file.customer.id }
+    var draftCustomer: CustomerID { file.customer.id }
+    var draftForm: String { "plan" }
+    /// The whole working copy, while it differs from the saved plan.
+    var draftValues: [String: String]? {
+        guard hasChanges, let data = try? JSONEncoder().encode(plan) else { return nil }
+        return ["plan": String(decoding: data, as: UTF8.self), "over": String(saved?.version ?? 0)]
+    }
+
+    mutating func offer(_ draft: Draft) {
+        guard draft.values["plan"] != nil else { return }
+        mode = .offeringDraft(DraftOffer(draft: draft))
+    }
     var acceptsText: Bool { mode == .reason }
     var isAsking: Bool { mode != .browsing && mode != .reason }
     var hasChanges: Bool { plan != (saved?.plan ?? CareerPlan(customer: file.customer.id)) }
@@ -96,6 +111,8 @@ struct PlanScreen: CustomerScreen {
         case .reason:
             return [KeyBinding([.enter], "Save", help: "Save with this reason"), KeyBinding([.escape], "Back", help: "Back to the plan"),
                     TextField.editing]
+        case .offeringDraft:
+            return DraftOffer.bindings
         case .certificationDate:
             return [KeyBinding([.char("y")], "Use cert. date", help: "Record it on the certification date with a note of the real date"),
                     KeyBinding([.char("n"), .escape], "Drop edit", help: "Do not apply this edit")]
@@ -107,6 +124,24 @@ struct PlanScreen: CustomerScreen {
         notice = nil
         switch mode {
         case .browsing: return browse(key)
+        case .offeringDraft(let offer):
+            switch key {
+            case .char("r"), .char("R"):
+                mode = .browsing
+                guard let text = offer.draft.values["plan"], let kept = try? JSONDecoder().decode(CareerPlan.self, from: Data(text.utf8)) else {
+                    message = "The kept plan could not be read; it was left out"
+                    return .handled
+                }
+                undo.append(plan)
+                plan = kept
+                let over = Int(offer.draft.values["over"] ?? "") ?? 0
+                notice = over == (saved?.version ?? 0) ? "Unsaved edits restored: save them with Ctrl-S"
+                    : "Unsaved edits restored; the plan was saved again meanwhile (v\(saved?.version ?? 0)): check before saving"
+            case .char("d"), .char("D"): mode = .browsing
+            case .function(1), .char("?"): return .unhandled
+            default: break
+            }
+            return .handled
         case .confirmingDelete:
             if key == .char("y") || key == .char("Y") { deleteSelected() }
             if [.char("y"), .char("Y"), .char("n"), .char("N"), .escape].contains(key) { mode = .browsing }
