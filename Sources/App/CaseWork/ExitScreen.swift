@@ -105,7 +105,7 @@ struct ExitScreen: CaseFileScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         var lines: [(String, StyleRole)] = []
         if let exitOn = c.exitedOn {
             lines.append((file.work.exit?.summary ?? "Exited \(exitOn)", .normal))

@@ -64,7 +64,7 @@ struct OutcomesScreen: CaseFileScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         let late = rows.filter(\.isLate).count
         canvas.put((rows.count == 1 ? "1 outcome" : "\(rows.count) outcomes") + ", \(late) entered late · first day of employment "
                    + (c.employedOn?.description ?? "—"), row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)

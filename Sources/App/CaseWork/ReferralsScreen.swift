@@ -79,8 +79,7 @@ struct ReferralsScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         canvas.put("\(file.work.openReferrals.count) open · \(rows.count - file.work.openReferrals.count) closed",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3

@@ -82,7 +82,7 @@ struct TimelineScreen: CaseFileScreen {
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
         let rows = entries
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         let notes = file.work.notes.count
         let late = file.work.notes.filter(\.isLate).count
         canvas.put("\(notes) notes (\(late) late) · \(file.work.openReferrals.count) open referrals · "

@@ -156,8 +156,7 @@ struct SignaturesScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         guard let saved else {
             canvas.put("No saved plan yet: signatures bind to a saved plan (p, then Ctrl-S).", row: area.top + 2, col: 2, role: .dim)
             renderStatus(into: &canvas, area: area)

@@ -59,9 +59,8 @@ struct AssessmentsScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
         let today = session.today
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         let ready = AssessmentRecord.hasReadingAndMath(file.assessments, on: today)
         canvas.put(ready ? "✓ usable reading and math scores: training can be planned"
                          : "! no usable reading and math scores yet: needed before training is planned",

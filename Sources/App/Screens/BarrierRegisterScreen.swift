@@ -97,8 +97,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         canvas.put("\(file.openBarriers.count) open · \(file.barriers.count - file.openBarriers.count) overcome · "
                    + (discussed ? "[x]" : "[ ]") + " talked through with the customer", row: area.top + 1, col: 2,
                    role: .dim, maxWidth: area.width - 4)

@@ -35,6 +35,12 @@ extension CustomerScreen {
 }
 
 extension CaseFileScreen {
+    /// The customer's name and ID on the first line.
+    func renderHeading(into canvas: inout Canvas, area: Area) {
+        let c = file.customer
+        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+    }
+
     func renderStatus(into canvas: inout Canvas, area: Area) {
         renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }

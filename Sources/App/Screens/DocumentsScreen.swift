@@ -92,8 +92,7 @@ struct DocumentsScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         canvas.put("Document type and date seen per answer; the document itself is not kept.",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3

@@ -111,8 +111,7 @@ struct WorkHistoryScreen: CaseFileScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        renderHeading(into: &canvas, area: area)
         let flag = gsa[flagKey] == FormField.yes
         canvas.put((flag ? "[x] " : "[ ] ") + flagLabel, row: area.top + 1, col: 2, role: .dim)
         let rows = kind == .jobs ? gsa.jobs.map(\.summary) : gsa.education.map { $0.summary(on: session.today) }
