@@ -80,7 +80,7 @@ extension PlanScreen {
     mutating func resume(with result: ScreenResult) {
         defer { pending = nil }
         if let fresh = try? session.store.caseFile(file.customer.id) { file = fresh }
-        loadQualityFacts()
+        readSavedState()
         guard case .edited(let v) = result, let pending else { return }
         let today = session.today
         switch pending {
@@ -173,7 +173,7 @@ extension PlanScreen {
             case .service(let g, let s, let v): p.goals[g].steps[s].services.remove(at: v)
             }
         }
-        if ok { selected = max(0, min(selected, rows.count - 1)); notice = "Deleted (u undoes)" }
+        if ok { selected = ListMove.clamped(selected, count: rows.count); notice = "Deleted (u undoes)" }
     }
 
     mutating func reorder(by step: Int) {
@@ -214,15 +214,15 @@ extension PlanScreen {
             return
         }
         do {
-            let wasSigned = signingState.hasPrefix("✓")
+            let wasSigned = savedIsSigned == true
             let version = try session.store.savePlan(plan, over: saved?.version ?? 0, by: session.user, today: session.today,
                                                      matrix: matrix, reason: reason)
             saved = version
             plan = version.plan
-            loadQualityFacts()
+            readSavedState()
             mode = .browsing
             notice = "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded")
-                + (wasSigned && !signingState.hasPrefix("✓") ? " · the signatures are now outdated: sign again (i)" : "")
+                + (wasSigned && savedIsSigned != true ? " · the signatures are now outdated: sign again (i)" : "")
         } catch {
             mode = .browsing
             message = "\(error)"

@@ -7,7 +7,7 @@ extension PlanScreen {
 
     mutating func prepare(area: Area) {
         let height = treeHeight(area)
-        selected = max(0, min(selected, rows.count - 1))
+        selected = ListMove.clamped(selected, count: rows.count)
         if selected < top { top = selected }
         if selected >= top + height { top = selected - height + 1 }
         top = max(0, min(top, max(0, rows.count - height)))
@@ -27,6 +27,7 @@ extension PlanScreen {
         canvas.put(state, row: area.top, col: treeWidth - state.displayWidth - 1, role: hasChanges ? .dueSoon : .dim)
         canvas.put("\(c.displayName) \(c.id) · \(planName)", row: area.top, col: 1, role: .header,
                    maxWidth: treeWidth - state.displayWidth - 3)
+        let subtitle = self.subtitle
         canvas.put(subtitle, row: area.top + 1, col: 1, role: subtitle.contains("! ") ? .dueSoon : .dim, maxWidth: treeWidth - 2)
         let height = treeHeight(area)
         if rows.isEmpty {
@@ -52,10 +53,8 @@ extension PlanScreen {
 
     /// Signed by everyone on the saved plan, awaiting signatures, or never saved.
     var signingState: String {
-        guard let saved else { return "" }
-        let states = Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
-                                    guardian: file.work.guardianRequest, on: session.today)
-        return Signing.isSigned(states) ? "✓ signed · " : "! awaiting signatures (i) · "
+        guard let signed = savedIsSigned else { return "" }
+        return signed ? "✓ signed · " : "! awaiting signatures (i) · "
     }
 
     /// What the plan still needs, or its pathway and youth elements.

@@ -45,17 +45,25 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     var notice: String?
     /// What the quality rubric reads beyond the plan itself.
     var qualityFacts: QualityFacts?
+    /// Whether everyone required signed the saved plan; nil before its first save.
+    /// Read when the plan is read or saved, not hashed on every draw.
+    var savedIsSigned: Bool?
 
     init(session: Session, file: CaseFile) {
         self.session = session
         self.file = file
         do { saved = try session.store.plan(for: file.customer.id) } catch { message = "Cannot read the plan: \(error)" }
         plan = saved?.plan ?? CareerPlan(customer: file.customer.id)
-        loadQualityFacts()
+        readSavedState()
     }
 
-    mutating func loadQualityFacts() {
+    /// What depends on the saved plan and the case file: the rubric's facts and the signatures' state.
+    mutating func readSavedState() {
         qualityFacts = try? session.store.qualityFacts(for: file.customer.id, matrix: session.matrix)
+        savedIsSigned = saved.map { saved in
+            Signing.isSigned(Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
+                                            guardian: file.work.guardianRequest, on: session.today))
+        }
     }
 
     var title: String { "Career Plan" }

@@ -24,7 +24,7 @@ extension CaseloadScreen {
             canvas.put(isSelected ? "▶" : " ", row: row, col: 0, role: role)
             let facts = pageClocks[customer.id] ?? CaseClockFacts(customer: customer)
             let due = Deadlines.running(for: facts, on: session.today, settings: session.settings).first
-            Self.table.drawRow(values(customer, due: due, unsigned: Self.awaitsSignatures(facts, on: session.today)),
+            Self.table.drawRow(values(customer, due: due, unsigned: pageUnsigned.contains(customer.id)),
                                into: &canvas, row: row, col: 2, width: width,
                                role: role, roles: [nil, nil, nil, nil, nil, isSelected ? nil : dueRole(due)])
         }

@@ -17,6 +17,8 @@ public struct CaseloadScreen: Screen {
     var page: [Customer] = []
     /// Plans and their dates for the visible page: the next-due column reads every clock.
     var pageClocks: [CustomerID: CaseClockFacts] = [:]
+    /// The page's participants whose plans await signatures: hashed once per page, not per draw.
+    var pageUnsigned: Set<CustomerID> = []
     var pageStart = -1
     var loadedSearch: String?
     var pageSize = 1
@@ -165,6 +167,7 @@ public struct CaseloadScreen: Screen {
             if pageStart != top || page.count < min(pageSize, count - top) {
                 page = try session.store.customers(CaseloadFilter(search: search.text), offset: top, limit: pageSize)
                 pageClocks = try session.store.clockFacts(ids: page.map(\.id))
+                pageUnsigned = Set(pageClocks.values.filter { Self.awaitsSignatures($0, on: session.today) }.map(\.customer.id))
                 pageStart = top
             }
         } catch {
