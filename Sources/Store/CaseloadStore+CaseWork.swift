@@ -211,9 +211,14 @@ extension CaseloadStore {
         try bodies(db, "pause", Pause.self, customer: customer, order: "customer_id, id")
     }
 
+    /// The id a new record of `table` gets: its JSON body holds the id, so it is known before the insert.
+    static func nextID(_ table: String, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM \(table)") ?? 1
+    }
+
     static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false) throws -> CaseNote {
         var saved = n
-        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM case_note")) ?? 1 }
+        if !keepID { saved.id = try Self.nextID("case_note", db) }
         try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
                                    saved.link?.description, saved.amends, try encodeJSON(saved)])
@@ -222,7 +227,7 @@ extension CaseloadStore {
 
     static func insert(_ r: Referral, _ db: Database, keepID: Bool = false) throws -> Referral {
         var saved = r
-        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM referral")) ?? 1 }
+        if !keepID { saved.id = try Self.nextID("referral", db) }
         try db.cached(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.status.rawValue, saved.version,
                                    try encodeJSON(saved)])
@@ -231,7 +236,7 @@ extension CaseloadStore {
 
     static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false) throws -> Outcome {
         var saved = o
-        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM outcome")) ?? 1 }
+        if !keepID { saved.id = try Self.nextID("outcome", db) }
         try db.cached(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try encodeJSON(saved)])
         return saved
@@ -239,7 +244,7 @@ extension CaseloadStore {
 
     static func insert(_ p: Pause, _ db: Database, keepID: Bool = false) throws -> Pause {
         var saved = p
-        if !keepID { saved.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM pause")) ?? 1 }
+        if !keepID { saved.id = try Self.nextID("pause", db) }
         try db.cached(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
         return saved

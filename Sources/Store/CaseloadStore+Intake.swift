@@ -144,7 +144,7 @@ extension CaseloadStore {
                 for o in i.work.outcomes { _ = try Self.insert(o, db) }
                 for sig in i.work.signatures {
                     var s = sig
-                    s.id = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM signature")) ?? 1
+                    s.id = try Self.nextID("signature", db)
                     try Self.insert(s, db)
                 }
                 if let r = i.work.guardianRequest { try Self.insert(r, db) }

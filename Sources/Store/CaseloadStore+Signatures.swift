@@ -74,7 +74,7 @@ extension CaseloadStore {
                 guard let back = r.paperReturnedOn else { throw StoreError.invalid("a printed copy needs the day it came back") }
                 guard back <= today else { throw StoreError.invalid("the day the paper came back is in the future") }
             }
-            let next = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM signature")) ?? 1
+            let next = try Self.nextID("signature", db)
             let signature = Signature(
                 id: next, customer: id, role: r.role, signerName: signer,
                 relationship: relationship, method: r.method, paperReturnedOn: r.method == .paper ? r.paperReturnedOn : nil,
@@ -89,13 +89,9 @@ extension CaseloadStore {
     public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.editPlan, by: user)
         try pool.write { db in
-            var problems: [String: String] = [:]
-            for f in GuardianRequest.fields where (values[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                problems[f.key] = "\(f.label) is required"
-            }
-            guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? ""), sent <= today else {
-                throw StoreError.invalid(problems.isEmpty ? "Sent on: not a date, or in the future"
-                                         : Self.describe(problems, GuardianRequest.fields))
+            let problems = GuardianRequest.problems(values, today: today)
+            guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? "") else {
+                throw StoreError.invalid(Self.describe(problems, GuardianRequest.fields))
             }
             let r = GuardianRequest(customer: id, name: (values["name"] ?? "").trimmingCharacters(in: .whitespaces),
                                     relationship: (values["relationship"] ?? "").trimmingCharacters(in: .whitespaces),

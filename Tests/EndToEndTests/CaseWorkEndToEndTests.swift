@@ -4,15 +4,13 @@ import Testing
 /// A two-way contact note written in the real binary resets the contact
 /// clock on the caseload, and the note is in the data file.
 @Suite(.serialized) final class CaseWorkEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        work = try Workspace("careerplan-e2e")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// The program's "today" (local time) plus `days`, as YYYY-MM-DD.
     func day(_ days: Int) -> String {
@@ -64,15 +62,13 @@ import Testing
 /// Signing a demo plan in the real binary as customer and planner, then
 /// changing a step: both signatures are outdated, on screen and in the file.
 @Suite(.serialized) final class SignaturesEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        work = try Workspace("careerplan-e2e")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     @Test func signAsCustomerAndPlannerThenAChangeOutdatesBoth() throws {
         let db = dir + "/demo.sqlite"

@@ -4,15 +4,13 @@ import Testing
 /// The real binary in tmux at 80x24 on a temporary data file.
 /// Each test gets its own directory (data file, tmux socket), removed after.
 @Suite(.serialized) final class CaseloadEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-e2e-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        work = try Workspace("careerplan-e2e")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     @Test func caseloadSearchResizeAndQuit() throws {
         let db = dir + "/caseload.sqlite"

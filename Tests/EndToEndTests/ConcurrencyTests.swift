@@ -6,20 +6,18 @@ import Testing
 /// committed edit is there afterwards, the audit trail counts them all,
 /// and the file passes SQLite's integrity check.
 @Suite(.serialized) final class ConcurrencyTests {
-    let binary: String
+    let work: Workspace
     let writer: String
-    let dir = NSTemporaryDirectory() + "careerplan-stress-" + UUID().uuidString
+    var binary: String { work.binary }
+    var dir: String { work.dir }
     var db: String { dir + "/shared.sqlite" }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        writer = (binary as NSString).deletingLastPathComponent + "/StressWriter"
+        work = try Workspace("careerplan-stress")
+        writer = (work.binary as NSString).deletingLastPathComponent + "/StressWriter"
         try #require(FileManager.default.isExecutableFile(atPath: writer), "build StressWriter first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "24", "--today", "2026-11-23"])
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// Starts the writer with its output in a file; returns its pid.
     func spawn(_ args: [String], output: String) -> pid_t {

@@ -5,16 +5,15 @@ import Testing
 /// A dropped connection (SIGHUP) while typing a note: the program keeps the
 /// typing as a draft, and the next start offers it back.
 @Suite(.serialized) final class DraftEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-draft-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
+        work = try Workspace("careerplan-draft")
         try FileManager.default.createDirectory(atPath: dir + "/first", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     @Test func typingSurvivesSIGHUPAndComesBack() throws {
         let db = dir + "/demo.sqlite"

@@ -4,17 +4,15 @@ import Testing
 /// `careerplan report deadlines` on a small fixed data file: the three
 /// formats against golden files, and its exit statuses.
 @Suite final class ReportEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-report-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
     var db: String { dir + "/fixed.sqlite" }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        work = try Workspace("careerplan-report")
         try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "24", "--today", "2026-11-23"])
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// Compares with Tests/EndToEndTests/Golden/NAME; CAREERPLAN_UPDATE_GOLDEN=1 rewrites it.
     func expectGolden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -4,15 +4,13 @@ import Testing
 /// `careerplan staff` as the account running the tests, and an account
 /// that is not on the staff list being turned away with who can add it.
 @Suite(.serialized) final class StaffEndToEndTests {
-    let binary: String
-    let dir = NSTemporaryDirectory() + "careerplan-staff-" + UUID().uuidString
+    let work: Workspace
+    var binary: String { work.binary }
+    var dir: String { work.dir }
 
     init() throws {
-        binary = try #require(TmuxSession.binary, "build careerplan first: swift build")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        work = try Workspace("careerplan-staff")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     @Test func anAdministratorManagesTheStaffList() throws {
         let db = dir + "/staff.sqlite"

@@ -23,4 +23,13 @@ import TerminalKit
         #expect(ListMove.index(5, key: .end, count: 9) == 8)
         #expect(ListMove.index(0, key: .end, count: 0) == 0)
     }
+
+    @Test func theWindowKeepsTheSelectionInViewAndTheListEndAtTheBottom() {
+        #expect(ListMove.firstVisible(selected: 0, count: 30, height: 10) == 0)
+        #expect(ListMove.firstVisible(selected: 15, count: 30, height: 10) == 6)
+        #expect(ListMove.firstVisible(selected: 29, count: 30, height: 10) == 20)
+        #expect(ListMove.firstVisible(selected: 3, count: 5, height: 10) == 0)
+        #expect(ListMove.clamped(7, count: 3) == 2)
+        #expect(ListMove.clamped(2, count: 0) == 0)
+    }
 }

@@ -42,14 +42,7 @@ enum NoteForms {
             title: "Amend note", customer: c.id, heading: "\(c.displayName) \(c.id) · Amend note \(note.id) of \(note.eventOn)",
             intro: "The original stays as written; the amendment is shown with it.",
             fields: NoteTemplate.amendmentFields, values: [:],
-            check: { v in
-                var found: [String: String] = [:]
-                for f in NoteTemplate.amendmentFields where (v[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    found[f.key] = "\(f.label) is required"
-                }
-                for (k, value) in v where SSN.containsFull(value) { found[k] = "holds a full Social Security number" }
-                return found
-            },
+            check: NoteTemplate.amendmentProblems,
             save: { v in
                 let text = (v["text"] ?? "").trimmingCharacters(in: .whitespaces)
                 let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)

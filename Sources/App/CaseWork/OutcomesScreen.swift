@@ -59,7 +59,7 @@ struct OutcomesScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
-        selected = max(0, min(selected, rows.count - 1))
+        selected = ListMove.clamped(selected, count: rows.count)
     }
 
     func render(into canvas: inout Canvas, area: Area) {
@@ -72,7 +72,7 @@ struct OutcomesScreen: CaseFileScreen {
         canvas.fill(row: head, role: .header)
         canvas.put("  Date        Outcome", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 10)
-        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         if rows.isEmpty {
             canvas.put("No outcomes yet: e employment, c credential, s skill gain.", row: head + 1, col: 2, role: .dim)
         }

@@ -75,7 +75,7 @@ struct ReferralsScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
-        selected = max(0, min(selected, rows.count - 1))
+        selected = ListMove.clamped(selected, count: rows.count)
     }
 
     func render(into canvas: inout Canvas, area: Area) {
@@ -86,7 +86,7 @@ struct ReferralsScreen: CaseFileScreen {
         canvas.fill(row: head, role: .header)
         canvas.put("  Status     Since       Partner program                  Reason", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 11)
-        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         if rows.isEmpty { canvas.put("No referrals yet: a refers the customer to a partner.", row: head + 1, col: 2, role: .dim) }
         for (i, r) in rows.enumerated().dropFirst(first).prefix(listHeight) {
             let y = head + 1 + i - first

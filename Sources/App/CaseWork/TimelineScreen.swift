@@ -96,7 +96,7 @@ struct TimelineScreen: CaseFileScreen {
         canvas.put("  Date        What        By        Entry", row: head, col: 0, role: .header)
         let detailHeight = min(6, max(3, area.height / 4))
         let listHeight = max(1, area.height - 5 - detailHeight)
-        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         if rows.isEmpty {
             canvas.put(search.text.isEmpty ? "Nothing recorded yet: N writes the first note."
                        : "Nothing matches \"\(search.text)\": Esc clears the search.", row: head + 1, col: 2, role: .dim)

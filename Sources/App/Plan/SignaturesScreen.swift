@@ -102,10 +102,7 @@ struct SignaturesScreen: CaseFileScreen {
             intro: "\"" + Signing.attestation(role, customer: c.displayName) + "\" Name on record: \(whose).",
             fields: fields, values: values,
             check: { v in
-                var found: [String: String] = [:]
-                for f in fields where f.isRequired && (v[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    found[f.key] = "\(f.label) is required"
-                }
+                var found = requiredProblems(fields, v)
                 if v["attest"] != FormField.yes { found["attest"] = "the signer must confirm the statement (Space)" }
                 let onRecord = role == .customer ? [c.legalName, c.preferredName].compactMap { $0 }
                     : role == .planner ? [user?.name ?? ""] : [request?.name ?? v["name"] ?? ""]
@@ -136,14 +133,7 @@ struct SignaturesScreen: CaseFileScreen {
             intro: "The plan shows \"sent to guardian\" until the signature arrives (on paper or by phone).",
             fields: GuardianRequest.fields,
             values: ["name": request?.name ?? "", "relationship": request?.relationship ?? "", "sentOn": today.description],
-            check: { v in
-                var found: [String: String] = [:]
-                for f in GuardianRequest.fields where (v[f.key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    found[f.key] = "\(f.label) is required"
-                }
-                if let d = Day(parsing: v["sentOn"] ?? ""), d > today { found["sentOn"] = "is in the future" }
-                return found
-            },
+            check: { GuardianRequest.problems($0, today: today) },
             save: { v in
                 try store.sendToGuardian(v, customer: c.id, by: user, today: today)
                 return .updated(c.id, notice: "Sent to \(v["name"] ?? "the guardian")")

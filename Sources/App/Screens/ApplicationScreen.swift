@@ -159,10 +159,9 @@ struct ApplicationScreen: DraftKeeping {
             return .finish(.updated(file.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
         } catch {
             mode = .editing
-            if case StoreError.changedMeanwhile = error {
+            if case StoreError.changedMeanwhile(let what) = error {
                 stale = true
-                message = "\(error)".replacingOccurrences(of: " since this screen read it. Your typing is kept: note it, press Esc, reopen and apply it again.",
-                                                         with: ". Ctrl-R reloads it and re-applies your typing.")
+                message = "Not saved: another user changed \(what). Ctrl-R reloads it and re-applies your typing."
             } else {
                 message = "\(error)"
             }

@@ -70,7 +70,7 @@ struct AssessmentsScreen: CaseFileScreen {
         canvas.put("  Given       Instrument                   Measures    Result", row: head, col: 0, role: .header)
         if rows.isEmpty { canvas.put("No assessments yet: a records one.", row: head + 1, col: 2, role: .dim) }
         let listHeight = max(1, area.height - 11)
-        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         for (i, a) in rows.enumerated().dropFirst(first).prefix(listHeight) {
             let y = head + 1 + i - first
             let isSelected = i == selected

@@ -93,7 +93,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
-        selected = max(0, min(selected, rows.count - 1))
+        selected = ListMove.clamped(selected, count: rows.count)
     }
 
     func render(into canvas: inout Canvas, area: Area) {
@@ -105,7 +105,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
         canvas.fill(row: head, role: .header)
         canvas.put("  State          Barrier                          Plan", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 12)
-        let first = max(0, min(selected - listHeight + 1, rows.count - listHeight))
+        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         if rows.isEmpty { canvas.put("No barriers recorded: a adds one.", row: head + 1, col: 2, role: .dim) }
         for (i, b) in rows.enumerated().dropFirst(first).prefix(listHeight) {
             let y = head + 1 + i - first

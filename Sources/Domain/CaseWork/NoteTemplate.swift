@@ -83,6 +83,12 @@ public enum NoteTemplate {
         FormField("reason", "Reason", hint: "why the original needs correcting", required: true),
     ]
 
+    public static func amendmentProblems(_ v: [String: String]) -> [String: String] {
+        var found = requiredProblems(amendmentFields, v)
+        for (key, value) in v where SSN.containsFull(value) { found[key] = "holds a full Social Security number" }
+        return found
+    }
+
     public static func problems(_ v: [String: String], kind: NoteKind, links: [FormChoice], today: Day,
                                 enteredOn: Day? = nil) -> [String: String] {
         var found = requiredProblems(form(for: kind, links: links), v)

@@ -4,7 +4,7 @@ func optionalText(_ text: String?) -> String? {
     return t.isEmpty ? nil : t
 }
 
-func requiredProblems(_ fields: [FormField], _ v: [String: String]) -> [String: String] {
+public func requiredProblems(_ fields: [FormField], _ v: [String: String]) -> [String: String] {
     var found: [String: String] = [:]
     for f in fields where f.isRequired && (v[f.key] ?? "").trimmingSpaces.isEmpty {
         found[f.key] = "\(f.label.trimmingSpaces) is required"

@@ -89,4 +89,10 @@ public struct GuardianRequest: Hashable, Codable, Sendable {
         FormField("relationship", "Relationship", hint: "e.g. mother, legal guardian", required: true),
         FormField("sentOn", "Sent on", .date, hint: Day.acceptedFormats, required: true),
     ]
+
+    public static func problems(_ v: [String: String], today: Day) -> [String: String] {
+        var found = requiredProblems(fields, v)
+        dateProblem("sentOn", v, today: today, into: &found)
+        return found
+    }
 }

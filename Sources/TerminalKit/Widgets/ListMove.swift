@@ -15,4 +15,13 @@ public enum ListMove {
         }
         return max(0, min(count - 1, index + step))
     }
+
+    /// The first row to show so that `selected` is visible in `height` rows,
+    /// with the list's end at the bottom rather than blank rows.
+    public static func firstVisible(selected: Int, count: Int, height: Int) -> Int {
+        max(0, min(selected - height + 1, count - height))
+    }
+
+    /// A selection kept inside a list that may have shrunk.
+    public static func clamped(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
 }
