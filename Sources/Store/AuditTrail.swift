@@ -30,6 +30,7 @@ public struct AuditEntry: Hashable, Codable, Sendable {
         }
         return Set(before.keys).union(after.keys).sorted().compactMap { field in
             let a = before[field] ?? "—", b = after[field] ?? "—"
+            // A row's own version counter (bumped by every save) is noise; a version inside a body is data.
             guard a != b, !field.hasSuffix("version") || field.contains(".") else { return nil }
             return FieldChange(field: field, old: a, new: b)
         }

@@ -10,7 +10,7 @@ struct SignaturesScreen: CaseFileScreen {
     let session: Session
     var file: CaseFile
     var saved: PlanVersion?
-    var versions: [PlanVersion] = []
+    var states: [(role: SignerRole, state: Signing.State)] = []
     var selected = 0
     var message: String?
     var notice: String?
@@ -21,23 +21,18 @@ struct SignaturesScreen: CaseFileScreen {
         load()
     }
 
+    /// The saved plan and where each signer stands, read once per visit (hashing is not for every draw).
     private mutating func load() {
         do {
-            saved = try session.store.plan(for: file.customer.id)
-            versions = try session.store.planVersions(for: file.customer.id)
+            let read = try session.store.signingStates(for: file.customer.id, today: session.today)
+            saved = read?.plan
+            states = read?.states ?? []
         } catch {
             message = "Cannot read the plan: \(error)"
         }
     }
 
     var title: String { "Signatures" }
-
-    var states: [(role: SignerRole, state: Signing.State)] {
-        guard let saved else { return [] }
-        return Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
-                              guardian: file.work.guardianRequest, on: session.today,
-                              changedOn: { CaseloadStore.changedOn($0, versions: versions) })
-    }
 
     var bindings: [KeyBinding] {
         var keys = [KeyBinding([.enter], "Sign", help: "Sign the plan as the selected signer (their name typed, the statement confirmed)"),
