@@ -19,6 +19,9 @@ public struct Session {
     public let staff: [String: Staff]
     /// The services matrix: which services a plan may hold.
     public let matrix: ServicesMatrix
+    /// Whose customers the user may open and work today (a planner: their
+    /// own, the unassigned and those they cover).
+    public let reach: CaseloadReach
     /// Where customers' copies of their plans are written:
     /// `$CAREERPLAN_COPIES`, else ~/careerplan-copies.
     public let copiesDirectory: String
@@ -31,6 +34,7 @@ public struct Session {
         self.user = user
         self.today = today
         settingsBox = SettingsBox(try store.clockSettings())
+        reach = try store.reach(of: user, on: today)
         staff = Dictionary(try store.staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
         let env = ProcessInfo.processInfo.environment
         copiesDirectory = env["CAREERPLAN_COPIES"].flatMap { $0.isEmpty ? nil : $0 }
@@ -60,6 +64,11 @@ public struct Session {
         } catch {
             return "\(error)"
         }
+    }
+
+    /// A customer's case file, refused (with the reason) when out of reach.
+    public func caseFile(_ id: CustomerID) throws -> CaseFile? {
+        try store.caseFile(id, readBy: user, on: today)
     }
 
     /// Reads the settings again after they were saved.

@@ -28,6 +28,12 @@ public struct SyntheticCaseload: Sendable {
         ]
     }
 
+    /// Thanh covers James's caseload while he is on leave.
+    public var coverings: [Covering] {
+        [Covering(login: "tnguyen", forLogin: "jokafor", from: today.adding(days: -3), until: today.adding(days: 11),
+                  reason: "James on leave", grantedBy: "asantos")]
+    }
+
     private var planners: [String] { staff.filter { $0.role == .planner }.map(\.login) }
 
     /// Customer number `index` (1-based), with journey dates before `today`.
@@ -48,7 +54,8 @@ public struct SyntheticCaseload: Sendable {
             phone: rng.next() % 4 == 0 ? nil : "312-555-\(1000 + Int(rng.next() % 9000))",
             isVeteran: rng.next() % 12 == 0,
             enteredOn: today)
-        c.planner = stage == .reportable && index % 2 == 0 ? nil
+        // Every other cycle's walk-in waits for a planner to take them on.
+        c.planner = stage == .reportable && (index - 1) / Stage.allCases.count % 2 == 1 ? nil
             : planners[Int(rng.next() % UInt64(planners.count))]
 
         func back(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }

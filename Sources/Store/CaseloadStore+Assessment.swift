@@ -9,6 +9,7 @@ extension CaseloadStore {
     public func saveGSA(_ gsa: GettingStartedAssessment, by user: Staff?) throws {
         let user = try Self.permit(.assess, by: user)
         try pool.write { db in
+            try workOn(gsa.customer, by: user, db)
             if let stored = try Self.gsas(db, customer: gsa.customer).first, let done = stored.submittedOn,
                gsa.submittedOn != done {
                 throw StoreError.invalid("Section 1 was submitted on \(done)")
@@ -22,6 +23,7 @@ extension CaseloadStore {
     public func enroll(_ expected: Customer, on day: Day, by user: Staff?) throws -> Customer {
         let user = try Self.permit(.assess, by: user)
         return try pool.write { db in
+            try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             guard var gsa = try Self.gsas(db, customer: customer.id).first else {
                 throw StoreError.invalid("there is no Getting Started Assessment to submit")
@@ -42,6 +44,7 @@ extension CaseloadStore {
                               today: Day) throws -> AssessmentRecord {
         let user = try Self.permit(.assess, by: user)
         return try pool.write { db in
+            try workOn(customer, by: user, db)
             guard let a = AssessmentRecord(values, id: 0, customer: customer, recordedBy: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(AssessmentRecord.problems(values, today: today), AssessmentRecord.fields))
             }
@@ -54,6 +57,7 @@ extension CaseloadStore {
                            today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
         return try pool.write { db in
+            try workOn(customer, by: user, db)
             let draft = BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "",
                                       identifiedOn: today, recordedBy: user.login)
             guard let b = draft.applying(values, today: today) else {
@@ -69,6 +73,7 @@ extension CaseloadStore {
                                today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
         return try pool.write { db in
+            try workOn(expected.customer, by: user, db)
             let current = try Self.current(expected, db)
             guard let corrected = current.applying(values, today: today) else {
                 throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
@@ -83,6 +88,7 @@ extension CaseloadStore {
                                 today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
         return try pool.write { db in
+            try workOn(expected.customer, by: user, db)
             let current = try Self.current(expected, db)
             let problems = current.overcomeProblems(values, today: today)
             guard problems.isEmpty, let day = Day(parsing: values["overcomeOn"] ?? "") else {

@@ -15,6 +15,7 @@ extension CaseloadStore {
     public func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(note.customer, by: user, db)
             var n = note
             n.author = user.login
             if let original = n.amends {
@@ -37,6 +38,7 @@ extension CaseloadStore {
     public func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(referral.customer, by: user, db)
             var r = referral
             r.recordedBy = user.login
             r.history = [ReferralChange(status: .sent, on: r.sentOn, by: user.login)]
@@ -50,6 +52,7 @@ extension CaseloadStore {
                                today: Day) throws -> Referral {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(expected.customer, by: user, db)
             guard let current = try Self.referrals(db, id: expected.id).first else {
                 throw StoreError.notFound("referral \(expected.id)")
             }
@@ -72,6 +75,7 @@ extension CaseloadStore {
     public func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(outcome.customer, by: user, db)
             var o = outcome
             o.recordedBy = user.login
             let saved = try Self.insert(o, db)
@@ -90,6 +94,7 @@ extension CaseloadStore {
     public func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(customer, by: user, db)
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let others = try Self.pauses(db, customer: customer)
             guard let p = Pause.make(values, customer: customer, lastService: c.lastServiceOn, others: others,
@@ -104,6 +109,7 @@ extension CaseloadStore {
     public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.caseWork, by: user)
         try pool.write { db in
+            try workOn(customer, by: user, db)
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let problems = FollowUpDecline.problems(values, exitedOn: c.exitedOn, today: today)
             guard problems.isEmpty, let on = Day(parsing: values["on"] ?? "") else {
@@ -121,6 +127,7 @@ extension CaseloadStore {
     public func exit(_ expected: Customer, by user: Staff?, today: Day) throws -> ExitRecord {
         let user = try Self.permit(.caseWork, by: user)
         return try pool.write { db in
+            try workOn(expected.id, by: user, db)
             let c = try Self.current(expected, db)
             let work = try Self.caseWork(db, customer: c.id)
             let plan = try Self.currentPlan(db, customer: c.id)?.plan

@@ -1,14 +1,17 @@
 import Domain
 import GRDB
 
-/// What the caseload list shows: an optional search and an optional planner.
+/// What the caseload list shows: an optional search, an optional planner,
+/// and only the customers in the user's reach.
 public struct CaseloadFilter: Hashable, Sendable {
     public var search: String
     public var planner: String?
+    public var reach: CaseloadReach
 
-    public init(search: String = "", planner: String? = nil) {
+    public init(search: String = "", planner: String? = nil, reach: CaseloadReach = .everyone) {
         self.search = search
         self.planner = planner
+        self.reach = reach
     }
 }
 
@@ -80,6 +83,11 @@ extension CaseloadStore {
         if let planner = filter.planner {
             conditions.append("c.planner = ?")
             args += [planner]
+        }
+        if case .planners(let logins) = filter.reach {
+            let sorted = logins.sorted()
+            conditions.append("(c.planner IS NULL OR c.planner IN (\(sorted.map { _ in "?" }.joined(separator: ", "))))")
+            args += StatementArguments(sorted)
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return (sql, args)

@@ -22,7 +22,8 @@ extension CaseloadStore {
                 followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self),
                 signatures: try Self.bodies(db, "signature", Signature.self, order: "customer_id, id"),
                 guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self),
-                planCopies: try Self.bodies(db, "plan_copy", PlanCopyRecord.self, order: "customer_id, id"))
+                planCopies: try Self.bodies(db, "plan_copy", PlanCopyRecord.self, order: "customer_id, id"),
+                coverings: try Self.coverings(db, from: nil))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -73,6 +74,7 @@ extension CaseloadStore {
             for s in export.signatures { try Self.insert(s, db) }
             for r in export.guardianRequests { try Self.insert(r, db) }
             for c in export.planCopies { try Self.insert(c, db) }
+            for c in export.coverings { try Self.insert(c, db) }
         }
     }
 
@@ -142,6 +144,11 @@ extension CaseloadStore {
         try check("signatures", export.signatures.map(\.customer))
         try check("guardianRequests", export.guardianRequests.map(\.customer))
         try check("planCopies", export.planCopies.map(\.customer))
+        for (i, c) in export.coverings.enumerated() {
+            for (field, login) in [("login", c.login), ("forLogin", c.forLogin)] where !logins.contains(login) {
+                throw StoreError.importRejected("coverings[\(i)].\(field): \"\(login)\" is not in staff")
+            }
+        }
         let noteIDs = Set(export.notes.map(\.id))
         for (i, n) in export.notes.enumerated() {
             if let original = n.amends, !noteIDs.contains(original) {

@@ -6,6 +6,19 @@ import GRDB
 /// Each write is one transaction that checks the role and that the customer
 /// was not changed by someone else since the screen read it.
 extension CaseloadStore {
+    /// The case file as `user` may read it on `day`: refused for a planner
+    /// when the customer is another planner's they do not cover.
+    public func caseFile(_ id: CustomerID, readBy user: Staff?, on day: Day) throws -> CaseFile? {
+        guard let file = try caseFile(id) else { return nil }
+        guard let user else { throw StoreError.notOnStaff }
+        guard try reach(of: user, on: day).includes(planner: file.customer.planner) else {
+            let name = try file.customer.planner.flatMap { try staff(login: $0)?.name }
+            throw StoreError.notPermitted(login: user.login, role: user.role.name,
+                                          action: "open \(name ?? "another planner")'s customers unless covering for them")
+        }
+        return file
+    }
+
     public func caseFile(_ id: CustomerID) throws -> CaseFile? {
         try pool.read { db in
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
@@ -35,6 +48,7 @@ extension CaseloadStore {
                                 amendReason: String? = nil) throws -> Customer {
         let user = try Self.permit(.takeApplication, by: user)
         return try pool.write { db in
+            try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             guard let application = form.application(customer: customer, today: today) else {
                 let problems = form.problems(customer: customer, today: today)
@@ -75,6 +89,7 @@ extension CaseloadStore {
                         today: Day) throws -> Customer {
         let user = try Self.permit(.certifyEligibility, by: user)
         return try pool.write { db in
+            try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             if let done = try Self.certifications(db, customer: customer.id).first {
                 throw StoreError.invalid("already certified on \(done.certifiedOn)")
@@ -101,14 +116,20 @@ extension CaseloadStore {
     }
 
     public func recordScreening(_ s: BasicSkillsScreening, by user: Staff?) throws {
-        try Self.permit(.takeApplication, by: user)
-        try pool.write { db in try Self.insert(s, db) }
+        let user = try Self.permit(.takeApplication, by: user)
+        try pool.write { db in
+            try workOn(s.customer, by: user, db)
+            try Self.insert(s, db)
+        }
     }
 
     /// Records (or replaces) the document seen for one checklist item.
     public func recordDocument(_ d: EligibilityDocument, by user: Staff?) throws {
-        try Self.permit(.takeApplication, by: user)
-        try pool.write { db in try Self.insert(d, db) }
+        let user = try Self.permit(.takeApplication, by: user)
+        try pool.write { db in
+            try workOn(d.customer, by: user, db)
+            try Self.insert(d, db)
+        }
     }
 
     /// Stores synthetic intake records (demo and seed).

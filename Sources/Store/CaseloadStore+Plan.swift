@@ -22,6 +22,7 @@ extension CaseloadStore {
                          matrix: ServicesMatrix, reason: String? = nil, exiting: Bool = false) throws -> PlanVersion {
         let user = try Self.permit(.editPlan, by: user)
         return try pool.write { db in
+            try workOn(plan.customer, by: user, db)
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [plan.customer.number]).map(Customer.init(row:)) else {
                 throw StoreError.notFound("customer \(plan.customer)")

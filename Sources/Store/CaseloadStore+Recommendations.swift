@@ -9,17 +9,21 @@ extension CaseloadStore {
     }
 
     public func dismiss(_ d: Dismissal, by user: Staff?) throws {
-        try Self.permit(.editPlan, by: user)
+        let user = try Self.permit(.editPlan, by: user)
         guard !d.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("say why the recommendation is dismissed")
         }
-        try pool.write { db in try Self.insert(d, db) }
+        try pool.write { db in
+            try workOn(d.customer, by: user, db)
+            try Self.insert(d, db)
+        }
     }
 
     /// Brings a dismissed recommendation back.
     public func restore(_ key: String, for id: CustomerID, by user: Staff?) throws {
-        try Self.permit(.editPlan, by: user)
+        let user = try Self.permit(.editPlan, by: user)
         try pool.write { db in
+            try workOn(id, by: user, db)
             try db.cached(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
         }
     }

@@ -35,6 +35,7 @@ extension CaseloadStore {
                      today: Day) throws -> Signature {
         let user = try Self.permit(.editPlan, by: user)
         return try pool.write { db in
+            try workOn(id, by: user, db)
             guard let c = try Self.customer(db, id) else { throw StoreError.notFound("customer \(id)") }
             guard let current = try Self.currentPlan(db, customer: id) else {
                 throw StoreError.invalid("there is no saved plan to sign")
@@ -89,6 +90,7 @@ extension CaseloadStore {
     public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.editPlan, by: user)
         try pool.write { db in
+            try workOn(id, by: user, db)
             let problems = GuardianRequest.problems(values, today: today)
             guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? "") else {
                 throw StoreError.invalid(Self.describe(problems, GuardianRequest.fields))
@@ -110,7 +112,10 @@ extension CaseloadStore {
     /// Records that a copy of the plan version was made for the customer.
     public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.editPlan, by: user)
-        try pool.write { db in try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db) }
+        try pool.write { db in
+            try workOn(id, by: user, db)
+            try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db)
+        }
     }
 
     static func insert(_ r: PlanCopyRecord, _ db: Database) throws {

@@ -13,14 +13,18 @@ public final class CaseloadStore: Sendable {
     let pool: DatabasePool
     /// Whose writes the audit trail records.
     let actor: AuditActor
+    /// Today in the area, for the rules the Store checks itself (who covers
+    /// whom); tests fix it.
+    let today: @Sendable () -> Day
 
     /// Opens (creating if needed) a careerplan data file. A file that is not
     /// one, or that a newer careerplan wrote, is refused before anything is
     /// written to it.
     /// `actor` is whose writes the audit trail records: the account running
     /// the program unless a test says otherwise.
-    public init(path: String, actor login: String? = nil) throws {
+    public init(path: String, actor login: String? = nil, today: @escaping @Sendable () -> Day = { .localToday() }) throws {
         self.path = path
+        self.today = today
         let isNew = try Self.prepareFile(at: path)
         if !isNew { try Self.inspect(path: path) }
         let actor = AuditActor(login ?? AuditActor.osLogin())

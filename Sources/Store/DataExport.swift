@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 9
+    public static let currentVersion = 10
 
     public var format: String
     public var version: Int
@@ -40,6 +40,8 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var guardianRequests: [GuardianRequest]
     /// Since version 9: copies of plans made for customers.
     public var planCopies: [PlanCopyRecord]
+    /// Since version 10: planners covering others' caseloads.
+    public var coverings: [Covering]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -50,7 +52,8 @@ public struct DataExport: Codable, Equatable, Sendable {
                 planVersions: [PlanVersion] = [], dismissals: [Dismissal] = [], notes: [CaseNote] = [],
                 referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [], exits: [ExitRecord] = [],
                 followUpDeclines: [FollowUpDecline] = [], signatures: [Signature] = [],
-                guardianRequests: [GuardianRequest] = [], planCopies: [PlanCopyRecord] = []) {
+                guardianRequests: [GuardianRequest] = [], planCopies: [PlanCopyRecord] = [],
+                coverings: [Covering] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -77,6 +80,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.signatures = signatures
         self.guardianRequests = guardianRequests
         self.planCopies = planCopies
+        self.coverings = coverings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,5 +111,6 @@ public struct DataExport: Codable, Equatable, Sendable {
         signatures = try c.decodeIfPresent([Signature].self, forKey: .signatures) ?? []
         guardianRequests = try c.decodeIfPresent([GuardianRequest].self, forKey: .guardianRequests) ?? []
         planCopies = try c.decodeIfPresent([PlanCopyRecord].self, forKey: .planCopies) ?? []
+        coverings = try c.decodeIfPresent([Covering].self, forKey: .coverings) ?? []
     }
 }

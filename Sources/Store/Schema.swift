@@ -330,6 +330,22 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v13-covering") { db in
+            try db.execute(sql: """
+                CREATE TABLE covering (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL REFERENCES staff(login) ON UPDATE CASCADE,
+                    for_login TEXT NOT NULL REFERENCES staff(login) ON UPDATE CASCADE,
+                    from_day TEXT NOT NULL,
+                    until_day TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    granted_by TEXT NOT NULL,
+                    granted_at TEXT NOT NULL
+                );
+                CREATE INDEX covering_by_login ON covering(login, until_day);
+                """)
+            try AuditTriggers.install(on: "covering", db)
+        }
         return m
     }
 }

@@ -22,7 +22,9 @@ guard args.count == 5, let edits = Int(args[4]) else {
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 let (path, tag) = (args[1], args[2])
 let customers = args[3].split(separator: ",").compactMap { Int64($0) }.map(CustomerID.init)
-let user = Staff(login: tag, name: tag, initials: "ST", role: .planner)
+// An administrator: every writer reaches every customer (whose customers a
+// planner reaches is tested in the Store tests).
+let user = Staff(login: tag, name: tag, initials: "ST", role: .administrator)
 let today = Day(year: 2026, month: 11, day: 23)!
 
 do {

@@ -17,10 +17,7 @@ enum LocalContext {
     }
 
     /// Calendar days are the area's: the local time zone (set TZ per center).
-    static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    static func today() -> Day { .localToday() }
 
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

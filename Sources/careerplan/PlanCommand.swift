@@ -28,6 +28,12 @@ struct PlanCommand: ParsableCommand {
         }
         let store = try dataFile.open()
         defer { try? store.close() }
+        let me = LocalContext.account()
+        do {
+            _ = try store.caseFile(id, readBy: try store.signIn(login: me.login, fullName: me.fullName), on: LocalContext.today())
+        } catch let error as StoreError {
+            throw ValidationFailure("\(error)")
+        }
         guard let copy = try store.customerCopy(for: id, today: LocalContext.today()) else {
             let why = try store.customer(id) == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
             FileHandle.standardError.write(Data("careerplan: \(why) in \(store.path)\n".utf8))

@@ -7,8 +7,8 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "The staff list: who may use the data file, in which role.",
-        discussion: "Runs as your account: adding staff and changing roles needs an administrator; handing a caseload over, a supervisor or administrator.",
-        subcommands: [Add.self, List.self, SetRole.self, HandOff.self],
+        discussion: "Runs as your account: adding staff and changing roles needs an administrator; handing a caseload over or letting a planner cover another's, a supervisor or administrator.",
+        subcommands: [Add.self, List.self, SetRole.self, HandOff.self, Cover.self],
         defaultSubcommand: List.self
     )
 
@@ -53,12 +53,19 @@ struct StaffCommand: ParsableCommand {
             try StaffCommand.run(dataFile) { store, _ in
                 let staff = try store.staff()
                 let width = max(5, staff.map(\.login.count).max() ?? 5)
-                return staff.map { s in
+                let list = staff.map { s in
                     s.login.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.initials.padding(toLength: 3, withPad: " ", startingAt: 0)
-                        + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  "
-                        + String(s.name.unicodeScalars.filter { $0.properties.generalCategory != .control })
-                }.joined(separator: "\n")
+                        + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + Self.printable(s.name)
+                }
+                let covers = try store.coverings(from: LocalContext.today()).map { c in
+                    "\(c.login) covers \(c.forLogin) from \(c.from) to \(c.until): \(Self.printable(c.reason)) (granted by \(c.grantedBy))"
+                }
+                return (list + (covers.isEmpty ? [] : ["", "Covering:"] + covers.map { "  " + $0 })).joined(separator: "\n")
             }
+        }
+
+        static func printable(_ text: String) -> String {
+            String(text.unicodeScalars.filter { $0.properties.generalCategory != .control })
         }
     }
 
@@ -89,6 +96,40 @@ struct StaffCommand: ParsableCommand {
             try StaffCommand.run(dataFile) { store, user in
                 let n = try store.handOff(from: from, to: to, reason: reason, by: user, today: LocalContext.today())
                 return "\(n) customers moved from \(from) to \(to)"
+            }
+        }
+    }
+
+    struct Cover: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Let a planner open and work another planner's customers for a while (leave, absence).",
+            discussion: "Outside a cover, a career planner reaches only their own customers and those no planner has taken on yet. "
+                + "--until today ends a running cover tonight.")
+        @Argument(help: ArgumentHelp("The planner who covers.", valueName: "LOGIN")) var login: String
+        @Option(name: .customLong("for"), help: ArgumentHelp("The planner whose caseload they cover.", valueName: "LOGIN")) var forLogin: String
+        @Option(help: ArgumentHelp("First day (YYYY-MM-DD); default today.", valueName: "DATE")) var from: String?
+        @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD, or \"today\").", valueName: "DATE")) var until: String
+        @Option(help: "Why, e.g. \"Wei on leave\"; not needed to end a cover early.") var reason: String?
+        @OptionGroup var dataFile: DataFileOption
+
+        func run() throws {
+            let today = LocalContext.today()
+            func day(_ text: String, _ name: String) throws -> Day {
+                if text == "today" { return today }
+                guard let d = Day(parsing: text) else { throw ValidationFailure("--\(name) \"\(text)\" is not a date (YYYY-MM-DD)") }
+                return d
+            }
+            let first = try from.map { try day($0, "from") } ?? today
+            let last = try day(until, "until")
+            try StaffCommand.run(dataFile) { store, user in
+                let running = try store.coverings(from: today).contains { $0.login == login && $0.forLogin == forLogin && $0.runs(on: today) }
+                if reason == nil, running {
+                    let n = try store.endCover(login, for: forLogin, on: last, by: user)
+                    return "\(login)'s cover of \(forLogin) now ends \(last)" + (n == 0 ? " (it already did)" : "")
+                }
+                let c = try store.cover(Covering(login: login, forLogin: forLogin, from: first, until: last,
+                                                 reason: reason ?? "", grantedBy: ""), by: user)
+                return "\(c.login) covers \(c.forLogin)'s customers from \(c.from) to \(c.until)"
             }
         }
     }

@@ -36,6 +36,17 @@ import TerminalKit
         #expect(h.lines[2].hasPrefix("▶"))
     }
 
+    @Test func aPlannerWhoCoversNobodySeesTheirOwnAndTheUnassignedOnly() throws {
+        let h = try Harness(coverOthers: false)
+        let rows = h.lines[2...21].filter { $0.contains(" C0000") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(" MR ") || $0.contains(" —   ") })
+        #expect(!h.lines[22].hasSuffix("/48"))
+        // Another planner's customer is not found by search either.
+        h.press(.char("/"))
+        h.type("C000042")
+        #expect(h.screen.contains("No customer matches"))
+    }
+
     @Test func slashSearchesAsYouTypeByNameOrID() throws {
         let h = try Harness()
         h.type("/fran")

@@ -16,14 +16,23 @@ final class Harness {
     let loop: AppLoop
 
     init(customers: Int = 48, extra: [Customer] = [], width: Int = 80, height: Int = 24,
-         login: String = "mrivera") throws {
+         login: String = "mrivera", coverOthers: Bool = true) throws {
         dir = NSTemporaryDirectory() + "careerplan-app-" + UUID().uuidString
-        store = try CaseloadStore(path: dir + "/caseload.sqlite", actor: login)
+        store = try CaseloadStore(path: dir + "/caseload.sqlite", actor: login, today: { Harness.today })
         let caseload = SyntheticCaseload(seed: 1, today: Self.today)
         try store.insert(staff: caseload.staff)
         if customers > 0 { try store.fill(from: caseload, 1...customers) }
         try store.insert(extra)
         let user = try store.signIn(login: login, fullName: login)
+        if coverOthers, user?.role == .planner {
+            // The screens are tested on the whole synthetic caseload: the user covers the other planners.
+            let supervisor = Staff(login: "harness", name: "Harness", initials: "H", role: .supervisor)
+            for other in caseload.staff where other.role == .planner && other.login != login {
+                try store.cover(Covering(login: login, forLogin: other.login, from: Self.today.adding(days: -7),
+                                         until: Self.today.adding(days: 30), reason: "covering the center", grantedBy: ""),
+                                by: supervisor)
+            }
+        }
         session = try Session(store: store, login: login, user: user, today: Self.today)
         terminal = MemoryTerminal(width: width, height: height)
         loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,

@@ -22,6 +22,21 @@ import Testing
         #expect(status == 0 && out.contains("kpatel is now Supervisor"))
         (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "list", "--db", db])
         #expect(status == 0 && out.contains("kpatel") && out.contains("supervisor") && out.contains("administrator"))
+        // A planner covers another's caseload, then the cover is ended early.
+        try TmuxSession.run(binary, ["staff", "add", "wchen", "--name", "Wei Chen", "--role", "planner", "--db", db])
+        try TmuxSession.run(binary, ["staff", "add", "mrivera", "--name", "María Rivera", "--role", "planner", "--db", db])
+        (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "cover", "mrivera", "--for", "wchen", "--until", "2099-01-01",
+                                                              "--reason", "Wei on leave", "--db", db])
+        #expect(status != 0 && out.contains("cover for at most a year; hand the caseload over instead"))
+        let until = Calendar.current.date(byAdding: .day, value: 14, to: Date())!
+        let untilText = String(ISO8601DateFormatter.string(from: until, timeZone: .current, formatOptions: [.withFullDate]))
+        (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "cover", "mrivera", "--for", "wchen", "--until", untilText,
+                                                              "--reason", "Wei on leave", "--db", db])
+        #expect(status == 0 && out.contains("mrivera covers wchen's customers from"))
+        (out, _) = try TmuxSession.runWithStatus(binary, ["staff", "list", "--db", db])
+        #expect(out.contains("Covering:") && out.contains("mrivera covers wchen") && out.contains("to \(untilText): Wei on leave"))
+        (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "cover", "mrivera", "--for", "wchen", "--until", "today", "--db", db])
+        #expect(status == 0 && out.contains("mrivera's cover of wchen now ends"))
         (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "add", "x y", "--name", "X", "--role", "boss", "--db", db])
         #expect(status != 0 && out.contains("--role must be one of: front-desk, planner, supervisor, administrator"))
     }

@@ -25,7 +25,10 @@ import Testing
                 == ["synthetic caseload: customers 1 to 12"])
 
         let wchen = try CaseloadStore(path: path, actor: "wchen")
-        let maria = try CaseloadStore(path: path, actor: "mrivera")
+        let maria = try CaseloadStore(path: path, actor: "mrivera", today: { testToday })
+        // Customer 10 is Wei Chen's: María covers his caseload this week.
+        try mine.cover(Covering(login: "mrivera", forLogin: "wchen", from: testToday, until: testToday.adding(days: 6),
+                                reason: "leave", grantedBy: ""), by: supervisor)
         try wchen.addNote(CaseNote(id: 0, customer: CustomerID(10), kind: .contact, eventOn: testToday, enteredOn: testToday,
                                    author: "", text: "called", channel: .phone, twoWay: true), by: planner)
         let r = try #require(Referral.make(["partner": "housing", "sentOn": "2026-11-20", "reason": "rent"], customer: CustomerID(10),

@@ -15,7 +15,7 @@ enum NoteForms {
     }
 
     static func new(_ kind: NoteKind, session: Session, customer id: CustomerID, link: NoteLink? = nil) -> any Screen {
-        guard let file = try? session.store.caseFile(id) else { return MessageScreen(text: "Cannot read customer \(id)") }
+        guard let file = try? session.caseFile(id) else { return MessageScreen(text: "Cannot read customer \(id)") }
         let (store, user, today) = (session.store, session.user, session.today)
         let c = file.customer
         let links = links(session, customer: id, work: file.work)

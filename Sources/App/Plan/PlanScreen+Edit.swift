@@ -79,7 +79,7 @@ extension PlanScreen {
 
     mutating func resume(with result: ScreenResult) {
         defer { pending = nil }
-        if let fresh = try? session.store.caseFile(file.customer.id) { file = fresh }
+        if let fresh = try? session.caseFile(file.customer.id) { file = fresh }
         readSavedState()
         guard case .edited(let v) = result, let pending else { return }
         let today = session.today

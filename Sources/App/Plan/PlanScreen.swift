@@ -237,7 +237,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
                 }
                 return .handled
             }
-            guard let fresh = try? session.store.caseFile(file.customer.id) else { message = "Cannot read the data file"; return .handled }
+            guard let fresh = try? session.caseFile(file.customer.id) else { message = "Cannot read the data file"; return .handled }
             return .push(SignaturesScreen(session: session, file: fresh))
         case .char("p") where file.customer.program == .youth: return openForm(.pathway)
         case .ctrl("s"), .function(2): return startSave()

@@ -172,7 +172,7 @@ struct ApplicationScreen: DraftKeeping {
     /// Reads the application another user saved and puts this user's own
     /// changes (each field they changed) back on top of it.
     private mutating func reloadAndReapply() {
-        guard let fresh = try? session.store.caseFile(file.customer.id), let application = fresh.application else {
+        guard let fresh = try? session.caseFile(file.customer.id), let application = fresh.application else {
             message = "Cannot read the application again"
             return
         }

@@ -15,7 +15,7 @@ extension CaseFileScreen {
     mutating func reload(after result: ScreenResult) {
         if case .updated(_, let text) = result { notice = text }
         do {
-            if let fresh = try session.store.caseFile(file.customer.id) { file = fresh }
+            if let fresh = try session.caseFile(file.customer.id) { file = fresh }
         } catch {
             message = "Cannot read the data file: \(error)"
         }

@@ -156,7 +156,7 @@ public struct CaseloadScreen: Screen {
         pageSize = max(1, area.height - 2)
         do {
             if loadedSearch != search.text {
-                count = try session.store.count(CaseloadFilter(search: search.text))
+                count = try session.store.count(CaseloadFilter(search: search.text, reach: session.reach))
                 loadedSearch = search.text
                 pageStart = -1
             }
@@ -165,7 +165,7 @@ public struct CaseloadScreen: Screen {
             if selected >= top + pageSize { top = selected - pageSize + 1 }
             top = max(0, min(top, count - pageSize))
             if pageStart != top || page.count < min(pageSize, count - top) {
-                page = try session.store.customers(CaseloadFilter(search: search.text), offset: top, limit: pageSize)
+                page = try session.store.customers(CaseloadFilter(search: search.text, reach: session.reach), offset: top, limit: pageSize)
                 pageClocks = try session.store.clockFacts(ids: page.map(\.id))
                 pageUnsigned = Set(pageClocks.values.filter { Self.awaitsSignatures($0, on: session.today) }.map(\.customer.id))
                 pageStart = top

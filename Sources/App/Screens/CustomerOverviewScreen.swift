@@ -24,7 +24,7 @@ struct CustomerOverviewScreen: CustomerScreen {
 
     private mutating func load() {
         do {
-            intake = try session.store.caseFile(id)
+            intake = try session.caseFile(id)
             clockFacts = try session.store.clockFacts(for: id)
             customer = intake?.customer
             duplicateDecisions = try session.store.duplicateDecisions(for: id)

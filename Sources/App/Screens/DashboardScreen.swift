@@ -78,7 +78,7 @@ public struct DashboardScreen: Screen {
     private mutating func open() -> Effect {
         guard shown.indices.contains(selected) else { return .handled }
         let item = shown[selected]
-        guard let file = try? session.store.caseFile(item.facts.customer.id) else {
+        guard let file = try? session.caseFile(item.facts.customer.id) else {
             message = "Cannot read customer \(item.facts.customer.id)"
             return .handled
         }
