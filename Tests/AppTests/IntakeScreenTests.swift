@@ -240,4 +240,28 @@ import TerminalKit
         let merged = try #require(try h.store.caseFile(CustomerID(2))?.application)
         #expect(merged.city == "Evanston" && merged.socialMedia == "linkedin.com/in/ghernandez")
     }
+
+    @Test func aBarrierCorrectedMeanwhileIsReloadedWithTheTypingOnTop() throws {
+        let h = try Harness()
+        h.openCustomer(16)
+        h.press(.char("r"), .enter)
+        #expect(h.screen.contains("Correct: "))
+        h.press(.tab, .tab, .tab, .end)
+        h.type(" (checked with the customer)")
+        // Meanwhile the barrier's description is corrected at another terminal.
+        let barrier = try #require(try h.store.caseFile(CustomerID(16))?.barriers.first)
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
+        try theirs.correctBarrier(barrier, with: barrier.values.merging(["description": "two buses each way"]) { $1 },
+                                  by: admin, today: Harness.today)
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("Ctrl-R reloads it and re-applies your typing."))
+        #expect(h.screen.contains("this barrier (tnguyen at ") || h.screen.contains("this barrier (Thanh Nguyễn at "))
+        #expect(h.lines[23].contains("Ctrl-R Reload & re-apply"))
+        h.press(.ctrl("r"))
+        #expect(h.screen.contains("your 1 change(s) re-applied on top"))
+        h.press(.ctrl("s"))
+        let now = try #require(try h.store.caseFile(CustomerID(16))?.barriers.first)
+        #expect(now.description == "two buses each way" && now.plan == barrier.plan + " (checked with the customer)")
+    }
 }

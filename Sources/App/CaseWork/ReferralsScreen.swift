@@ -67,6 +67,13 @@ struct ReferralsScreen: CaseFileScreen {
             intro: "Now \(r.status.label) since \(r.statusOn). Completed and declined close the referral.",
             fields: Referral.statusFields, values: ["status": next.rawValue, "on": today.description],
             check: { r.statusProblems($0, today: today) },
+            reopen: {
+                guard let now = try store.caseWork(c.id).referrals.first(where: { $0.id == r.id }) else {
+                    throw StoreError.notFound("referral \(r.id)")
+                }
+                guard now.isOpen else { throw StoreError.invalid("it is now \(now.status.label) since \(now.statusOn): a closed referral stays closed") }
+                return self.statusForm(now)
+            },
             save: { v in
                 let moved = try store.updateReferral(r, with: v, by: user, today: today)
                 return .updated(c.id, notice: "\(moved.partnerName): \(moved.status.label)")

@@ -67,6 +67,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
             intro: barrier == nil ? nil : "The earlier text stays in the barrier's history.",
             fields: BarrierRecord.fields, values: barrier?.values ?? ["identifiedOn": today.description],
             check: { BarrierRecord.problems($0, today: today) },
+            reopen: barrier.map { b in { try self.form(for: self.fresh(b)) } },
             save: { v in
                 if let barrier {
                     try store.correctBarrier(barrier, with: v, by: user, today: today)
@@ -85,10 +86,19 @@ struct BarrierRegisterScreen: CaseFileScreen {
             intro: "The barrier stays in the register, marked overcome with your initials.",
             fields: BarrierRecord.overcomeFields, values: ["overcomeOn": today.description],
             check: { barrier.overcomeProblems($0, today: today) },
+            reopen: { try self.overcomeForm(self.fresh(barrier)) },
             save: { v in
                 try store.overcomeBarrier(barrier, with: v, by: user, today: today)
                 return .updated(c.id, notice: "Overcome: \(barrier.name)")
             })
+    }
+
+    /// The barrier as saved now.
+    private func fresh(_ b: BarrierRecord) throws -> BarrierRecord {
+        guard let now = try session.caseFile(b.customer)?.barriers.first(where: { $0.id == b.id }) else {
+            throw StoreError.notFound("barrier \(b.id)")
+        }
+        return now
     }
 
     mutating func resume(with result: ScreenResult) {

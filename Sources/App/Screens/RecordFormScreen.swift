@@ -6,6 +6,9 @@ import TerminalKit
 /// the Getting Started Assessment): fields from the Domain, problems under
 /// their field, Ctrl-S saves. With `autosave`, every move to another field
 /// and leaving with Esc save what was typed, so progress is never lost.
+/// With `reopen`, a save refused because another user changed the record
+/// meanwhile offers Ctrl-R: the form again over their save, with this
+/// user's own changes put back on top.
 struct RecordFormScreen: DraftKeeping {
     let title: String
     let customer: CustomerID
@@ -15,6 +18,9 @@ struct RecordFormScreen: DraftKeeping {
     let check: ([String: String]) -> [String: String]
     let save: ([String: String]) throws -> ScreenResult
     let autosave: (([String: String]) throws -> Void)?
+    /// The same form over the record as saved now.
+    let reopen: (() throws -> RecordFormScreen)?
+    var stale = false
     var saved: [String: String]
     var question: DiscardQuestion?
     var offered: DraftOffer?
@@ -24,6 +30,7 @@ struct RecordFormScreen: DraftKeeping {
     init(title: String, customer: CustomerID, heading: String, intro: String? = nil, fields: [FormField], values: [String: String],
          check: @escaping ([String: String]) -> [String: String],
          autosave: (([String: String]) throws -> Void)? = nil,
+         reopen: (() throws -> RecordFormScreen)? = nil,
          save: @escaping ([String: String]) throws -> ScreenResult) {
         self.title = title
         self.customer = customer
@@ -34,6 +41,7 @@ struct RecordFormScreen: DraftKeeping {
         self.check = check
         self.save = save
         self.autosave = autosave
+        self.reopen = reopen
         saved = form.values
     }
 
@@ -53,11 +61,12 @@ struct RecordFormScreen: DraftKeeping {
     static let saveKey = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
     static let done = KeyBinding([.escape], "Done", help: "Leave; what was typed is already saved")
+    static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your changes back on top")
 
     var bindings: [KeyBinding] {
         if offered != nil { return DraftOffer.bindings }
         if question != nil { return DiscardQuestion.bindings }
-        return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + FormState.bindings
+        return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + (stale ? [Self.reapply] : []) + FormState.bindings
     }
 
     var problems: [String: String] { check(form.values) }
@@ -82,6 +91,7 @@ struct RecordFormScreen: DraftKeeping {
         message = nil
         switch key {
         case .ctrl("s"), .function(2): return trySave()
+        case .ctrl("r") where stale: reloadAndReapply()
         case .escape, .function(10):
             if autosave != nil {
                 keepProgress()
@@ -116,7 +126,26 @@ struct RecordFormScreen: DraftKeeping {
             return .finish(try save(form.values))
         } catch {
             message = "\(error)"
+            if case StoreError.changedMeanwhile(let what) = error, reopen != nil {
+                stale = true
+                message = "Not saved: another user changed \(what). Ctrl-R reloads it and re-applies your typing."
+            }
             return .handled
+        }
+    }
+
+    /// Becomes the form over the other user's save, with each field this
+    /// user changed put back on top.
+    private mutating func reloadAndReapply() {
+        guard let reopen else { return }
+        do {
+            var fresh = try reopen()
+            let mine = form.values.filter { saved[$0.key] != $0.value }
+            fresh.form = FormState(fields: fresh.fields, values: fresh.form.values.merging(mine) { _, own in own })
+            fresh.message = "Reloaded their save; your \(mine.count) change(s) re-applied on top: check and save (Ctrl-S)"
+            self = fresh
+        } catch {
+            message = "Cannot reload: \(error)"
         }
     }
 
