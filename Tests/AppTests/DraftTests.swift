@@ -1,4 +1,5 @@
 import App
+import Foundation
 import Domain
 import Store
 import Testing
@@ -38,6 +39,29 @@ import TerminalKit
         second.type([.escape, .char("y")])
         two.run()
         #expect(try h.store.draft(login: "mrivera", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note") == nil)
+    }
+
+    @Test func aPlanDraftKeptBeforeANewerSaveIsMergedIntoIt() throws {
+        let h = try Harness()
+        let saved = try #require(try h.store.plan(for: CustomerID(16)))
+        // The draft: a step added to the plan as it was (version N) ...
+        var mine = saved.plan
+        mine.goals[0].steps.append(PlanStep(id: mine.newID(), text: "Call the union hall by 2026-12-01"))
+        let json = String(decoding: try JSONEncoder().encode(mine), as: UTF8.self)
+        try h.store.saveDraft(["plan": json, "over": String(saved.version)], login: "mrivera", customer: CustomerID(16), form: "plan")
+        // ... then someone saved version N+1 with a change elsewhere.
+        var theirs = saved.plan
+        theirs.goals[0].text = "Pharmacy technician job near home"
+        let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
+        try h.store.savePlan(theirs, over: saved.version, by: admin, today: Harness.today, matrix: try ServicesMatrix.bundled(),
+                             reason: "goal reworded")
+        let terminal = MemoryTerminal()
+        let app = loop(h, terminal)
+        terminal.type([.char("/")] + "C000016".map { Key.char($0) } + [.enter, .enter, .char("p"), .char("r")])
+        app.run()
+        #expect(terminal.screen.text.contains("Unsaved edits restored; your edits re-applied on top of v\(saved.version + 1)"))
+        #expect(terminal.screen.text.contains("near home"))
+        #expect(terminal.screen.text.contains("Call the union hall"))
     }
 
     @Test func anotherUserNeverSeesYourDraft() throws {

@@ -57,6 +57,38 @@ import TerminalKit
         #expect(saved.plan.episodes.map(\.reason) == ["initial plan"])
     }
 
+    @Test func aPlanSavedMeanwhileIsMergedWithTheseEdits() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        h.press(.char("s"))
+        fields(h, ["Visit two welding shops by 2026-12-20", "2026-12-20"])
+        h.press(.ctrl("s"))
+        // Meanwhile a colleague renames the first goal and saves.
+        let before = try #require(try h.store.plan(for: CustomerID(16)))
+        var theirs = before.plan
+        theirs.goals[0].text += " near home"
+        let colleague = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
+        try colleague.savePlan(theirs, over: before.version, by: admin, today: Harness.today, matrix: try ServicesMatrix.bundled(),
+                               reason: "goal reworded")
+        func save() {
+            h.press(.ctrl("s"))
+            if h.screen.contains("Why") { h.type("added a step"); h.press(.enter) }
+        }
+        save()
+        #expect(h.screen.contains("Ctrl-R reloads their save and re-applies your edits."))
+        #expect(h.screen.contains("Ctrl-R Reload"))
+        h.press(.ctrl("r"))
+        #expect(h.screen.contains("your edits re-applied on top of v\(before.version + 1)"))
+        save()
+        let merged = try #require(try h.store.plan(for: CustomerID(16)))
+        #expect(merged.version == before.version + 2)
+        #expect(merged.plan.goals[0].text == theirs.goals[0].text)
+        #expect(merged.plan.goals[0].steps.map(\.text).contains("Visit two welding shops by 2026-12-20"))
+        let ids = merged.plan.goals.flatMap { [$0.id] + $0.steps.flatMap { [$0.id] + $0.services.map(\.id) } }
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func trainingCannotStartBeforeItsAssessment() throws {
         let h = try Harness()
         openPlan(h, 16)

@@ -226,6 +226,10 @@ extension PlanScreen {
         } catch {
             mode = .browsing
             message = "\(error)"
+            if case StoreError.changedMeanwhile(let what) = error {
+                stale = true
+                message = "Not saved: another user changed \(what). Ctrl-R reloads their save and re-applies your edits."
+            }
         }
     }
 }

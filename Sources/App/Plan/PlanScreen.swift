@@ -48,6 +48,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     /// Whether everyone required signed the saved plan; nil before its first save.
     /// Read when the plan is read or saved, not hashed on every draw.
     var savedIsSigned: Bool?
+    /// Another user saved the plan since it was read: Ctrl-R merges.
+    var stale = false
 
     init(session: Session, file: CaseFile) {
         self.session = session
@@ -102,12 +104,13 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
     static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
     static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML) and show where")
+    static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your edits back on top")
     static let qualityKey = KeyBinding([.char("Q")], "Quality", help: "The plan against the Illinois workNet rubric: each category and what it lacks", inBar: false)
 
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing:
-            return [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.signatures, Self.copy, Self.delete,
+            return (stale ? [Self.reapply] : []) + [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.signatures, Self.copy, Self.delete,
                     Self.undoKey, Self.moveKeys, Self.fold, Self.move, Self.versions, Self.qualityKey]
                 + (file.customer.program == .youth ? [Self.pathway] : [])
         case .confirmingDelete:
@@ -141,10 +144,15 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
                     return .handled
                 }
                 undo.append(plan)
-                plan = kept
                 let over = Int(offer.draft.values["over"] ?? "") ?? 0
-                notice = over == (saved?.version ?? 0) ? "Unsaved edits restored: save them with Ctrl-S"
-                    : "Unsaved edits restored; the plan was saved again meanwhile (v\(saved?.version ?? 0)): check before saving"
+                if over == (saved?.version ?? 0) {
+                    plan = kept
+                    notice = "Unsaved edits restored: save them with Ctrl-S"
+                } else {
+                    // Saved again since the draft was kept: put the draft's edits on top of that save.
+                    let base = (try? session.store.planVersions(for: file.customer.id))?.first { $0.version == over }?.plan
+                    reapply(mine: kept, base: base ?? CareerPlan(customer: file.customer.id), what: "Unsaved edits restored")
+                }
             case .char("d"), .char("D"): mode = .browsing
             case .function(1), .char("?"): return .unhandled
             default: break
@@ -202,6 +210,13 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case .left: setFold(collapse: true)
         case .right: setFold(collapse: false)
         case .char(" "): if let node { setFold(collapse: !collapsed.contains(tree.id(node))) }
+        case .ctrl("r") where stale:
+            guard let fresh = try? session.store.plan(for: file.customer.id) else { message = "Cannot read the plan again"; return .handled }
+            let base = saved?.plan ?? CareerPlan(customer: file.customer.id)
+            saved = fresh
+            if let file = try? session.caseFile(file.customer.id) { self.file = file }
+            readSavedState()
+            reapply(mine: plan, base: base, what: "Reloaded v\(fresh.version)")
         case .char("g"): return openForm(.newGoal)
         case .char("s"):
             guard let g = goalIndex else { message = "Add a goal first (g)"; return .handled }
@@ -290,4 +305,17 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     }
 
     func select(id: Int) -> Int? { rows.firstIndex { tree.id($0.node) == id } }
+
+    /// Puts `mine` (edited from `base`) on top of the saved plan and says
+    /// what could not be merged.
+    mutating func reapply(mine: CareerPlan, base: CareerPlan, what: String) {
+        let merged = PlanMerge.merge(base: base, mine: mine, theirs: saved?.plan ?? CareerPlan(customer: file.customer.id))
+        plan = merged.plan
+        stale = false
+        selected = ListMove.clamped(selected, count: rows.count)
+        notice = "\(what); your edits re-applied on top of v\(saved?.version ?? 0): check and save (Ctrl-S)"
+        if !merged.conflicts.isEmpty {
+            message = "Both changed: " + merged.conflicts.joined(separator: " · ")
+        }
+    }
 }
