@@ -18,15 +18,53 @@ public struct CaseClockFacts: Sendable {
     }
 }
 
+/// A clock as the case's records set it, whatever the day: its due date,
+/// whether it is met, and the days it runs (a service's entry is owed only
+/// once its planned start has passed; follow-up ends with its window).
+/// Stored per customer so the dashboard reads due items without
+/// recomputing every case.
+public struct ScheduledClock: Hashable, Sendable {
+    public var rule: ClockRule
+    public var due: Day
+    public var met: Bool
+    public var subject: String?
+    /// Runs from this day on (nil: always).
+    public var from: Day?
+    /// Runs through this day (nil: always).
+    public var until: Day?
+
+    public init(rule: ClockRule, due: Day, met: Bool = false, subject: String? = nil, from: Day? = nil, until: Day? = nil) {
+        self.rule = rule
+        self.due = due
+        self.met = met
+        self.subject = subject
+        self.from = from
+        self.until = until
+    }
+
+    public func runs(on today: Day) -> Bool { (from.map { $0 <= today } ?? true) && (until.map { today <= $0 } ?? true) }
+
+    /// The clock on `today`; nil on a day it does not run.
+    public func clock(on today: Day, settings: ClockSettings) -> Clock? {
+        guard runs(on: today) else { return nil }
+        return Clock(rule: rule, due: due, state: met ? .met : Deadlines.state(due: due, on: today, settings: settings),
+                     subject: subject)
+    }
+}
+
 extension Deadlines {
     /// Every clock that applies to the customer, met ones included, soonest
     /// first (POLICY.md section 3).
     public static func all(for f: CaseClockFacts, on today: Day, settings: ClockSettings = .illinois) -> [Clock] {
+        schedule(for: f, settings: settings).compactMap { $0.clock(on: today, settings: settings) }
+    }
+
+    /// Every clock of the customer with the days it runs; no "today" in it.
+    public static func schedule(for f: CaseClockFacts, settings: ClockSettings = .illinois) -> [ScheduledClock] {
         let c = f.customer
-        var out: [Clock] = []
-        func add(_ rule: ClockRule, _ due: Day, met: Bool = false, subject: String? = nil) {
-            out.append(Clock(rule: rule, due: due, state: met ? .met : state(due: due, on: today, settings: settings),
-                             subject: subject))
+        var out: [ScheduledClock] = []
+        func add(_ rule: ClockRule, _ due: Day, met: Bool = false, subject: String? = nil, from: Day? = nil, until: Day? = nil) {
+            out.append(ScheduledClock(rule: rule, due: due, met: met, subject: subject, from: from, until: until))
         }
         if let applied = c.appliedOn { add(.eligibility30, applied.adding(days: 30), met: c.eligibleOn != nil) }
         if let eligible = c.eligibleOn { add(.enrollment90, eligible.adding(days: 90), met: c.enrolledOn != nil) }
@@ -35,23 +73,21 @@ extension Deadlines {
             let hasPlan = f.firstPlanSaved != nil && f.plan?.goals.isEmpty == false
             add(.initialPlan5, enrolled.adding(days: 5), met: hasPlan)
         }
-        // The customer-only clocks, except the two the case work decides.
-        out += Deadlines.open(for: c, on: today, settings: settings).filter {
-            ![.eligibility30, .enrollment90, .autoExit90, .followUp12m].contains($0.rule)
-        }
         if let enrolled = c.enrolledOn, c.exitedOn == nil {
+            let interval = c.isVeteran ? settings.veteranContactIntervalDays : settings.contactIntervalDays
+            add(.contact30, max(enrolled, c.lastContactOn ?? enrolled).adding(days: interval))
             if let reviewed = f.lastPlanSaved { add(.review90, reviewed.adding(days: settings.reviewIntervalDays)) }
             let last = max(enrolled, c.lastServiceOn ?? enrolled)
-            if let due = AutoExit.due(lastService: last, plan: f.plan, pauses: f.work.pauses, on: today) {
-                add(.autoExit90, due)
-            }
+            // A service planned for today or later holds the automatic exit.
+            add(.autoExit90, AutoExit.due(lastService: last, pauses: f.work.pauses),
+                from: AutoExit.heldThrough(f.plan)?.adding(days: 1))
             let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
             for s in f.plan?.allServices ?? [] {
-                if s.status == .notStarted, let start = s.plannedStart, start < today {
-                    add(.serviceEntry10, start.adding(days: 10), subject: s.name)
+                if s.status == .notStarted, let start = s.plannedStart {
+                    add(.serviceEntry10, start.adding(days: 10), subject: s.name, from: start.adding(days: 1))
                 }
-                if s.status == .open, let end = s.plannedEnd, end < today {
-                    add(.serviceClose10, end.adding(days: 10), subject: s.name)
+                if s.status == .open, let end = s.plannedEnd {
+                    add(.serviceClose10, end.adding(days: 10), subject: s.name, from: end.adding(days: 1))
                 }
                 if let started = s.actualStart, !noted.contains(Int64(s.id)) {
                     add(.noteEntry10, started.adding(days: 10), subject: s.name)
@@ -61,10 +97,10 @@ extension Deadlines {
         for pending in OutcomeDue.pending(notes: f.work.notes, outcomes: f.work.outcomes) {
             add(.outcomeEntry10, pending.known.adding(days: 10), subject: pending.kind.label)
         }
-        if f.work.followUpDeclined == nil, let window = FollowUp(for: c), today <= window.endsOn {
-            add(.followUp12m, window.endsOn, subject: "window ends")
+        if f.work.followUpDeclined == nil, let window = FollowUp(for: c) {
+            add(.followUp12m, window.endsOn, subject: "window ends", until: window.endsOn)
             if let next = window.nextContact(notes: f.work.notes) {
-                add(.followUp12m, next.due, subject: "contact \(next.number) of \(FollowUp.contactMonths.count)")
+                add(.followUp12m, next.due, subject: "contact \(next.number) of \(FollowUp.contactMonths.count)", until: window.endsOn)
             }
         }
         return out.sorted { ($0.due, $0.rule.rawValue, $0.subject ?? "") < ($1.due, $1.rule.rawValue, $1.subject ?? "") }

@@ -95,10 +95,11 @@ extension CaseloadStore {
         actor.login = nil
         defer { actor.login = login }
         let result = try body()
-        try pool.write { db in
+        try write { db in
             try db.cached(sql: """
                 INSERT INTO audit (at, login, entity, action, new) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'data file', 'load', ?)
                 """, arguments: [login ?? "unknown", what])
+            try Self.refreshDue(db)
         }
         return result
     }

@@ -8,7 +8,7 @@ extension CaseloadStore {
     /// Saves the assessment as it stands (progress is kept as the planner goes).
     public func saveGSA(_ gsa: GettingStartedAssessment, by user: Staff?) throws {
         let user = try Self.permit(.assess, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(gsa.customer, by: user, db)
             if let stored = try Self.gsas(db, customer: gsa.customer).first, let done = stored.submittedOn,
                gsa.submittedOn != done {
@@ -22,7 +22,7 @@ extension CaseloadStore {
     @discardableResult
     public func enroll(_ expected: Customer, on day: Day, by user: Staff?) throws -> Customer {
         let user = try Self.permit(.assess, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             guard var gsa = try Self.gsas(db, customer: customer.id).first else {
@@ -43,7 +43,7 @@ extension CaseloadStore {
     public func addAssessment(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                               today: Day) throws -> AssessmentRecord {
         let user = try Self.permit(.assess, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(customer, by: user, db)
             guard let a = AssessmentRecord(values, id: 0, customer: customer, recordedBy: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(AssessmentRecord.problems(values, today: today), AssessmentRecord.fields))
@@ -56,7 +56,7 @@ extension CaseloadStore {
     public func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                            today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(customer, by: user, db)
             let draft = BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "",
                                       identifiedOn: today, recordedBy: user.login)
@@ -72,7 +72,7 @@ extension CaseloadStore {
     public func correctBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
                                today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.customer, by: user, db)
             let current = try Self.current(expected, db)
             guard let corrected = current.applying(values, today: today) else {
@@ -87,7 +87,7 @@ extension CaseloadStore {
     public func overcomeBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
                                 today: Day) throws -> BarrierRecord {
         let user = try Self.permit(.assess, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.customer, by: user, db)
             let current = try Self.current(expected, db)
             let problems = current.overcomeProblems(values, today: today)

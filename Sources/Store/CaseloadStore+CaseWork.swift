@@ -14,7 +14,7 @@ extension CaseloadStore {
     @discardableResult
     public func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(note.customer, by: user, db)
             var n = note
             n.author = user.login
@@ -37,7 +37,7 @@ extension CaseloadStore {
     @discardableResult
     public func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(referral.customer, by: user, db)
             var r = referral
             r.recordedBy = user.login
@@ -51,7 +51,7 @@ extension CaseloadStore {
     public func updateReferral(_ expected: Referral, with values: [String: String], by user: Staff?,
                                today: Day) throws -> Referral {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.customer, by: user, db)
             guard let current = try Self.referrals(db, id: expected.id).first else {
                 throw StoreError.notFound("referral \(expected.id)")
@@ -74,7 +74,7 @@ extension CaseloadStore {
     @discardableResult
     public func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(outcome.customer, by: user, db)
             var o = outcome
             o.recordedBy = user.login
@@ -93,7 +93,7 @@ extension CaseloadStore {
     @discardableResult
     public func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(customer, by: user, db)
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let others = try Self.pauses(db, customer: customer)
@@ -108,7 +108,7 @@ extension CaseloadStore {
 
     public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.caseWork, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(customer, by: user, db)
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let problems = FollowUpDecline.problems(values, exitedOn: c.exitedOn, today: today)
@@ -126,7 +126,7 @@ extension CaseloadStore {
     @discardableResult
     public func exit(_ expected: Customer, by user: Staff?, today: Day) throws -> ExitRecord {
         let user = try Self.permit(.caseWork, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.id, by: user, db)
             let c = try Self.current(expected, db)
             let work = try Self.caseWork(db, customer: c.id)
@@ -145,7 +145,7 @@ extension CaseloadStore {
     /// their last day of service. Run when the program starts; returns who.
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
-        try pool.write { db in
+        try write { db in
             // Only customers without service for 90 days can be due; pauses and plans decide the rest.
             let cutoff = today.adding(days: -90).description
             // Two index ranges (customer_by_last_service), not a scan of every open case.

@@ -43,7 +43,7 @@ extension CaseloadStore {
 
     /// Inserts customers in one transaction (the demo, seed and import).
     public func insert(_ customers: some Sequence<Customer>) throws {
-        try pool.write { db in try Self.insert(customers, db) }
+        try write { db in try Self.insert(customers, db) }
     }
 
     static func insert(_ customers: some Sequence<Customer>, _ db: Database) throws {

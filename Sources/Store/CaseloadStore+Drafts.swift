@@ -15,7 +15,7 @@ extension CaseloadStore {
     /// A full SSN typed anywhere is masked before it reaches the file.
     public func saveDraft(_ values: [String: String], login: String, customer: CustomerID, form: String) throws {
         let values = values.mapValues(Acronyms.withoutSSN)
-        try pool.write { db in
+        try write { db in
             try db.cached(sql: """
                 INSERT INTO draft (login, customer_id, form, body, saved_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(login, customer_id, form) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at
@@ -33,7 +33,7 @@ extension CaseloadStore {
     }
 
     public func deleteDraft(login: String, customer: CustomerID, form: String) throws {
-        try pool.write { db in
+        try write { db in
             try db.cached(sql: "DELETE FROM draft WHERE login = ? AND customer_id = ? AND form = ?",
                           arguments: [login, customer.number, form])
         }

@@ -22,7 +22,7 @@ extension CaseloadStore {
     public func enter(_ entry: CustomerEntry, by user: Staff?, today: Day,
                       despite duplicates: [CustomerID] = []) throws -> Customer {
         let user = try Self.permit(.enterCustomer, by: user)
-        return try pool.write { db in
+        return try write { db in
             let id = CustomerID((try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0) + 1)
             guard let customer = entry.customer(id: id, today: today) else {
                 throw StoreError.invalid(entry.problems(today: today).map { "\($0.key.label): \($0.value)" }.sorted().joined(separator: "; "))
@@ -60,7 +60,7 @@ extension CaseloadStore {
 
     /// Stores decisions made elsewhere (the demo and seed caseloads).
     public func insert(decisions: [DuplicateDecision]) throws {
-        try pool.write { db in for d in decisions { try Self.insert(d, db) } }
+        try write { db in for d in decisions { try Self.insert(d, db) } }
     }
 
     public func duplicateDecisions() throws -> [DuplicateDecision] {

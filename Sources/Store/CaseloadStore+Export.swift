@@ -40,7 +40,7 @@ extension CaseloadStore {
     }
 
     private func write(_ export: DataExport) throws {
-        try pool.write { db in
+        try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
             guard existing == 0 else { throw StoreError.notEmpty(path: path) }
             let logins = Set(try String.fetchAll(db, sql: "SELECT login FROM staff"))

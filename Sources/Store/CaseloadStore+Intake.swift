@@ -47,7 +47,7 @@ extension CaseloadStore {
     public func saveApplication(_ form: ApplicationForm, customer expected: Customer, by user: Staff?, today: Day,
                                 amendReason: String? = nil) throws -> Customer {
         let user = try Self.permit(.takeApplication, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             guard let application = form.application(customer: customer, today: today) else {
@@ -88,7 +88,7 @@ extension CaseloadStore {
     public func certify(_ expected: Customer, titles: [Title], on day: Day, lateReason: String, by user: Staff?,
                         today: Day) throws -> Customer {
         let user = try Self.permit(.certifyEligibility, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(expected.id, by: user, db)
             let customer = try Self.current(expected, db)
             if let done = try Self.certifications(db, customer: customer.id).first {
@@ -117,7 +117,7 @@ extension CaseloadStore {
 
     public func recordScreening(_ s: BasicSkillsScreening, by user: Staff?) throws {
         let user = try Self.permit(.takeApplication, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(s.customer, by: user, db)
             try Self.insert(s, db)
         }
@@ -126,7 +126,7 @@ extension CaseloadStore {
     /// Records (or replaces) the document seen for one checklist item.
     public func recordDocument(_ d: EligibilityDocument, by user: Staff?) throws {
         let user = try Self.permit(.takeApplication, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(d.customer, by: user, db)
             try Self.insert(d, db)
         }
@@ -134,7 +134,7 @@ extension CaseloadStore {
 
     /// Stores synthetic intake records (demo and seed).
     public func insert(intake: some Sequence<SyntheticIntake>) throws {
-        try pool.write { db in
+        try write { db in
             for i in intake {
                 for b in i.barriers { try Self.insert(b, db) }
                 if let a = i.application {

@@ -21,7 +21,7 @@ extension CaseloadStore {
     public func savePlan(_ plan: CareerPlan, over expectedVersion: Int, by user: Staff?, today: Day,
                          matrix: ServicesMatrix, reason: String? = nil, exiting: Bool = false) throws -> PlanVersion {
         let user = try Self.permit(.editPlan, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(plan.customer, by: user, db)
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [plan.customer.number]).map(Customer.init(row:)) else {

@@ -14,7 +14,7 @@ extension CaseloadStore {
         c.grantedBy = user.login
         c.reason = c.reason.trimmingCharacters(in: .whitespaces)
         if let problem = c.problem { throw StoreError.invalid(problem) }
-        return try pool.write { db in
+        return try write { db in
             for login in [c.login, c.forLogin] {
                 guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
                     throw StoreError.notFound("staff member \(login)")
@@ -30,7 +30,7 @@ extension CaseloadStore {
     @discardableResult
     public func endCover(_ login: String, for forLogin: String, on day: Day, by user: Staff?) throws -> Int {
         try Self.permit(.reassign, by: user)
-        return try pool.write { db in
+        return try write { db in
             try db.cached(sql: """
                 UPDATE covering SET until_day = ? WHERE login = ? AND for_login = ? AND until_day > ?
                 """, arguments: [day.description, login, forLogin, day.description])

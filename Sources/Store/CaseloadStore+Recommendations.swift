@@ -13,7 +13,7 @@ extension CaseloadStore {
         guard !d.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("say why the recommendation is dismissed")
         }
-        try pool.write { db in
+        try write { db in
             try workOn(d.customer, by: user, db)
             try Self.insert(d, db)
         }
@@ -22,7 +22,7 @@ extension CaseloadStore {
     /// Brings a dismissed recommendation back.
     public func restore(_ key: String, for id: CustomerID, by user: Staff?) throws {
         let user = try Self.permit(.editPlan, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(id, by: user, db)
             try db.cached(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
         }

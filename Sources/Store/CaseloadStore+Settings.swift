@@ -4,7 +4,11 @@ import GRDB
 extension CaseloadStore {
     /// The area's clock settings; Illinois defaults for any not set.
     public func clockSettings() throws -> ClockSettings {
-        try pool.read { db in
+        try pool.read { db in try Self.clockSettings(db) }
+    }
+
+    static func clockSettings(_ db: Database) throws -> ClockSettings {
+        do {
             let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
             var s = ClockSettings.illinois
             for row in pairs {
@@ -28,7 +32,7 @@ extension CaseloadStore {
         guard let settings = ClockSettings(values) else {
             throw StoreError.invalid(Self.describe(ClockSettings.problems(values), ClockSettings.fields))
         }
-        try pool.write { db in
+        try write { db in
             for (key, value) in settings.values {
                 try db.cached(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
             }

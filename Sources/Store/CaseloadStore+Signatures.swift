@@ -34,7 +34,7 @@ extension CaseloadStore {
     public func sign(_ r: SigningRequest, customer id: CustomerID, planVersion expectedVersion: Int, by user: Staff?,
                      today: Day) throws -> Signature {
         let user = try Self.permit(.editPlan, by: user)
-        return try pool.write { db in
+        return try write { db in
             try workOn(id, by: user, db)
             guard let c = try Self.customer(db, id) else { throw StoreError.notFound("customer \(id)") }
             guard let current = try Self.currentPlan(db, customer: id) else {
@@ -89,7 +89,7 @@ extension CaseloadStore {
     /// Records that the plan went to the youth's parent or guardian to sign.
     public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.editPlan, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(id, by: user, db)
             let problems = GuardianRequest.problems(values, today: today)
             guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? "") else {
@@ -112,7 +112,7 @@ extension CaseloadStore {
     /// Records that a copy of the plan version was made for the customer.
     public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.editPlan, by: user)
-        try pool.write { db in
+        try write { db in
             try workOn(id, by: user, db)
             try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db)
         }

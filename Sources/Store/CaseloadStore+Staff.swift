@@ -13,7 +13,7 @@ extension CaseloadStore {
     }
 
     public func insert(staff: [Staff]) throws {
-        try pool.write { db in try Self.insert(staff: staff, db) }
+        try write { db in try Self.insert(staff: staff, db) }
     }
 
     static func insert(staff: [Staff], _ db: Database) throws {
@@ -26,7 +26,7 @@ extension CaseloadStore {
     /// The first user to open a new data file becomes its administrator.
     /// Returns the signed-in user's staff record, if any.
     public func signIn(login: String, fullName: String) throws -> Staff? {
-        try pool.write { db in
+        try write { db in
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") ?? 0
             if count == 0 {
                 try Self.insert(staff: [Staff(login: login, name: fullName, initials: Staff.initials(of: fullName),

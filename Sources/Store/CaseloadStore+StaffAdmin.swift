@@ -8,7 +8,7 @@ extension CaseloadStore {
     public func addStaff(_ s: Staff, by user: Staff?) throws -> Staff {
         try Self.permit(.manageStaff, by: user)
         if let problem = Staff.problem(login: s.login, name: s.name) { throw StoreError.invalid(problem) }
-        return try pool.write { db in
+        return try write { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM staff WHERE login = ?", arguments: [s.login]) != nil {
                 throw StoreError.invalid("\(s.login) is already on the staff list")
             }
@@ -19,7 +19,7 @@ extension CaseloadStore {
 
     public func setRole(_ login: String, to role: Role, by user: Staff?) throws {
         let user = try Self.permit(.manageStaff, by: user)
-        try pool.write { db in
+        try write { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM staff WHERE login = ?", arguments: [login]) != nil else {
                 throw StoreError.notFound("staff member \(login)")
             }
@@ -37,7 +37,7 @@ extension CaseloadStore {
     public func handOff(from: String, to: String, reason: String, by user: Staff?, today: Day) throws -> Int {
         let user = try Self.permit(.reassign, by: user)
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
-        return try pool.write { db in
+        return try write { db in
             for login in [from, to] {
                 guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
                     throw StoreError.notFound("staff member \(login)")

@@ -8,7 +8,7 @@ extension CaseloadStore {
             try insert(range.lazy.map(caseload.customer))
             try insert(decisions: caseload.duplicateDecisions(range))
             try insert(intake: range.lazy.map(caseload.intake))
-            if range.lowerBound == 1 { try pool.write { db in for c in caseload.coverings { try Self.insert(c, db) } } }
+            if range.lowerBound == 1 { try write { db in for c in caseload.coverings { try Self.insert(c, db) } } }
         }
     }
 }

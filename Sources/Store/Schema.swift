@@ -346,6 +346,58 @@ enum Schema {
                 """)
             try AuditTriggers.install(on: "covering", db)
         }
+        m.registerMigration("v14-due") { db in
+            // Not INSERT OR IGNORE: inside a trigger an upsert's conflict clause overrides it.
+            func mark(_ id: String) -> String {
+                "INSERT INTO due_stale SELECT \(id) WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(id));"
+            }
+            let markAll = "INSERT INTO due_stale SELECT id FROM customer WHERE id NOT IN (SELECT customer_id FROM due_stale);"
+            // Derived from the records, so not audited: each customer's running
+            // clocks with the days they run, rewritten in the transaction of
+            // every write that touches them (CaseloadStore+Due).
+            try db.execute(sql: """
+                CREATE TABLE due (
+                    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                    planner TEXT,
+                    rule TEXT NOT NULL,
+                    subject TEXT NOT NULL DEFAULT '',
+                    due_on TEXT NOT NULL,
+                    from_on TEXT,
+                    until_on TEXT
+                );
+                CREATE INDEX due_by_customer ON due(customer_id);
+                CREATE INDEX due_by_planner ON due(planner, due_on, customer_id);
+                CREATE INDEX due_by_day ON due(due_on, customer_id);
+                CREATE TABLE due_stale (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
+                CREATE TRIGGER due_stale_customer_insert AFTER INSERT ON customer BEGIN
+                    \(mark("NEW.id"))
+                END;
+                CREATE TRIGGER due_stale_customer_update AFTER UPDATE ON customer BEGIN
+                    \(mark("NEW.id"))
+                END;
+                CREATE TRIGGER due_stale_settings AFTER UPDATE ON setting
+                WHEN OLD.value IS NOT NEW.value AND NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
+                BEGIN
+                    \(markAll)
+                END;
+                CREATE TRIGGER due_stale_settings_insert AFTER INSERT ON setting
+                WHEN NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
+                BEGIN
+                    \(markAll)
+                END;
+                """)
+            for table in ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline"] {
+                for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER due_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                            \(mark("\(row).customer_id"))
+                        END;
+                        """)
+                }
+            }
+            try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer")
+            try CaseloadStore.refreshDue(db)
+        }
         return m
     }
 }

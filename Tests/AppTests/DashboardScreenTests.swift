@@ -42,4 +42,24 @@ import TerminalKit
         #expect(h.lines[1].contains("1 overdue · 3 due within 7 days · only elig"))
         #expect(h.screen.components(separatedBy: "\n").filter { $0.contains("Eligibility") }.count == 8)
     }
+
+    @Test func theListPagesThroughEveryItemWithItsGroupHeadings() throws {
+        let h = try Harness(login: "asantos")
+        h.press(.char("d"))
+        let items = h.session.store
+        let total = try items.dueSummary(planner: nil, on: Harness.today, settings: h.session.settings).total
+        #expect(total > 40)
+        h.press(.end)
+        let selectedRow = try #require(h.lines.firstIndex { $0.hasPrefix("▶") })
+        #expect(selectedRow == 21)
+        let last = try #require(try items.dueItems(planner: nil, on: Harness.today, settings: h.session.settings,
+                                                    offset: total - 1, limit: 1).first)
+        #expect(h.lines[selectedRow].contains(last.customer.id.description))
+        #expect(h.screen.contains(" Upcoming"))
+        // Back up a page: the selection moves 10 items, still drawn.
+        h.press(.pageUp)
+        #expect(h.lines.contains { $0.hasPrefix("▶") })
+        h.press(.home)
+        #expect(h.lines[4] == " Overdue" && h.lines[5].hasPrefix("▶"))
+    }
 }

@@ -6,16 +6,16 @@ import TerminalKit
 /// supervisor or administrator), grouped Overdue / Due soon / Upcoming.
 /// Enter opens the screen where the item is done.
 public struct DashboardScreen: Screen {
-    struct Item {
-        var facts: CaseClockFacts
-        var clock: Clock
-    }
-
     let session: Session
-    var items: [Item] = []
+    /// Counts over every item shown (with the rule filter).
+    var summary = DueSummary()
     var ruleFilter: ClockRule?
     var selected = 0
+    /// The first item drawn.
     var top = 0
+    /// Items `pageStart ..< pageStart + page.count`, read from the due table a page at a time.
+    var page: [DueItem] = []
+    var pageStart = 0
     var message: String?
 
     public init(session: Session) {
@@ -25,28 +25,45 @@ public struct DashboardScreen: Screen {
 
     /// Everyone's items for those who oversee; a planner's own otherwise.
     var seesAll: Bool { session.user?.role == .supervisor || session.user?.role == .administrator }
+    var planner: String? { seesAll ? nil : session.login }
 
+    /// Reads the counts again and forgets the cached page.
     mutating func load() {
         do {
-            let facts = try session.store.clockFacts(planner: seesAll ? nil : session.login)
-            items = facts.flatMap { f in
-                Deadlines.running(for: f, on: session.today, settings: session.settings).map { Item(facts: f, clock: $0) }
-            }.sorted { ($0.clock.due, $0.facts.customer.id) < ($1.clock.due, $1.facts.customer.id) }
+            summary = try session.store.dueSummary(planner: planner, rule: ruleFilter, on: session.today, settings: session.settings)
+            page = []
+            pageStart = 0
+            selected = ListMove.clamped(selected, count: summary.total)
         } catch {
             message = "Cannot read the data file: \(error)"
         }
     }
 
+    /// Makes sure items `range` are in the cached page (reading a little around them).
+    mutating func ensure(_ range: Range<Int>) {
+        let wanted = range.clamped(to: 0..<summary.total)
+        guard !wanted.isEmpty, wanted.lowerBound < pageStart || wanted.upperBound > pageStart + page.count else { return }
+        let start = max(0, wanted.lowerBound - 20)
+        do {
+            page = try session.store.dueItems(planner: planner, rule: ruleFilter, on: session.today, settings: session.settings,
+                                              offset: start, limit: wanted.upperBound - start + 40)
+            pageStart = start
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
+    }
+
+    func item(_ i: Int) -> DueItem? { page.indices.contains(i - pageStart) ? page[i - pageStart] : nil }
+
     /// Counts for the caseload's title: overdue and due soon.
     public static func counts(session: Session) -> (overdue: Int, dueSoon: Int)? {
         guard session.user?.role == .planner,
-              let facts = try? session.store.clockFacts(planner: session.login) else { return nil }
-        let clocks = facts.flatMap { Deadlines.running(for: $0, on: session.today, settings: session.settings) }
-        return (clocks.filter { $0.state == .overdue }.count, clocks.filter { $0.state == .dueSoon }.count)
+              let s = try? session.store.dueSummary(planner: session.login, on: session.today, settings: session.settings)
+        else { return nil }
+        return (s.overdue, s.dueSoon)
     }
 
     public var title: String { "Due and overdue" }
-    var shown: [Item] { items.filter { ruleFilter == nil || $0.clock.rule == ruleFilter } }
 
     public var bindings: [KeyBinding] {
         [KeyBinding([.enter], "Open", help: "Open where the item is done: the note form for a contact or a missing note, the plan for a review or service, outcomes, exit"),
@@ -56,19 +73,23 @@ public struct DashboardScreen: Screen {
 
     public mutating func update(_ key: Key) -> Effect {
         message = nil
-        if let moved = ListMove.index(selected, key: key, count: shown.count, page: 10) {
+        if let moved = ListMove.index(selected, key: key, count: summary.total, page: 10) {
             selected = moved
             return .handled
         }
         switch key {
         case .char("f"):
-            let rules = ClockRule.allCases.filter { r in items.contains { $0.clock.rule == r } }
+            let rules = summary.rules
             if let current = ruleFilter, let i = rules.firstIndex(of: current) {
                 ruleFilter = i + 1 < rules.count ? rules[i + 1] : nil
             } else {
                 ruleFilter = rules.first
             }
             selected = 0
+            top = 0
+            let all = summary.rules
+            load()
+            summary.rules = all
         case .enter: return open()
         default: return .unhandled
         }
@@ -76,10 +97,9 @@ public struct DashboardScreen: Screen {
     }
 
     private mutating func open() -> Effect {
-        guard shown.indices.contains(selected) else { return .handled }
-        let item = shown[selected]
-        guard let file = try? session.caseFile(item.facts.customer.id) else {
-            message = "Cannot read customer \(item.facts.customer.id)"
+        guard let item = item(selected) else { return .handled }
+        guard let file = try? session.caseFile(item.customer.id) else {
+            message = "Cannot read customer \(item.customer.id)"
             return .handled
         }
         switch item.clock.rule {
@@ -95,73 +115,81 @@ public struct DashboardScreen: Screen {
             let kind: NoteKind = item.clock.rule == .followUp12m ? .followUp : .contact
             // A note owed for a service is linked to it.
             let service = item.clock.rule == .noteEntry10
-                ? item.facts.plan?.allServices.first { $0.name == item.clock.subject } : nil
+                ? (try? session.store.plan(for: file.customer.id))??.plan.allServices.first { $0.name == item.clock.subject } : nil
             return .push(NoteForms.new(kind, session: session, customer: file.customer.id,
                                        link: service.map { NoteLink(.service, Int64($0.id)) }))
         }
     }
 
     public mutating func resume(with result: ScreenResult) {
+        let rules = summary.rules
         load()
-        selected = min(selected, max(0, shown.count - 1))
+        if ruleFilter != nil { summary.rules = rules }
+    }
+
+    /// Heading text for an item's group.
+    private func heading(_ state: ClockState) -> String {
+        state == .overdue ? "Overdue" : state == .dueSoon ? "Due within \(session.settings.warningWindowDays) days" : "Upcoming"
+    }
+
+    /// The lines drawn from item `top` on: a heading where a group starts, then items.
+    enum Line: Equatable { case heading(String), item(Int) }
+    private func lines(from top: Int, height: Int) -> [Line] {
+        var out: [Line] = []
+        var i = top
+        while out.count < height, let it = item(i) {
+            // The first line always names its group, even mid-group.
+            if i == top || item(i - 1)?.clock.state != it.clock.state { out.append(.heading(heading(it.clock.state))) }
+            out.append(.item(i))
+            i += 1
+        }
+        return Array(out.prefix(height))
     }
 
     public mutating func prepare(area: Area) {
-        let height = area.height - 4
+        let height = max(1, area.height - 4)
         if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
+        ensure(max(0, top - 1)..<selected + height + 1)
+        // Scroll down until the selected item is drawn.
+        while top < selected, !lines(from: top, height: height).contains(.item(selected)) {
+            top += 1
+            ensure(top - 1..<selected + height + 1)
+        }
     }
 
     public func render(into canvas: inout Canvas, area: Area) {
-        // Filtered once: a caseload of 25,000 has tens of thousands of items.
-        let shown = self.shown
         let whose = seesAll ? "every planner" : (session.user?.name ?? session.login)
-        let overdue = shown.filter { $0.clock.state == .overdue }.count
-        let soon = shown.filter { $0.clock.state == .dueSoon }.count
-        canvas.put("\(whose) · as of \(session.today) · \(overdue) overdue · \(soon) due within \(session.settings.warningWindowDays) days"
+        canvas.put("\(whose) · as of \(session.today) · \(summary.overdue) overdue · \(summary.dueSoon) due within \(session.settings.warningWindowDays) days"
                    + (ruleFilter.map { " · only \($0.rawValue)" } ?? ""), row: area.top, col: 1, role: .header,
                    maxWidth: area.width - 2)
         if seesAll {
-            let perPlanner = Dictionary(grouping: shown.filter { $0.clock.state != .upcoming }) { $0.facts.customer.planner ?? "unassigned" }
-                .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
+            let perPlanner = summary.urgentByPlanner.map { "\($0.key.isEmpty ? "unassigned" : $0.key) \($0.value)" }.sorted()
+                .joined(separator: " · ")
             canvas.put("Overdue or due soon by planner: " + (perPlanner.isEmpty ? "none" : perPlanner), row: area.top + 1, col: 1,
                        role: .dim, maxWidth: area.width - 2)
         }
         if let message { canvas.put(message, row: area.top + 3, col: 2, role: .error, maxWidth: area.width - 4) }
-        if shown.isEmpty, message == nil {
+        if summary.total == 0, message == nil {
             canvas.put("Nothing due: every clock is met or far away.", row: area.top + 3, col: 2, role: .dim)
         }
-        // Group headings between the items; `.item(n)` is shown[n].
-        enum Line: Equatable { case heading(String), item(Int) }
-        var lines: [Line] = []
-        for (n, item) in shown.enumerated() {
-            if n == 0 || shown[n - 1].clock.state != item.clock.state {
-                lines.append(.heading(item.clock.state == .overdue ? "Overdue" : item.clock.state == .dueSoon
-                                      ? "Due within \(session.settings.warningWindowDays) days" : "Upcoming"))
-            }
-            lines.append(.item(n))
-        }
-        let height = area.height - 4
-        let at = lines.firstIndex(of: .item(selected)) ?? 0
-        let first = max(0, min(at - height + 1, lines.count - height))
-        for (row, line) in lines.dropFirst(first).prefix(height).enumerated() {
+        for (row, line) in lines(from: top, height: area.height - 4).enumerated() {
             let y = area.top + 3 + row
             switch line {
             case .heading(let text): canvas.put(text, row: y, col: 1, role: .header)
-            case .item(let n): draw(shown[n], selected: n == selected, at: y, width: area.width, into: &canvas)
+            case .item(let n): if let it = item(n) { draw(it, selected: n == selected, at: y, width: area.width, into: &canvas) }
             }
         }
         canvas.fill(row: area.bottom, role: .normal)
-        if shown.indices.contains(selected) {
-            canvas.put(shown[selected].clock.rule.explanation, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
+        if let it = item(selected) {
+            canvas.put(it.clock.rule.explanation, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
         }
     }
 
-    private func draw(_ item: Item, selected isSelected: Bool, at y: Int, width: Int, into canvas: inout Canvas) {
+    private func draw(_ item: DueItem, selected isSelected: Bool, at y: Int, width: Int, into canvas: inout Canvas) {
         let role: StyleRole = isSelected ? .selected : item.clock.state == .overdue ? .overdue
             : item.clock.state == .dueSoon ? .dueSoon : .normal
         canvas.fill(row: y, role: isSelected ? .selected : .normal)
-        let c = item.facts.customer
+        let c = item.customer
         let planner = seesAll ? (c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—").fitted(toWidth: 4) : ""
         let when = Clock.when(due: item.clock.due, today: session.today)
         let head = (isSelected ? "▶ " : "  ") + CaseloadScreen.marker(item.clock.state) + " \(item.clock.due) "

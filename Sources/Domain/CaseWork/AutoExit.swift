@@ -8,6 +8,11 @@ public enum AutoExit {
     public static func due(lastService: Day, plan: CareerPlan?, pauses: [Pause], on today: Day,
                            matrix: ServicesMatrix? = nil) -> Day? {
         if hasFutureService(plan, on: today, matrix: matrix) { return nil }
+        return due(lastService: lastService, pauses: pauses)
+    }
+
+    /// The same, whatever is planned: 90 days after the last service plus the paused days.
+    public static func due(lastService: Day, pauses: [Pause]) -> Day {
         var due = lastService.adding(days: 90)
         for p in pauses.sorted(by: { $0.startOn < $1.startOn }) where p.endOn > lastService {
             let start = max(p.startOn, lastService.adding(days: 1))
@@ -19,10 +24,15 @@ public enum AutoExit {
     /// A service not yet closed whose planned start or end is today or later.
     /// Follow-up services do not count: they never keep a customer in the program.
     public static func hasFutureService(_ plan: CareerPlan?, on today: Day, matrix: ServicesMatrix? = nil) -> Bool {
-        (plan?.allServices ?? []).contains { s in
-            guard !s.status.isClosed, matrix?.service(s.serviceID)?.keepsExitClockOpen != false else { return false }
-            return (s.plannedStart.map { $0 >= today } ?? false) || (s.plannedEnd.map { $0 >= today } ?? false)
-        }
+        heldThrough(plan, matrix: matrix).map { $0 >= today } ?? false
+    }
+
+    /// The last day a planned service holds the clock: the latest planned
+    /// start or end of a service not yet closed. Nil when nothing holds it.
+    public static func heldThrough(_ plan: CareerPlan?, matrix: ServicesMatrix? = nil) -> Day? {
+        (plan?.allServices ?? []).filter { s in
+            !s.status.isClosed && matrix?.service(s.serviceID)?.keepsExitClockOpen != false
+        }.flatMap { [$0.plannedStart, $0.plannedEnd].compactMap { $0 } }.max()
     }
 
     /// The exit date when the customer is past due on `today`: the last day

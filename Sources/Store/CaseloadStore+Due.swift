@@ -1,0 +1,117 @@
+import Domain
+import GRDB
+
+/// One running clock of one customer, as the dashboard lists it.
+public struct DueItem: Sendable {
+    public var customer: Customer
+    public var clock: Clock
+}
+
+/// The dashboard's figures: how many items run, how many are overdue or due
+/// soon, per planner, and which rules appear.
+public struct DueSummary: Equatable, Sendable {
+    public var total = 0
+    public var overdue = 0
+    public var dueSoon = 0
+    /// Overdue or due soon per planner login ("" for unassigned).
+    public var urgentByPlanner: [String: Int] = [:]
+    public var rules: [ClockRule] = []
+
+    public init() {}
+}
+
+/// The `due` table: each customer's running clocks (`Deadlines.schedule`),
+/// rewritten in the transaction of every write that touches the customer
+/// (triggers list them in `due_stale`), so the dashboard reads one page of
+/// items instead of recomputing every case.
+extension CaseloadStore {
+    /// Every write goes through here: the body, then the due items of the
+    /// customers it touched, in one transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let result = try body(db)
+            // A bulk load recomputes once, at its end.
+            if actor.login != nil { try Self.refreshDue(db) }
+            return result
+        }
+    }
+
+    /// Recomputes the due items of every customer marked stale.
+    static func refreshDue(_ db: Database, batch: Int = 2_000) throws {
+        let settings = try clockSettings(db)
+        while true {
+            let ids = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale LIMIT ?", arguments: [batch])
+            if ids.isEmpty { return }
+            let list = "(" + ids.map(String.init).joined(separator: ",") + ")"
+            let facts = try clockFacts(db, where: "c.id IN \(list)", [])
+            try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for f in facts {
+                for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
+                    try insert.execute(arguments: [f.customer.id.number, f.customer.planner, s.rule.rawValue, s.subject ?? "",
+                                                   s.due.description, s.from?.description, s.until?.description])
+                }
+            }
+            try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(list)")
+        }
+    }
+
+    /// Items running on `today`, of one planner (everyone's for nil), optionally of one rule.
+    private static func dueWhere(planner: String?, rule: ClockRule?, on today: Day) -> (String, StatementArguments) {
+        var sql = "(d.from_on IS NULL OR d.from_on <= ?) AND (d.until_on IS NULL OR d.until_on >= ?)"
+        var args: StatementArguments = [today.description, today.description]
+        if let planner { sql = "d.planner = ? AND " + sql; args = [planner] + args }
+        if let rule { sql += " AND d.rule = ?"; args += [rule.rawValue] }
+        return (sql, args)
+    }
+
+    public func dueSummary(planner: String?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
+        try pool.read { db in
+            let (condition, args) = Self.dueWhere(planner: planner, rule: rule, on: today)
+            let soonEnd = today.adding(days: settings.warningWindowDays).description
+            var s = DueSummary()
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS total, coalesce(sum(d.due_on < ?), 0) AS overdue,
+                       coalesce(sum(d.due_on >= ? AND d.due_on <= ?), 0) AS soon
+                FROM due d WHERE \(condition)
+                """, arguments: [today.description, today.description, soonEnd] + args) {
+                (s.total, s.overdue, s.dueSoon) = (row["total"], row["overdue"], row["soon"])
+            }
+            if planner == nil {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT coalesce(d.planner, '') AS planner, count(*) AS n FROM due d WHERE \(condition) AND d.due_on <= ?
+                    GROUP BY 1
+                    """, arguments: args + [soonEnd]) {
+                    s.urgentByPlanner[row["planner"]] = row["n"]
+                }
+            }
+            let (all, allArgs) = Self.dueWhere(planner: planner, rule: nil, on: today)
+            let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due d WHERE \(all)", arguments: allArgs))
+            s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
+            return s
+        }
+    }
+
+    /// One page of running items, soonest first.
+    public func dueItems(planner: String?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings,
+                         offset: Int, limit: Int) throws -> [DueItem] {
+        try pool.read { db in
+            let (condition, args) = Self.dueWhere(planner: planner, rule: rule, on: today)
+            let columns = Customer.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .joined(separator: ", ")
+            return try Row.fetchAll(db, sql: """
+                SELECT \(columns), d.rule AS due_rule, d.subject AS due_subject, d.due_on AS due_day
+                FROM due d JOIN customer c ON c.id = d.customer_id WHERE \(condition)
+                ORDER BY d.due_on, d.customer_id, d.rule, d.subject LIMIT ? OFFSET ?
+                """, arguments: args + [limit, offset]).compactMap { row in
+                guard let rule = ClockRule(rawValue: row["due_rule"]), let due = Day(parsing: row["due_day"]) else { return nil }
+                let subject: String = row["due_subject"]
+                return DueItem(customer: try Customer(row: row),
+                               clock: Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
+                                            subject: subject.isEmpty ? nil : subject))
+            }
+        }
+    }
+}

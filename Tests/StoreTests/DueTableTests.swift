@@ -1,0 +1,86 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// The `due` table always says what `Deadlines.running` computes from the
+/// records: after a bulk load, after each kind of write, after a settings
+/// change, on any day.
+@Suite final class DueTableTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
+
+    /// Every customer's items, from the table and computed afresh.
+    func expectTableMatchesTheRules(_ store: CaseloadStore, on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let settings = try store.clockSettings()
+        let computed = try store.clockFacts(planner: nil).flatMap { f in
+            Deadlines.running(for: f, on: day, settings: settings).map { "\(f.customer.id) \($0.rule.rawValue) \($0.subject ?? "") \($0.due) \($0.state)" }
+        }.sorted()
+        let stored = try store.dueItems(planner: nil, on: day, settings: settings, offset: 0, limit: 100_000).map {
+            "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
+        }.sorted()
+        #expect(!stored.isEmpty, sourceLocation: sourceLocation)
+        #expect(stored == computed, sourceLocation: sourceLocation)
+        let summary = try store.dueSummary(planner: nil, on: day, settings: settings)
+        #expect(summary.total == computed.count, sourceLocation: sourceLocation)
+        #expect(summary.overdue == computed.filter { $0.hasSuffix(" overdue") }.count, sourceLocation: sourceLocation)
+        #expect(summary.dueSoon == computed.filter { $0.hasSuffix(" dueSoon") }.count, sourceLocation: sourceLocation)
+    }
+
+    @Test func theTableFollowsEveryKindOfWrite() throws {
+        let store = try seededStore(at: dir + "/d.sqlite", customers: 48)
+        // Days the windows open and close: services start and end, follow-up windows end.
+        for day in [testToday, testToday.adding(days: 1), testToday.adding(days: 40), testToday.adding(days: 400),
+                    testToday.adding(days: -60)] {
+            try expectTableMatchesTheRules(store, on: day)
+        }
+        // A two-way contact moves the contact clock; a pause holds the automatic exit.
+        let enrolled = CustomerID(10)
+        try store.addNote(CaseNote(id: 0, customer: enrolled, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
+                                   text: "called", channel: .phone, twoWay: true), by: admin)
+        try store.addPause(["reason": "health", "detail": "surgery", "startOn": testToday.adding(days: -5).description,
+                            "endOn": testToday.adding(days: 30).description], for: enrolled, by: admin, today: testToday)
+        // A saved plan change: a service planned in the past, not started.
+        if let saved = try store.plan(for: enrolled) {
+            var plan = saved.plan
+            if let g = plan.goals.firstIndex(where: { !$0.steps.isEmpty }) {
+                plan.goals[g].steps[0].services.append(PlanService(id: plan.newID(), serviceID: "career-planning", name: "Career Planning",
+                                                                   plannedStart: testToday.adding(days: -3), plannedEnd: testToday.adding(days: 20),
+                                                                   weeklyHours: 1))
+            }
+            try store.savePlan(plan, over: saved.version, by: admin, today: testToday, matrix: try ServicesMatrix.bundled(), reason: "more help")
+        }
+        try expectTableMatchesTheRules(store, on: testToday)
+        // The contact interval changes every enrolled customer's contact clock.
+        try store.insert(staff: [admin])
+        _ = try store.saveClockSettings(["contact-interval-days": "14", "veteran-contact-interval-days": "14",
+                                         "review-interval-days": "90", "warning-window-days": "7"], by: admin)
+        try expectTableMatchesTheRules(store, on: testToday)
+        // A hand-off moves the items to the new planner.
+        let before = try store.dueSummary(planner: "wchen", on: testToday, settings: try store.clockSettings()).total
+        let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
+        try store.handOff(from: "wchen", to: "mrivera", reason: "moved", by: supervisor, today: testToday)
+        #expect(try store.dueSummary(planner: "wchen", on: testToday, settings: try store.clockSettings()).total == 0)
+        #expect(before > 0)
+        try expectTableMatchesTheRules(store, on: testToday)
+    }
+
+    @Test func anOlderFileGetsItsTableWhenOpened() throws {
+        let path = dir + "/old.sqlite"
+        try seededStore(at: path, customers: 12).close()
+        // As a file from before the table: empty it and drop the migration's record.
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { db in
+            try db.execute(sql: "DELETE FROM due; DELETE FROM grdb_migrations WHERE identifier = 'v14-due'")
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due_stale_%'") {
+                try db.execute(sql: "DROP TRIGGER \(name)")
+            }
+            try db.execute(sql: "DROP TABLE due; DROP TABLE due_stale")
+        }
+        try raw.close()
+        try expectTableMatchesTheRules(try CaseloadStore(path: path), on: testToday)
+    }
+}
