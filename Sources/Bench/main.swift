@@ -92,6 +92,10 @@ outer: while true {
             terminal.type([k])
             loop.run()
             keyTimes.append(Date().timeIntervalSince(t0))
+            // BENCH_SLOW=1 names each keystroke over the target: what to profile.
+            if ProcessInfo.processInfo.environment["BENCH_SLOW"] != nil, keyTimes.last! > 0.010 {
+                print("slow key \(k) after \"\(terminal.screen.text.split(separator: "\n").last ?? "")\": \(ms(keyTimes.last!))")
+            }
             typed += 1
             if typed == 200 { break outer }
         }

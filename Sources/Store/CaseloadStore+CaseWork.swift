@@ -189,10 +189,10 @@ extension CaseloadStore {
         return work
     }
 
-    /// Records of `table` decoded from their JSON body, for one customer or all.
+    /// Records of `table` decoded from their JSON body, for one customer, those matching `condition`, or all.
     static func bodies<T: Decodable>(_ db: Database, _ table: String, _ type: T.Type, customer: CustomerID? = nil,
-                                     id: Int64? = nil, order: String = "customer_id") throws -> [T] {
-        var conditions: [String] = []
+                                     id: Int64? = nil, where condition: String? = nil, order: String = "customer_id") throws -> [T] {
+        var conditions: [String] = condition.map { [$0] } ?? []
         var args: [DatabaseValueConvertible] = []
         if let customer { conditions.append("customer_id = ?"); args.append(customer.number) }
         if let id { conditions.append("id = ?"); args.append(id) }

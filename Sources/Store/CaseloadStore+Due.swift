@@ -45,6 +45,10 @@ extension CaseloadStore {
             let list = "(" + ids.map(String.init).joined(separator: ",") + ")"
             let facts = try clockFacts(db, where: "c.id IN \(list)", [])
             try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
+            try db.execute(sql: "DELETE FROM unsigned_plan WHERE customer_id IN \(list)")
+            for f in facts where awaitsSignatures(f) {
+                try db.cached(sql: "INSERT INTO unsigned_plan (customer_id) VALUES (?)", arguments: [f.customer.id.number])
+            }
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -56,6 +60,16 @@ extension CaseloadStore {
             }
             try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(list)")
         }
+    }
+
+    /// A participant's plan that not everyone required has signed as it
+    /// stands. No "today" in it: until the customer signs, the plan is unsigned
+    /// whoever else must sign; after, the signing day decides the guardian.
+    static func awaitsSignatures(_ f: CaseClockFacts) -> Bool {
+        guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
+        let anyDay = f.customer.birthDate
+        return !Signing.isSigned(Signing.states(customer: f.customer, plan: plan, signatures: f.work.signatures,
+                                                guardian: f.work.guardianRequest, on: anyDay))
     }
 
     /// Items running on `today`, of one planner (everyone's for nil), optionally of one rule.
@@ -112,6 +126,40 @@ extension CaseloadStore {
                                clock: Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
                                             subject: subject.isEmpty ? nil : subject))
             }
+        }
+    }
+}
+
+extension CaseloadStore {
+    /// The soonest running item of each of these customers (the caseload's
+    /// "next due" column), from the due table.
+    public func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock] {
+        guard !ids.isEmpty else { return [:] }
+        return try pool.read { db in
+            let list = "(" + ids.map { String($0.number) }.joined(separator: ",") + ")"
+            var out: [CustomerID: Clock] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT customer_id, rule, subject, due_on FROM due
+                WHERE customer_id IN \(list) AND (from_on IS NULL OR from_on <= ?) AND (until_on IS NULL OR until_on >= ?)
+                ORDER BY customer_id, due_on, rule, subject
+                """, arguments: [today.description, today.description]) {
+                let id = CustomerID(row["customer_id"])
+                guard out[id] == nil, let rule = ClockRule(rawValue: row["rule"]), let due = Day(parsing: row["due_on"]) else { continue }
+                let subject: String = row["subject"]
+                out[id] = Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
+                                subject: subject.isEmpty ? nil : subject)
+            }
+            return out
+        }
+    }
+
+    /// Which of these customers are participants whose current plan not
+    /// everyone required has signed as it stands (kept with the due items).
+    public func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID> {
+        guard !ids.isEmpty else { return [] }
+        return try pool.read { db in
+            let list = "(" + ids.map { String($0.number) }.joined(separator: ",") + ")"
+            return Set(try Int64.fetchAll(db, sql: "SELECT customer_id FROM unsigned_plan WHERE customer_id IN \(list)").map(CustomerID.init))
         }
     }
 }

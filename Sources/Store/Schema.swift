@@ -369,6 +369,8 @@ enum Schema {
                 CREATE INDEX due_by_planner ON due(planner, due_on, customer_id);
                 CREATE INDEX due_by_day ON due(due_on, customer_id);
                 CREATE TABLE due_stale (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
+                -- Participants whose current plan not everyone required has signed as it stands.
+                CREATE TABLE unsigned_plan (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
                 CREATE TRIGGER due_stale_customer_insert AFTER INSERT ON customer BEGIN
                     \(mark("NEW.id"))
                 END;
@@ -386,7 +388,8 @@ enum Schema {
                     \(markAll)
                 END;
                 """)
-            for table in ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline"] {
+            for table in ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline",
+                          "signature", "guardian_request"] {
                 for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
                     try db.execute(sql: """
                         CREATE TRIGGER due_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN

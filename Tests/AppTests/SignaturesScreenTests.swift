@@ -29,6 +29,8 @@ import TerminalKit
         h.type("陈伟 Wei Chen")
         h.press(.tab, .char(" "), .ctrl("s"))
         #expect(h.lines[2].contains("✓ Signed by everyone on version 2"))
+        // The caseload's ✎ (kept with the due items) goes with the last signature.
+        #expect(try h.store.awaitingSignatures(ids: [CustomerID(10)]).isEmpty)
         h.press(.escape)
         #expect(h.lines[2].contains("✓ signed"))
         // Change a step and save: both signatures are outdated.
@@ -38,6 +40,7 @@ import TerminalKit
         h.press(.ctrl("s"), .ctrl("s"))
         #expect(h.lines[22].contains("the signatures are now outdated: sign again (i)"))
         #expect(h.lines[2].contains("! awaiting signatures (i)"))
+        #expect(try h.store.awaitingSignatures(ids: [CustomerID(10)]) == [CustomerID(10)])
         h.press(.char("i"))
         #expect(h.lines[5].contains("! OUTDATED: signed 2026-11-23; plan changed on"))
         #expect(h.lines[6].contains("! OUTDATED: signed 2026-11-23; plan changed on"))

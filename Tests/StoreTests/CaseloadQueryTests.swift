@@ -43,4 +43,22 @@ import Testing
         #expect(Set(found) == Set(ids), "search \(query)")
         #expect(try s.count(.init(search: query)) == ids.count)
     }
+
+    /// A broad search walks the name index, a narrow one sorts its matches:
+    /// the same pages either way, with or without a planner's reach.
+    @Test func bothWaysOfReadingASearchGiveTheSamePages() throws {
+        let s = try seededStore(at: dir + "/w.sqlite", customers: 200)
+        let reach = try s.reach(of: Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner), on: testToday)
+        for query in ["a", "m", "ma", "c0001", "j"] {
+            for filter in [CaseloadFilter(search: query), CaseloadFilter(search: query, reach: reach)] {
+                let total = try s.count(filter)
+                for offset in [0, 7, max(0, total - 3)] {
+                    let sorted = try s.customers(filter, offset: offset, limit: 5, matches: 1).map(\.id)      // sorts the matches
+                    let walked = try s.customers(filter, offset: offset, limit: 5, matches: 1_000_000).map(\.id) // walks the names
+                    #expect(sorted == walked, "\(query) from \(offset)")
+                    #expect(sorted.count == min(5, max(0, total - offset)), "\(query) from \(offset)")
+                }
+            }
+        }
+    }
 }

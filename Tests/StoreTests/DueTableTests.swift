@@ -24,6 +24,14 @@ import Testing
         }.sorted()
         #expect(!stored.isEmpty, sourceLocation: sourceLocation)
         #expect(stored == computed, sourceLocation: sourceLocation)
+        // Plans awaiting signatures, as the signatures screen works them out.
+        let facts = try store.clockFacts(planner: nil)
+        let unsigned = facts.filter { f in
+            guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
+            return !Signing.isSigned(Signing.states(customer: f.customer, plan: plan, signatures: f.work.signatures,
+                                                    guardian: f.work.guardianRequest, on: day))
+        }.map(\.customer.id)
+        #expect(try store.awaitingSignatures(ids: facts.map(\.customer.id)) == Set(unsigned), sourceLocation: sourceLocation)
         let summary = try store.dueSummary(planner: nil, on: day, settings: settings)
         #expect(summary.total == computed.count, sourceLocation: sourceLocation)
         #expect(summary.overdue == computed.filter { $0.hasSuffix(" overdue") }.count, sourceLocation: sourceLocation)
@@ -78,7 +86,7 @@ import Testing
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due_stale_%'") {
                 try db.execute(sql: "DROP TRIGGER \(name)")
             }
-            try db.execute(sql: "DROP TABLE due; DROP TABLE due_stale")
+            try db.execute(sql: "DROP TABLE due; DROP TABLE due_stale; DROP TABLE unsigned_plan")
         }
         try raw.close()
         try expectTableMatchesTheRules(try CaseloadStore(path: path), on: testToday)

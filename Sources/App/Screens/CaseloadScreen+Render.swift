@@ -22,8 +22,7 @@ extension CaseloadScreen {
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: row, role: role)
             canvas.put(isSelected ? "▶" : " ", row: row, col: 0, role: role)
-            let facts = pageClocks[customer.id] ?? CaseClockFacts(customer: customer)
-            let due = Deadlines.running(for: facts, on: session.today, settings: session.settings).first
+            let due = pageDue[customer.id]
             Self.table.drawRow(values(customer, due: due, unsigned: pageUnsigned.contains(customer.id)),
                                into: &canvas, row: row, col: 2, width: width,
                                role: role, roles: [nil, nil, nil, nil, nil, isSelected ? nil : dueRole(due)])
@@ -40,13 +39,6 @@ extension CaseloadScreen {
         let dueText = due.map { "\(Self.marker($0.state)) \($0.due) \($0.shortLabel)" } ?? "  —"
         let stage = c.stage(on: session.today).name + (unsigned ? " ✎" : "")
         return [c.displayName, c.id.description, c.program?.shortName ?? "—", stage, planner, dueText]
-    }
-
-    /// A participant's saved plan that not everyone required has signed as it stands.
-    static func awaitsSignatures(_ f: CaseClockFacts, on today: Day) -> Bool {
-        guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
-        return !Signing.isSigned(Signing.states(customer: f.customer, plan: plan, signatures: f.work.signatures,
-                                                guardian: f.work.guardianRequest, on: today))
     }
 
     /// Overdue and due-soon carry a marker as well as a color.

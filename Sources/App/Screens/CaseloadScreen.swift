@@ -15,8 +15,8 @@ public struct CaseloadScreen: Screen {
     var count = 0
     /// The visible page, starting at `pageStart`.
     var page: [Customer] = []
-    /// Plans and their dates for the visible page: the next-due column reads every clock.
-    var pageClocks: [CustomerID: CaseClockFacts] = [:]
+    /// The soonest running item of each customer on the visible page (the due table).
+    var pageDue: [CustomerID: Clock] = [:]
     /// The page's participants whose plans await signatures: hashed once per page, not per draw.
     var pageUnsigned: Set<CustomerID> = []
     var pageStart = -1
@@ -165,9 +165,10 @@ public struct CaseloadScreen: Screen {
             if selected >= top + pageSize { top = selected - pageSize + 1 }
             top = max(0, min(top, count - pageSize))
             if pageStart != top || page.count < min(pageSize, count - top) {
-                page = try session.store.customers(CaseloadFilter(search: search.text, reach: session.reach), offset: top, limit: pageSize)
-                pageClocks = try session.store.clockFacts(ids: page.map(\.id))
-                pageUnsigned = Set(pageClocks.values.filter { Self.awaitsSignatures($0, on: session.today) }.map(\.customer.id))
+                page = try session.store.customers(CaseloadFilter(search: search.text, reach: session.reach), offset: top, limit: pageSize,
+                                                   matches: count)
+                pageDue = try session.store.nextDue(ids: page.map(\.id), on: session.today, settings: session.settings)
+                pageUnsigned = try session.store.awaitingSignatures(ids: page.map(\.id))
                 pageStart = top
             }
         } catch {
