@@ -179,12 +179,16 @@ let report = """
     ncurses program wrote to the pseudo-terminal after one key, until it was
     quiet. Memory is `/usr/bin/time`'s maximum resident set size.
 
-    Known misses and their fixes (see issue 14's note): the 95th percentile of
-    search is the one- and two-letter prefixes that match thousands of names
-    (SQLite sorts and counts every match); the dashboard decodes every plan and
-    note of the planner's customers on each open (the seed gives one planner
-    25,000 customers; a real caseload is about 1% of that) and wants a `due`
-    table kept up to date in each writing transaction.
+    What moved these figures (found by this command; see issue 14's notes):
+    the dashboard and the caseload's next-due column read the `due` table that
+    each write keeps in its own transaction, instead of decoding every case
+    (dashboard 2.7 s to about 0.1 s); search counts matches in the index
+    without joining them, reads a one-letter prefix by walking the name index
+    (its matches are spread through the names; longer prefixes cluster and are
+    sorted instead), and no longer decodes each page's case files (95th
+    percentile 18 ms to about 7 ms). Set `BENCH_SLOW=1` to name every keystroke
+    over the target. Start-up varies by about 10 ms between runs on these
+    shared machines; compare the two files of one run, not runs.
 
     """
 try report.write(toFile: out, atomically: true, encoding: .utf8)

@@ -42,8 +42,9 @@ extension CaseloadStore {
                 let all = try Int.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
                 // Sorting the matches costs about their number; walking the name
                 // index until the page is found costs about (offset + limit) x
-                // all / matches rows. A one-letter search matches thousands: walk.
-                if found > 0, (offset + limit) * all / found < found {
+                // all / matches rows when the matches are spread through the
+                // names, as a one-letter search's are (measured: scripts/bench).
+                if found > 0, SearchQuery.isOneLetter(filter.search), (offset + limit) * all / found < found {
                     (sql, args) = Self.select(Self.prefixed(Customer.columns), filter, walkingNames: true)
                 }
             }

@@ -6,6 +6,20 @@ import Domain
 /// the index's tokenizer, so typed text can never change the query's shape.
 enum SearchQuery {
     static func match(_ typed: String) -> String? {
+        let terms = terms(typed)
+        guard !terms.isEmpty else { return nil }
+        return terms.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
+    /// Only one-letter words: they match the start of a large share of all
+    /// names, spread through the name order (longer prefixes cluster:
+    /// "ng" is mostly Nguyen).
+    static func isOneLetter(_ typed: String) -> Bool {
+        let t = terms(typed)
+        return !t.isEmpty && t.allSatisfy { $0.count == 1 }
+    }
+
+    private static func terms(_ typed: String) -> [String] {
         var terms: [String] = []
         var word = ""
         func flush() {
@@ -24,7 +38,6 @@ enum SearchQuery {
             }
         }
         flush()
-        guard !terms.isEmpty else { return nil }
-        return terms.map { "\"\($0)\"*" }.joined(separator: " ")
+        return terms
     }
 }

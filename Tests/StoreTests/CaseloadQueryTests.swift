@@ -49,7 +49,7 @@ import Testing
     @Test func bothWaysOfReadingASearchGiveTheSamePages() throws {
         let s = try seededStore(at: dir + "/w.sqlite", customers: 200)
         let reach = try s.reach(of: Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner), on: testToday)
-        for query in ["a", "m", "ma", "c0001", "j"] {
+        for query in ["a", "m", "j", "a m"] {
             for filter in [CaseloadFilter(search: query), CaseloadFilter(search: query, reach: reach)] {
                 let total = try s.count(filter)
                 for offset in [0, 7, max(0, total - 3)] {
