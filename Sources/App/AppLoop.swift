@@ -23,6 +23,13 @@ public final class AppLoop {
 
     /// Keeps every open form's unsaved typing: called when input ends (a
     /// dropped connection, SIGHUP, SIGTERM) and every few seconds of typing.
+    /// The screen on top and every key it takes, as its help screen lists
+    /// them (its own, then the global ones): for the README key reference.
+    public var topKeys: (title: String, keys: [KeyBinding]) {
+        let top = stack[stack.count - 1]
+        return (top.name, top.bindings + GlobalKeys.bindings(for: top, canGoBack: stack.count > 1))
+    }
+
     public func keepDrafts() {
         guard let drafts else { return }
         for case let form as any DraftKeeping in stack { drafts.keep(form) }

@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import Store
+import TerminalKit
+
+/// The screens of the README and screenshots/, each reached from the
+/// caseload by the keys a planner would press, on the demo caseload as of
+/// a fixed day (so the images only change when the program does).
+public enum Screenshot: String, CaseIterable, Sendable {
+    case caseload, intake, customer, application, eligibility, assessment, recommendations, plan, signatures, notes, dashboard, quality
+
+    /// The day the demo caseload is built around for screenshots.
+    public static let day = Day(year: 2026, month: 11, day: 23)!
+    /// Who is signed in: a planner covering the center, so every demo customer opens.
+    public static let login = "mrivera"
+
+    /// What the image shows, for the README.
+    public var caption: String {
+        switch self {
+        case .caseload: "The caseload: every customer in name order with stage, planner and the next thing due"
+        case .intake: "Front desk: entering a walk-in customer"
+        case .customer: "A customer's overview: where they stand and a key for each part of their file"
+        case .application: "The WIOA application, one long form with its sections"
+        case .eligibility: "Eligibility: every title evaluated with its reasons, then certified"
+        case .assessment: "The Getting Started Assessment, part by part"
+        case .recommendations: "Recommendations: assessments, goals and services, each with why"
+        case .plan: "The Career Plan: goals, steps and services, with its quality"
+        case .signatures: "Signatures: who must sign and where each stands"
+        case .notes: "The customer's timeline: notes, services, referrals and signatures"
+        case .dashboard: "Due and overdue: every policy clock of the planner's customers"
+        case .quality: "Plan quality against the rubric, with what each category lacks"
+        }
+    }
+
+    /// The keys from the caseload to this screen.
+    var keys: [Key] {
+        func open(_ id: Int64) -> [Key] { [.char("/")] + CustomerID(id).description.map { Key.char($0) } + [.enter, .enter] }
+        func type(_ text: String) -> [Key] { text.map { Key.char($0) } }
+        switch self {
+        case .caseload: return []
+        case .intake: return [.char("n")] + type("Ana Lucía Torres") + [.tab] + type("Lucy") + [.tab] + type("lucy.torres@example.org")
+        case .customer: return open(16)
+        case .application: return open(44) + [.char("a")]
+        case .eligibility: return open(44) + [.char("e")]
+        case .assessment: return open(45) + [.char("g")]
+        case .recommendations: return open(16) + [.char("m")]
+        case .plan: return open(16) + [.char("p")]
+        case .signatures: return open(16) + [.char("p"), .char("i")]
+        case .notes: return open(16) + [.char("n")]
+        case .dashboard: return [.char("d")]
+        case .quality: return open(16) + [.char("p"), .char("Q")]
+        }
+    }
+
+    /// The screen as drawn, and every key it takes, on `store` as `login` on `today`.
+    public func take(store: CaseloadStore, login: String, today: Day, width: Int, height: Int,
+                     fileLabel: String) throws -> (canvas: Canvas, title: String, keys: [KeyBinding]) {
+        let session = try Session(store: store, login: login, user: try store.staff(login: login), today: today)
+        let terminal = MemoryTerminal(width: width, height: height)
+        let loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,
+                           titleRight: fileLabel + " · " + session.userLabel)
+        loop.run()
+        terminal.type(keys)
+        loop.run()
+        let top = loop.topKeys
+        return (terminal.screen, top.title, top.keys)
+    }
+
+    /// A new demo data file at `path` as of `day`, the signed-in planner
+    /// covering the other planners so every screen's customer opens.
+    public static func demoStore(at path: String, day: Day = Screenshot.day) throws -> CaseloadStore {
+        let store = try CaseloadStore(path: path, actor: login, today: { day })
+        let caseload = SyntheticCaseload(seed: 1, today: day)
+        try store.insert(staff: caseload.staff)
+        try store.fill(from: caseload, 1...48)
+        let supervisor = try store.staff(login: "asantos")
+        for other in caseload.staff where other.role == .planner && other.login != login {
+            try store.cover(Covering(login: login, forLogin: other.login, from: day, until: day.adding(days: 13),
+                                     reason: "covering the center", grantedBy: ""), by: supervisor)
+        }
+        return store
+    }
+}
+
+/// The key reference of the README: each screenshot's screen and its keys,
+/// from the same bindings that draw the key bar and the help screen.
+public enum KeyReference {
+    public static func markdown(_ screens: [(title: String, keys: [KeyBinding])]) -> String {
+        var out = ""
+        var seen = Set<String>()
+        for (title, keys) in screens where seen.insert(title).inserted {
+            out += "#### \(title)\n\n| Keys | What they do |\n|---|---|\n"
+            for k in keys {
+                out += "| `\(k.keyText.replacingOccurrences(of: "|", with: "\\|"))` | \(k.help.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import App
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+import TerminalKit
+
+extension Screenshot: ExpressibleByArgument {}
+
+struct ScreenshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screenshot",
+        abstract: "Draw one screen into an SVG image, on demo data, without a terminal.",
+        discussion: """
+            Without --db the screen is drawn on a fresh demo caseload as of \(Screenshot.day), \
+            signed in as \(Screenshot.login), so the same program always draws the same image. \
+            With --db it is drawn on that file, as you, today. scripts/screenshots makes screenshots/.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The screen to draw.", valueName: "SCREEN"))
+    var screen: Screenshot
+    @Option(help: ArgumentHelp("Terminal size.", valueName: "COLSxROWS")) var size = "100x30"
+    @OptionGroup var theme: ThemeOption
+    @Option(help: ArgumentHelp("The image to write.", valueName: "FILE.svg")) var out: String
+    @Option(name: .customLong("db"), help: ArgumentHelp("Draw on this data file instead of demo data.", valueName: "PATH"))
+    var path: String?
+
+    func run() throws {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (40...400).contains(parts[0]), (10...200).contains(parts[1]) else {
+            throw ValidationFailure("--size must be COLSxROWS, e.g. 100x30 (40-400 columns, 10-200 rows)")
+        }
+        let theme = try theme.load()
+        let shot: (canvas: Canvas, title: String, keys: [KeyBinding])
+        if let path {
+            let store = try DataFileOption.open(path: path)
+            defer { try? store.close() }
+            shot = try screen.take(store: store, login: LocalContext.account().login, today: LocalContext.today(),
+                                   width: parts[0], height: parts[1], fileLabel: (path as NSString).lastPathComponent)
+        } else {
+            let dir = NSTemporaryDirectory() + "careerplan-screenshot-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let store = try Screenshot.demoStore(at: dir + "/demo.sqlite")
+            defer { try? store.close() }
+            shot = try screen.take(store: store, login: Screenshot.login, today: Screenshot.day,
+                                   width: parts[0], height: parts[1], fileLabel: "demo.sqlite")
+        }
+        guard FileManager.default.createFile(atPath: out, contents: Data(SVGImage.render(shot.canvas, theme: theme).utf8)) else {
+            throw ValidationFailure("cannot write \(out)")
+        }
+        print("\(out): \(screen.rawValue) (\(shot.title)) at \(parts[0])x\(parts[1]), theme \(theme.name)")
+    }
+}
