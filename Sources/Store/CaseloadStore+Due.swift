@@ -72,18 +72,21 @@ extension CaseloadStore {
                                                 guardian: f.work.guardianRequest, on: anyDay))
     }
 
-    /// Items running on `today`, of one planner (everyone's for nil), optionally of one rule.
-    private static func dueWhere(planner: String?, rule: ClockRule?, on today: Day) -> (String, StatementArguments) {
+    /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule.
+    private static func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day) -> (String, StatementArguments) {
         var sql = "(d.from_on IS NULL OR d.from_on <= ?) AND (d.until_on IS NULL OR d.until_on >= ?)"
         var args: StatementArguments = [today.description, today.description]
-        if let planner { sql = "d.planner = ? AND " + sql; args = [planner] + args }
+        if let planners {
+            sql = "d.planner IN (\(planners.map { _ in "?" }.joined(separator: ", "))) AND " + sql
+            args = StatementArguments(planners) + args
+        }
         if let rule { sql += " AND d.rule = ?"; args += [rule.rawValue] }
         return (sql, args)
     }
 
-    public func dueSummary(planner: String?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
+    public func dueSummary(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
         try pool.read { db in
-            let (condition, args) = Self.dueWhere(planner: planner, rule: rule, on: today)
+            let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
             let soonEnd = today.adding(days: settings.warningWindowDays).description
             var s = DueSummary()
             if let row = try Row.fetchOne(db, sql: """
@@ -93,7 +96,7 @@ extension CaseloadStore {
                 """, arguments: [today.description, today.description, soonEnd] + args) {
                 (s.total, s.overdue, s.dueSoon) = (row["total"], row["overdue"], row["soon"])
             }
-            if planner == nil {
+            if planners == nil {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT coalesce(d.planner, '') AS planner, count(*) AS n FROM due d WHERE \(condition) AND d.due_on <= ?
                     GROUP BY 1
@@ -101,7 +104,7 @@ extension CaseloadStore {
                     s.urgentByPlanner[row["planner"]] = row["n"]
                 }
             }
-            let (all, allArgs) = Self.dueWhere(planner: planner, rule: nil, on: today)
+            let (all, allArgs) = Self.dueWhere(planners: planners, rule: nil, on: today)
             let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due d WHERE \(all)", arguments: allArgs))
             s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
             return s
@@ -109,10 +112,10 @@ extension CaseloadStore {
     }
 
     /// One page of running items, soonest first.
-    public func dueItems(planner: String?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings,
+    public func dueItems(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings,
                          offset: Int, limit: Int) throws -> [DueItem] {
         try pool.read { db in
-            let (condition, args) = Self.dueWhere(planner: planner, rule: rule, on: today)
+            let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
             let columns = Customer.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 .joined(separator: ", ")
             return try Row.fetchAll(db, sql: """

@@ -6,7 +6,7 @@ import TerminalKit
 
 @Suite struct DashboardScreenTests {
     @Test func aPlannerSeesTheirOwnItemsGroupedAndTheCaseloadTitleCountsThem() throws {
-        let h = try Harness(login: "mrivera")
+        let h = try Harness(login: "mrivera", coverOthers: false)
         #expect(h.lines[0].contains("careerplan │ Caseload !7 "))
         h.press(.char("d"))
         try expectGolden("dashboard", h.screen)
@@ -16,7 +16,7 @@ import TerminalKit
     }
 
     @Test func enterOpensWhereTheItemIsDone() throws {
-        let h = try Harness(login: "mrivera")
+        let h = try Harness(login: "mrivera", coverOthers: false)
         h.press(.char("d"))
         #expect(h.lines[5].contains("C000028") && h.lines[5].contains("Case note: Job Se…"))
         // A missing note opens the contact form, already linked to the service.
@@ -47,12 +47,12 @@ import TerminalKit
         let h = try Harness(login: "asantos")
         h.press(.char("d"))
         let items = h.session.store
-        let total = try items.dueSummary(planner: nil, on: Harness.today, settings: h.session.settings).total
+        let total = try items.dueSummary(planners: nil, on: Harness.today, settings: h.session.settings).total
         #expect(total > 40)
         h.press(.end)
         let selectedRow = try #require(h.lines.firstIndex { $0.hasPrefix("▶") })
         #expect(selectedRow == 21)
-        let last = try #require(try items.dueItems(planner: nil, on: Harness.today, settings: h.session.settings,
+        let last = try #require(try items.dueItems(planners: nil, on: Harness.today, settings: h.session.settings,
                                                     offset: total - 1, limit: 1).first)
         #expect(h.lines[selectedRow].contains(last.customer.id.description))
         #expect(h.screen.contains(" Upcoming"))
@@ -61,5 +61,14 @@ import TerminalKit
         #expect(h.lines.contains { $0.hasPrefix("▶") })
         h.press(.home)
         #expect(h.lines[4] == " Overdue" && h.lines[5].hasPrefix("▶"))
+    }
+
+    @Test func aCoveringPlannerAlsoSeesTheCoveredCaseloads() throws {
+        let h = try Harness(login: "mrivera")
+        // The title counts María's own caseload; the dashboard adds the ones she covers.
+        #expect(h.lines[0].contains("careerplan │ Caseload !7 "))
+        h.press(.char("d"))
+        #expect(h.lines[1].contains("María Rivera (covering JO TN WC) · as of 2026-11-23 · 10 overdue"))
+        #expect(h.screen.contains(" TN ") && h.screen.contains(" MR "))
     }
 }

@@ -19,7 +19,7 @@ import Testing
         let computed = try store.clockFacts(planner: nil).flatMap { f in
             Deadlines.running(for: f, on: day, settings: settings).map { "\(f.customer.id) \($0.rule.rawValue) \($0.subject ?? "") \($0.due) \($0.state)" }
         }.sorted()
-        let stored = try store.dueItems(planner: nil, on: day, settings: settings, offset: 0, limit: 100_000).map {
+        let stored = try store.dueItems(planners: nil, on: day, settings: settings, offset: 0, limit: 100_000).map {
             "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
         }.sorted()
         #expect(!stored.isEmpty, sourceLocation: sourceLocation)
@@ -32,7 +32,7 @@ import Testing
                                                     guardian: f.work.guardianRequest, on: day))
         }.map(\.customer.id)
         #expect(try store.awaitingSignatures(ids: facts.map(\.customer.id)) == Set(unsigned), sourceLocation: sourceLocation)
-        let summary = try store.dueSummary(planner: nil, on: day, settings: settings)
+        let summary = try store.dueSummary(planners: nil, on: day, settings: settings)
         #expect(summary.total == computed.count, sourceLocation: sourceLocation)
         #expect(summary.overdue == computed.filter { $0.hasSuffix(" overdue") }.count, sourceLocation: sourceLocation)
         #expect(summary.dueSoon == computed.filter { $0.hasSuffix(" dueSoon") }.count, sourceLocation: sourceLocation)
@@ -68,10 +68,10 @@ import Testing
                                          "review-interval-days": "90", "warning-window-days": "7"], by: admin)
         try expectTableMatchesTheRules(store, on: testToday)
         // A hand-off moves the items to the new planner.
-        let before = try store.dueSummary(planner: "wchen", on: testToday, settings: try store.clockSettings()).total
+        let before = try store.dueSummary(planners: ["wchen"], on: testToday, settings: try store.clockSettings()).total
         let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
         try store.handOff(from: "wchen", to: "mrivera", reason: "moved", by: supervisor, today: testToday)
-        #expect(try store.dueSummary(planner: "wchen", on: testToday, settings: try store.clockSettings()).total == 0)
+        #expect(try store.dueSummary(planners: ["wchen"], on: testToday, settings: try store.clockSettings()).total == 0)
         #expect(before > 0)
         try expectTableMatchesTheRules(store, on: testToday)
     }

@@ -23,14 +23,19 @@ public struct DashboardScreen: Screen {
         load()
     }
 
-    /// Everyone's items for those who oversee; a planner's own otherwise.
+    /// Everyone's items for those who oversee; a planner's own and those of the caseloads they cover.
     var seesAll: Bool { session.user?.role == .supervisor || session.user?.role == .administrator }
-    var planner: String? { seesAll ? nil : session.login }
+    var planners: [String]? { seesAll ? nil : Self.planners(session) }
+    /// Whose caseloads a planner works today: their own first, then those they cover.
+    static func planners(_ session: Session) -> [String] {
+        guard case .planners(let logins) = session.reach else { return [session.login] }
+        return [session.login] + logins.subtracting([session.login]).sorted()
+    }
 
     /// Reads the counts again and forgets the cached page.
     mutating func load() {
         do {
-            summary = try session.store.dueSummary(planner: planner, rule: ruleFilter, on: session.today, settings: session.settings)
+            summary = try session.store.dueSummary(planners: planners, rule: ruleFilter, on: session.today, settings: session.settings)
             page = []
             pageStart = 0
             selected = ListMove.clamped(selected, count: summary.total)
@@ -45,7 +50,7 @@ public struct DashboardScreen: Screen {
         guard !wanted.isEmpty, wanted.lowerBound < pageStart || wanted.upperBound > pageStart + page.count else { return }
         let start = max(0, wanted.lowerBound - 20)
         do {
-            page = try session.store.dueItems(planner: planner, rule: ruleFilter, on: session.today, settings: session.settings,
+            page = try session.store.dueItems(planners: planners, rule: ruleFilter, on: session.today, settings: session.settings,
                                               offset: start, limit: wanted.upperBound - start + 40)
             pageStart = start
         } catch {
@@ -55,10 +60,11 @@ public struct DashboardScreen: Screen {
 
     func item(_ i: Int) -> DueItem? { page.indices.contains(i - pageStart) ? page[i - pageStart] : nil }
 
-    /// Counts for the caseload's title: overdue and due soon.
+    /// Counts for the caseload's title: overdue and due soon on the planner's
+    /// own caseload (a cover is temporary; its items are on the dashboard).
     public static func counts(session: Session) -> (overdue: Int, dueSoon: Int)? {
         guard session.user?.role == .planner,
-              let s = try? session.store.dueSummary(planner: session.login, on: session.today, settings: session.settings)
+              let s = try? session.store.dueSummary(planners: [session.login], on: session.today, settings: session.settings)
         else { return nil }
         return (s.overdue, s.dueSoon)
     }
@@ -158,7 +164,9 @@ public struct DashboardScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Area) {
+        let covered = (planners ?? []).dropFirst().map { session.staff[$0]?.initials ?? $0 }
         let whose = seesAll ? "every planner" : (session.user?.name ?? session.login)
+            + (covered.isEmpty ? "" : " (covering " + covered.joined(separator: " ") + ")")
         canvas.put("\(whose) · as of \(session.today) · \(summary.overdue) overdue · \(summary.dueSoon) due within \(session.settings.warningWindowDays) days"
                    + (ruleFilter.map { " · only \($0.rawValue)" } ?? ""), row: area.top, col: 1, role: .header,
                    maxWidth: area.width - 2)
@@ -190,7 +198,7 @@ public struct DashboardScreen: Screen {
             : item.clock.state == .dueSoon ? .dueSoon : .normal
         canvas.fill(row: y, role: isSelected ? .selected : .normal)
         let c = item.customer
-        let planner = seesAll ? (c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—").fitted(toWidth: 4) : ""
+        let planner = seesAll || (planners?.count ?? 0) > 1 ? (c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—").fitted(toWidth: 4) : ""
         let when = Clock.when(due: item.clock.due, today: session.today)
         let head = (isSelected ? "▶ " : "  ") + CaseloadScreen.marker(item.clock.state) + " \(item.clock.due) "
             + when.fitted(toWidth: 17) + c.id.description + " " + planner + c.displayName.truncated(toWidth: 20).fitted(toWidth: 21)
