@@ -36,13 +36,16 @@ extension CaseloadStore {
         }
     }
 
+    /// "(1,2,3)": integers only, so they can be written into the SQL as they are.
+    static func sqlList(_ ids: [Int64]) -> String { "(" + ids.map(String.init).joined(separator: ",") + ")" }
+
     /// Recomputes the due items of every customer marked stale.
     static func refreshDue(_ db: Database, batch: Int = 2_000) throws {
         let settings = try clockSettings(db)
         while true {
             let ids = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale LIMIT ?", arguments: [batch])
             if ids.isEmpty { return }
-            let list = "(" + ids.map(String.init).joined(separator: ",") + ")"
+            let list = Self.sqlList(ids)
             let facts = try clockFacts(db, where: "c.id IN \(list)", [])
             try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
             try db.execute(sql: "DELETE FROM unsigned_plan WHERE customer_id IN \(list)")
@@ -139,7 +142,7 @@ extension CaseloadStore {
     public func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock] {
         guard !ids.isEmpty else { return [:] }
         return try pool.read { db in
-            let list = "(" + ids.map { String($0.number) }.joined(separator: ",") + ")"
+            let list = Self.sqlList(ids.map(\.number))
             var out: [CustomerID: Clock] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT customer_id, rule, subject, due_on FROM due
@@ -161,7 +164,7 @@ extension CaseloadStore {
     public func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID> {
         guard !ids.isEmpty else { return [] }
         return try pool.read { db in
-            let list = "(" + ids.map { String($0.number) }.joined(separator: ",") + ")"
+            let list = Self.sqlList(ids.map(\.number))
             return Set(try Int64.fetchAll(db, sql: "SELECT customer_id FROM unsigned_plan WHERE customer_id IN \(list)").map(CustomerID.init))
         }
     }

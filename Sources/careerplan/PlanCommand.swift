@@ -19,6 +19,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.",
                                                          valueName: "FILE"))
     var out: String?
+    @Flag(help: "Record that this copy was given to the customer, as w on the plan screen does (planners).")
+    var given = false
     @OptionGroup var dataFile: DataFileOption
 
     func run() throws {
@@ -29,8 +31,10 @@ struct PlanCommand: ParsableCommand {
         let store = try dataFile.open()
         defer { try? store.close() }
         let me = LocalContext.account()
+        let user: Staff?
         do {
-            _ = try store.caseFile(id, readBy: try store.signIn(login: me.login, fullName: me.fullName), on: LocalContext.today())
+            user = try store.signIn(login: me.login, fullName: me.fullName)
+            _ = try store.caseFile(id, readBy: user, on: LocalContext.today())
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
@@ -38,6 +42,13 @@ struct PlanCommand: ParsableCommand {
             let why = try store.customer(id) == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
             FileHandle.standardError.write(Data("careerplan: \(why) in \(store.path)\n".utf8))
             throw ExitCode(2)
+        }
+        if given, let version = try store.plan(for: id)?.version {
+            do {
+                try store.recordCopy(of: version, for: id, by: user, today: LocalContext.today())
+            } catch let error as StoreError {
+                throw ValidationFailure("\(error)")
+            }
         }
         let text = switch format {
         case .text: copy.text

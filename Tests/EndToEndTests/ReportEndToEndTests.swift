@@ -48,6 +48,15 @@ import Testing
         #expect(missingStatus == 2 && missing.contains("customer C000003 has no saved plan yet"))
         let (bad, badStatus) = try TmuxSession.runWithStatus(binary, ["plan", "nobody", "--db", db])
         #expect(badStatus == 2 && bad.contains("\"nobody\" is not a customer ID"))
+        // --given records the copy as handed over, as w on the plan screen does.
+        func copies() throws -> Int {
+            let json = try JSONSerialization.jsonObject(with: Data(try TmuxSession.run(binary, ["export", "--db", db]).utf8)) as! [String: Any]
+            return (json["planCopies"] as? [Any])?.count ?? 0
+        }
+        let before = try copies()
+        let (_, givenStatus) = try TmuxSession.runWithStatus(binary, ["plan", "C000016", "--given", "--out", dir + "/copy.txt", "--db", db])
+        #expect(givenStatus == 0 && FileManager.default.fileExists(atPath: dir + "/copy.txt"))
+        #expect(try copies() == before + 1)
     }
 
     @Test func thePlannerFilterAndTheJSONFields() throws {
