@@ -7,7 +7,8 @@ import TerminalKit
 /// caseload by the keys a planner would press, on the demo caseload as of
 /// a fixed day (so the images only change when the program does).
 public enum Screenshot: String, CaseIterable, Sendable {
-    case caseload, intake, customer, application, eligibility, assessment, recommendations, plan, signatures, notes, dashboard, quality
+    case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, signatures, quality
+    case notes, referrals, outcomes, exit, dashboard
 
     /// The day the demo caseload is built around for screenshots.
     public static let day = Day(year: 2026, month: 11, day: 23)!
@@ -29,6 +30,10 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .notes: "The customer's timeline: notes, services, referrals and signatures"
         case .dashboard: "Due and overdue: every policy clock of the planner's customers"
         case .quality: "Plan quality against the rubric, with what each category lacks"
+        case .barriers: "The barrier register: each barrier with its plan, and how it was overcome"
+        case .referrals: "Referrals to partner programs and where each stands"
+        case .outcomes: "Outcomes: jobs, credentials and skill gains with the indicators they count for"
+        case .exit: "Exit and follow-up: the exit, then a year of quarterly contacts"
         }
     }
 
@@ -49,6 +54,10 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .notes: return open(16) + [.char("n")]
         case .dashboard: return [.char("d")]
         case .quality: return open(16) + [.char("p"), .char("Q")]
+        case .barriers: return open(16) + [.char("r")]
+        case .referrals: return open(16) + [.char("f")]
+        case .outcomes: return open(12) + [.char("o")]
+        case .exit: return open(12) + [.char("x")]
         }
     }
 
@@ -63,7 +72,8 @@ public enum Screenshot: String, CaseIterable, Sendable {
         terminal.type(keys)
         loop.run()
         let top = loop.topKeys
-        return (terminal.screen, top.title, top.keys)
+        // The overview's title is the customer's name; the reference names the screen.
+        return (terminal.screen, self == .customer ? "Customer overview" : top.title, top.keys)
     }
 
     /// A new demo data file at `path` as of `day`, the signed-in planner

@@ -80,8 +80,8 @@ struct OutcomesScreen: CaseFileScreen {
             let y = head + 1 + i - first
             let role: StyleRole = i == selected ? .selected : .normal
             canvas.fill(row: y, role: role)
-            canvas.put((i == selected ? "▶" : " ") + (o.isLate ? "!" : " ") + o.on.description + "  " + o.summary,
-                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+            canvas.put(((i == selected ? "▶" : " ") + (o.isLate ? "!" : " ") + o.on.description + "  " + o.summary)
+                       .truncated(toWidth: area.width - 1), row: y, col: 0, role: role, maxWidth: area.width - 1)
         }
         if rows.indices.contains(selected) {
             let o = rows[selected]

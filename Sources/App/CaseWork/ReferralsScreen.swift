@@ -99,8 +99,9 @@ struct ReferralsScreen: CaseFileScreen {
             let y = head + 1 + i - first
             let role: StyleRole = i == selected ? .selected : .normal
             canvas.fill(row: y, role: role)
-            canvas.put((i == selected ? "▶ " : "  ") + r.status.label.fitted(toWidth: 11) + r.statusOn.description + "  "
-                       + r.partnerName.fitted(toWidth: 33) + r.reason, row: y, col: 0, role: role, maxWidth: area.width - 1)
+            canvas.put(((i == selected ? "▶ " : "  ") + r.status.label.fitted(toWidth: 11) + r.statusOn.description + "  "
+                       + r.partnerName.fitted(toWidth: 33) + r.reason).truncated(toWidth: area.width - 1),
+                       row: y, col: 0, role: role, maxWidth: area.width - 1)
         }
         if rows.indices.contains(selected) {
             let r = rows[selected]
