@@ -77,10 +77,11 @@ extension Deadlines {
             let interval = c.isVeteran ? settings.veteranContactIntervalDays : settings.contactIntervalDays
             add(.contact30, max(enrolled, c.lastContactOn ?? enrolled).adding(days: interval))
             if let reviewed = f.lastPlanSaved { add(.review90, reviewed.adding(days: settings.reviewIntervalDays)) }
-            let last = max(enrolled, c.lastServiceOn ?? enrolled)
-            // A service planned for today or later holds the automatic exit.
+            // Across every program the customer is co-enrolled in (003); a
+            // service planned for today or later in any of them holds the clock.
+            let last = AutoExit.lastService(max(enrolled, c.lastServiceOn ?? enrolled), f.work.otherServices)
             add(.autoExit90, AutoExit.due(lastService: last, pauses: f.work.pauses),
-                from: AutoExit.heldThrough(f.plan)?.adding(days: 1))
+                from: AutoExit.heldThrough(f.plan, elsewhere: f.work.otherServices)?.adding(days: 1))
             let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
             for s in f.plan?.allServices ?? [] {
                 if s.status == .notStarted, let start = s.plannedStart {

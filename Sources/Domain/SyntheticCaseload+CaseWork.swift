@@ -58,6 +58,19 @@ extension SyntheticCaseload {
                                                        sentOn: enrolled, sentBy: planner)
             }
         }
+        // Dislocated workers are often co-enrolled in the employment service: a
+        // workshop there on their last day of WIOA service, and for every
+        // fourth a trade (TAA) orientation ahead, which holds the automatic exit.
+        if c.program == .dislocatedWorker, c.exitedOn == nil, let last = c.lastServiceOn, n % 2 == 0 {
+            work.otherServices.append(OtherProgramService(id: 0, customer: c.id, program: .wagnerPeyser,
+                                                          service: "job search workshop", on: last, scheduled: false,
+                                                          recordedBy: planner, recordedOn: last))
+            if n % 4 == 2 {
+                work.otherServices.append(OtherProgramService(id: 0, customer: c.id, program: .trade,
+                                                              service: "training orientation", on: today.adding(days: 21),
+                                                              scheduled: true, recordedBy: planner, recordedOn: today))
+            }
+        }
         guard let exit = c.exitedOn else { return work }
         if let employed = c.employedOn {
             let employer = Self.employers[n % Self.employers.count]

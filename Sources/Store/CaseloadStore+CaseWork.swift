@@ -106,6 +106,21 @@ extension CaseloadStore {
         }
     }
 
+    /// Records a service delivered or scheduled in another DOL-funded program
+    /// the customer is co-enrolled in; the automatic exit counts it (003).
+    @discardableResult
+    public func addOtherService(_ values: [String: String], for customer: CustomerID, by user: Staff?,
+                                today: Day) throws -> OtherProgramService {
+        let user = try Self.permit(.caseWork, by: user)
+        return try write { db in
+            try workOn(customer, by: user, db)
+            guard let s = OtherProgramService.make(values, customer: customer, by: user.login, today: today) else {
+                throw StoreError.invalid(Self.describe(OtherProgramService.problems(values, today: today), OtherProgramService.fields))
+            }
+            return try Self.insert(s, db)
+        }
+    }
+
     public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
         let user = try Self.permit(.caseWork, by: user)
         try write { db in
@@ -131,7 +146,8 @@ extension CaseloadStore {
             let c = try Self.current(expected, db)
             let work = try Self.caseWork(db, customer: c.id)
             let plan = try Self.currentPlan(db, customer: c.id)?.plan
-            let check = PlannedExit(customer: c, plan: plan, notes: work.notes, outcomes: work.outcomes, on: today)
+            let check = PlannedExit(customer: c, plan: plan, notes: work.notes, outcomes: work.outcomes,
+                                    elsewhere: work.otherServices, on: today)
             guard check.isReady, let date = check.exitDate else {
                 throw StoreError.invalid("not ready to exit: " + check.checks.filter { !$0.met }.map(\.todo).joined(separator: "; "))
             }
@@ -155,7 +171,8 @@ extension CaseloadStore {
                 """, [cutoff, cutoff, cutoff])
             var exited: [CustomerID] = []
             for f in facts {
-                guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, on: today,
+                guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses,
+                                                   elsewhere: f.work.otherServices, on: today,
                                                    matrix: matrix) else { continue }
                 try Self.recordExit(ExitRecord(customer: f.customer.id, exitOn: date, kind: .automatic,
                                                recordedBy: "careerplan", recordedOn: today), db)
@@ -186,6 +203,7 @@ extension CaseloadStore {
         work.signatures = try bodies(db, "signature", Signature.self, customer: id, order: "customer_id, id")
         work.guardianRequest = try bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
         work.copies = try bodies(db, "plan_copy", PlanCopyRecord.self, customer: id, order: "customer_id, id")
+        work.otherServices = try bodies(db, "other_program_service", OtherProgramService.self, customer: id, order: "customer_id, id")
         return work
     }
 
@@ -253,6 +271,14 @@ extension CaseloadStore {
         var saved = p
         if !keepID { saved.id = try Self.nextID("pause", db) }
         try db.cached(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
+                       arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
+        return saved
+    }
+
+    static func insert(_ s: OtherProgramService, _ db: Database, keepID: Bool = false) throws -> OtherProgramService {
+        var saved = s
+        if !keepID { saved.id = try Self.nextID("other_program_service", db) }
+        try db.cached(sql: "INSERT INTO other_program_service (id, customer_id, body) VALUES (?, ?, ?)",
                        arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
         return saved
     }

@@ -69,6 +69,7 @@ extension CaseloadStore {
         try each("signature", Signature.self) { $0.signatures.append($1) }
         try each("guardian_request", GuardianRequest.self, order: "customer_id") { $0.guardianRequest = $1 }
         try each("plan_copy", PlanCopyRecord.self) { $0.copies.append($1) }
+        try each("other_program_service", OtherProgramService.self) { $0.otherServices.append($1) }
         return out
     }
 }

@@ -23,7 +23,8 @@ extension CaseloadStore {
                 signatures: try Self.bodies(db, "signature", Signature.self, order: "customer_id, id"),
                 guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self),
                 planCopies: try Self.bodies(db, "plan_copy", PlanCopyRecord.self, order: "customer_id, id"),
-                coverings: try Self.coverings(db, from: nil))
+                coverings: try Self.coverings(db, from: nil),
+                otherProgramServices: try Self.bodies(db, "other_program_service", OtherProgramService.self, order: "customer_id, id"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -75,6 +76,7 @@ extension CaseloadStore {
             for r in export.guardianRequests { try Self.insert(r, db) }
             for c in export.planCopies { try Self.insert(c, db) }
             for c in export.coverings { try Self.insert(c, db) }
+            for s in export.otherProgramServices { _ = try Self.insert(s, db, keepID: true) }
         }
     }
 
@@ -144,6 +146,7 @@ extension CaseloadStore {
         try check("signatures", export.signatures.map(\.customer))
         try check("guardianRequests", export.guardianRequests.map(\.customer))
         try check("planCopies", export.planCopies.map(\.customer))
+        try check("otherProgramServices", export.otherProgramServices.map(\.customer))
         for (i, c) in export.coverings.enumerated() {
             for (field, login) in [("login", c.login), ("forLogin", c.forLogin)] where !logins.contains(login) {
                 throw StoreError.importRejected("coverings[\(i)].\(field): \"\(login)\" is not in staff")

@@ -170,6 +170,7 @@ extension CaseloadStore {
                 }
                 if let r = i.work.guardianRequest { try Self.insert(r, db) }
                 for copy in i.work.copies { try Self.insert(copy, db) }
+                for s in i.work.otherServices { _ = try Self.insert(s, db) }
                 if let e = i.work.exit {
                     try Self.insert(e, db)
                 }

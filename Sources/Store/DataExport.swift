@@ -4,7 +4,7 @@ import Domain
 /// then export gives the same bytes: keys are sorted, records ordered.
 public struct DataExport: Codable, Equatable, Sendable {
     public static let formatName = "careerplan-export"
-    public static let currentVersion = 10
+    public static let currentVersion = 11
 
     public var format: String
     public var version: Int
@@ -42,6 +42,8 @@ public struct DataExport: Codable, Equatable, Sendable {
     public var planCopies: [PlanCopyRecord]
     /// Since version 10: planners covering others' caseloads.
     public var coverings: [Covering]
+    /// Since version 11: services in other DOL-funded programs (co-enrollment).
+    public var otherProgramServices: [OtherProgramService]
 
     public init(settings: [String: String], staff: [Staff], customers: [Customer],
                 duplicateDecisions: [DuplicateDecision] = [], applications: [StoredApplication] = [],
@@ -53,7 +55,7 @@ public struct DataExport: Codable, Equatable, Sendable {
                 referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [], exits: [ExitRecord] = [],
                 followUpDeclines: [FollowUpDecline] = [], signatures: [Signature] = [],
                 guardianRequests: [GuardianRequest] = [], planCopies: [PlanCopyRecord] = [],
-                coverings: [Covering] = []) {
+                coverings: [Covering] = [], otherProgramServices: [OtherProgramService] = []) {
         format = Self.formatName
         version = Self.currentVersion
         self.settings = settings
@@ -81,6 +83,7 @@ public struct DataExport: Codable, Equatable, Sendable {
         self.guardianRequests = guardianRequests
         self.planCopies = planCopies
         self.coverings = coverings
+        self.otherProgramServices = otherProgramServices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -112,5 +115,6 @@ public struct DataExport: Codable, Equatable, Sendable {
         guardianRequests = try c.decodeIfPresent([GuardianRequest].self, forKey: .guardianRequests) ?? []
         planCopies = try c.decodeIfPresent([PlanCopyRecord].self, forKey: .planCopies) ?? []
         coverings = try c.decodeIfPresent([Covering].self, forKey: .coverings) ?? []
+        otherProgramServices = try c.decodeIfPresent([OtherProgramService].self, forKey: .otherProgramServices) ?? []
     }
 }

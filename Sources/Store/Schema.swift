@@ -398,8 +398,28 @@ enum Schema {
                         """)
                 }
             }
+            // Filled when the store opens, after every migration (the rules read later tables too).
             try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer")
-            try CaseloadStore.refreshDue(db)
+        }
+        m.registerMigration("v15-co-enrollment") { db in
+            // Services in other DOL-funded programs: the automatic exit runs across all of them (003).
+            try db.execute(sql: """
+                CREATE TABLE other_program_service (
+                    id INTEGER PRIMARY KEY,
+                    customer_id INTEGER NOT NULL REFERENCES customer(id),
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX other_program_service_by_customer ON other_program_service(customer_id, id);
+                """)
+            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+                try db.execute(sql: """
+                    CREATE TRIGGER due_stale_other_program_service_\(event.lowercased()) AFTER \(event) ON other_program_service BEGIN
+                        INSERT INTO due_stale SELECT \(row).customer_id
+                        WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(row).customer_id);
+                    END;
+                    """)
+            }
+            try AuditTriggers.install(on: "other_program_service", db)
         }
         return m
     }

@@ -126,6 +126,22 @@ import TerminalKit
         try expectGolden("exit-follow-up", h.screen)
     }
 
+    @Test func aServiceInAnotherProgramIsRecordedFromTheExitScreen() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("x"), .char("c"))
+        #expect(h.screen.contains("Service in another program"))
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ Service is required"))
+        h.type("resume clinic")   // a refused save puts the cursor on the field to fix
+        h.press(.tab, .ctrl("u"))
+        h.type("2026-12-10")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Scheduled: Wagner-Peyser Employment Service, 2026-12-10"))
+        #expect(h.screen.contains("scheduled 2026-12-10  Wagner-Peyser Employment Service: resume clinic"))
+        #expect(try h.store.caseWork(CustomerID(10)).otherServices.map(\.service).contains("resume clinic"))
+    }
+
     @Test func theFrontDeskIsToldItCannotWriteNotes() throws {
         let h = try Harness(login: "dbrooks")
         h.openCustomer(10)

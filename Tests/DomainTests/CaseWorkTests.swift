@@ -67,6 +67,45 @@ import Testing
         #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], on: day("2026-08-31")) == day("2026-06-01"))
     }
 
+    func elsewhere(_ on: String, scheduled: Bool = false) -> OtherProgramService {
+        OtherProgramService(id: 1, customer: id, program: .wagnerPeyser, service: "job search workshop", on: day(on),
+                            scheduled: scheduled, recordedBy: "mrivera", recordedOn: day("2026-06-01"))
+    }
+
+    @Test func coEnrolledTheClockRunsAcrossEveryProgramAndExitsOnTheLastServiceInAny() {
+        let c = participant(service: "2026-06-01")
+        // A Wagner-Peyser workshop on 2026-07-01: 90 days run from there, and the exit date is that day.
+        let other = [elsewhere("2026-07-01")]
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: other, on: day("2026-08-31")) == nil)
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: other, on: day("2026-09-29")) == nil)   // day 90
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: other, on: day("2026-09-30")) == day("2026-07-01"))
+        // An earlier service elsewhere changes nothing.
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: [elsewhere("2026-05-01")], on: day("2026-08-31"))
+                == day("2026-06-01"))
+        // A service scheduled elsewhere holds the clock through its day, then it runs again.
+        let scheduled = [elsewhere("2026-10-15", scheduled: true)]
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: scheduled, on: day("2026-10-15")) == nil)
+        #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], elsewhere: scheduled, on: day("2026-10-16")) == day("2026-06-01"))
+        // The planned exit is dated the last service in any program, never after today.
+        let exitCheck = PlannedExit(customer: c, plan: nil, notes: [], outcomes: [], elsewhere: other, on: day("2026-08-01"))
+        #expect(exitCheck.exitDate == day("2026-07-01"))
+        // The dashboard's clock says the same.
+        let clocks = Deadlines.schedule(for: CaseClockFacts(customer: c, work: { var w = CaseWork(); w.otherServices = scheduled; return w }()))
+        let exitClock = clocks.first { $0.rule == .autoExit90 }
+        #expect(exitClock?.due == day("2026-08-30") && exitClock?.from == day("2026-10-16"))
+    }
+
+    @Test func aServiceInAnotherProgramIsScheduledWhenItsDayIsAhead() {
+        let v = ["program": "wagner-peyser", "service": "resume clinic", "on": "2026-12-01"]
+        let made = OtherProgramService.make(v, customer: id, by: "mrivera", today: day("2026-11-23"))
+        #expect(made?.scheduled == true && made?.programName == "Wagner-Peyser Employment Service")
+        #expect(OtherProgramService.make(v, customer: id, by: "mrivera", today: day("2026-12-01"))?.scheduled == false)
+        #expect(OtherProgramService.problems(["program": "other", "service": "x", "on": "2026-12-01"], today: day("2026-11-23"))
+                == ["otherName": "name the program"])
+        #expect(OtherProgramService.problems(["program": "taa", "service": "x", "on": "2027-11-25"], today: day("2026-11-23"))
+                == ["on": "is more than a year ahead"])
+    }
+
     @Test func withNoServiceTheClockRunsFromEnrollment() {
         let c = participant(enrolled: "2026-01-05", service: nil)
         #expect(AutoExit.exitDate(for: c, plan: nil, pauses: [], on: day("2026-04-05")) == nil)

@@ -146,6 +146,35 @@ import Testing
         #expect(try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled()).isEmpty)
     }
 
+    @Test func coEnrolledCustomersExitOnTheLastServiceInAnyProgram() throws {
+        let store = try CaseloadStore(path: dir + "/co.sqlite")
+        try store.insert(staff: [planner])
+        func participant(_ n: Int64) -> Customer {
+            Customer(id: CustomerID(n), legalName: "Person \(n)", zip: "60601", birthDate: Day(parsing: "1980-01-01")!,
+                     program: .dislocatedWorker, enteredOn: Day(parsing: "2026-01-02")!, appliedOn: Day(parsing: "2026-01-03"),
+                     eligibleOn: Day(parsing: "2026-01-10"), enrolledOn: Day(parsing: "2026-02-01"),
+                     lastServiceOn: Day(parsing: "2026-08-01"))
+        }
+        try store.insert([participant(1), participant(2), participant(3)])
+        // 1: a later workshop at the employment service; 2: a TAA orientation still ahead; 3: nothing elsewhere.
+        try store.addOtherService(["program": "wagner-peyser", "service": "job search workshop", "on": "2026-08-20"],
+                                  for: CustomerID(1), by: planner, today: Day(parsing: "2026-08-20")!)
+        let scheduled = try store.addOtherService(["program": "taa", "service": "training orientation", "on": "2026-12-01"],
+                                                  for: CustomerID(2), by: planner, today: testToday)
+        #expect(scheduled.scheduled)
+        #expect(throws: StoreError.notPermitted(login: "dbrooks", role: "Front desk", action: "write case notes, referrals, outcomes and exits")) {
+            try store.addOtherService(["program": "jvsg", "service": "x", "on": "2026-11-01"], for: CustomerID(3), by: self.frontDesk,
+                                      today: testToday)
+        }
+        // 2026-11-23 is day 114 after 2026-08-01 and day 95 after 2026-08-20.
+        let exited = try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled())
+        #expect(exited == [CustomerID(1), CustomerID(3)])
+        #expect(try store.customer(CustomerID(1))?.exitedOn == Day(parsing: "2026-08-20"))
+        #expect(try store.customer(CustomerID(3))?.exitedOn == Day(parsing: "2026-08-01"))
+        #expect(try store.customer(CustomerID(2))?.exitedOn == nil)
+        #expect(try store.caseWork(CustomerID(2)).otherServices.map(\.service) == ["training orientation"])
+    }
+
     @Test func declinedFollowUpIsKeptWithItsReason() throws {
         let store = try seededStore(at: dir + "/f.sqlite", customers: 12)
         let exited = CustomerID(12)

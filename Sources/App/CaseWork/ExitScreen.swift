@@ -23,7 +23,8 @@ struct ExitScreen: CaseFileScreen {
     var isAsking: Bool { confirming }
     var exited: Bool { file.customer.exitedOn != nil }
     var check: PlannedExit {
-        PlannedExit(customer: file.customer, plan: plan, notes: file.work.notes, outcomes: file.work.outcomes, on: session.today)
+        PlannedExit(customer: file.customer, plan: plan, notes: file.work.notes, outcomes: file.work.outcomes,
+                    elsewhere: file.work.otherServices, on: session.today)
     }
 
     var bindings: [KeyBinding] {
@@ -36,7 +37,8 @@ struct ExitScreen: CaseFileScreen {
                     KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")]
         }
         return [KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met"),
-                KeyBinding([.char("s")], "Pause", help: "Record a planned break in service: the exit clock stops meanwhile")]
+                KeyBinding([.char("s")], "Pause", help: "Record a planned break in service: the exit clock stops meanwhile"),
+                KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")]
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -60,7 +62,8 @@ struct ExitScreen: CaseFileScreen {
         }
         let c = file.customer
         switch key {
-        case .char("x") where !exited, .char("s") where !exited, .char("f") where exited, .char("d") where exited:
+        case .char("x") where !exited, .char("s") where !exited, .char("c") where !exited, .char("f") where exited,
+             .char("d") where exited:
             if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
         default: return .unhandled
         }
@@ -82,6 +85,17 @@ struct ExitScreen: CaseFileScreen {
                 save: { v in
                     let p = try store.addPause(v, for: c.id, by: user, today: today)
                     return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                }))
+        case .char("c"):
+            return .push(RecordFormScreen(
+                title: "Other program", customer: c.id, heading: "\(c.displayName) \(c.id) · Service in another program",
+                intro: "Co-enrolled: the automatic exit waits for 90 days without service in every program, "
+                    + "and the exit date is the last day of service in any of them.",
+                fields: OtherProgramService.fields, values: ["on": today.description],
+                check: { OtherProgramService.problems($0, today: today) },
+                save: { v in
+                    let s = try store.addOtherService(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
                 }))
         case .char("f"): return .push(NoteForms.new(.followUp, session: session, customer: c.id))
         default:
@@ -142,9 +156,10 @@ struct ExitScreen: CaseFileScreen {
 
     private func autoExitLines(_ c: Customer) -> [(String, StyleRole)] {
         guard let enrolled = c.enrolledOn else { return [("Not enrolled: no exit clock runs yet.", .dim)] }
-        let last = max(enrolled, c.lastServiceOn ?? enrolled)
+        let others = file.work.otherServices
+        let last = AutoExit.lastService(max(enrolled, c.lastServiceOn ?? enrolled), others)
         var out: [(String, StyleRole)] = [("Automatic exit", .header)]
-        if let due = AutoExit.due(lastService: last, plan: plan, pauses: file.work.pauses, on: session.today,
+        if let due = AutoExit.due(lastService: last, plan: plan, pauses: file.work.pauses, elsewhere: others, on: session.today,
                                   matrix: session.matrix) {
             let when = Clock.when(due: due, today: session.today)
             out.append(("Last service \(last). Without a service by \(due) (\(when)) the customer is exited,", .normal))
@@ -154,6 +169,12 @@ struct ExitScreen: CaseFileScreen {
         }
         for p in file.work.pauses {
             out.append(("Pause \(p.startOn) to \(p.endOn) (\(p.length) days): \(p.reason.label), \(p.detail)", .normal))
+        }
+        if !others.isEmpty {
+            out.append(("Co-enrolled: services in other programs count (c records one)", .header))
+            for s in others.sorted(by: { $0.on > $1.on }).prefix(4) {
+                out.append(((s.scheduled ? "scheduled " : "delivered ") + "\(s.on)  \(s.programName): \(s.service)", .normal))
+            }
         }
         return out
     }

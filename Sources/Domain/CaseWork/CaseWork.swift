@@ -13,6 +13,8 @@ public struct CaseWork: Hashable, Sendable {
     public var guardianRequest: GuardianRequest?
     /// Copies of the plan written for the customer.
     public var copies: [PlanCopyRecord] = []
+    /// Services in other DOL-funded programs the customer is co-enrolled in.
+    public var otherServices: [OtherProgramService] = []
 
     public init(notes: [CaseNote] = [], referrals: [Referral] = [], outcomes: [Outcome] = [], pauses: [Pause] = [],
                 exit: ExitRecord? = nil, followUpDeclined: FollowUpDecline? = nil) {

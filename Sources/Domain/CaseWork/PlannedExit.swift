@@ -12,7 +12,8 @@ public struct PlannedExit: Sendable {
     public var checks: [Check]
     public var exitDate: Day?
 
-    public init(customer c: Customer, plan: CareerPlan?, notes: [CaseNote], outcomes: [Outcome], on today: Day) {
+    public init(customer c: Customer, plan: CareerPlan?, notes: [CaseNote], outcomes: [Outcome],
+                elsewhere: [OtherProgramService] = [], on today: Day) {
         let goals = plan?.goals ?? []
         let openGoals = goals.filter { $0.status == .open }
         let openServices = (plan?.allServices ?? []).filter { !$0.status.isClosed }
@@ -32,7 +33,8 @@ public struct PlannedExit: Sendable {
                   todo: "the exit note says employed: record the job (o)"),
         ]
         if let enrolled = c.enrolledOn {
-            exitDate = min(today, max(enrolled, c.lastServiceOn ?? enrolled))
+            // The last day of service in any program (003).
+            exitDate = min(today, AutoExit.lastService(max(enrolled, c.lastServiceOn ?? enrolled), elsewhere))
         }
     }
 

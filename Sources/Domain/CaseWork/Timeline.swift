@@ -1,5 +1,5 @@
 /// One customer's history in one list, newest first: notes, services,
-/// assessments, referrals, outcomes, pauses and the exit.
+/// assessments, referrals, outcomes, pauses, services in other programs and the exit.
 public struct TimelineEntry: Hashable, Sendable {
     public enum Source: Hashable, Sendable {
         case note(CaseNote), service, assessment, referral, outcome, pause, exit, enrollment, signature
@@ -64,6 +64,11 @@ public enum Timeline {
         for p in work.pauses {
             out.append(TimelineEntry(on: p.startOn, kind: "Pause", text: "Until \(p.endOn): \(p.reason.label), \(p.detail)",
                                      by: p.recordedBy, source: .pause))
+        }
+        for s in work.otherServices {
+            out.append(TimelineEntry(on: s.on, kind: "Other program",
+                                     text: "\(s.programName): \(s.service)" + (s.scheduled ? " (scheduled)" : ""),
+                                     by: s.recordedBy, source: .service))
         }
         for sig in work.signatures {
             out.append(TimelineEntry(on: sig.signedOn, kind: "Signature",
