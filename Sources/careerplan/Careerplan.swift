@@ -10,7 +10,7 @@ struct Careerplan: ParsableCommand {
             $CAREERPLAN_DB, else ~/.local/share/careerplan/caseload.sqlite.
             """,
         subcommands: [OpenCommand.self, DemoCommand.self, SeedCommand.self,
-                      ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self, AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self],
+                      ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self, AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self, ExitsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -59,6 +59,18 @@ import Testing
         #expect(try copies() == before + 1)
     }
 
+    @Test func cronExitsThosePastTheirAutomaticExitDate() throws {
+        // A caseload last served in the spring, exited tonight by cron rather than at the next open.
+        let old = dir + "/spring.sqlite"
+        try TmuxSession.run(binary, ["seed", "--db", old, "--customers", "48", "--today", "2026-06-01"])
+        let (first, status) = try TmuxSession.runWithStatus(binary, ["exits", "--db", old])
+        #expect(status == 0 && first.hasPrefix("exited "))
+        let json = try JSONSerialization.jsonObject(with: Data(try TmuxSession.run(binary, ["export", "--db", old]).utf8)) as! [String: Any]
+        let exits = (json["exits"] as? [[String: Any]]) ?? []
+        #expect(exits.contains { $0["kind"] as? String == "automatic" })
+        #expect(try TmuxSession.run(binary, ["exits", "--db", old]).contains("nobody is past their automatic-exit date"))
+    }
+
     @Test func thePlannerFilterAndTheJSONFields() throws {
         let out = try TmuxSession.run(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-11-23", "--planner", "mrivera",
                                                "--format", "json"])
