@@ -26,23 +26,40 @@ public struct DueSummary: Equatable, Sendable {
 /// items instead of recomputing every case.
 extension CaseloadStore {
     /// Every write goes through here: the body, then the due items of the
-    /// customers it touched, in one transaction.
+    /// customers it touched, in one transaction. A write that touches every
+    /// customer (a new contact interval) leaves the rest to `refreshAllDue`,
+    /// so no one transaction holds the file for long.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write { db in
+        let result = try pool.write { db in
             let result = try body(db)
             // A bulk load recomputes once, at its end.
-            if actor.login != nil { try Self.refreshDue(db) }
+            if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
             return result
+        }
+        if actor.login != nil { try refreshAllDue() }
+        return result
+    }
+
+    static let dueBatch = 2_000
+
+    /// Works through whatever is still stale a batch per transaction, so
+    /// other users' writes go in between.
+    func refreshAllDue() throws {
+        while try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
+            try pool.write { db in try Self.refreshDue(db, upTo: Self.dueBatch) }
         }
     }
 
     /// "(1,2,3)": integers only, so they can be written into the SQL as they are.
     static func sqlList(_ ids: [Int64]) -> String { "(" + ids.map(String.init).joined(separator: ",") + ")" }
 
-    /// Recomputes the due items of every customer marked stale.
-    static func refreshDue(_ db: Database, batch: Int = 2_000) throws {
+    /// Recomputes the due items of the customers marked stale: all of them,
+    /// or at most `limit`.
+    static func refreshDue(_ db: Database, upTo limit: Int = .max, batch: Int = dueBatch) throws {
         let settings = try clockSettings(db)
-        while true {
+        var done = 0
+        while done < limit {
+            done += batch
             let ids = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale LIMIT ?", arguments: [batch])
             if ids.isEmpty { return }
             let list = Self.sqlList(ids)

@@ -41,9 +41,7 @@ public final class CaseloadStore: Sendable {
         }
         try Schema.migrator.migrate(pool)
         // Due items a migration marked stale (a file from before the due table).
-        if try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
-            try pool.write { db in try Self.refreshDue(db) }
-        }
+        try refreshAllDue()
     }
 
     /// Checkpoints the write-ahead log so the file is complete on its own.

@@ -91,4 +91,17 @@ import Testing
         try raw.close()
         try expectTableMatchesTheRules(try CaseloadStore(path: path), on: testToday)
     }
+
+    /// A write that touches everyone is worked through a batch per transaction.
+    @Test func aLargeRecomputeGoesABatchAtATime() throws {
+        let store = try seededStore(at: dir + "/b.sqlite", customers: 48)
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer")
+            try CaseloadStore.refreshDue(db, upTo: 10, batch: 10)
+        }
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due_stale") } == 38)
+        try store.refreshAllDue()
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due_stale") } == 0)
+        try expectTableMatchesTheRules(store, on: testToday)
+    }
 }
