@@ -47,6 +47,14 @@ import TerminalKit
         #expect(h.screen.contains("No customer matches"))
     }
 
+    @Test func slashStartsANewSearchAfterAKeptOne() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.escape)
+        h.openCustomer(16)
+        #expect(h.lines[0].contains("Małgorzat"))   // C000016, not "no customer matches"
+    }
+
     @Test func slashSearchesAsYouTypeByNameOrID() throws {
         let h = try Harness()
         h.type("/fran")

@@ -80,7 +80,10 @@ public struct CaseloadScreen: Screen {
         case .pageDown: selected += pageSize
         case .home, .char("g"): selected = 0
         case .end, .char("G"): selected = count - 1
-        case .char("/"): searching = true
+        case .char("/"):
+            // A new search, as in less or vi: typing onto a kept one found nothing.
+            searching = true
+            if !search.text.isEmpty { search = TextField(); selected = 0 }
         case .char("d"): return .push(DashboardScreen(session: session))
         case .char("S"):
             if let refusal = session.refusal(.changeSettings) { message = refusal; return .handled }
