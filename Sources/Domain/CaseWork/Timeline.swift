@@ -66,7 +66,7 @@ public enum Timeline {
                                      by: p.recordedBy, source: .pause))
         }
         for s in work.otherServices {
-            out.append(TimelineEntry(on: s.on, kind: "Other program",
+            out.append(TimelineEntry(on: s.on, kind: "Service",
                                      text: "\(s.programName): \(s.service)" + (s.scheduled ? " (scheduled)" : ""),
                                      by: s.recordedBy, source: .service))
         }
