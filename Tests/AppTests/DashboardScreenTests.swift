@@ -68,7 +68,7 @@ import TerminalKit
         // The title counts María's own caseload; the dashboard adds the ones she covers.
         #expect(h.lines[0].contains("careerplan │ Caseload !7 "))
         h.press(.char("d"))
-        #expect(h.lines[1].contains("María Rivera (covering JO TN WC) · as of 2026-11-23 · 10 overdue"))
+        #expect(h.lines[1].contains("María Rivera (covering JO TN WC) · 10 overdue · 5 due within 7 days"))
         #expect(h.screen.contains(" TN ") && h.screen.contains(" MR "))
     }
 }

@@ -167,9 +167,12 @@ public struct DashboardScreen: Screen {
         let covered = (planners ?? []).dropFirst().map { session.staff[$0]?.initials ?? $0 }
         let whose = seesAll ? "every planner" : (session.user?.name ?? session.login)
             + (covered.isEmpty ? "" : " (covering " + covered.joined(separator: " ") + ")")
-        canvas.put("\(whose) · as of \(session.today) · \(summary.overdue) overdue · \(summary.dueSoon) due within \(session.settings.warningWindowDays) days"
-                   + (ruleFilter.map { " · only \($0.rawValue)" } ?? ""), row: area.top, col: 1, role: .header,
-                   maxWidth: area.width - 2)
+        var parts = [whose, "as of \(session.today)", "\(summary.overdue) overdue",
+                     "\(summary.dueSoon) due within \(session.settings.warningWindowDays) days"]
+            + (ruleFilter.map { ["only \($0.rawValue)"] } ?? [])
+        // On a narrow terminal the date gives way to the counts that matter.
+        if parts.joined(separator: " · ").displayWidth > area.width - 2 { parts.remove(at: 1) }
+        canvas.put(parts.joined(separator: " · "), row: area.top, col: 1, role: .header, maxWidth: area.width - 2)
         if seesAll {
             let perPlanner = summary.urgentByPlanner.map { "\($0.key.isEmpty ? "unassigned" : $0.key) \($0.value)" }.sorted()
                 .joined(separator: " · ")
