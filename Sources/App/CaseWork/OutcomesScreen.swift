@@ -86,11 +86,9 @@ struct OutcomesScreen: CaseFileScreen {
         if rows.indices.contains(selected) {
             let o = rows[selected]
             let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 4)
-            let lines = ["Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : "")]
-                + ("Supports: " + o.indicators.map(\.label).joined(separator: ", ")).wrapped(toWidth: area.width - 4)
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: top + i, col: 2, role: i == 0 && o.isLate ? .overdue : .dim, maxWidth: area.width - 4)
-            }
+            renderDetail([("Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)"
+                              + (o.isLate ? ": late (over 10 days)" : ""), o.isLate ? .overdue : .dim),
+                          ("Supports: " + o.indicators.map(\.label).joined(separator: ", "), .dim)], top: top, area: area, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

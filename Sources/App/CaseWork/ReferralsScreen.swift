@@ -111,9 +111,7 @@ struct ReferralsScreen: CaseFileScreen {
                 lines.append("Serves " + label)
             }
             lines.append(r.history.map { "\($0.status.label) \($0.on) (\($0.by))" }.joined(separator: " → "))
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: top + i, col: 2, role: i == 0 ? .normal : .dim, maxWidth: area.width - 4)
-            }
+            renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

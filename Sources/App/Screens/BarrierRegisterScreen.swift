@@ -123,8 +123,9 @@ struct BarrierRegisterScreen: CaseFileScreen {
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: y, role: role)
             let state = b.isOpen ? (b.plan.isEmpty ? "! open, no plan" : "  open") : "✓ \(b.overcomeOn!)"
-            canvas.put((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 15) + b.name.fitted(toWidth: 33)
-                       + (b.plan.isEmpty ? "—" : b.plan), row: y, col: 0, role: role, maxWidth: area.width - 1)
+            canvas.put(((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 15) + b.name.fitted(toWidth: 33)
+                        + (b.plan.isEmpty ? "—" : b.plan)).truncated(toWidth: area.width - 1), row: y, col: 0, role: role,
+                       maxWidth: area.width - 1)
             if !isSelected && b.isOpen && b.plan.isEmpty { canvas.put("! open, no plan", row: y, col: 2, role: .overdue) }
         }
         if rows.indices.contains(selected) {
@@ -142,8 +143,6 @@ struct BarrierRegisterScreen: CaseFileScreen {
             lines.append("\(c.changedAt.prefix(10)) \(c.changedBy): " + c.changes.map { "\($0.field) \"\($0.old)\" → \"\($0.new)\"" }
                 .joined(separator: "; "))
         }
-        for (i, line) in lines.prefix(5).enumerated() {
-            canvas.put(line, row: top + i, col: 2, role: i == 0 ? .normal : .dim, maxWidth: area.width - 4)
-        }
+        renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
     }
 }

@@ -44,4 +44,16 @@ extension CaseFileScreen {
     func renderStatus(into canvas: inout Canvas, area: Area) {
         renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }
+
+    /// The selected record in full below a list, from `top` to the status
+    /// line: each line wrapped, the last row ending in … when more is left.
+    func renderDetail(_ lines: [(text: String, role: StyleRole)], top: Int, area: Area, into canvas: inout Canvas) {
+        let width = area.width - 4
+        let rows = lines.flatMap { line in line.text.wrapped(toWidth: width).map { ($0, line.role) } }
+        let room = max(0, area.bottom - top)
+        for (i, row) in rows.prefix(room).enumerated() {
+            let text = i == room - 1 && rows.count > room ? row.0.truncated(toWidth: width - 1) + "…" : row.0
+            canvas.put(text, row: top + i, col: 2, role: row.1, maxWidth: width)
+        }
+    }
 }
