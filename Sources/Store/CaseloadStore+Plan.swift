@@ -29,7 +29,9 @@ extension CaseloadStore {
             }
             let current = try Self.currentPlan(db, customer: plan.customer)
             guard (current?.version ?? 0) == expectedVersion else {
-                throw StoreError.changedMeanwhile("the plan of \(plan.customer) (saved by \(current?.savedBy ?? "?") at \(current?.savedAt ?? "?"))")
+                let who = try Self.lastChange(entity: "plan", key: plan.customer.number, db)
+                    ?? current.map { "\($0.savedBy) at \($0.savedAt.prefix(10))" } ?? "?"
+                throw StoreError.changedMeanwhile("the plan of \(plan.customer) (\(who))")
             }
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
             var plan = plan

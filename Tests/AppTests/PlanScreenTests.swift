@@ -77,6 +77,7 @@ import TerminalKit
         }
         save()
         #expect(h.screen.contains("Ctrl-R reloads their save and re-applies your edits."))
+        #expect(h.screen.contains("the plan of C000016 (Thanh Nguyễn at"))
         #expect(h.screen.contains("Ctrl-R Reload"))
         h.press(.ctrl("r"))
         #expect(h.screen.contains("your edits re-applied on top of v\(before.version + 1)"))

@@ -165,7 +165,10 @@ extension PlanScreen {
         case .reason:
             canvas.put("Significant change; why:", row: row, col: 1, role: .header)
             reason.draw(into: &canvas, row: row, col: 26, width: canvas.width - 27, focused: true)
-            if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
+            if let message {
+                canvas.fill(row: row - 1, role: .normal)
+                canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width)
+            }
         case .offeringDraft(let offer):
             canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), row: row, col: 1,
                        role: .error, maxWidth: width)
@@ -177,6 +180,8 @@ extension PlanScreen {
             if let message {
                 let lines = message.wrapped(toWidth: width).prefix(2)
                 for (i, line) in lines.enumerated() {
+                    // The line above is the quality legend's: clear it, do not write over it.
+                    canvas.fill(row: row - lines.count + 1 + i, role: .normal)
                     canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
                 }
             } else if let notice {

@@ -216,7 +216,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
             saved = fresh
             if let file = try? session.caseFile(file.customer.id) { self.file = file }
             readSavedState()
-            reapply(mine: plan, base: base, what: "Reloaded v\(fresh.version)")
+            reapply(mine: plan, base: base, what: "Reloaded their save")
         case .char("g"): return openForm(.newGoal)
         case .char("s"):
             guard let g = goalIndex else { message = "Add a goal first (g)"; return .handled }
