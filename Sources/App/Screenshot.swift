@@ -76,6 +76,29 @@ public enum Screenshot: String, CaseIterable, Sendable {
         return (terminal.screen, self == .customer ? "Customer overview" : top.title, top.keys)
     }
 
+    /// The screen on a demo store, as screenshots/ shows it.
+    public func take(onDemo store: CaseloadStore, width: Int = 100, height: Int = 30) throws
+        -> (canvas: Canvas, title: String, keys: [KeyBinding]) {
+        try take(store: store, login: Self.login, today: Self.day, width: width, height: height, fileLabel: "demo.sqlite")
+    }
+
+    /// The README's key reference: every screenshot's screen and its keys.
+    public static func keyReference(onDemo store: CaseloadStore) throws -> String {
+        KeyReference.markdown(try allCases.map { shot in
+            let taken = try shot.take(onDemo: store)
+            return (taken.title, taken.keys)
+        })
+    }
+
+    /// Runs `body` on a fresh demo data file in a directory removed afterwards.
+    public static func withDemoStore<T>(_ body: (CaseloadStore) throws -> T) throws -> T {
+        let dir = NSTemporaryDirectory() + "careerplan-demo-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try demoStore(at: dir + "/demo.sqlite")
+        defer { try? store.close() }
+        return try body(store)
+    }
+
     /// A new demo data file at `path` as of `day`, the signed-in planner
     /// covering the other planners so every screen's customer opens.
     public static func demoStore(at path: String, day: Day = Screenshot.day) throws -> CaseloadStore {

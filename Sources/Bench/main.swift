@@ -94,7 +94,9 @@ outer: while true {
             keyTimes.append(Date().timeIntervalSince(t0))
             // BENCH_SLOW=1 names each keystroke over the target: what to profile.
             if ProcessInfo.processInfo.environment["BENCH_SLOW"] != nil, keyTimes.last! > 0.010 {
-                print("slow key \(k) after \"\(terminal.screen.text.split(separator: "\n").last ?? "")\": \(ms(keyTimes.last!))")
+                // The status line holds the search as typed.
+                let status = terminal.screen.line(terminal.screen.height - 2).trimmingCharacters(in: .whitespaces)
+                print("slow key \(k), \(status.prefix(30)): \(ms(keyTimes.last!))")
             }
             typed += 1
             if typed == 200 { break outer }

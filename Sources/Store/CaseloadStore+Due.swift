@@ -15,6 +15,7 @@ public struct DueSummary: Equatable, Sendable {
     public var dueSoon = 0
     /// Overdue or due soon per planner login ("" for unassigned).
     public var urgentByPlanner: [String: Int] = [:]
+    /// Every rule with a running item, whatever rule is filtered: what `f` cycles through.
     public var rules: [ClockRule] = []
 
     public init() {}
@@ -82,14 +83,10 @@ extension CaseloadStore {
         }
     }
 
-    /// A participant's plan that not everyone required has signed as it
-    /// stands. No "today" in it: until the customer signs, the plan is unsigned
-    /// whoever else must sign; after, the signing day decides the guardian.
+    /// A participant's plan that not everyone required has signed as it stands.
     static func awaitsSignatures(_ f: CaseClockFacts) -> Bool {
         guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
-        let anyDay = f.customer.birthDate
-        return !Signing.isSigned(Signing.states(customer: f.customer, plan: plan, signatures: f.work.signatures,
-                                                guardian: f.work.guardianRequest, on: anyDay))
+        return !Signing.isSigned(customer: f.customer, plan: plan, signatures: f.work.signatures, guardian: f.work.guardianRequest)
     }
 
     /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule.

@@ -15,12 +15,7 @@ extension CaseloadStore {
         c.reason = c.reason.trimmingCharacters(in: .whitespaces)
         if let problem = c.problem { throw StoreError.invalid(problem) }
         return try write { db in
-            for login in [c.login, c.forLogin] {
-                guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
-                    throw StoreError.notFound("staff member \(login)")
-                }
-                if role != Role.planner.rawValue { throw StoreError.invalid("\(login) is not a career planner") }
-            }
+            for login in [c.login, c.forLogin] { try Self.requirePlanner(login, db) }
             try Self.insert(c, db)
             return c
         }

@@ -38,12 +38,8 @@ extension CaseloadStore {
         let user = try Self.permit(.reassign, by: user)
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
         return try write { db in
-            for login in [from, to] {
-                guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
-                    throw StoreError.notFound("staff member \(login)")
-                }
-                if login == to, role != Role.planner.rawValue { throw StoreError.invalid("\(to) is not a career planner") }
-            }
+            try Self.requireStaff(from, db)
+            try Self.requirePlanner(to, db)
             try db.cached(sql: "UPDATE customer SET planner = ?, version = version + 1 WHERE planner = ?", arguments: [to, from])
             let moved = db.changesCount
             try db.cached(sql: """
@@ -57,5 +53,18 @@ extension CaseloadStore {
     /// Who may add an account to the staff list: for the message an unknown account gets.
     public func administrators() throws -> [Staff] {
         try staff().filter { $0.role == .administrator }
+    }
+
+    /// The staff member's role, or why they cannot be named here.
+    @discardableResult
+    static func requireStaff(_ login: String, _ db: Database) throws -> String {
+        guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
+            throw StoreError.notFound("staff member \(login)")
+        }
+        return role
+    }
+
+    static func requirePlanner(_ login: String, _ db: Database) throws {
+        if try requireStaff(login, db) != Role.planner.rawValue { throw StoreError.invalid("\(login) is not a career planner") }
     }
 }

@@ -10,15 +10,6 @@ struct KeysCommand: ParsableCommand {
     )
 
     func run() throws {
-        let dir = NSTemporaryDirectory() + "careerplan-keys-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try Screenshot.demoStore(at: dir + "/demo.sqlite")
-        defer { try? store.close() }
-        let screens = try Screenshot.allCases.map { shot in
-            let taken = try shot.take(store: store, login: Screenshot.login, today: Screenshot.day, width: 100, height: 30,
-                                      fileLabel: "demo.sqlite")
-            return (taken.title, taken.keys)
-        }
-        print(KeyReference.markdown(screens), terminator: "")
+        print(try Screenshot.withDemoStore(Screenshot.keyReference(onDemo:)), terminator: "")
     }
 }

@@ -39,12 +39,7 @@ struct ScreenshotCommand: ParsableCommand {
             shot = try screen.take(store: store, login: LocalContext.account().login, today: LocalContext.today(),
                                    width: parts[0], height: parts[1], fileLabel: (path as NSString).lastPathComponent)
         } else {
-            let dir = NSTemporaryDirectory() + "careerplan-screenshot-" + UUID().uuidString
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            let store = try Screenshot.demoStore(at: dir + "/demo.sqlite")
-            defer { try? store.close() }
-            shot = try screen.take(store: store, login: Screenshot.login, today: Screenshot.day,
-                                   width: parts[0], height: parts[1], fileLabel: "demo.sqlite")
+            shot = try Screenshot.withDemoStore { try screen.take(onDemo: $0, width: parts[0], height: parts[1]) }
         }
         guard FileManager.default.createFile(atPath: out, contents: Data(SVGImage.render(shot.canvas, theme: theme).utf8)) else {
             throw ValidationFailure("cannot write \(out)")

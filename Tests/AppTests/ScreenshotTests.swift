@@ -24,7 +24,7 @@ import TerminalKit
     }
 
     func take(_ shot: Screenshot) throws -> (canvas: Canvas, title: String, keys: [KeyBinding]) {
-        try shot.take(store: store, login: Screenshot.login, today: Screenshot.day, width: 100, height: 30, fileLabel: "demo.sqlite")
+        try shot.take(onDemo: store)
     }
 
     func expectCommitted(_ file: String, _ made: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -50,10 +50,7 @@ import TerminalKit
     }
 
     @Test func theREADMEKeyReferenceIsTheKeyTables() throws {
-        let reference = KeyReference.markdown(try Screenshot.allCases.map { shot in
-            let taken = try take(shot)
-            return (taken.title, taken.keys)
-        })
+        let reference = try Screenshot.keyReference(onDemo: store)
         let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- keys:begin -->\n")), end = try #require(readme.range(of: "<!-- keys:end -->"))
         var updated = readme

@@ -93,9 +93,7 @@ public struct DashboardScreen: Screen {
             }
             selected = 0
             top = 0
-            let all = summary.rules
             load()
-            summary.rules = all
         case .enter: return open()
         default: return .unhandled
         }
@@ -127,11 +125,7 @@ public struct DashboardScreen: Screen {
         }
     }
 
-    public mutating func resume(with result: ScreenResult) {
-        let rules = summary.rules
-        load()
-        if ruleFilter != nil { summary.rules = rules }
-    }
+    public mutating func resume(with result: ScreenResult) { load() }
 
     /// Heading text for an item's group.
     private func heading(_ state: ClockState) -> String {

@@ -68,4 +68,13 @@ public enum Signing {
     public static func isSigned(_ states: [(role: SignerRole, state: State)]) -> Bool {
         !states.isEmpty && states.allSatisfy { $0.state.isCurrent }
     }
+
+    /// The same on no particular day: until the customer signs, the plan is
+    /// unsigned whoever else must sign; once they have, their signing day
+    /// decides whether a guardian must. So it can be stored.
+    public static func isSigned(customer c: Customer, plan: CareerPlan, signatures: [Signature],
+                                guardian: GuardianRequest?) -> Bool {
+        guard let signed = signatures.filter({ $0.role == .customer }).map(\.signedOn).max() else { return false }
+        return isSigned(states(customer: c, plan: plan, signatures: signatures, guardian: guardian, on: signed))
+    }
 }
