@@ -30,8 +30,7 @@ extension CaseloadStore {
     }
 
     static func clockFacts(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CaseClockFacts] {
-        let columns = Customer.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .joined(separator: ", ")
+        let columns = customerColumns
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(columns), p.body AS plan_body,
                    (SELECT min(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS first_saved,

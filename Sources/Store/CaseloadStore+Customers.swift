@@ -35,7 +35,7 @@ extension CaseloadStore {
     /// `matches`, when the caller counted them, chooses how to read a search.
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
         try pool.read { db in
-            var (sql, args) = Self.select(Self.prefixed(Customer.columns), filter)
+            var (sql, args) = Self.select(Self.customerColumns, filter)
             if let match = SearchQuery.match(filter.search) {
                 let found = try matches ?? Int.fetchOne(db, sql: "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
                                                         arguments: [match]) ?? 0
@@ -45,7 +45,7 @@ extension CaseloadStore {
                 // all / matches rows when the matches are spread through the
                 // names, as a one-letter search's are (measured: scripts/bench).
                 if found > 0, SearchQuery.isOneLetter(filter.search), (offset + limit) * all / found < found {
-                    (sql, args) = Self.select(Self.prefixed(Customer.columns), filter, walkingNames: true)
+                    (sql, args) = Self.select(Self.customerColumns, filter, walkingNames: true)
                 }
             }
             let rows = try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
@@ -84,10 +84,9 @@ extension CaseloadStore {
         }
     }
 
-    private static func prefixed(_ columns: String) -> String {
-        columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .joined(separator: ", ")
-    }
+    /// The customer columns of a query that calls the customer table `c`.
+    static let customerColumns = Customer.columns.split(separator: ",")
+        .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
 
     private static func select(_ what: String, _ filter: CaseloadFilter, walkingNames: Bool = false) -> (String, StatementArguments) {
         var sql = "SELECT \(what) FROM customer c"

@@ -89,6 +89,14 @@ extension CaseloadStore {
         return !Signing.isSigned(customer: f.customer, plan: plan, signatures: f.work.signatures, guardian: f.work.guardianRequest)
     }
 
+    /// The item of a `due d` row as a clock on `today`.
+    private static func clock(_ row: Row, on today: Day, settings: ClockSettings) -> Clock? {
+        guard let rule = ClockRule(rawValue: row["rule"]), let due = Day(parsing: row["due_on"]) else { return nil }
+        let subject: String = row["subject"]
+        return Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
+                     subject: subject.isEmpty ? nil : subject)
+    }
+
     /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule.
     private static func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day) -> (String, StatementArguments) {
         var sql = "(d.from_on IS NULL OR d.from_on <= ?) AND (d.until_on IS NULL OR d.until_on >= ?)"
@@ -101,18 +109,30 @@ extension CaseloadStore {
         return (sql, args)
     }
 
+    /// How many items run, and how many are overdue or due soon: the caseload title's counts.
+    public func dueCounts(planners: [String]?, rule: ClockRule? = nil, on today: Day,
+                          settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
+        try pool.read { db in try Self.dueCounts(db, planners: planners, rule: rule, on: today, settings: settings) }
+    }
+
+    private static func dueCounts(_ db: Database, planners: [String]?, rule: ClockRule?, on today: Day,
+                                  settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
+        let (condition, args) = dueWhere(planners: planners, rule: rule, on: today)
+        let soonEnd = today.adding(days: settings.warningWindowDays).description
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS total, coalesce(sum(d.due_on < ?), 0) AS overdue,
+                   coalesce(sum(d.due_on >= ? AND d.due_on <= ?), 0) AS soon
+            FROM due d WHERE \(condition)
+            """, arguments: [today.description, today.description, soonEnd] + args) else { return (0, 0, 0) }
+        return (row["total"], row["overdue"], row["soon"])
+    }
+
     public func dueSummary(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
         try pool.read { db in
             let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
             let soonEnd = today.adding(days: settings.warningWindowDays).description
             var s = DueSummary()
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS total, coalesce(sum(d.due_on < ?), 0) AS overdue,
-                       coalesce(sum(d.due_on >= ? AND d.due_on <= ?), 0) AS soon
-                FROM due d WHERE \(condition)
-                """, arguments: [today.description, today.description, soonEnd] + args) {
-                (s.total, s.overdue, s.dueSoon) = (row["total"], row["overdue"], row["soon"])
-            }
+            (s.total, s.overdue, s.dueSoon) = try Self.dueCounts(db, planners: planners, rule: rule, on: today, settings: settings)
             if planners == nil {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT coalesce(d.planner, '') AS planner, count(*) AS n FROM due d WHERE \(condition) AND d.due_on <= ?
@@ -133,18 +153,12 @@ extension CaseloadStore {
                          offset: Int, limit: Int) throws -> [DueItem] {
         try pool.read { db in
             let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
-            let columns = Customer.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .joined(separator: ", ")
             return try Row.fetchAll(db, sql: """
-                SELECT \(columns), d.rule AS due_rule, d.subject AS due_subject, d.due_on AS due_day
+                SELECT \(Self.customerColumns), d.rule, d.subject, d.due_on
                 FROM due d JOIN customer c ON c.id = d.customer_id WHERE \(condition)
                 ORDER BY d.due_on, d.customer_id, d.rule, d.subject LIMIT ? OFFSET ?
                 """, arguments: args + [limit, offset]).compactMap { row in
-                guard let rule = ClockRule(rawValue: row["due_rule"]), let due = Day(parsing: row["due_day"]) else { return nil }
-                let subject: String = row["due_subject"]
-                return DueItem(customer: try Customer(row: row),
-                               clock: Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
-                                            subject: subject.isEmpty ? nil : subject))
+                try Self.clock(row, on: today, settings: settings).map { DueItem(customer: try Customer(row: row), clock: $0) }
             }
         }
     }
@@ -156,18 +170,15 @@ extension CaseloadStore {
     public func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock] {
         guard !ids.isEmpty else { return [:] }
         return try pool.read { db in
-            let list = Self.sqlList(ids.map(\.number))
+            let (condition, args) = Self.dueWhere(planners: nil, rule: nil, on: today)
             var out: [CustomerID: Clock] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT customer_id, rule, subject, due_on FROM due
-                WHERE customer_id IN \(list) AND (from_on IS NULL OR from_on <= ?) AND (until_on IS NULL OR until_on >= ?)
-                ORDER BY customer_id, due_on, rule, subject
-                """, arguments: [today.description, today.description]) {
+                SELECT d.customer_id, d.rule, d.subject, d.due_on FROM due d
+                WHERE d.customer_id IN \(Self.sqlList(ids.map(\.number))) AND \(condition)
+                ORDER BY d.customer_id, d.due_on, d.rule, d.subject
+                """, arguments: args) {
                 let id = CustomerID(row["customer_id"])
-                guard out[id] == nil, let rule = ClockRule(rawValue: row["rule"]), let due = Day(parsing: row["due_on"]) else { continue }
-                let subject: String = row["subject"]
-                out[id] = Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
-                                subject: subject.isEmpty ? nil : subject)
+                if out[id] == nil { out[id] = Self.clock(row, on: today, settings: settings) }
             }
             return out
         }
