@@ -347,10 +347,6 @@ enum Schema {
             try AuditTriggers.install(on: "covering", db)
         }
         m.registerMigration("v14-due") { db in
-            // Not INSERT OR IGNORE: inside a trigger an upsert's conflict clause overrides it.
-            func mark(_ id: String) -> String {
-                "INSERT INTO due_stale SELECT \(id) WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(id));"
-            }
             let markAll = "INSERT INTO due_stale SELECT id FROM customer WHERE id NOT IN (SELECT customer_id FROM due_stale);"
             // Derived from the records, so not audited: each customer's running
             // clocks with the days they run, rewritten in the transaction of
@@ -371,12 +367,6 @@ enum Schema {
                 CREATE TABLE due_stale (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
                 -- Participants whose current plan not everyone required has signed as it stands.
                 CREATE TABLE unsigned_plan (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
-                CREATE TRIGGER due_stale_customer_insert AFTER INSERT ON customer BEGIN
-                    \(mark("NEW.id"))
-                END;
-                CREATE TRIGGER due_stale_customer_update AFTER UPDATE ON customer BEGIN
-                    \(mark("NEW.id"))
-                END;
                 CREATE TRIGGER due_stale_settings AFTER UPDATE ON setting
                 WHEN OLD.value IS NOT NEW.value AND NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
                 BEGIN
@@ -388,15 +378,10 @@ enum Schema {
                     \(markAll)
                 END;
                 """)
+            try DueTriggers.install(on: "customer", key: "id", events: ["INSERT", "UPDATE"], db)
             for table in ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline",
                           "signature", "guardian_request"] {
-                for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                    try db.execute(sql: """
-                        CREATE TRIGGER due_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
-                            \(mark("\(row).customer_id"))
-                        END;
-                        """)
-                }
+                try DueTriggers.install(on: table, db)
             }
             // Filled when the store opens, after every migration (the rules read later tables too).
             try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer")
@@ -411,16 +396,26 @@ enum Schema {
                 );
                 CREATE INDEX other_program_service_by_customer ON other_program_service(customer_id, id);
                 """)
-            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                try db.execute(sql: """
-                    CREATE TRIGGER due_stale_other_program_service_\(event.lowercased()) AFTER \(event) ON other_program_service BEGIN
-                        INSERT INTO due_stale SELECT \(row).customer_id
-                        WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(row).customer_id);
-                    END;
-                    """)
-            }
+            try DueTriggers.install(on: "other_program_service", db)
             try AuditTriggers.install(on: "other_program_service", db)
         }
         return m
+    }
+}
+
+/// Triggers that list in `due_stale` each customer a write to `table`
+/// touched, so the write's own transaction recomputes their due items.
+enum DueTriggers {
+    static func install(on table: String, key: String = "customer_id", events: [String] = ["INSERT", "UPDATE", "DELETE"],
+                        _ db: Database) throws {
+        for event in events {
+            let id = (event == "DELETE" ? "OLD." : "NEW.") + key
+            // Not INSERT OR IGNORE: inside a trigger an upsert's conflict clause overrides it.
+            try db.execute(sql: """
+                CREATE TRIGGER due_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                    INSERT INTO due_stale SELECT \(id) WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(id));
+                END;
+                """)
+        }
     }
 }
