@@ -8,7 +8,7 @@ import TerminalKit
 /// a fixed day (so the images only change when the program does).
 public enum Screenshot: String, CaseIterable, Sendable {
     case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, signatures, quality
-    case notes, referrals, outcomes, exit, dashboard
+    case notes, referrals, outcomes, exit, followUp = "follow-up", dashboard
 
     /// The day the demo caseload is built around for screenshots.
     public static let day = Day(year: 2026, month: 11, day: 23)!
@@ -33,7 +33,8 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .barriers: "The barrier register: each barrier with its plan, and how it was overcome"
         case .referrals: "Referrals to partner programs and where each stands"
         case .outcomes: "Outcomes: jobs, credentials and skill gains with the indicators they count for"
-        case .exit: "Exit and follow-up: the exit, then a year of quarterly contacts"
+        case .exit: "Exit: the automatic-exit clock across programs and the planned exit's checklist"
+        case .followUp: "After exit: a year of quarterly follow-up contacts"
         }
     }
 
@@ -57,7 +58,8 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .barriers: return open(16) + [.char("r")]
         case .referrals: return open(16) + [.char("f")]
         case .outcomes: return open(12) + [.char("o")]
-        case .exit: return open(12) + [.char("x")]
+        case .exit: return open(10) + [.char("x")]
+        case .followUp: return open(12) + [.char("x")]
         }
     }
 
@@ -72,8 +74,19 @@ public enum Screenshot: String, CaseIterable, Sendable {
         terminal.type(keys)
         loop.run()
         let top = loop.topKeys
-        // The overview's title is the customer's name; the reference names the screen.
-        return (terminal.screen, self == .customer ? "Customer overview" : top.title, top.keys)
+        return (terminal.screen, referenceTitle ?? top.title, top.keys)
+    }
+
+    /// The key reference's heading where the screen's own title will not do:
+    /// the overview is titled with the customer's name, and the exit screen
+    /// has other keys once the customer has left.
+    private var referenceTitle: String? {
+        switch self {
+        case .customer: "Customer overview"
+        case .exit: "Exit"
+        case .followUp: "Follow-up (after exit)"
+        default: nil
+        }
     }
 
     /// The screen on a demo store, as screenshots/ shows it.
