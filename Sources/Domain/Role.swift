@@ -31,6 +31,9 @@ public enum Permission: String, Sendable {
     case manageStaff = "add staff or change their roles"
     case reassign = "hand a caseload to another planner"
     case readAudit = "read the audit trail"
+    case runReports = "run reports"
+    case exportData = "export, back up or import the data file"
+    case runExits = "run the automatic exits"
 }
 
 extension Role {
@@ -40,6 +43,9 @@ extension Role {
         case .certifyEligibility, .assess, .editPlan, .caseWork: self == .planner || self == .administrator
         case .changeSettings, .manageStaff: self == .administrator
         case .reassign, .readAudit: self == .supervisor || self == .administrator
+        // A planner's reports hold their own reach only (CaseloadStore+Reports).
+        case .runReports: self != .frontDesk
+        case .exportData, .runExits: self == .administrator
         }
     }
 }

@@ -22,7 +22,7 @@ final class AuditActor: @unchecked Sendable {
     /// The operating-system account running the program.
     static func osLogin() -> String {
         if let pw = getpwuid(getuid()) { return String(cString: pw.pointee.pw_name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return "uid\(getuid())"  // never $USER: the user sets it
     }
 
     /// `careerplan_actor()` in SQL: the audit triggers call it on the writing connection.
@@ -36,6 +36,8 @@ final class AuditActor: @unchecked Sendable {
 /// belongs to and the row before and after as JSON. Written by SQLite
 /// itself, so no write path can forget it.
 enum AuditTriggers {
+    static let stamp = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
     static func install(on table: String, _ db: Database) throws {
         let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
             .map { $0["name"] as String }
@@ -55,16 +57,19 @@ enum AuditTriggers {
             default: names.contains("id") ? "\(row).id" : names.contains("customer_id") ? "\(row).customer_id" : "NULL"
             }
         }
-        let stamp = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        // Files from before the hash chain (an old migration running) get the plain insert.
+        let chained = try db.columns(in: "audit").contains { $0.name == "hash" }
         for (action, old, new, row) in [("insert", "NULL", object("NEW"), "NEW"), ("update", object("OLD"), object("NEW"), "NEW"),
                                         ("delete", object("OLD"), "NULL", "OLD")] {
             let changed = action == "update" ? " AND \(object("OLD")) IS NOT \(object("NEW"))" : ""
+            let values = [stamp, "careerplan_actor()", "'\(table)'", customer(row), key(row), "'\(action)'", old, new]
+            let insert = chained ? AuditChain.insert(values)
+                : "INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new) VALUES (\(values.joined(separator: ", ")))"
             try db.execute(sql: """
                 DROP TRIGGER IF EXISTS audit_\(table)_\(action);
                 CREATE TRIGGER audit_\(table)_\(action) AFTER \(action.uppercased()) ON \(table)
                 WHEN careerplan_actor() IS NOT NULL\(changed) BEGIN
-                    INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new)
-                    VALUES (\(stamp), careerplan_actor(), '\(table)', \(customer(row)), \(key(row)), '\(action)', \(old), \(new));
+                    \(insert);
                 END;
                 """)
         }

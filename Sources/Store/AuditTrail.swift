@@ -96,9 +96,8 @@ extension CaseloadStore {
         defer { actor.login = login }
         let result = try body()
         try write { db in
-            try db.cached(sql: """
-                INSERT INTO audit (at, login, entity, action, new) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, 'data file', 'load', ?)
-                """, arguments: [login ?? "unknown", what])
+            try db.cached(sql: AuditChain.insert([AuditTriggers.stamp, "?", "'data file'", "NULL", "NULL", "'load'", "NULL", "?"]),
+                          arguments: [login ?? "unknown", what])
             try Self.refreshDue(db)
         }
         return result

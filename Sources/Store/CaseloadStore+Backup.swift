@@ -1,17 +1,24 @@
+import Domain
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension CaseloadStore {
     /// A consistent copy of the whole file while others keep working (SQLite's
     /// online backup), readable by its owner only, checked by SQLite's
     /// integrity check before it is kept. Never overwrites a file.
-    public func backup(to destination: String) throws {
-        guard !FileManager.default.fileExists(atPath: destination) else {
-            throw StoreError.cannotCreate(path: destination, reason: "it already exists; a backup never overwrites a file")
+    /// Administrators only. The destination is made new here (O_EXCL, never
+    /// through a link), with the rights of whoever runs it.
+    public func backup(to destination: String, by user: Staff?) throws {
+        try Self.permit(.exportData, by: user)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let why = errno == EEXIST ? "it already exists; a backup never overwrites a file" : String(cString: strerror(errno))
+            throw StoreError.cannotCreate(path: destination, reason: why)
         }
-        guard FileManager.default.createFile(atPath: destination, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: destination, reason: "permission denied or no such directory")
-        }
+        Glibc.close(fd)
         do {
             let copy = try DatabaseQueue(path: destination)
             try pool.backup(to: copy)

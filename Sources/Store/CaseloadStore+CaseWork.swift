@@ -157,8 +157,15 @@ extension CaseloadStore {
         }
     }
 
+    /// `careerplan exits` from cron: administrators only.
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, by user: Staff?) throws -> [CustomerID] {
+        try Self.permit(.runExits, by: user)
+        return try applyAutomaticExits(today: today, matrix: matrix)
+    }
+
     /// Exits every participant past the automatic-exit date, back-dated to
-    /// their last day of service. Run when the program starts; returns who.
+    /// their last day of service. Run when the program starts (by whoever
+    /// first opens the file on a day); returns who.
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
         try write { db in

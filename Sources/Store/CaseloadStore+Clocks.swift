@@ -19,14 +19,39 @@ extension CaseloadStore {
     }
 
     /// A planner's customers (every customer for nil) whose clocks may run:
-    /// not exited, or exited and in follow-up.
-    public func clockFacts(planner: String?) throws -> [CaseClockFacts] {
-        try pool.read { db in
-            // Follow-up can run up to 12 months after a first day of employment after exit.
-            let active = "(c.exited_on IS NULL OR c.exited_on >= date('now', '-24 months'))"
-            return planner == nil ? try Self.clockFacts(db, where: active, [])
-                : try Self.clockFacts(db, where: "c.planner = ? AND \(active)", [planner])
+    /// not exited, or exited and in follow-up; for reports, so only what
+    /// `user` reaches: a career planner their own customers, the unassigned
+    /// and the caseloads they cover, never another planner's.
+    public func clockFacts(planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+        let user = try Self.permit(.runReports, by: user)
+        return try pool.read { db in
+            let reach = try Self.reach(of: user, on: today(), db)
+            if let planner, !reach.includes(planner: planner) {
+                throw StoreError.notPermitted(login: user.login, role: user.role.name,
+                                              action: "report on \(planner)'s customers unless covering for them")
+            }
+            var (condition, args) = Self.activeCondition(planner: planner)
+            if case .planners(let logins) = reach, planner == nil {
+                let marks = Array(repeating: "?", count: logins.count).joined(separator: ", ")
+                condition += " AND (c.planner IS NULL OR c.planner IN (\(marks)))"
+                args += StatementArguments(logins.sorted())
+            }
+            return try Self.clockFacts(db, where: condition, args)
         }
+    }
+
+    /// Every customer's (or one planner's) facts, unchecked: for the Store's own rules.
+    func clockFacts(planner: String?) throws -> [CaseClockFacts] {
+        try pool.read { db in
+            let (condition, args) = Self.activeCondition(planner: planner)
+            return try Self.clockFacts(db, where: condition, args)
+        }
+    }
+
+    private static func activeCondition(planner: String?) -> (String, StatementArguments) {
+        // Follow-up can run up to 12 months after a first day of employment after exit.
+        let active = "(c.exited_on IS NULL OR c.exited_on >= date('now', '-24 months'))"
+        return planner == nil ? (active, []) : ("c.planner = ? AND \(active)", [planner])
     }
 
     static func clockFacts(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CaseClockFacts] {

@@ -31,14 +31,22 @@ extension CaseloadStore {
     /// customer (a new contact interval) leaves the rest to `refreshAllDue`,
     /// so no one transaction holds the file for long.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        let result = try pool.write { db in
-            let result = try body(db)
-            // A bulk load recomputes once, at its end.
-            if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        do {
+            let result = try pool.write { db in
+                let result = try body(db)
+                // A bulk load recomputes once, at its end.
+                if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
+                return result
+            }
+            if actor.login != nil { try refreshAllDue() }
             return result
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StoreError.readOnly(path: path)
+        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_CORRUPT]
+                    .contains(error.resultCode) {
+            throw StoreError.cannotWrite(path: path, reason: Self.plain(error))
         }
-        if actor.login != nil { try refreshAllDue() }
-        return result
     }
 
     static let dueBatch = 2_000

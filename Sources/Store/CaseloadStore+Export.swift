@@ -3,7 +3,13 @@ import Foundation
 import GRDB
 
 extension CaseloadStore {
-    public func exportJSON() throws -> Data {
+    /// The whole file as JSON: administrators only (it is every customer).
+    public func exportJSON(by user: Staff?) throws -> Data {
+        try Self.permit(.exportData, by: user)
+        return try exportJSON()
+    }
+
+    func exportJSON() throws -> Data {
         let export = try pool.read { db in
             DataExport(
                 settings: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
@@ -34,7 +40,15 @@ extension CaseloadStore {
     /// Loads an export into this (empty) file. Everything is checked first;
     /// the first problem is reported with its record and field, and nothing
     /// is written unless everything is valid.
-    public func importJSON(_ data: Data) throws {
+    /// Administrators of this file only: an import never makes anyone an
+    /// administrator who was not one (staff already on the list keep their
+    /// roles; the file must have its administrator from `careerplan init`).
+    public func importJSON(_ data: Data, by user: Staff?) throws {
+        try Self.permit(.exportData, by: user)
+        try importJSON(data)
+    }
+
+    func importJSON(_ data: Data) throws {
         let export = try Self.decode(data)
         try Self.validate(export)
         try bulkLoad("import of \(export.customers.count) customers") { try write(export) }

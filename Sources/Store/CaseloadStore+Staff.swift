@@ -23,17 +23,31 @@ extension CaseloadStore {
         }
     }
 
-    /// The first user to open a new data file becomes its administrator.
-    /// Returns the signed-in user's staff record, if any.
-    public func signIn(login: String, fullName: String) throws -> Staff? {
-        try write { db in
+    /// The signed-in user's staff record; nil for an account not on the staff list.
+    public func signIn(login: String) throws -> Staff? {
+        try staff(login: login)
+    }
+
+    /// Makes `login` the administrator of a file that has no staff yet
+    /// (`careerplan init`, a new demo or seed file); refused once anyone is on
+    /// the list, so no later command or import can make its caller one.
+    @discardableResult
+    public func claimAdministration(login: String, fullName: String) throws -> Staff {
+        let admin = Staff(login: login, name: fullName, initials: Staff.initials(of: fullName), role: .administrator)
+        return try write { db in
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") ?? 0
-            if count == 0 {
-                try Self.insert(staff: [Staff(login: login, name: fullName, initials: Staff.initials(of: fullName),
-                                              role: .administrator)], db)
+            guard count == 0 else {
+                throw StoreError.invalid("\(path) already has a staff list; its administrators add staff with careerplan staff add")
             }
-            return try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]).map(Staff.init(row:))
+            try Self.insert(staff: [admin], db)
+            return admin
         }
+    }
+
+    /// Everyone on the staff list, for a staff member.
+    public func staff(readBy user: Staff?) throws -> [Staff] {
+        guard user != nil else { throw StoreError.notOnStaff }
+        return try staff()
     }
 }
 

@@ -10,75 +10,147 @@ import Glibc
 /// instead of failing, foreign keys on, and every write in a transaction.
 public final class CaseloadStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
+    /// True when the file (or its directory) cannot be written by this
+    /// process: everything reads, every write is refused with a plain message.
+    public let isReadOnly: Bool
     /// Whose writes the audit trail records.
     let actor: AuditActor
     /// Today in the area, for the rules the Store checks itself (who covers
     /// whom); tests fix it.
     let today: @Sendable () -> Day
 
-    /// Opens (creating if needed) a careerplan data file. A file that is not
-    /// one, or that a newer careerplan wrote, is refused before anything is
-    /// written to it.
+    /// How a path becomes a store: a new data file is made on purpose
+    /// (`careerplan init`), never by a typo in a path.
+    public enum OpenMode: Sendable {
+        /// Only a file that already is a careerplan data file.
+        case existing
+        /// Only a path where nothing is yet.
+        case create
+        /// Either (demo, seed and tests make their own files).
+        case createOrOpen
+    }
+
+    /// Opens a careerplan data file. A file that is not one, or that a newer
+    /// careerplan wrote, is refused before anything is written to it.
     /// `actor` is whose writes the audit trail records: the account running
-    /// the program unless a test says otherwise.
-    public init(path: String, actor login: String? = nil, today: @escaping @Sendable () -> Day = { .localToday() }) throws {
+    /// the program unless a test says otherwise. `group` is the group a new
+    /// file is shared with (mode 660); without one only its owner reads it.
+    /// `readers` bounds the reading connections, which are all opened here:
+    /// careerplan installed set-group-ID gives up the group once the store
+    /// is open, and could not open another connection later.
+    public init(path: String, actor login: String? = nil, today: @escaping @Sendable () -> Day = { .localToday() },
+                mode: OpenMode = .createOrOpen, group: String? = nil, readers: Int = 5) throws {
         self.path = path
         self.today = today
-        let isNew = try Self.prepareFile(at: path)
-        if !isNew { try Self.inspect(path: path) }
+        let isNew = try Self.prepareFile(at: path, mode: mode, group: group)
+        if !isNew { try Self.inspect(path: path, mode: mode) }
         let actor = AuditActor(login ?? AuditActor.osLogin())
         self.actor = actor
+        let readOnly = !isNew && !Self.writable(path)
+        isReadOnly = readOnly
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.label = "careerplan"
-        config.prepareDatabase { db in db.add(function: actor.function()) }
+        config.readonly = readOnly
+        config.maximumReaderCount = max(1, readers)
+        config.prepareDatabase { db in
+            db.add(function: actor.function())
+            db.add(function: AuditChain.function)
+            // Sorting and temporary tables stay in memory: no temporary file
+            // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            if readOnly {
+                pool = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                pool = try DatabasePool(path: path, configuration: config)
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
         }
-        try Schema.migrator.migrate(pool)
-        // Due items a migration marked stale (a file from before the due table).
-        try refreshAllDue()
+        if readOnly {
+            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
+                throw StoreError.readOnlyNeedsUpgrade(path: path)
+            }
+        } else {
+            do {
+                try Schema.migrator.migrate(pool)
+                // Due items a migration marked stale (a file from before the due table).
+                try refreshAllDue()
+            } catch let error as DatabaseError {
+                throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
+            }
+        }
+        // Open every reading connection now (see `readers`).
+        try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     }
 
     /// Checkpoints the write-ahead log so the file is complete on its own.
     public func close() throws {
-        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        if !isReadOnly {
+            try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
         try pool.close()
     }
 
-    /// Creates a missing file readable by its owner only, or, for a shared
-    /// center, by the group named in $CAREERPLAN_GROUP; true when created.
-    private static func prepareFile(at path: String) throws -> Bool {
+    /// Whether this process may write the file and create its -wal and -shm
+    /// beside it: with its effective group (AT_EACCESS), which is how a
+    /// set-group-ID careerplan reaches the center's file; plain access()
+    /// would ask about the user's own rights.
+    private static func writable(_ path: String) -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 && faccessat(AT_FDCWD, dir.isEmpty ? "." : dir, W_OK, AT_EACCESS) == 0
+    }
+
+    /// Creates a missing file (when the mode allows) readable by its owner
+    /// only, or by `group` too; true when the file is new or empty.
+    private static func prepareFile(at path: String, mode: OpenMode, group: String?) throws -> Bool {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.noDataFile(path: path, why: "it is a directory") }
+            if mode == .create { throw StoreError.alreadyExists(path: path) }
             let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size == 0, mode == .existing { throw StoreError.noDataFile(path: path, why: "the file is empty") }
             return size == 0
         }
+        if mode == .existing { throw StoreError.noDataFile(path: path, why: nil) }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty {
-            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
+            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                throw StoreError.cannotCreate(path: path, reason: "cannot make its directory (\(Self.plain(error)))")
             }
         }
-        let group = ProcessInfo.processInfo.environment["CAREERPLAN_GROUP"].flatMap { $0.isEmpty ? nil : $0 }
-        if let group, getgrnam(group) == nil {
-            throw StoreError.cannotCreate(path: path, reason: "there is no group \"\(group)\" ($CAREERPLAN_GROUP)")
+        var groupID: gid_t?
+        if let group {
+            guard let entry = getgrnam(group) else {
+                throw StoreError.cannotCreate(path: path, reason: "there is no group \"\(group)\"")
+            }
+            groupID = entry.pointee.gr_gid
         }
-        var attributes: [FileAttributeKey: Any] = [.posixPermissions: group == nil ? 0o600 : 0o660]
-        if let group { attributes[.groupOwnerAccountName] = group }
-        guard fm.createFile(atPath: path, contents: nil, attributes: attributes) else {
-            throw StoreError.cannotCreate(path: path, reason: group.map { "permission denied, no such directory, or you are not in group \($0)" }
-                                          ?? "permission denied or no such directory")
+        // O_EXCL: never take over a file that appeared meanwhile, nor follow a link planted at the path.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, groupID == nil ? 0o600 : 0o660)
+        guard fd >= 0 else {
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { Glibc.close(fd) }
+        if let groupID {
+            guard fchown(fd, uid_t.max, groupID) == 0, fchmod(fd, 0o660) == 0 else {
+                let why = String(cString: strerror(errno))
+                unlink(path)
+                throw StoreError.cannotCreate(path: path, reason: "cannot give it to group \(group ?? ""): \(why)")
+            }
         }
         return true
     }
 
     /// Reads an existing file without changing it: is it ours, and not newer?
-    private static func inspect(path: String) throws {
+    private static func inspect(path: String, mode: OpenMode) throws {
         var config = Configuration()
         config.readonly = true
         do {
@@ -87,7 +159,7 @@ public final class CaseloadStore: Sendable {
             try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                guard appID == Schema.applicationID || (appID == 0 && tables == 0) else {
+                guard appID == Schema.applicationID || (appID == 0 && tables == 0 && mode != .existing) else {
                     throw StoreError.notCareerplanFile(path: path)
                 }
                 guard try db.tableExists("grdb_migrations") else { return }
@@ -98,6 +170,25 @@ public final class CaseloadStore: Sendable {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: plain(error))
+        }
+    }
+
+    /// An SQLite or system error in words a person can act on, without "SQLite error 13".
+    static func plain(_ error: Error) -> String {
+        guard let db = error as? DatabaseError else {
+            return (error as NSError).localizedDescription
+        }
+        switch db.resultCode {
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_READONLY: return "the file is read-only"
+        case .SQLITE_CANTOPEN: return "the file or its directory cannot be opened (permission denied or no such directory)"
+        case .SQLITE_PERM, .SQLITE_AUTH: return "permission denied"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another user held the file for more than 10 seconds; try again"
+        case .SQLITE_CORRUPT: return "the file is damaged; restore the last backup"
+        case .SQLITE_IOERR: return "the disk could not be read or written"
+        default: return db.message ?? "\(db.resultCode)"
         }
     }
 }

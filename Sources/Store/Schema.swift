@@ -399,6 +399,16 @@ enum Schema {
             try DueTriggers.install(on: "other_program_service", db)
             try AuditTriggers.install(on: "other_program_service", db)
         }
+        m.registerMigration("v16-audit-chain") { db in
+            // Each audit row hash-chained to the one before; updates, deletes
+            // and unchained rows refused by the schema (docs/security.md).
+            try AuditChain.migrate(db)
+            // Again on the tables already audited (drafts and the due table never are).
+            let audited = try String.fetchAll(db, sql: """
+                SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_' || tbl_name || '_insert' ORDER BY tbl_name
+                """)
+            for table in audited { try AuditTriggers.install(on: table, db) }
+        }
         return m
     }
 }

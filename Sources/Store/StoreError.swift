@@ -11,6 +11,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notPermitted(login: String, role: String, action: String)
     case invalid(String)
     case changedMeanwhile(String)
+    case noDataFile(path: String, why: String?)
+    case alreadyExists(path: String)
+    case cannotOpen(path: String, reason: String)
+    case readOnly(path: String)
+    case cannotWrite(path: String, reason: String)
+    case readOnlyNeedsUpgrade(path: String)
 
     public var description: String {
         switch self {
@@ -36,6 +42,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "not saved: \(why)"
         case .changedMeanwhile(let what):
             "Not saved: another user changed \(what) since this screen read it. Your typing is kept: note it, press Esc, reopen and apply it again."
+        case .noDataFile(let path, let why):
+            "no careerplan data file at \(path)\(why.map { " (\($0))" } ?? ""); create one with careerplan init --db \(path)"
+        case .alreadyExists(let path):
+            "\(path) already exists; careerplan init makes a new data file only where there is none, nothing was changed"
+        case .cannotOpen(let path, let reason):
+            "cannot open \(path): \(reason)"
+        case .readOnly(let path):
+            "\(path) is read-only for you: nothing was changed (reading, reports and export still work)"
+        case .cannotWrite(let path, let reason):
+            "not saved: \(reason) (\(path)); nothing was changed"
+        case .readOnlyNeedsUpgrade(let path):
+            "\(path) is read-only and was written by an older careerplan; open it once where it can be written to upgrade it"
         }
     }
 }

@@ -12,7 +12,14 @@ extension String {
         return String(out)
     }
 
-    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    /// The same for whole outputs (reports, copies): line breaks and tabs stay.
+    public var terminalSafeLines: String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).terminalSafe }.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || bidiControls.contains(v)
     }

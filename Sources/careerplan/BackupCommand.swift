@@ -6,7 +6,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the data file consistently while others use it (for cron).",
-        discussion: "DEST is a new file, or a directory to hold careerplan-YYYY-MM-DD-HHMMSS.sqlite. The copy is readable by you only and checked before the command succeeds."
+        discussion: "Administrators. DEST is a new file, or a directory to hold careerplan-YYYY-MM-DD-HHMMSS.sqlite, outside the data file's directory. The copy is readable by you only and checked before the command succeeds; the audit chain's head is printed so a copy kept elsewhere anchors it (audit --verify --anchor)."
     )
 
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "DEST"))
@@ -22,13 +22,15 @@ struct BackupCommand: ParsableCommand {
             f.locale = Locale(identifier: "en_US_POSIX")
             dest = (dest as NSString).appendingPathComponent("careerplan-\(f.string(from: Date())).sqlite")
         }
-        let store = try dataFile.open()
+        let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
+        try UserFile.refuseDataDirectory(dest, dataFile: store.path)
         do {
-            try store.backup(to: dest)
+            try store.backup(to: dest, by: user)
+            // The chain's head, printed for the e-mail: a copy kept elsewhere anchors the audit trail.
+            Output.text("\(store.path) copied to \(dest)\n\(try store.auditHead().headLine)\n")
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
-        print("\(store.path) copied to \(dest)")
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Glibc
 
 @main
 struct Careerplan: ParsableCommand {
@@ -6,11 +8,49 @@ struct Careerplan: ParsableCommand {
         commandName: "careerplan",
         abstract: "Career planning for workforce programs, in the terminal.",
         discussion: """
-            With no command, opens the caseload on the data file: --db PATH, else \
-            $CAREERPLAN_DB, else ~/.local/share/careerplan/caseload.sqlite.
+            With no command, opens the caseload on the data file: --db PATH, else $CAREERPLAN_DB, else \
+            the data-file of careerplan.conf (PREFIX/etc/careerplan.conf beside the program), else \
+            ~/.local/share/careerplan/caseload.sqlite. New data files are made with careerplan init.
             """,
-        subcommands: [OpenCommand.self, DemoCommand.self, SeedCommand.self,
-                      ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self, AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self, ExitsCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, SeedCommand.self,
+                      ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self,
+                      AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self, ExitsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// Before any argument is read: the privilege and the environment
+    /// (Privilege), the center's configuration, and the login-shell case.
+    static func main() {
+        Privilege.start()
+        do { try Center.load() } catch { exit(withError: error) }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let shell = LoginShell(argv0: CommandLine.arguments.first ?? "", arguments: arguments) {
+            shell.run()
+        }
+        main(arguments)
+    }
+}
+
+/// careerplan as a staff account's login shell, which is how the SSH
+/// recipe gives a remote account careerplan and nothing else: sshd runs
+/// the account's shell (as `careerplan -c COMMAND`, or `-careerplan` for a
+/// login), so no `.bashrc` or `.profile` of the user's runs first.
+/// Whatever command the client asked for, the account gets the caseload.
+struct LoginShell {
+    init?(argv0: String, arguments: [String]) {
+        let name = (argv0 as NSString).lastPathComponent
+        guard name.hasPrefix("-") || arguments.first == "-c" else { return nil }
+    }
+
+    func run() -> Never {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            FileHandle.standardError.write(Data("""
+                careerplan: this account runs careerplan only, in a terminal; connect with ssh -t (no command is run)
+
+                """.utf8))
+            exit(1)
+        }
+        Careerplan.main([])
+        exit(0)
+    }
 }

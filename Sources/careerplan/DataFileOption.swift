@@ -1,8 +1,11 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Store
+import TerminalKit
 
-/// `--db PATH`, else `$CAREERPLAN_DB`, else the XDG data directory.
+/// `--db PATH`, else `$CAREERPLAN_DB`, else the center's configured data
+/// file (SystemConfig), else the XDG data directory.
 struct DataFileOption: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The data file.", valueName: "PATH"))
     var path: String?
@@ -11,6 +14,7 @@ struct DataFileOption: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         if let path, !path.isEmpty { return path }
         if let path = env["CAREERPLAN_DB"], !path.isEmpty { return path }
+        if let path = Center.config?.dataFile { return path }
         return Self.dataDirectory(env) + "/" + defaultName
     }
 
@@ -19,20 +23,52 @@ struct DataFileOption: ParsableArguments {
         return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/careerplan"
     }
 
-    /// Opens the store or exits with the store's own clear message.
-    func open(defaultName: String = "caseload.sqlite") throws -> CaseloadStore {
-        try Self.open(path: resolved(defaultName: defaultName))
+    /// Opens an existing data file or exits with the store's own clear message.
+    func open() throws -> CaseloadStore {
+        try Self.open(path: resolved(), mode: .existing)
     }
 
-    static func open(path: String) throws -> CaseloadStore {
-        do { return try CaseloadStore(path: path) } catch {
+    /// Opens the file and signs in the account running the command; an
+    /// account not on the staff list gets the same message from every command.
+    func signIn() throws -> (store: CaseloadStore, user: Staff) {
+        let store = try open()
+        do {
+            return (store, try Self.signIn(store))
+        } catch {
+            try? store.close()
+            throw error
+        }
+    }
+
+    static func signIn(_ store: CaseloadStore) throws -> Staff {
+        let account = LocalContext.account()
+        if let user = try store.signIn(login: account.login) { return user }
+        let admins = try store.administrators().map { "\($0.login) (\($0.name))" }.joined(separator: ", ")
+        throw ValidationFailure("""
+            the account "\(account.login)" is not on the staff list of \(store.path).
+            Ask an administrator (\(admins.isEmpty ? "none yet" : admins)) to run:
+                careerplan staff add \(account.login) --name "Your Name" --role planner --db \(store.path)
+            """)
+    }
+
+    /// `mode` says whether the file must exist (most commands), must not
+    /// (init) or may be made (demo, seed). The center's configured file is
+    /// shared with its group; any other file is its owner's alone.
+    static func open(path: String, mode: CaseloadStore.OpenMode) throws -> CaseloadStore {
+        do {
+            return try Privilege.opening(path) {
+                try CaseloadStore(path: path, mode: mode, group: Center.isConfiguredDataFile(path) ? Center.config?.group : nil,
+                                  readers: 1)
+            }
+        } catch {
             throw ValidationFailure("\(error)")
         }
     }
 }
 
-/// An error printed as "careerplan: message" with exit status 1.
+/// An error printed as "careerplan: message" with exit status 1; text from
+/// the data file in it is shown escaped.
 struct ValidationFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ message: String) { description = message }
+    init(_ message: String) { description = message.terminalSafeLines }
 }

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         let path = path ?? DataFileOption.dataDirectory(env) + "/demo.sqlite"
-        let store = try DataFileOption.open(path: path)
+        let store = try DataFileOption.open(path: path, mode: .createOrOpen)
         if try store.count(CaseloadFilter()) == 0 {
             let caseload = SyntheticCaseload(seed: 1, today: LocalContext.today())
             var staff = caseload.staff

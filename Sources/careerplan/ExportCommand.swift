@@ -5,7 +5,7 @@ import Store
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole data file to standard output (schema: docs/export-format.md)."
+        abstract: "Write the whole data file to standard output (administrators; schema: docs/export-format.md)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json }
@@ -15,17 +15,17 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let store = try dataFile.open()
-        let data = try store.exportJSON()
-        try? store.close()
-        FileHandle.standardOutput.write(data)
+        let (store, user) = try dataFile.signIn()
+        defer { try? store.close() }
+        do { Output.json(try store.exportJSON(by: user)) } catch let error as StoreError { throw ValidationFailure("\(error)") }
     }
 }
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load an export into an empty data file; all or nothing."
+        abstract: "Load an export into a data file with no customers yet; all or nothing (administrators).",
+        discussion: "Make the file with careerplan init first. Staff already on its list keep their roles."
     )
 
     @Argument(help: ArgumentHelp("A file written by `careerplan export`.", valueName: "FILE"))
@@ -33,19 +33,22 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var dataFile: DataFileOption
 
     func run() throws {
+        let (store, user) = try dataFile.signIn()
+        // Read with the user's own rights: the service group is given up once the data file is open.
         guard let data = FileManager.default.contents(atPath: file) else {
+            try? store.close()
             throw ValidationFailure("cannot read \(file)")
         }
-        do { try CaseloadStore.checkImport(data) } catch {
-            throw ValidationFailure("\(file): \(error)")
-        }
-        let store = try dataFile.open()
-        do { try store.importJSON(data) } catch {
+        do {
+            try CaseloadStore.permit(.exportData, by: user)
+            try CaseloadStore.checkImport(data)
+            try store.importJSON(data, by: user)
+        } catch {
             try? store.close()
             throw ValidationFailure("\(file): \(error)")
         }
         let count = try store.count(.init())
         try store.close()
-        print("imported \(count) customers from \(file) into \(store.path)")
+        Output.text("imported \(count) customers from \(file) into \(store.path)\n")
     }
 }

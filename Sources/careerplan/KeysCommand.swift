@@ -10,6 +10,7 @@ struct KeysCommand: ParsableCommand {
     )
 
     func run() throws {
+        Privilege.dropForGood()
         print(try Screenshot.withDemoStore(Screenshot.keyReference(onDemo:)), terminator: "")
     }
 }

@@ -15,7 +15,8 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var theme: ThemeOption
 
     func run() throws {
-        try Launcher.run(store: dataFile.open(), theme: theme.load())
+        let store = try dataFile.open()
+        try Launcher.run(store: store, theme: theme.load())
     }
 }
 
@@ -45,19 +46,13 @@ enum Launcher {
         let account = LocalContext.account()
         let session: Session
         do {
-            let user = try store.signIn(login: account.login, fullName: account.fullName)
-            guard user != nil else {
-                // An account not on the staff list sees nothing of the caseload.
-                let admins = try store.administrators().map { "\($0.login) (\($0.name))" }.joined(separator: ", ")
-                throw ValidationFailure("""
-                    the account "\(account.login)" is not on the staff list of \(store.path).
-                    Ask an administrator (\(admins.isEmpty ? "none yet" : admins)) to run:
-                        careerplan staff add \(account.login) --name "Your Name" --role planner --db \(store.path)
-                    """)
-            }
+            // An account not on the staff list sees nothing of the caseload.
+            let user = try DataFileOption.signIn(store)
             session = try Session(store: store, login: account.login, user: user, today: LocalContext.today())
             // Whoever opens the file first on a day exits those past their automatic-exit date.
-            try store.applyAutomaticExits(today: session.today, matrix: session.matrix)
+            if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: session.matrix) }
+        } catch let failure as ValidationFailure {
+            throw failure
         } catch let problem as ServicesMatrix.Problem {
             throw ValidationFailure("\(problem)")
         } catch {

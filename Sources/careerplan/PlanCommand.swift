@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Store
+import TerminalKit
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct PlanCommand: ParsableCommand {
     var customer: String
     @Option(help: "Output format.")
     var format: Format = .text
-    @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.",
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write to this new file (readable by you only; never replaces one) instead of standard output.",
                                                          valueName: "FILE"))
     var out: String?
     @Flag(help: "Record that this copy was given to the customer, as w on the plan screen does (planners).")
@@ -28,12 +29,9 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("careerplan: \"\(customer)\" is not a customer ID (C000042 or 42)\n".utf8))
             throw ExitCode(2)
         }
-        let store = try dataFile.open()
+        let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
-        let me = LocalContext.account()
-        let user: Staff?
         do {
-            user = try store.signIn(login: me.login, fullName: me.fullName)
             _ = try store.caseFile(id, readBy: user, on: LocalContext.today())
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
@@ -56,11 +54,9 @@ struct PlanCommand: ParsableCommand {
         case .md: copy.markdown
         }
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.text(text)
             return
         }
-        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationFailure("cannot write \(out)")
-        }
+        try UserFile.create(out, contents: Data(text.terminalSafeLines.utf8), dataFile: store.path)
     }
 }

@@ -15,7 +15,7 @@ struct DeadlinesReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlines",
         abstract: "Every running policy clock of a caseload: overdue, due soon, upcoming (docs/clocks.md).",
-        discussion: "Exit status 0 even when items are overdue; 2 for a bad date or planner."
+        discussion: "A career planner's report holds the customers they reach (their own, the unassigned, the caseloads they cover); supervisors and administrators see everyone. Exit status 0 even when items are overdue; 2 for a bad date or planner."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -29,20 +29,21 @@ struct DeadlinesReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let store = try dataFile.open()
+        let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
         if let planner, try store.staff(login: planner) == nil {
             FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
             throw ExitCode(2)
         }
-        let report = DeadlineReport(facts: try store.clockFacts(planner: planner), asOf: day,
-                                    settings: try store.clockSettings())
+        let facts: [CaseClockFacts]
+        do { facts = try store.clockFacts(planner: planner, by: user) } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        let report = DeadlineReport(facts: facts, asOf: day, settings: try store.clockSettings())
         let out = switch format {
         case .text: report.text
         case .json: report.json
         case .csv: report.csv
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
     }
 }
 
@@ -62,7 +63,7 @@ struct QualityReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let store = try dataFile.open()
+        let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
         if let planner, try store.staff(login: planner) == nil {
             FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
@@ -70,13 +71,17 @@ struct QualityReportCommand: ParsableCommand {
         }
         let matrix: ServicesMatrix
         do { matrix = try ServicesMatrix.bundled() } catch { throw ValidationFailure("\(error)") }
-        let report = QualityReport(facts: try store.qualityFacts(planner: planner, matrix: matrix), asOf: day)
+        let facts: [QualityFacts]
+        do { facts = try store.qualityFacts(planner: planner, by: user, matrix: matrix) } catch let error as StoreError {
+            throw ValidationFailure("\(error)")
+        }
+        let report = QualityReport(facts: facts, asOf: day)
         let out = switch format {
         case .text: report.text
         case .json: report.json
         case .csv: report.csv
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
     }
 }
 

@@ -27,6 +27,7 @@ struct ScreenshotCommand: ParsableCommand {
     var path: String?
 
     func run() throws {
+        if path == nil { Privilege.dropForGood() }
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (40...400).contains(parts[0]), (10...200).contains(parts[1]) else {
             throw ValidationFailure("--size must be COLSxROWS, e.g. 100x30 (40-400 columns, 10-200 rows)")
@@ -34,16 +35,15 @@ struct ScreenshotCommand: ParsableCommand {
         let theme = try theme.load()
         let shot: (canvas: Canvas, title: String, keys: [KeyBinding])
         if let path {
-            let store = try DataFileOption.open(path: path)
+            let store = try DataFileOption.open(path: path, mode: .existing)
             defer { try? store.close() }
+            _ = try DataFileOption.signIn(store)
             shot = try screen.take(store: store, login: LocalContext.account().login, today: LocalContext.today(),
                                    width: parts[0], height: parts[1], fileLabel: (path as NSString).lastPathComponent)
         } else {
             shot = try Screenshot.withDemoStore { try screen.take(onDemo: $0, width: parts[0], height: parts[1]) }
         }
-        guard FileManager.default.createFile(atPath: out, contents: Data(SVGImage.render(shot.canvas, theme: theme).utf8)) else {
-            throw ValidationFailure("cannot write \(out)")
-        }
+        try UserFile.create(out, contents: Data(SVGImage.render(shot.canvas, theme: theme).utf8), dataFile: path)
         print("\(out): \(screen.rawValue) (\(shot.title)) at \(parts[0])x\(parts[1]), theme \(theme.name)")
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Domain
 import Store
+import Glibc
 
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Fill an empty data file with a deterministic synthetic caseload (tests, benchmarks)."
+        abstract: "Make a new data file (or fill one just made by init) with a deterministic synthetic caseload (tests, benchmarks)."
     )
 
     @Option(name: .customLong("db"), help: ArgumentHelp("The data file to fill (must hold no customers).", valueName: "PATH"))
@@ -25,12 +26,22 @@ struct SeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try DataFileOption.open(path: path)
+        // The center's own file is made by root with init, never by seed.
+        let centers = Privilege.isSetGroupID && Center.isConfiguredDataFile(path) && getuid() != 0
+        let store = try DataFileOption.open(path: path, mode: centers ? .existing : .createOrOpen)
+        defer { try? store.close() }
+        let existing = Set(try store.staff().map(\.login))
+        if !existing.isEmpty {
+            // A file made with init: only its administrator fills it.
+            let user = try DataFileOption.signIn(store)
+            guard user.role == .administrator else {
+                throw ValidationFailure("\(user.login): only an administrator of \(path) may fill it with synthetic customers")
+            }
+        }
         guard try store.count(CaseloadFilter()) == 0 else {
-            throw ValidationFailure("\(path) already holds customers; seed only fills an empty data file")
+            throw ValidationFailure("\(path) already holds customers; seed only fills a new data file")
         }
         let caseload = SyntheticCaseload(seed: seed, today: today.flatMap(Day.init(parsing:)) ?? LocalContext.today())
-        let existing = Set(try store.staff().map(\.login))
         var staff = caseload.staff
         // The account that seeds a new file administers it, as the first to open one would.
         let me = LocalContext.account()
@@ -45,7 +56,6 @@ struct SeedCommand: ParsableCommand {
             try store.fill(from: caseload, next...last)
             next = last + 1
         }
-        try store.close()
         print("\(path): \(customers) customers, seed \(seed), as of \(caseload.today)")
     }
 }

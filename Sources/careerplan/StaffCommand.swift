@@ -12,17 +12,10 @@ struct StaffCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// Opens the file and signs in the account running the command.
-    static func open(_ dataFile: DataFileOption) throws -> (CaseloadStore, Staff?) {
-        let store = try dataFile.open()
-        let me = LocalContext.account()
-        return (store, try store.signIn(login: me.login, fullName: me.fullName))
-    }
-
-    static func run(_ dataFile: DataFileOption, _ body: (CaseloadStore, Staff?) throws -> String) throws {
-        let (store, user) = try open(dataFile)
+    static func run(_ dataFile: DataFileOption, _ body: (CaseloadStore, Staff) throws -> String) throws {
+        let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
-        do { print(try body(store, user)) } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        do { Output.text(try body(store, user) + "\n") } catch let error as StoreError { throw ValidationFailure("\(error)") }
     }
 
     struct Add: ParsableCommand {
@@ -50,22 +43,18 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
-            try StaffCommand.run(dataFile) { store, _ in
-                let staff = try store.staff()
+            try StaffCommand.run(dataFile) { store, user in
+                let staff = try store.staff(readBy: user)
                 let width = max(5, staff.map(\.login.count).max() ?? 5)
                 let list = staff.map { s in
                     s.login.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.initials.padding(toLength: 3, withPad: " ", startingAt: 0)
-                        + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + Self.printable(s.name)
+                        + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + s.name
                 }
                 let covers = try store.coverings(from: LocalContext.today()).map { c in
-                    "\(c.login) covers \(c.forLogin) from \(c.from) to \(c.until): \(Self.printable(c.reason)) (granted by \(c.grantedBy))"
+                    "\(c.login) covers \(c.forLogin) from \(c.from) to \(c.until): \(c.reason) (granted by \(c.grantedBy))"
                 }
                 return (list + (covers.isEmpty ? [] : ["", "Covering:"] + covers.map { "  " + $0 })).joined(separator: "\n")
             }
-        }
-
-        static func printable(_ text: String) -> String {
-            String(text.unicodeScalars.filter { $0.properties.generalCategory != .control })
         }
     }
 

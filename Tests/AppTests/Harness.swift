@@ -23,7 +23,7 @@ final class Harness {
         try store.insert(staff: caseload.staff)
         if customers > 0 { try store.fill(from: caseload, 1...customers) }
         try store.insert(extra)
-        let user = try store.signIn(login: login, fullName: login)
+        let user = try store.signIn(login: login)
         if coverOthers, user?.role == .planner {
             // The screens are tested on the whole synthetic caseload: the user covers the other planners.
             let supervisor = Staff(login: "harness", name: "Harness", initials: "H", role: .supervisor)

@@ -48,7 +48,7 @@ import TerminalKit
         #expect(try h.store.integrityProblems().isEmpty)
         // Every record still reads and the whole file still exports.
         for id in 1...24 { #expect(try h.store.caseFile(CustomerID(Int64(id))) != nil) }
-        _ = try h.store.exportJSON()
+        _ = try h.store.exportJSON(by: Staff(login: "root", name: "Root", initials: "R", role: .administrator))
     }
 
     static let hostileName = "Zoë\u{1b}[31m Ré\u{0301}my \u{202e}evil\u{202c} 👩‍👩‍👧 Nguyễn"

@@ -26,7 +26,7 @@ import Testing
         }
         writer.start()
         let copyPath = dir + "/copy.sqlite"
-        try store.backup(to: copyPath)
+        try store.backup(to: copyPath, by: testAdmin)
         let mode = try FileManager.default.attributesOfItem(atPath: copyPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let copy = try CaseloadStore(path: copyPath)
@@ -35,7 +35,7 @@ import Testing
         // Whatever notes it holds are whole notes, in order.
         let notes = try copy.caseWork(CustomerID(10)).notes.filter { $0.kind == .general }.map(\.text)
         #expect(notes == (0..<notes.count).map { "note \($0)" })
-        #expect(throws: (any Error).self) { try store.backup(to: copyPath) }
+        #expect(throws: (any Error).self) { try store.backup(to: copyPath, by: testAdmin) }
         done.wait()
     }
 

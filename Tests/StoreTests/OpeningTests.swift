@@ -66,6 +66,7 @@ import Testing
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in "test" })
+            db.add(function: AuditChain.function)
         }
         let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])

@@ -12,6 +12,9 @@ func temporaryDirectory() -> String {
 
 let testToday = Day(year: 2026, month: 11, day: 23)!
 
+/// An administrator, for the Store paths only administrators take.
+let testAdmin = Staff(login: "root", name: "Root", initials: "R", role: .administrator)
+
 /// A store holding the synthetic caseload.
 func seededStore(at path: String, customers: Int = 48) throws -> CaseloadStore {
     let store = try CaseloadStore(path: path)
