@@ -16,27 +16,25 @@ protocol DraftKeeping: Screen {
     mutating func offer(_ draft: Draft)
 }
 
-/// Where drafts are kept: the data file, under the signed-in login.
+/// Where drafts are kept: the data file, under the account the Store writes as.
 public struct DraftKeeper {
     let store: CaseloadStore
-    let login: String
 
     public init(session: Session) {
         store = session.store
-        login = session.login
     }
 
     func load(for screen: any DraftKeeping) -> Draft? {
-        try? store.draft(login: login, customer: screen.draftCustomer, form: screen.draftForm)
+        try? store.draft(customer: screen.draftCustomer, form: screen.draftForm)
     }
 
     func keep(_ screen: any DraftKeeping) {
         guard let values = screen.draftValues else { return }
-        try? store.saveDraft(values, login: login, customer: screen.draftCustomer, form: screen.draftForm)
+        try? store.saveDraft(values, customer: screen.draftCustomer, form: screen.draftForm)
     }
 
     func discard(_ screen: any DraftKeeping) {
-        try? store.deleteDraft(login: login, customer: screen.draftCustomer, form: screen.draftForm)
+        try? store.deleteDraft(customer: screen.draftCustomer, form: screen.draftForm)
     }
 }
 

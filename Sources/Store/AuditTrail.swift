@@ -36,6 +36,18 @@ public struct AuditEntry: Hashable, Codable, Sendable {
         }
     }
 
+    /// A row's JSON with the JSON held in its text columns (a plan's body,
+    /// an application's answers) opened up in place.
+    static func expandingJSONText(_ value: Any) -> Any {
+        switch value {
+        case let d as [String: Any]: return d.mapValues(expandingJSONText)
+        case let a as [Any]: return a.map(expandingJSONText)
+        case let s as String where s.hasPrefix("{") || s.hasPrefix("["):
+            return (try? JSONSerialization.jsonObject(with: Data(s.utf8))).map(expandingJSONText) ?? s
+        default: return value
+        }
+    }
+
     static func flatten(_ json: String?) -> [String: String] {
         guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else {
             return [:]

@@ -4,7 +4,9 @@ import GRDB
 
 /// What a user had typed into a form and not saved, kept in the data file
 /// every few seconds and when the connection drops, until they save it or
-/// throw it away. Only its own user ever sees a draft.
+/// throw it away. Only its own user ever sees a draft: the Store reads and
+/// writes the drafts of the account it writes as (its audit actor), never
+/// of a login a caller names, and only careerplan opens the file.
 public struct Draft: Hashable, Sendable {
     public var values: [String: String]
     /// ISO 8601, UTC.
@@ -13,7 +15,8 @@ public struct Draft: Hashable, Sendable {
 
 extension CaseloadStore {
     /// A full SSN typed anywhere is masked before it reaches the file.
-    public func saveDraft(_ values: [String: String], login: String, customer: CustomerID, form: String) throws {
+    public func saveDraft(_ values: [String: String], customer: CustomerID, form: String) throws {
+        let login = try draftOwner()
         let values = values.mapValues(Acronyms.withoutSSN)
         try write { db in
             try db.cached(sql: """
@@ -23,8 +26,9 @@ extension CaseloadStore {
         }
     }
 
-    public func draft(login: String, customer: CustomerID, form: String) throws -> Draft? {
-        try pool.read { db in
+    public func draft(customer: CustomerID, form: String) throws -> Draft? {
+        let login = try draftOwner()
+        return try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT body, saved_at FROM draft WHERE login = ? AND customer_id = ? AND form = ?",
                              arguments: [login, customer.number, form]).map { row in
                 Draft(values: try Self.decodeJSON([String: String].self, row["body"], "draft.body"), savedAt: row["saved_at"])
@@ -32,10 +36,16 @@ extension CaseloadStore {
         }
     }
 
-    public func deleteDraft(login: String, customer: CustomerID, form: String) throws {
+    public func deleteDraft(customer: CustomerID, form: String) throws {
+        let login = try draftOwner()
         try write { db in
             try db.cached(sql: "DELETE FROM draft WHERE login = ? AND customer_id = ? AND form = ?",
                           arguments: [login, customer.number, form])
         }
+    }
+
+    private func draftOwner() throws -> String {
+        guard let login = actor.login else { throw StoreError.notOnStaff }
+        return login
     }
 }

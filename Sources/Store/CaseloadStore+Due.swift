@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import GRDB
 
 /// One running clock of one customer, as the dashboard lists it.
@@ -34,7 +35,9 @@ extension CaseloadStore {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         do {
             let result = try pool.write { db in
+                let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
                 let result = try body(db)
+                try Self.refuseFullSSN(writtenAfter: audited, db)
                 // A bulk load recomputes once, at its end.
                 if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
                 return result
@@ -50,6 +53,23 @@ extension CaseloadStore {
     }
 
     static let dueBatch = 2_000
+
+    /// No full SSN reaches the file through any record: every row this
+    /// transaction wrote is in the audit trail, so one look there covers
+    /// every table and every text field (a form that checks first shows it
+    /// under the field; this is the rule itself).
+    static func refuseFullSSN(writtenAfter id: Int64, _ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT entity, new FROM audit WHERE id > ? AND new IS NOT NULL", arguments: [id])
+        for row in rows {
+            let json: String = row["new"]
+            guard json.contains(where: \.isNumber),
+                  let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { continue }
+            if let field = SSN.firstFull(inJSON: AuditEntry.expandingJSONText(value)) {
+                let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
+                throw StoreError.invalid("the \(entity)'s \(field) \(SSN.problem)")
+            }
+        }
+    }
 
     /// Works through whatever is still stale a batch per transaction, so
     /// other users' writes go in between.

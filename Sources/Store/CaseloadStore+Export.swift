@@ -51,6 +51,7 @@ extension CaseloadStore {
     func importJSON(_ data: Data) throws {
         let export = try Self.decode(data)
         try Self.validate(export)
+        try Self.refuseFullSSN(in: data)
         try bulkLoad("import of \(export.customers.count) customers") { try write(export) }
     }
 
@@ -98,6 +99,16 @@ extension CaseloadStore {
     /// before it opens (and so creates) the target file.
     public static func checkImport(_ data: Data) throws {
         try validate(decode(data))
+        try refuseFullSSN(in: data)
+    }
+
+    /// No string anywhere in an export may hold a full SSN (a crafted file
+    /// is not typed through any form).
+    static func refuseFullSSN(in data: Data) throws {
+        guard let value = try? JSONSerialization.jsonObject(with: data) else { return }
+        if let path = SSN.firstFull(inJSON: value) {
+            throw StoreError.importRejected("\(path): \(SSN.problem)")
+        }
     }
 
     static func decode(_ data: Data) throws -> DataExport {
@@ -170,9 +181,6 @@ extension CaseloadStore {
         for (i, n) in export.notes.enumerated() {
             if let original = n.amends, !noteIDs.contains(original) {
                 throw StoreError.importRejected("notes[\(i)].amends: note \(original) is not in notes")
-            }
-            if SSN.containsFull(n.text) {
-                throw StoreError.importRejected("notes[\(i)].text: holds a full Social Security number")
             }
         }
         var lastVersion: [CustomerID: Int] = [:]

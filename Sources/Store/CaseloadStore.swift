@@ -90,10 +90,16 @@ public final class CaseloadStore: Sendable {
         try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     }
 
-    /// Checkpoints the write-ahead log so the file is complete on its own.
+    /// Checkpoints the write-ahead log so the file is complete on its own
+    /// when this is its last user. Waits a quarter second at most: while a
+    /// TRUNCATE checkpoint waits for readers it holds every other user's
+    /// writes, and when others are still at work, the last to leave does it.
     public func close() throws {
         if !isReadOnly {
-            try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try? pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 250")
+                _ = try? db.checkpoint(.truncate)
+            }
         }
         try pool.close()
     }

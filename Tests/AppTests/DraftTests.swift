@@ -25,7 +25,7 @@ import TerminalKit
         first.type([.tab, .tab, .tab, .tab] + "Called about 123-45-6789 and the job".map { Key.char($0) })
         one.run()
         one.keepDrafts()
-        let kept = try #require(try h.store.draft(login: "mrivera", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note"))
+        let kept = try #require(try h.store.draft(customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note"))
         #expect(kept.values["text"] == "Called about •••-••-•••• and the job")
 
         let second = MemoryTerminal()
@@ -38,7 +38,7 @@ import TerminalKit
         // Leaving the form throws the typing away, asked first; the draft goes with it.
         second.type([.escape, .char("y")])
         two.run()
-        #expect(try h.store.draft(login: "mrivera", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note") == nil)
+        #expect(try h.store.draft(customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note") == nil)
     }
 
     @Test func aPlanDraftKeptBeforeANewerSaveIsMergedIntoIt() throws {
@@ -48,7 +48,7 @@ import TerminalKit
         var mine = saved.plan
         mine.goals[0].steps.append(PlanStep(id: mine.newID(), text: "Call the union hall by 2026-12-01"))
         let json = String(decoding: try JSONEncoder().encode(mine), as: UTF8.self)
-        try h.store.saveDraft(["plan": json, "over": String(saved.version)], login: "mrivera", customer: CustomerID(16), form: "plan")
+        try h.store.saveDraft(["plan": json, "over": String(saved.version)], customer: CustomerID(16), form: "plan")
         // ... then someone saved version N+1 with a change elsewhere.
         var theirs = saved.plan
         theirs.goals[0].text = "Pharmacy technician job near home"
@@ -66,7 +66,8 @@ import TerminalKit
 
     @Test func anotherUserNeverSeesYourDraft() throws {
         let h = try Harness()
-        try h.store.saveDraft(["text": "mine"], login: "tnguyen", customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note")
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        try theirs.saveDraft(["text": "mine"], customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note")
         let terminal = MemoryTerminal()
         let l = loop(h, terminal)
         openNote(terminal, l)

@@ -70,6 +70,7 @@ struct FormState {
     /// Before a save: shows every field's problem, focuses the first wrong
     /// field and returns the message for the status line; nil when all is well.
     mutating func refuseSave(_ problems: [String: String]) -> String? {
+        let problems = withSSNProblems(problems)
         checked = Set(fields.map(\.key))
         guard let first = fields.first(where: { problems[$0.key] != nil }) else { return nil }
         focus(on: first.key)
@@ -130,7 +131,18 @@ struct FormState {
         case blank
     }
 
+    /// Every text field refuses a full SSN, whatever else the form checks
+    /// (the Store refuses it too; here it shows under the field, the typing kept).
+    func withSSNProblems(_ problems: [String: String]) -> [String: String] {
+        var all = problems
+        for f in fields where all[f.key] == nil && f.key != "ssnLast4" {
+            if case .text = f.kind, SSN.containsFull(self[f.key]) { all[f.key] = SSN.problem }
+        }
+        return all
+    }
+
     private func lines(problems: [String: String]) -> [Line] {
+        let problems = withSSNProblems(problems)
         var out: [Line] = []
         for (i, f) in fields.enumerated() {
             if let section = f.section {
@@ -159,6 +171,7 @@ struct FormState {
 
     func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
                 problems: [String: String], active: Bool = true) {
+        let problems = withSSNProblems(problems)
         // Wide enough for the longest label with its marks, within a third of the width.
         let longest = fields.filter { $0.kind != .toggle }.map { $0.label.displayWidth + 4 }.max() ?? 0
         let labelWidth = max(20, min(longest, 30, width / 3))

@@ -1,17 +1,19 @@
 /// Full Social Security numbers are never stored (POLICY.md section 5;
 /// PIRL 100): at most the last four digits.
 public enum SSN {
-    /// True when the text holds nine digits that read as one number: "123456789",
-    /// "123-45-6789", "123 45 6789". Longer digit runs (phone numbers with
-    /// area codes are ten) are not SSNs.
+    /// True when the text holds nine digits that read as one number:
+    /// "123456789", "123-45-6789", "123.45.6789", "123 45 6789". Longer digit
+    /// runs (a phone number with its area code is ten) are not SSNs, nor are
+    /// digits inside a hex digest (a signature's SHA-256).
     public static func containsFull(_ text: String) -> Bool {
+        guard !isDigest(text) else { return false }
         var run = 0
         var separators = 0
         var previous: Character = " "
         for ch in text + " " {
             if ch.isASCII && ch.isNumber {
                 run += 1
-            } else if (ch == "-" || ch == " ") && run > 0 && previous.isNumber && separators < 2
+            } else if (ch == "-" || ch == " " || ch == ".") && run > 0 && previous.isNumber && separators < 2
                         && (run == 3 || run == 5) {
                 separators += 1
             } else {
@@ -24,8 +26,35 @@ public enum SSN {
         return false
     }
 
+    /// A hash written in hex (32 characters or more, hex digits only).
+    static func isDigest(_ text: String) -> Bool {
+        text.utf8.count >= 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }
+    }
+
     /// Four digits exactly.
     public static func isLast4(_ text: String) -> Bool {
         text.count == 4 && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// What a form shows under a field holding one.
+    public static let problem = "looks like a full Social Security number; never type one (the last 4 digits at most)"
+
+    /// The first string in a JSON value (a record as the audit trail holds
+    /// it, a whole export) that holds a full SSN, as a path: "body.goals[0].text".
+    public static func firstFull(inJSON value: Any, path: String = "") -> String? {
+        switch value {
+        case let d as [String: Any]:
+            for key in d.keys.sorted() {
+                if let found = firstFull(inJSON: d[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        case let a as [Any]:
+            for (i, x) in a.enumerated() {
+                if let found = firstFull(inJSON: x, path: path + "[\(i)]") { return found }
+            }
+        case let s as String:
+            return containsFull(s) ? path : nil
+        default: break
+        }
+        return nil
     }
 }
