@@ -125,4 +125,30 @@ final class TrustBoundaryTests {
         let list = try center.careerplan(as: admin, ["staff", "list"]).output
         #expect(list.contains { _ in true } && list.split(separator: "\n").contains { $0.hasPrefix(planner) && $0.contains("planner") })
     }
+
+    /// A file the account may only read: every read works, every write says
+    /// so plainly, and the file is not changed by a byte.
+    @Test func aReadOnlyFileIsReadAndLeftUntouched() throws {
+        let file = center.home(admin) + "/readonly.sqlite"
+        #expect(try center.careerplan(as: admin, ["seed", "--db", file, "--customers", "6", "--today", "2026-11-23"]).status == 0)
+        _ = try center.tool(as: admin, "/bin/chmod", ["400", file])
+        let before = FileManager.default.contents(atPath: file)
+        let export = try center.careerplan(as: admin, ["export", "--db", file])
+        #expect(export.status == 0 && export.output.contains("\"customers\""), "\(export.output)")
+        let report = try center.careerplan(as: admin, ["report", "deadlines", "--db", file, "--as-of", "2026-11-23"])
+        #expect(report.status == 0, "\(report.output)")
+        let write = try center.careerplan(as: admin, ["staff", "add", "kpatel", "--name", "Kiran", "--role", "planner", "--db", file])
+        #expect(write.status != 0 && write.output.contains("is read-only for you: nothing was changed"), "\(write.output)")
+        #expect(!write.output.contains("SQLite"))
+        #expect(FileManager.default.contents(atPath: file) == before)
+        // In a directory the account cannot write (no -wal or -shm can be made there).
+        let dir = center.home(admin) + "/locked"
+        _ = try center.tool(as: admin, "/bin/mkdir", [dir])
+        #expect(try center.careerplan(as: admin, ["init", "--db", dir + "/c.sqlite"]).status == 0)
+        _ = try center.tool(as: admin, "/bin/chmod", ["500", dir])
+        let locked = try center.careerplan(as: admin, ["staff", "list", "--db", dir + "/c.sqlite"])
+        #expect(locked.status == 0 && locked.output.contains(admin), "\(locked.output)")
+        let add = try center.careerplan(as: admin, ["staff", "add", "kpatel", "--name", "Kiran", "--role", "planner", "--db", dir + "/c.sqlite"])
+        #expect(add.status != 0 && add.output.contains("read-only for you"), "\(add.output)")
+    }
 }

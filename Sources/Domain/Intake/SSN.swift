@@ -39,22 +39,24 @@ public enum SSN {
     /// What a form shows under a field holding one.
     public static let problem = "looks like a full Social Security number; never type one (the last 4 digits at most)"
 
-    /// The first string in a JSON value (a record as the audit trail holds
-    /// it, a whole export) that holds a full SSN, as a path: "body.goals[0].text".
-    public static func firstFull(inJSON value: Any, path: String = "") -> String? {
+    /// A string in a JSON value (a record as the audit trail holds it, a
+    /// whole export) that holds a full SSN, as a path: "body.goals[0].text";
+    /// of several, the shortest path (what was typed, not a log quoting it).
+    public static func firstFull(inJSON value: Any) -> String? {
+        var found: [String] = []
+        collect(value, path: "", into: &found)
+        return found.min { ($0.count, $0) < ($1.count, $1) }
+    }
+
+    private static func collect(_ value: Any, path: String, into found: inout [String]) {
         switch value {
         case let d as [String: Any]:
-            for key in d.keys.sorted() {
-                if let found = firstFull(inJSON: d[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
-            }
+            for (key, x) in d { collect(x, path: path.isEmpty ? key : path + "." + key, into: &found) }
         case let a as [Any]:
-            for (i, x) in a.enumerated() {
-                if let found = firstFull(inJSON: x, path: path + "[\(i)]") { return found }
-            }
+            for (i, x) in a.enumerated() { collect(x, path: path + "[\(i)]", into: &found) }
         case let s as String:
-            return containsFull(s) ? path : nil
+            if containsFull(s) { found.append(path) }
         default: break
         }
-        return nil
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+import Testing
+
+/// careerplan.conf beside the program: where the data file is for every
+/// account (no login shell's environment needed), and a plain refusal of a
+/// line it does not understand.
+@Suite(.serialized) final class ConfigurationEndToEndTests {
+    let work: Workspace
+    let binary: String
+    let conf: String
+    let dataFile: String
+
+    init() throws {
+        work = try Workspace("careerplan-conf")
+        let built = (work.binary as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: work.dir + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: work.dir + "/etc", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: work.dir + "/data", withIntermediateDirectories: true)
+        binary = work.dir + "/bin/careerplan"
+        try FileManager.default.copyItem(atPath: work.binary, toPath: binary)
+        try FileManager.default.copyItem(atPath: built + "/careerplan_Store.resources", toPath: work.dir + "/bin/careerplan_Store.resources")
+        conf = work.dir + "/etc/careerplan.conf"
+        dataFile = work.dir + "/data/caseload.sqlite"
+    }
+
+    func write(_ text: String) throws { try text.write(toFile: conf, atomically: true, encoding: .utf8) }
+
+    @Test func theConfiguredDataFileIsEveryonesDefault() throws {
+        let group = String(cString: getgrgid(getegid()).pointee.gr_name)
+        try write("# the center\ndata-file = \(dataFile)   # shared\ngroup = \(group)\ntime-zone = America/Chicago\n")
+        let made = try TmuxSession.runWithStatus(binary, ["init"])
+        #expect(made.status == 0 && made.output.contains("created \(dataFile) (shared with group \(group), mode 660)"), "\(made.output)")
+        var s = stat()
+        #expect(stat(dataFile, &s) == 0 && s.st_mode & 0o777 == 0o660)
+        let list = try TmuxSession.runWithStatus(binary, ["staff", "list"])
+        #expect(list.status == 0 && list.output.contains("administrator"), "\(list.output)")
+        // --db still names another file, which must exist.
+        let other = try TmuxSession.runWithStatus(binary, ["staff", "list", "--db", work.dir + "/typo.sqlite"])
+        #expect(other.status != 0 && other.output.contains("no careerplan data file at \(work.dir)/typo.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: work.dir + "/typo.sqlite"))
+    }
+
+    @Test func aLineItDoesNotUnderstandStopsItPlainly() throws {
+        for (text, message) in [("datafile = /x\n", "line 1: unknown key \"datafile\" (keys: data-file, group, time-zone)"),
+                                ("data-file = relative.sqlite\n", "line 1: data-file must be an absolute path"),
+                                ("\ntime-zone = Mars/Olympus\n", "line 2: unknown time zone \"Mars/Olympus\""),
+                                ("group\n", "line 1: expected key = value")] {
+            try write(text)
+            let (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "list"])
+            #expect(status != 0 && out.contains(conf + " " + message), "\(text): \(out)")
+        }
+    }
+}
