@@ -61,6 +61,9 @@ public struct CustomerEntry: Hashable, Sendable {
         if !phone.isEmpty, Self.normalizedPhone(phone) == nil {
             found[.phone] = "10 digits, e.g. 312-555-0142"
         }
+        for field in [Field.legalName, .preferredName, .email] where SSN.containsFull(self[field]) {
+            found[field] = "looks like a full SSN; never type one"
+        }
         return found
     }
 

@@ -66,7 +66,7 @@ extension CaseloadStore {
                   let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { continue }
             if let field = SSN.firstFull(inJSON: AuditEntry.expandingJSONText(value)) {
                 let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
-                throw StoreError.invalid("the \(entity) holds a full Social Security number (\(field)); never type one, the last 4 digits at most")
+                throw StoreError.invalid("the \(entity) holds a full SSN (\(field)); never type one")
             }
         }
     }

@@ -27,7 +27,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerVersion(let path, let unknown):
             "\(path) was written by a newer careerplan (schema \(unknown.joined(separator: ", "))); it was left untouched. Upgrade careerplan to open it."
         case .cannotCreate(let path, let reason):
-            "cannot create data file \(path): \(reason)"
+            "cannot create \(path): \(reason)"
         case .importRejected(let why):
             "import rejected, nothing was written: \(why)"
         case .notEmpty(let path):

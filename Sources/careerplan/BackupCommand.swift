@@ -14,16 +14,21 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var dataFile: DataFileOption
 
     func run() throws {
+        let (store, user) = try dataFile.signIn()
+        defer { try? store.close() }
         var dest = destination
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: dest, isDirectory: &isDirectory), isDirectory.boolValue {
             let f = DateFormatter()
             f.dateFormat = "yyyy-MM-dd-HHmmss"
             f.locale = Locale(identifier: "en_US_POSIX")
+            // The area's clock (careerplan.conf's time-zone is TimeZone.current; a formatter's default is not).
+            f.timeZone = TimeZone.current
             dest = (dest as NSString).appendingPathComponent("careerplan-\(f.string(from: Date())).sqlite")
         }
-        let (store, user) = try dataFile.signIn()
-        defer { try? store.close() }
+        if destination.hasSuffix("/"), !isDirectory.boolValue {
+            throw ValidationFailure("there is no directory \(destination); make it first (readable by you only)")
+        }
         try UserFile.refuseDataDirectory(dest, dataFile: store.path)
         do {
             try store.backup(to: dest, by: user)
