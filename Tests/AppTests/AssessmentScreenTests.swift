@@ -141,6 +141,26 @@ import TerminalKit
         #expect(h.screen.contains("Plan \"bus pass\" → \"bus pass until the first paycheck\""))
     }
 
+    /// A full SSN typed into any form field is refused under that field, the
+    /// typing kept; without it the same form saves.
+    @Test func aFullSSNIsRefusedUnderItsFieldWithTheTypingKept() throws {
+        let h = try Harness()
+        open(h, 16)
+        let before = try #require(try h.store.caseFile(CustomerID(16))).barriers.count
+        h.press(.char("r"), .char("a"), .backTab, .backTab, .char("t"), .tab, .tab)
+        h.type("ssn 123.45.6789 on the bus pass form")
+        h.press(.tab)
+        h.type("bus pass")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ looks like a full SSN; never type one (the last 4 digits at most)"), "\(h.screen)")
+        #expect(h.screen.contains("ssn 123.45.6789 on the bus pass form"))
+        #expect(try #require(try h.store.caseFile(CustomerID(16))).barriers.count == before)
+        h.press(.ctrl("u"))   // the focus is on the field to fix
+        h.type("two buses to work")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Barrier recorded: transportation"), "\(h.screen)")
+    }
+
     @Test func assessmentsAreListedWithTheirFlags() throws {
         let h = try Harness()
         open(h, 16)

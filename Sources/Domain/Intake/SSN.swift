@@ -37,7 +37,7 @@ public enum SSN {
     }
 
     /// What a form shows under a field holding one.
-    public static let problem = "looks like a full Social Security number; never type one (the last 4 digits at most)"
+    public static let problem = "looks like a full SSN; never type one (the last 4 digits at most)"
 
     /// A string in a JSON value (a record as the audit trail holds it, a
     /// whole export) that holds a full SSN, as a path: "body.goals[0].text";
