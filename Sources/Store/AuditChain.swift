@@ -75,7 +75,7 @@ enum AuditChain {
 }
 
 /// What `careerplan audit --verify` found.
-public struct AuditVerification: Sendable, Equatable {
+public struct AuditVerification: Sendable {
     public var rows: Int
     /// The last row's id and link: keep it elsewhere to catch rows cut off the end.
     public var head: (id: Int64, hash: String)?
@@ -83,10 +83,6 @@ public struct AuditVerification: Sendable, Equatable {
     public var problem: String?
 
     public var intact: Bool { problem == nil }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.rows == b.rows && a.head?.id == b.head?.id && a.head?.hash == b.head?.hash && a.problem == b.problem
-    }
 
     /// "audit chain head: #1234 9f86d0…" as printed by backup and audit --verify.
     public var headLine: String {

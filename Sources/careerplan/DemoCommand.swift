@@ -19,8 +19,16 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         let path = path ?? DataFileOption.dataDirectory(env) + "/demo.sqlite"
+        if Center.isConfiguredDataFile(path) {
+            throw ValidationFailure("\(path) is the center's data file; the demo never uses it (leave out --db for the demo's own file)")
+        }
         let store = try DataFileOption.open(path: path, mode: .createOrOpen)
-        if try store.count(CaseloadFilter()) == 0 {
+        let hasStaff = try !store.staff().isEmpty
+        if hasStaff, try store.count(CaseloadFilter()) == 0 {
+            try? store.close()
+            throw ValidationFailure("\(path) has a staff list but no customers: it is not a demo file, and the demo fills only a new one (choose another --db)")
+        }
+        if !hasStaff {
             let caseload = SyntheticCaseload(seed: 1, today: LocalContext.today())
             var staff = caseload.staff
             let me = LocalContext.account()

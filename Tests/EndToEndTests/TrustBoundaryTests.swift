@@ -103,6 +103,9 @@ final class TrustBoundaryTests {
             #expect(out.status != 0 && out.output.contains("is not on the staff list of \(center.dataFile)"),
                     "careerplan \(args.joined(separator: " ")): \(out.output)")
         }
+        // Nor can anyone fill the center's file with a demo or a seed that names them administrator.
+        let demo = try center.careerplan(as: outsider, ["demo", "--db", center.dataFile])
+        #expect(demo.status != 0 && demo.output.contains("the demo never uses it"), "\(demo.output)")
         let init_ = try center.careerplan(as: outsider, ["init"])
         #expect(init_.status != 0 && init_.output.contains("is created by root"), "\(init_.output)")
         #expect(try center.careerplan(as: admin, ["export"]).output == before)
