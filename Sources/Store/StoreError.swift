@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors a person can act on; each message names the file, record or field.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notCareerplanFile(path: String)
@@ -49,7 +51,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
         case .readOnly(let path):
-            "\(path) is read-only for you: nothing was changed (reading, reports and export still work)"
+            "not saved: \((path as NSString).lastPathComponent) is read-only for you (it can still be read)"
         case .cannotWrite(let path, let reason):
             "not saved: \(reason) (\(path)); nothing was changed"
         case .readOnlyNeedsUpgrade(let path):

@@ -20,6 +20,11 @@ enum Privilege {
         guard real != effective else { return }
         isSetGroupID = true
         serviceGroup = effective
+        // Standard input, output and error open, so that nothing opened later
+        // takes their numbers and receives what is meant for the terminal.
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 {
+            guard open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) == fd else { fail("cannot open /dev/null") }
+        }
         SafeEnvironment.apply()
         guard setegid(real) == 0 else { fail("cannot set the group to your own") }
     }

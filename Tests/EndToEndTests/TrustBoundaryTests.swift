@@ -141,7 +141,7 @@ final class TrustBoundaryTests {
         let report = try center.careerplan(as: admin, ["report", "deadlines", "--db", file, "--as-of", "2026-11-23"])
         #expect(report.status == 0, "\(report.output)")
         let write = try center.careerplan(as: admin, ["staff", "add", "kpatel", "--name", "Kiran", "--role", "planner", "--db", file])
-        #expect(write.status != 0 && write.output.contains("is read-only for you: nothing was changed"), "\(write.output)")
+        #expect(write.status != 0 && write.output.contains("not saved: readonly.sqlite is read-only for you"), "\(write.output)")
         #expect(!write.output.contains("SQLite"))
         #expect(FileManager.default.contents(atPath: file) == before)
         // In a directory the account cannot write (no -wal or -shm can be made there).
