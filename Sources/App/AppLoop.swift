@@ -10,6 +10,8 @@ public final class AppLoop {
     /// Where unsaved typing is kept; nil keeps nothing (most tests).
     private let drafts: DraftKeeper?
     private var draftsKeptAt = Date()
+    /// Keys went to a form since its typing was last kept.
+    private var unkeptTyping = false
     static let draftInterval: TimeInterval = 3
 
     /// `above` opens on top of the root (the dashboard when something is overdue).
@@ -34,6 +36,7 @@ public final class AppLoop {
         guard let drafts else { return }
         for case let form as any DraftKeeping in stack { drafts.keep(form) }
         draftsKeptAt = Date()
+        unkeptTyping = false
     }
 
     /// Runs until the user quits (true) or input ends (false).
@@ -43,6 +46,12 @@ public final class AppLoop {
         while true {
             let key = terminal.readKey()
             if key == .endOfInput { return false }
+            // A second without a key: keep what was typed, so a killed
+            // session (kill -9, a frozen link) loses at most that second.
+            if key == .idle {
+                if unkeptTyping { keepDrafts() }
+                continue
+            }
             if !handle(key) { return true }
             draw()
         }
@@ -53,12 +62,20 @@ public final class AppLoop {
         if key == .resize { return true }
         let size = terminal.size
         guard TooSmall.fits(width: size.width, height: size.height) else {
-            return !(GlobalKeys.quit.matches(key) || key == .ctrl("c"))
+            let quits = GlobalKeys.quit.matches(key) || key == .ctrl("c")
+            if quits { keepDrafts() }
+            return !quits
         }
-        if key == .ctrl("c") { return false }
+        // Ctrl-C is F10: a form with unsaved typing asks first; whatever the
+        // answer, the typing is kept as a draft now.
+        if key == .ctrl("c") {
+            if unkeptTyping { keepDrafts() }
+            return handle(.function(10))
+        }
         var screen = stack.removeLast()
         let effect = screen.update(key)
         stack.append(screen)
+        if screen is any DraftKeeping { unkeptTyping = true }
         if Date().timeIntervalSince(draftsKeptAt) >= Self.draftInterval { keepDrafts() }
         switch effect {
         case .handled: return true

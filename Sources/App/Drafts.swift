@@ -38,16 +38,18 @@ public struct DraftKeeper {
     }
 }
 
-/// "Restore the draft from 14:05?": asked when a form opens over a kept draft.
+/// "Restore the draft from 14:05?": asked when a form opens over a kept
+/// draft. Answered with control keys only, so typing that arrives before the
+/// question is read can never restore or discard anything.
 struct DraftOffer: Equatable {
     let draft: Draft
 
     static let bindings = [
-        KeyBinding([.char("r")], "Restore", help: "Put back what you typed before the connection dropped or the program ended"),
-        KeyBinding([.char("d")], "Discard", help: "Start from the saved record; the draft is thrown away when you leave the form"),
+        KeyBinding([.ctrl("r")], "Restore", help: "Put back what you typed before the connection dropped or the program ended"),
+        KeyBinding([.ctrl("d")], "Discard", help: "Start from the saved record; the draft is thrown away when you leave the form"),
     ]
 
     var prompt: String {
-        "Draft kept from \(draft.savedAt.prefix(10)) \(draft.savedAt.dropFirst(11).prefix(5)) UTC: r restores it, d discards it"
+        "Draft kept from \(draft.savedAt.prefix(10)) \(draft.savedAt.dropFirst(11).prefix(5)) UTC: Ctrl-R restores it, Ctrl-D discards it"
     }
 }

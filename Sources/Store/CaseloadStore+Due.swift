@@ -34,14 +34,14 @@ extension CaseloadStore {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         do {
-            let result = try pool.write { db in
+            let result = try Self.waitingOutBusy { try pool.write { db in
                 let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
                 let result = try body(db)
                 try Self.refuseFullSSN(writtenAfter: audited, db)
                 // A bulk load recomputes once, at its end.
                 if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
                 return result
-            }
+            } }
             if actor.login != nil { try refreshAllDue() }
             return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
@@ -53,6 +53,24 @@ extension CaseloadStore {
     }
 
     static let dueBatch = 2_000
+
+    /// Runs a write, and again after a pause when the file stayed busy past
+    /// SQLite's own 10-second wait (another user's long write, a checkpoint):
+    /// three tries, about half a minute in all, before a plain message. The
+    /// write is one transaction, so a try that failed left nothing behind.
+    static func waitingOutBusy<T>(_ body: () throws -> T) throws -> T {
+        var pause: UInt32 = 200_000
+        for attempt in 1...3 {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                if attempt == 3 { throw StoreError.busy }
+                usleep(pause)
+                pause *= 3
+            }
+        }
+        throw StoreError.busy
+    }
 
     /// No full SSN reaches the file through any record: every row this
     /// transaction wrote is in the audit trail, so one look there covers
@@ -75,7 +93,7 @@ extension CaseloadStore {
     /// other users' writes go in between.
     func refreshAllDue() throws {
         while try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
-            try pool.write { db in try Self.refreshDue(db, upTo: Self.dueBatch) }
+            try Self.waitingOutBusy { try pool.write { db in try Self.refreshDue(db, upTo: Self.dueBatch) } }
         }
     }
 

@@ -79,7 +79,7 @@ public final class CaseloadStore: Sendable {
             }
         } else {
             do {
-                try Schema.migrator.migrate(pool)
+                try Self.waitingOutBusy { try Schema.migrator.migrate(pool) }
                 // Due items a migration marked stale (a file from before the due table).
                 try refreshAllDue()
             } catch let error as DatabaseError {

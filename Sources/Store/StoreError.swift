@@ -18,6 +18,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readOnly(path: String)
     case cannotWrite(path: String, reason: String)
+    case busy
     case readOnlyNeedsUpgrade(path: String)
 
     public var description: String {
@@ -52,6 +53,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot open \(path): \(reason)"
         case .readOnly(let path):
             "not saved: \((path as NSString).lastPathComponent) is read-only for you (it can still be read)"
+        case .busy:
+            "not saved: other users kept the data file busy for half a minute; your typing is kept, save again"
         case .cannotWrite(let path, let reason):
             "not saved: \(reason) (\(path)); nothing was changed"
         case .readOnlyNeedsUpgrade(let path):

@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
     case resize
     /// Input ended (the terminal went away).
     case endOfInput
+    /// No key for a second (`Terminal.idleTimeout`): time to keep what was typed.
+    case idle
 
     /// A key that types a character into a focused text field.
     public var isPrintable: Bool {
@@ -41,6 +43,7 @@ public enum Key: Hashable, Sendable {
         case .function(let n): "F\(n)"
         case .resize: "resize"
         case .endOfInput: "end of input"
+        case .idle: "idle"
         }
     }
 }

@@ -5,6 +5,9 @@ public protocol Terminal: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Shows the canvas, sending only what changed since the last one.
     func present(_ canvas: Canvas)
-    /// Blocks for the next key.
+    /// Blocks for the next key, or `.idle` when none came for `idleTimeout`.
     func readKey() -> Key
 }
+
+/// How long a terminal waits for a key before it says `.idle`.
+public let idleTimeout: Double = 1

@@ -31,14 +31,44 @@ import TerminalKit
         let second = MemoryTerminal()
         let two = loop(h, second)
         openNote(second, two)
-        #expect(second.screen.text.contains("r restores it, d discards it"))
-        second.type([.char("r")])
+        #expect(second.screen.text.contains("Ctrl-R restores it, Ctrl-D discards it"))
+        // Typing that arrives before the question is read answers nothing.
+        second.type("burst text".map { Key.char($0) } + [.char("d")])
+        two.run()
+        #expect(second.screen.text.contains("Ctrl-R restores it, Ctrl-D discards it"))
+        second.type([.ctrl("r")])
         two.run()
         #expect(second.screen.text.contains("Note *               Called about •••-••-•••• and the job"))
         // Leaving the form throws the typing away, asked first; the draft goes with it.
         second.type([.escape, .char("y")])
         two.run()
         #expect(try h.store.draft(customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note") == nil)
+    }
+
+    /// A second without a key keeps what was typed (the terminal says
+    /// `.idle`); with nothing typed since, no write is made.
+    @Test func anIdleSecondKeepsTheTyping() throws {
+        let h = try Harness()
+        let terminal = MemoryTerminal()
+        let l = loop(h, terminal)
+        openNote(terminal, l)
+        terminal.type([.tab, .tab, .tab, .tab] + "Last words before the link froze".map { Key.char($0) } + [.idle])
+        l.run()
+        let kept = try #require(try h.store.draft(customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note"))
+        #expect(kept.values["text"] == "Last words before the link froze")
+    }
+
+    /// Ctrl-C in a form with typing asks, as F10 does, and keeps the typing.
+    @Test func ctrlCWithTypingAsksAndKeepsADraft() throws {
+        let h = try Harness()
+        let terminal = MemoryTerminal()
+        let l = loop(h, terminal)
+        openNote(terminal, l)
+        terminal.type([.tab, .tab, .tab, .tab] + "Half a note".map { Key.char($0) } + [.ctrl("c")])
+        #expect(l.run() == false, "input ended with the question still open: the program did not quit")
+        #expect(terminal.screen.text.contains("Half a note"))
+        let kept = try #require(try h.store.draft(customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note"))
+        #expect(kept.values["text"] == "Half a note")
     }
 
     @Test func aPlanDraftKeptBeforeANewerSaveIsMergedIntoIt() throws {
@@ -57,7 +87,7 @@ import TerminalKit
                              reason: "goal reworded")
         let terminal = MemoryTerminal()
         let app = loop(h, terminal)
-        terminal.type([.char("/")] + "C000016".map { Key.char($0) } + [.enter, .enter, .char("p"), .char("r")])
+        terminal.type([.char("/")] + "C000016".map { Key.char($0) } + [.enter, .enter, .char("p"), .ctrl("r")])
         app.run()
         #expect(terminal.screen.text.contains("Unsaved edits restored; your edits re-applied on top of v\(saved.version + 1)"))
         #expect(terminal.screen.text.contains("near home"))
@@ -94,7 +124,7 @@ import TerminalKit
         second.type([.char("/")] + "C000022".map { Key.char($0) } + [.enter, .enter, .char("p")])
         two.run()
         #expect(second.screen.text.contains("Unsaved plan kept from"))
-        second.type([.char("r")])
+        second.type([.ctrl("r")])
         two.run()
         #expect(second.screen.text.contains("Finish the CDL course"))
         #expect(second.screen.text.contains("Unsaved edits restored: save them with Ctrl-S"))

@@ -39,10 +39,10 @@ import Testing
         try again.send("N")
         try again.waitFor(text: "Which note?")
         try again.send("Enter")
-        try again.waitFor(text: "r restores it, d discards it")
-        try again.send("r")
+        try again.waitFor(text: "Ctrl-R restores it, Ctrl-D discards it")
+        try again.send("C-r")
         let screen = try again.waitFor(text: "Note *               Half-typed: interview at Harbor Foods")
-        #expect(!screen.contains("r restores it"))
+        #expect(!screen.contains("Ctrl-R restores it"))
         try again.send("C-s")
         try again.waitFor(text: "Contact note saved")
         try again.send("Escape", "Escape", "q")
@@ -50,5 +50,45 @@ import Testing
         // Saved: the draft is gone.
         let drafts = try TmuxSession.run("/usr/bin/sqlite3", [db, "SELECT count(*) FROM draft"])
         #expect(drafts.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    /// kill -9 (an OOM kill, a frozen session's cleanup) a moment after the
+    /// last key: the whole text was kept within about a second, with no key after it.
+    @Test func typingSurvivesKillNineAfterAPause() throws {
+        let db = dir + "/kill.sqlite"
+        try FileManager.default.createDirectory(atPath: dir + "/k1", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/k2", withIntermediateDirectories: true)
+        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/k1", command: [binary, "demo", "--db", db])
+        try tmux!.openCustomer("C000022", showing: "Running clocks")
+        try tmux!.send("N")
+        try tmux!.waitFor(text: "Which note?")
+        try tmux!.send("Enter")
+        try tmux!.waitFor(text: "Contact note")
+        for _ in 0..<4 { try tmux!.send("Tab") }
+        let text = "Every word up to the last one"
+        try tmux!.send("-l", text)
+        try tmux!.waitFor(text: text)
+        // No further key: the draft appears by itself within a couple of seconds.
+        let deadline = Date().addingTimeInterval(3)
+        var kept = ""
+        while Date() < deadline, !kept.contains(text) {
+            kept = (try? TmuxSession.run("/usr/bin/sqlite3", [db, "SELECT body FROM draft"])) ?? ""
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(kept.contains(text), "kept: \(kept)")
+        let shell = try tmux!.tmux(["display-message", "-p", "-t", tmux!.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(pid_t(try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGKILL)
+        #expect(tmux!.waitForExit() != nil)
+        tmux = nil
+
+        let again = try TmuxSession(dir: dir + "/k2", command: [binary, "demo", "--db", db])
+        try again.openCustomer("C000022", showing: "Running clocks")
+        try again.send("N")
+        try again.waitFor(text: "Which note?")
+        try again.send("Enter")
+        try again.waitFor(text: "Ctrl-R restores it")
+        try again.send("C-r")
+        try again.waitFor(text: "Note *               " + text)
     }
 }

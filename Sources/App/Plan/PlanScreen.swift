@@ -137,7 +137,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case .browsing: return browse(key)
         case .offeringDraft(let offer):
             switch key {
-            case .char("r"), .char("R"):
+            case .ctrl("r"):
                 mode = .browsing
                 guard let text = offer.draft.values["plan"], let kept = try? JSONDecoder().decode(CareerPlan.self, from: Data(text.utf8)) else {
                     message = "The kept plan could not be read; it was left out"
@@ -153,7 +153,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
                     let base = (try? session.store.planVersions(for: file.customer.id))?.first { $0.version == over }?.plan
                     reapply(mine: kept, base: base ?? CareerPlan(customer: file.customer.id), what: "Unsaved edits restored")
                 }
-            case .char("d"), .char("D"): mode = .browsing
+            case .ctrl("d"): mode = .browsing
             case .function(1), .char("?"): return .unhandled
             default: break
             }

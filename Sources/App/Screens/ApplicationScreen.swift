@@ -97,10 +97,10 @@ struct ApplicationScreen: DraftKeeping {
             return effect
         case .offeringDraft(let offer):
             switch key {
-            case .char("r"), .char("R"):
+            case .ctrl("r"):
                 for (k, v) in offer.draft.values where k != "ssnLast4" { form[k] = v }
                 mode = .editing
-            case .char("d"), .char("D"): mode = .editing
+            case .ctrl("d"): mode = .editing
             case .function(1), .char("?"): return .unhandled
             default: break
             }

@@ -74,11 +74,11 @@ struct RecordFormScreen: DraftKeeping {
     mutating func update(_ key: Key) -> Effect {
         if let draft = offered {
             switch key {
-            case .char("r"), .char("R"):
+            case .ctrl("r"):
                 form = FormState(fields: fields, values: form.values.merging(draft.draft.values) { _, kept in kept })
                 offered = nil
                 message = nil
-            case .char("d"), .char("D"): offered = nil
+            case .ctrl("d"): offered = nil
             case .function(1), .char("?"): return .unhandled
             default: break
             }

@@ -39,6 +39,8 @@ public final class CursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         set_escdelay(25)
+        // A key or, after a second without one, `.idle`: what was typed is kept then.
+        wtimeout(window, Int32(idleTimeout * 1000))
         curs_set(0)
         let usesColor = has_colors() && start_color() == OK
         if usesColor { use_default_colors() }
@@ -97,13 +99,22 @@ public final class CursesTerminal: Terminal {
     public func readKey() -> Key {
         var code: wint_t = 0
         while true {
+            let started = Self.now()
+            errno = 0
             let result = wget_wch(window, &code)
             if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) ?? readKey() }
             if result == OK { return Self.characterKey(code) }
             if hangupReceived != 0 { return .endOfInput }
             if errno == EINTR { continue }
-            return .endOfInput
+            // A timeout returns ERR after the wait; a closed input returns it at once.
+            return Self.now() - started >= idleTimeout * 0.8 ? .idle : .endOfInput
         }
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     private func draw(_ cell: Cell, row: Int, col: Int) {
