@@ -64,6 +64,9 @@ public struct CustomerEntry: Hashable, Sendable {
         for field in [Field.legalName, .preferredName, .email] where SSN.containsFull(self[field]) {
             found[field] = "looks like a full SSN; never type one"
         }
+        for field in Field.allCases where found[field] == nil {
+            if let long = TextLimits.problem(self[field], key: field.rawValue) { found[field] = long }
+        }
         return found
     }
 

@@ -72,19 +72,23 @@ extension CaseloadStore {
         throw StoreError.busy
     }
 
-    /// No full SSN reaches the file through any record: every row this
-    /// transaction wrote is in the audit trail, so one look there covers
-    /// every table and every text field (a form that checks first shows it
-    /// under the field; this is the rule itself).
+    /// No full SSN and no over-long text reaches the file through any
+    /// record: every row this transaction wrote is in the audit trail, so one
+    /// look there covers every table and every text field (a form that
+    /// checks first shows it under the field; this is the rule itself).
     static func refuseFullSSN(writtenAfter id: Int64, _ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT entity, new FROM audit WHERE id > ? AND new IS NOT NULL", arguments: [id])
         for row in rows {
             let json: String = row["new"]
-            guard json.contains(where: \.isNumber),
+            guard json.contains(where: \.isNumber) || json.utf8.count > TextLimits.short,
                   let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { continue }
-            if let field = SSN.firstFull(inJSON: AuditEntry.expandingJSONText(value)) {
-                let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
+            let expanded = AuditEntry.expandingJSONText(value)
+            let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
+            if let field = SSN.firstFull(inJSON: expanded) {
                 throw StoreError.invalid("the \(entity) holds a full SSN (\(field)); never type one")
+            }
+            if let (field, problem) = TextLimits.firstTooLong(inJSON: expanded) {
+                throw StoreError.invalid("the \(entity)'s \(field): \(problem)")
             }
         }
     }

@@ -109,6 +109,9 @@ extension CaseloadStore {
         if let path = SSN.firstFull(inJSON: value) {
             throw StoreError.importRejected("\(path): \(SSN.problem)")
         }
+        if let (path, problem) = TextLimits.firstTooLong(inJSON: value) {
+            throw StoreError.importRejected("\(path): \(problem)")
+        }
     }
 
     static func decode(_ data: Data) throws -> DataExport {
@@ -146,6 +149,21 @@ extension CaseloadStore {
                 throw StoreError.importRejected("\(record).planner: \"\(planner)\" is not in staff")
             }
         }
+        // Each record's id once per list, named, rather than SQLite's UNIQUE message.
+        func unique(_ list: String, _ ids: [Int64]) throws {
+            var seen = Set<Int64>()
+            for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
+                throw StoreError.importRejected("\(list)[\(i)].id: \(id) appears twice")
+            }
+        }
+        try unique("notes", export.notes.map(\.id))
+        try unique("referrals", export.referrals.map(\.id))
+        try unique("outcomes", export.outcomes.map(\.id))
+        try unique("pauses", export.pauses.map(\.id))
+        try unique("assessments", export.assessments.map(\.id))
+        try unique("barriers", export.barriers.map(\.id))
+        try unique("signatures", export.signatures.map(\.id))
+        try unique("otherProgramServices", export.otherProgramServices.map(\.id))
         func check(_ list: String, _ customers: [CustomerID]) throws {
             for (i, id) in customers.enumerated() where !ids.contains(id) {
                 throw StoreError.importRejected("\(list)[\(i)].customer: \(id) is not in customers")

@@ -71,3 +71,52 @@ import Testing
         #expect(throws: StoreError.notEmpty(path: dir + "/a.sqlite")) { try store.importJSON(try store.exportJSON()) }
     }
 }
+
+/// Imports that would once have reached SQLite's own errors or grown the file
+/// without bound are refused by record and field, and nothing is written.
+@Suite final class ImportLimitsTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    func export(_ change: (inout [String: Any]) -> Void) throws -> Data {
+        let store = try seededStore(at: dir + "/source-\(UUID().uuidString).sqlite", customers: 24)
+        var json = try JSONSerialization.jsonObject(with: try store.exportJSON()) as! [String: Any]
+        change(&json)
+        return try JSONSerialization.data(withJSONObject: json)
+    }
+
+    @Test func anOverLongValueIsNamedByRecordAndField() throws {
+        let data = try export { json in
+            var customers = json["customers"] as! [[String: Any]]
+            customers[2]["legalName"] = String(repeating: "A", count: 10_000_000)
+            json["customers"] = customers
+        }
+        #expect(throws: StoreError.importRejected("customers[2].legalName: at most 200 characters (this has 10000000)")) {
+            try CaseloadStore.checkImport(data)
+        }
+        let target = try CaseloadStore(path: dir + "/target.sqlite")
+        #expect(throws: StoreError.self) { try target.importJSON(data, by: testAdmin) }
+        #expect(try target.count(.init()) == 0)
+    }
+
+    @Test func aDuplicateIDIsNamed() throws {
+        let data = try export { json in
+            var notes = json["notes"] as! [[String: Any]]
+            notes[5]["id"] = notes[1]["id"]
+            json["notes"] = notes
+        }
+        let message = "\((#expect(throws: StoreError.self) { try CaseloadStore.checkImport(data) })!)"
+        #expect(message.contains("notes[5].id:") && message.contains("appears twice"), "\(message)")
+    }
+
+    @Test func theStoreRefusesOverLongTextFromAnyPath() throws {
+        let store = try seededStore(at: dir + "/long.sqlite", customers: 24)
+        #expect(throws: StoreError.self) {
+            try store.addBarrier(["kind": "transportation", "description": String(repeating: "x", count: TextLimits.long + 1),
+                                  "plan": "bus pass", "identifiedOn": "2026-11-20"], for: CustomerID(16), by: testAdmin, today: testToday)
+        }
+        let fits = try store.addBarrier(["kind": "transportation", "description": String(repeating: "x", count: TextLimits.long),
+                                         "plan": "bus pass", "identifiedOn": "2026-11-20"], for: CustomerID(16), by: testAdmin, today: testToday)
+        #expect(fits.description.count == TextLimits.long)
+    }
+}

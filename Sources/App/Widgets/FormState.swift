@@ -131,12 +131,15 @@ struct FormState {
         case blank
     }
 
-    /// Every text field refuses a full SSN, whatever else the form checks
-    /// (the Store refuses it too; here it shows under the field, the typing kept).
+    /// Every text field refuses a full SSN and over-long text, whatever else
+    /// the form checks (the Store refuses them too; here they show under the
+    /// field, the typing kept).
     func withSSNProblems(_ problems: [String: String]) -> [String: String] {
         var all = problems
         for f in fields where all[f.key] == nil && f.key != "ssnLast4" {
-            if case .text = f.kind, SSN.containsFull(self[f.key]) { all[f.key] = SSN.problem }
+            guard case .text = f.kind else { continue }
+            if SSN.containsFull(self[f.key]) { all[f.key] = SSN.problem }
+            else if let long = TextLimits.problem(self[f.key], key: f.key) { all[f.key] = long }
         }
         return all
     }
