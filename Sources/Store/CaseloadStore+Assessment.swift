@@ -7,14 +7,39 @@ import GRDB
 extension CaseloadStore {
     /// Saves the assessment as it stands (progress is kept as the planner goes).
     public func saveGSA(_ gsa: GettingStartedAssessment, by user: Staff?) throws {
+        try saveGSA(gsa, over: nil, by: user)
+    }
+
+    /// Saves only what this user changed since their screen read `base`,
+    /// merged by field with what others saved meanwhile (`FieldMerge`): the
+    /// answers field by field, the job and education lists when this user
+    /// changed them. A field both changed is not written: it comes back as a
+    /// collision for the user to choose. Without a base the whole document
+    /// is written (its first save).
+    @discardableResult
+    public func saveGSA(_ gsa: GettingStartedAssessment, over base: GettingStartedAssessment?,
+                        by user: Staff?) throws -> (stored: GettingStartedAssessment, collisions: [FieldCollision]) {
         let user = try Self.permit(.assess, by: user)
-        try write { db in
+        return try write { db in
             try workOn(gsa.customer, by: user, db)
-            if let stored = try Self.gsas(db, customer: gsa.customer).first, let done = stored.submittedOn,
-               gsa.submittedOn != done {
+            let stored = try Self.gsas(db, customer: gsa.customer).first
+            if let stored, let done = stored.submittedOn, gsa.submittedOn != done {
                 throw StoreError.invalid("Section 1 was submitted on \(done)")
             }
-            try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+            guard let stored, let base else {
+                try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+                return (gsa, [])
+            }
+            var merged = stored
+            let (answers, collisions) = FieldMerge.merge(base: base.answers, theirs: stored.answers, mine: gsa.answers)
+            merged.answers = answers
+            // A collision keeps what is saved until the user chooses.
+            for c in collisions { merged.answers[c.key] = c.theirs }
+            if gsa.jobs != base.jobs { merged.jobs = gsa.jobs }
+            if gsa.education != base.education { merged.education = gsa.education }
+            merged.lastPart = gsa.lastPart
+            try Self.upsert(merged, by: user.login, at: Self.timestamp(), db)
+            return (merged, collisions)
         }
     }
 

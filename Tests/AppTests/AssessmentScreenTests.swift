@@ -60,6 +60,43 @@ import TerminalKit
         #expect(gsa.submittedOn == Harness.today)
     }
 
+    /// Two planners on one customer's assessment at once, at two terminals:
+    /// each save writes only that planner's changes, merged by field, so
+    /// every answer of both is kept; the one field both changed is put to
+    /// the planner whose save met it, with both values.
+    @Test func twoPlannersOnOneAssessmentLoseNoAnswer() throws {
+        let h = try Harness()
+        open(h, 3)
+        h.press(.char("g"), .enter)
+        #expect(h.screen.contains("· Goals and expectations"))
+        h.type("a job where I can help people")
+        h.press(.tab)
+        h.type("help choosing a course")
+        h.press(.tab)
+        // Meanwhile at another terminal: a colleague fills Skills and also writes the target occupation.
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let colleague = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
+        let base = try #require(try theirs.caseFile(CustomerID(3))?.gsa)
+        var edited = base
+        edited.answers["skills"] = "patient, organized"
+        edited.answers["interests"] = "health care"
+        edited.answers["targetOccupation"] = "welder"
+        #expect(try theirs.saveGSA(edited, over: base, by: colleague).collisions.isEmpty)
+        // This planner writes the target occupation too, and moves on (saved as you go).
+        h.type("medical assistant")
+        h.press(.backTab)
+        #expect(h.screen.contains("Both of you changed Target occupation: y keeps yours, t takes theirs"), "\(h.screen)")
+        #expect(h.screen.contains("yours “medical assistant” · theirs “welder”"), "\(h.screen)")
+        #expect(h.lines[23].contains("y Keep yours") && h.lines[23].contains("t Take theirs"))
+        h.press(.char("y"))
+        #expect(h.screen.contains("every field both of you changed is settled"), "\(h.screen)")
+        h.press(.escape)
+        let gsa = try #require(try h.store.caseFile(CustomerID(3))?.gsa)
+        #expect(gsa["goals"] == "a job where I can help people" && gsa["expectations"] == "help choosing a course")
+        #expect(gsa["skills"] == "patient, organized" && gsa["interests"] == "health care")
+        #expect(gsa["targetOccupation"] == "medical assistant")
+    }
+
     @Test func anIncompleteSection1CannotBeSubmitted() throws {
         let h = try Harness()
         open(h, 15)

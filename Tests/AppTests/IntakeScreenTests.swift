@@ -241,6 +241,32 @@ import TerminalKit
         #expect(merged.city == "Evanston" && merged.socialMedia == "linkedin.com/in/ghernandez")
     }
 
+    /// Ctrl-R when both users changed the same field: it is named with both
+    /// values and this user chooses; nothing is overwritten silently.
+    @Test func aFieldBothChangedIsPutToTheUserOnReapply() throws {
+        let h = try Harness()
+        h.openCustomer(2)
+        h.press(.char("a"))
+        let focusSocial = ApplicationForm.fields.firstIndex { $0.key == "socialMedia" }!
+        for _ in 0..<focusSocial { h.press(.tab) }
+        h.press(.ctrl("u"))
+        h.type("instagram.com/gh")
+        let other = try #require(try h.store.caseFile(CustomerID(2)))
+        var form = ApplicationForm(other.application!, phone: other.customer.phone)
+        form["socialMedia"] = "linkedin.com/in/ghernandez"
+        let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
+        try CaseloadStore(path: h.store.path, actor: "tnguyen").saveApplication(form, customer: other.customer, by: colleague,
+                                                                                 today: Harness.today)
+        h.press(.ctrl("s"))
+        h.press(.ctrl("r"))
+        #expect(h.lines[21].contains("Both of you changed Social media: y keeps yours, t takes theirs"), "\(h.screen)")
+        #expect(h.lines[22].contains("yours “instagram.com/gh” · theirs “linkedin.com/in/ghernandez”"), "\(h.screen)")
+        h.press(.char("t"))
+        #expect(h.screen.contains("settled"))
+        h.press(.ctrl("s"))
+        #expect(try h.store.caseFile(CustomerID(2))?.application?.socialMedia == "linkedin.com/in/ghernandez")
+    }
+
     @Test func aBarrierCorrectedMeanwhileIsReloadedWithTheTypingOnTop() throws {
         let h = try Harness()
         h.openCustomer(16)

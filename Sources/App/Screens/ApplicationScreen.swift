@@ -13,6 +13,8 @@ struct ApplicationScreen: DraftKeeping {
         case confirmingDiscard(DiscardQuestion)
         /// Opened over a kept draft: restore it or not.
         case offeringDraft(DraftOffer)
+        /// After Ctrl-R: a field both users changed, put to this user.
+        case resolving(CollisionQuestion)
     }
 
     let session: Session
@@ -43,7 +45,7 @@ struct ApplicationScreen: DraftKeeping {
     var title: String { "Application" }
     var isAsking: Bool {
         switch mode {
-        case .confirmingDiscard, .offeringDraft: true
+        case .confirmingDiscard, .offeringDraft, .resolving: true
         case .editing, .amending: false
         }
     }
@@ -79,12 +81,29 @@ struct ApplicationScreen: DraftKeeping {
                          TextField.editing]
         case .confirmingDiscard: DiscardQuestion.bindings
         case .offeringDraft: DraftOffer.bindings
+        case .resolving: CollisionQuestion.bindings
         }
     }
 
     mutating func update(_ key: Key) -> Effect {
         switch mode {
         case .editing: return updateEditing(key)
+        case .resolving(var asking):
+            guard let c = asking.current else { mode = .editing; return .handled }
+            switch asking.answer(key) {
+            case .mine?: break
+            case .theirs?: form[c.key] = c.theirs
+            case nil: return key == .function(1) || key == .char("?") ? .unhandled : .handled
+            }
+            asking.pending.removeFirst()
+            if let next = asking.current {
+                form.focus(on: next.key)
+                mode = .resolving(asking)
+            } else {
+                mode = .editing
+                notice = "Every field both of you changed is settled: check and save (Ctrl-S)"
+            }
+            return .handled
         case .amending:
             switch key {
             case .enter, .ctrl("s"), .function(2): return save(reason: reason.text)
@@ -180,12 +199,18 @@ struct ApplicationScreen: DraftKeeping {
         var values = theirs.values
         for f in ApplicationForm.fields where values[f.key] == nil { values[f.key] = theirs[f.key] }
         let mine = form.values.filter { original[$0.key] != $0.value }
+        let (merged, clashes) = FieldMerge.merge(base: original, theirs: values, mine: form.values)
         file = fresh
         original = values
-        form = FormState(fields: ApplicationForm.fields, values: values.merging(mine) { _, own in own })
+        form = FormState(fields: ApplicationForm.fields, values: merged)
         stale = false
         message = nil
-        notice = "Reloaded their save; your \(mine.count) change(s) re-applied on top: check and save (Ctrl-S)"
+        notice = "Reloaded their save; your \(mine.count) change(s) re-applied on top"
+            + (clashes.isEmpty ? ": check and save (Ctrl-S)" : "")
+        if let first = clashes.first {
+            form.focus(on: first.key)
+            mode = .resolving(CollisionQuestion(pending: clashes))
+        }
     }
 
     mutating func prepare(area: Area) {
@@ -215,6 +240,12 @@ struct ApplicationScreen: DraftKeeping {
                        row: row, col: 1, role: .error, maxWidth: width)
         case .offeringDraft(let offer):
             canvas.put(offer.prompt, row: row, col: 1, role: .error, maxWidth: width)
+        case .resolving(let asking):
+            let lines = asking.prompt(width: width) { key in ApplicationForm.fields.first { $0.key == key }?.label ?? key }
+            for (i, line) in lines.enumerated() {
+                canvas.fill(row: row - 1 + i, role: .normal)
+                canvas.put(line, row: row - 1 + i, col: 1, role: .error, maxWidth: width)
+            }
         case .amending:
             canvas.put("Reason for the amendment:", row: row, col: 1, role: .header)
             reason.draw(into: &canvas, row: row, col: 27, width: canvas.width - 28, focused: true)

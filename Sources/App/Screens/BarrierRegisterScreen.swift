@@ -47,9 +47,10 @@ struct BarrierRegisterScreen: CaseFileScreen {
             var g = file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
             g.answers["barriersReviewed"] = discussed ? "" : FormField.yes
             do {
-                try session.store.saveGSA(g, by: session.user)
-                file.gsa = g
-                notice = discussed ? "Marked: barriers talked through with the customer" : "Unmarked"
+                let saved = try session.store.saveGSA(g, over: file.gsa, by: session.user)
+                file.gsa = saved.stored
+                notice = saved.collisions.isEmpty ? (discussed ? "Marked: barriers talked through with the customer" : "Unmarked")
+                    : "Not changed: another user changed this mark meanwhile; press m again to change it"
             } catch {
                 message = "Not saved: \(error)"
             }

@@ -65,7 +65,9 @@ struct GSAScreen: CaseFileScreen {
         }
         var current = gsa
         current.lastPart = part
-        do { try session.store.saveGSA(current, by: session.user) } catch {
+        do {
+            current = try session.store.saveGSA(current, over: file.gsa, by: session.user).stored
+        } catch {
             message = "Not saved: \(error)"
             return .handled
         }
@@ -80,7 +82,7 @@ struct GSAScreen: CaseFileScreen {
 
     private func partForm(_ current: GettingStartedAssessment) -> RecordFormScreen {
         let (store, user, part) = (session.store, session.user, part)
-        func merged(_ values: [String: String]) -> GettingStartedAssessment {
+        func with(_ values: [String: String]) -> GettingStartedAssessment {
             var g = current
             g.answers.merge(values) { _, new in new }
             return g
@@ -90,11 +92,10 @@ struct GSAScreen: CaseFileScreen {
             title: part.title, customer: c.id, heading: "\(c.displayName) \(c.id) · \(part.title)",
             intro: "In the customer's own words. Saved as you go.", fields: part.fields,
             values: current.answers, check: { _ in [:] },
-            autosave: { try store.saveGSA(merged($0), by: user) },
-            save: { values in
-                try store.saveGSA(merged(values), by: user)
-                return .updated(c.id, notice: "\(part.title) saved")
-            })
+            // Only this user's changes since the last save, merged by field with others' (FieldMerge).
+            autosave: { values, saved in try store.saveGSA(with(values), over: with(saved), by: user).collisions },
+            // Ctrl-S: everything was saved as typed (RecordFormScreen saves what is left first).
+            save: { _ in .updated(c.id, notice: "\(part.title) saved") })
     }
 
     mutating func resume(with result: ScreenResult) {

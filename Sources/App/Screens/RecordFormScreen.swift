@@ -5,10 +5,12 @@ import TerminalKit
 /// A small form for one record (a job, a barrier, an assessment, a part of
 /// the Getting Started Assessment): fields from the Domain, problems under
 /// their field, Ctrl-S saves. With `autosave`, every move to another field
-/// and leaving with Esc save what was typed, so progress is never lost.
-/// With `reopen`, a save refused because another user changed the record
-/// meanwhile offers Ctrl-R: the form again over their save, with this
-/// user's own changes put back on top.
+/// and leaving with Esc save what was typed, so progress is never lost: only
+/// what this user changed, merged by field with other users' saves, a field
+/// both changed put to the user (`CollisionQuestion`). With `reopen`, a save
+/// refused because another user changed the record meanwhile offers Ctrl-R:
+/// the form again over their save, with this user's own changes put back on
+/// top, and any field both changed put to the user the same way.
 struct RecordFormScreen: DraftKeeping {
     let title: String
     let customer: CustomerID
@@ -17,19 +19,21 @@ struct RecordFormScreen: DraftKeeping {
     var form: FormState
     let check: ([String: String]) -> [String: String]
     let save: ([String: String]) throws -> ScreenResult
-    let autosave: (([String: String]) throws -> Void)?
+    /// Saves (values, the values as last saved) and returns the fields both changed.
+    let autosave: (([String: String], [String: String]) throws -> [FieldCollision])?
     /// The same form over the record as saved now.
     let reopen: (() throws -> RecordFormScreen)?
     var stale = false
     var saved: [String: String]
     var question: DiscardQuestion?
     var offered: DraftOffer?
+    var collisions: CollisionQuestion?
     var message: String?
     let fields: [FormField]
 
     init(title: String, customer: CustomerID, heading: String, intro: String? = nil, fields: [FormField], values: [String: String],
          check: @escaping ([String: String]) -> [String: String],
-         autosave: (([String: String]) throws -> Void)? = nil,
+         autosave: (([String: String], [String: String]) throws -> [FieldCollision])? = nil,
          reopen: (() throws -> RecordFormScreen)? = nil,
          save: @escaping ([String: String]) throws -> ScreenResult) {
         self.title = title
@@ -45,8 +49,8 @@ struct RecordFormScreen: DraftKeeping {
         saved = form.values
     }
 
-    var acceptsText: Bool { question == nil && offered == nil }
-    var isAsking: Bool { question != nil || offered != nil }
+    var acceptsText: Bool { question == nil && offered == nil && collisions == nil }
+    var isAsking: Bool { question != nil || offered != nil || collisions != nil }
 
     var draftCustomer: CustomerID { customer }
     var draftForm: String { heading }
@@ -65,6 +69,7 @@ struct RecordFormScreen: DraftKeeping {
 
     var bindings: [KeyBinding] {
         if offered != nil { return DraftOffer.bindings }
+        if collisions != nil { return CollisionQuestion.bindings }
         if question != nil { return DiscardQuestion.bindings }
         return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + (stale ? [Self.reapply] : []) + FormState.bindings
     }
@@ -88,6 +93,27 @@ struct RecordFormScreen: DraftKeeping {
             guard let effect = question.answer(key) else { self.question = nil; return .handled }
             return effect
         }
+        if var asking = collisions, let c = asking.current {
+            switch (asking.answer(key), key) {
+            case (.mine?, _):
+                // Theirs is now what this user's value goes over: saved as an ordinary change.
+                saved[c.key] = c.theirs
+            case (.theirs?, _):
+                form[c.key] = c.theirs
+                saved[c.key] = c.theirs
+            case (nil, .function(1)), (nil, .char("?")): return .unhandled
+            default: return .handled
+            }
+            asking.pending.removeFirst()
+            collisions = asking.pending.isEmpty ? nil : asking
+            if let next = asking.current { form.focus(on: next.key) }
+            if collisions == nil {
+                if autosave != nil { keepProgress() }
+                message = autosave != nil ? "Saved: every field both of you changed is settled"
+                    : "Every field both of you changed is settled: check and save (Ctrl-S)"
+            }
+            return .handled
+        }
         message = nil
         switch key {
         case .ctrl("s"), .function(2): return trySave()
@@ -95,6 +121,8 @@ struct RecordFormScreen: DraftKeeping {
         case .escape, .function(10):
             if autosave != nil {
                 keepProgress()
+                // A field both users changed is put to this user before the form closes.
+                if collisions != nil { return .handled }
                 return key == .escape ? .finish(.updated(customer, notice: "Progress saved")) : .quit
             }
             if form.values != saved { question = DiscardQuestion(quit: key == .function(10)); return .handled }
@@ -110,8 +138,13 @@ struct RecordFormScreen: DraftKeeping {
     private mutating func keepProgress() {
         guard let autosave, form.values != saved else { return }
         do {
-            try autosave(form.values)
-            saved = form.values
+            let clashes = try autosave(form.values, saved)
+            for key in form.values.keys where !clashes.contains(where: { $0.key == key }) { saved[key] = form[key] }
+            if let first = clashes.first {
+                collisions = CollisionQuestion(pending: clashes)
+                form.focus(on: first.key)
+                message = "Another user saved this part meanwhile; everything else is saved"
+            }
         } catch {
             message = "Not saved: \(error)"
         }
@@ -121,6 +154,11 @@ struct RecordFormScreen: DraftKeeping {
         if let refusal = form.refuseSave(problems) {
             message = refusal
             return .handled
+        }
+        if autosave != nil {
+            // Saved as you go: what is left is saved the same way, merged by field.
+            keepProgress()
+            if collisions != nil || form.values != saved { return .handled }
         }
         do {
             return .finish(try save(form.values))
@@ -140,9 +178,13 @@ struct RecordFormScreen: DraftKeeping {
         guard let reopen else { return }
         do {
             var fresh = try reopen()
-            let mine = form.values.filter { saved[$0.key] != $0.value }
-            fresh.form = FormState(fields: fresh.fields, values: fresh.form.values.merging(mine) { _, own in own })
-            fresh.message = "Reloaded their save; your \(mine.count) change(s) re-applied on top: check and save (Ctrl-S)"
+            let (merged, clashes) = FieldMerge.merge(base: saved, theirs: fresh.form.values, mine: form.values)
+            let mine = form.values.filter { saved[$0.key] != $0.value }.count
+            fresh.form = FormState(fields: fresh.fields, values: merged)
+            fresh.message = "Reloaded their save; your \(mine) change(s) re-applied on top"
+                + (clashes.isEmpty ? ": check and save (Ctrl-S)" : "")
+            fresh.collisions = clashes.isEmpty ? nil : CollisionQuestion(pending: clashes)
+            if let first = clashes.first { fresh.form.focus(on: first.key) }
             self = fresh
         } catch {
             message = "Cannot reload: \(error)"
@@ -169,6 +211,12 @@ struct RecordFormScreen: DraftKeeping {
         let width = area.width - 2
         if let offered {
             canvas.put(offered.prompt, row: area.bottom, col: 1, role: .error, maxWidth: width)
+        } else if let collisions {
+            let lines = collisions.prompt(width: width) { key in fields.first { $0.key == key }?.label ?? key }
+            for (i, line) in lines.enumerated() {
+                canvas.fill(row: area.bottom - 1 + i, role: .normal)
+                canvas.put(line, row: area.bottom - 1 + i, col: 1, role: .error, maxWidth: width)
+            }
         } else if let question {
             canvas.put(question.prompt("what you typed"), row: area.bottom, col: 1, role: .error, maxWidth: width)
         } else if let message {

@@ -74,8 +74,7 @@ struct WorkHistoryScreen: CaseFileScreen {
 
     private mutating func store(_ g: GettingStartedAssessment, notice text: String) {
         do {
-            try session.store.saveGSA(g, by: session.user)
-            file.gsa = g
+            file.gsa = try session.store.saveGSA(g, over: file.gsa, by: session.user).stored
             notice = text
         } catch {
             message = "Not saved: \(error)"
@@ -100,7 +99,7 @@ struct WorkHistoryScreen: CaseFileScreen {
                 } else if kind == .education, let entry = EducationEntry(v, today: today) {
                     if let index { g.education[index] = entry } else { g.education.append(entry) }
                 }
-                try store.saveGSA(g, by: user)
+                try store.saveGSA(g, over: base, by: user)
                 return .updated(c.id, notice: index == nil ? "Added" : "Saved")
             })
     }
