@@ -64,9 +64,9 @@ public final class CaseloadStore: Sendable {
         }
         do {
             if readOnly {
-                pool = try DatabaseQueue(path: path, configuration: config)
+                pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
             } else {
-                pool = try DatabasePool(path: path, configuration: config)
+                pool = try Self.waitingOutBusy { try DatabasePool(path: path, configuration: config) }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
@@ -159,10 +159,12 @@ public final class CaseloadStore: Sendable {
     private static func inspect(path: String, mode: OpenMode) throws {
         var config = Configuration()
         config.readonly = true
+        // Another user's process may be starting up or checkpointing: wait, as every connection does.
+        config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
-            try queue.read { db in
+            try waitingOutBusy { try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 guard appID == Schema.applicationID || (appID == 0 && tables == 0 && mode != .existing) else {
@@ -173,7 +175,7 @@ public final class CaseloadStore: Sendable {
                 let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 let unknown = applied.filter { !known.contains($0) }
                 if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown) }
-            }
+            } }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
         } catch let error as DatabaseError {

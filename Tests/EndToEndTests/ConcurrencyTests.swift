@@ -52,18 +52,63 @@ import Testing
         try TmuxSession.run("/usr/bin/sqlite3", [db, sql]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The load a busy center puts on one file, bounded (about a minute):
+    /// six writer processes on the same customers, a command-line loop
+    /// recording copies handed over, and a planner at a terminal writing
+    /// notes. No write fails ("database is locked" never reaches anyone),
+    /// every committed write is in the file, and the audit trail counts them.
     @Test(.timeLimit(.minutes(5)))
-    func fourWritersMake250EditsEachToTheSameCustomers() throws {
-        let tags = ["w1", "w2", "w3", "w4"]
-        let pids = tags.map { spawn([db, $0, "4,10,16", "250"], output: dir + "/\($0).out") }
+    func sixWritersACommandLoopAndATerminalUserLoseNoWrite() throws {
+        let tags = ["w1", "w2", "w3", "w4", "w5", "w6"]
+        let copiesBefore = ((try export())["planCopies"] as? [Any])?.count ?? 0
+        let pids = tags.map { spawn([db, $0, "4,10,16,22", "250"], output: dir + "/\($0).out") }
+        let loop = """
+            i=0; while [ $i -lt 20 ]; do \(TmuxSession.quote(binary)) plan C000016 --given --db \(TmuxSession.quote(db)) >/dev/null 2>>\(dir)/cli.err \
+              || echo "plan --given failed" >> \(dir)/cli.err; i=$((i+1)); done
+            """
+        var cli: pid_t = 0
+        let shell: [String] = ["/bin/sh", "-c", loop]
+        let argv = shell.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        _ = posix_spawn(&cli, "/bin/sh", nil, nil, argv, environ)
+        // A planner at a terminal, writing contact notes on the same customers meanwhile.
+        try FileManager.default.createDirectory(atPath: dir + "/user", withIntermediateDirectories: true)
+        let user = try TmuxSession(dir: dir + "/user", command: [binary, "--db", db], width: 100, height: 30)
+        // Each key waits for its screen: the user's process shares two cores with seven others.
+        try user.waitFor(text: "/ to search by name or ID", timeout: 40)
+        try user.send("/")
+        try user.waitFor(text: "Enter Keep", timeout: 40)
+        try user.send("-l", "C000022")
+        try user.waitFor(text: " 1/1", timeout: 40)
+        try user.send("Enter")
+        try user.waitFor(text: "Enter Open", timeout: 40)
+        try user.send("Enter")
+        try user.waitFor(text: "Running clocks", timeout: 40)
+        for n in 1...3 {
+            try user.send("N")
+            try user.waitFor(text: "Which note?", timeout: 40)
+            try user.send("Enter")
+            try user.waitFor(text: "· Contact note", timeout: 40)
+            for _ in 0..<4 { try user.send("Tab") }
+            try user.send("-l", "terminal note \(n)")
+            try user.waitFor(text: "terminal note \(n)", timeout: 40)
+            try user.send("C-s")
+            // Saved, the note's form closes onto the customer again.
+            try user.waitFor(text: "Contact note saved", timeout: 40)
+            try user.waitFor(text: "Running clocks", timeout: 40)
+        }
         let statuses = pids.map(wait)
+        _ = wait(cli)
         for (tag, status) in zip(tags, statuses) {
             #expect(status == 0, "writer \(tag) ended with \(status): \(lines(dir + "/\(tag).out.err"))")
             #expect(lines(dir + "/\(tag).out.err").isEmpty)
             #expect(lines(dir + "/\(tag).out").count == 250)
         }
+        #expect(lines(dir + "/cli.err").isEmpty, "\(lines(dir + "/cli.err"))")
         let data = try export()
+        #expect(((data["planCopies"] as? [Any])?.count ?? 0) == copiesBefore + 20)
         let notes = Set((data["notes"] as! [[String: Any]]).compactMap { $0["text"] as? String })
+        for n in 1...3 { #expect(notes.contains("terminal note \(n)")) }
         for tag in tags {
             let committed = lines(dir + "/\(tag).out")
             for line in committed where line.hasPrefix("note ") { #expect(notes.contains(String(line.dropFirst(5)))) }
@@ -73,6 +118,7 @@ import Testing
             let appRows = try sqlite("SELECT count(*) FROM audit WHERE login = '\(tag)' AND entity = 'application' AND action = 'update'")
             #expect(Int(appRows) == committed.filter { $0.hasPrefix("app ") }.count)
         }
+        #expect(try TmuxSession.runWithStatus(binary, ["audit", "--verify", "--db", db]).status == 0)
         // Each application change is in the audit trail with its new value; the last one stands.
         let marks = try sqlite("SELECT group_concat(json_extract(json_extract(new, '$.answers'), '$.socialMedia'), ' ') FROM audit WHERE entity = 'application'")
         let applied = Set(tags.flatMap { lines(dir + "/\($0).out") }.filter { $0.hasPrefix("app ") }.map { String($0.dropFirst(4)) })
