@@ -157,10 +157,15 @@ extension CaseloadStore {
         }
     }
 
-    /// `careerplan exits` from cron: administrators only.
-    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, by user: Staff?) throws -> [CustomerID] {
+    /// `careerplan exits` from cron: administrators only. With `dryRun`,
+    /// who would exit and on which day, nothing written.
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, by user: Staff?,
+                                    dryRun: Bool = false) throws -> [(customer: CustomerID, exitOn: Day)] {
         try Self.permit(.runExits, by: user)
-        return try applyAutomaticExits(today: today, matrix: matrix)
+        guard dryRun else {
+            return try automaticExits(today: today, matrix: matrix, record: true)
+        }
+        return try pool.read { db in try Self.automaticExits(today: today, matrix: matrix, db) }
     }
 
     /// Exits every participant past the automatic-exit date, back-dated to
@@ -168,24 +173,32 @@ extension CaseloadStore {
     /// first opens the file on a day); returns who.
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
+        try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+    }
+
+    private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
         try write { db in
-            // Only customers without service for 90 days can be due; pauses and plans decide the rest.
-            let cutoff = today.adding(days: -90).description
-            // Two index ranges (customer_by_last_service), not a scan of every open case.
-            let facts = try Self.clockFacts(db, where: """
-                (c.exited_on IS NULL AND c.last_service_on < ? AND c.enrolled_on < ?)
-                OR (c.exited_on IS NULL AND c.last_service_on IS NULL AND c.enrolled_on < ?)
-                """, [cutoff, cutoff, cutoff])
-            var exited: [CustomerID] = []
-            for f in facts {
-                guard let date = AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses,
-                                                   elsewhere: f.work.otherServices, on: today,
-                                                   matrix: matrix) else { continue }
-                try Self.recordExit(ExitRecord(customer: f.customer.id, exitOn: date, kind: .automatic,
+            let due = try Self.automaticExits(today: today, matrix: matrix, db)
+            for (id, date) in due {
+                try Self.recordExit(ExitRecord(customer: id, exitOn: date, kind: .automatic,
                                                recordedBy: "careerplan", recordedOn: today), db)
-                exited.append(f.customer.id)
             }
-            return exited
+            return due
+        }
+    }
+
+    /// Everyone past their automatic-exit date on `today`, with the day their exit is dated.
+    static func automaticExits(today: Day, matrix: ServicesMatrix, _ db: Database) throws -> [(customer: CustomerID, exitOn: Day)] {
+        // Only customers without service for 90 days can be due; pauses and plans decide the rest.
+        let cutoff = today.adding(days: -90).description
+        // Two index ranges (customer_by_last_service), not a scan of every open case.
+        let facts = try clockFacts(db, where: """
+            (c.exited_on IS NULL AND c.last_service_on < ? AND c.enrolled_on < ?)
+            OR (c.exited_on IS NULL AND c.last_service_on IS NULL AND c.enrolled_on < ?)
+            """, [cutoff, cutoff, cutoff])
+        return facts.compactMap { f in
+            AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
+                              on: today, matrix: matrix).map { (f.customer.id, $0) }
         }
     }
 

@@ -22,7 +22,9 @@ extension CaseloadStore {
     /// not exited, or exited and in follow-up; for reports, so only what
     /// `user` reaches: a career planner their own customers, the unassigned
     /// and the caseloads they cover, never another planner's.
-    public func clockFacts(planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+    /// `asOf` is the report's day: who is still in follow-up is counted from
+    /// it, never from the machine's date.
+    public func clockFacts(planner: String?, by user: Staff?, asOf: Day) throws -> [CaseClockFacts] {
         let user = try Self.permit(.runReports, by: user)
         return try pool.read { db in
             let reach = try Self.reach(of: user, on: today(), db)
@@ -30,7 +32,7 @@ extension CaseloadStore {
                 throw StoreError.notPermitted(login: user.login, role: user.role.name,
                                               action: "report on \(planner)'s customers unless covering for them")
             }
-            var (condition, args) = Self.activeCondition(planner: planner)
+            var (condition, args) = Self.activeCondition(planner: planner, asOf: asOf)
             if case .planners(let logins) = reach, planner == nil {
                 let marks = Array(repeating: "?", count: logins.count).joined(separator: ", ")
                 condition += " AND (c.planner IS NULL OR c.planner IN (\(marks)))"
@@ -41,17 +43,18 @@ extension CaseloadStore {
     }
 
     /// Every customer's (or one planner's) facts, unchecked: for the Store's own rules.
-    func clockFacts(planner: String?) throws -> [CaseClockFacts] {
+    func clockFacts(planner: String?, asOf: Day? = nil) throws -> [CaseClockFacts] {
         try pool.read { db in
-            let (condition, args) = Self.activeCondition(planner: planner)
+            let (condition, args) = Self.activeCondition(planner: planner, asOf: asOf ?? today())
             return try Self.clockFacts(db, where: condition, args)
         }
     }
 
-    private static func activeCondition(planner: String?) -> (String, StatementArguments) {
+    private static func activeCondition(planner: String?, asOf: Day) -> (String, StatementArguments) {
         // Follow-up can run up to 12 months after a first day of employment after exit.
-        let active = "(c.exited_on IS NULL OR c.exited_on >= date('now', '-24 months'))"
-        return planner == nil ? (active, []) : ("c.planner = ? AND \(active)", [planner])
+        let active = "(c.exited_on IS NULL OR c.exited_on >= ?)"
+        let since = asOf.adding(months: -24).description
+        return planner == nil ? (active, [since]) : ("c.planner = ? AND \(active)", [planner, since])
     }
 
     static func clockFacts(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CaseClockFacts] {

@@ -9,10 +9,10 @@ extension CaseloadStore {
     }
 
     /// Every participant with a saved plan, not exited: one planner's, or everyone's.
-    /// Only what `user` reaches, as for `clockFacts(planner:by:)`.
-    public func qualityFacts(planner: String?, by user: Staff?, matrix: ServicesMatrix) throws -> [QualityFacts] {
+    /// Only what `user` reaches, as for `clockFacts(planner:by:asOf:)`.
+    public func qualityFacts(planner: String?, by user: Staff?, asOf: Day, matrix: ServicesMatrix) throws -> [QualityFacts] {
         let settings = try clockSettings()
-        return try clockFacts(planner: planner, by: user).filter { $0.plan != nil && $0.customer.exitedOn == nil }.compactMap { clocks in
+        return try clockFacts(planner: planner, by: user, asOf: asOf).filter { $0.plan != nil && $0.customer.exitedOn == nil }.compactMap { clocks in
             guard let file = try caseFile(clocks.customer.id) else { return nil }
             return try qualityFacts(clocks, file, matrix: matrix, settings: settings)
         }

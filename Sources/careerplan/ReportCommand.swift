@@ -36,7 +36,7 @@ struct DeadlinesReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let facts: [CaseClockFacts]
-        do { facts = try store.clockFacts(planner: planner, by: user) } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        do { facts = try store.clockFacts(planner: planner, by: user, asOf: day) } catch let error as StoreError { throw ValidationFailure("\(error)") }
         let report = DeadlineReport(facts: facts, asOf: day, settings: try store.clockSettings())
         let out = switch format {
         case .text: report.text
@@ -72,7 +72,7 @@ struct QualityReportCommand: ParsableCommand {
         let matrix: ServicesMatrix
         do { matrix = try ServicesMatrix.bundled() } catch { throw ValidationFailure("\(error)") }
         let facts: [QualityFacts]
-        do { facts = try store.qualityFacts(planner: planner, by: user, matrix: matrix) } catch let error as StoreError {
+        do { facts = try store.qualityFacts(planner: planner, by: user, asOf: day, matrix: matrix) } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
         let report = QualityReport(facts: facts, asOf: day)

@@ -63,12 +63,22 @@ import Testing
         // A caseload last served in the spring, exited tonight by cron rather than at the next open.
         let old = dir + "/spring.sqlite"
         try TmuxSession.run(binary, ["seed", "--db", old, "--customers", "48", "--today", "2026-06-01"])
-        let (first, status) = try TmuxSession.runWithStatus(binary, ["exits", "--db", old])
+        func automatic() throws -> Int {
+            let json = try JSONSerialization.jsonObject(with: Data(try TmuxSession.run(binary, ["export", "--db", old]).utf8)) as! [String: Any]
+            return ((json["exits"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "automatic" }.count
+        }
+        let before = try automatic()
+        // --dry-run lists who would exit as of the day given, and writes nothing.
+        let (listed, listStatus) = try TmuxSession.runWithStatus(binary, ["exits", "--as-of", "2026-11-23", "--dry-run", "--db", old])
+        #expect(listStatus == 0 && listed.hasPrefix("would exit ") && listed.contains("as of 2026-11-23") && listed.contains("exit dated 2026-"),
+                "\(listed)")
+        #expect(try automatic() == before)
+        let (first, status) = try TmuxSession.runWithStatus(binary, ["exits", "--as-of", "2026-11-23", "--db", old])
         #expect(status == 0 && first.hasPrefix("exited "))
-        let json = try JSONSerialization.jsonObject(with: Data(try TmuxSession.run(binary, ["export", "--db", old]).utf8)) as! [String: Any]
-        let exits = (json["exits"] as? [[String: Any]]) ?? []
-        #expect(exits.contains { $0["kind"] as? String == "automatic" })
-        #expect(try TmuxSession.run(binary, ["exits", "--db", old]).contains("nobody is past their automatic-exit date"))
+        // The same people, as the dry run said.
+        #expect(first.dropFirst("exited ".count) == listed.dropFirst("would exit ".count))
+        #expect(try automatic() > before)
+        #expect(try TmuxSession.run(binary, ["exits", "--as-of", "2026-11-23", "--db", old]).contains("nobody is past their automatic-exit date"))
     }
 
     @Test func thePlannerFilterAndTheJSONFields() throws {

@@ -80,7 +80,7 @@ import Testing
         var outputs = [copy.text, copy.html, copy.markdown]
         outputs.append(String(decoding: try store.exportJSON(), as: UTF8.self))
         outputs.append(DeadlineReport(facts: try store.clockFacts(planner: nil), asOf: testToday, settings: .illinois).json)
-        outputs.append(QualityReport(facts: try store.qualityFacts(planner: nil, by: testAdmin, matrix: try ServicesMatrix.bundled()), asOf: testToday).csv)
+        outputs.append(QualityReport(facts: try store.qualityFacts(planner: nil, by: testAdmin, asOf: testToday, matrix: try ServicesMatrix.bundled()), asOf: testToday).csv)
         let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
         outputs += try (1...48).flatMap { try store.audit(customer: CustomerID(Int64($0)), by: supervisor).map { "\($0)" } }
         for (i, out) in outputs.enumerated() { #expect(!Self.holdsSSN(out), "output \(i) holds a full SSN") }

@@ -81,3 +81,24 @@ import Testing
         #expect(try store.reach(of: supervisor, on: testToday) == .everyone)
     }
 }
+
+/// A report's day decides who is still in follow-up, not the machine's date.
+@Suite final class ReportAsOfTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func whoIsInFollowUpIsCountedFromTheReportsDay() throws {
+        let store = try seededStore(at: dir + "/asof.sqlite", customers: 48)
+        let all = try store.clockFacts(planner: nil, by: testAdmin, asOf: testToday)
+        let exited = try #require(all.first { $0.customer.exitedOn != nil })
+        let exitDay = try #require(exited.customer.exitedOn)
+        func includes(_ day: Day) throws -> Bool {
+            try store.clockFacts(planner: nil, by: testAdmin, asOf: day).contains { $0.customer.id == exited.customer.id }
+        }
+        #expect(try includes(exitDay.adding(months: 23)))
+        #expect(try includes(exitDay.adding(months: 24)))
+        #expect(try !includes(exitDay.adding(months: 24).adding(days: 1)))
+        // Far from today in either direction, the same rule.
+        #expect(try includes(exitDay))
+    }
+}
