@@ -66,12 +66,15 @@ extension Deadlines {
         func add(_ rule: ClockRule, _ due: Day, met: Bool = false, subject: String? = nil, from: Day? = nil, until: Day? = nil) {
             out.append(ScheduledClock(rule: rule, due: due, met: met, subject: subject, from: from, until: until))
         }
-        if let applied = c.appliedOn { add(.eligibility30, applied.adding(days: 30), met: c.eligibleOn != nil) }
-        if let eligible = c.eligibleOn { add(.enrollment90, eligible.adding(days: 90), met: c.enrolledOn != nil) }
+        // Exit ends every clock of participation: the one-shot ones run
+        // through the exit day at most (docs/clocks.md, "Which clocks run when").
+        let ended = c.exitedOn
+        if let applied = c.appliedOn { add(.eligibility30, applied.adding(days: 30), met: c.eligibleOn != nil, until: ended) }
+        if let eligible = c.eligibleOn { add(.enrollment90, eligible.adding(days: 90), met: c.enrolledOn != nil, until: ended) }
         if let enrolled = c.enrolledOn {
             // Submitting Section 1 completes the assessment and enrolls (003).
             let hasPlan = f.firstPlanSaved != nil && f.plan?.goals.isEmpty == false
-            add(.initialPlan5, enrolled.adding(days: 5), met: hasPlan)
+            add(.initialPlan5, enrolled.adding(days: 5), met: hasPlan, until: ended)
         }
         if let enrolled = c.enrolledOn, c.exitedOn == nil {
             let interval = c.isVeteran ? settings.veteranContactIntervalDays : settings.contactIntervalDays
@@ -82,7 +85,6 @@ extension Deadlines {
             let last = AutoExit.lastService(max(enrolled, c.lastServiceOn ?? enrolled), f.work.otherServices)
             add(.autoExit90, AutoExit.due(lastService: last, pauses: f.work.pauses),
                 from: AutoExit.heldThrough(f.plan, elsewhere: f.work.otherServices)?.adding(days: 1))
-            let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
             for s in f.plan?.allServices ?? [] {
                 if s.status == .notStarted, let start = s.plannedStart {
                     add(.serviceEntry10, start.adding(days: 10), subject: s.name, from: start.adding(days: 1))
@@ -90,7 +92,13 @@ extension Deadlines {
                 if s.status == .open, let end = s.plannedEnd {
                     add(.serviceClose10, end.adding(days: 10), subject: s.name, from: end.adding(days: 1))
                 }
-                if let started = s.actualStart, !noted.contains(Int64(s.id)) {
+            }
+        }
+        if c.enrolledOn != nil {
+            // A service started before exit is still owed its note after it.
+            let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
+            for s in f.plan?.allServices ?? [] {
+                if let started = s.actualStart, !noted.contains(Int64(s.id)), ended.map({ started <= $0 }) ?? true {
                     add(.noteEntry10, started.adding(days: 10), subject: s.name)
                 }
             }

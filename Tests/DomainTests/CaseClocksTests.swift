@@ -32,6 +32,48 @@ import Testing
         #expect(clock(planned, .initialPlan5, on: "2026-11-24")?.state == .met)
     }
 
+    /// Exit ends each one-shot clock of participation that was still running:
+    /// it runs through the exit day and never after (a customer who left
+    /// without a plan is not "initial plan overdue" for ever).
+    @Test func exitEndsEveryOneShotClockStillRunning() {
+        var applied = participant()
+        applied.eligibleOn = nil
+        applied.enrolledOn = nil
+        applied.exitedOn = day("2026-03-10")
+        #expect(clock(CaseClockFacts(customer: applied), .eligibility30, on: "2026-03-10")?.state == .overdue)
+        #expect(clock(CaseClockFacts(customer: applied), .eligibility30, on: "2026-03-11") == nil)
+
+        var eligible = participant()
+        eligible.enrolledOn = nil
+        eligible.exitedOn = day("2026-05-01")
+        #expect(clock(CaseClockFacts(customer: eligible), .enrollment90, on: "2026-05-01")?.state == .overdue)
+        #expect(clock(CaseClockFacts(customer: eligible), .enrollment90, on: "2026-05-02") == nil)
+
+        var enrolled = participant(enrolled: "2026-02-02")
+        enrolled.exitedOn = day("2026-06-30")
+        #expect(clock(CaseClockFacts(customer: enrolled), .initialPlan5, on: "2026-06-30")?.state == .overdue)
+        #expect(clock(CaseClockFacts(customer: enrolled), .initialPlan5, on: "2026-07-01") == nil)
+        #expect(clock(CaseClockFacts(customer: enrolled), .initialPlan5, on: "2028-07-01") == nil)
+    }
+
+    /// After exit only follow-up and the entry clocks for what happened
+    /// before it run: a service started the week before exit still owes its note.
+    @Test func aServiceStartedBeforeExitStillOwesItsNote() {
+        let started = PlanService(id: 4, serviceID: "career-planning", name: "Career Planning", plannedStart: day("2026-06-25"),
+                                  plannedEnd: day("2026-07-31"), status: .open, actualStart: day("2026-06-25"))
+        let after = PlanService(id: 5, serviceID: "job-search-placement", name: "Job Search", plannedStart: day("2026-07-05"),
+                                status: .open, actualStart: day("2026-07-05"))
+        var left = participant(enrolled: "2026-06-01")
+        left.exitedOn = day("2026-06-30")
+        let f = CaseClockFacts(customer: left, plan: plan(services: [started, after]), firstPlanSaved: day("2026-06-02"),
+                               lastPlanSaved: day("2026-06-25"))
+        #expect(clock(f, .noteEntry10, on: "2026-07-05")?.due == day("2026-07-05"))
+        #expect(clock(f, .noteEntry10, on: "2026-07-06")?.state == .overdue)
+        #expect(clocks(f, on: "2026-07-06").filter { $0.rule == .noteEntry10 }.count == 1)
+        // The participation clocks do not: no contact, review, service close or automatic exit after exit.
+        for rule in [ClockRule.contact30, .review90, .serviceClose10, .autoExit90] { #expect(clock(f, rule, on: "2026-07-06") == nil) }
+    }
+
     @Test func theReviewFollowsTheLastSaveByTheAreasInterval() {
         let f = CaseClockFacts(customer: participant(enrolled: "2026-08-01"), plan: plan(), firstPlanSaved: day("2026-08-03"),
                                lastPlanSaved: day("2026-08-25"))
