@@ -2,7 +2,9 @@ import Domain
 import Testing
 
 /// Every clock of POLICY.md section 3 with concrete dates, at its edges:
-/// the day it becomes due soon, the due date itself, the day after.
+/// the day it becomes due soon, the due date itself, the day after. Through
+/// the one deadline engine (`Deadlines.schedule`), with no records beyond
+/// the customer's journey dates.
 @Suite struct DeadlinesTests {
     func customer(applied: String? = nil, eligible: String? = nil, enrolled: String? = nil,
                   contact: String? = nil, service: String? = nil, exited: String? = nil,
@@ -14,9 +16,13 @@ import Testing
                  exitedOn: exited.map(day), employedOn: employed.map(day))
     }
 
+    func running(_ c: Customer, on today: String, settings: ClockSettings = .illinois) -> [Clock] {
+        Deadlines.running(for: CaseClockFacts(customer: c), on: day(today), settings: settings)
+    }
+
     func clock(_ c: Customer, _ rule: ClockRule, on today: String,
                settings: ClockSettings = .illinois) -> Clock? {
-        Deadlines.open(for: c, on: day(today), settings: settings).first { $0.rule == rule }
+        running(c, on: today, settings: settings).first { $0.rule == rule && $0.subject != nil ? $0.subject == "window ends" : $0.rule == rule }
     }
 
     @Test func eligibilityIsDue30DaysAfterTheApplication() {
@@ -87,16 +93,18 @@ import Testing
     @Test func exitedWithoutEmploymentIsFollowedUpForTwelveMonthsFromTheExit() {
         let c = customer(applied: "2025-01-02", eligible: "2025-01-10", enrolled: "2025-02-01",
                          service: "2026-02-20", exited: "2026-02-20")
-        #expect(Deadlines.open(for: c, on: day("2026-11-23")).map(\.due) == [day("2027-02-20")])
+        #expect(clock(c, .followUp12m, on: "2026-11-23")?.due == day("2027-02-20"))
+        #expect(running(c, on: "2026-11-23").allSatisfy { $0.rule == .followUp12m })
         #expect(c.stage(on: day("2026-11-23")) == .followUp)
-        #expect(Deadlines.open(for: c, on: day("2027-02-21")).isEmpty)
+        #expect(running(c, on: "2027-02-21").isEmpty)
         #expect(c.stage(on: day("2027-02-21")) == .exited)
     }
 
     @Test func theNextItemIsTheSoonest() {
         let c = customer(applied: "2026-08-01", eligible: "2026-08-10", enrolled: "2026-09-01",
                          contact: "2026-11-01", service: "2026-09-15")
-        #expect(Deadlines.next(for: c, on: day("2026-11-23"))?.rule == .contact30)
-        #expect(Deadlines.open(for: c, on: day("2026-11-23")).map(\.due) == [day("2026-12-01"), day("2026-12-14")])
+        // No plan saved since enrollment: the initial plan, overdue, comes first.
+        #expect(running(c, on: "2026-11-23").map(\.rule) == [.initialPlan5, .contact30, .autoExit90])
+        #expect(running(c, on: "2026-11-23").map(\.due) == [day("2026-09-06"), day("2026-12-01"), day("2026-12-14")])
     }
 }

@@ -35,8 +35,8 @@ import Testing
         #expect(record.application?.lowIncome == true)
         #expect(record.applicationSaved?.by == "dbrooks")
         #expect(record.customer == saved)
-        #expect(Deadlines.open(for: saved, on: day("2026-10-31")).first?.due == day("2026-10-31"))
-        #expect(Deadlines.open(for: saved, on: day("2026-11-01")).first?.state == .overdue)
+        #expect(Deadlines.running(for: CaseClockFacts(customer: saved), on: day("2026-10-31")).first?.due == day("2026-10-31"))
+        #expect(Deadlines.running(for: CaseClockFacts(customer: saved), on: day("2026-11-01")).first?.state == .overdue)
     }
 
     @Test func onlyPlannersCertify() throws {
