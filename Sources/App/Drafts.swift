@@ -50,6 +50,6 @@ struct DraftOffer: Equatable {
     ]
 
     var prompt: String {
-        "Draft kept from \(draft.savedAt.prefix(10)) \(draft.savedAt.dropFirst(11).prefix(5)) UTC: Ctrl-R restores it, Ctrl-D discards it"
+        "Draft kept from \(AreaTime.shown(draft.savedAt, in: .current)): Ctrl-R restores it, Ctrl-D discards it"
     }
 }

@@ -11,10 +11,11 @@ public struct AuditEntry: Hashable, Codable, Sendable {
     public var action: String
     public var changes: [FieldChange]
 
-    /// "2026-11-23T15:04:05Z mrivera updated customer 4: phone 312-555-0101 → 312-555-0199".
+    /// "2026-11-23 09:04 CST mrivera changed customer 4", in the area's time.
     public var line: String {
         let verb = action == "insert" ? "added" : action == "delete" ? "deleted" : action == "update" ? "changed" : action
-        return "\(at) \(login) \(verb) \(entity.replacingOccurrences(of: "_", with: " "))" + (key.map { " \($0)" } ?? "")
+        return "\(AreaTime.shown(at, in: .current)) \(login) \(verb) \(entity.replacingOccurrences(of: "_", with: " "))"
+            + (key.map { " \($0)" } ?? "")
     }
 
     /// Field-level differences between two rows as the triggers stored them.
@@ -82,7 +83,7 @@ extension CaseloadStore {
         }
     }
 
-    /// Who last changed the customer's records and when: "Thanh Nguyễn at 2026-11-23 15:04 UTC".
+    /// Who last changed the customer's records and when, in the area's time: "Thanh Nguyễn at 2026-11-23 09:04 CST".
     static func lastChange(customer id: CustomerID, _ db: Database) throws -> String? {
         try lastChange(db, where: "customer_id = ?", [id.number])
     }
@@ -98,7 +99,7 @@ extension CaseloadStore {
         let login: String = row["login"]
         let name = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [login]) ?? login
         let at: String = row["at"]
-        return "\(name) at \(at.prefix(10)) \(at.dropFirst(11).prefix(5)) UTC"
+        return "\(name) at \(AreaTime.shown(at, in: .current))"
     }
 
     /// A bulk load is one audit entry, not one per row.

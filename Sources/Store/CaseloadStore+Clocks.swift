@@ -68,7 +68,8 @@ extension CaseloadStore {
             """, arguments: args)
         let work = try caseWorks(db, where: condition, args)
         return try rows.map { row in
-            func day(_ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: String($0.prefix(10))) } }
+            // A save's day is the area's calendar day, not the UTC date of its timestamp.
+            func day(_ column: String) -> Day? { (row[column] as String?).flatMap { AreaTime.day(of: $0, in: .current) } }
             return CaseClockFacts(customer: try Customer(row: row),
                                   plan: try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") },
                                   firstPlanSaved: day("first_saved"), lastPlanSaved: day("last_saved"),

@@ -106,7 +106,7 @@ extension CaseloadStore {
     /// the signature: "plan changed on DATE after signing".
     public static func changedOn(_ s: Signature, versions: [PlanVersion]) -> Day? {
         versions.first { $0.version > s.planVersion && PlanDigest.digest($0.plan) != s.digest }
-            .flatMap { Day(iso: String($0.savedAt.prefix(10))) }
+            .flatMap { AreaTime.day(of: $0.savedAt, in: .current) }
     }
 
     /// Records that a copy of the plan version was made for the customer.
