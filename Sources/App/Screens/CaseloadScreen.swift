@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Store
 import TerminalKit
@@ -90,7 +91,8 @@ public struct CaseloadScreen: Screen {
             let (store, user, session) = (session.store, session.user, session)
             return .push(RecordFormScreen(
                 title: "Settings", customer: CustomerID(0), heading: "Area settings (defaults are Illinois': 30, 30, 90, 7)",
-                intro: "Days are calendar days; a due date on a weekend is not moved.",
+                intro: "Days are calendar days in the area's time zone, \(TimeZone.current.identifier) (time-zone in careerplan.conf, "
+                    + "else TZ); a due date on a weekend is not moved.",
                 fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
                 save: { v in
                     _ = try store.saveClockSettings(v, by: user)
