@@ -70,6 +70,32 @@ extension CaseloadStore {
         }
     }
 
+    /// A review with the customer that changed nothing: a new version of
+    /// the same plan with the review in its history. It resets the review
+    /// clock and counts as a review for the rubric; the content (and so any
+    /// signature) is unchanged.
+    public func recordReview(of customer: CustomerID, over expectedVersion: Int, by user: Staff?, today: Day) throws -> PlanVersion {
+        let user = try Self.permit(.editPlan, by: user)
+        return try write { db in
+            try workOn(customer, by: user, db)
+            guard let current = try Self.currentPlan(db, customer: customer), !current.plan.goals.isEmpty else {
+                throw StoreError.invalid("there is no plan to review yet")
+            }
+            guard current.version == expectedVersion else {
+                let who = try Self.lastChange(entity: "plan", key: customer.number, db) ?? "\(current.savedBy)"
+                throw StoreError.changedMeanwhile("the plan of \(customer) (\(who))")
+            }
+            var plan = current.plan
+            plan.episodes.append(PlanEpisode(on: today, reason: Self.reviewedUnchanged, by: user.login, changes: []))
+            let saved = PlanVersion(customer: customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
+                                    savedAt: Self.timestamp(), changes: [Self.reviewedUnchanged])
+            try Self.insert(saved, db)
+            return saved
+        }
+    }
+
+    public static let reviewedUnchanged = PlanEpisode.reviewedUnchanged
+
     /// The latest day a service was delivered keeps the exit clock open.
     static func recordServiceActivity(_ plan: CareerPlan, customer: Customer, matrix: ServicesMatrix, today: Day,
                                       _ db: Database) throws {

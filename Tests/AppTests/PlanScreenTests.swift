@@ -18,6 +18,40 @@ import TerminalKit
         }
     }
 
+    /// Ctrl-S on a plan nobody changed asks whether it was reviewed with
+    /// the customer: yes records the review (a version, the review clock
+    /// reset, the signatures still good), no records nothing.
+    @Test func aReviewThatChangesNothingIsRecorded() throws {
+        let h = try Harness()
+        openPlan(h, 16)
+        let before = try #require(try h.store.plan(for: CustomerID(16)))
+        func signed() throws -> [String] {
+            try (h.store.signingStates(for: CustomerID(16), today: Harness.today)?.states ?? []).map { "\($0.role) \($0.state)" }
+        }
+        let signedBefore = try signed()
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("Nothing changed. Reviewed with the customer today?"), "\(h.screen)")
+        h.press(.char("n"))
+        #expect(h.screen.contains("Nothing to save"))
+        #expect(try h.store.plan(for: CustomerID(16))?.version == before.version)
+        h.press(.ctrl("s"), .char("y"))
+        #expect(h.screen.contains("Review recorded (version \(before.version + 1)): the next review is due 2027-02-21"), "\(h.screen)")
+        let after = try #require(try h.store.plan(for: CustomerID(16)))
+        #expect(after.version == before.version + 1 && after.plan.goals == before.plan.goals)
+        #expect(try h.store.planVersions(for: CustomerID(16)).last?.changes == [CaseloadStore.reviewedUnchanged])
+        #expect(after.plan.episodes.last?.reason == CaseloadStore.reviewedUnchanged && after.plan.episodes.last?.on == Harness.today)
+        #expect(try signed() == signedBefore)
+        let review = try #require(try h.store.clockFacts(for: CustomerID(16)).map {
+            Deadlines.running(for: $0, on: Harness.today).first { $0.rule == .review90 }
+        })
+        // In the customer's timeline too.
+        let timeline = Timeline.entries(customer: try #require(try h.store.customer(CustomerID(16))), work: try h.store.caseWork(CustomerID(16)),
+                                        plan: after.plan, assessments: [])
+        #expect(timeline.contains { $0.kind == "Plan" && $0.text == "Plan reviewed with the customer; nothing changed" && $0.on == Harness.today })
+        // The review clock runs from the review's own day (the day it was recorded, in the area's days).
+        #expect(review?.due == AreaTime.day(of: after.savedAt, in: .current)?.adding(days: 90))
+    }
+
     @Test func theTreeFitsEightyColumnsExpandedAndCollapsed() throws {
         let h = try Harness()
         openPlan(h, 16)

@@ -195,9 +195,30 @@ extension PlanScreen {
 
     // MARK: Saving
 
+    /// Records today's review of the unchanged plan as a new version.
+    mutating func recordReview() {
+        mode = .browsing
+        do {
+            let version = try session.store.recordReview(of: file.customer.id, over: saved?.version ?? 0, by: session.user,
+                                                         today: session.today)
+            saved = version
+            plan = version.plan
+            readSavedState()
+            notice = "Review recorded (version \(version.version)): the next review is due "
+                + session.today.adding(days: session.settings.reviewIntervalDays).description
+        } catch {
+            message = "\(error)"
+            if case StoreError.changedMeanwhile = error { stale = true }
+        }
+    }
+
     /// Saves, first asking the reason when the change is significant.
     mutating func startSave() -> Effect {
-        guard hasChanges else { notice = "Nothing to save"; return .handled }
+        guard hasChanges else {
+            // An unchanged plan looked over with the customer is a review all the same (rubric, review clock).
+            if saved?.plan.goals.isEmpty == false { mode = .confirmingReview } else { notice = "Nothing to save" }
+            return .handled
+        }
         let before = saved?.plan ?? CareerPlan(customer: plan.customer)
         if !before.goals.isEmpty, !PlanRules.significantChanges(from: before, to: plan, matrix: matrix).isEmpty {
             reason = TextField()

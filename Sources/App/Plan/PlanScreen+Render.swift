@@ -172,6 +172,9 @@ extension PlanScreen {
         case .offeringDraft(let offer):
             canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), row: row, col: 1,
                        role: .error, maxWidth: width)
+        case .confirmingReview:
+            canvas.put("Nothing changed. Reviewed with the customer today? y records the review, n records nothing",
+                       row: row, col: 1, role: .error, maxWidth: width)
         case .certificationDate:
             let certified = file.customer.eligibleOn?.description ?? "?"
             canvas.put("Dated before certification (\(certified)): record it on \(certified) with a note of the real date? y/n",

@@ -18,6 +18,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case certificationDate
         /// Opened over unsaved edits kept when the connection dropped.
         case offeringDraft(DraftOffer)
+        /// Ctrl-S with nothing changed: was it reviewed with the customer?
+        case confirmingReview
     }
 
     /// What the form on top of this screen is editing.
@@ -127,6 +129,9 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case .certificationDate:
             return [KeyBinding([.char("y")], "Use cert. date", help: "Record it on the certification date with a note of the real date"),
                     KeyBinding([.char("n"), .escape], "Drop edit", help: "Do not apply this edit")]
+        case .confirmingReview:
+            return [KeyBinding([.char("y")], "Record review", help: "Record today's review with the customer: nothing changed"),
+                    KeyBinding([.char("n"), .escape], "Not a review", help: "Record nothing")]
         }
     }
 
@@ -179,6 +184,16 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
             case .enter, .ctrl("s"), .function(2): commitSave(reason: reason.text)
             case .escape: mode = .browsing
             default: if !reason.handle(key) { return .unhandled }
+            }
+            return .handled
+        case .confirmingReview:
+            switch key {
+            case .char("y"), .char("Y"): recordReview()
+            case .char("n"), .char("N"), .escape:
+                mode = .browsing
+                notice = "Nothing to save"
+            case .function(1), .char("?"): return .unhandled
+            default: break
             }
             return .handled
         case .certificationDate:

@@ -2,7 +2,7 @@
 /// assessments, referrals, outcomes, pauses, services in other programs and the exit.
 public struct TimelineEntry: Hashable, Sendable {
     public enum Source: Hashable, Sendable {
-        case note(CaseNote), service, assessment, referral, outcome, pause, exit, enrollment, signature
+        case note(CaseNote), service, assessment, referral, outcome, pause, exit, enrollment, signature, planReview
     }
 
     public var on: Day
@@ -33,6 +33,10 @@ public enum Timeline {
         if let enrolled = c.enrolledOn {
             out.append(TimelineEntry(on: enrolled, kind: "Enrolled", text: "Became a participant (GSA Section 1 submitted)",
                                      by: c.planner ?? "", source: .enrollment))
+        }
+        for e in plan?.episodes ?? [] where e.isReviewWithoutChanges {
+            out.append(TimelineEntry(on: e.on, kind: "Plan", text: "Plan reviewed with the customer; nothing changed",
+                                     by: e.by, source: .planReview))
         }
         for s in plan?.allServices ?? [] {
             if let start = s.actualStart {

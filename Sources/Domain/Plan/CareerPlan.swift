@@ -212,4 +212,9 @@ public struct PlanEpisode: Hashable, Codable, Sendable {
         self.by = by
         self.changes = changes
     }
+
+    /// The reason of a review with the customer that changed nothing.
+    public static let reviewedUnchanged = "reviewed with the customer; nothing changed"
+
+    public var isReviewWithoutChanges: Bool { reason == Self.reviewedUnchanged && changes.isEmpty }
 }
