@@ -34,7 +34,8 @@ extension CaseloadStore {
                 throw StoreError.changedMeanwhile("the plan of \(plan.customer) (\(who))")
             }
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
-            var plan = plan
+            // The day each start is first entered is recorded here, whatever path saved it.
+            var plan = PlanRules.stampingStarts(of: plan, before: before, today: today)
             // A written Service Closure / Exit note means the customer is leaving: goals may all close.
             let leaving = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_note WHERE customer_id = ? AND kind = ?)",
                                             arguments: [plan.customer.number, NoteKind.closure.rawValue]) ?? false

@@ -94,6 +94,7 @@ extension PlanScreen {
             if let d = service.completedOn { facts.append("ended \(d)") }
             if let h = service.weeklyHours { facts.append("\(h == h.rounded() ? String(Int(h)) : String(h)) h/week") }
             if let cr = service.credential { facts.append("credential: \(cr)") }
+            if let late = PlanRules.lateStart(service) { facts.append("! " + late) }
             if let late = PlanRules.lateClosing(service) { facts.append("! " + late) }
             facts += service.notes
             lines.append(facts.joined(separator: " · "))

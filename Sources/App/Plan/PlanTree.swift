@@ -98,7 +98,7 @@ struct PlanTree {
         case .service(let g, let s, let v):
             let service = plan.goals[g].steps[s].services[v]
             let hours = service.weeklyHours.map { "\(Int($0.rounded()))h" } ?? "—"
-            let late = PlanRules.lateClosing(service) != nil
+            let late = PlanRules.lateClosing(service) != nil || PlanRules.lateStart(service) != nil
             let right = "\(service.providerLabel.truncated(toWidth: 9).fitted(toWidth: 9)) "
                 + "\(Self.shortDay(service.plannedStart))→\(Self.shortDay(service.plannedEnd)) \(hours.fitted(toWidth: 3)) "
                 + (late ? "!" : " ") + service.status.label.fitted(toWidth: 11)

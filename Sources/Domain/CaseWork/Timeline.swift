@@ -40,8 +40,9 @@ public enum Timeline {
         }
         for s in plan?.allServices ?? [] {
             if let start = s.actualStart {
+                let late = PlanRules.lateStart(s) != nil ? s.startRecordedOn.map { "late: entered \($0)" } : nil
                 out.append(TimelineEntry(on: start, kind: "Service", text: "Started \(s.name) (\(s.providerLabel))",
-                                         by: "", source: .service))
+                                         by: "", flag: late, source: .service))
             }
             if let done = s.completedOn {
                 out.append(TimelineEntry(on: done, kind: "Service", text: "\(s.status.label): \(s.name)"

@@ -162,6 +162,9 @@ public struct PlanService: Hashable, Codable, Sendable {
     public var weeklyHours: Double?
     public var status: ServiceStatus
     public var actualStart: Day?
+    /// The day the start was entered (the save day): an entry more than 10
+    /// days after the start is late (001), as a note's would be.
+    public var startRecordedOn: Day?
     public var completedOn: Day?
     /// When the planner learned the service was complete (or not).
     public var completionKnownOn: Day?
@@ -175,7 +178,7 @@ public struct PlanService: Hashable, Codable, Sendable {
                 plannedStart: Day? = nil, plannedEnd: Day? = nil, weeklyHours: Double? = nil,
                 status: ServiceStatus = .notStarted, actualStart: Day? = nil, completedOn: Day? = nil,
                 completionKnownOn: Day? = nil, closedRecordedOn: Day? = nil, credential: String? = nil,
-                notes: [String] = []) {
+                notes: [String] = [], startRecordedOn: Day? = nil) {
         self.id = id
         self.serviceID = serviceID
         self.name = name
@@ -191,6 +194,7 @@ public struct PlanService: Hashable, Codable, Sendable {
         self.closedRecordedOn = closedRecordedOn
         self.credential = credential
         self.notes = notes
+        self.startRecordedOn = startRecordedOn
     }
 
     public var providerLabel: String {

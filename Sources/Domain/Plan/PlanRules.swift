@@ -60,6 +60,37 @@ public enum PlanRules {
         return days > closeWithinDays ? "closed \(days) days after it became known (limit \(closeWithinDays))" : nil
     }
 
+    /// Days allowed between a service's start and entering it (001).
+    public static let startEntryWithinDays = 10
+
+    /// "start entered 14 days after it (limit 10)", or nil: a service
+    /// started long before anyone recorded it, whether it was planned first
+    /// or added as already started.
+    public static func lateStart(_ s: PlanService) -> String? {
+        guard let started = s.actualStart, let recorded = s.startRecordedOn else { return nil }
+        let days = started.days(until: recorded)
+        return days > startEntryWithinDays ? "start entered \(days) days after it (limit \(startEntryWithinDays))" : nil
+    }
+
+    /// Stamps the day a start is first entered on every service that gets
+    /// one in this save (kept from the earlier save when it had one).
+    public static func stampingStarts(of plan: CareerPlan, before: CareerPlan, today: Day) -> CareerPlan {
+        var out = plan
+        let earlier = Dictionary(before.allServices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for g in out.goals.indices {
+            for st in out.goals[g].steps.indices {
+                for v in out.goals[g].steps[st].services.indices {
+                    let s = out.goals[g].steps[st].services[v]
+                    guard s.actualStart != nil else { out.goals[g].steps[st].services[v].startRecordedOn = nil; continue }
+                    let old = earlier[s.id]
+                    // Never the caller's word for it: the first save with a start is its entry day.
+                    out.goals[g].steps[st].services[v].startRecordedOn = old?.actualStart != nil ? old?.startRecordedOn : today
+                }
+            }
+        }
+        return out
+    }
+
     /// What makes a change significant (001): a goal's text or horizon, a
     /// goal added or ended, the type of training, the supportive services.
     public static func significantChanges(from old: CareerPlan, to new: CareerPlan, matrix: ServicesMatrix) -> [String] {
