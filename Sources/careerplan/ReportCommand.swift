@@ -23,12 +23,26 @@ struct DeadlinesReportCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("Only this planner's customers (their login).", valueName: "LOGIN"))
     var planner: String?
+    @Flag(help: "Instead: the entries made more than 10 days late (notes, service starts and closures, outcomes), per planner.")
+    var late = false
+    @Option(help: ArgumentHelp("With --late: the first day entries were made (YYYY-MM-DD).", valueName: "DATE"))
+    var from: String?
+    @Option(help: ArgumentHelp("With --late: the last day (default --as-of, else today).", valueName: "DATE"))
+    var to: String?
     @OptionGroup var dataFile: DataFileOption
     @Option(help: "Output format.")
     var format: Format = .text
 
+    func validate() throws {
+        if !late, from != nil || to != nil { throw ValidationError("--from and --to go with --late") }
+        if late, from == nil { throw ValidationError("--late needs --from DATE (and --to DATE, default today)") }
+        for (name, value) in [("from", from), ("to", to)] {
+            if let value, Day(iso: value) == nil { throw ValidationError("--\(name) must be a date such as 2026-11-01, found \"\(value)\"") }
+        }
+    }
+
     func run() throws {
-        let day = try asOf.day()
+        let day = try to.flatMap(Day.init(iso:)) ?? asOf.day()
         let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
         if let planner, try store.staff(login: planner) == nil {
@@ -37,6 +51,15 @@ struct DeadlinesReportCommand: ParsableCommand {
         }
         let facts: [CaseClockFacts]
         do { facts = try store.clockFacts(planner: planner, by: user, asOf: day) } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        if late, let first = from.flatMap(Day.init(iso:)) {
+            let report = LateEntryReport(facts: facts, from: first, to: day)
+            let out = switch format {
+            case .text: report.text
+            case .json: report.json
+            case .csv: report.csv
+            }
+            return format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
+        }
         let report = DeadlineReport(facts: facts, asOf: day, settings: try store.clockSettings())
         let out = switch format {
         case .text: report.text

@@ -189,3 +189,39 @@ import Testing
             .filter { $0.rule == .followUp12m }.isEmpty == true)
     }
 }
+
+/// `report deadlines --late`: what was entered more than 10 days after it
+/// happened, in a period, per planner.
+@Suite final class LateEntryReportTests {
+    let dir = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    @Test func lateNotesAndServiceStartsOfAPeriodAreListed() throws {
+        let store = try seededStore(at: dir + "/late.sqlite", customers: 24)
+        let id = CustomerID(16)
+        // A contact note written 15 days after the call, and one written on time.
+        _ = try store.addNote(CaseNote(id: 0, customer: id, kind: .general, eventOn: testToday.adding(days: -15), enteredOn: testToday,
+                                       author: "", text: "called back late"), by: testAdmin)
+        _ = try store.addNote(CaseNote(id: 0, customer: id, kind: .general, eventOn: testToday.adding(days: -10), enteredOn: testToday,
+                                       author: "", text: "on time, day 10"), by: testAdmin)
+        // A service started 12 days before its start is entered.
+        let version = try #require(try store.plan(for: id))
+        var plan = version.plan
+        // A new service on the first step, added as already started 12 days ago.
+        plan.goals[0].steps[0].services.append(PlanService(id: 900, serviceID: "career-planning", name: "Career Planning",
+                                                           plannedStart: testToday.adding(days: -12), status: .open,
+                                                           actualStart: testToday.adding(days: -12)))
+        _ = try store.savePlan(plan, over: version.version, by: testAdmin, today: testToday, matrix: try ServicesMatrix.bundled(),
+                               reason: "started")
+        let facts = try store.clockFacts(planner: nil, by: testAdmin, asOf: testToday)
+        let report = LateEntryReport(facts: facts, from: testToday.adding(days: -1), to: testToday)
+        let mine = report.items.filter { $0.customerID == id }
+        #expect(mine.map(\.kind).sorted() == ["note", "service start"], "\(mine)")
+        #expect(mine.first { $0.kind == "note" }?.daysLate == 15)
+        #expect(mine.first { $0.kind == "service start" }?.daysLate == 12)
+        #expect(report.text.contains("entered \(testToday)  15 days after \(testToday.adding(days: -15))  C000016"))
+        #expect(report.csv.split(separator: "\n").count == report.items.count + 1)
+        // Outside the period: nothing.
+        #expect(LateEntryReport(facts: facts, from: testToday.adding(days: 1), to: testToday.adding(days: 30)).items.isEmpty)
+    }
+}

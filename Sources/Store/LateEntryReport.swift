@@ -1,0 +1,87 @@
+import Domain
+import Foundation
+
+/// Entries made after policy's 10 days (001), in a period, for a supervisor:
+/// case notes, service starts, service closures and outcomes, per planner
+/// (`careerplan report deadlines --late --from DATE --to DATE`). An entry
+/// belongs to the period by the day it was entered.
+public struct LateEntryReport: Sendable {
+    public struct Item: Hashable, Codable, Sendable {
+        public var customerID: CustomerID
+        public var customerName: String
+        public var planner: String?
+        /// "note", "service start", "service closure", "outcome".
+        public var kind: String
+        public var what: String
+        /// The day it happened (or became known).
+        public var happenedOn: Day
+        public var enteredOn: Day
+        public var daysLate: Int
+
+        enum CodingKeys: String, CodingKey {
+            case customerID = "customer_id", customerName = "customer_name", planner, kind, what
+            case happenedOn = "happened_on", enteredOn = "entered_on", daysLate = "days_after"
+        }
+    }
+
+    public var from: Day
+    public var to: Day
+    public var items: [Item]
+
+    public init(facts: [CaseClockFacts], from: Day, to: Day) {
+        self.from = from
+        self.to = to
+        var out: [Item] = []
+        for f in facts {
+            let c = f.customer
+            func add(_ kind: String, _ what: String, _ happened: Day, _ entered: Day) {
+                guard from <= entered, entered <= to else { return }
+                out.append(Item(customerID: c.id, customerName: c.displayName, planner: c.planner, kind: kind, what: what,
+                                happenedOn: happened, enteredOn: entered, daysLate: happened.days(until: entered)))
+            }
+            for n in f.work.notes where n.isLate { add("note", n.kind.label, n.eventOn, n.enteredOn) }
+            for o in f.work.outcomes where o.isLate { add("outcome", o.kind.label, o.knownOn, o.enteredOn) }
+            for s in f.plan?.allServices ?? [] {
+                if PlanRules.lateStart(s) != nil, let started = s.actualStart, let entered = s.startRecordedOn {
+                    add("service start", s.name, started, entered)
+                }
+                if PlanRules.lateClosing(s) != nil, let known = s.completionKnownOn, let entered = s.closedRecordedOn {
+                    add("service closure", s.name, known, entered)
+                }
+            }
+        }
+        items = out.sorted { ($0.planner ?? "", $0.enteredOn, $0.customerID, $0.kind) < ($1.planner ?? "", $1.enteredOn, $1.customerID, $1.kind) }
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    public var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        let header = "customer_id,customer_name,planner,kind,what,happened_on,entered_on,days_after"
+        let lines = items.map { i in
+            [i.customerID.description, i.customerName, i.planner ?? "", i.kind, i.what, i.happenedOn.description,
+             i.enteredOn.description, String(i.daysLate)].map(field).joined(separator: ",")
+        }
+        return ([header] + lines).joined(separator: "\n") + "\n"
+    }
+
+    /// Per planner, oldest entry first.
+    public var text: String {
+        var out = "Late entries (more than 10 days after the event) entered \(from) to \(to): \(items.count)\n"
+        for planner in Array(Set(items.map { $0.planner ?? "" })).sorted() {
+            let list = items.filter { ($0.planner ?? "") == planner }
+            out += "\n\(planner.isEmpty ? "unassigned" : planner): \(list.count)\n"
+            for i in list {
+                out += "  entered \(i.enteredOn)  \(i.daysLate) days after \(i.happenedOn)  \(i.customerID)  "
+                    + "\(i.customerName.terminalSafeForReport)  \(i.kind): \(i.what.terminalSafeForReport)\n"
+            }
+        }
+        return out
+    }
+}
