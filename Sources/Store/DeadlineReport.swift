@@ -35,22 +35,13 @@ public struct DeadlineReport: Sendable {
         }.sorted { ($0.dueDate, $0.customerID, $0.rule.rawValue) < ($1.dueDate, $1.customerID, $1.rule.rawValue) }
     }
 
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
-    }
+    public var json: String { ReportFormat.json(items, empty: "[]") }
 
     public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        let header = "customer_id,customer_name,planner,rule,subject,due_date,state,days"
-        let lines = items.map { i in
+        ReportFormat.csv(header: "customer_id,customer_name,planner,rule,subject,due_date,state,days", rows: items.map { i in
             [i.customerID.description, i.customerName, i.planner ?? "", i.rule.rawValue, i.subject ?? "",
-             i.dueDate.description, i.state.rawValue, String(i.days)].map(field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+             i.dueDate.description, i.state.rawValue, String(i.days)]
+        })
     }
 
     /// A plain table for e-mail: overdue first, then due soon, then upcoming.

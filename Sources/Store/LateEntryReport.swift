@@ -53,22 +53,13 @@ public struct LateEntryReport: Sendable {
         items = out.sorted { ($0.planner ?? "", $0.enteredOn, $0.customerID, $0.kind) < ($1.planner ?? "", $1.enteredOn, $1.customerID, $1.kind) }
     }
 
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
-    }
+    public var json: String { ReportFormat.json(items, empty: "[]") }
 
     public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        let header = "customer_id,customer_name,planner,kind,what,happened_on,entered_on,days_after"
-        let lines = items.map { i in
+        ReportFormat.csv(header: "customer_id,customer_name,planner,kind,what,happened_on,entered_on,days_after", rows: items.map { i in
             [i.customerID.description, i.customerName, i.planner ?? "", i.kind, i.what, i.happenedOn.description,
-             i.enteredOn.description, String(i.daysLate)].map(field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+             i.enteredOn.description, String(i.daysLate)]
+        })
     }
 
     /// Per planner, oldest entry first.

@@ -43,22 +43,15 @@ public struct QualityReport: Sendable {
         let body = Body(asOf: asOf.description, plans: plans, counts: QualityCategory.allCases.map {
             Counts(category: $0, exceeds: count($0, .exceeds), meets: count($0, .meets), below: count($0, .below))
         }, items: items)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return ReportFormat.json(body, empty: "{}")
     }
 
     /// One row per plan and category.
     public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        let header = "customer_id,customer_name,planner,category,rating,reasons"
-        let lines = items.map { i in
+        ReportFormat.csv(header: "customer_id,customer_name,planner,category,rating,reasons", rows: items.map { i in
             [i.customerID.description, i.customerName, i.planner ?? "", i.category.rawValue, i.rating.rawValue,
-             i.reasons.joined(separator: "; ")].map(field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+             i.reasons.joined(separator: "; ")]
+        })
     }
 
     public var text: String {
