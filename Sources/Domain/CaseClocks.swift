@@ -69,12 +69,12 @@ extension Deadlines {
         // Exit ends every clock of participation: the one-shot ones run
         // through the exit day at most (docs/clocks.md, "Which clocks run when").
         let ended = c.exitedOn
-        if let applied = c.appliedOn { add(.eligibility30, applied.adding(days: 30), met: c.eligibleOn != nil, until: ended) }
-        if let eligible = c.eligibleOn { add(.enrollment90, eligible.adding(days: 90), met: c.enrolledOn != nil, until: ended) }
+        if let applied = c.appliedOn { add(.eligibility30, applied.adding(days: ClockRule.eligibility30.limit), met: c.eligibleOn != nil, until: ended) }
+        if let eligible = c.eligibleOn { add(.enrollment90, eligible.adding(days: ClockRule.enrollment90.limit), met: c.enrolledOn != nil, until: ended) }
         if let enrolled = c.enrolledOn {
             // Submitting Section 1 completes the assessment and enrolls (003).
             let hasPlan = f.firstPlanSaved != nil && f.plan?.goals.isEmpty == false
-            add(.initialPlan5, enrolled.adding(days: 5), met: hasPlan, until: ended)
+            add(.initialPlan5, enrolled.adding(days: ClockRule.initialPlan5.limit), met: hasPlan, until: ended)
         }
         if let enrolled = c.enrolledOn, c.exitedOn == nil {
             let interval = c.isVeteran ? settings.veteranContactIntervalDays : settings.contactIntervalDays
@@ -87,10 +87,10 @@ extension Deadlines {
                 from: AutoExit.heldThrough(f.plan, elsewhere: f.work.otherServices)?.adding(days: 1))
             for s in f.plan?.allServices ?? [] {
                 if s.status == .notStarted, let start = s.plannedStart {
-                    add(.serviceEntry10, start.adding(days: 10), subject: s.name, from: start.adding(days: 1))
+                    add(.serviceEntry10, start.adding(days: ClockRule.serviceEntry10.limit), subject: s.name, from: start.adding(days: 1))
                 }
                 if s.status == .open, let end = s.plannedEnd {
-                    add(.serviceClose10, end.adding(days: 10), subject: s.name, from: end.adding(days: 1))
+                    add(.serviceClose10, end.adding(days: ClockRule.serviceClose10.limit), subject: s.name, from: end.adding(days: 1))
                 }
             }
         }
@@ -99,12 +99,12 @@ extension Deadlines {
             let noted = Set(f.work.notes.compactMap { $0.link?.kind == .service ? $0.link?.id : nil })
             for s in f.plan?.allServices ?? [] {
                 if let started = s.actualStart, !noted.contains(Int64(s.id)), ended.map({ started <= $0 }) ?? true {
-                    add(.noteEntry10, started.adding(days: 10), subject: s.name)
+                    add(.noteEntry10, started.adding(days: ClockRule.noteEntry10.limit), subject: s.name)
                 }
             }
         }
         for pending in OutcomeDue.pending(notes: f.work.notes, outcomes: f.work.outcomes) {
-            add(.outcomeEntry10, pending.known.adding(days: 10), subject: pending.kind.label)
+            add(.outcomeEntry10, pending.known.adding(days: ClockRule.outcomeEntry10.limit), subject: pending.kind.label)
         }
         if f.work.followUpDeclined == nil, let window = FollowUp(for: c) {
             add(.followUp12m, window.endsOn, subject: "window ends", until: window.endsOn)

@@ -12,6 +12,23 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
     case autoExit90 = "auto-exit-90"
     case followUp12m = "follow-up-12m"
 
+    /// The rule's number, in the one place it lives: days for every rule
+    /// but follow-up (months). The engine, the late-entry checks and the
+    /// explanations read it; a test holds docs/clocks.md to it. Contact and
+    /// review use it only as the default of their area setting.
+    public var limit: Int {
+        switch self {
+        case .eligibility30, .contact30: 30
+        case .enrollment90, .review90, .autoExit90: 90
+        case .initialPlan5: 5
+        case .serviceEntry10, .serviceClose10, .outcomeEntry10, .noteEntry10: 10
+        case .followUp12m: 12
+        }
+    }
+
+    /// "days", or "months" for follow-up.
+    public var unit: String { self == .followUp12m ? "months" : "days" }
+
     /// What must happen by the due date, in a planner's words.
     public var task: String {
         switch self {
@@ -31,17 +48,17 @@ public enum ClockRule: String, CaseIterable, Codable, Sendable {
 
     public var explanation: String {
         switch self {
-        case .eligibility30: "determine eligibility within 30 days of the application"
-        case .enrollment90: "enroll within 90 days of certification"
-        case .initialPlan5: "write the initial plan within 5 days of completing the assessment"
+        case .eligibility30: "determine eligibility within \(limit) days of the application"
+        case .enrollment90: "enroll within \(limit) days of certification"
+        case .initialPlan5: "write the initial plan within \(limit) days of completing the assessment"
         case .contact30: "two-way contact with the participant (interval: area setting)"
         case .review90: "review the plan with the participant (interval: area setting)"
-        case .serviceEntry10: "record a service within 10 days of its start, or move its planned start"
-        case .serviceClose10: "close a service within 10 days of its end, or extend its planned end"
-        case .outcomeEntry10: "record an outcome within 10 days of learning of it"
-        case .noteEntry10: "enter a case note within 10 days of the contact or service"
-        case .autoExit90: "exited automatically after 90 days with no service"
-        case .followUp12m: "a quarterly follow-up contact for 12 months after exit (or after the first day of a job)"
+        case .serviceEntry10: "record a service within \(limit) days of its start, or move its planned start"
+        case .serviceClose10: "close a service within \(limit) days of its end, or extend its planned end"
+        case .outcomeEntry10: "record an outcome within \(limit) days of learning of it"
+        case .noteEntry10: "enter a case note within \(limit) days of the contact or service"
+        case .autoExit90: "exited automatically after \(limit) days with no service"
+        case .followUp12m: "a quarterly follow-up contact for \(limit) months after exit (or after the first day of a job)"
         }
     }
 }

@@ -12,8 +12,8 @@ public struct ClockSettings: Hashable, Codable, Sendable {
     /// The area's additions to the acronym legend: "ABC=Meaning; XYZ=Meaning".
     public var acronymLegend: String
 
-    public init(contactIntervalDays: Int = 30, veteranContactIntervalDays: Int = 30,
-                reviewIntervalDays: Int = 90, warningWindowDays: Int = 7, acronymLegend: String = "") {
+    public init(contactIntervalDays: Int = ClockRule.contact30.limit, veteranContactIntervalDays: Int = ClockRule.contact30.limit,
+                reviewIntervalDays: Int = ClockRule.review90.limit, warningWindowDays: Int = 7, acronymLegend: String = "") {
         self.contactIntervalDays = contactIntervalDays
         self.veteranContactIntervalDays = veteranContactIntervalDays
         self.reviewIntervalDays = reviewIntervalDays

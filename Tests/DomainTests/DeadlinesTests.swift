@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Testing
 
@@ -107,5 +108,22 @@ import Testing
         // No plan saved since enrollment: the initial plan, overdue, comes first.
         #expect(running(c, on: "2026-11-23").map(\.rule) == [.initialPlan5, .contact30, .autoExit90])
         #expect(running(c, on: "2026-11-23").map(\.due) == [day("2026-09-06"), day("2026-12-01"), day("2026-12-14")])
+    }
+}
+
+/// docs/clocks.md and the engine agree on every rule: each rule's row in the
+/// table names its number as the rule table (`ClockRule.limit`) has it.
+@Suite struct ClockDocumentationTests {
+    @Test func theClocksTableAgreesWithTheRuleTable() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/clocks.md")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        for rule in ClockRule.allCases {
+            let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `\(rule.rawValue)` |") },
+                                   "docs/clocks.md has no row for \(rule.rawValue)")
+            #expect(row.contains("\(rule.limit) \(rule.unit)"), "\(rule.rawValue): \(row)")
+            // The rule's ID ends in its number, as the table says.
+            #expect(rule.rawValue.hasSuffix("-\(rule.limit)") || rule.rawValue.hasSuffix("-\(rule.limit)m"))
+        }
     }
 }

@@ -18,7 +18,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: work.dir + "/etc", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: work.dir + "/data", withIntermediateDirectories: true)
         binary = work.dir + "/bin/careerplan"
-        try FileManager.default.copyItem(atPath: work.binary, toPath: binary)
+        // Copied by another process: a descriptor open for writing in this one could be inherited by a
+        // test spawning meanwhile, and executing the copy would then fail with "text file busy".
+        try #require(try TmuxSession.runWithStatus("/bin/cp", [work.binary, binary]).status == 0)
         try FileManager.default.copyItem(atPath: built + "/careerplan_Store.resources", toPath: work.dir + "/bin/careerplan_Store.resources")
         conf = work.dir + "/etc/careerplan.conf"
         dataFile = work.dir + "/data/caseload.sqlite"

@@ -19,7 +19,7 @@ public enum AutoExit {
 
     /// The same, whatever is planned: 90 days after the last service plus the paused days.
     public static func due(lastService: Day, pauses: [Pause]) -> Day {
-        var due = lastService.adding(days: 90)
+        var due = lastService.adding(days: ClockRule.autoExit90.limit)
         for p in pauses.sorted(by: { $0.startOn < $1.startOn }) where p.endOn > lastService {
             let start = max(p.startOn, lastService.adding(days: 1))
             if start <= due { due = due.adding(days: start.days(until: p.endOn) + 1) }

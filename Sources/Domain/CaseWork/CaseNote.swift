@@ -40,7 +40,7 @@ public struct CaseNote: Hashable, Codable, Sendable {
     }
 
     /// Written more than 10 calendar days after the event (001).
-    public var isLate: Bool { eventOn.days(until: enteredOn) > 10 }
+    public var isLate: Bool { eventOn.days(until: enteredOn) > ClockRule.noteEntry10.limit }
 
     /// A two-way contact: the only kind that resets `contact-30`.
     public var isTwoWayContact: Bool { channel != nil && twoWay }

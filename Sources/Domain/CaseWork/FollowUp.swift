@@ -18,7 +18,7 @@ public struct FollowUp: Hashable, Sendable {
             start = employed
         }
         startsOn = start
-        endsOn = start.adding(months: 12)
+        endsOn = start.adding(months: ClockRule.followUp12m.limit)
         contactsDue = Self.contactMonths.map { start.adding(months: $0) }
     }
 

@@ -25,7 +25,7 @@ public struct Outcome: Hashable, Codable, Sendable {
         self.answers = answers
     }
 
-    public var isLate: Bool { knownOn.days(until: enteredOn) > 10 }
+    public var isLate: Bool { knownOn.days(until: enteredOn) > ClockRule.outcomeEntry10.limit }
 
     public var indicators: [Indicator] { kind.indicators }
 

@@ -51,7 +51,7 @@ public enum PlanRules {
     }
 
     /// Days allowed between learning of a completion and recording it (001).
-    public static let closeWithinDays = 10
+    public static let closeWithinDays = ClockRule.serviceClose10.limit
 
     /// "closed 12 days after it became known (limit 10)", or nil.
     public static func lateClosing(_ s: PlanService) -> String? {
@@ -61,7 +61,7 @@ public enum PlanRules {
     }
 
     /// Days allowed between a service's start and entering it (001).
-    public static let startEntryWithinDays = 10
+    public static let startEntryWithinDays = ClockRule.serviceEntry10.limit
 
     /// "start entered 14 days after it (limit 10)", or nil: a service
     /// started long before anyone recorded it, whether it was planned first
