@@ -15,31 +15,39 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
     }
 
+    /// Opens C000022's contact note form, waiting for `showing` once it is open.
+    func openContactNote(_ tmux: TmuxSession, showing: String = "Contact note") throws {
+        try tmux.openCustomer("C000022", showing: "Running clocks")
+        try tmux.send("N")
+        try tmux.waitFor(text: "Which note?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: showing)
+    }
+
+    /// Types into the note's text field.
+    func typeNote(_ tmux: TmuxSession, _ text: String) throws {
+        for _ in 0..<4 { try tmux.send("Tab") }
+        try tmux.send("-l", text)
+        try tmux.waitFor(text: text)
+    }
+
+    /// The program's pid: it is the only child of the pane's shell.
+    func programPID(_ tmux: TmuxSession) throws -> pid_t {
+        let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try #require(pid_t(try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
     @Test func typingSurvivesSIGHUPAndComesBack() throws {
         let db = dir + "/demo.sqlite"
         var tmux: TmuxSession? = try TmuxSession(dir: dir + "/first", command: [binary, "demo", "--db", db])
-        try tmux!.openCustomer("C000022", showing: "Running clocks")
-        try tmux!.send("N")
-        try tmux!.waitFor(text: "Which note?")
-        try tmux!.send("Enter")
-        try tmux!.waitFor(text: "Contact note")
-        for _ in 0..<4 { try tmux!.send("Tab") }
-        try tmux!.send("-l", "Half-typed: interview at Harbor Foods")
-        try tmux!.waitFor(text: "Half-typed: interview at Harbor Foods")
-        // The program is the only child of the pane's shell.
-        let shell = try tmux!.tmux(["display-message", "-p", "-t", tmux!.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let child = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try #require(pid_t(child))
-        kill(pid, SIGHUP)
+        try openContactNote(tmux!)
+        try typeNote(tmux!, "Half-typed: interview at Harbor Foods")
+        kill(try programPID(tmux!), SIGHUP)
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 
         let again = try TmuxSession(dir: dir + "/second", command: [binary, "demo", "--db", db])
-        try again.openCustomer("C000022", showing: "Running clocks")
-        try again.send("N")
-        try again.waitFor(text: "Which note?")
-        try again.send("Enter")
-        try again.waitFor(text: "Ctrl-R restores it, Ctrl-D discards it")
+        try openContactNote(again, showing: "Ctrl-R restores it, Ctrl-D discards it")
         try again.send("C-r")
         let screen = try again.waitFor(text: "Note *               Half-typed: interview at Harbor Foods")
         #expect(!screen.contains("Ctrl-R restores it"))
@@ -59,15 +67,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/k1", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/k2", withIntermediateDirectories: true)
         var tmux: TmuxSession? = try TmuxSession(dir: dir + "/k1", command: [binary, "demo", "--db", db])
-        try tmux!.openCustomer("C000022", showing: "Running clocks")
-        try tmux!.send("N")
-        try tmux!.waitFor(text: "Which note?")
-        try tmux!.send("Enter")
-        try tmux!.waitFor(text: "Contact note")
-        for _ in 0..<4 { try tmux!.send("Tab") }
+        try openContactNote(tmux!)
         let text = "Every word up to the last one"
-        try tmux!.send("-l", text)
-        try tmux!.waitFor(text: text)
+        try typeNote(tmux!, text)
         // No further key: the draft appears by itself within a couple of seconds.
         let deadline = Date().addingTimeInterval(3)
         var kept = ""
@@ -76,18 +78,12 @@ import Testing
             Thread.sleep(forTimeInterval: 0.1)
         }
         #expect(kept.contains(text), "kept: \(kept)")
-        let shell = try tmux!.tmux(["display-message", "-p", "-t", tmux!.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try #require(pid_t(try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)))
-        kill(pid, SIGKILL)
+        kill(try programPID(tmux!), SIGKILL)
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 
         let again = try TmuxSession(dir: dir + "/k2", command: [binary, "demo", "--db", db])
-        try again.openCustomer("C000022", showing: "Running clocks")
-        try again.send("N")
-        try again.waitFor(text: "Which note?")
-        try again.send("Enter")
-        try again.waitFor(text: "Ctrl-R restores it")
+        try openContactNote(again, showing: "Ctrl-R restores it")
         try again.send("C-r")
         try again.waitFor(text: "Note *               " + text)
     }
