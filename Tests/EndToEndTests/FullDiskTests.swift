@@ -5,8 +5,20 @@ import Testing
 /// A data file on a disk that fills up (a small tmpfs the test mounts):
 /// plain words where the user is looking, never "SQLite error 13", and the
 /// file still whole.
-@Suite(.serialized, .enabled(if: CenterInstall.isRoot, "needs root to mount a small tmpfs"))
+@Suite(.serialized, .enabled(if: FullDiskTests.canMount, "needs root and permission to mount a small tmpfs"))
 final class FullDiskTests {
+    /// Whether this machine lets the tests mount a tmpfs (root in a sandbox may not).
+    static let canMount: Bool = {
+        guard CenterInstall.isRoot else { return false }
+        let probe = NSTemporaryDirectory() + "careerplan-mount-probe-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard (try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)) != nil,
+              let mounted = try? TmuxSession.runWithStatus("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]),
+              mounted.status == 0 else { return false }
+        _ = try? TmuxSession.runWithStatus("/bin/umount", [probe])
+        return true
+    }()
+
     let work: Workspace
     let mount: String
 
