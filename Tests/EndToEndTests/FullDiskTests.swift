@@ -5,9 +5,8 @@ import Testing
 /// A data file on a disk that fills up (a small tmpfs the test mounts):
 /// plain words where the user is looking, never "SQLite error 13", and the
 /// file still whole.
-@Suite(.serialized, .enabled(if: FullDiskTests.canMount, "needs root and permission to mount a small tmpfs"))
-final class FullDiskTests {
-    /// Whether this machine lets the tests mount a tmpfs (root in a sandbox may not).
+/// Whether this machine lets the tests mount a tmpfs (root in a sandbox may not).
+enum TmpfsProbe {
     static let canMount: Bool = {
         guard CenterInstall.isRoot else { return false }
         let probe = NSTemporaryDirectory() + "careerplan-mount-probe-" + UUID().uuidString
@@ -18,6 +17,10 @@ final class FullDiskTests {
         _ = try? TmuxSession.runWithStatus("/bin/umount", [probe])
         return true
     }()
+}
+
+@Suite(.serialized, .enabled(if: TmpfsProbe.canMount, "needs root and permission to mount a small tmpfs"))
+final class FullDiskTests {
 
     let work: Workspace
     let mount: String
