@@ -2,9 +2,6 @@ import Foundation
 import Glibc
 import Testing
 
-/// A data file on a disk that fills up (a small tmpfs the test mounts):
-/// plain words where the user is looking, never "SQLite error 13", and the
-/// file still whole.
 /// Whether this machine lets the tests mount a tmpfs (root in a sandbox may not).
 enum TmpfsProbe {
     static let canMount: Bool = {
@@ -19,9 +16,11 @@ enum TmpfsProbe {
     }()
 }
 
+/// A data file on a disk that fills up (a small tmpfs the test mounts):
+/// plain words where the user is looking, never "SQLite error 13", and the
+/// file still whole.
 @Suite(.serialized, .enabled(if: TmpfsProbe.canMount, "needs root and permission to mount a small tmpfs"))
 final class FullDiskTests {
-
     let work: Workspace
     let mount: String
 
