@@ -50,6 +50,6 @@ struct DraftOffer: Equatable {
     ]
 
     var prompt: String {
-        "Draft kept from \(AreaTime.shown(draft.savedAt, in: .current)): Ctrl-R restores it, Ctrl-D discards it"
+        "Draft kept from \(AreaTime.shown(draft.savedAt, in: .current)): Ctrl-R restores, Ctrl-D discards"
     }
 }

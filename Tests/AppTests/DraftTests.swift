@@ -31,11 +31,11 @@ import TerminalKit
         let second = MemoryTerminal()
         let two = loop(h, second)
         openNote(second, two)
-        #expect(second.screen.text.contains("Ctrl-R restores it, Ctrl-D discards it"))
+        #expect(second.screen.text.contains("Ctrl-R restores, Ctrl-D discards"))
         // Typing that arrives before the question is read answers nothing.
         second.type("burst text".map { Key.char($0) } + [.char("d")])
         two.run()
-        #expect(second.screen.text.contains("Ctrl-R restores it, Ctrl-D discards it"))
+        #expect(second.screen.text.contains("Ctrl-R restores, Ctrl-D discards"))
         second.type([.ctrl("r")])
         two.run()
         #expect(second.screen.text.contains("Note *               Called about •••-••-•••• and the job"))
@@ -101,7 +101,7 @@ import TerminalKit
         let terminal = MemoryTerminal()
         let l = loop(h, terminal)
         openNote(terminal, l)
-        #expect(!terminal.screen.text.contains("r restores it"))
+        #expect(!terminal.screen.text.contains("Ctrl-R restores"))
     }
 
     @Test func unsavedPlanEditsAreKeptAndRestored() throws {
@@ -123,7 +123,7 @@ import TerminalKit
         let two = loop(h, second)
         second.type([.char("/")] + "C000022".map { Key.char($0) } + [.enter, .enter, .char("p")])
         two.run()
-        #expect(second.screen.text.contains("Unsaved plan kept from"))
+        #expect(second.screen.text.contains("Unsaved plan kept from") && second.screen.text.contains("Ctrl-R restores, Ctrl-D discards"))
         second.type([.ctrl("r")])
         two.run()
         #expect(second.screen.text.contains("Finish the CDL course"))

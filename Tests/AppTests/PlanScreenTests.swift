@@ -30,7 +30,7 @@ import TerminalKit
         }
         let signedBefore = try signed()
         h.press(.ctrl("s"))
-        #expect(h.screen.contains("Nothing changed. Reviewed with the customer today?"), "\(h.screen)")
+        #expect(h.screen.contains("Nothing changed. Reviewed with the customer today? y records it, n does not"), "\(h.screen)")
         h.press(.char("n"))
         #expect(h.screen.contains("Nothing to save"))
         #expect(try h.store.plan(for: CustomerID(16))?.version == before.version)

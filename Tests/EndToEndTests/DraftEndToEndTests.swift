@@ -47,10 +47,10 @@ import Testing
         tmux = nil
 
         let again = try TmuxSession(dir: dir + "/second", command: [binary, "demo", "--db", db])
-        try openContactNote(again, showing: "Ctrl-R restores it, Ctrl-D discards it")
+        try openContactNote(again, showing: "Ctrl-R restores, Ctrl-D discards")
         try again.send("C-r")
         let screen = try again.waitFor(text: "Note *               Half-typed: interview at Harbor Foods")
-        #expect(!screen.contains("Ctrl-R restores it"))
+        #expect(!screen.contains("Ctrl-R restores"))
         try again.send("C-s")
         try again.waitFor(text: "Contact note saved")
         try again.send("Escape", "Escape", "q")
@@ -83,7 +83,7 @@ import Testing
         tmux = nil
 
         let again = try TmuxSession(dir: dir + "/k2", command: [binary, "demo", "--db", db])
-        try openContactNote(again, showing: "Ctrl-R restores it")
+        try openContactNote(again, showing: "Ctrl-R restores")
         try again.send("C-r")
         try again.waitFor(text: "Note *               " + text)
     }

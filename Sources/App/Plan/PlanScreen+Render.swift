@@ -174,7 +174,7 @@ extension PlanScreen {
             canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), row: row, col: 1,
                        role: .error, maxWidth: width)
         case .confirmingReview:
-            canvas.put("Nothing changed. Reviewed with the customer today? y records the review, n records nothing",
+            canvas.put("Nothing changed. Reviewed with the customer today? y records it, n does not",
                        row: row, col: 1, role: .error, maxWidth: width)
         case .certificationDate:
             let certified = file.customer.eligibleOn?.description ?? "?"
