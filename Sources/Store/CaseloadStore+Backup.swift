@@ -13,12 +13,10 @@ extension CaseloadStore {
     /// through a link), with the rights of whoever runs it.
     public func backup(to destination: String, by user: Staff?) throws {
         try Self.permit(.exportData, by: user)
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let why = errno == EEXIST ? "it already exists; a backup never overwrites a file" : String(cString: strerror(errno))
-            throw StoreError.cannotCreate(path: destination, reason: why)
+        do { Glibc.close(try NewFile.create(destination)) } catch let failure as NewFile.Failure {
+            throw StoreError.cannotCreate(path: destination,
+                                          reason: failure.exists ? "it already exists; a backup never overwrites a file" : failure.reason)
         }
-        Glibc.close(fd)
         do {
             let copy = try DatabaseQueue(path: destination)
             try pool.backup(to: copy)

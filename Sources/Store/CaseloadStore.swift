@@ -139,10 +139,9 @@ public final class CaseloadStore: Sendable {
             }
             groupID = entry.pointee.gr_gid
         }
-        // O_EXCL: never take over a file that appeared meanwhile, nor follow a link planted at the path.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, groupID == nil ? 0o600 : 0o660)
-        guard fd >= 0 else {
-            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        let fd: Int32
+        do { fd = try NewFile.create(path, mode: groupID == nil ? 0o600 : 0o660) } catch let failure as NewFile.Failure {
+            throw StoreError.cannotCreate(path: path, reason: failure.reason)
         }
         defer { Glibc.close(fd) }
         if let groupID {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Store
 
 /// Files a user asks careerplan to write (a customer's copy, a screenshot,
 /// a backup): made new with the user's own rights (the service group is
@@ -8,10 +9,10 @@ import Glibc
 enum UserFile {
     static func create(_ path: String, contents: Data, dataFile: String?) throws {
         try refuseDataDirectory(path, dataFile: dataFile)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw ValidationFailure(errno == EEXIST ? "\(path) already exists; careerplan never replaces a file, choose a new name"
-                                    : "cannot write \(path): \(String(cString: strerror(errno)))")
+        let fd: Int32
+        do { fd = try NewFile.create(path) } catch let failure as NewFile.Failure {
+            throw ValidationFailure(failure.exists ? "\(path) already exists; careerplan never replaces a file, choose a new name"
+                                    : "cannot write \(path): \(failure.reason)")
         }
         defer { close(fd) }
         let written = contents.withUnsafeBytes { buffer -> Bool in
