@@ -212,6 +212,16 @@ import TerminalKit
 }
 
 @Suite struct ConcurrentEditTests {
+    /// Thanh, at another terminal with their own program (the audit trail names them), saves C000002's social media.
+    func colleagueSavesSocialMedia(_ h: Harness, _ value: String) throws {
+        let other = try #require(try h.store.caseFile(CustomerID(2)))
+        var form = ApplicationForm(other.application!, phone: other.customer.phone)
+        form["socialMedia"] = value
+        let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
+        try CaseloadStore(path: h.store.path, actor: "tnguyen").saveApplication(form, customer: other.customer, by: colleague,
+                                                                                 today: Harness.today)
+    }
+
     @Test func aSaveOverAnotherUsersChangeIsRefusedAndTheTypingKept() throws {
         let h = try Harness()
         h.openCustomer(2)
@@ -220,13 +230,7 @@ import TerminalKit
         h.press(.ctrl("u"))
         h.type("Evanston")
         // Meanwhile a colleague at another terminal saves this customer's application.
-        let other = try #require(try h.store.caseFile(CustomerID(2)))
-        var form = ApplicationForm(other.application!, phone: other.customer.phone)
-        form["socialMedia"] = "linkedin.com/in/ghernandez"
-        let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
-        // The colleague's own program: the audit trail names them.
-        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen")
-        try theirs.saveApplication(form, customer: other.customer, by: colleague, today: Harness.today)
+        try colleagueSavesSocialMedia(h, "linkedin.com/in/ghernandez")
         h.press(.ctrl("s"))
         #expect(h.screen.contains("Not saved: another user changed customer C000002 (Thanh Nguyễn at "))
         #expect(h.lines.contains { $0.contains("City *") && $0.contains(" Evanston") })
@@ -251,12 +255,7 @@ import TerminalKit
         for _ in 0..<focusSocial { h.press(.tab) }
         h.press(.ctrl("u"))
         h.type("instagram.com/gh")
-        let other = try #require(try h.store.caseFile(CustomerID(2)))
-        var form = ApplicationForm(other.application!, phone: other.customer.phone)
-        form["socialMedia"] = "linkedin.com/in/ghernandez"
-        let colleague = Staff(login: "tnguyen", name: "Thanh Nguyễn", initials: "TN", role: .planner)
-        try CaseloadStore(path: h.store.path, actor: "tnguyen").saveApplication(form, customer: other.customer, by: colleague,
-                                                                                 today: Harness.today)
+        try colleagueSavesSocialMedia(h, "linkedin.com/in/ghernandez")
         h.press(.ctrl("s"))
         h.press(.ctrl("r"))
         #expect(h.lines[21].contains("Both of you changed Social media: y keeps yours, t takes theirs"), "\(h.screen)")
