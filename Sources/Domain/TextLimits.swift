@@ -42,3 +42,13 @@ public enum TextLimits {
         return nil
     }
 }
+
+/// What no stored text may be, whatever path brings it: a full SSN, or
+/// longer than its limit. The Store's write path and imports both ask here.
+public enum StoredText {
+    /// The first string in a JSON value that breaks either rule, as a path and what is wrong.
+    public static func firstProblem(inJSON value: Any) -> (path: String, problem: String)? {
+        if let path = SSN.firstFull(inJSON: value) { return (path, SSN.problem) }
+        return TextLimits.firstTooLong(inJSON: value)
+    }
+}

@@ -37,7 +37,7 @@ extension CaseloadStore {
             let result = try Self.waitingOutBusy { try pool.write { db in
                 let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
                 let result = try body(db)
-                try Self.refuseFullSSN(writtenAfter: audited, db)
+                try Self.refuseForbiddenText(writtenAfter: audited, db)
                 // A bulk load recomputes once, at its end.
                 if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
                 return result
@@ -76,18 +76,14 @@ extension CaseloadStore {
     /// record: every row this transaction wrote is in the audit trail, so one
     /// look there covers every table and every text field (a form that
     /// checks first shows it under the field; this is the rule itself).
-    static func refuseFullSSN(writtenAfter id: Int64, _ db: Database) throws {
+    static func refuseForbiddenText(writtenAfter id: Int64, _ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT entity, new FROM audit WHERE id > ? AND new IS NOT NULL", arguments: [id])
         for row in rows {
             let json: String = row["new"]
             guard json.contains(where: \.isNumber) || json.utf8.count > TextLimits.short,
                   let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { continue }
-            let expanded = AuditEntry.expandingJSONText(value)
-            let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
-            if let field = SSN.firstFull(inJSON: expanded) {
-                throw StoreError.invalid("the \(entity) holds a full SSN (\(field)); never type one")
-            }
-            if let (field, problem) = TextLimits.firstTooLong(inJSON: expanded) {
+            if let (field, problem) = StoredText.firstProblem(inJSON: AuditEntry.expandingJSONText(value)) {
+                let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
                 throw StoreError.invalid("the \(entity)'s \(field): \(problem)")
             }
         }

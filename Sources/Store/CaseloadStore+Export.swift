@@ -51,7 +51,7 @@ extension CaseloadStore {
     func importJSON(_ data: Data) throws {
         let export = try Self.decode(data)
         try Self.validate(export)
-        try Self.refuseFullSSN(in: data)
+        try Self.refuseForbiddenText(in: data)
         try bulkLoad("import of \(export.customers.count) customers") { try write(export) }
     }
 
@@ -99,17 +99,14 @@ extension CaseloadStore {
     /// before it opens (and so creates) the target file.
     public static func checkImport(_ data: Data) throws {
         try validate(decode(data))
-        try refuseFullSSN(in: data)
+        try refuseForbiddenText(in: data)
     }
 
-    /// No string anywhere in an export may hold a full SSN (a crafted file
-    /// is not typed through any form).
-    static func refuseFullSSN(in data: Data) throws {
+    /// No string anywhere in an export may hold a full SSN or be over its
+    /// limit (a crafted file is not typed through any form).
+    static func refuseForbiddenText(in data: Data) throws {
         guard let value = try? JSONSerialization.jsonObject(with: data) else { return }
-        if let path = SSN.firstFull(inJSON: value) {
-            throw StoreError.importRejected("\(path): \(SSN.problem)")
-        }
-        if let (path, problem) = TextLimits.firstTooLong(inJSON: value) {
+        if let (path, problem) = StoredText.firstProblem(inJSON: value) {
             throw StoreError.importRejected("\(path): \(problem)")
         }
     }

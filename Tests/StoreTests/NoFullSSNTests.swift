@@ -51,7 +51,7 @@ import Testing
                                    reason: "more detail")
                 Issue.record("a plan holding \(ssn) was saved")
             } catch {
-                #expect("\(error)".contains("holds a full SSN (body.goals[0].text)"), "\(error)")
+                #expect("\(error)".contains("body.goals[0].text: \(SSN.problem)"), "\(error)")
             }
             #expect(throws: StoreError.self) {
                 try store.addBarrier(["kind": "transportation", "description": "ssn \(ssn)", "plan": "bus pass",
