@@ -18,7 +18,7 @@ public struct SyntheticIntake: Sendable {
 
 extension SyntheticCaseload {
     public func intake(_ index: Int) -> SyntheticIntake {
-        let c = customer(index)
+        let c = journey(index)
         var rng = SplitMix(seed: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(index) &* 0xBF58_476D)
         var out = SyntheticIntake(customer: c, documents: [])
         guard let applied = c.appliedOn, let program = c.program else { return out }
@@ -85,6 +85,7 @@ extension SyntheticCaseload {
         out.plan = plan(for: out, barriers: out.barriers + applicationBarriers)
         out.planReviewedOn = out.plan == nil ? nil : planReview(for: c)
         out.work = caseWork(for: out)
+        out.customer = CaseActivity.derived(c, notes: out.work.notes, plan: out.plan, matrix: nil, through: today)
         return out
     }
 

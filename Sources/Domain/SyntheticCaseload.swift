@@ -36,8 +36,13 @@ public struct SyntheticCaseload: Sendable {
 
     private var planners: [String] { staff.filter { $0.role == .planner }.map(\.login) }
 
-    /// Customer number `index` (1-based), with journey dates before `today`.
-    public func customer(_ index: Int) -> Customer {
+    /// Customer number `index` (1-based), as stored: the journey with the
+    /// last contact and last service derived from their notes and plan,
+    /// exactly as the Store would derive them (CaseActivity).
+    public func customer(_ index: Int) -> Customer { intake(index).customer }
+
+    /// Customer number `index`'s journey dates, all before `today`.
+    func journey(_ index: Int) -> Customer {
         var rng = SplitMix(seed: seed &* 0x100_0000_01B3 ^ UInt64(index) &* 0x9E37_79B9)
         let stage = Stage.allCases[(index - 1) % Stage.allCases.count]
         let program = Program.allCases[((index - 1) / Stage.allCases.count) % Program.allCases.count]
@@ -92,7 +97,7 @@ public struct SyntheticCaseload: Sendable {
         c.lastContactOn = c.lastContactOn.map { min($0, today) }
         if let original = duplicated(by: index) {
             // Came back as a walk-in: same name and birth date, entered again.
-            let first = customer(original)
+            let first = journey(original)
             c.legalName = first.legalName
             c.preferredName = first.preferredName
             c.birthDate = first.birthDate
@@ -109,7 +114,7 @@ public struct SyntheticCaseload: Sendable {
     public func duplicateDecision(_ index: Int) -> DuplicateDecision? {
         guard let original = duplicated(by: index) else { return nil }
         return DuplicateDecision(customer: CustomerID(Int64(index)), matched: [CustomerID(Int64(original))],
-                                 decidedBy: "dbrooks", decidedAt: "\(customer(index).enteredOn)T15:30:00Z")
+                                 decidedBy: "dbrooks", decidedAt: "\(journey(index).enteredOn)T15:30:00Z")
     }
 
     public func customers(_ count: Int) -> [Customer] { (0..<count).map { customer($0 + 1) } }

@@ -24,14 +24,19 @@ extension CaseloadStore {
                 }
             }
             let saved = try Self.insert(n, db)
-            if saved.isTwoWayContact {
-                try db.cached(sql: """
-                    UPDATE customer SET last_contact_on = ?, version = version + 1
-                    WHERE id = ? AND (last_contact_on IS NULL OR last_contact_on < ?)
-                    """, arguments: [saved.eventOn.description, saved.customer.number, saved.eventOn.description])
-            }
+            if saved.isTwoWayContact { try Self.recordContact(of: saved.customer, db) }
             return saved
         }
+    }
+
+    /// The customer's last two-way contact, derived again from all their
+    /// notes (CaseActivity), in the note's transaction.
+    static func recordContact(of customer: CustomerID, _ db: Database) throws {
+        let last = CaseActivity.lastTwoWayContact(try notes(db, customer: customer))
+        try db.cached(sql: """
+            UPDATE customer SET last_contact_on = ?, version = version + 1
+            WHERE id = ? AND last_contact_on IS NOT ?
+            """, arguments: [last?.description, customer.number, last?.description])
     }
 
     @discardableResult

@@ -43,16 +43,40 @@ extension CaseloadStore {
     /// Administrators of this file only: an import never makes anyone an
     /// administrator who was not one (staff already on the list keep their
     /// roles; the file must have its administrator from `careerplan init`).
-    public func importJSON(_ data: Data, by user: Staff?) throws {
+    /// Returns the customers whose last contact or last service in the file
+    /// disagreed with their notes and services: those days are derived
+    /// again (CaseActivity), never taken from the file.
+    @discardableResult
+    public func importJSON(_ data: Data, by user: Staff?) throws -> [CustomerID] {
         try Self.permit(.exportData, by: user)
-        try importJSON(data)
+        return try importJSON(data)
     }
 
-    func importJSON(_ data: Data) throws {
-        let export = try Self.decode(data)
+    @discardableResult
+    func importJSON(_ data: Data) throws -> [CustomerID] {
+        var export = try Self.decode(data)
         try Self.validate(export)
         try Self.refuseForbiddenText(in: data)
+        let rederived = Self.deriveActivity(&export, matrix: try ServicesMatrix.bundled(), today: today())
         try bulkLoad("import of \(export.customers.count) customers") { try write(export) }
+        return rederived
+    }
+
+    /// Sets each customer's last contact and last service from the file's
+    /// notes and latest plan version; returns those whose values changed.
+    static func deriveActivity(_ export: inout DataExport, matrix: ServicesMatrix, today: Day) -> [CustomerID] {
+        let notes = Dictionary(grouping: export.notes, by: \.customer)
+        var plans: [CustomerID: PlanVersion] = [:]
+        for v in export.planVersions where v.version > (plans[v.customer]?.version ?? 0) { plans[v.customer] = v }
+        var changed: [CustomerID] = []
+        for (i, c) in export.customers.enumerated() {
+            let d = CaseActivity.derived(c, notes: notes[c.id] ?? [], plan: plans[c.id]?.plan, matrix: matrix, through: today)
+            if d.lastContactOn != c.lastContactOn || d.lastServiceOn != c.lastServiceOn {
+                export.customers[i] = d
+                changed.append(c.id)
+            }
+        }
+        return changed
     }
 
     private func write(_ export: DataExport) throws {

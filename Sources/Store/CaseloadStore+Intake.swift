@@ -156,11 +156,6 @@ extension CaseloadStore {
                 if let s = i.screening { try Self.insert(s, db) }
                 for d in i.documents { try Self.insert(d, db) }
                 for n in i.work.notes { _ = try Self.insert(n, db) }
-                if let last = i.work.notes.filter(\.isTwoWayContact).map(\.eventOn).max() {
-                    try db.cached(sql: """
-                        UPDATE customer SET last_contact_on = ? WHERE id = ? AND (last_contact_on IS NULL OR last_contact_on < ?)
-                        """, arguments: [last.description, i.customer.id.number, last.description])
-                }
                 for r in i.work.referrals { _ = try Self.insert(r, db) }
                 for o in i.work.outcomes { _ = try Self.insert(o, db) }
                 for sig in i.work.signatures {

@@ -97,14 +97,14 @@ extension CaseloadStore {
 
     public static let reviewedUnchanged = PlanEpisode.reviewedUnchanged
 
-    /// The latest day a service was delivered keeps the exit clock open.
+    /// The customer's last service day, derived again from the plan just
+    /// saved (CaseActivity), in the save's transaction.
     static func recordServiceActivity(_ plan: CareerPlan, customer: Customer, matrix: ServicesMatrix, today: Day,
                                       _ db: Database) throws {
-        let days = plan.allServices.filter { matrix.service($0.serviceID)?.keepsExitClockOpen != false }
-            .flatMap { [$0.actualStart, $0.completedOn] }.compactMap { $0 }.filter { $0 <= today }
-        guard let latest = days.max(), latest > (customer.lastServiceOn ?? Day(ordinal: Int.min)) else { return }
+        let last = CaseActivity.lastService(plan, matrix: matrix, through: today)
+        guard last != customer.lastServiceOn else { return }
         try db.cached(sql: "UPDATE customer SET last_service_on = ?, version = version + 1 WHERE id = ?",
-                       arguments: [latest.description, customer.id.number])
+                       arguments: [last?.description, customer.id.number])
     }
 
     static func insert(_ v: PlanVersion, _ db: Database) throws {

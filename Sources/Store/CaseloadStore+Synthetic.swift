@@ -5,9 +5,10 @@ extension CaseloadStore {
     /// their records: the demo, `seed` and the tests use this one path.
     public func fill(from caseload: SyntheticCaseload, _ range: ClosedRange<Int>) throws {
         try bulkLoad("synthetic caseload: customers \(range.lowerBound) to \(range.upperBound)") {
-            try insert(range.lazy.map(caseload.customer))
+            let intake = range.map(caseload.intake)
+            try insert(intake.lazy.map(\.customer))
             try insert(decisions: caseload.duplicateDecisions(range))
-            try insert(intake: range.lazy.map(caseload.intake))
+            try insert(intake: intake)
             if range.lowerBound == 1 { try write { db in for c in caseload.coverings { try Self.insert(c, db) } } }
         }
     }

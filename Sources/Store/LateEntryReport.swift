@@ -34,20 +34,9 @@ public struct LateEntryReport: Sendable {
         var out: [Item] = []
         for f in facts {
             let c = f.customer
-            func add(_ kind: String, _ what: String, _ happened: Day, _ entered: Day) {
-                guard from <= entered, entered <= to else { return }
-                out.append(Item(customerID: c.id, customerName: c.displayName, planner: c.planner, kind: kind, what: what,
-                                happenedOn: happened, enteredOn: entered, daysLate: happened.days(until: entered)))
-            }
-            for n in f.work.notes where n.isLate { add("note", n.kind.label, n.eventOn, n.enteredOn) }
-            for o in f.work.outcomes where o.isLate { add("outcome", o.kind.label, o.knownOn, o.enteredOn) }
-            for s in f.plan?.allServices ?? [] {
-                if PlanRules.lateStart(s) != nil, let started = s.actualStart, let entered = s.startRecordedOn {
-                    add("service start", s.name, started, entered)
-                }
-                if PlanRules.lateClosing(s) != nil, let known = s.completionKnownOn, let entered = s.closedRecordedOn {
-                    add("service closure", s.name, known, entered)
-                }
+            for e in LateEntry.entries(of: f) where from <= e.enteredOn && e.enteredOn <= to {
+                out.append(Item(customerID: c.id, customerName: c.displayName, planner: c.planner, kind: e.kind.rawValue,
+                                what: e.what, happenedOn: e.happenedOn, enteredOn: e.enteredOn, daysLate: e.daysLate))
             }
         }
         items = out.sorted { ($0.planner ?? "", $0.enteredOn, $0.customerID, $0.kind) < ($1.planner ?? "", $1.enteredOn, $1.customerID, $1.kind) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Store
 
@@ -39,10 +40,11 @@ struct ImportCommand: ParsableCommand {
             try? store.close()
             throw ValidationFailure("cannot read \(file)")
         }
+        var rederived: [CustomerID] = []
         do {
             try CaseloadStore.permit(.exportData, by: user)
             try CaseloadStore.checkImport(data)
-            try store.importJSON(data, by: user)
+            rederived = try store.importJSON(data, by: user)
         } catch {
             try? store.close()
             throw ValidationFailure("\(file): \(error)")
@@ -50,5 +52,13 @@ struct ImportCommand: ParsableCommand {
         let count = try store.count(.init())
         try store.close()
         Output.text("imported \(count) customers from \(file) into \(store.path)\n")
+        if !rederived.isEmpty {
+            let named = rederived.prefix(5).map(\.description).joined(separator: ", ") + (rederived.count > 5 ? ", …" : "")
+            Output.text("""
+                \(rederived.count) customers' last contact or last service disagreed with their notes and services \
+                and were derived from them instead (\(named))
+
+                """)
+        }
     }
 }

@@ -118,6 +118,27 @@ import TerminalKit
         #expect(h.lines[22].hasSuffix(" 3/48"))
     }
 
+    /// At 80x24 the overview has room for two clock lines: the heading says
+    /// how many are shown, and `c` lists every clock with why and the late entries.
+    @Test func clocksThatDoNotFitAreCountedAndCListsThemAll() throws {
+        let h = try Harness()
+        h.openCustomer(4)
+        #expect(h.screen.contains("! 2026-04-07  Case note: Job Search and Placement Assistance"))
+        #expect(h.screen.contains("Running clocks (as of 2026-11-23) · 2 of 3 shown (c)"))
+        #expect(!h.screen.contains("Plan review"))
+        h.press(.char("c"))
+        #expect(h.lines[0].contains("Clocks") || h.lines[0].contains("김 Min"))
+        for text in ["! 2026-11-19 Contact (4 days overdue)", "2026-12-30 Plan review (in 37 days)",
+                     "enter a case note within 10 days", "Late entries (more than 10 days after the event)"] {
+            #expect(h.screen.contains(text), "the clocks page lacks \(text)")
+        }
+        h.press(.escape, .escape)
+        h.openCustomer(11)
+        #expect(h.screen.contains("Running clocks (as of 2026-11-23) · 3 late entries on record (c)"))
+        h.press(.char("c"))
+        #expect(h.screen.contains("note: Contact, entered 2024-08-07, 12 days after 2024-07-26"))
+    }
+
     @Test func tooSmallSaysSoAndRedrawsWhenEnlarged() throws {
         let h = try Harness()
         h.terminal.resize(width: 60, height: 20)

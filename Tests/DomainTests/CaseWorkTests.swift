@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 /// Case notes, outcomes, pauses, the automatic exit and follow-up, with
@@ -40,6 +41,12 @@ import Testing
         #expect(!note(event: "2026-02-20", entered: "2026-03-02").isLate)   // across a month end: 10 days
     }
 
+    @Test func anAmendmentIsNeverALateNoteItself() {
+        var amendment = note(event: "2026-11-01", entered: "2026-11-30")
+        amendment.amends = 4
+        #expect(!amendment.isLate)
+    }
+
     @Test func anOutcomeIsLateWhenEnteredMoreThanTenDaysAfterItWasKnown() {
         func outcome(known: String, entered: String) -> Outcome {
             Outcome(id: 1, customer: id, kind: .credential, on: day("2026-10-01"), knownOn: day(known),
@@ -54,6 +61,39 @@ import Testing
         #expect(note(event: "2026-11-01", entered: "2026-11-01").isTwoWayContact)
         #expect(!note(event: "2026-11-01", entered: "2026-11-01", twoWay: false).isTwoWayContact)
         #expect(!note(.general, event: "2026-11-01", entered: "2026-11-01").isTwoWayContact)
+    }
+
+    // MARK: Last contact and last service, derived
+
+    @Test func theLastContactIsTheLatestTwoWayNoteNeverAOneWayMessage() {
+        let notes = [note(event: "2026-11-02", entered: "2026-11-02"),
+                     note(event: "2026-11-20", entered: "2026-11-20", twoWay: false),   // an e-mail nobody answered
+                     note(.general, event: "2026-11-25", entered: "2026-11-25"),
+                     note(event: "2026-10-30", entered: "2026-11-26")]                   // written late, older
+        #expect(CaseActivity.lastTwoWayContact(notes) == day("2026-11-02"))
+        #expect(CaseActivity.lastTwoWayContact([]) == nil)
+    }
+
+    @Test func theLastServiceIsTheLatestStartOrCompletionUpToToday() throws {
+        var plan = service(start: "2026-06-01", end: "2026-09-30", status: .complete)
+        plan.goals[0].steps[0].services[0].actualStart = day("2026-06-03")
+        plan.goals[0].steps[0].services[0].completedOn = day("2026-09-28")
+        let follow = PlanService(id: 9, serviceID: "followup-counseling", name: "Follow-up counseling",
+                                 plannedStart: day("2026-10-05"), status: .open, actualStart: day("2026-10-05"))
+        plan.goals[0].steps[0].services.append(follow)
+        let matrix = try ServicesMatrix(data: Data("""
+            {"format": "careerplan-services-matrix", "version": 1, "placeholders": [], "services": [
+              {"id": "job-search-placement", "name": "Job Search", "category": "individualized", "indicators": [],
+               "triggersEnrollment": true, "keepsExitClockOpen": true, "goals": []},
+              {"id": "followup-counseling", "name": "Follow-up counseling", "category": "follow-up", "indicators": [],
+               "triggersEnrollment": false, "keepsExitClockOpen": false, "goals": []}]}
+            """.utf8))
+        // Follow-up never keeps a customer in the program, so it is not their last service.
+        #expect(CaseActivity.lastService(plan, matrix: matrix, through: day("2026-11-01")) == day("2026-09-28"))
+        #expect(CaseActivity.lastService(plan, matrix: matrix, through: day("2026-09-27")) == day("2026-06-03"))
+        #expect(CaseActivity.lastService(nil, matrix: matrix, through: day("2026-11-01")) == nil)
+        let c = CaseActivity.derived(participant(), notes: [], plan: plan, matrix: matrix, through: day("2026-11-01"))
+        #expect(c.lastServiceOn == day("2026-09-28") && c.lastContactOn == nil)
     }
 
     // MARK: Automatic exit

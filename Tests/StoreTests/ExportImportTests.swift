@@ -20,6 +20,24 @@ import Testing
         #expect(text.contains("\"format\" : \"careerplan-export\""))
     }
 
+    /// A file cannot move a clock by stating a last contact or last service
+    /// its notes and services do not show: both are derived on import.
+    @Test func anImportDerivesTheLastContactAndLastServiceWhateverTheFileSays() throws {
+        let store = try seededStore(at: dir + "/a.sqlite")
+        var json = try JSONSerialization.jsonObject(with: store.exportJSON()) as! [String: Any]
+        let customers = json["customers"] as! [[String: Any]]
+        let index = try #require(customers.firstIndex { $0["lastContactOn"] != nil && $0["exitedOn"] == nil })
+        let id = try #require(CustomerID(parsing: customers[index]["id"] as! String))
+        let truth = try #require(try store.customer(id))
+        editCustomer(index, &json) { $0["lastContactOn"] = "2026-11-22"; $0["lastServiceOn"] = "2026-11-21" }
+        let copy = try CaseloadStore(path: dir + "/b.sqlite")
+        let rederived = try copy.importJSON(JSONSerialization.data(withJSONObject: json))
+        #expect(rederived == [id])
+        let imported = try #require(try copy.customer(id))
+        #expect(imported.lastContactOn == truth.lastContactOn && imported.lastServiceOn == truth.lastServiceOn)
+        #expect(imported.lastContactOn != Day(parsing: "2026-11-22"))
+    }
+
     func rejected(_ mutate: (inout [String: Any]) -> Void) throws -> (String, Int) {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

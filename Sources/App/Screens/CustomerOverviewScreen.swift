@@ -51,6 +51,8 @@ struct CustomerOverviewScreen: CustomerScreen {
     static let referrals = KeyBinding([.char("f")], "Referrals", help: "Referrals to partner programs and their status")
     static let outcomes = KeyBinding([.char("o")], "Outcomes", help: "Employment, credentials and measurable skill gains")
     static let exit = KeyBinding([.char("x")], "Exit", help: "Automatic exit date, pauses, the planned exit, and follow-up")
+    static let clocks = KeyBinding([.char("c")], "Clocks", help: "Every running clock with why, and the late entries on record",
+                                   inBar: false)
     static let audit = KeyBinding([.char("A")], "Audit", help: "Every write to this customer's records (supervisors, administrators)", inBar: false)
 
     /// The keys of the customer's next steps come first in the key bar.
@@ -61,7 +63,7 @@ struct CustomerOverviewScreen: CustomerScreen {
         let planning = [Self.plan, Self.recommend]
         let work = [Self.notes, Self.referrals, Self.outcomes, Self.exit]
         let all = bindingsInOrder(customer, intake: intake, assessment: assessment, planning: planning, work: work)
-        return all + [Self.audit]
+        return all + [Self.clocks, Self.audit]
     }
 
     private func bindingsInOrder(_ customer: Customer, intake: [KeyBinding], assessment: [KeyBinding], planning: [KeyBinding],
@@ -93,6 +95,7 @@ struct CustomerOverviewScreen: CustomerScreen {
         case .char("f"): return .push(ReferralsScreen(session: session, file: intake))
         case .char("o"): return .push(OutcomesScreen(session: session, file: intake))
         case .char("x"): return .push(ExitScreen(session: session, file: intake))
+        case .char("c"): return .push(clocksPage(intake.customer))
         case .char("A"):
             if let refusal = session.refusal(.readAudit) { message = refusal; return .handled }
             return .push(AuditScreen(session: session, customer: intake.customer))
@@ -179,11 +182,11 @@ struct CustomerOverviewScreen: CustomerScreen {
         field("Priority", priority, row: row + 1, col: 2, width: area.width - 4, into: &canvas)
         let assessed: String
         if let intake, let gsa = intake.gsa {
-            assessed = gsa.shortProgress(barriers: intake.barriers) + " · \(intake.assessments.count) assessments · "
-                + "\(intake.openBarriers.count) open barriers"
+            assessed = gsa.shortProgress(barriers: intake.barriers) + " · \(Plural.count(intake.assessments.count, "assessment")) · "
+                + Plural.count(intake.openBarriers.count, "open barrier")
         } else {
-            assessed = "GSA not started (g) · \(intake?.assessments.count ?? 0) assessments · "
-                + "\(intake?.openBarriers.count ?? 0) open barriers"
+            assessed = "GSA not started (g) · \(Plural.count(intake?.assessments.count ?? 0, "assessment")) · "
+                + Plural.count(intake?.openBarriers.count ?? 0, "open barrier")
         }
         field("Assessment", assessed, row: row + 2, col: 2, width: area.width - 4, into: &canvas)
         field("Case work", caseWork, row: row + 3, col: 2, width: area.width - 4, into: &canvas)
@@ -192,37 +195,11 @@ struct CustomerOverviewScreen: CustomerScreen {
     /// Notes, open referrals and outcomes in one line.
     private var caseWork: String {
         guard let work = intake?.work else { return "—" }
-        var text = work.notes.last.map { "\(work.notes.count) notes, last \($0.eventOn)" } ?? "no notes yet"
-        text += work.outcomes.count == 1 ? " · 1 outcome" : " · \(work.outcomes.count) outcomes"
+        var text = work.notes.last.map { "\(Plural.count(work.notes.count, "note")), last \($0.eventOn)" } ?? "no notes yet"
+        text += " · " + Plural.count(work.outcomes.count, "outcome")
         let open = work.openReferrals.map(\.partnerName)
         text += open.isEmpty ? " · no open referrals" : " · referred: " + open.joined(separator: ", ")
         return text
-    }
-
-    private func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
-        let facts = clockFacts ?? CaseClockFacts(customer: c)
-        let clocks = Deadlines.running(for: facts, on: session.today, settings: session.settings)
-        canvas.put("Running clocks (as of \(session.today))", row: start, col: 2, role: .header)
-        if clocks.isEmpty {
-            canvas.put("none: no policy deadline is running", row: start + 1, col: 4, role: .dim)
-        }
-        // Each clock's explanation under it when there is room; otherwise one line per clock.
-        let room = area.bottom - start - 1
-        let spacing = clocks.count * 2 <= room ? 2 : 1
-        for (i, clock) in clocks.enumerated() where start + 1 + spacing * i < area.bottom {
-            let role: StyleRole = switch clock.state {
-            case .overdue: .overdue
-            case .dueSoon: .dueSoon
-            case .upcoming, .met: .normal
-            }
-            let when = Clock.when(due: clock.due, today: session.today)
-            let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(when))"
-            let row = start + 1 + spacing * i
-            canvas.put(text.truncated(toWidth: area.width - 6), row: row, col: 4, role: role)
-            if spacing == 2 {
-                canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
-            }
-        }
     }
 
     private func plannerText(_ c: Customer) -> String {

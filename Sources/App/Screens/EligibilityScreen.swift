@@ -64,7 +64,7 @@ struct EligibilityScreen: CaseFileScreen {
         case .char("d"):
             guard file.application != nil else { message = "Take the application first (a)"; return .handled }
             return .push(DocumentsScreen(session: session, file: file))
-        case .char("h"): return .push(HistoryScreen(session: session, file: file))
+        case .char("h"): return .push(HistoryScreen.make(session: session, file: file))
         default: return .unhandled
         }
         return .handled

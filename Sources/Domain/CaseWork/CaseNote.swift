@@ -39,8 +39,9 @@ public struct CaseNote: Hashable, Codable, Sendable {
         self.amends = amends
     }
 
-    /// Written more than 10 calendar days after the event (001).
-    public var isLate: Bool { eventOn.days(until: enteredOn) > ClockRule.noteEntry10.limit }
+    /// Written more than 10 calendar days after the event (001). An
+    /// amendment corrects a note already written: it is never late itself.
+    public var isLate: Bool { amends == nil && eventOn.days(until: enteredOn) > ClockRule.noteEntry10.limit }
 
     /// A two-way contact: the only kind that resets `contact-30`.
     public var isTwoWayContact: Bool { channel != nil && twoWay }

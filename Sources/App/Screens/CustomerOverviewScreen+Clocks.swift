@@ -1,0 +1,67 @@
+import Domain
+import TerminalKit
+
+/// The overview's clocks: as many as fit, each with why when there is room,
+/// a line saying how many more when they do not, and the late entries on
+/// record; `c` shows them all on a page of their own.
+extension CustomerOverviewScreen {
+    func runningClocks(_ c: Customer) -> [Clock] {
+        Deadlines.running(for: clockFacts ?? CaseClockFacts(customer: c), on: session.today, settings: session.settings)
+    }
+
+    var lateEntries: [LateEntry] { clockFacts.map(LateEntry.entries(of:)) ?? [] }
+
+    func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
+        let clocks = runningClocks(c)
+        // Each clock's explanation under it when there is room; otherwise one line per clock.
+        let room = max(0, area.bottom - start - 1)
+        let spacing = clocks.count * 2 <= room ? 2 : 1
+        let shown = min(clocks.count, room / spacing)
+        let heading = "Running clocks (as of \(session.today))"
+        canvas.put(heading, row: start, col: 2, role: .header)
+        var notes: [String] = []
+        if shown < clocks.count { notes.append("\(shown) of \(clocks.count) shown") }
+        if !lateEntries.isEmpty { notes.append(Plural.count(lateEntries.count, "late entry", "late entries") + " on record") }
+        if !notes.isEmpty {
+            canvas.put("· " + notes.joined(separator: " · ") + " (c)", row: start, col: 3 + heading.count,
+                       role: lateEntries.isEmpty ? .dim : .overdue, maxWidth: area.width - 5 - heading.count)
+        }
+        if clocks.isEmpty {
+            canvas.put("none: no policy deadline is running", row: start + 1, col: 4, role: .dim)
+        }
+        for (i, clock) in clocks.prefix(shown).enumerated() {
+            let role: StyleRole = switch clock.state {
+            case .overdue: .overdue
+            case .dueSoon: .dueSoon
+            case .upcoming, .met: .normal
+            }
+            let when = Clock.when(due: clock.due, today: session.today)
+            let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(when))"
+            let row = start + 1 + spacing * i
+            canvas.put(text.truncated(toWidth: area.width - 6), row: row, col: 4, role: role)
+            if spacing == 2 {
+                canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
+            }
+        }
+    }
+
+    /// Every running clock with its explanation, then the late entries.
+    func clocksPage(_ c: Customer) -> ReadingScreen {
+        let today = session.today
+        var out: [ReadingScreen.Entry] = [("Running clocks as of \(today)", .header)]
+        let clocks = runningClocks(c)
+        if clocks.isEmpty { out.append(("  none: no policy deadline is running", .dim)) }
+        for clock in clocks {
+            let role: StyleRole = clock.state == .overdue ? .overdue : clock.state == .dueSoon ? .dueSoon : .normal
+            out.append(("  \(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(Clock.when(due: clock.due, today: today)))", role))
+            out.append(("      \(clock.rule.explanation)", .dim))
+        }
+        out.append(("", .normal))
+        out.append(("Late entries (more than 10 days after the event)", .header))
+        if lateEntries.isEmpty { out.append(("  none", .dim)) }
+        for e in lateEntries {
+            out.append(("  \(e.kind.rawValue): \(e.what), entered \(e.enteredOn), \(e.daysLate) days after \(e.happenedOn)", .normal))
+        }
+        return ReadingScreen(title: "Clocks", header: "\(c.displayName) \(c.id)", entries: out)
+    }
+}
