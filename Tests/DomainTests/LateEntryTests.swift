@@ -38,4 +38,26 @@ import Testing
                                         work: CaseWork(), plan: again, assessments: [])
         #expect(timeline.contains { $0.kind == "Service" && $0.flag == "late: entered 2026-11-20" })
     }
+
+    /// Every late entry of a case, as the overview counts them and `c` lists them.
+    @Test func aCaseListsItsLateStartsClosuresNotesAndOutcomes() {
+        var s = PlanService(id: 9, serviceID: "career-planning", name: "Career Planning", status: .complete,
+                            actualStart: day("2026-10-01"))
+        s.startRecordedOn = day("2026-10-12")          // day 11: late
+        s.completedOn = day("2026-11-01")
+        s.completionKnownOn = day("2026-11-01")
+        s.closedRecordedOn = day("2026-11-11")         // day 10: on time
+        let c = Customer(id: CustomerID(4), legalName: "K", zip: "60601", birthDate: day("1990-01-01"), enteredOn: day("2026-01-01"))
+        let note = CaseNote(id: 1, customer: c.id, kind: .contact, eventOn: day("2026-10-01"), enteredOn: day("2026-10-20"),
+                            author: "m", text: "met")
+        var amendment = note
+        amendment.id = 2
+        amendment.amends = 1
+        let entries = LateEntry.entries(of: CaseClockFacts(customer: c, plan: plan([s]), work: CaseWork(notes: [note, amendment])))
+        #expect(entries.map(\.kind) == [.serviceStart, .note])
+        #expect(entries.map(\.daysLate) == [11, 19])
+        s.closedRecordedOn = day("2026-11-12")         // day 11: late
+        let timeline = Timeline.entries(customer: c, work: CaseWork(), plan: plan([s]), assessments: [])
+        #expect(timeline.contains { $0.text.hasPrefix("Complete") && $0.flag == "late: entered 2026-11-12" })
+    }
 }

@@ -33,6 +33,32 @@ import Testing
         try expectGolden("report-deadlines." + (format == "text" ? "txt" : format), out)
     }
 
+    /// A save's day is the area's calendar day: the same stored moment is the
+    /// 25th in Chicago and Honolulu in the evening, the 26th in UTC; the real
+    /// program, its Store and the report each count it so under `TZ`.
+    @Test(arguments: [("2026-11-26T03:30:00Z", "America/Chicago", "2027-02-23"),   // 21:30 on the 25th
+                      ("2026-11-26T03:30:00Z", "UTC", "2027-02-24"),
+                      ("2026-11-26T09:30:00Z", "Pacific/Honolulu", "2027-02-23"),  // 23:30 on the 25th
+                      ("2026-11-26T16:30:00Z", "Pacific/Honolulu", "2027-02-24")]) // 06:30 on the 26th
+    func aPlanSavedInTheEveningIsReviewedNinetyAreaDaysLater(savedAt: String, zone: String, due: String) throws {
+        var json = try JSONSerialization.jsonObject(with: Data(try TmuxSession.run(binary, ["export", "--db", db]).utf8)) as! [String: Any]
+        var versions = json["planVersions"] as! [[String: Any]]
+        let latest = try #require(versions.indices.filter { versions[$0]["customer"] as? String == "C000004" }.last)
+        versions[latest]["savedAt"] = savedAt
+        json["planVersions"] = versions
+        let file = dir + "/zoned-\(UUID().uuidString).json"
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: file))
+        let zoned = dir + "/zoned-\(UUID().uuidString).sqlite"
+        try TmuxSession.run(binary, ["init", "--db", zoned])
+        let (imported, status) = try TmuxSession.runWithStatus(binary, ["import", file, "--db", zoned])
+        try #require(status == 0, "\(imported)")
+        let out = try TmuxSession.run("/usr/bin/env", ["TZ=" + zone, binary, "report", "deadlines", "--db", zoned,
+                                                       "--as-of", "2026-11-27", "--format", "json"])
+        let items = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [[String: Any]]
+        let review = items.first { $0["customer_id"] as? String == "C000004" && $0["rule"] as? String == "review-90" }
+        #expect(review?["due_date"] as? String == due, "\(zone): \(out.prefix(300))")
+    }
+
     @Test(arguments: ["text", "json", "csv"])
     func theQualityReportMatchesItsGoldenFile(format: String) throws {
         let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "quality", "--db", db, "--as-of", "2026-11-23",

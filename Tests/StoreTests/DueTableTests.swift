@@ -62,6 +62,41 @@ import Testing
             try store.savePlan(plan, over: saved.version, by: admin, today: testToday, matrix: try ServicesMatrix.bundled(), reason: "more help")
         }
         try expectTableMatchesTheRules(store, on: testToday)
+        // A review with nothing changed resets review-90; a service entered as
+        // already started 15 days ago is a late entry; a one-way message moves nothing.
+        let reviewed = CustomerID(16)
+        do {
+            let saved = try #require(try store.plan(for: reviewed))
+            _ = try store.recordReview(of: reviewed, over: saved.version, by: admin, today: testToday)
+            var plan = try #require(try store.plan(for: reviewed)).plan
+            plan.goals[0].steps[0].services.append(PlanService(id: plan.newID(), serviceID: "career-planning", name: "Career Planning",
+                                                               plannedStart: testToday.adding(days: -15), plannedEnd: testToday.adding(days: 60),
+                                                               weeklyHours: 1, status: .open, actualStart: testToday.adding(days: -15)))
+            let version = try #require(try store.plan(for: reviewed)).version
+            try store.savePlan(plan, over: version, by: admin, today: testToday, matrix: try ServicesMatrix.bundled(), reason: "more help")
+            let facts = try #require(try store.clockFacts(for: reviewed))
+            #expect(LateEntry.entries(of: facts).contains { $0.kind == .serviceStart && $0.daysLate == 15 })
+        }
+        try store.addNote(CaseNote(id: 0, customer: enrolled, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
+                                   text: "left a message", channel: .email, twoWay: false), by: admin)
+        try expectTableMatchesTheRules(store, on: testToday)
+        // The stored last contact and last service are what the notes and plans say.
+        let matrix = try ServicesMatrix.bundled()
+        for f in try store.clockFacts(planner: nil) {
+            let derived = CaseActivity.derived(f.customer, notes: f.work.notes, plan: f.plan, matrix: matrix, through: testToday)
+            #expect(derived.lastContactOn == f.customer.lastContactOn && derived.lastServiceOn == f.customer.lastServiceOn,
+                    "customer \(f.customer.id)")
+        }
+        // Exits stop every participation clock: a year on, after the automatic exits.
+        let later = testToday.adding(days: 400)
+        #expect(try !store.applyAutomaticExits(today: later, matrix: matrix).isEmpty)
+        try expectTableMatchesTheRules(store, on: later)
+        for f in try store.clockFacts(planner: nil) where f.customer.exitedOn != nil {
+            let participation: Set<ClockRule> = [.eligibility30, .enrollment90, .initialPlan5, .contact30, .review90,
+                                                 .serviceEntry10, .serviceClose10, .autoExit90]
+            #expect(Deadlines.running(for: f, on: later, settings: try store.clockSettings())
+                .allSatisfy { !participation.contains($0.rule) }, "customer \(f.customer.id)")
+        }
         // The contact interval changes every enrolled customer's contact clock.
         try store.insert(staff: [admin])
         _ = try store.saveClockSettings(["contact-interval-days": "14", "veteran-contact-interval-days": "14",

@@ -45,8 +45,9 @@ public enum Timeline {
                                          by: "", flag: late, source: .service))
             }
             if let done = s.completedOn {
+                let late = PlanRules.lateClosing(s) != nil ? s.closedRecordedOn.map { "late: entered \($0)" } : nil
                 out.append(TimelineEntry(on: done, kind: "Service", text: "\(s.status.label): \(s.name)"
-                                         + (s.credential.map { ", credential \($0)" } ?? ""), by: "", source: .service))
+                                         + (s.credential.map { ", credential \($0)" } ?? ""), by: "", flag: late, source: .service))
             }
         }
         for a in assessments {
