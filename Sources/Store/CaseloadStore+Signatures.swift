@@ -105,7 +105,7 @@ extension CaseloadStore {
     /// The first day a plan version after the signed one no longer matched
     /// the signature: "plan changed on DATE after signing".
     public static func changedOn(_ s: Signature, versions: [PlanVersion]) -> Day? {
-        versions.first { $0.version > s.planVersion && PlanDigest.digest($0.plan) != s.digest }
+        versions.first { $0.version > s.planVersion && !PlanDigest.matches($0.plan, s.digest) }
             .flatMap { AreaTime.day(of: $0.savedAt, in: .current) }
     }
 

@@ -150,6 +150,32 @@ import TerminalKit
         #expect(!h.screen.contains("● unsaved"))
     }
 
+    /// Once the Service Closure / Exit note is written the customer is
+    /// leaving: the plan closes its last step and goal, the signatures stay
+    /// good (progress is not what was signed), and the exit checklist agrees.
+    @Test func anExitNoteLetsThePlanCloseItsLastGoal() throws {
+        let h = try Harness()
+        let planner = try #require(try h.store.signIn(login: "mrivera"))
+        try h.store.addNote(CaseNote(id: 0, customer: CustomerID(16), kind: .closure, eventOn: Harness.today, enteredOn: Harness.today,
+                                     author: "", text: "Leaving: moved to Ohio", answers: ["employed": "no"]), by: planner)
+        openPlan(h, 16)
+        h.press(.down, .down, .down, .down, .down, .enter)   // the last open step
+        h.press(.tab, .tab, .right, .ctrl("s"))             // achieved
+        #expect(!h.screen.contains("Not done"))
+        h.press(.home, .enter)                               // the goal
+        h.press(.tab, .tab, .tab, .tab, .tab, .right)        // status: achieved
+        h.press(.ctrl("s"), .ctrl("s"))
+        h.type("customer is leaving")
+        h.press(.enter)
+        #expect(h.lines[22].contains("✓ Saved version 3"), "\(h.lines[22])")
+        #expect(h.lines[2].contains("✓ signed · leaving: exit note written"))
+        let plan = try #require(try h.store.plan(for: CustomerID(16))).plan
+        #expect(plan.goals.allSatisfy { $0.status == .achieved })
+        h.press(.escape, .char("x"))
+        #expect(h.screen.contains("✓ Every goal closed"))
+        #expect(h.screen.contains("✓ Exit note written"))
+    }
+
     @Test func aSignificantChangeAsksWhyAndUndoWorks() throws {
         let h = try Harness()
         openPlan(h, 16)
@@ -169,8 +195,8 @@ import TerminalKit
         #expect(episodes.last?.reason == "customer chose the longer pharmacy degree path")
         h.press(.char("h"))
         #expect(h.lines[3].hasPrefix("▶ v3   2026-") && h.lines[3].contains("mrivera  changed goal: Get a full-time job"))
-        #expect(h.lines[4].hasPrefix("  v2   2026-08-18T16:00 mrivera  reviewed with the customer"))
-        #expect(h.lines[5].hasPrefix("  v1   2026-05-18T17:00 mrivera  initial plan"))
+        #expect(h.lines[4].hasPrefix("  v2   2026-08-18 16:00 UTC mrivera  reviewed with the customer"))
+        #expect(h.lines[5].hasPrefix("  v1   2026-05-18 17:00 UTC mrivera  initial plan"))
         h.press(.enter)
         #expect(h.screen.contains("Read-only: version 3"))
         #expect(h.screen.contains("changed goal: Get a full-time job as a pharmacy technician"))

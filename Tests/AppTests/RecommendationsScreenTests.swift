@@ -42,6 +42,25 @@ import TerminalKit
         #expect(h.lines[22].contains("Already in the plan"))
     }
 
+    /// A goal added in the planner's own words is still known as added when
+    /// the page is opened again: never offered, never added twice.
+    @Test func aGoalAddedInOtherWordsIsNotOfferedAgain() throws {
+        let h = try Harness()
+        open(h)
+        h.press(.down, .char(" "), .enter, .ctrl("u"))
+        h.type("Pick a field with good pay near home")
+        h.press(.ctrl("s"), .char("a"))
+        #expect(h.lines[22].contains("✓ Added 1 item(s) to the plan: version 1"))
+        h.press(.escape, .char("m"))
+        #expect(h.screen.contains("✓ in plan Choose a career field with good local demand and wages"))
+        h.press(.down, .char(" "))
+        #expect(h.lines[22].contains("Already in the plan"))
+        h.press(.char("a"))
+        let plan = try #require(try h.store.plan(for: CustomerID(3))).plan
+        #expect(plan.goals.map(\.text) == ["Pick a field with good pay near home"])
+        #expect(plan.allServices.count == 1)
+    }
+
     @Test func nothingIsAddedUnlessMarked() throws {
         let h = try Harness()
         open(h)

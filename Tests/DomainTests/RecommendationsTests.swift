@@ -82,6 +82,66 @@ let shippedMatrix: ServicesMatrix = {
         #expect(!recommend(.adult, a, gsa: gsa(target: "welder"), assessments: scores).contains { $0.key.hasPrefix("assessment:tabe") })
     }
 
+    /// Chosen together: the assessment is a step of its own first, the
+    /// supportive service sits under the support step, any other service
+    /// under a step of its own; never under the assessment's step. A goal
+    /// added in the planner's wording is known as added whatever its words.
+    @Test func chosenItemsLandUnderStepsThatFitThem() throws {
+        let a = Application(appliedOn: day("2026-10-02"), program: .adult, employment: .notEmployed, education: .noDiploma)
+        let bus = BarrierRecord(id: 1, customer: CustomerID(9), kind: "transportation", description: "no car", plan: "",
+                                identifiedOn: day("2026-10-02"), recordedBy: "mrivera")
+        let recs = recommend(.adult, a, gsa: gsa(target: "welder"), barriers: [bus])
+        let goal = try #require(recs.first { $0.key == "goal:adult-education-with-training" })
+        let training = try #require(recs.first { $0.key == "goal:occupational-skills-training" })
+        let reading = try #require(recs.first { if case .assessment = $0.kind { true } else { false } })
+        let support = try #require(recs.first { $0.key == "service:supportive-transportation" })
+        let choices = [RecommendationChoice(recommendation: training, text: training.text, steps: training.steps, includeService: true),
+                       RecommendationChoice(recommendation: goal, text: "Get my GED and weld", steps: [goal.steps[0]]),
+                       RecommendationChoice(recommendation: reading, text: reading.text),
+                       RecommendationChoice(recommendation: support, text: support.text)]
+        let plan = try AddToPlan.apply(choices, to: CareerPlan(customer: CustomerID(9)), matrix: shippedMatrix, on: today)
+        let steps = plan.goals[0].steps
+        #expect(steps.map(\.text) == ["TABE 11&12: reading", training.steps[0], training.steps[1],
+                                      "Arrange the support needed to take part in the plan"])
+        // Training under choosing and enrolling, not under its assessment; the bus pass under the support step.
+        #expect(steps[0].services.isEmpty && steps[1].services.isEmpty)
+        #expect(steps[2].services.map(\.serviceID) == ["occupational-skills-training"])
+        #expect(steps[3].services.map(\.serviceID) == ["supportive-transportation"])
+        // Only the assessment step chosen: the doing step comes with the service.
+        let alone = try AddToPlan.apply([RecommendationChoice(recommendation: training, text: training.text, steps: [training.steps[0]],
+                                                              includeService: true)],
+                                        to: CareerPlan(customer: CustomerID(9)), matrix: shippedMatrix, on: today)
+        #expect(alone.goals[0].steps.map(\.services.count) == [0, 1])
+        // In the plan under the planner's words: not offered again.
+        #expect(AddToPlan.isInPlan(goal, text: goal.text, plan: plan))
+        #expect(plan.goals[1].text == "Get my GED and weld")
+        #expect(AddToPlan.isInPlan(reading, text: "Take the reading test", plan: plan))
+    }
+
+    /// K and J move a service within its step, then into the next or previous step.
+    @Test func aServiceMovesAcrossStepsAndGoals() {
+        func service(_ id: Int) -> PlanService { PlanService(id: id, serviceID: "s\(id)", name: "S\(id)") }
+        var plan = CareerPlan(customer: CustomerID(9), goals: [
+            PlanGoal(id: 1, text: "A", horizon: .oneYear, kind: .employment, steps: [
+                PlanStep(id: 2, text: "a1", services: [service(10), service(11)]),
+                PlanStep(id: 3, text: "a2")]),
+            PlanGoal(id: 4, text: "B", horizon: .oneYear, kind: .employment, steps: [PlanStep(id: 5, text: "b1", services: [service(12)])]),
+        ])
+        func layout() -> [[Int]] { plan.allSteps.map { $0.services.map(\.id) } }
+        for (id, by, after) in [(10, 1, [[11, 10], [], [12]]), (10, 1, [[11], [10], [12]]), (10, 1, [[11], [], [10, 12]]),
+                                (10, -1, [[11], [10], [12]]), (11, 1, [[], [11, 10], [12]])] {
+            let moved = plan.moveService(id: id, by: by)
+            #expect(moved, "moving \(id) by \(by)")
+            #expect(layout() == after, "moving \(id) by \(by)")
+        }
+        let back = plan.moveService(id: 11, by: -1)   // into the empty first step
+        #expect(back && layout() == [[11], [10], [12]])
+        // Already first in the whole plan, or last: nothing moves.
+        let first = plan.moveService(id: 11, by: -1), last = plan.moveService(id: 12, by: 1)
+        #expect(!first && !last)
+        #expect(layout() == [[11], [10], [12]])
+    }
+
     @Test func eachOpenBarrierBringsASupportiveService() {
         let a = Application(appliedOn: day("2026-10-02"), program: .adult, employment: .employed)
         let bus = BarrierRecord(id: 1, customer: CustomerID(9), kind: "transportation", description: "no car", plan: "",

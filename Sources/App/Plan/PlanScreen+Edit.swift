@@ -187,7 +187,13 @@ extension PlanScreen {
             switch node {
             case .goal(let g): swap(&p.goals, g)
             case .step(let g, let s): swap(&p.goals[g].steps, s)
-            case .service(let g, let s, let v): swap(&p.goals[g].steps[s].services, v)
+            case .service(let g, let s, let v): p.moveService(id: p.goals[g].steps[s].services[v].id, by: step)
+            }
+        }
+        // A service moved into a folded step or goal stays in sight.
+        for goal in plan.goals {
+            for step in goal.steps where step.services.contains(where: { $0.id == id }) {
+                collapsed.subtract([goal.id, step.id])
             }
         }
         selected = select(id: id) ?? selected

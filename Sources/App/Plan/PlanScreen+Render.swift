@@ -23,7 +23,7 @@ extension PlanScreen {
         let treeWidth = side ? area.width - Self.sidePanelWidth - 1 : area.width
         let planName = c.program?.planName ?? "Plan"
         let state = (hasChanges ? "● unsaved · " : "")
-            + (saved.map { "v\($0.version) \($0.savedAt.prefix(10)) \($0.savedBy)" } ?? "never saved")
+            + (saved.map { "v\($0.version) \(AreaTime.day(of: $0.savedAt, in: .current)?.description ?? $0.savedAt) \($0.savedBy)" } ?? "never saved")
         canvas.put(state, row: area.top, col: treeWidth - state.displayWidth - 1, role: hasChanges ? .dueSoon : .dim)
         canvas.put("\(c.displayName) \(c.id) · \(planName)", row: area.top, col: 1, role: .header,
                    maxWidth: treeWidth - state.displayWidth - 3)
@@ -61,8 +61,9 @@ extension PlanScreen {
     var subtitle: String { signingState + planState }
 
     private var planState: String {
-        if file.customer.enrolledOn != nil, !plan.hasOpenGoalWithOpenStep {
-            return "! needs at least one open goal with an open step"
+        if file.customer.enrolledOn != nil, file.customer.exitedOn == nil, !plan.hasOpenGoalWithOpenStep {
+            return file.work.hasExitNote ? "leaving: exit note written; close the rest, then exit (x on the customer)"
+                                         : "! needs at least one open goal with an open step"
         }
         if file.customer.program == .youth {
             let elements = plan.youthElements(matrix).map(String.init).joined(separator: ", ")

@@ -99,7 +99,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the plan as a new version (a significant change asks why)")
     static let delete = KeyBinding([.char("x")], "Delete", help: "Delete the selected item (asks first; started services are closed instead)", inBar: false)
     static let undoKey = KeyBinding([.char("u")], "Undo", help: "Undo the last change made since opening the plan", inBar: false)
-    static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down among its siblings", inBar: false)
+    static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down (a service past its step's first or last goes to the step before or after)", inBar: false)
     static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")
     static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a row", inBar: false)
     static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
@@ -310,7 +310,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         var next = plan
         body(&next)
         guard next != plan else { return true }
-        if let problem = PlanRules.openGoalProblem(before: plan, after: next, customer: file.customer) {
+        if let problem = PlanRules.openGoalProblem(before: plan, after: next, customer: file.customer,
+                                                   exiting: file.work.hasExitNote) {
             message = "Not done: " + problem
             return false
         }

@@ -72,14 +72,14 @@ struct PlanVersionsScreen: Screen {
             let role: StyleRole = i == selected ? .selected : .normal
             canvas.fill(row: y, role: role)
             let summary = v.changes.first.map { $0 + (v.changes.count > 1 ? " (+\(v.changes.count - 1) more)" : "") } ?? "no change"
-            canvas.put((i == selected ? "▶ " : "  ") + "v\(v.version)".fitted(toWidth: 5) + "\(v.savedAt.prefix(16)) "
+            canvas.put((i == selected ? "▶ " : "  ") + "v\(v.version)".fitted(toWidth: 5) + "\(AreaTime.shown(v.savedAt, in: .current)) "
                        + v.savedBy.fitted(toWidth: 9) + summary, row: y, col: 0, role: role, maxWidth: area.width - 1)
         }
     }
 
     private func renderVersion(into canvas: inout Canvas, area: Area) {
         let v = versions[selected]
-        canvas.put("Read-only: version \(v.version), saved \(v.savedAt) by \(v.savedBy)", row: area.top + 1, col: 1, role: .dim,
+        canvas.put("Read-only: version \(v.version), saved \(AreaTime.shown(v.savedAt, in: .current)) by \(v.savedBy)", row: area.top + 1, col: 1, role: .dim,
                    maxWidth: area.width - 2)
         let tree = PlanTree(plan: v.plan, collapsed: collapsed)
         var lines: [(PlanTree.Row?, String)] = tree.rows.map { ($0, "") }

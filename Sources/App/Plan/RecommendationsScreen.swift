@@ -224,9 +224,9 @@ struct RecommendationsScreen: CaseFileScreen {
     private mutating func addMarked() {
         if let refusal = session.refusal(.editPlan) { message = refusal; return }
         let choices: [RecommendationChoice] = shown.filter { marked.contains($0.key) && !inPlan($0) }.map { r in
-            RecommendationChoice(recommendation: r, text: text(r),
-                                 steps: r.steps.indices.filter { marked.contains("\(r.key)#step#\($0)") }.map { stepText(r, $0) },
-                                 includeService: marked.contains("\(r.key)#service"))
+            let steps = r.steps.indices.filter { marked.contains("\(r.key)#step#\($0)") }
+            return RecommendationChoice(recommendation: r, text: text(r), steps: steps.map { stepText(r, $0) }, stepIndices: steps,
+                                        includeService: marked.contains("\(r.key)#service"))
         }
         guard !choices.isEmpty else { message = "Mark items with Space first: nothing is added unless you choose it"; return }
         do {

@@ -150,7 +150,7 @@ struct SignaturesScreen: CaseFileScreen {
         let rows = states
         let signed = Signing.isSigned(rows)
         canvas.put(signed ? "✓ Signed by everyone on version \(saved.version), the plan as it stands"
-                   : "! Awaiting signatures on version \(saved.version) (saved \(saved.savedAt.prefix(10)) by \(saved.savedBy))",
+                   : "! Awaiting signatures on version \(saved.version) (saved \(AreaTime.day(of: saved.savedAt, in: .current)?.description ?? saved.savedAt) by \(saved.savedBy))",
                    row: area.top + 1, col: 2, role: signed ? .normal : .dueSoon, maxWidth: area.width - 4)
         let head = area.top + 3
         canvas.fill(row: head, role: .header)
@@ -167,7 +167,7 @@ struct SignaturesScreen: CaseFileScreen {
         if rows.indices.contains(selected), let s = signature(rows[selected].state) {
             let top = head + 2 + rows.count
             let lines = ["\(s.signerName)" + (s.relationship.map { " (\($0))" } ?? "") + ", \(s.summary)",
-                         "Captured \(s.capturedAt) by \(s.capturedBy) · plan version \(s.planVersion) · SHA-256 \(s.digest.prefix(16))…"]
+                         "Captured \(AreaTime.shown(s.capturedAt, in: .current)) by \(s.capturedBy) · plan version \(s.planVersion) · SHA-256 \(s.digest.prefix(16))…"]
             for (i, line) in lines.enumerated() {
                 canvas.put(line, row: top + i, col: 2, role: .dim, maxWidth: area.width - 4)
             }

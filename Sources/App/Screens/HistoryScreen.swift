@@ -8,7 +8,7 @@ enum HistoryScreen {
     static func make(session: Session, file: CaseFile) -> ReadingScreen {
         var out: [ReadingScreen.Entry] = []
         if let saved = file.applicationSaved {
-            out.append(("Application last saved \(saved.at) by \(saved.by)", .normal))
+            out.append(("Application last saved \(AreaTime.shown(saved.at, in: .current)) by \(saved.by)", .normal))
         } else {
             out.append(("No application yet.", .dim))
         }

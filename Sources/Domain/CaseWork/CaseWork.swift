@@ -28,6 +28,10 @@ public struct CaseWork: Hashable, Sendable {
 
     public var openReferrals: [Referral] { referrals.filter(\.isOpen) }
 
+    /// The Service Closure / Exit note is written: the customer is leaving,
+    /// so the plan may close its last open goal (PlanRules.openGoalProblem).
+    public var hasExitNote: Bool { notes.contains { $0.kind == .closure } }
+
     /// The amendments written to each note.
     public func amendments(of note: CaseNote) -> [CaseNote] { notes.filter { $0.amends == note.id } }
 }

@@ -92,6 +92,9 @@ public struct PlanGoal: Hashable, Codable, Sendable {
     public var status: GoalStatus
     public var withdrawnReason: String?
     public var steps: [PlanStep]
+    /// The recommendation it was added from (its key), whatever it is worded
+    /// now: the Recommendations page never offers it again.
+    public var recommendation: String? = nil
 
     public init(id: Int, text: String, horizon: Horizon, kind: GoalKind, targetDate: Day? = nil, justification: String = "",
                 indicators: [Indicator] = [], status: GoalStatus = .open, withdrawnReason: String? = nil,
@@ -116,6 +119,9 @@ public struct PlanStep: Hashable, Codable, Sendable {
     public var targetDate: Day?
     public var status: GoalStatus
     public var services: [PlanService]
+    /// The recommendation it was added from (an assessment, or the step that
+    /// holds supportive services), whatever it is worded now.
+    public var recommendation: String? = nil
 
     public init(id: Int, text: String, targetDate: Day? = nil, status: GoalStatus = .open, services: [PlanService] = []) {
         self.id = id

@@ -1,12 +1,34 @@
 import Crypto
 
-/// What a signature binds to: a canonical text of the plan's content (goals,
-/// steps and services with their dates, providers and statuses) and its
-/// SHA-256. Display order, ids, episodes and notes are not content, so
-/// reordering or viewing a plan never outdates a signature; any change a
-/// customer would see in what they agreed to does.
+/// What a signature binds to: the plan the customer agreed to, as a
+/// canonical text and its SHA-256. The agreement is the pathway, each goal
+/// (words, horizon, kind, target date), each step (words, target date) and
+/// each service (which service, name, provider, partner, planned dates,
+/// weekly hours). Progress recorded on the plan is not the agreement: a
+/// status, an actual start, a completion, a credential or a withdrawal
+/// reason never outdates a signature, nor do display order, ids, episodes
+/// or notes. Any change to what was agreed does (docs/design.md).
 public enum PlanDigest {
+    /// The agreement's canonical text (format v2).
     public static func canonical(_ plan: CareerPlan) -> String {
+        text(plan, version: 2)
+    }
+
+    /// Lower-case hex SHA-256 of the canonical text: what a new signature stores.
+    public static func digest(_ plan: CareerPlan) -> String { hash(canonical(plan)) }
+
+    /// The plan still says what was signed. Signatures captured before
+    /// format v2 hold a digest that also covered progress; they still match
+    /// a plan unchanged since, and are never rewritten.
+    public static func matches(_ plan: CareerPlan, _ signed: String) -> Bool {
+        signed == digest(plan) || signed == formatOneDigest(plan)
+    }
+
+    /// The digest signatures stored before format v2 (it covered progress too).
+    static func formatOneDigest(_ plan: CareerPlan) -> String { hash(text(plan, version: 1)) }
+
+    private static func text(_ plan: CareerPlan, version: Int) -> String {
+        let progress = version == 1
         func field(_ s: String?) -> String {
             (s ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\n", with: "\\n")
@@ -15,23 +37,23 @@ public enum PlanDigest {
         let goals = plan.goals.map { g -> String in
             let steps = g.steps.map { s -> String in
                 let services = s.services.map { v in
-                    ["service", field(v.serviceID), field(v.name), v.provider.rawValue, field(v.partnerName),
-                     day(v.plannedStart), day(v.plannedEnd), v.weeklyHours.map { String($0) } ?? "", v.status.rawValue,
-                     day(v.actualStart), day(v.completedOn), field(v.credential)].joined(separator: "|")
+                    (["service", field(v.serviceID), field(v.name), v.provider.rawValue, field(v.partnerName),
+                      day(v.plannedStart), day(v.plannedEnd), v.weeklyHours.map { String($0) } ?? ""]
+                     + (progress ? [v.status.rawValue, day(v.actualStart), day(v.completedOn), field(v.credential)] : []))
+                        .joined(separator: "|")
                 }.sorted()
-                return (["step", field(s.text), day(s.targetDate), s.status.rawValue].joined(separator: "|")
+                return ((["step", field(s.text), day(s.targetDate)] + (progress ? [s.status.rawValue] : [])).joined(separator: "|")
                         + "\n" + services.map { "    " + $0 }.joined(separator: "\n"))
             }.sorted()
-            return (["goal", field(g.text), g.horizon.rawValue, g.kind.rawValue, day(g.targetDate), g.status.rawValue,
-                     field(g.withdrawnReason)].joined(separator: "|")
+            return ((["goal", field(g.text), g.horizon.rawValue, g.kind.rawValue, day(g.targetDate)]
+                     + (progress ? [g.status.rawValue, field(g.withdrawnReason)] : [])).joined(separator: "|")
                     + "\n" + steps.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n"))
         }.sorted()
-        return "careerplan-plan-v1|\(plan.customer)|pathway|\(field(plan.careerPathway))\n" + goals.joined(separator: "\n") + "\n"
+        return "careerplan-plan-v\(version)|\(plan.customer)|pathway|\(field(plan.careerPathway))\n" + goals.joined(separator: "\n") + "\n"
     }
 
-    /// Lower-case hex SHA-256 of the canonical text.
-    public static func digest(_ plan: CareerPlan) -> String {
-        SHA256.hash(data: Array(canonical(plan).utf8)).map { byte in
+    private static func hash(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return hex.count == 1 ? "0" + hex : hex
         }.joined()

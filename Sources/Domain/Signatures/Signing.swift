@@ -51,14 +51,13 @@ public enum Signing {
     public static func states(customer c: Customer, plan: CareerPlan, signatures: [Signature],
                               guardian: GuardianRequest?, on day: Day,
                               changedOn: (Signature) -> Day? = { _ in nil }) -> [(role: SignerRole, state: State)] {
-        let digest = PlanDigest.digest(plan)
         let signingDay = signatures.filter { $0.role == .customer }.map(\.signedOn).max() ?? day
         return roles(for: c, on: signingDay).map { role in
             guard let latest = signatures.filter({ $0.role == role }).max(by: { $0.id < $1.id }) else {
                 if role == .guardian, let guardian { return (role, .sentToGuardian(guardian)) }
                 return (role, .notSigned)
             }
-            if latest.digest == digest { return (role, .signed(latest)) }
+            if PlanDigest.matches(plan, latest.digest) { return (role, .signed(latest)) }
             if role == .guardian, let guardian, guardian.sentOn >= latest.signedOn { return (role, .sentToGuardian(guardian)) }
             return (role, .outdated(latest, changedOn: changedOn(latest)))
         }
