@@ -15,9 +15,13 @@ extension CaseloadStore {
         public var method: SignatureMethod
         public var paperReturnedOn: Day?
         public var attested: Bool
+        /// Signing as career planner for the customer's planner (login), by
+        /// someone who is not that planner.
+        public var forPlanner: String?
 
         public init(role: SignerRole, typedName: String, guardianName: String? = nil, relationship: String? = nil,
-                    method: SignatureMethod, paperReturnedOn: Day? = nil, attested: Bool) {
+                    method: SignatureMethod, paperReturnedOn: Day? = nil, attested: Bool, forPlanner: String? = nil) {
+            self.forPlanner = forPlanner
             self.role = role
             self.typedName = typedName
             self.guardianName = guardianName
@@ -45,6 +49,7 @@ extension CaseloadStore {
             }
             guard r.attested else { throw StoreError.invalid("the signer must confirm the statement") }
             var relationship: String?
+            var forPlanner: String?
             // The signature keeps the name on record that the typed name matched.
             var signer = ""
             switch r.role {
@@ -59,6 +64,7 @@ extension CaseloadStore {
                     throw StoreError.invalid("the name typed does not match your name on record (\(user.name))")
                 }
                 signer = user.name
+                forPlanner = try Self.plannerSignedFor(c, by: user, naming: r.forPlanner, db)
             case .guardian:
                 let request = try Self.bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
                 guard let onRecord = request?.name ?? r.guardianName.flatMap({ $0.isEmpty ? nil : $0 }) else {
@@ -76,14 +82,41 @@ extension CaseloadStore {
                 guard back <= today else { throw StoreError.invalid("the day the paper came back is in the future") }
             }
             let next = try Self.nextID("signature", db)
-            let signature = Signature(
+            var signature = Signature(
                 id: next, customer: id, role: r.role, signerName: signer,
                 relationship: relationship, method: r.method, paperReturnedOn: r.method == .paper ? r.paperReturnedOn : nil,
                 signedOn: r.method == .paper ? (r.paperReturnedOn ?? today) : today, capturedAt: Self.timestamp(),
                 capturedBy: user.login, planVersion: current.version, digest: PlanDigest.digest(current.plan))
+            signature.forPlanner = forPlanner
             try Self.insert(signature, db)
             return signature
         }
+    }
+
+    /// Only the customer's career planner signs as career planner in their
+    /// own name. Anyone else (covering, a supervisor, an administrator)
+    /// says for whom they sign, and only for the customer's planner; a
+    /// customer nobody has taken on is given the planner named, in this
+    /// transaction, so the customer's copy always names a planner to call.
+    /// Returns the login signed for, nil when the planner signs.
+    static func plannerSignedFor(_ c: Customer, by user: Staff, naming named: String?, _ db: Database) throws -> String? {
+        if c.planner == user.login { return nil }
+        let acting = named?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let planner = c.planner {
+            let name = try staff(db, login: planner)?.name ?? planner
+            guard acting == planner else {
+                throw StoreError.invalid("you are not \(c.id)'s career planner: sign for \(name) (\(planner)), who stays the planner to call")
+            }
+            return planner
+        }
+        guard !acting.isEmpty else {
+            throw StoreError.invalid("\(c.id) has no career planner yet: name the planner you sign for; they become the planner to call")
+        }
+        guard try staff(db, login: acting)?.role == .planner else {
+            throw StoreError.invalid("\"\(acting)\" is not a career planner on the staff list")
+        }
+        try db.cached(sql: "UPDATE customer SET planner = ? WHERE id = ? AND planner IS NULL", arguments: [acting, c.id.number])
+        return acting
     }
 
     /// Records that the plan went to the youth's parent or guardian to sign.

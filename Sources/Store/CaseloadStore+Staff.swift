@@ -7,9 +7,11 @@ extension CaseloadStore {
     }
 
     public func staff(login: String) throws -> Staff? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]).map(Staff.init(row:))
-        }
+        try pool.read { db in try Self.staff(db, login: login) }
+    }
+
+    static func staff(_ db: Database, login: String) throws -> Staff? {
+        try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]).map(Staff.init(row:))
     }
 
     public func insert(staff: [Staff]) throws {

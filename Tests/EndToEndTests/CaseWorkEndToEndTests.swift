@@ -90,8 +90,10 @@ import Testing
         let me = (json["staff"] as! [[String: Any]]).first { $0["role"] as? String == "administrator" }
         let name = try #require(me?["name"] as? String)
         try tmux.send("Down", "Enter")
+        // The administrator is not C000010's planner: they sign for Wei Chen, named first in the form.
         try tmux.waitFor(text: "Career planner signs version")
-        try tmux.send("Tab", "Tab")
+        try tmux.waitFor(text: "Wei Chen (wchen)")
+        try tmux.send("Tab", "Tab", "Tab")
         try tmux.send("-l", name)
         try tmux.send("Tab", "Space", "C-s")
         try tmux.waitFor(text: "Signed by everyone on version")
@@ -116,6 +118,7 @@ import Testing
         let data = try JSONSerialization.jsonObject(with: Data(after.utf8)) as! [String: Any]
         let signatures = (data["signatures"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
         #expect(signatures.map { $0["role"] as? String } == ["customer", "planner"])
+        #expect(signatures.last?["forPlanner"] as? String == "wchen")
         let versions = (data["planVersions"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
         #expect(signatures.allSatisfy { ($0["planVersion"] as? Int).map { $0 < versions.count } == true })
         let copy = try TmuxSession.run(binary, ["plan", "C000010", "--db", db])

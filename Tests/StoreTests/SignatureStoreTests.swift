@@ -47,6 +47,46 @@ import Testing
         }
     }
 
+    /// Only the customer's planner signs as career planner in their own name;
+    /// anyone else says for whom, and a customer nobody has taken on gets
+    /// the planner named (their copy always names a planner to call).
+    @Test func whoeverIsNotTheCustomersPlannerSignsForThem() throws {
+        let store = try seededStore(at: dir + "/p.sqlite", customers: 12)
+        let version = try #require(try store.plan(for: unsigned)).version
+        let supervisor = testAdmin   // an administrator may work any case
+        try store.insert(staff: [testAdmin])
+        #expect(throws: StoreError.invalid("you are not C000010's career planner: sign for 陈伟 Wei Chen (wchen), who stays the planner to call")) {
+            try store.sign(self.request(.planner, "Root"), customer: self.unsigned, planVersion: version, by: supervisor,
+                           today: testToday)
+        }
+        var acting = request(.planner, "Root")
+        acting.forPlanner = "mrivera"
+        #expect(throws: StoreError.self) {
+            try store.sign(acting, customer: self.unsigned, planVersion: version, by: supervisor, today: testToday)
+        }
+        acting.forPlanner = "wchen"
+        let s = try store.sign(acting, customer: unsigned, planVersion: version, by: supervisor, today: testToday)
+        #expect(s.signerName == "Root" && s.forPlanner == "wchen")
+        #expect(s.summary == "signed 2026-11-23 at this terminal by Root for wchen")
+        // The planner signs in their own name.
+        let own = try store.sign(request(.planner, "陈伟 Wei Chen"), customer: unsigned, planVersion: version, by: planner, today: testToday)
+        #expect(own.forPlanner == nil)
+        // Nobody has taken the customer on: the planner named becomes theirs.
+        try store.pool.write { db in try db.execute(sql: "UPDATE customer SET planner = NULL WHERE id = 10") }
+        acting.forPlanner = nil
+        #expect(throws: StoreError.invalid("C000010 has no career planner yet: name the planner you sign for; they become the planner to call")) {
+            try store.sign(acting, customer: self.unsigned, planVersion: version, by: supervisor, today: testToday)
+        }
+        acting.forPlanner = "asantos"   // a supervisor
+        #expect(throws: StoreError.invalid("\"asantos\" is not a career planner on the staff list")) {
+            try store.sign(acting, customer: self.unsigned, planVersion: version, by: supervisor, today: testToday)
+        }
+        acting.forPlanner = "mrivera"
+        try store.sign(acting, customer: unsigned, planVersion: version, by: supervisor, today: testToday)
+        #expect(try store.customer(unsigned)?.planner == "mrivera")
+        #expect(try store.customerCopy(for: unsigned, today: testToday)?.text.contains("Your career planner: María Rivera") == true)
+    }
+
     @Test func aPlanChangeAfterSigningOutdatesBothWithTheDayItChanged() throws {
         let store = try seededStore(at: dir + "/o.sqlite", customers: 12)
         let v = try #require(try store.plan(for: unsigned))

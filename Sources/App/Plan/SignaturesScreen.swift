@@ -85,6 +85,17 @@ struct SignaturesScreen: CaseFileScreen {
             values["name"] = request?.name ?? ""
             values["relationship"] = request?.relationship ?? ""
         }
+        // Someone who is not the customer's planner signs for them (docs/design.md).
+        let actingFor = role == .planner && user?.login != c.planner
+        if actingFor {
+            let planners = c.planner.map { [$0] } ?? session.staff.values.filter { $0.role == .planner }.map(\.login).sorted()
+            let choices = planners.map { FormChoice($0, session.staff[$0].map { "\($0.name) (\($0.login))" } ?? $0) }
+            fields.append(FormField("forPlanner", "Signing for", .choice(choices),
+                                    hint: c.planner == nil ? "the planner named becomes this customer's planner to call"
+                                                           : "you sign for the customer's planner, who stays the one to call",
+                                    required: true))
+            values["forPlanner"] = planners.first ?? ""
+        }
         fields += [
             FormField("method", "How", .choice(SignatureMethod.choices), hint: "Space or ←/→", required: true),
             FormField("returnedOn", "Paper came back on", .date, hint: "for a printed copy; " + Day.acceptedFormats),
@@ -94,7 +105,8 @@ struct SignaturesScreen: CaseFileScreen {
         let whose = role == .planner ? (user?.name ?? "") : role == .customer ? c.legalName : (request?.name ?? "the guardian")
         return RecordFormScreen(
             title: "Sign", customer: c.id, heading: "\(c.displayName) \(c.id) · \(role.label) signs version \(version.version)",
-            intro: "\"" + Signing.attestation(role, customer: c.displayName) + "\" Name on record: \(whose).",
+            intro: "\"" + Signing.attestation(role, customer: c.displayName) + "\" Name on record: \(whose)."
+                + (actingFor ? " You are not this customer's planner: say for whom you sign." : ""),
             fields: fields, values: values,
             check: { v in
                 var found = requiredProblems(fields, v)
@@ -113,7 +125,8 @@ struct SignaturesScreen: CaseFileScreen {
                 let r = CaseloadStore.SigningRequest(
                     role: role, typedName: v["typed"] ?? "", guardianName: v["name"], relationship: v["relationship"],
                     method: SignatureMethod(rawValue: v["method"] ?? "") ?? .terminal,
-                    paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes)
+                    paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes,
+                    forPlanner: actingFor ? v["forPlanner"] : nil)
                 let s = try store.sign(r, customer: c.id, planVersion: version.version, by: user, today: today)
                 return .updated(c.id, notice: "\(role.label) signed version \(s.planVersion) on \(s.signedOn)")
             })

@@ -19,6 +19,9 @@ public struct Signature: Hashable, Codable, Sendable {
     /// The plan version and its digest when signed.
     public var planVersion: Int
     public var digest: String
+    /// A planner's signature given by someone else (covering, a supervisor):
+    /// the login of the customer's career planner they signed for.
+    public var forPlanner: String? = nil
 
     public init(id: Int64, customer: CustomerID, role: SignerRole, signerName: String, relationship: String? = nil,
                 method: SignatureMethod, paperReturnedOn: Day? = nil, signedOn: Day, capturedAt: String,
@@ -40,6 +43,7 @@ public struct Signature: Hashable, Codable, Sendable {
     /// "signed 2026-11-23 at this terminal".
     public var summary: String {
         "signed \(signedOn) " + (method == .paper ? "on a printed copy returned \(paperReturnedOn ?? signedOn)" : method.label)
+            + (forPlanner.map { " by \(signerName) for \($0)" } ?? "")
     }
 }
 
