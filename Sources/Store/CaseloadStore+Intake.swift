@@ -85,8 +85,8 @@ extension CaseloadStore {
     /// Domain's rules decide: only eligible titles, within 30 days of the
     /// application or with a reason.
     @discardableResult
-    public func certify(_ expected: Customer, titles: [Title], on day: Day, lateReason: String, by user: Staff?,
-                        today: Day) throws -> Customer {
+    public func certify(_ expected: Customer, titles: [Title], on day: Day, lateReason: String, undocumentedReason: String = "",
+                        by user: Staff?, today: Day) throws -> Customer {
         let user = try Self.permit(.certifyEligibility, by: user)
         return try write { db in
             try workOn(expected.id, by: user, db)
@@ -101,13 +101,23 @@ extension CaseloadStore {
             let application = try Self.decodeJSON(Application.self, row["answers"], "application.answers")
             let screening = try Self.screenings(db, customer: customer.id).last
             let results = Eligibility.evaluate(application, birthDate: customer.birthDate, screening: screening)
+            let checklist = EligibilityItem.items(for: application, screening: screening)
+            let seen = Set(try Self.documents(db, customer: customer.id).map(\.item))
+            let unverified = checklist.filter { !seen.contains($0.key) }.map(\.label)
             let problems = Certification.problems(titles: titles, on: day, lateReason: lateReason,
-                                                  application: application, results: results, today: today)
+                                                  application: application, results: results, today: today,
+                                                  unverified: unverified, checklistCount: checklist.count,
+                                                  undocumentedReason: undocumentedReason)
             guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: "; ")) }
             let reason = lateReason.trimmingCharacters(in: .whitespaces)
             let isLate = Certification.isLate(day, appliedOn: application.appliedOn)
-            try Self.insert(Certification(customer: customer.id, certifiedOn: day, titles: titles, certifiedBy: user.login,
-                                          lateReason: isLate ? reason : nil, recordedAt: Self.timestamp()), db)
+            var certification = Certification(customer: customer.id, certifiedOn: day, titles: titles, certifiedBy: user.login,
+                                              lateReason: isLate ? reason : nil, recordedAt: Self.timestamp())
+            if !unverified.isEmpty {
+                certification.undocumentedReason = undocumentedReason.trimmingCharacters(in: .whitespaces)
+                    + " (not verified: " + unverified.joined(separator: ", ") + ")"
+            }
+            try Self.insert(certification, db)
             var updated = customer
             updated.eligibleOn = day
             updated.program = titles[0].program
@@ -210,10 +220,10 @@ extension CaseloadStore {
 
     static func insert(_ c: Certification, _ db: Database) throws {
         try db.cached(sql: """
-            INSERT INTO certification (customer_id, certified_on, titles, certified_by, late_reason, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO certification (customer_id, certified_on, titles, certified_by, late_reason, recorded_at, undocumented_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [c.customer.number, c.certifiedOn.description, c.titles.map(\.rawValue).joined(separator: " "),
-                             c.certifiedBy, c.lateReason, c.recordedAt])
+                             c.certifiedBy, c.lateReason, c.recordedAt, c.undocumentedReason])
     }
 
     static func insert(_ a: ApplicationAmendment, _ db: Database) throws {
@@ -237,12 +247,14 @@ extension CaseloadStore {
 
     static func certifications(_ db: Database, customer: CustomerID? = nil) throws -> [Certification] {
         try rows(db, "certification", customer, order: "customer_id").map { row in
-            Certification(customer: CustomerID(row["customer_id"]), certifiedOn: try day(row, "certified_on"),
+            var c = Certification(customer: CustomerID(row["customer_id"]), certifiedOn: try day(row, "certified_on"),
                           titles: try (row["titles"] as String).split(separator: " ").map { text in
                               guard let t = Title(rawValue: String(text)) else { throw StoreError.notFound("title \(text)") }
                               return t
                           },
                           certifiedBy: row["certified_by"], lateReason: row["late_reason"], recordedAt: row["recorded_at"])
+            c.undocumentedReason = row["undocumented_reason"]
+            return c
         }
     }
 

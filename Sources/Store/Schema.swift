@@ -409,6 +409,11 @@ enum Schema {
                 """)
             for table in audited { try AuditTriggers.install(on: table, db) }
         }
+        m.registerMigration("v17-certification-documents") { db in
+            // Why eligibility was certified before every document was seen (001; issue 24).
+            try db.execute(sql: "ALTER TABLE certification ADD COLUMN undocumented_reason TEXT")
+            try AuditTriggers.install(on: "certification", db)
+        }
         return m
     }
 }

@@ -81,8 +81,37 @@ import TerminalKit
         #expect(h.screen.contains("✗ age 36 on the application date (out-of-school youth are 16 to 24)"))
     }
 
+    /// Every checklist document seen, as the Documents screen records them.
+    func seeEveryDocument(_ h: Harness, _ id: Int) throws {
+        let planner = try #require(try h.store.signIn(login: "mrivera"))
+        for item in try #require(try h.store.caseFile(CustomerID(Int64(id)))).checklist {
+            try h.store.recordDocument(EligibilityDocument(customer: CustomerID(Int64(id)), item: item.key,
+                                                           documentType: item.documentTypes[0], seenOn: Harness.today,
+                                                           recordedBy: "mrivera"), by: planner)
+        }
+    }
+
+    /// 001: the documents behind the answers come before certifying. With
+    /// none seen, the form warns at once and asks why, and keeps the answer.
+    @Test func certifyingWithoutDocumentsWarnsAndAsksWhy() throws {
+        let h = try Harness()
+        open(h, 2)
+        let count = try #require(try h.store.caseFile(CustomerID(2))).checklist.count
+        h.press(.char("e"), .char("c"))
+        #expect(h.lines[22].contains("Warning: \(count) of \(count) documents not verified (d)"))
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ \(count) of \(count) documents not verified (d): say why you certify without them"))
+        #expect(try h.store.caseFile(CustomerID(2))?.certification == nil)
+        h.type("ID replaced after a fire; verified by phone with IDES")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("✓ Certified: Adult"))
+        let reason = try #require(try h.store.caseFile(CustomerID(2))?.certification?.undocumentedReason)
+        #expect(reason.hasPrefix("ID replaced after a fire; verified by phone with IDES (not verified: "))
+    }
+
     @Test func aLateCertificationAsksForItsReason() throws {
         let h = try Harness()
+        try seeEveryDocument(h, 8)
         open(h, 8)   // applied 2026-10-14 for Dislocated Worker: 40 days ago
         h.press(.char("e"), .char("c"))
         h.press(.ctrl("s"))
@@ -110,6 +139,7 @@ import TerminalKit
 
     @Test func certifyingOnTimeNeedsNoReason() throws {
         let h = try Harness()
+        try seeEveryDocument(h, 2)
         open(h, 2)   // applied 2026-10-24: today is day 30
         h.press(.char("e"), .char("c"), .ctrl("s"))
         #expect(h.lines[22].contains("✓ Certified: Adult"))

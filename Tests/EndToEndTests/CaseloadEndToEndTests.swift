@@ -105,6 +105,11 @@ import Testing
         try tmux.waitFor(text: "Why: Adult")
         try tmux.send("c")
         try tmux.waitFor(text: "Certification date *")
+        // No document seen yet: certifying asks why, and records it.
+        try tmux.waitFor(text: "documents not verified (d)")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "say why you certify without them")
+        try tmux.send("-l", "ID and income papers to follow")
         try tmux.send("C-s")
         try tmux.waitFor(text: "Certified: Adult")
         try tmux.send("Escape")
@@ -129,6 +134,7 @@ import Testing
         #expect(answers?["sex"] as? String == "female" && answers?["lowIncome"] as? Bool == true)
         let certification = (json["certifications"] as! [[String: Any]]).first { $0["customer"] as? String == "C000049" }
         #expect(certification?["titles"] as? [String] == ["adult"])
+        #expect((certification?["undocumentedReason"] as? String)?.hasPrefix("ID and income papers to follow (not verified: ") == true)
     }
 
     /// Section 1 of the Getting Started Assessment typed in for a certified

@@ -27,6 +27,29 @@ import Testing
 
     func day(_ s: String) -> Day { Day(parsing: s)! }
 
+    /// Every checklist document seen, as the Documents screen records them.
+    func seeEveryDocument(_ store: CaseloadStore, _ c: CustomerID) throws {
+        for item in try #require(try store.caseFile(c)).checklist {
+            try store.recordDocument(EligibilityDocument(customer: c, item: item.key, documentType: item.documentTypes[0],
+                                                         seenOn: day("2026-10-01"), recordedBy: "mrivera"), by: planner)
+        }
+    }
+
+    /// 001: the documentation behind each answer is collected before
+    /// certifying. Without it certification asks why, and keeps the answer.
+    @Test func certifyingWithoutTheDocumentsNeedsAReason() throws {
+        let (store, c) = try storeWithWalkIn()
+        let saved = try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
+        let count = try #require(try store.caseFile(c.id)).checklist.count
+        #expect(throws: StoreError.invalid("\(count) of \(count) documents not verified (d): say why you certify without them")) {
+            try store.certify(saved, titles: [.adult], on: day("2026-10-05"), lateReason: "", by: self.planner, today: day("2026-10-05"))
+        }
+        try store.certify(saved, titles: [.adult], on: day("2026-10-05"), lateReason: "", undocumentedReason: "ID is being replaced",
+                          by: planner, today: day("2026-10-05"))
+        let reason = try #require(try store.caseFile(c.id)?.certification?.undocumentedReason)
+        #expect(reason.hasPrefix("ID is being replaced (not verified: Date of birth / age, Right to work"))
+    }
+
     @Test func frontDeskTakesAnApplicationAndTheClockStarts() throws {
         let (store, c) = try storeWithWalkIn()
         let saved = try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
@@ -46,6 +69,7 @@ import Testing
             try store.certify(saved, titles: [.adult], on: day("2026-10-05"), lateReason: "", by: frontDesk,
                               today: day("2026-10-05"))
         }
+        try seeEveryDocument(store, c.id)
         let certified = try store.certify(saved, titles: [.adult], on: day("2026-10-05"), lateReason: "", by: planner,
                                           today: day("2026-10-05"))
         #expect(certified.eligibleOn == day("2026-10-05") && certified.stage(on: day("2026-10-05")) == .eligible)
@@ -56,6 +80,7 @@ import Testing
     @Test func aLateCertificationKeepsItsReason() throws {
         let (store, c) = try storeWithWalkIn()
         let saved = try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
+        try seeEveryDocument(store, c.id)
         #expect(throws: StoreError.invalid("31 days after the application (limit 30): give the reason it is late")) {
             try store.certify(saved, titles: [.adult], on: day("2026-11-01"), lateReason: " ", by: planner,
                               today: day("2026-11-23"))
@@ -68,6 +93,7 @@ import Testing
     @Test func aCertifiedApplicationChangesOnlyByAmendmentWithAReason() throws {
         let (store, c) = try storeWithWalkIn()
         var current = try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
+        try seeEveryDocument(store, c.id)
         current = try store.certify(current, titles: [.adult], on: day("2026-10-05"), lateReason: "", by: planner,
                                     today: day("2026-10-05"))
         let changed = form("2026-10-01", ["lowIncome": "", "assist-snap": "yes"])

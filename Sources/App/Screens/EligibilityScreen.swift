@@ -73,7 +73,11 @@ struct EligibilityScreen: CaseFileScreen {
     static let certifyFields = [
         FormField("date", "Certification date", .date, hint: Day.acceptedFormats, required: true),
         FormField("reason", "Reason it is late", hint: "asked when more than 30 days after the application"),
+        FormField("undocumented", "Without documents", hint: "why certify before every document is seen (asked when one is not)"),
     ]
+
+    /// Checklist items with no document seen yet (the Documents screen, d).
+    var unverified: [String] { file.checklist.filter { file.document(for: $0) == nil }.map(\.label) }
 
     private mutating func startCertifying() {
         if let done = file.certification {
@@ -86,13 +90,17 @@ struct EligibilityScreen: CaseFileScreen {
             message = why
         } else {
             certifying = FormState(fields: Self.certifyFields, values: ["date": session.today.description])
+            if !unverified.isEmpty {
+                message = "Warning: " + Certification.undocumentedProblem(unverified: unverified.count, of: file.checklist.count)
+            }
         }
     }
 
-    private func certifyProblems(on day: Day, reason: String) -> [String] {
+    private func certifyProblems(on day: Day, reason: String, undocumented: String = "x") -> [String] {
         guard let a = file.application else { return [] }
         return Certification.problems(titles: orderedMarks, on: day, lateReason: reason, application: a,
-                                      results: results, today: session.today)
+                                      results: results, today: session.today, unverified: unverified,
+                                      checklistCount: file.checklist.count, undocumentedReason: undocumented)
     }
 
     var orderedMarks: [Title] { Title.allCases.filter(marked.contains) }
@@ -104,8 +112,8 @@ struct EligibilityScreen: CaseFileScreen {
             return ["date": form["date"].isEmpty ? "Certification date is required" : "not a date; type " + Day.acceptedFormats]
         }
         var found: [String: String] = [:]
-        for p in certifyProblems(on: day, reason: form["reason"]) {
-            found[p.contains("give the reason") ? "reason" : "date"] = p
+        for p in certifyProblems(on: day, reason: form["reason"], undocumented: form["undocumented"]) {
+            found[p.contains("documents not verified") ? "undocumented" : p.contains("give the reason") ? "reason" : "date"] = p
         }
         return found
     }
@@ -121,16 +129,16 @@ struct EligibilityScreen: CaseFileScreen {
     }
 
     private mutating func saveCertification() -> Effect {
-        certifying!.checked = ["date", "reason"]
+        certifying!.checked = ["date", "reason", "undocumented"]
         let problems = certifyFormProblems
         guard problems.isEmpty, let form = certifying, let day = Day(parsing: form["date"]) else {
-            certifying!.focus(on: problems["date"] != nil ? "date" : "reason")
+            certifying!.focus(on: problems["date"] != nil ? "date" : problems["reason"] != nil ? "reason" : "undocumented")
             message = "Not certified: fix the field marked ✗"
             return .handled
         }
         do {
             try session.store.certify(file.customer, titles: orderedMarks, on: day, lateReason: form["reason"],
-                                      by: session.user, today: session.today)
+                                      undocumentedReason: form["undocumented"], by: session.user, today: session.today)
             certifying = nil
             reload(after: .back)
             notice = "Certified: " + orderedMarks.map(\.name).joined(separator: ", ")

@@ -15,6 +15,7 @@ enum HistoryScreen {
         if let c = file.certification {
             out.append(("Certified \(c.certifiedOn) by \(c.certifiedBy): " + c.titles.map(\.name).joined(separator: ", "), .normal))
             if let late = c.lateReason { out.append(("  late, because: \(late)", .dim)) }
+            if let why = c.undocumentedReason { out.append(("  without every document, because: \(why)", .dim)) }
         }
         if file.amendments.isEmpty, file.certification != nil {
             out.append(("No amendments since certification.", .dim))

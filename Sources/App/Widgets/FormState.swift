@@ -193,7 +193,8 @@ struct FormState {
                 let f = fields[i]
                 let isFocused = active && i == focus
                 let wrong = checked.contains(f.key) && problems[f.key] != nil
-                let mark = wrong ? "✗" : isFocused ? "▶" : " "
+                // Focus is always visible, in error too: the message under the field says what is wrong.
+                let mark = isFocused ? "▶" : wrong ? "✗" : " "
                 let role: StyleRole = isFocused ? .header : wrong ? .error : .normal
                 if f.kind == .toggle {
                     // A checkbox list: the box first, then the whole label.
