@@ -148,8 +148,7 @@ public final class AppLoop {
         var screen = stack.removeLast()
         screen.prepare(area: area)
         stack.append(screen)
-        let path = stack.map(\.title).joined(separator: " › ")
-        TitleBar.draw(into: &canvas, left: "careerplan │ " + path, right: titleRight)
+        TitleBar.draw(into: &canvas, app: "careerplan", path: stack.map(\.title), right: titleRight)
         screen.render(into: &canvas, area: area)
         let global = screen is HelpScreen ? [GlobalKeys.quit]
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)

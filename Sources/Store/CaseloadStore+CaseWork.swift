@@ -81,6 +81,10 @@ extension CaseloadStore {
         let user = try Self.permit(.caseWork, by: user)
         return try write { db in
             try workOn(outcome.customer, by: user, db)
+            guard let c = try Self.customer(db, outcome.customer) else { throw StoreError.notFound("customer \(outcome.customer)") }
+            if let problem = Outcome.enrollmentProblem(outcome.on, enrolledOn: c.enrolledOn) {
+                throw StoreError.invalid("\(outcome.kind.label) on \(outcome.on) \(problem)")
+            }
             var o = outcome
             o.recordedBy = user.login
             let saved = try Self.insert(o, db)

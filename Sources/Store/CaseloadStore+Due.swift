@@ -43,6 +43,7 @@ extension CaseloadStore {
                 return result
             } }
             if actor.login != nil { try refreshAllDue() }
+            committed.add(1, ordering: .relaxed)
             return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(path: path)

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,6 +11,10 @@ import Glibc
 /// instead of failing, foreign keys on, and every write in a transaction.
 public final class CaseloadStore: Sendable {
     public let path: String
+    /// Writes this process committed: what shows counts (the caseload's
+    /// title) is read again after any of them, not on every frame.
+    let committed = Atomic<Int>(0)
+    public var writesCommitted: Int { committed.load(ordering: .relaxed) }
     let pool: any DatabaseWriter
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.

@@ -147,6 +147,19 @@ import TerminalKit
         #expect(try h.store.caseFile(CustomerID(3))?.gsa?.jobs.map(\.occupationCode) == ["35-2014"])
     }
 
+    /// A barrier from the application has no plan yet: its state and its
+    /// name stay apart in the register.
+    @Test func aBarrierWithoutAPlanIsReadable() throws {
+        let h = try Harness()
+        let id = try #require((1...48).first { n in
+            (try? h.store.caseFile(CustomerID(Int64(n))))??.barriers.contains { $0.isOpen && $0.plan.isEmpty } == true
+        })
+        open(h, id)
+        h.press(.char("r"))
+        let row = try #require(h.lines.first { $0.contains("open, no plan") })
+        #expect(row.contains("! open, no plan  "), "\(row)")
+    }
+
     @Test func barriersAreAddedCorrectedAndOvercomeNeverDeleted() throws {
         let h = try Harness()
         open(h, 16)

@@ -32,6 +32,8 @@ import TerminalKit
         #expect(h.lines[22].contains("✓ Contact note saved; contact clock reset from 2026-11-23"))
         #expect(h.screen.contains("2026-12-23  Contact (in 30 days)"))
         #expect(!h.screen.contains("Contact (4 days overdue)"))
+        // The caseload's count in the title follows at once, not when going back to it.
+        #expect(h.lines[0].contains("Caseload !6 › "), "\(h.lines[0])")
         let note = try #require(try h.store.caseWork(CustomerID(4)).notes.last)
         #expect(note.text == "Called: interview at Harbor Foods on Friday" && note.twoWay && note.author == "mrivera")
     }

@@ -43,6 +43,18 @@ import TerminalKit
         #expect(h.screen.components(separatedBy: "\n").filter { $0.contains("Eligibility") }.count == 8)
     }
 
+    /// A supervisor may not write notes: Enter on a missing note opens the
+    /// customer's notes to read, rather than doing nothing.
+    @Test func aSupervisorsEnterOnANoteItemOpensTheNotes() throws {
+        let h = try Harness(login: "asantos")
+        h.press(.char("d"))
+        for _ in 0..<20 where !(h.lines.first { $0.hasPrefix("▶") } ?? "").contains("Case note") { h.press(.down) }
+        let selected = try #require(h.lines.first { $0.hasPrefix("▶") })
+        #expect(selected.contains("Case note"))
+        h.press(.enter)
+        #expect(h.lines[0].contains("Notes and timeline"), "\(h.lines[0])")
+    }
+
     @Test func theListPagesThroughEveryItemWithItsGroupHeadings() throws {
         let h = try Harness(login: "asantos")
         h.press(.char("d"))

@@ -222,7 +222,7 @@ import TerminalKit
         let h = try Harness()
         openPlan(h, 16)
         h.press(.down, .down, .char("x"))
-        #expect(h.screen.contains("Started services are not deleted"))
+        #expect(h.screen.contains("A started service is not deleted: close it (Enter, then Status: Complete or"))
         h.press(.char("s"))
         h.type("Visit two pharmacies to ask about openings")
         h.press(.tab)

@@ -56,6 +56,10 @@ import Testing
         gsa.jobs = [Job(employer: "Acme Foods", title: "Line cook", startedOn: day("2020-01-06"))]
         #expect(gsa.missing(.employment, barriers: []).isEmpty)
         #expect(gsa.missing(.labor, barriers: []) == ["goal outlook", "source", "prior job outlook and its source"])
+        // What is required is starred: the prior job's outlook once there is a prior job.
+        #expect(GSAPart.labor.fields(for: gsa).filter(\.isRequired).map(\.key) == ["lmiPriorJob", "lmiPriorJobSource", "lmiGoal", "lmiGoalSource"])
+        #expect(GSAPart.labor.fields(for: GettingStartedAssessment(customer: CustomerID(5), startedOn: day("2026-07-12")))
+            .filter(\.isRequired).map(\.key) == ["lmiGoal", "lmiGoalSource"])
         let homeless = BarrierRecord(id: 1, customer: CustomerID(5), kind: "homeless", description: "staying with friends",
                                      plan: "", identifiedOn: day("2026-07-02"), recordedBy: "mrivera")
         gsa.answers["barriersReviewed"] = "yes"

@@ -88,10 +88,31 @@ import Testing
         let store = try seededStore(at: dir + "/o.sqlite", customers: 12)
         let job = try #require(Outcome.make(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "$17.50",
                                              "occupation": "line cook", "knownOn": "2026-11-18"],
-                                            kind: .employment, customer: enrolled, by: "", today: testToday))
+                                            kind: .employment, customer: enrolled, by: "", today: testToday,
+                                            enrolledOn: try store.customer(enrolled)?.enrolledOn))
         let saved = try store.addOutcome(job, by: planner)
         #expect(saved.answers["wage"] == "17.50" && saved.recordedBy == "wchen" && !saved.isLate)
         #expect(try store.customer(enrolled)?.employedOn == Day(parsing: "2026-11-16"))
+    }
+
+    /// An outcome counts from participation: the form says so, and the
+    /// Store refuses one dated before enrollment whoever sends it.
+    @Test func aSkillGainBeforeEnrollmentIsRefused() throws {
+        let store = try seededStore(at: dir + "/g.sqlite", customers: 12)
+        let enrolledOn = try #require(try store.customer(enrolled)?.enrolledOn)
+        let before = enrolledOn.adding(days: -1)
+        let values = ["on": before.description, "knownOn": testToday.description, "type": "educational functioning level"]
+        #expect(Outcome.problems(values, kind: .skillGain, today: testToday, enrolledOn: enrolledOn)["on"]
+                == "is before enrollment on \(enrolledOn): only outcomes during participation count")
+        let crafted = Outcome(id: 0, customer: enrolled, kind: .skillGain, on: before, knownOn: testToday, enteredOn: testToday,
+                              recordedBy: "", answers: ["type": "educational functioning level"])
+        #expect(throws: StoreError.invalid("Measurable skill gain on \(before) is before enrollment on \(enrolledOn): only outcomes during participation count")) {
+            try store.addOutcome(crafted, by: self.planner)
+        }
+        var onTheDay = crafted
+        onTheDay.on = enrolledOn
+        try store.addOutcome(onTheDay, by: planner)
+        #expect(try store.caseWork(enrolled).outcomes.count == 1)
     }
 
     @Test func aPlannedExitWaitsForItsChecksAndIsDatedTheLastService() throws {

@@ -46,9 +46,9 @@ struct OutcomesScreen: CaseFileScreen {
             title: kind.label, customer: c.id, heading: "\(c.displayName) \(c.id) · \(kind.label)",
             intro: "Supports: " + kind.indicators.map(\.label).joined(separator: ", ") + ". Record within 10 days of learning of it.",
             fields: Outcome.fields(for: kind), values: ["knownOn": today.description],
-            check: { Outcome.problems($0, kind: kind, today: today) },
+            check: { Outcome.problems($0, kind: kind, today: today, enrolledOn: c.enrolledOn) },
             save: { v in
-                guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today) else {
+                guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today, enrolledOn: c.enrolledOn) else {
                     throw StoreError.invalid("the outcome is not complete")
                 }
                 let saved = try store.addOutcome(o, by: user)

@@ -159,7 +159,7 @@ extension PlanScreen {
         case .service(let g, let s, let v): [plan.goals[g].steps[s].services[v]]
         }
         if services.contains(where: { $0.status != .notStarted }) {
-            return "Started services are not deleted: set their status (Enter); withdraw a goal instead of deleting it"
+            return "A started service is not deleted: close it (Enter, then Status: Complete or Did Not Complete); withdraw a goal"
         }
         return nil
     }

@@ -97,7 +97,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     static let addService = KeyBinding([.char("v")], "+Service", help: "Add a service under the selected step (search the services matrix)")
     static let edit = KeyBinding([.enter], "Edit", help: "Edit the selected goal, step or service")
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the plan as a new version (a significant change asks why)")
-    static let delete = KeyBinding([.char("x")], "Delete", help: "Delete the selected item (asks first; started services are closed instead)", inBar: false)
+    static let delete = KeyBinding([.char("x")], "Delete", help: "Delete the selected item (asks first); a started service is closed instead: Enter, then its status", inBar: false)
     static let undoKey = KeyBinding([.char("u")], "Undo", help: "Undo the last change made since opening the plan", inBar: false)
     static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down (a service past its step's first or last goes to the step before or after)", inBar: false)
     static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")

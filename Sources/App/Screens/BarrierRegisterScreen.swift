@@ -114,7 +114,8 @@ struct BarrierRegisterScreen: CaseFileScreen {
                    role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
         canvas.fill(row: head, role: .header)
-        canvas.put("  State          Barrier                          Plan", row: head, col: 0, role: .header)
+        // Each column ends in a space: "! open, no plan" never runs into the barrier's name.
+        canvas.put("  " + "State".fitted(toWidth: 17) + "Barrier".fitted(toWidth: 32) + "Plan", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 12)
         let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
         if rows.isEmpty { canvas.put("No barriers recorded: a adds one.", row: head + 1, col: 2, role: .dim) }
@@ -124,7 +125,7 @@ struct BarrierRegisterScreen: CaseFileScreen {
             let role: StyleRole = isSelected ? .selected : .normal
             canvas.fill(row: y, role: role)
             let state = b.isOpen ? (b.plan.isEmpty ? "! open, no plan" : "  open") : "✓ \(b.overcomeOn!)"
-            canvas.put(((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 15) + b.name.fitted(toWidth: 33)
+            canvas.put(((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 17) + b.name.truncated(toWidth: 31).fitted(toWidth: 32)
                         + (b.plan.isEmpty ? "—" : b.plan)).truncated(toWidth: area.width - 1), row: y, col: 0, role: role,
                        maxWidth: area.width - 1)
             if !isSelected && b.isOpen && b.plan.isEmpty { canvas.put("! open, no plan", row: y, col: 2, role: .overdue) }

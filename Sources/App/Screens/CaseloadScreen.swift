@@ -27,11 +27,14 @@ public struct CaseloadScreen: Screen {
     /// A confirmation shown once in the status line.
     var notice: String?
     /// The planner's overdue and due-soon counts, for the title.
-    public private(set) var counts: (overdue: Int, dueSoon: Int)?
+    /// The planner's own overdue and due-soon counts, read again after any write.
+    let dueCounts: DueCounts
+
+    public var counts: (overdue: Int, dueSoon: Int)? { dueCounts.current }
 
     public init(session: Session) {
         self.session = session
-        counts = DashboardScreen.counts(session: session)
+        dueCounts = DueCounts(session: session)
     }
 
     public var name: String { "Caseload" }
@@ -136,7 +139,6 @@ public struct CaseloadScreen: Screen {
     }
 
     public mutating func resume(with result: ScreenResult) {
-        counts = DashboardScreen.counts(session: session)
         switch result {
         case .created(let id):
             search = TextField()

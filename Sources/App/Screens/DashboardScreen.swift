@@ -115,7 +115,8 @@ public struct DashboardScreen: Screen {
         case .outcomeEntry10: return .push(OutcomesScreen(session: session, file: file))
         case .followUp12m where item.clock.subject == "window ends": return .push(ExitScreen(session: session, file: file))
         case .contact30, .followUp12m, .noteEntry10:
-            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+            // Who may not write notes (a supervisor) reads the customer's notes instead.
+            if session.refusal(.caseWork) != nil { return .push(TimelineScreen(session: session, file: file)) }
             let kind: NoteKind = item.clock.rule == .followUp12m ? .followUp : .contact
             // A note owed for a service is linked to it.
             let service = item.clock.rule == .noteEntry10
@@ -173,7 +174,6 @@ public struct DashboardScreen: Screen {
             canvas.put("Overdue or due soon by planner: " + (perPlanner.isEmpty ? "none" : perPlanner), row: area.top + 1, col: 1,
                        role: .dim, maxWidth: area.width - 2)
         }
-        if let message { canvas.put(message, row: area.top + 3, col: 2, role: .error, maxWidth: area.width - 4) }
         if summary.total == 0, message == nil {
             canvas.put("Nothing due: every clock is met or far away.", row: area.top + 3, col: 2, role: .dim)
         }
@@ -185,7 +185,10 @@ public struct DashboardScreen: Screen {
             }
         }
         canvas.fill(row: area.bottom, role: .normal)
-        if let it = item(selected) {
+        // A message takes the bottom row, where the list never draws over it.
+        if let message {
+            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+        } else if let it = item(selected) {
             canvas.put(it.clock.rule.explanation, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
         }
     }

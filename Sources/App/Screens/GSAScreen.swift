@@ -90,7 +90,7 @@ struct GSAScreen: CaseFileScreen {
         let c = file.customer
         return RecordFormScreen(
             title: part.title, customer: c.id, heading: "\(c.displayName) \(c.id) · \(part.title)",
-            intro: "In the customer's own words. Saved as you go.", fields: part.fields,
+            intro: "In the customer's own words. Saved as you go.", fields: part.fields(for: current),
             values: current.answers, check: { _ in [:] },
             // Only this user's changes since the last save, merged by field with others' (FieldMerge).
             autosave: { values, saved in try store.saveGSA(with(values), over: with(saved), by: user).collisions },

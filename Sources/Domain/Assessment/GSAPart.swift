@@ -28,6 +28,17 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The part's questions for this assessment: the prior job's outlook
+    /// is required (and starred) once the job history lists a job.
+    public func fields(for gsa: GettingStartedAssessment) -> [FormField] {
+        guard self == .labor, !gsa.jobs.isEmpty else { return fields }
+        return fields.map { f in
+            var f = f
+            if f.key.hasPrefix("lmiPriorJob") { f.isRequired = true }
+            return f
+        }
+    }
+
     /// The part's own questions. Employment and education also hold a list
     /// (jobs, schooling); barriers are the barrier register.
     public var fields: [FormField] {
@@ -61,7 +72,7 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
             FormField("employabilitySkills", "Employability", hint: "resume, interviewing, punctuality, teamwork", required: true),
         ]
         case .labor: [
-            FormField("lmiPriorJob", "Prior job outlook", hint: "demand and wages for the prior occupation"),
+            FormField("lmiPriorJob", "Prior job outlook", hint: "demand and wages for the prior occupation (required with a prior job)"),
             FormField("lmiPriorJobSource", "  source", hint: "cite it, e.g. Illinois Department of Employment Security, 2026"),
             FormField("lmiGoal", "Goal outlook", hint: "demand and wages for the target occupation", required: true),
             FormField("lmiGoalSource", "  source", hint: "cite it, e.g. O*NET OnLine, 2026", required: true),

@@ -85,9 +85,19 @@ public struct Outcome: Hashable, Codable, Sendable {
         }
     }
 
-    public static func problems(_ v: [String: String], kind: OutcomeKind, today: Day) -> [String: String] {
+    /// An outcome counts only from participation: nothing dated before
+    /// enrollment (a skill gain from last year's class is not the program's).
+    public static func enrollmentProblem(_ on: Day, enrolledOn: Day?) -> String? {
+        guard let enrolledOn else { return "the customer is not enrolled: outcomes count from enrollment" }
+        return on < enrolledOn ? "is before enrollment on \(enrolledOn): only outcomes during participation count" : nil
+    }
+
+    public static func problems(_ v: [String: String], kind: OutcomeKind, today: Day, enrolledOn: Day?) -> [String: String] {
         var found = requiredProblems(fields(for: kind), v)
         dateProblem("on", v, today: today, into: &found)
+        if found["on"] == nil, let on = Day(parsing: v["on"] ?? ""), let problem = enrollmentProblem(on, enrolledOn: enrolledOn) {
+            found["on"] = problem
+        }
         dateProblem("knownOn", v, today: today, into: &found)
         if let on = Day(parsing: v["on"] ?? ""), let known = Day(parsing: v["knownOn"] ?? ""), known < on,
            found["knownOn"] == nil {
@@ -104,8 +114,8 @@ public struct Outcome: Hashable, Codable, Sendable {
     }
 
     public static func make(_ v: [String: String], kind: OutcomeKind, customer: CustomerID, by login: String,
-                            today: Day) -> Outcome? {
-        guard problems(v, kind: kind, today: today).isEmpty, let on = Day(parsing: v["on"] ?? ""),
+                            today: Day, enrolledOn: Day?) -> Outcome? {
+        guard problems(v, kind: kind, today: today, enrolledOn: enrolledOn).isEmpty, let on = Day(parsing: v["on"] ?? ""),
               let known = Day(parsing: v["knownOn"] ?? "") else { return nil }
         var answers: [String: String] = [:]
         for f in fields(for: kind) where !["on", "knownOn"].contains(f.key) {

@@ -1,11 +1,22 @@
-/// The top row: where the user is on the left, the data file and the
-/// signed-in user on the right (the right side yields first when narrow).
+/// The top row: the program, where you are, and the data file and user.
 public enum TitleBar {
-    public static func draw(into canvas: inout Canvas, left: String, right: String) {
+    /// Where you are matters most: the current screen's title is kept whole;
+    /// earlier screens give way ("… › ") before it is cut, and the data file
+    /// and user take the room that is left (the file's path cut from its start).
+    public static func draw(into canvas: inout Canvas, app: String, path: [String], right: String) {
         canvas.fill(row: 0, role: .title)
-        // The data file and user matter more than the path, which the body repeats.
-        let rightText = right.truncatedFromStart(toWidth: max(0, min(right.displayWidth, canvas.width - 24)))
-        canvas.put((" " + left).truncated(toWidth: canvas.width - rightText.displayWidth - 2), row: 0, col: 0, role: .title)
-        canvas.put(rightText, row: 0, col: canvas.width - rightText.displayWidth - 1, role: .title)
+        let width = canvas.width
+        func left(_ crumbs: ArraySlice<String>) -> String {
+            " \(app) │ " + (crumbs.count < path.count ? "… › " : "") + crumbs.joined(separator: " › ")
+        }
+        // The file and user keep up to 24 columns while earlier screens give way.
+        let keep = min(right.displayWidth, 24)
+        var crumbs = path[...]
+        while crumbs.count > 1, left(crumbs).displayWidth + keep + 2 > width { crumbs = crumbs.dropFirst() }
+        let leftText = left(crumbs).truncated(toWidth: width - 1)
+        let room = width - leftText.displayWidth - 3
+        let rightText = room >= 8 ? right.truncatedFromStart(toWidth: min(right.displayWidth, room)) : ""
+        canvas.put(leftText, row: 0, col: 0, role: .title)
+        if !rightText.isEmpty { canvas.put(rightText, row: 0, col: width - rightText.displayWidth - 1, role: .title) }
     }
 }
