@@ -296,6 +296,26 @@ extension CaseloadStore {
         return saved
     }
 
+    /// Ends a running pause before its planned end: the exit clock runs
+    /// again from the day after. The planned end and why are kept.
+    @discardableResult
+    public func endPauseEarly(_ id: Int64, of customer: CustomerID, with values: [String: String], by user: Staff?,
+                              today: Day) throws -> Pause {
+        let user = try Self.permit(.caseWork, by: user)
+        return try write { db in
+            try workOn(customer, by: user, db)
+            guard let p = try Self.pauses(db, customer: customer).first(where: { $0.id == id }) else {
+                throw StoreError.notFound("pause \(id) of \(customer)")
+            }
+            guard p.plannedEndOn == nil else { throw StoreError.invalid("this pause already ended early on \(p.endOn)") }
+            guard let ended = p.ending(values, by: user.login, today: today) else {
+                throw StoreError.invalid(Self.describe(p.endProblems(values, today: today), Pause.endFields))
+            }
+            try db.cached(sql: "UPDATE pause SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(ended), id])
+            return ended
+        }
+    }
+
     static func insert(_ p: Pause, _ db: Database, keepID: Bool = false) throws -> Pause {
         var saved = p
         if !keepID { saved.id = try Self.nextID("pause", db) }

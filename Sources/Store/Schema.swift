@@ -434,3 +434,8 @@ enum DueTriggers {
         }
     }
 }
+
+extension CaseloadStore {
+    /// The data file's last migration, as `careerplan --version` names it.
+    public static var schemaVersion: String { Schema.migrator.migrations.last ?? "" }
+}

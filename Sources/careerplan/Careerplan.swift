@@ -12,6 +12,7 @@ struct Careerplan: ParsableCommand {
             the data-file of careerplan.conf (PREFIX/etc/careerplan.conf beside the program), else \
             ~/.local/share/careerplan/caseload.sqlite. New data files are made with careerplan init.
             """,
+        version: Version.text,
         subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, SeedCommand.self,
                       ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self,
                       AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self, ExitsCommand.self],

@@ -340,6 +340,11 @@ import Testing
         #expect(!done.isOpen && done.history.map(\.status) == [.sent, .completed])
         #expect(done.statusProblems(["status": "accepted", "on": "2026-11-21"], today: today)["status"]?.contains("stays closed") == true)
         #expect(Referral.problems(["partner": "other", "sentOn": "2026-11-02", "reason": "x"], today: today)["otherName"] == "name the partner")
+        // Declined says why, kept in its history.
+        #expect(r.statusProblems(["status": "declined", "on": "2026-11-20"], today: today)["why"] == "say why it was declined")
+        let declined = try #require(r.moving(["status": "declined", "on": "2026-11-20", "why": "waiting list full until March"],
+                                             by: "mrivera", today: today))
+        #expect(declined.history.last?.why == "waiting list full until March")
     }
 
     @Test func theTimelineMixesEverythingNewestFirst() {

@@ -59,6 +59,12 @@ import Testing
         #expect(review?["due_date"] as? String == due, "\(zone): \(out.prefix(300))")
     }
 
+    @Test func versionNamesTheReleaseAndTheFormats() throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["--version"])
+        #expect(status == 0)
+        #expect(out.hasPrefix("careerplan ") && out.contains("export format ") && out.contains("data file v"), "\(out)")
+    }
+
     @Test(arguments: ["text", "json", "csv"])
     func theQualityReportMatchesItsGoldenFile(format: String) throws {
         let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "quality", "--db", db, "--as-of", "2026-11-23",

@@ -167,6 +167,25 @@ import Testing
         #expect(try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled()).isEmpty)
     }
 
+    /// The customer came back early: the pause ends on a past day with why,
+    /// its planned end kept, and the exit clock runs again from then.
+    @Test func aPauseEndsEarlyWithItsPlannedEndKept() throws {
+        let store = try seededStore(at: dir + "/pe.sqlite", customers: 12)
+        let p = try store.addPause(["reason": "health", "detail": "surgery", "startOn": testToday.adding(days: -5).description,
+                                    "endOn": testToday.adding(days: 30).description], for: enrolled, by: planner, today: testToday)
+        func end(_ on: Day) -> [String: String] { ["endOn": on.description, "why": "back from surgery early"] }
+        #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: 1)), by: self.planner, today: testToday) }
+        #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: -6)), by: self.planner, today: testToday) }
+        #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday), by: self.frontDesk, today: testToday) }
+        let ended = try store.endPauseEarly(p.id, of: enrolled, with: end(testToday.adding(days: -1)), by: planner, today: testToday)
+        #expect(ended.endOn == testToday.adding(days: -1) && ended.plannedEndOn == testToday.adding(days: 30))
+        #expect(ended.endedEarly == "back from surgery early (ended by wchen on \(testToday))")
+        #expect(try store.caseWork(enrolled).pauses == [ended])
+        #expect(throws: StoreError.invalid("this pause already ended early on \(ended.endOn)")) {
+            try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: -2)), by: self.planner, today: testToday)
+        }
+    }
+
     @Test func coEnrolledCustomersExitOnTheLastServiceInAnyProgram() throws {
         let store = try CaseloadStore(path: dir + "/co.sqlite")
         try store.insert(staff: [planner])

@@ -38,6 +38,7 @@ struct ExitScreen: CaseFileScreen {
         }
         return [KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met"),
                 KeyBinding([.char("s")], "Pause", help: "Record a planned break in service: the exit clock stops meanwhile"),
+                KeyBinding([.char("e")], "End pause", help: "End the running pause early (the customer is back): the exit clock runs again", inBar: false),
                 KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")]
     }
 
@@ -62,7 +63,8 @@ struct ExitScreen: CaseFileScreen {
         }
         let c = file.customer
         switch key {
-        case .char("x") where !exited, .char("s") where !exited, .char("c") where !exited, .char("f") where exited,
+        case .char("x") where !exited, .char("s") where !exited, .char("c") where !exited, .char("e") where !exited,
+             .char("f") where exited,
              .char("d") where exited:
             if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
         default: return .unhandled
@@ -85,6 +87,18 @@ struct ExitScreen: CaseFileScreen {
                 save: { v in
                     let p = try store.addPause(v, for: c.id, by: user, today: today)
                     return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                }))
+        case .char("e"):
+            guard let running = file.work.pauses.last(where: { $0.endOn >= today && $0.startOn <= today && $0.plannedEndOn == nil })
+            else { message = "No pause is running today"; return .handled }
+            return .push(RecordFormScreen(
+                title: "End pause", customer: c.id, heading: "\(c.displayName) \(c.id) · End the pause early",
+                intro: "Pause \(running.summary). The automatic exit clock runs again from the day after the end.",
+                fields: Pause.endFields, values: ["endOn": today.description],
+                check: { running.endProblems($0, today: today) },
+                save: { v in
+                    let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
                 }))
         case .char("c"):
             return .push(RecordFormScreen(
@@ -168,7 +182,12 @@ struct ExitScreen: CaseFileScreen {
             out.append(("Not running: a service is planned ahead (last service \(last)).", .normal))
         }
         for p in file.work.pauses {
-            out.append(("Pause \(p.startOn) to \(p.endOn) (\(p.length) days): \(p.reason.label), \(p.detail)", .normal))
+            let running = p.startOn <= session.today && session.today <= p.endOn && p.plannedEndOn == nil
+            out.append(("Pause \(p.startOn) to \(p.endOn) (\(p.length) days): \(p.reason.label), \(p.detail)"
+                        + (running ? " · e ends it early" : ""), .normal))
+            if let planned = p.plannedEndOn {
+                out.append(("  ended early (planned to \(planned)): \(p.endedEarly ?? "")", .dim))
+            }
         }
         if !others.isEmpty {
             out.append(("Co-enrolled: services in other programs count (c records one)", .header))

@@ -110,7 +110,8 @@ struct ReferralsScreen: CaseFileScreen {
             if let serves = r.serves, let label = self.serves.first(where: { $0.value == serves })?.label {
                 lines.append("Serves " + label)
             }
-            lines.append(r.history.map { "\($0.status.label) \($0.on) (\($0.by))" }.joined(separator: " → "))
+            lines.append(r.history.map { "\($0.status.label) \($0.on) (\($0.by))" + ($0.why.map { ": \($0)" } ?? "") }
+                .joined(separator: " → "))
             renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)

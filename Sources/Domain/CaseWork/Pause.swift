@@ -9,6 +9,10 @@ public struct Pause: Hashable, Codable, Sendable {
     public var endOn: Day
     public var recordedBy: String
     public var recordedOn: Day
+    /// Ended before its planned end (the customer came back): the end as
+    /// first planned, who ended it and why. `endOn` is then the real end.
+    public var plannedEndOn: Day? = nil
+    public var endedEarly: String? = nil
 
     public init(id: Int64, customer: CustomerID, reason: PauseReason, detail: String = "", startOn: Day, endOn: Day,
                 recordedBy: String, recordedOn: Day) {
@@ -52,6 +56,38 @@ public struct Pause: Hashable, Codable, Sendable {
             found["startOn"] = "overlaps the pause \(clash.startOn) to \(clash.endOn)"
         }
         return found
+    }
+
+    public static let endFields = [
+        FormField("endOn", "Ended on", .date, hint: "the last day of the break; " + Day.acceptedFormats, required: true),
+        FormField("why", "Why", hint: "e.g. back from surgery early, ready to start", required: true),
+    ]
+
+    /// Ending the pause early: on a day from its start to the day before its
+    /// planned end, not after today.
+    public func endProblems(_ v: [String: String], today: Day) -> [String: String] {
+        var found = requiredProblems(Self.endFields, v)
+        if let bad = dateFormatProblem(v["endOn"]) { found["endOn"] = bad }
+        guard let end = Day(parsing: v["endOn"] ?? ""), found["endOn"] == nil else { return found }
+        if end < startOn { found["endOn"] = "is before the pause started (\(startOn))" }
+        else if end >= endOn { found["endOn"] = "is not before its planned end (\(endOn))" }
+        else if end > today { found["endOn"] = "is in the future: end it on the day the customer is back" }
+        return found
+    }
+
+    /// The pause ended early; nil while the form is wrong.
+    public func ending(_ v: [String: String], by login: String, today: Day) -> Pause? {
+        guard endProblems(v, today: today).isEmpty, let end = Day(parsing: v["endOn"] ?? "") else { return nil }
+        var p = self
+        p.plannedEndOn = endOn
+        p.endOn = end
+        p.endedEarly = "\((v["why"] ?? "").trimmingSpaces) (ended by \(login) on \(today))"
+        return p
+    }
+
+    /// "2026-11-01 to 2026-12-15 (health or medical condition)", with an early end.
+    public var summary: String {
+        "\(startOn) to \(endOn) (\(reason.label))" + (plannedEndOn.map { ", ended early, planned to \($0): \(endedEarly ?? "")" } ?? "")
     }
 
     public static func make(_ v: [String: String], customer: CustomerID, lastService: Day?, others: [Pause],

@@ -58,6 +58,7 @@ public struct Referral: Hashable, Codable, Sendable {
     public static let statusFields = [
         FormField("status", "Status", .choice(ReferralStatus.choices), hint: "Space or ←/→", required: true),
         FormField("on", "On", .date, hint: Day.acceptedFormats, required: true),
+        FormField("why", "Why declined", hint: "asked when declined: by whom and why (the partner's words)"),
     ]
 
     public static func problems(_ v: [String: String], today: Day) -> [String: String] {
@@ -87,6 +88,9 @@ public struct Referral: Hashable, Codable, Sendable {
         if let s = ReferralStatus(rawValue: v["status"] ?? ""), s == status, found["status"] == nil {
             found["status"] = "is already \(s.label)"
         }
+        if v["status"] == ReferralStatus.declined.rawValue, optionalText(v["why"]) == nil {
+            found["why"] = "say why it was declined"
+        }
         return found
     }
 
@@ -96,7 +100,9 @@ public struct Referral: Hashable, Codable, Sendable {
               let on = Day(parsing: v["on"] ?? "") else { return nil }
         var r = self
         r.status = s
-        r.history.append(ReferralChange(status: s, on: on, by: login))
+        var change = ReferralChange(status: s, on: on, by: login)
+        if s == .declined { change.why = optionalText(v["why"]) }
+        r.history.append(change)
         return r
     }
 }
@@ -105,6 +111,8 @@ public struct ReferralChange: Hashable, Codable, Sendable {
     public var status: ReferralStatus
     public var on: Day
     public var by: String
+    /// Why a referral was declined (by the partner or the customer).
+    public var why: String? = nil
 
     public init(status: ReferralStatus, on: Day, by: String) {
         self.status = status
