@@ -77,6 +77,35 @@ extension CaseloadStore {
         }
     }
 
+    /// Corrects a recorded assessment (a score typed wrong): the record shows
+    /// the new values and keeps each correction, who, when and why.
+    @discardableResult
+    public func correctAssessment(_ expected: AssessmentRecord, with values: [String: String], by user: Staff?,
+                                  today: Day) throws -> AssessmentRecord {
+        let user = try Self.permit(.assess, by: user)
+        return try write { db in
+            try workOn(expected.customer, by: user, db)
+            guard let current = try Self.assessments(db, customer: expected.customer).first(where: { $0.id == expected.id }) else {
+                throw StoreError.notFound("assessment \(expected.id)")
+            }
+            guard current == expected else {
+                throw StoreError.changedMeanwhile("this assessment"
+                    + (try Self.lastChange(entity: "assessment", key: expected.id, db).map { " (\($0))" } ?? ""))
+            }
+            guard let next = current.correcting(values, by: user.login, at: Self.timestamp(), today: today) else {
+                throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today),
+                                                       AssessmentRecord.correctionFields))
+            }
+            try db.cached(sql: """
+                UPDATE assessment SET instrument = ?, other_name = ?, version = ?, subject = ?, source = ?, administered_on = ?,
+                    result = ?, analysis = ?, given_by = ?, not_completed_reason = ?, corrections = ? WHERE id = ?
+                """, arguments: [next.instrument.rawValue, next.otherName, next.version, next.subject.rawValue,
+                                 next.source.rawValue, next.administeredOn?.description, next.result, next.analysis,
+                                 next.givenBy, next.notCompletedReason, try next.corrections.map { try Self.encodeJSON($0) }, next.id])
+            return next
+        }
+    }
+
     @discardableResult
     public func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                            today: Day) throws -> BarrierRecord {
@@ -180,10 +209,11 @@ extension CaseloadStore {
     static func insert(_ a: AssessmentRecord, _ db: Database, keepID: Bool = false) throws -> AssessmentRecord {
         try db.cached(sql: """
             INSERT INTO assessment (id, customer_id, instrument, other_name, version, subject, source, administered_on, result,
-                analysis, given_by, not_completed_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                analysis, given_by, not_completed_reason, recorded_by, corrections)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [keepID ? a.id : nil, a.customer.number, a.instrument.rawValue, a.otherName, a.version,
                              a.subject.rawValue, a.source.rawValue, a.administeredOn?.description, a.result, a.analysis,
-                             a.givenBy, a.notCompletedReason, a.recordedBy])
+                             a.givenBy, a.notCompletedReason, a.recordedBy, try a.corrections.map { try encodeJSON($0) }])
         var saved = a
         saved.id = db.lastInsertedRowID
         return saved
@@ -225,7 +255,10 @@ extension CaseloadStore {
                                     otherName: row["other_name"], version: row["version"], subject: subject, source: source,
                                     administeredOn: try optionalDay(row, "administered_on"), result: row["result"],
                                     analysis: row["analysis"], givenBy: row["given_by"],
-                                    notCompletedReason: row["not_completed_reason"], recordedBy: row["recorded_by"])
+                                    notCompletedReason: row["not_completed_reason"], recordedBy: row["recorded_by"],
+                                    corrections: try (row["corrections"] as String?).map {
+                                        try decodeJSON([AssessmentCorrection].self, $0, "assessment.corrections")
+                                    })
         }
     }
 

@@ -414,6 +414,11 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE certification ADD COLUMN undocumented_reason TEXT")
             try AuditTriggers.install(on: "certification", db)
         }
+        m.registerMigration("v18-assessment-corrections") { db in
+            // A recorded score corrected keeps who, when, why and the old value (issue 24).
+            try db.execute(sql: "ALTER TABLE assessment ADD COLUMN corrections TEXT")
+            try AuditTriggers.install(on: "assessment", db)
+        }
         return m
     }
 }

@@ -227,6 +227,25 @@ import TerminalKit
         #expect(h.screen.contains("not completed"))
     }
 
+    @Test func aScoreTypedWrongIsCorrectedAndItsHistoryShown() throws {
+        let h = try Harness()
+        open(h, 16)
+        h.press(.char("t"), .enter)
+        #expect(h.screen.contains("Correct:"), "\(h.screen)")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ Why corrected is required"), "\(h.screen)")
+        h.type("typed from the wrong sheet")   // the focus is on the field to fix
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ nothing changed"), "\(h.screen)")
+        h.press(.ctrl("u"))
+        h.type("scale score 599")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("history kept"), "\(h.screen)")
+        #expect(h.screen.contains("\"scale score 560\" → \"scale score 599\"") && h.screen.contains("(typed from the wrong sheet)"), "\(h.screen)")
+        let a = try #require(try h.store.caseFile(CustomerID(16))?.assessments.first { $0.result == "scale score 599" })
+        #expect(a.corrections?.first?.by == "mrivera")
+    }
+
     @Test func frontDeskCannotAssess() throws {
         let h = try Harness(login: "dbrooks")
         open(h, 3)

@@ -100,6 +100,35 @@ import Testing
         #expect(try store.caseFile(file.customer.id)?.assessments.last == a)
     }
 
+    @Test func aScoreTypedWrongIsCorrectedWithWhoWhyAndTheOldValue() throws {
+        let (store, file) = try certified()
+        let a = try store.addAssessment(["instrument": "tabe", "subject": "reading", "source": "in-house",
+                                         "administeredOn": "2026-11-20", "result": "scale score 152", "givenBy": "mrivera"],
+                                        for: file.customer.id, by: planner, today: testToday)
+        var v = a.values
+        #expect(throws: StoreError.invalid("Why corrected: Why corrected is required")) { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
+        v["result"] = "scale score 512"
+        v["why"] = "digits swapped; the TABE report says 512"
+        #expect(throws: StoreError.notPermitted(login: "dbrooks", role: "Front desk", action: "assess customers or enroll them")) {
+            try store.correctAssessment(a, with: v, by: self.frontDesk, today: testToday)
+        }
+        let fixed = try store.correctAssessment(a, with: v, by: planner, today: testToday)
+        #expect(fixed.result == "scale score 512" && fixed.recordedBy == "mrivera")
+        let fix = try #require(fixed.corrections?.first)
+        #expect(fix.by == "mrivera" && fix.reason == "digits swapped; the TABE report says 512")
+        #expect(fix.changes == [FieldChange(field: "Score or result", old: "scale score 152", new: "scale score 512")])
+        // The record as read back, and refused when corrected from a stale copy.
+        #expect(try store.caseFile(file.customer.id)?.assessments.last == fixed)
+        expectStale("this assessment") { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
+        // A second correction keeps the first.
+        var again = fixed.values
+        again["administeredOn"] = "2026-11-19"
+        again["why"] = "given the day before"
+        let twice = try store.correctAssessment(fixed, with: again, by: planner, today: testToday)
+        #expect(twice.corrections?.map(\.reason) == ["digits swapped; the TABE report says 512", "given the day before"])
+        #expect(twice.corrections?.last?.changes.map(\.field) == ["Date given"])
+    }
+
     @Test func everySyntheticParticipantHasACompleteSection1() throws {
         let store = try seededStore(at: dir + "/a.sqlite", customers: 48)
         for i in 1...48 {

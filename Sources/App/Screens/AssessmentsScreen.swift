@@ -21,6 +21,7 @@ struct AssessmentsScreen: CaseFileScreen {
 
     var bindings: [KeyBinding] {
         [KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why"),
+         KeyBinding([.enter], "Correct", help: "Correct the selected assessment (a score typed wrong); the old value, who and why are kept"),
          KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an assessment and read its analysis", inBar: false)]
     }
 
@@ -31,12 +32,26 @@ struct AssessmentsScreen: CaseFileScreen {
             selected = moved
             return .handled
         }
-        guard key == .char("a") else { return .unhandled }
+        guard key == .char("a") || (key == .enter && rows.indices.contains(selected)) else { return .unhandled }
         if let refusal = session.refusal(.assess) {
             message = refusal
             return .handled
         }
-        return .push(form())
+        return .push(key == .enter ? correctionForm(rows[selected]) : form())
+    }
+
+    private func correctionForm(_ a: AssessmentRecord) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: "Correct assessment", customer: c.id, heading: "\(c.displayName) \(c.id) · Correct: \(a.name)",
+            intro: "Change what was recorded wrong and say why; the old values stay in the record's history.",
+            fields: AssessmentRecord.correctionFields, values: a.values,
+            check: { a.correctionProblems($0, today: today) },
+            save: { v in
+                let fixed = try store.correctAssessment(a, with: v, by: user, today: today)
+                return .updated(c.id, notice: "Corrected: \(fixed.name); history kept")
+            })
     }
 
     private func form() -> RecordFormScreen {
@@ -88,11 +103,13 @@ struct AssessmentsScreen: CaseFileScreen {
             if let why = a.notCompletedReason { lines.append("Not completed: \(why)") }
             if let analysis = a.analysis { lines.append("Analysis: \(analysis)") }
             if let stale = a.staleness(on: today) { lines.append("! " + stale) }
-            let below = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: below + i, col: 2, role: line.hasPrefix("!") ? .overdue : .dim,
-                           maxWidth: area.width - 4)
+            for fix in (a.corrections ?? []).reversed() {
+                let day = AreaTime.day(of: fix.at, in: .current)?.description ?? String(fix.at.prefix(10))
+                lines.append("\(day) \(fix.by): " + fix.changes.map { "\($0.field) \"\($0.old)\" → \"\($0.new)\"" }
+                    .joined(separator: "; ") + " (\(fix.reason))")
             }
+            let below = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
+            renderDetail(lines.map { ($0, $0.hasPrefix("!") ? StyleRole.overdue : .dim) }, top: below, area: area, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }
