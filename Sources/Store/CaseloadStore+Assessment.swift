@@ -257,7 +257,7 @@ extension CaseloadStore {
                                     analysis: row["analysis"], givenBy: row["given_by"],
                                     notCompletedReason: row["not_completed_reason"], recordedBy: row["recorded_by"],
                                     corrections: try (row["corrections"] as String?).map {
-                                        try decodeJSON([AssessmentCorrection].self, $0, "assessment.corrections")
+                                        try decodeJSON([Correction].self, $0, "assessment.corrections")
                                     })
         }
     }

@@ -29,6 +29,38 @@ extension CaseloadStore {
         }
     }
 
+    /// Corrects an outcome recorded wrong; its history keeps the old values.
+    /// A corrected hire date moves the first day of employment with it.
+    @discardableResult
+    public func correctOutcome(_ expected: Outcome, with values: [String: String], by user: Staff?,
+                               today: Day) throws -> Outcome {
+        let user = try Self.permit(.caseWork, by: user)
+        return try write { db in
+            try workOn(expected.customer, by: user, db)
+            guard let c = try Self.customer(db, expected.customer) else { throw StoreError.notFound("customer \(expected.customer)") }
+            guard let current = try Self.outcomes(db, customer: c.id).first(where: { $0.id == expected.id }) else {
+                throw StoreError.notFound("outcome \(expected.id)")
+            }
+            guard current == expected else {
+                throw StoreError.changedMeanwhile("this outcome"
+                    + (try Self.lastChange(entity: "outcome", key: expected.id, db).map { " (\($0))" } ?? ""))
+            }
+            guard let next = current.correcting(values, by: user.login, at: Self.timestamp(), today: today,
+                                                enrolledOn: c.enrolledOn) else {
+                throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today, enrolledOn: c.enrolledOn),
+                                                       Outcome.correctionFields(for: current.kind)))
+            }
+            try db.cached(sql: "UPDATE outcome SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(next), next.id])
+            if next.kind == .employment {
+                try db.cached(sql: """
+                    UPDATE customer SET employed_on = (SELECT MIN(json_extract(body, '$.on')) FROM outcome
+                        WHERE customer_id = customer.id AND kind = 'employment'), version = version + 1 WHERE id = ?
+                    """, arguments: [c.id.number])
+            }
+            return next
+        }
+    }
+
     /// The customer's last two-way contact, derived again from all their
     /// notes (CaseActivity), in the note's transaction.
     static func recordContact(of customer: CustomerID, _ db: Database) throws {

@@ -113,6 +113,16 @@ import TerminalKit
         #expect(h.lines[22].contains("Employment recorded (late: 13 days after you learned of it)"))
         try expectGolden("outcomes", h.screen)
         #expect(try h.store.customer(CustomerID(10))?.employedOn == Day(parsing: "2026-11-09"))
+        // The wage was typed wrong: Enter corrects it, the history shows why.
+        h.press(.enter)
+        #expect(h.screen.contains("Correct: Employment"), "\(h.screen)")
+        h.press(.tab, .tab, .tab, .ctrl("u"))
+        h.type("18.25")
+        h.press(.ctrl("s"))
+        h.type("the pay stub says 18.25")
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Employment corrected; history kept"), "\(h.screen)")
+        #expect(h.screen.contains("Hourly wage \"17.50\" → \"18.25\" (the pay stub says 18.25)"), "\(h.screen)")
     }
 
     @Test func theExitScreenListsWhatMustBeTrueAndFollowUpAfterwards() throws {

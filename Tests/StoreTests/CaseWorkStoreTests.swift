@@ -95,6 +95,40 @@ import Testing
         #expect(try store.customer(enrolled)?.employedOn == Day(parsing: "2026-11-16"))
     }
 
+    /// A hire date typed wrong is corrected, not entered twice: the first
+    /// day of employment follows, the late flag of the first entry stays, and
+    /// the history keeps the old value with who and why.
+    @Test func anOutcomeIsCorrectedWithItsHistoryAndTheFirstDayOfEmploymentFollows() throws {
+        let store = try seededStore(at: dir + "/c.sqlite", customers: 12)
+        let enrolledOn = try store.customer(enrolled)?.enrolledOn
+        let job = try #require(Outcome.make(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "17.50",
+                                             "occupation": "line cook", "knownOn": "2026-11-16"],
+                                            kind: .employment, customer: enrolled, by: "", today: testToday, enrolledOn: enrolledOn))
+        let saved = try store.addOutcome(job, by: planner)
+        var v = saved.values
+        v["on"] = "2026-11-09"
+        v["wage"] = "$18.25"
+        #expect(throws: StoreError.invalid("Why corrected: Why corrected is required")) {
+            try store.correctOutcome(saved, with: v, by: self.planner, today: testToday)
+        }
+        v["why"] = "the pay stub shows the 9th and $18.25"
+        #expect(throws: StoreError.self) { try store.correctOutcome(saved, with: v, by: self.frontDesk, today: testToday) }
+        let fixed = try store.correctOutcome(saved, with: v, by: planner, today: testToday)
+        #expect(fixed.on == Day(parsing: "2026-11-09") && fixed.answers["wage"] == "18.25" && fixed.enteredOn == saved.enteredOn)
+        #expect(fixed.corrections?.first?.changes == [FieldChange(field: "Hire date", old: "2026-11-16", new: "2026-11-09"),
+                                                      FieldChange(field: "Hourly wage", old: "17.50", new: "18.25")])
+        #expect(try store.caseWork(enrolled).outcomes == [fixed])
+        #expect(try store.customer(enrolled)?.employedOn == Day(parsing: "2026-11-09"))
+        expectStale("this outcome") { try store.correctOutcome(saved, with: v, by: self.planner, today: testToday) }
+        // Nor can a correction move it before enrollment.
+        if let enrolledOn {
+            var early = fixed.values
+            early["on"] = enrolledOn.adding(days: -1).description
+            early["why"] = "try"
+            #expect(throws: StoreError.self) { try store.correctOutcome(fixed, with: early, by: self.planner, today: testToday) }
+        }
+    }
+
     /// An outcome counts from participation: the form says so, and the
     /// Store refuses one dated before enrollment whoever sends it.
     @Test func aSkillGainBeforeEnrollmentIsRefused() throws {

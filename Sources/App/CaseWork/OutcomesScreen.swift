@@ -18,6 +18,7 @@ struct OutcomesScreen: CaseFileScreen {
         [KeyBinding([.char("e")], "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
          KeyBinding([.char("c")], "Credential", help: "Record a credential attained: type and date"),
          KeyBinding([.char("s")], "Skill gain", help: "Record a measurable skill gain: type and date"),
+         KeyBinding([.enter], "Correct", help: "Correct the selected outcome (a wrong date or wage); the old values, who and why are kept"),
          KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an outcome", inBar: false)]
     }
 
@@ -27,6 +28,10 @@ struct OutcomesScreen: CaseFileScreen {
         if let moved = ListMove.index(selected, key: key, count: rows.count) {
             selected = moved
             return .handled
+        }
+        if key == .enter, rows.indices.contains(selected) {
+            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
+            return .push(correctionForm(rows[selected]))
         }
         let kind: OutcomeKind
         switch key {
@@ -54,6 +59,20 @@ struct OutcomesScreen: CaseFileScreen {
                 let saved = try store.addOutcome(o, by: user)
                 let late = saved.isLate ? " (late: \(saved.knownOn.days(until: saved.enteredOn)) days after you learned of it)" : ""
                 return .updated(c.id, notice: "\(kind.label) recorded\(late)")
+            })
+    }
+
+    private func correctionForm(_ o: Outcome) -> RecordFormScreen {
+        let (store, user, today) = (session.store, session.user, session.today)
+        let c = file.customer
+        return RecordFormScreen(
+            title: "Correct outcome", customer: c.id, heading: "\(c.displayName) \(c.id) · Correct: \(o.kind.label)",
+            intro: "Change what was recorded wrong and say why; the old values stay in the outcome's history.",
+            fields: Outcome.correctionFields(for: o.kind), values: o.values,
+            check: { o.correctionProblems($0, today: today, enrolledOn: c.enrolledOn) },
+            save: { v in
+                try store.correctOutcome(o, with: v, by: user, today: today)
+                return .updated(c.id, notice: "\(o.kind.label) corrected; history kept")
             })
     }
 
@@ -86,9 +105,12 @@ struct OutcomesScreen: CaseFileScreen {
         if rows.indices.contains(selected) {
             let o = rows[selected]
             let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 4)
-            renderDetail([("Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)"
-                              + (o.isLate ? ": late (over 10 days)" : ""), o.isLate ? .overdue : .dim),
-                          ("Supports: " + o.indicators.map(\.label).joined(separator: ", "), .dim)], top: top, area: area, into: &canvas)
+            var lines: [(String, StyleRole)] = [
+                ("Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : ""),
+                 o.isLate ? .overdue : .dim),
+                ("Supports: " + o.indicators.map(\.label).joined(separator: ", "), .dim)]
+            lines += (o.corrections ?? []).reversed().map { ($0.line(in: .current), .dim) }
+            renderDetail(lines, top: top, area: area, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

@@ -103,11 +103,7 @@ struct AssessmentsScreen: CaseFileScreen {
             if let why = a.notCompletedReason { lines.append("Not completed: \(why)") }
             if let analysis = a.analysis { lines.append("Analysis: \(analysis)") }
             if let stale = a.staleness(on: today) { lines.append("! " + stale) }
-            for fix in (a.corrections ?? []).reversed() {
-                let day = AreaTime.day(of: fix.at, in: .current)?.description ?? String(fix.at.prefix(10))
-                lines.append("\(day) \(fix.by): " + fix.changes.map { "\($0.field) \"\($0.old)\" → \"\($0.new)\"" }
-                    .joined(separator: "; ") + " (\(fix.reason))")
-            }
+            lines += (a.corrections ?? []).reversed().map { $0.line(in: .current) }
             let below = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
             renderDetail(lines.map { ($0, $0.hasPrefix("!") ? StyleRole.overdue : .dim) }, top: below, area: area, into: &canvas)
         }

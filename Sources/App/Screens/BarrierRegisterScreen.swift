@@ -141,11 +141,8 @@ struct BarrierRegisterScreen: CaseFileScreen {
         var lines = ["\(b.name): \(b.description)",
                      "Identified \(b.identifiedOn) by \(b.recordedBy) · plan: \(b.plan.isEmpty ? "none yet" : b.plan)"]
         if let on = b.overcomeOn { lines.append("Overcome \(on) by \(b.overcomeBy ?? "?"): \(b.overcomeHow ?? "")") }
-        for c in file.corrections.filter({ $0.barrier == b.id }).reversed() {
-            let day = AreaTime.day(of: c.changedAt, in: .current)?.description ?? String(c.changedAt.prefix(10))
-            lines.append("\(day) \(c.changedBy): " + c.changes.map { "\($0.field) \"\($0.old)\" → \"\($0.new)\"" }
-                .joined(separator: "; "))
-        }
+        lines += file.corrections.filter { $0.barrier == b.id }.reversed()
+            .map { Correction.line(at: $0.changedAt, by: $0.changedBy, changes: $0.changes, in: .current) }
         renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
     }
 }

@@ -64,12 +64,12 @@ public struct AssessmentRecord: Hashable, Codable, Sendable {
     public var notCompletedReason: String?
     public var recordedBy: String
     /// Every correction since it was recorded, oldest first (nil: none).
-    public var corrections: [AssessmentCorrection]? = nil
+    public var corrections: [Correction]? = nil
 
     public init(id: Int64, customer: CustomerID, instrument: Instrument, otherName: String? = nil, version: String? = nil,
                 subject: Subject, source: Source = .inHouse, administeredOn: Day?, result: String?, analysis: String? = nil,
                 givenBy: String, notCompletedReason: String? = nil, recordedBy: String,
-                corrections: [AssessmentCorrection]? = nil) {
+                corrections: [Correction]? = nil) {
         self.corrections = corrections
         self.id = id
         self.customer = customer

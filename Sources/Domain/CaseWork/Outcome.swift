@@ -12,6 +12,8 @@ public struct Outcome: Hashable, Codable, Sendable {
     public var enteredOn: Day
     public var recordedBy: String
     public var answers: [String: String]
+    /// Every correction since it was entered, oldest first (nil: none).
+    public var corrections: [Correction]? = nil
 
     public init(id: Int64, customer: CustomerID, kind: OutcomeKind, on: Day, knownOn: Day, enteredOn: Day,
                 recordedBy: String, answers: [String: String] = [:]) {
