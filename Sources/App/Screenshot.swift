@@ -120,7 +120,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         try store.insert(staff: caseload.staff)
         try store.fill(from: caseload, 1...48)
         let supervisor = try store.staff(login: "asantos")
-        for other in caseload.staff where other.role == .planner && other.login != login {
+        for other in caseload.staff where other.role == .planner && other.isActive && other.login != login {
             try store.cover(Covering(login: login, forLogin: other.login, from: day, until: day.adding(days: 13),
                                      reason: "covering the center", grantedBy: ""), by: supervisor)
         }

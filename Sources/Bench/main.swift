@@ -108,7 +108,7 @@ rows.append(Row(what: "Search as you type, keystroke to narrowed list drawn (med
 rows.append(Row(what: "Search as you type (95th percentile, 200 keys)", figure: ms(p95), target: "≤ 10 ms", met: p95 <= 0.010))
 
 // The dashboard of the planner with the most customers.
-let planner = try store.staff().filter { $0.role == .planner }
+let planner = try store.staff().filter { $0.role == .planner && $0.isActive }
     .max { try! store.count(CaseloadFilter(planner: $0.login)) < store.count(CaseloadFilter(planner: $1.login)) }!
 let plannerSession = try Session(store: store, login: planner.login, user: planner, today: today)
 var dashTimes: [Double] = []

@@ -6,6 +6,12 @@ public struct Staff: Hashable, Codable, Sendable {
     public var role: Role
     public var phone: String?
     public var email: String?
+    /// The day they left the center (nil: they work here). Their records and
+    /// history stay; they can no longer sign in or be given customers.
+    public var leftOn: Day? = nil
+    public var leftReason: String? = nil
+
+    public var isActive: Bool { leftOn == nil }
 
     /// "María Rivera" -> "MR": first letters of up to three words.
     public static func initials(of name: String) -> String {
@@ -14,7 +20,9 @@ public struct Staff: Hashable, Codable, Sendable {
     }
 
     public init(login: String, name: String, initials: String, role: Role,
-                phone: String? = nil, email: String? = nil) {
+                phone: String? = nil, email: String? = nil, leftOn: Day? = nil, leftReason: String? = nil) {
+        self.leftOn = leftOn
+        self.leftReason = leftReason
         self.login = login
         self.name = name
         self.initials = initials

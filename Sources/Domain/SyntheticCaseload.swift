@@ -25,6 +25,9 @@ public struct SyntheticCaseload: Sendable {
                   phone: "312-555-0100", email: "frontdesk@center.example.org"),
             Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor,
                   phone: "312-555-0150", email: "asantos@center.example.org"),
+            Staff(login: "rdiaz", name: "Rosa Díaz", initials: "RD", role: .planner,
+                  phone: "312-555-0145", email: "rdiaz@center.example.org",
+                  leftOn: today.adding(days: -60), leftReason: "moved to the state office; caseload handed to María Rivera"),
         ]
     }
 
@@ -34,7 +37,7 @@ public struct SyntheticCaseload: Sendable {
                   reason: "James on leave", grantedBy: "asantos")]
     }
 
-    private var planners: [String] { staff.filter { $0.role == .planner }.map(\.login) }
+    private var planners: [String] { staff.filter { $0.role == .planner && $0.isActive }.map(\.login) }
 
     /// Customer number `index` (1-based), as stored: the journey with the
     /// last contact and last service derived from their notes and plan,

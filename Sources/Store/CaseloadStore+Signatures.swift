@@ -112,7 +112,7 @@ extension CaseloadStore {
         guard !acting.isEmpty else {
             throw StoreError.invalid("\(c.id) has no career planner yet: name the planner you sign for; they become the planner to call")
         }
-        guard try staff(db, login: acting)?.role == .planner else {
+        guard let named = try staff(db, login: acting), named.role == .planner, named.isActive else {
             throw StoreError.invalid("\"\(acting)\" is not a career planner on the staff list")
         }
         try db.cached(sql: "UPDATE customer SET planner = ? WHERE id = ? AND planner IS NULL", arguments: [acting, c.id.number])

@@ -20,14 +20,18 @@ extension CaseloadStore {
 
     static func insert(staff: [Staff], _ db: Database) throws {
         for s in staff {
-            try db.cached(sql: "INSERT INTO staff (login, name, initials, role, phone, email) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [s.login, s.name, s.initials, s.role.rawValue, s.phone, s.email])
+            try db.cached(sql: """
+                INSERT INTO staff (login, name, initials, role, phone, email, left_on, left_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [s.login, s.name, s.initials, s.role.rawValue, s.phone, s.email, s.leftOn?.description, s.leftReason])
         }
     }
 
-    /// The signed-in user's staff record; nil for an account not on the staff list.
+    /// The signed-in user's staff record; nil for an account not on the
+    /// staff list; refused for one who has left.
     public func signIn(login: String) throws -> Staff? {
-        try staff(login: login)
+        guard let s = try staff(login: login) else { return nil }
+        if let on = s.leftOn { throw StoreError.leftStaff(login: login, on: on) }
+        return s
     }
 
     /// Makes `login` the administrator of a file that has no staff yet
@@ -59,5 +63,7 @@ extension Staff {
         guard let role = Role(rawValue: roleText) else { throw StoreError.notFound("role \(roleText)") }
         self.init(login: row["login"], name: row["name"], initials: row["initials"], role: role,
                   phone: row["phone"], email: row["email"])
+        leftOn = (row["left_on"] as String?).flatMap(Day.init(parsing:))
+        leftReason = row["left_reason"]
     }
 }

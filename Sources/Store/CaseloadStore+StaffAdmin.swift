@@ -38,7 +38,7 @@ extension CaseloadStore {
         let user = try Self.permit(.reassign, by: user)
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
         return try write { db in
-            try Self.requireStaff(from, db)
+            guard try Self.staff(db, login: from) != nil else { throw StoreError.notFound("staff member \(from)") }
             try Self.requirePlanner(to, db)
             try db.cached(sql: "UPDATE customer SET planner = ?, version = version + 1 WHERE planner = ?", arguments: [to, from])
             let moved = db.changesCount
@@ -50,6 +50,63 @@ extension CaseloadStore {
         }
     }
 
+    /// Marks a staff member as gone from `day`: they no longer sign in (a
+    /// session still open is refused at its next save) and cannot be given
+    /// customers; their notes, signatures and the audit keep their name. A
+    /// planner's customers go to `handOffTo` in the same transaction (a
+    /// planner who still has customers is refused without one); their covers
+    /// end that day.
+    @discardableResult
+    public func deactivate(_ login: String, on day: Day, reason: String, handOffTo: String?, by user: Staff?) throws -> Int {
+        let user = try Self.permit(.manageStaff, by: user)
+        let why = reason.trimmingCharacters(in: .whitespaces)
+        guard !why.isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        guard login != user.login else { throw StoreError.invalid("you cannot deactivate yourself; another administrator can") }
+        return try write { db in
+            guard let member = try Self.staff(db, login: login) else { throw StoreError.notFound("staff member \(login)") }
+            if let on = member.leftOn { throw StoreError.invalid("\(login) already left on \(on)") }
+            let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer WHERE planner = ?", arguments: [login]) ?? 0
+            var moved = 0
+            if let to = handOffTo {
+                try Self.requirePlanner(to, db)
+                guard to != login else { throw StoreError.invalid("hand \(login)'s customers to another planner") }
+                try db.cached(sql: "UPDATE customer SET planner = ?, version = version + 1 WHERE planner = ?", arguments: [to, login])
+                moved = db.changesCount
+                try db.cached(sql: """
+                    INSERT INTO caseload_handoff (from_login, to_login, reason, customers, by_login, on_day, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [login, to, why, moved, user.login, day.description, Self.timestamp()])
+            } else if customers > 0 {
+                throw StoreError.invalid("\(login) still has \(customers == 1 ? "1 customer" : "\(customers) customers"); "
+                                         + "give them to another planner (--hand-off-to LOGIN)")
+            }
+            try db.cached(sql: "DELETE FROM covering WHERE (login = ? OR for_login = ?) AND from_day > ?",
+                          arguments: [login, login, day.description])
+            try db.cached(sql: "UPDATE covering SET until_day = ? WHERE (login = ? OR for_login = ?) AND until_day > ?",
+                          arguments: [day.description, login, login, day.description])
+            try db.cached(sql: "UPDATE staff SET left_on = ?, left_reason = ? WHERE login = ?",
+                          arguments: [day.description, why, login])
+            return moved
+        }
+    }
+
+    /// Brings back a staff member who left (they came back, or left by mistake).
+    public func reactivate(_ login: String, by user: Staff?) throws {
+        try Self.permit(.manageStaff, by: user)
+        try write { db in
+            guard let member = try Self.staff(db, login: login) else { throw StoreError.notFound("staff member \(login)") }
+            guard member.leftOn != nil else { throw StoreError.invalid("\(login) has not left") }
+            try db.cached(sql: "UPDATE staff SET left_on = NULL, left_reason = NULL WHERE login = ?", arguments: [login])
+        }
+    }
+
+    /// A session opened before its user left is refused at its next write.
+    static func refuseDeparted(_ login: String?, _ db: Database) throws {
+        guard let login, let left = try String.fetchOne(db, sql: "SELECT left_on FROM staff WHERE login = ?", arguments: [login]),
+              let on = Day(parsing: left) else { return }
+        throw StoreError.leftStaff(login: login, on: on)
+    }
+
     /// Who may add an account to the staff list: for the message an unknown account gets.
     public func administrators() throws -> [Staff] {
         try staff().filter { $0.role == .administrator }
@@ -58,10 +115,9 @@ extension CaseloadStore {
     /// The staff member's role, or why they cannot be named here.
     @discardableResult
     static func requireStaff(_ login: String, _ db: Database) throws -> String {
-        guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE login = ?", arguments: [login]) else {
-            throw StoreError.notFound("staff member \(login)")
-        }
-        return role
+        guard let member = try staff(db, login: login) else { throw StoreError.notFound("staff member \(login)") }
+        if let on = member.leftOn { throw StoreError.invalid("\(login) left the staff on \(on)") }
+        return member.role.rawValue
     }
 
     static func requirePlanner(_ login: String, _ db: Database) throws {

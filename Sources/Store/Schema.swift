@@ -419,6 +419,12 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE assessment ADD COLUMN corrections TEXT")
             try AuditTriggers.install(on: "assessment", db)
         }
+        m.registerMigration("v19-staff-departure") { db in
+            // A staff member who leaves stays on the list, marked, so their history keeps its names (issue 24).
+            try db.execute(sql: "ALTER TABLE staff ADD COLUMN left_on TEXT")
+            try db.execute(sql: "ALTER TABLE staff ADD COLUMN left_reason TEXT")
+            try AuditTriggers.install(on: "staff", db)
+        }
         return m
     }
 }

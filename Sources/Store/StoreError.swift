@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Errors a person can act on; each message names the file, record or field.
@@ -10,6 +11,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(path: String)
     case notFound(String)
     case notOnStaff
+    case leftStaff(login: String, on: Day)
     case notPermitted(login: String, role: String, action: String)
     case invalid(String)
     case changedMeanwhile(String)
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(what) not found"
         case .notOnStaff:
             "you are not on the staff list of this data file; an administrator can add you"
+        case .leftStaff(let login, let on):
+            "\(login) left the staff on \(on): their records stay, but they no longer sign in; an administrator can run careerplan staff reactivate \(login)"
         case .notPermitted(let login, let role, let action):
             "\(login): \(role)s may not \(action)"
         case .invalid(let why):

@@ -8,7 +8,7 @@ struct StaffCommand: ParsableCommand {
         commandName: "staff",
         abstract: "The staff list: who may use the data file, in which role.",
         discussion: "Runs as your account: adding staff and changing roles needs an administrator; handing a caseload over or letting a planner cover another's, a supervisor or administrator.",
-        subcommands: [Add.self, List.self, SetRole.self, HandOff.self, Cover.self],
+        subcommands: [Add.self, List.self, SetRole.self, HandOff.self, Cover.self, Deactivate.self, Reactivate.self],
         defaultSubcommand: List.self
     )
 
@@ -49,6 +49,7 @@ struct StaffCommand: ParsableCommand {
                 let list = staff.map { s in
                     s.login.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.initials.padding(toLength: 3, withPad: " ", startingAt: 0)
                         + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + s.name
+                        + (s.leftOn.map { " (left \($0): \(s.leftReason ?? ""))" } ?? "")
                 }
                 let covers = try store.coverings(from: LocalContext.today()).map { c in
                     "\(c.login) covers \(c.forLogin) from \(c.from) to \(c.until): \(c.reason) (granted by \(c.grantedBy))"
@@ -119,6 +120,44 @@ struct StaffCommand: ParsableCommand {
                 let c = try store.cover(Covering(login: login, forLogin: forLogin, from: first, until: last,
                                                  reason: reason ?? "", grantedBy: ""), by: user)
                 return "\(c.login) covers \(c.forLogin)'s customers from \(c.from) to \(c.until)"
+            }
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a staff member who left: they no longer sign in; their notes, signatures and history stay.",
+            discussion: "A career planner who still has customers is refused unless --hand-off-to names the planner who takes them "
+                + "(moved in the same transaction, the reason recorded). Their covers end that day. staff reactivate undoes it.")
+        @Argument(help: ArgumentHelp("Their account.", valueName: "LOGIN")) var login: String
+        @Option(help: "Why, e.g. \"left the agency\".") var reason: String
+        @Option(help: ArgumentHelp("Their last day (\(Day.acceptedFormats)); default today.", valueName: "DATE")) var on: String?
+        @Option(name: .customLong("hand-off-to"), help: ArgumentHelp("The planner who takes their customers.", valueName: "LOGIN"))
+        var handOffTo: String?
+        @OptionGroup var dataFile: DataFileOption
+
+        func run() throws {
+            let day = try on.map { text in
+                guard let d = Day(parsing: text) else { throw ValidationFailure("--on \"\(text)\" is not a date (\(Day.acceptedFormats))") }
+                return d
+            } ?? LocalContext.today()
+            try StaffCommand.run(dataFile) { store, user in
+                let moved = try store.deactivate(login, on: day, reason: reason, handOffTo: handOffTo, by: user)
+                return "\(login) left on \(day); they no longer sign in, their records stay"
+                    + (handOffTo.map { "; \(moved == 1 ? "1 customer" : "\(moved) customers") moved to \($0)" } ?? "")
+            }
+        }
+    }
+
+    struct Reactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bring back a staff member marked as left.")
+        @Argument(help: ArgumentHelp("Their account.", valueName: "LOGIN")) var login: String
+        @OptionGroup var dataFile: DataFileOption
+
+        func run() throws {
+            try StaffCommand.run(dataFile) { store, user in
+                try store.reactivate(login, by: user)
+                return "\(login) may sign in again"
             }
         }
     }

@@ -27,7 +27,7 @@ final class Harness {
         if coverOthers, user?.role == .planner {
             // The screens are tested on the whole synthetic caseload: the user covers the other planners.
             let supervisor = Staff(login: "harness", name: "Harness", initials: "H", role: .supervisor)
-            for other in caseload.staff where other.role == .planner && other.login != login {
+            for other in caseload.staff where other.role == .planner && other.isActive && other.login != login {
                 try store.cover(Covering(login: login, forLogin: other.login, from: Self.today.adding(days: -7),
                                          until: Self.today.adding(days: 30), reason: "covering the center", grantedBy: ""),
                                 by: supervisor)

@@ -44,6 +44,14 @@ import Testing
         #expect(out.contains("Covering:") && out.contains("mrivera covers wchen") && out.contains("to \(untilText): Wei on leave"))
         (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "cover", "mrivera", "--for", "wchen", "--until", "today", "--db", db])
         #expect(status == 0 && out.contains("mrivera's cover of wchen now ends"))
+        // Wei leaves: the list keeps him, marked.
+        (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "deactivate", "wchen", "--reason", "left the agency",
+                                                              "--on", "11/30/2026", "--db", db])
+        #expect(status == 0 && out.contains("wchen left on 2026-11-30; they no longer sign in, their records stay"), "\(out)")
+        (out, _) = try TmuxSession.runWithStatus(binary, ["staff", "list", "--db", db])
+        #expect(out.contains("Wei Chen (left 2026-11-30: left the agency)"), "\(out)")
+        (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "deactivate", "root", "--reason", "x", "--db", db])
+        #expect(status != 0 && out.contains("you cannot deactivate yourself"), "\(out)")
         (out, status) = try TmuxSession.runWithStatus(binary, ["staff", "add", "x y", "--name", "X", "--role", "boss", "--db", db])
         #expect(status != 0 && out.contains("--role must be one of: front-desk, planner, supervisor, administrator"))
     }

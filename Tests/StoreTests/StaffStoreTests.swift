@@ -51,4 +51,42 @@ import Testing
         #expect(row["reason"] as String == "covering while on leave" && row["customers"] as Int == before)
         #expect(row["by_login"] as String == "asantos")
     }
+
+    /// A planner who leaves: refused while they still have customers,
+    /// their caseload handed over in the same write, then no sign-in and no
+    /// write from a session left open; their name stays on their records.
+    @Test func aStaffMemberWhoLeavesKeepsTheirHistoryButNoLongerSignsIn() throws {
+        let path = dir + "/d.sqlite"
+        let store = try seededStore(at: path, customers: 48)
+        try store.insert(staff: [admin])
+        let theirs = try store.count(CaseloadFilter(planner: "mrivera"))
+        let left = Day(parsing: "2026-11-30")!
+        #expect(throws: StoreError.notPermitted(login: "asantos", role: "Supervisor", action: "add staff or change their roles")) {
+            try store.deactivate("mrivera", on: left, reason: "left", handOffTo: "tnguyen", by: self.supervisor)
+        }
+        #expect(throws: StoreError.invalid("mrivera still has \(theirs) customers; give them to another planner (--hand-off-to LOGIN)")) {
+            try store.deactivate("mrivera", on: left, reason: "left the agency", handOffTo: nil, by: self.admin)
+        }
+        #expect(throws: StoreError.invalid("you cannot deactivate yourself; another administrator can")) {
+            try store.deactivate("root", on: left, reason: "x", handOffTo: nil, by: self.admin)
+        }
+        // A session mrivera opened before she left.
+        let hers = try CaseloadStore(path: path, actor: "mrivera", today: { testToday })
+        defer { try? hers.close() }
+        let moved = try store.deactivate("mrivera", on: left, reason: "left the agency", handOffTo: "tnguyen", by: admin)
+        #expect(moved == theirs)
+        #expect(try store.count(CaseloadFilter(planner: "mrivera")) == 0)
+        #expect(throws: StoreError.leftStaff(login: "mrivera", on: left)) { try store.signIn(login: "mrivera") }
+        let id = CustomerID(10)
+        let note = CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
+                            text: "called", channel: .phone, twoWay: true)
+        #expect(throws: StoreError.leftStaff(login: "mrivera", on: left)) { try hers.addNote(note, by: self.planner) }
+        // No customer can be given to her; the staff list still names her.
+        #expect(throws: StoreError.invalid("mrivera left the staff on 2026-11-30")) {
+            try store.handOff(from: "tnguyen", to: "mrivera", reason: "back", by: self.supervisor, today: testToday)
+        }
+        #expect(try store.staff(login: "mrivera")?.leftReason == "left the agency")
+        try store.reactivate("mrivera", by: admin)
+        #expect(try store.signIn(login: "mrivera")?.isActive == true)
+    }
 }

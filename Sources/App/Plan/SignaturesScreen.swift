@@ -88,7 +88,7 @@ struct SignaturesScreen: CaseFileScreen {
         // Someone who is not the customer's planner signs for them (docs/design.md).
         let actingFor = role == .planner && user?.login != c.planner
         if actingFor {
-            let planners = c.planner.map { [$0] } ?? session.staff.values.filter { $0.role == .planner }.map(\.login).sorted()
+            let planners = c.planner.map { [$0] } ?? session.staff.values.filter { $0.role == .planner && $0.isActive }.map(\.login).sorted()
             let choices = planners.map { FormChoice($0, session.staff[$0].map { "\($0.name) (\($0.login))" } ?? $0) }
             fields.append(FormField("forPlanner", "Signing for", .choice(choices),
                                     hint: c.planner == nil ? "the planner named becomes this customer's planner to call"
