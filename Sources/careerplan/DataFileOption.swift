@@ -40,8 +40,8 @@ struct DataFileOption: ParsableArguments {
         }
     }
 
-    static func signIn(_ store: CaseloadStore) throws -> Staff {
-        let account = LocalContext.account()
+    static func signIn(_ store: CaseloadStore, as login: String? = nil) throws -> Staff {
+        let account = login.map { (login: $0, fullName: $0) } ?? LocalContext.account()
         if let user = try store.signIn(login: account.login) { return user }
         let admins = try store.administrators().map { "\($0.login) (\($0.name))" }.joined(separator: ", ")
         throw ValidationFailure("""
@@ -54,10 +54,11 @@ struct DataFileOption: ParsableArguments {
     /// `mode` says whether the file must exist (most commands), must not
     /// (init) or may be made (demo, seed). The center's configured file is
     /// shared with its group; any other file is its owner's alone.
-    static func open(path: String, mode: CaseloadStore.OpenMode) throws -> CaseloadStore {
+    /// `actor` replaces the running account only for the demo's `--as`.
+    static func open(path: String, mode: CaseloadStore.OpenMode, actor: String? = nil) throws -> CaseloadStore {
         do {
             return try Privilege.opening(path) {
-                try CaseloadStore(path: path, mode: mode, group: Center.isConfiguredDataFile(path) ? Center.config?.group : nil,
+                try CaseloadStore(path: path, actor: actor, mode: mode, group: Center.isConfiguredDataFile(path) ? Center.config?.group : nil,
                                   readers: 1)
             }
         } catch {

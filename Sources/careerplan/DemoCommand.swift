@@ -7,11 +7,17 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open a demo caseload (created on first use, reused after).",
-        discussion: "The demo file is ~/.local/share/careerplan/demo.sqlite unless --db says otherwise; it is never your real caseload."
+        discussion: """
+            The demo file is ~/.local/share/careerplan/demo.sqlite unless --db says otherwise; it is never your real caseload. \
+            You administer it; --as LOGIN tries it as one of its staff instead (dbrooks front desk, mrivera or tnguyen \
+            career planner, asantos supervisor), in the demo file only.
+            """
     )
 
     @Option(name: .customLong("db"), help: ArgumentHelp("The demo data file.", valueName: "PATH"))
     var path: String?
+    @Option(name: .customLong("as"), help: ArgumentHelp("Sign in to the demo as one of its staff, to try that role.", valueName: "LOGIN"))
+    var login: String?
     @OptionGroup var theme: ThemeOption
 
     static let demoSize = 48
@@ -22,7 +28,7 @@ struct DemoCommand: ParsableCommand {
         if Center.isConfiguredDataFile(path) {
             throw ValidationFailure("\(path) is the center's data file; the demo never uses it (leave out --db for the demo's own file)")
         }
-        let store = try DataFileOption.open(path: path, mode: .createOrOpen)
+        let store = try DataFileOption.open(path: path, mode: .createOrOpen, actor: login)
         let hasStaff = try !store.staff().isEmpty
         if hasStaff, try store.count(CaseloadFilter()) == 0 {
             try? store.close()
@@ -39,6 +45,19 @@ struct DemoCommand: ParsableCommand {
             try store.insert(staff: staff)
             try store.fill(from: caseload, 1...Self.demoSize)
         }
-        try Launcher.run(store: store, theme: theme.load())
+        if let login { try Self.checkDemoStaff(login, in: store) }
+        try Launcher.run(store: store, theme: theme.load(), as: login)
+    }
+
+    /// `--as` names someone of the demo's own staff list who still works
+    /// there; anyone else is refused with the choices.
+    private static func checkDemoStaff(_ login: String, in store: CaseloadStore) throws {
+        let demoLogins = Set(SyntheticCaseload(seed: 1, today: LocalContext.today()).staff.map(\.login))
+        let staff = try store.staff()
+        if let member = staff.first(where: { $0.login == login }), demoLogins.contains(login), member.isActive { return }
+        let choices = staff.filter { demoLogins.contains($0.login) && $0.isActive }
+            .map { "\($0.login) (\($0.role.name.lowercased()))" }.joined(separator: ", ")
+        try? store.close()
+        throw ValidationFailure("--as \(login): not one of the demo's staff; choose one of \(choices)")
     }
 }

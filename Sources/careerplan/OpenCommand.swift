@@ -42,13 +42,14 @@ struct ThemeOption: ParsableArguments {
 
 /// Signs the user in, starts curses, runs the screens, restores the terminal.
 enum Launcher {
-    static func run(store: CaseloadStore, theme: Theme) throws {
-        let account = LocalContext.account()
+    /// `login` is the running account unless the demo's `--as` names one of its staff.
+    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil) throws {
+        let login = login ?? LocalContext.account().login
         let session: Session
         do {
             // An account not on the staff list sees nothing of the caseload.
-            let user = try DataFileOption.signIn(store)
-            session = try Session(store: store, login: account.login, user: user, today: LocalContext.today())
+            let user = try DataFileOption.signIn(store, as: login)
+            session = try Session(store: store, login: login, user: user, today: LocalContext.today())
             // Whoever opens the file first on a day exits those past their automatic-exit date.
             if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: session.matrix) }
         } catch let failure as ValidationFailure {

@@ -311,4 +311,26 @@ import Testing
         #expect(out.contains("not a careerplan data file"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "Dear planner,\n")
     }
+
+    /// A newcomer tries each role in the demo file: --as signs in as one of
+    /// its staff, whose role the screens and the Store then apply; anyone
+    /// else is refused with the choices.
+    @Test func theDemoCanBeTriedAsEachOfItsStaff() throws {
+        let db = dir + "/demo.sqlite"
+        let refused = try TmuxSession.runWithStatus(binary, ["demo", "--db", db, "--as", "rdiaz"])
+        #expect(refused.status != 0 && refused.output.contains("--as rdiaz: not one of the demo's staff; choose one of asantos (supervisor), dbrooks (front desk)"),
+                "\(refused.output)")
+        do {
+            let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db, "--as", "dbrooks"])
+            let screen = try tmux.waitFor(text: "dbrooks (Dana Brooks)")
+            #expect(screen.contains("1/48"))
+            try tmux.send("F10")
+            #expect(tmux.waitForExit() == 0)
+        }
+        let second = dir + "/second"
+        try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: true)
+        let supervisor = try TmuxSession(dir: second, command: [binary, "demo", "--db", db, "--as", "asantos"])
+        let screen = try supervisor.waitFor(text: "asantos (Ana Santos)")
+        #expect(!screen.contains("dbrooks"))
+    }
 }
