@@ -17,6 +17,28 @@ extension CaseloadStore {
             throw StoreError.cannotCreate(path: destination,
                                           reason: failure.exists ? "it already exists; a backup never overwrites a file" : failure.reason)
         }
+        try copy(to: destination)
+    }
+
+    /// A backup into `directory` as `stem.sqlite`, or `stem-2.sqlite` and on
+    /// when a backup of the same second is already there (two cron jobs, or a
+    /// hand-run copy beside the nightly one); returns the path written.
+    public func backup(into directory: String, stem: String, by user: Staff?) throws -> String {
+        try Self.permit(.exportData, by: user)
+        for n in 1...100 {
+            let destination = (directory as NSString).appendingPathComponent(stem + (n == 1 ? "" : "-\(n)") + ".sqlite")
+            do { Glibc.close(try NewFile.create(destination)) } catch let failure as NewFile.Failure {
+                if failure.exists { continue }
+                throw StoreError.cannotCreate(path: destination, reason: failure.reason)
+            }
+            try copy(to: destination)
+            return destination
+        }
+        throw StoreError.cannotCreate(path: directory, reason: "it already holds 100 backups named \(stem)")
+    }
+
+    /// Fills the new, empty `destination` with a checked copy; removes it on failure.
+    private func copy(to destination: String) throws {
         do {
             let copy = try DatabaseQueue(path: destination)
             try pool.backup(to: copy)

@@ -39,6 +39,22 @@ import Testing
         done.wait()
     }
 
+    /// Two backups into one directory in the same second (cron and a hand-run
+    /// copy) both land, neither over the other.
+    @Test func backupsOfTheSameSecondInADirectoryDoNotCollide() throws {
+        let store = try seededStore(at: dir + "/live.sqlite", customers: 3)
+        let into = dir + "/backups"
+        try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
+        let first = try store.backup(into: into, stem: "careerplan-2026-12-01-101500", by: testAdmin)
+        let second = try store.backup(into: into, stem: "careerplan-2026-12-01-101500", by: testAdmin)
+        #expect(first == into + "/careerplan-2026-12-01-101500.sqlite")
+        #expect(second == into + "/careerplan-2026-12-01-101500-2.sqlite")
+        #expect(try CaseloadStore(path: second).count(CaseloadFilter()) == 3)
+        let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
+        #expect(throws: (any Error).self) { try store.backup(into: into, stem: "careerplan-x", by: planner) }
+        #expect(!FileManager.default.fileExists(atPath: into + "/careerplan-x.sqlite"))
+    }
+
     @Test func aNewFileIsReadableByItsOwnerOnly() throws {
         let path = dir + "/new.sqlite"
         _ = try CaseloadStore(path: path)
