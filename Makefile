@@ -1,8 +1,8 @@
 # Installs careerplan for a center (docs/security.md): the release binary,
 # with the Swift standard library linked in, set-group-ID to the service
 # group that alone may open the data directory; the services matrix beside
-# it; careerplan.conf; the themes and the manual page generated from the
-# command-line definitions (swift-argument-parser's generate-manual plugin).
+# it; careerplan.conf; the themes, the manual page and the bash, zsh and fish
+# completions generated from the command-line definitions (swift-argument-parser's generate-manual plugin).
 #
 #   sudo make install [PREFIX=/usr/local] [GROUP=careerplan] [DATADIR=/var/lib/careerplan] [TIMEZONE=America/Chicago]
 #
@@ -15,6 +15,9 @@ DATADIR ?= /var/lib/careerplan
 TIMEZONE ?=
 SYSCONFDIR := $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
 BIN := $(shell swift build -c release --static-swift-stdlib --show-bin-path 2>/dev/null)
+BASHCOMP := $(PREFIX)/share/bash-completion/completions
+ZSHCOMP := $(PREFIX)/share/zsh/site-functions
+FISHCOMP := $(PREFIX)/share/fish/vendor_completions.d
 MANPAGE := .build/plugins/GenerateManual/outputs/careerplan/careerplan.1
 
 .PHONY: all build man install uninstall test
@@ -30,7 +33,8 @@ man:
 	swift package --allow-writing-to-package-directory generate-manual --section 1 --authors "careerplan"
 
 install: build man
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/careerplan/themes $(DESTDIR)$(SYSCONFDIR)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/careerplan/themes $(DESTDIR)$(SYSCONFDIR) \
+		$(DESTDIR)$(BASHCOMP) $(DESTDIR)$(ZSHCOMP) $(DESTDIR)$(FISHCOMP)
 	@if [ "$$(id -u)" = 0 ] && [ -z "$(DESTDIR)" ]; then \
 		getent group $(GROUP) >/dev/null || groupadd --system $(GROUP); \
 		install -s -m 2755 -o root -g $(GROUP) $(BIN)/careerplan $(PREFIX)/bin/careerplan; \
@@ -53,11 +57,17 @@ install: build man
 	chmod -R go-w $(DESTDIR)$(PREFIX)/bin/careerplan_Store.resources
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/careerplan/themes/
 	install -m 644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/careerplan.1
+	# Shell completions, generated from the same command-line definitions as the manual.
+	$(BIN)/careerplan --generate-completion-script bash > $(DESTDIR)$(BASHCOMP)/careerplan
+	$(BIN)/careerplan --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMP)/_careerplan
+	$(BIN)/careerplan --generate-completion-script fish > $(DESTDIR)$(FISHCOMP)/careerplan.fish
+	chmod 644 $(DESTDIR)$(BASHCOMP)/careerplan $(DESTDIR)$(ZSHCOMP)/_careerplan $(DESTDIR)$(FISHCOMP)/careerplan.fish
 
 # The data directory and careerplan.conf stay: they hold the center's data.
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/careerplan $(DESTDIR)$(PREFIX)/bin/careerplan_Store.resources
 	rm -rf $(DESTDIR)$(PREFIX)/share/careerplan $(DESTDIR)$(PREFIX)/share/man/man1/careerplan.1
+	rm -f $(DESTDIR)$(BASHCOMP)/careerplan $(DESTDIR)$(ZSHCOMP)/_careerplan $(DESTDIR)$(FISHCOMP)/careerplan.fish
 
 test:
 	scripts/test

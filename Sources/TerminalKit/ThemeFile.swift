@@ -88,8 +88,11 @@ public enum ThemeFile {
         var dirs: [String] = []
         if let dir = environment["CAREERPLAN_THEMES"], !dir.isEmpty { dirs.append(dir) }
         var dir = (executable as NSString).deletingLastPathComponent
+        // Beside the binary in a checkout (.build/debug/../../themes), or
+        // PREFIX/share/careerplan/themes wherever make install PREFIX=… put it.
         for _ in 0..<5 where !dir.isEmpty && dir != "/" {
             dirs.append(dir + "/themes")
+            dirs.append(dir + "/share/careerplan/themes")
             dir = (dir as NSString).deletingLastPathComponent
         }
         dirs.append("/usr/local/share/careerplan/themes")

@@ -34,6 +34,10 @@ struct ThemeOption: ParsableArguments {
         do {
             let loaded = try ThemeFile.load(name, environment: env, executable: LocalContext.executablePath())
             return noColor ? loaded.withoutColor : loaded
+        } catch where noColor && theme == nil && env["CAREERPLAN_THEME"].map(\.isEmpty) ?? true {
+            // NO_COLOR asks for less, never for a file: without the monochrome
+            // theme installed, the built-in colors are taken away instead.
+            return Theme.builtIn.withoutColor
         } catch {
             throw ValidationFailure("theme: \(error)")
         }

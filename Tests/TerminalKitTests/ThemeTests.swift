@@ -78,4 +78,17 @@ import Testing
             #expect("\(error)".contains("no theme named 'solarized' in /opt/cp/bin/themes"))
         }
     }
+
+    /// make install PREFIX=/opt/careerplan puts the binary in PREFIX/bin and the
+    /// themes in PREFIX/share/careerplan/themes: found from the binary's place.
+    @Test func themesAreFoundWhereverMakeInstallPutThem() throws {
+        let prefix = NSTemporaryDirectory() + "careerplan-prefix-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let themes = prefix + "/share/careerplan/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.repoThemes + "/high-contrast.theme", toPath: themes + "/high-contrast.theme")
+        let theme = try ThemeFile.load("high-contrast", environment: [:], executable: prefix + "/bin/careerplan")
+        #expect(theme.name == "high-contrast")
+        #expect(ThemeFile.searchDirectories(environment: [:], executable: prefix + "/bin/careerplan").contains(themes))
+    }
 }
