@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         }
         let count = try store.count(.init())
         try store.close()
-        Output.text("imported \(count) customers from \(file) into \(store.path)\n")
+        Output.text("imported \(Plural.count(count, "customer")) from \(file) into \(store.path)\n")
         if !rederived.isEmpty {
             let named = rederived.prefix(5).map(\.description).joined(separator: ", ") + (rederived.count > 5 ? ", …" : "")
             Output.text("""

@@ -161,10 +161,10 @@ import Testing
         #expect(Job(ok, today: day("2026-11-23"))?.summary == "Cook, Acme, 2024-05-01 to now")
     }
 
-    @Test func onlyLicencesExpire() {
+    @Test func onlyLicensesExpire() {
         let v = ["kind": "degree", "name": "High school diploma", "expiresOn": "2030-01-01"]
-        #expect(EducationEntry.problems(v, today: day("2026-11-23")) == ["expiresOn": "only licences and certifications expire"])
-        let cna = EducationEntry(kind: .licence, name: "CNA", completedOn: day("2024-01-01"), expiresOn: day("2026-01-01"))
-        #expect(cna.summary(on: day("2026-11-23")) == "CNA (licence or certification), 2024-01-01, EXPIRED 2026-01-01")
+        #expect(EducationEntry.problems(v, today: day("2026-11-23")) == ["expiresOn": "only licenses and certifications expire"])
+        let cna = EducationEntry(kind: .license, name: "CNA", completedOn: day("2024-01-01"), expiresOn: day("2026-01-01"))
+        #expect(cna.summary(on: day("2026-11-23")) == "CNA (license or certification), 2024-01-01, EXPIRED 2026-01-01")
     }
 }

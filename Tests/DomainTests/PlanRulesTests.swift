@@ -194,6 +194,18 @@ let testMatrix: ServicesMatrix = {
         #expect(Placeholder.names(in: "a [b] c [d e]") == ["b", "d e"])
     }
 
+    @Test func theArticleBeforeAPlaceholderAgreesWithItsValue() {
+        let goal = "Get a job as a [target occupation] within 90 days"
+        #expect(Placeholder.fill(goal, ["target occupation": "electrician apprentice"]) == "Get a job as an electrician apprentice within 90 days")
+        #expect(Placeholder.fill(goal, ["target occupation": "welder"]) == "Get a job as a welder within 90 days")
+        #expect(Placeholder.fill(goal, ["target occupation": "union electrician"]) == "Get a job as a union electrician within 90 days")
+        #expect(Placeholder.fill("Work as an [x]", ["x": "plumber"]) == "Work as a plumber")
+        #expect(Placeholder.fill("A [x] today", ["x": "hourly aide"]) == "An hourly aide today")
+        #expect(Placeholder.fill("Visit a [x]", [:]) == "Visit a [x]")
+        // Only a whole word "a" changes: "Bring a [x]" yes, "Samoa [x]" no.
+        #expect(Placeholder.fill("Samoa [x]", ["x": "office"]) == "Samoa office")
+    }
+
     @Test func searchMatchesEveryWordOfTheName() {
         #expect(testMatrix.search("training job").map(\.id) == ["ojt"])
         #expect(testMatrix.search("").count == 4)

@@ -85,7 +85,7 @@ struct TimelineScreen: CaseFileScreen {
         renderHeading(into: &canvas, area: area)
         let notes = file.work.notes.count
         let late = file.work.notes.filter(\.isLate).count
-        canvas.put("\(notes) notes (\(late) late) · \(file.work.openReferrals.count) open referrals · "
+        canvas.put(Plural.count(notes, "note") + " (\(late) late) · " + Plural.count(file.work.openReferrals.count, "open referral") + " · "
                    + "last two-way contact \(c.lastContactOn?.description ?? "never")",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         canvas.put("Search: ", row: area.top + 2, col: 2, role: .dim)

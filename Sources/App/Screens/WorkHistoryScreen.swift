@@ -29,7 +29,7 @@ struct WorkHistoryScreen: CaseFileScreen {
             return [KeyBinding([.char("y")], "Remove", help: "Remove the entry"),
                     KeyBinding([.char("n"), .escape], "Keep", help: "Keep the entry")]
         }
-        return [KeyBinding([.char("a")], "Add", help: kind == .jobs ? "Add a job" : "Add a diploma, licence or course"),
+        return [KeyBinding([.char("a")], "Add", help: kind == .jobs ? "Add a job" : "Add a diploma, license or course"),
                 KeyBinding([.enter], "Edit", help: "Edit the selected entry"),
                 KeyBinding([.char("x")], "Remove", help: "Remove the selected entry (asks first)"),
                 KeyBinding([.char("n")], "Mark none", help: "Mark or unmark: " + flagLabel),

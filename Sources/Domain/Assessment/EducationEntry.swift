@@ -1,11 +1,14 @@
-/// A diploma, degree, licence, certification or course.
+/// A diploma, degree, license, certification or course.
 public struct EducationEntry: Hashable, Codable, Sendable {
     public enum Kind: String, Labeled, Codable {
-        case degree, licence, course
+        // "licence" is the stored code since the first data files (export-format.md).
+        case degree
+        case license = "licence"
+        case course
         public var label: String {
             switch self {
             case .degree: "degree or diploma"
-            case .licence: "licence or certification"
+            case .license: "license or certification"
             case .course: "continuing education"
             }
         }
@@ -14,9 +17,9 @@ public struct EducationEntry: Hashable, Codable, Sendable {
     public var kind: Kind
     public var name: String
     public var institution: String?
-    /// Completed, or for a licence the issue date.
+    /// Completed, or for a license the issue date.
     public var completedOn: Day?
-    /// Licences and certifications only.
+    /// Licenses and certifications only.
     public var expiresOn: Day?
 
     public static let fields: [FormField] = [
@@ -24,7 +27,7 @@ public struct EducationEntry: Hashable, Codable, Sendable {
         FormField("name", "Name", hint: "e.g. High school diploma, CNA certificate, forklift course", required: true),
         FormField("institution", "School or issuer"),
         FormField("completedOn", "Completed/issued", .date, hint: Day.acceptedFormats),
-        FormField("expiresOn", "Expires", .date, hint: "licences and certifications; " + Day.acceptedFormats),
+        FormField("expiresOn", "Expires", .date, hint: "licenses and certifications; " + Day.acceptedFormats),
     ]
 
     public static func problems(_ v: [String: String], today: Day) -> [String: String] {
@@ -34,8 +37,8 @@ public struct EducationEntry: Hashable, Codable, Sendable {
         if let done = Day(parsing: v["completedOn"] ?? ""), let end = Day(parsing: v["expiresOn"] ?? ""), end < done {
             found["expiresOn"] = "is before the issue date \(done)"
         }
-        if Kind(rawValue: v["kind"] ?? "") != .licence, !(v["expiresOn"] ?? "").trimmingSpaces.isEmpty {
-            found["expiresOn"] = "only licences and certifications expire"
+        if Kind(rawValue: v["kind"] ?? "") != .license, !(v["expiresOn"] ?? "").trimmingSpaces.isEmpty {
+            found["expiresOn"] = "only licenses and certifications expire"
         }
         return found
     }

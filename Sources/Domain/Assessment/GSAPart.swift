@@ -53,7 +53,7 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
         ]
         case .education: [
             FormField("noEducationHistory", "Nothing beyond school grades", .toggle,
-                      hint: "mark when there is no diploma, licence or course to record"),
+                      hint: "mark when there is no diploma, license or course to record"),
         ]
         case .skills: [
             FormField("skills", "Skills", hint: "what they are good at, in their words", required: true),
@@ -84,7 +84,7 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
             FormField("lifeSkills", "Life skills", hint: "everyday life skills: budgeting, transport, time management", required: true),
         ]
         case .employer: [
-            FormField("employerRequirements", "What employers ask", hint: "licences, background checks, shifts, tools the target employers require",
+            FormField("employerRequirements", "What employers ask", hint: "licenses, background checks, shifts, tools the target employers require",
                       required: true),
         ]
         }

@@ -33,7 +33,7 @@ public struct GettingStartedAssessment: Hashable, Codable, Sendable {
             if jobs.isEmpty && self["noWorkHistory"] != FormField.yes { out.append("a job, or the no-work-history mark") }
         case .education:
             if education.isEmpty && self["noEducationHistory"] != FormField.yes {
-                out.append("a diploma, licence or course, or the none mark")
+                out.append("a diploma, license or course, or the none mark")
             }
         case .barriers:
             if self["barriersReviewed"] != FormField.yes { out.append("the talked-through mark") }

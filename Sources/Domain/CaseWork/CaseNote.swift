@@ -84,7 +84,7 @@ public enum NoteKind: String, Codable, CaseIterable, Sendable, Labeled {
         case .introduction: "status at participation and the need for services"
         case .trainingNeed: "suitability, labor market, employer demand, prerequisites"
         case .trainingBegin: "date, program, provider, approximate cost, planned end"
-        case .trainingEnd: "date, program, completed or not, credential or licence status"
+        case .trainingEnd: "date, program, completed or not, credential or license status"
         case .closure: "employed or not, employer, hire date, hours, wage, any exclusion"
         case .followUp: "a follow-up contact or service after exit"
         }

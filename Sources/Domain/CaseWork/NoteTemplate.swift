@@ -13,7 +13,7 @@ public enum NoteTemplate {
     ]
 
     public static let credentialStatuses = [
-        FormChoice("", "—"), FormChoice("attained", "attained"), FormChoice("pending", "pending (exam or licence)"),
+        FormChoice("", "—"), FormChoice("attained", "attained"), FormChoice("pending", "pending (exam or license)"),
         FormChoice("none", "none"),
     ]
 
@@ -42,7 +42,7 @@ public enum NoteTemplate {
             FormField("endOn", "End date", .date, hint: Day.acceptedFormats, required: true),
             FormField("program", "Program", required: true),
             FormField("completed", "Completed", .choice(yesNo), hint: "Space or ←/→", required: true),
-            FormField("credential", "Credential or licence", .choice(credentialStatuses), hint: "Space or ←/→",
+            FormField("credential", "Credential or license", .choice(credentialStatuses), hint: "Space or ←/→",
                       required: true),
         ]
         case .closure: [

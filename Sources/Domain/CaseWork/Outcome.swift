@@ -48,7 +48,7 @@ public struct Outcome: Hashable, Codable, Sendable {
 
     public static let credentialTypes = [
         FormChoice("diploma", "secondary school diploma or equivalent"), FormChoice("degree", "associate or higher degree"),
-        FormChoice("certificate", "industry-recognized certificate"), FormChoice("licence", "occupational licence"),
+        FormChoice("certificate", "industry-recognized certificate"), FormChoice("licence", "occupational license"),
         FormChoice("apprenticeship", "registered apprenticeship certificate"),
     ]
 

@@ -31,7 +31,7 @@ public struct EligibilityItem: Hashable, Sendable {
     public static func items(for a: Application, screening: BasicSkillsScreening?) -> [EligibilityItem] {
         var items = [
             EligibilityItem(key: "age", label: "Date of birth / age", documentTypes: [
-                "birth certificate", "driver's licence or state ID", "passport", "school record", "DD-214"]),
+                "birth certificate", "driver's license or state ID", "passport", "school record", "DD-214"]),
             EligibilityItem(key: "right-to-work", label: "Right to work", documentTypes: [
                 "U.S. passport", "birth certificate", "permanent resident card", "employment authorization document",
                 "naturalization certificate"]),

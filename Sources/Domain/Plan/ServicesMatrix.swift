@@ -134,9 +134,45 @@ public enum Placeholder {
     }
 
     /// Fills each placeholder it has a value for; the others stay visible.
+    /// "a [target occupation]" becomes "an electrician": the article before
+    /// a placeholder agrees with the value put in its place.
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        var out = text
-        for (name, value) in values where !value.isEmpty { out = out.replacingOccurrences(of: "[\(name)]", with: value) }
-        return out
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            let name = String(rest[rest.index(after: open)..<close])
+            out += rest[..<open]
+            if let value = values[name], !value.isEmpty {
+                out = Article.agreeing(out, with: value) + value
+            } else {
+                out += "[\(name)]"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}
+
+/// English's indefinite article, by the sound of the next word as far as
+/// its spelling tells: "an electrician", "a union electrician", "an hour".
+public enum Article {
+    public static func indefinite(for word: String) -> String {
+        let w = word.lowercased()
+        guard let first = w.first else { return "a" }
+        // Written with a vowel but said with a consonant sound, and the reverse.
+        if ["uni", "use", "usu", "ute", "eu", "one", "once"].contains(where: w.hasPrefix) { return "a" }
+        if ["hour", "honest", "honor", "heir"].contains(where: w.hasPrefix) { return "an" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    /// `text` (what comes before a word) with its last "a" or "an" agreeing with `word`.
+    static func agreeing(_ text: String, with word: String) -> String {
+        for article in ["a ", "an ", "A ", "An "] where text == article || text.hasSuffix(" " + article) {
+            let head = text.dropLast(article.count)
+            var right = indefinite(for: word)
+            if article.first == "A" { right = right.prefix(1).uppercased() + right.dropFirst() }
+            return head + right + " "
+        }
+        return text
     }
 }
