@@ -10,12 +10,23 @@ public struct AuditEntry: Hashable, Codable, Sendable {
     public var key: String?
     public var action: String
     public var changes: [FieldChange]
+    /// What the write did in the record's own words, where its fields would
+    /// not say it plainly: a plan save's changes as the plan's history lists
+    /// them ("added goal: …"), not the body's JSON paths. Empty otherwise.
+    public var summary: [String] = []
 
-    /// "2026-11-23 09:04 CST mrivera changed customer 4", in the area's time.
+    /// "2026-11-23 09:04 CST mrivera changed customer C000004", in the area's time.
     public var line: String {
         let verb = action == "insert" ? "added" : action == "delete" ? "deleted" : action == "update" ? "changed" : action
+        let shownKey = entity == "customer" ? key.flatMap(Int64.init).map { CustomerID($0).description } ?? key : key
         return "\(AreaTime.shown(at, in: .current)) \(login) \(verb) \(entity.replacingOccurrences(of: "_", with: " "))"
-            + (key.map { " \($0)" } ?? "")
+            + (shownKey.map { " \($0)" } ?? "")
+    }
+
+    /// The lines under `line`: the summary when there is one, else each
+    /// field's old and new value.
+    public var details: [String] {
+        summary.isEmpty ? changes.map { "\($0.field): \($0.old) → \($0.new)" } : summary
     }
 
     /// Field-level differences between two rows as the triggers stored them.
@@ -72,15 +83,28 @@ public struct AuditEntry: Hashable, Codable, Sendable {
 }
 
 extension CaseloadStore {
-    /// Every audited write to a customer's records, oldest first.
+    /// Every audited write to a customer's records, newest first (the screen
+    /// and the command show the same order). A plan save is one entry: the
+    /// plan's change with the version it made, in the plan's own words.
     public func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry] {
         try Self.permit(.readAudit, by: user)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE customer_id = ? ORDER BY id", arguments: [id.number]).map { row in
-                AuditEntry(at: row["at"], login: row["login"], entity: row["entity"], key: row["row_key"], action: row["action"],
-                           changes: AuditEntry.changes(old: row["old"], new: row["new"]))
-            }
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE customer_id = ? ORDER BY id", arguments: [id.number])
         }
+        var entries: [AuditEntry] = []
+        for row in rows {
+            let entity: String = row["entity"]
+            if entity == "plan_version", let saved = PlanVersionRow(json: row["new"]),
+               let last = entries.indices.last, entries[last].entity == "plan", entries[last].at == row["at"] as String {
+                entries[last].summary = saved.summary
+                continue
+            }
+            var entry = AuditEntry(at: row["at"], login: row["login"], entity: entity, key: row["row_key"], action: row["action"],
+                                   changes: AuditEntry.changes(old: row["old"], new: row["new"]))
+            if entity == "plan_version", let saved = PlanVersionRow(json: row["new"]) { entry.summary = saved.summary }
+            entries.append(entry)
+        }
+        return entries.reversed()
     }
 
     /// Who last changed the customer's records and when, in the area's time: "Thanh Nguyễn at 2026-11-23 09:04 CST".
@@ -114,5 +138,24 @@ extension CaseloadStore {
             try Self.refreshDue(db)
         }
         return result
+    }
+}
+
+/// A plan version row as the audit trigger stored it: its number and the
+/// changes the Store described when it was saved.
+private struct PlanVersionRow {
+    let version: Int
+    let changes: [String]
+
+    init?(json: String?) {
+        guard let json, let row = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              let version = (row["version"] as? NSNumber)?.intValue else { return nil }
+        self.version = version
+        let text = row["changes"] as? String ?? "[]"
+        changes = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String] ?? []
+    }
+
+    var summary: [String] {
+        ["saved as plan version \(version)" + (changes.isEmpty ? "" : ":")] + changes.map { "  " + $0 }
     }
 }

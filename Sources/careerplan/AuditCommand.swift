@@ -9,7 +9,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Every write to a customer's records: who, when, and each field's old and new value; or check the whole trail.",
         discussion: """
-            Supervisors and administrators. --verify walks the whole hash-chained trail and names the first \
+            Supervisors and administrators. Newest first, as the audit screen shows it; a plan save is one \
+            entry listing what changed in the plan's words (JSON keeps every field as well). --verify walks the whole hash-chained trail and names the first \
             row that was edited, deleted, inserted or moved; --anchor ID:HASH (a head printed earlier by \
             backup or audit --verify) also catches rows cut off the end. Exit status 2 for an unknown \
             customer, 3 when the trail does not verify.
@@ -64,7 +65,7 @@ struct AuditCommand: ParsableCommand {
             var out = ""
             for e in entries {
                 out += e.line + "\n"
-                for c in e.changes { out += "    \(c.field): \(c.old.terminalSafe) → \(c.new.terminalSafe)\n" }
+                for d in e.details { out += "    " + d.terminalSafe + "\n" }
             }
             Output.text(out.isEmpty ? "no audited writes for \(id)\n" : out)
         }

@@ -36,7 +36,10 @@ import Testing
         let sent = try maria.addReferral(r, by: colleague)
         try wchen.updateReferral(sent, with: ["status": "accepted", "on": "2026-11-22"], by: planner, today: testToday)
 
-        let trail = try mine.audit(customer: CustomerID(10), by: supervisor)
+        let newestFirst = try mine.audit(customer: CustomerID(10), by: supervisor)
+        let trail = Array(newestFirst.reversed())
+        #expect(newestFirst.first?.entity == "referral" && newestFirst.first?.action == "update")
+        #expect(trail[1].line.hasSuffix(" wchen changed customer C000010"))
         #expect(trail.map { "\($0.login) \($0.action) \($0.entity)" }
                 == ["wchen insert case_note", "wchen update customer", "mrivera insert referral", "wchen update referral"])
         #expect(trail[1].changes == [FieldChange(field: "last_contact_on", old: "2026-11-16", new: "2026-11-23")])

@@ -60,6 +60,12 @@ import Testing
         let versions = try store.planVersions(for: CustomerID(4))
         #expect(versions.map(\.version) == [1, 2, 3])
         #expect(versions[2].changes == ["changed step: Apply for at least eight jobs each week"])
+        // The audit trail reads the save as one entry in the plan's words, not the body's JSON paths.
+        let supervisor = Staff(login: "asantos", name: "Ana Santos", initials: "AS", role: .supervisor)
+        let trail = try store.audit(customer: CustomerID(4), by: supervisor)
+        #expect(!trail.contains { $0.entity == "plan_version" })
+        #expect(trail.first?.entity == "plan")
+        #expect(trail.first?.details == ["saved as plan version 3:", "  changed step: Apply for at least eight jobs each week"])
         #expect(versions[1].plan == current.plan)
         #expect(throws: StoreError.self) { try store.savePlan(plan, over: 2, by: self.planner, today: testToday, matrix: self.matrix) }
     }

@@ -13,9 +13,9 @@ struct AuditScreen: Screen {
     init(session: Session, customer: Customer) {
         self.customer = customer
         do {
-            for e in try session.store.audit(customer: customer.id, by: session.user).reversed() {
+            for e in try session.store.audit(customer: customer.id, by: session.user) {
                 lines.append((e.line, .header))
-                for c in e.changes { lines.append(("    \(c.field): \(c.old) → \(c.new)", .normal)) }
+                for d in e.details { lines.append(("    " + d, .normal)) }
             }
         } catch {
             message = "\(error)"
