@@ -25,7 +25,7 @@ struct DeadlinesReportCommand: ParsableCommand {
     var planner: String?
     @Flag(help: "Instead: the entries made more than 10 days late (notes, service starts and closures, outcomes), per planner.")
     var late = false
-    @Option(help: ArgumentHelp("With --late: the first day entries were made (YYYY-MM-DD).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("With --late: the first day entries were made (YYYY-MM-DD or MM/DD/YYYY).", valueName: "DATE"))
     var from: String?
     @Option(help: ArgumentHelp("With --late: the last day (default --as-of, else today).", valueName: "DATE"))
     var to: String?
@@ -37,12 +37,12 @@ struct DeadlinesReportCommand: ParsableCommand {
         if !late, from != nil || to != nil { throw ValidationError("--from and --to go with --late") }
         if late, from == nil { throw ValidationError("--late needs --from DATE (and --to DATE, default today)") }
         for (name, value) in [("from", from), ("to", to)] {
-            if let value, Day(iso: value) == nil { throw ValidationError("--\(name) must be a date such as 2026-11-01, found \"\(value)\"") }
+            if let value, Day(parsing: value) == nil { throw ValidationError("--\(name) must be a date (\(Day.acceptedFormats)), found \"\(value)\"") }
         }
     }
 
     func run() throws {
-        let day = try to.flatMap(Day.init(iso:)) ?? asOf.day()
+        let day = try to.flatMap(Day.init(parsing:)) ?? asOf.day()
         let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
         if let planner, try store.staff(login: planner) == nil {
@@ -51,7 +51,7 @@ struct DeadlinesReportCommand: ParsableCommand {
         }
         let facts: [CaseClockFacts]
         do { facts = try store.clockFacts(planner: planner, by: user, asOf: day) } catch let error as StoreError { throw ValidationFailure("\(error)") }
-        if late, let first = from.flatMap(Day.init(iso:)) {
+        if late, let first = from.flatMap(Day.init(parsing:)) {
             let report = LateEntryReport(facts: facts, from: first, to: day)
             let out = switch format {
             case .text: report.text
@@ -110,13 +110,13 @@ struct QualityReportCommand: ParsableCommand {
 
 /// `--as-of YYYY-MM-DD`, default today; a bad date exits with status 2.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to report as of (YYYY-MM-DD); default today.", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to report as of (YYYY-MM-DD or MM/DD/YYYY); default today.", valueName: "DATE"))
     var asOf: String?
 
     func day() throws -> Day {
         guard let asOf else { return LocalContext.today() }
-        guard let parsed = Day(iso: asOf) else {
-            FileHandle.standardError.write(Data("careerplan: --as-of must be a date such as 2026-11-23, found \"\(asOf)\"\n".utf8))
+        guard let parsed = Day(parsing: asOf) else {
+            FileHandle.standardError.write(Data("careerplan: --as-of must be a date (\(Day.acceptedFormats)), found \"\(asOf)\"\n".utf8))
             throw ExitCode(2)
         }
         return parsed

@@ -21,7 +21,7 @@ struct SeedCommand: ParsableCommand {
     func validate() throws {
         guard customers >= 0 else { throw ValidationError("--customers must be 0 or more") }
         if let today, Day(parsing: today) == nil {
-            throw ValidationError("--today must be a date such as 2026-11-23, found \"\(today)\"")
+            throw ValidationError("--today must be a date (\(Day.acceptedFormats)), found \"\(today)\"")
         }
     }
 

@@ -106,7 +106,7 @@ struct StaffCommand: ParsableCommand {
             let today = LocalContext.today()
             func day(_ text: String, _ name: String) throws -> Day {
                 if text == "today" { return today }
-                guard let d = Day(parsing: text) else { throw ValidationFailure("--\(name) \"\(text)\" is not a date (YYYY-MM-DD)") }
+                guard let d = Day(parsing: text) else { throw ValidationFailure("--\(name) \"\(text)\" is not a date (\(Day.acceptedFormats))") }
                 return d
             }
             let first = try from.map { try day($0, "from") } ?? today

@@ -125,7 +125,10 @@ import Testing
 
     @Test func badInputGetsAClearErrorAndStatus2() throws {
         let (date, dateStatus) = try TmuxSession.runWithStatus(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-02-30"])
-        #expect(dateStatus == 2 && date.contains("--as-of must be a date such as 2026-11-23, found \"2026-02-30\""))
+        #expect(dateStatus == 2 && date.contains("--as-of must be a date (YYYY-MM-DD or MM/DD/YYYY, e.g. 2026-03-09 or 03/09/2026), found \"2026-02-30\""))
+        // The forms' other format is accepted too: the same report as of the same day.
+        let iso = try TmuxSession.run(binary, ["report", "deadlines", "--db", db, "--as-of", "2026-11-20"])
+        #expect(try TmuxSession.run(binary, ["report", "deadlines", "--db", db, "--as-of", "11/20/2026"]) == iso)
         let (who, whoStatus) = try TmuxSession.runWithStatus(binary, ["report", "deadlines", "--db", db, "--planner", "nobody"])
         #expect(whoStatus == 2 && who.contains("no staff member with login \"nobody\""))
     }
