@@ -6,6 +6,20 @@ import Testing
 @Suite struct BundledMatrixTests {
     let matrix = try! ServicesMatrix.bundled()
 
+    /// "resume" finds the service whose step says resume though its name
+    /// does not; services named with the words come first.
+    @Test func searchFindsAServiceByItsGoalsAndStepsAfterTheNames() throws {
+        func named(_ s: ServiceEntry, _ word: String) -> Bool { (s.name + " " + s.categoryLabel).folded.contains(word) }
+        let resume = matrix.search("resume")
+        #expect(resume.contains { !named($0, "resume") })
+        #expect(matrix.search("résumé COVER letter").map(\.id) == matrix.search("resume cover letter").map(\.id))
+        #expect(matrix.search("interviewing").contains { $0.id == "job-search-placement" })
+        let job = matrix.search("job")
+        let lastNamed = try #require(job.lastIndex { named($0, "job") })
+        let firstWording = try #require(job.firstIndex { !named($0, "job") })
+        #expect(lastNamed < firstWording)
+    }
+
     @Test func itHoldsEveryRequiredService() throws {
         #expect(matrix.services.count >= 40)
         #expect(Set(matrix.services.compactMap(\.youthElement)) == Set(1...14))

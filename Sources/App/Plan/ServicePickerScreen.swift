@@ -62,6 +62,6 @@ struct ServicePickerScreen: Screen {
             canvas.put(label, row: y, col: area.width - label.displayWidth - 1, role: i == selected ? role : .dim)
         }
         canvas.fill(row: area.bottom, role: .normal)
-        canvas.put("Type to narrow · ↑/↓ select · Enter picks", row: area.bottom, col: 1, role: .dim)
+        canvas.put("Type words of its name, goals or steps · ↑/↓ select · Enter picks", row: area.bottom, col: 1, role: .dim)
     }
 }

@@ -44,13 +44,19 @@ public struct ServicesMatrix: Sendable {
     public func service(_ id: String) -> ServiceEntry? { services.first { $0.id == id } }
 
     /// Services whose name holds every word typed, in matrix order.
+    /// Services whose name (or category) has every typed word, then those
+    /// whose goal and step wording has them: "resume" finds the service whose
+    /// step is "Create and adjust your resume…" though its name does not say so.
     public func search(_ text: String) -> [ServiceEntry] {
         let words = text.folded.split(separator: " ")
         guard !words.isEmpty else { return services }
-        return services.filter { s in
-            let name = (s.name + " " + s.categoryLabel).folded
-            return words.allSatisfy { name.contains($0) }
+        func hasAll(_ haystack: String) -> Bool { words.allSatisfy { haystack.contains($0) } }
+        let byName = services.filter { hasAll(($0.name + " " + $0.categoryLabel).folded) }
+        let named = Set(byName.map(\.id))
+        let byWording = services.filter { s in
+            !named.contains(s.id) && hasAll(s.goals.flatMap { [$0.text] + $0.steps }.joined(separator: " ").folded)
         }
+        return byName + byWording
     }
 
     private func validate() throws {
