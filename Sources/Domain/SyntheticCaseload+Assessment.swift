@@ -25,8 +25,10 @@ extension SyntheticCaseload {
         } else {
             answers["noWorkHistory"] = a.employment == .notEmployed && rng.next() % 3 == 0 ? FormField.yes : ""
             if answers["noWorkHistory"] != FormField.yes {
+                // Remembered only by the month, as many customers remember an old job.
+                let started = a.appliedOn.adding(days: -900)
                 gsa.jobs = [Job(employer: "Jewel-Osco", title: "cashier", occupationCode: "41-2011",
-                                startedOn: a.appliedOn.adding(days: -900), wage: "$15.80/hour")]
+                                startedOn: HistoryDate(year: started.year, month: started.month)!, wage: "$15.80/hour")]
             }
         }
         gsa.education = a.education == .noDiploma ? [] : [EducationEntry(kind: .degree, name: a.education.label,

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Testing
 
@@ -159,6 +160,29 @@ import Testing
                 == ["endedOn": "is before the start 2024-05-01", "occupationCode": "six digits as 43-4051", "naics": "2 to 6 digits"])
         let ok = ["employer": "Acme", "title": "Cook", "startedOn": "05/01/2024", "occupationCode": "35-2014", "naics": "7225"]
         #expect(Job(ok, today: day("2026-11-23"))?.summary == "Cook, Acme, 2024-05-01 to now")
+    }
+
+    /// Job history asks only for the month (002); a day is kept when known.
+    @Test func aJobMayBeDatedByMonth() throws {
+        let today = day("2026-11-23")
+        let base = ["employer": "Acme", "title": "Cook"]
+        let byMonth = try #require(Job(base.merging(["startedOn": "2019-03", "endedOn": "03/2021"]) { $1 }, today: today))
+        #expect(byMonth.summary == "Cook, Acme, 2019-03 to 2021-03")
+        #expect(byMonth.values["startedOn"] == "2019-03")
+        // Ending within the month it started is no contradiction; ending the month before is.
+        #expect(Job.problems(base.merging(["startedOn": "2019-03-20", "endedOn": "2019-03"]) { $1 }, today: today).isEmpty)
+        #expect(Job.problems(base.merging(["startedOn": "2019-03-05", "endedOn": "2019-02"]) { $1 }, today: today)
+                == ["endedOn": "is before the start 2019-03-05"])
+        #expect(Job.problems(base.merging(["startedOn": "13/2019"]) { $1 }, today: today)
+                == ["startedOn": "not a date: " + HistoryDate.acceptedFormats])
+        #expect(Job.problems(base.merging(["startedOn": "2026-12"]) { $1 }, today: today) == ["startedOn": "is in the future"])
+        #expect(Job.problems(base.merging(["startedOn": "2026-11"]) { $1 }, today: today).isEmpty)
+        // Stored and exported as written: a month as YYYY-MM, a day as YYYY-MM-DD.
+        let json = try JSONEncoder().encode(byMonth)
+        #expect(String(decoding: json, as: UTF8.self).contains("\"startedOn\":\"2019-03\""))
+        #expect(try JSONDecoder().decode(Job.self, from: json) == byMonth)
+        #expect(HistoryDate(parsing: "2019-03")! < HistoryDate(parsing: "2019-03-01")!)
+        #expect(HistoryDate(parsing: "2020-02")!.last == day("2020-02-29"))
     }
 
     @Test func onlyLicensesExpire() {

@@ -4,8 +4,9 @@ public struct Job: Hashable, Codable, Sendable {
     public var title: String
     /// Standard Occupational Classification, e.g. 43-4051.
     public var occupationCode: String?
-    public var startedOn: Day
-    public var endedOn: Day?
+    /// A month ("2019-03") is enough; a day when the customer knows it.
+    public var startedOn: HistoryDate
+    public var endedOn: HistoryDate?
     public var duties: String?
     public var wage: String?
     public var benefits: String?
@@ -17,8 +18,8 @@ public struct Job: Hashable, Codable, Sendable {
         FormField("employer", "Employer", required: true),
         FormField("title", "Job title", required: true),
         FormField("occupationCode", "Occupation code", hint: "SOC code, e.g. 43-4051 (customer service)"),
-        FormField("startedOn", "Started", .date, hint: Day.acceptedFormats, required: true),
-        FormField("endedOn", "Ended", .date, hint: "leave empty if they still work there; " + Day.acceptedFormats),
+        FormField("startedOn", "Started", .date, hint: HistoryDate.acceptedFormats, required: true),
+        FormField("endedOn", "Ended", .date, hint: "empty if they still work there; " + HistoryDate.acceptedFormats),
         FormField("duties", "Main duties"),
         FormField("wage", "Wage", hint: "e.g. $17.50/hour or $42,000/year"),
         FormField("benefits", "Benefits", hint: "e.g. health insurance, paid leave"),
@@ -28,10 +29,12 @@ public struct Job: Hashable, Codable, Sendable {
 
     public static func problems(_ v: [String: String], today: Day) -> [String: String] {
         var found = requiredProblems(fields, v)
-        let start = Day(parsing: v["startedOn"] ?? "")
-        dateProblem("startedOn", v, today: today, into: &found)
-        dateProblem("endedOn", v, today: today, into: &found)
-        if let start, let end = Day(parsing: v["endedOn"] ?? ""), end < start { found["endedOn"] = "is before the start \(start)" }
+        let start = HistoryDate(parsing: v["startedOn"] ?? "")
+        monthOrDayProblem("startedOn", v, today: today, into: &found)
+        monthOrDayProblem("endedOn", v, today: today, into: &found)
+        if let start, let end = HistoryDate(parsing: v["endedOn"] ?? ""), end.last < start.first {
+            found["endedOn"] = "is before the start \(start)"
+        }
         let soc = (v["occupationCode"] ?? "").trimmingSpaces
         if !soc.isEmpty, !isSOC(soc) { found["occupationCode"] = "six digits as 43-4051" }
         let naics = (v["naics"] ?? "").trimmingSpaces
@@ -41,6 +44,14 @@ public struct Job: Hashable, Codable, Sendable {
         return found
     }
 
+    /// A month or a day, not in the future; empty is left to the required check.
+    private static func monthOrDayProblem(_ key: String, _ v: [String: String], today: Day, into found: inout [String: String]) {
+        let text = (v[key] ?? "").trimmingSpaces
+        guard !text.isEmpty else { return }
+        guard let date = HistoryDate(parsing: text) else { found[key] = "not a date: " + HistoryDate.acceptedFormats; return }
+        if date.first > today { found[key] = "is in the future" }
+    }
+
     static func isSOC(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && parts[0].count == 2 && parts[1].count == 4
@@ -48,15 +59,24 @@ public struct Job: Hashable, Codable, Sendable {
     }
 
     public init?(_ v: [String: String], today: Day) {
-        guard Self.problems(v, today: today).isEmpty, let start = Day(parsing: v["startedOn"] ?? "") else { return nil }
+        guard Self.problems(v, today: today).isEmpty, let start = HistoryDate(parsing: v["startedOn"] ?? "") else { return nil }
         func text(_ k: String) -> String? { optionalText(v[k]) }
         self.init(employer: v["employer"]!.trimmingSpaces, title: v["title"]!.trimmingSpaces,
-                  occupationCode: text("occupationCode"), startedOn: start, endedOn: text("endedOn").flatMap { Day(parsing: $0) },
+                  occupationCode: text("occupationCode"), startedOn: start, endedOn: text("endedOn").flatMap { HistoryDate(parsing: $0) },
                   duties: text("duties"), wage: text("wage"), benefits: text("benefits"),
                   reasonForLeaving: text("reasonForLeaving"), naics: text("naics"))
     }
 
+    /// A job whose days are known.
     public init(employer: String, title: String, occupationCode: String? = nil, startedOn: Day, endedOn: Day? = nil,
+                duties: String? = nil, wage: String? = nil, benefits: String? = nil, reasonForLeaving: String? = nil,
+                naics: String? = nil) {
+        self.init(employer: employer, title: title, occupationCode: occupationCode, startedOn: HistoryDate(startedOn),
+                  endedOn: endedOn.map(HistoryDate.init), duties: duties, wage: wage, benefits: benefits,
+                  reasonForLeaving: reasonForLeaving, naics: naics)
+    }
+
+    public init(employer: String, title: String, occupationCode: String? = nil, startedOn: HistoryDate, endedOn: HistoryDate? = nil,
                 duties: String? = nil, wage: String? = nil, benefits: String? = nil, reasonForLeaving: String? = nil,
                 naics: String? = nil) {
         self.employer = employer
@@ -77,7 +97,7 @@ public struct Job: Hashable, Codable, Sendable {
          "reasonForLeaving": reasonForLeaving ?? "", "naics": naics ?? ""]
     }
 
-    /// "Warehouse associate, Midwest Freight, 2021-03-01 to 2026-09-17".
+    /// "Warehouse associate, Midwest Freight, 2021-03 to 2026-09-17".
     public var summary: String {
         "\(title), \(employer), \(startedOn) to \(endedOn?.description ?? "now")"
     }
