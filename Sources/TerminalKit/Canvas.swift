@@ -20,25 +20,46 @@ public struct Canvas: Equatable, Sendable {
     public subscript(row: Int, col: Int) -> Cell { cells[row * width + col] }
 
     /// Draws text (made terminal-safe) from (row, col), clipped to
-    /// `maxWidth` cells and the canvas edge. Returns the cells used.
+    /// `maxWidth` cells and the canvas edge, ending in "…" where text was
+    /// cut. Returns the cells used.
     @discardableResult
     public mutating func put(_ text: String, row: Int, col: Int, role: StyleRole = .normal,
                              maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < height, col >= 0, col < width else { return 0 }
         let limit = min(width, col + (maxWidth ?? width))
         var x = col
-        for ch in text.terminalSafe {
+        var last: (x: Int, width: Int)?
+        let characters = Array(text.terminalSafe)
+        for (i, ch) in characters.enumerated() {
             let w = ch.displayWidth
             if w == 0 {
                 if x > col { append(ch, toCellBefore: x, row: row) }
                 continue
             }
-            if x + w > limit { break }
+            if x + w > limit {
+                // Text is never cut without a sign: what did not fit becomes "…".
+                if characters[i...].contains(where: { !$0.isWhitespace }) { x = markCut(row: row, at: x, limit: limit, last: last, role: role) }
+                break
+            }
             set(row, x, Cell(String(ch), role))
             if w == 2 { set(row, x + 1, Cell("", role)) }
+            last = (x, w)
             x += w
         }
         return x - col
+    }
+
+    /// Puts "…" in the free cell at `x`, or over the last character put
+    /// when there is none; returns where the text now ends.
+    private mutating func markCut(row: Int, at x: Int, limit: Int, last: (x: Int, width: Int)?, role: StyleRole) -> Int {
+        if x < limit {
+            set(row, x, Cell("…", role))
+            return x + 1
+        }
+        guard let last else { return x }
+        set(row, last.x, Cell("…", role))
+        if last.width == 2 { set(row, last.x + 1, Cell(" ", role)) }
+        return last.x + 1
     }
 
     /// Paints `width` cells from (row, col) with spaces in a role.

@@ -13,7 +13,8 @@ import Testing
     @Test func aWideCharacterThatDoesNotFitIsNotHalfDrawn() {
         var c = Canvas(width: 5, height: 1)
         c.put("ab王芳", row: 0, col: 0)
-        #expect(c.line(0) == "ab王 ")
+        // The cell left over says the text goes on.
+        #expect(c.line(0) == "ab王…")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -28,9 +29,19 @@ import Testing
     @Test func textIsClippedAndSanitized() {
         var c = Canvas(width: 8, height: 2)
         c.put("\u{1B}]0;pwned\u{07}", row: 1, col: 0, maxWidth: 6)
-        #expect(c.line(1) == "^[]0;p  ")
+        #expect(c.line(1) == "^[]0;…  ")
         #expect(c.put("x", row: 5, col: 0) == 0)
-        #expect(c.text == "\n^[]0;p")
+        #expect(c.text == "\n^[]0;…")
+    }
+
+    @Test func cutTextEndsInAnEllipsisButTrailingSpaceDoesNot() {
+        var c = Canvas(width: 10, height: 3)
+        c.put("plant closure", row: 0, col: 0, maxWidth: 8)
+        #expect(c.line(0) == "plant c…  ")
+        c.put("fits    ", row: 1, col: 0, maxWidth: 4)
+        #expect(c.line(1) == "fits      ")
+        c.put("王芳王芳王芳", row: 2, col: 0)
+        #expect(c.line(2) == "王芳王芳… ")
     }
 
     @Test func tableColumnsLineUpWhateverTheScript() {

@@ -38,7 +38,8 @@ extension PlanScreen {
                       into: &canvas)
         }
         let shown = min(max(rows.count - top, 1), height)
-        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth)
+        // The detail wraps into the rows the tree leaves, down to the barrier and quality lines.
+        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth, lastRow: area.bottom - (side ? 1 : 3))
         let ratings = quality
         if side {
             renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Self.sidePanelWidth,
@@ -73,7 +74,7 @@ extension PlanScreen {
         return "IEP · \(last)"
     }
 
-    private func renderDetail(into canvas: inout Canvas, row: Int, width: Int) {
+    private func renderDetail(into canvas: inout Canvas, row: Int, width: Int, lastRow: Int) {
         guard let node else { return }
         var lines: [String] = []
         switch node {
@@ -100,8 +101,12 @@ extension PlanScreen {
             facts += service.notes
             lines.append(facts.joined(separator: " · "))
         }
-        for (i, line) in lines.enumerated() {
-            canvas.put(line, row: row + i, col: 1, role: i == 0 ? .normal : .dim, maxWidth: width - 2)
+        // Wrapped whole; where the rows run out the last one ends in "…" (Enter shows it all).
+        let wrapped = lines.enumerated().flatMap { i, line in line.wrapped(toWidth: width - 2).map { ($0, i == 0) } }
+        let room = max(1, lastRow - row + 1)
+        for (i, (line, first)) in wrapped.prefix(room).enumerated() {
+            let text = i == room - 1 && wrapped.count > room ? line + " " + wrapped[room].0 : line
+            canvas.put(text, row: row + i, col: 1, role: first ? .normal : .dim, maxWidth: width - 2)
         }
     }
 
