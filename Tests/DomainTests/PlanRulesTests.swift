@@ -194,6 +194,11 @@ let testMatrix: ServicesMatrix = {
         #expect(Placeholder.names(in: "a [b] c [d e]") == ["b", "d e"])
     }
 
+    @Test func youthElementsAreNamed() {
+        #expect(YouthElement.list([3, 7, 9]) == "3 work experience, 7 supportive services, 9 follow-up")
+        #expect((1...14).allSatisfy { !YouthElement.name($0).hasPrefix("element") })
+    }
+
     @Test func theArticleBeforeAPlaceholderAgreesWithItsValue() {
         let goal = "Get a job as a [target occupation] within 90 days"
         #expect(Placeholder.fill(goal, ["target occupation": "electrician apprentice"]) == "Get a job as an electrician apprentice within 90 days")

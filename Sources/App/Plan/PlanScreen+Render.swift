@@ -67,7 +67,7 @@ extension PlanScreen {
                                          : "! needs at least one open goal with an open step"
         }
         if file.customer.program == .youth {
-            let elements = plan.youthElements(matrix).map(String.init).joined(separator: ", ")
+            let elements = YouthElement.list(plan.youthElements(matrix))
             return "ISS · pathway: \(plan.careerPathway ?? "not set (p)") · youth elements: \(elements.isEmpty ? "none" : elements)"
         }
         let last = plan.episodes.last.map { "developed \($0.on) (\($0.reason))" } ?? "not developed yet"
