@@ -195,8 +195,12 @@ extension CaseloadStore {
     }
 
     static func describe(_ problems: [String: String], _ fields: [FormField]) -> String {
-        problems.map { key, text in "\(fields.first { $0.key == key }?.label.trimmingCharacters(in: .whitespaces) ?? key): \(text)" }
-            .sorted().joined(separator: "; ")
+        problems.map { key, text in
+            let label = fields.first { $0.key == key }?.label.trimmingCharacters(in: .whitespaces) ?? key
+            // "Why corrected is required" names its field already.
+            return text.hasPrefix(label) ? text : "\(label): \(text)"
+        }
+        .sorted().joined(separator: "; ")
     }
 
     static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {

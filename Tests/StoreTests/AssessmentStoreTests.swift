@@ -106,7 +106,7 @@ import Testing
                                          "administeredOn": "2026-11-20", "result": "scale score 152", "givenBy": "mrivera"],
                                         for: file.customer.id, by: planner, today: testToday)
         var v = a.values
-        #expect(throws: StoreError.invalid("Why corrected: Why corrected is required")) { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
+        #expect(throws: StoreError.invalid("Why corrected is required")) { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
         v["result"] = "scale score 512"
         v["why"] = "digits swapped; the TABE report says 512"
         #expect(throws: StoreError.notPermitted(login: "dbrooks", role: "Front desk", action: "assess customers or enroll them")) {

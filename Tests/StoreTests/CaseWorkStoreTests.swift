@@ -108,7 +108,7 @@ import Testing
         var v = saved.values
         v["on"] = "2026-11-09"
         v["wage"] = "$18.25"
-        #expect(throws: StoreError.invalid("Why corrected: Why corrected is required")) {
+        #expect(throws: StoreError.invalid("Why corrected is required")) {
             try store.correctOutcome(saved, with: v, by: self.planner, today: testToday)
         }
         v["why"] = "the pay stub shows the 9th and $18.25"
