@@ -94,14 +94,14 @@ extension CaseloadStore {
         var entries: [AuditEntry] = []
         for row in rows {
             let entity: String = row["entity"]
-            if entity == "plan_version", let saved = PlanVersionRow(json: row["new"]),
-               let last = entries.indices.last, entries[last].entity == "plan", entries[last].at == row["at"] as String {
+            let saved = entity == "plan_version" ? PlanVersionRow(json: row["new"]) : nil
+            if let saved, let last = entries.indices.last, entries[last].entity == "plan", entries[last].at == row["at"] as String {
                 entries[last].summary = saved.summary
                 continue
             }
             var entry = AuditEntry(at: row["at"], login: row["login"], entity: entity, key: row["row_key"], action: row["action"],
                                    changes: AuditEntry.changes(old: row["old"], new: row["new"]))
-            if entity == "plan_version", let saved = PlanVersionRow(json: row["new"]) { entry.summary = saved.summary }
+            entry.summary = saved?.summary ?? []
             entries.append(entry)
         }
         return entries.reversed()

@@ -29,8 +29,9 @@ public struct Canvas: Equatable, Sendable {
         let limit = min(width, col + (maxWidth ?? width))
         var x = col
         var last: (x: Int, width: Int)?
-        let characters = Array(text.terminalSafe)
-        for (i, ch) in characters.enumerated() {
+        let safe = text.terminalSafe
+        for i in safe.indices {
+            let ch = safe[i]
             let w = ch.displayWidth
             if w == 0 {
                 if x > col { append(ch, toCellBefore: x, row: row) }
@@ -38,7 +39,7 @@ public struct Canvas: Equatable, Sendable {
             }
             if x + w > limit {
                 // Text is never cut without a sign: what did not fit becomes "…".
-                if characters[i...].contains(where: { !$0.isWhitespace }) { x = markCut(row: row, at: x, limit: limit, last: last, role: role) }
+                if safe[i...].contains(where: { !$0.isWhitespace }) { x = markCut(row: row, at: x, limit: limit, last: last, role: role) }
                 break
             }
             set(row, x, Cell(String(ch), role))

@@ -12,6 +12,13 @@ struct StaffCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
+    /// A date option as the forms take it (or "today"), else a message naming the option.
+    static func day(_ text: String, option name: String, today: Day) throws -> Day {
+        if text == "today" { return today }
+        guard let day = Day(parsing: text) else { throw ValidationFailure("--\(name) \"\(text)\" is not a date (\(Day.acceptedFormats))") }
+        return day
+    }
+
     static func run(_ dataFile: DataFileOption, _ body: (CaseloadStore, Staff) throws -> String) throws {
         let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
@@ -104,13 +111,8 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let today = LocalContext.today()
-            func day(_ text: String, _ name: String) throws -> Day {
-                if text == "today" { return today }
-                guard let d = Day(parsing: text) else { throw ValidationFailure("--\(name) \"\(text)\" is not a date (\(Day.acceptedFormats))") }
-                return d
-            }
-            let first = try from.map { try day($0, "from") } ?? today
-            let last = try day(until, "until")
+            let first = try from.map { try StaffCommand.day($0, option: "from", today: today) } ?? today
+            let last = try StaffCommand.day(until, option: "until", today: today)
             try StaffCommand.run(dataFile) { store, user in
                 let running = try store.coverings(from: today).contains { $0.login == login && $0.forLogin == forLogin && $0.runs(on: today) }
                 if reason == nil, running {
@@ -137,14 +139,12 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
-            let day = try on.map { text in
-                guard let d = Day(parsing: text) else { throw ValidationFailure("--on \"\(text)\" is not a date (\(Day.acceptedFormats))") }
-                return d
-            } ?? LocalContext.today()
+            let today = LocalContext.today()
+            let day = try on.map { try StaffCommand.day($0, option: "on", today: today) } ?? today
             try StaffCommand.run(dataFile) { store, user in
                 let moved = try store.deactivate(login, on: day, reason: reason, handOffTo: handOffTo, by: user)
                 return "\(login) left on \(day); they no longer sign in, their records stay"
-                    + (handOffTo.map { "; \(moved == 1 ? "1 customer" : "\(moved) customers") moved to \($0)" } ?? "")
+                    + (handOffTo.map { "; \(Plural.count(moved, "customer")) moved to \($0)" } ?? "")
             }
         }
     }

@@ -322,15 +322,16 @@ import Testing
                 "\(refused.output)")
         do {
             let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db, "--as", "dbrooks"])
-            let screen = try tmux.waitFor(text: "dbrooks (Dana Brooks)")
-            #expect(screen.contains("1/48"))
+            // The title is painted before the rows; wait for the row count.
+            let screen = try tmux.waitFor("the caseload as dbrooks") { $0.contains("dbrooks (Dana Brooks)") && $0.contains("1/48") }
+            #expect(screen.contains("Aaliyah"))
             try tmux.send("F10")
             #expect(tmux.waitForExit() == 0)
         }
         let second = dir + "/second"
         try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: true)
         let supervisor = try TmuxSession(dir: second, command: [binary, "demo", "--db", db, "--as", "asantos"])
-        let screen = try supervisor.waitFor(text: "asantos (Ana Santos)")
+        let screen = try supervisor.waitFor("the caseload as asantos") { $0.contains("asantos (Ana Santos)") && $0.contains("/48") }
         #expect(!screen.contains("dbrooks"))
     }
 }
