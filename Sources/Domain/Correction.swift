@@ -30,7 +30,7 @@ public struct Correction: Hashable, Codable, Sendable {
 
     /// The reason every correction form asks for.
     public static func whyField(hint: String) -> FormField {
-        FormField("why", "Why corrected", hint: hint, required: true)
+        FormField("why", "Why corrected", .paragraph, hint: hint, required: true)
     }
 
     /// Each field of `fields` whose value differs, by its label.

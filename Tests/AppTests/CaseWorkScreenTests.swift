@@ -1,3 +1,4 @@
+import Foundation
 import App
 import Domain
 import Store
@@ -36,6 +37,33 @@ import TerminalKit
         #expect(h.lines[0].contains("Caseload !6 › "), "\(h.lines[0])")
         let note = try #require(try h.store.caseWork(CustomerID(4)).notes.last)
         #expect(note.text == "Called: interview at Harbor Foods on Friday" && note.twoWay && note.author == "mrivera")
+    }
+
+    /// A long note wraps over rows as it is typed, every word in view; ↑
+    /// goes up its lines before it leaves the field, and the note is saved
+    /// as one text.
+    @Test func aLongNoteWrapsAsItIsTypedAndIsSavedWhole() throws {
+        let h = try Harness()
+        h.openCustomer(4)
+        h.press(.char("N"), .enter, .tab, .tab, .tab, .tab)
+        let text = "Called about the warehouse job at Midwest Logistics; he interviewed Tuesday and expects an answer by "
+            + "Friday. We talked about getting to the second shift: his cousin drives him until the first paycheck."
+        h.type(text)
+        let shown = h.lines[9...12].map { String($0.dropFirst(23)).trimmingCharacters(in: .whitespaces) }
+        #expect(shown.joined(separator: " ") == text, "\(h.screen)")
+        #expect(h.lines[9].hasPrefix("▶ Note *"))
+        #expect(h.lines[13].trimmingCharacters(in: .whitespaces).isEmpty)
+        // ↑ three times stays in the note (rows 4 → 1); the fourth leaves for the field above.
+        h.press(.up, .up, .up)
+        #expect(h.lines[9].hasPrefix("▶ Note *"))
+        h.press(.up)
+        #expect(h.lines[8].hasPrefix("▶ About"), "\(h.screen)")
+        // Unfocused, the note shows three rows, the last ending in … .
+        #expect(h.lines[11].trimmingCharacters(in: .whitespaces).hasSuffix(" …"), "\(h.screen)")
+        #expect(h.lines[12].trimmingCharacters(in: .whitespaces).isEmpty)
+        h.press(.ctrl("s"))
+        #expect(h.lines[22].contains("Contact note saved"))
+        #expect(try h.store.caseWork(CustomerID(4)).notes.last?.text == text)
     }
 
     @Test func aNoteWithoutItsTextIsRefusedInPlaceAndTheTypingKept() throws {

@@ -214,7 +214,7 @@ struct ApplicationScreen: DraftKeeping {
     }
 
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - 5, problems: checkedProblems)
+        form.scroll(height: area.height - 5, width: area.width, problems: checkedProblems)
     }
 
     private var checkedProblems: [String: String] { problems.filter { form.checked.contains($0.key) } }

@@ -196,7 +196,7 @@ struct RecordFormScreen: DraftKeeping {
     private func top(_ area: Area) -> Int { 2 + introLines(area.width).count }
 
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - top(area) - 3, problems: problems.filter { form.checked.contains($0.key) })
+        form.scroll(height: area.height - top(area) - 3, width: area.width, problems: problems.filter { form.checked.contains($0.key) })
     }
 
     func render(into canvas: inout Canvas, area: Area) {

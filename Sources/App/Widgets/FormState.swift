@@ -4,8 +4,10 @@ import TerminalKit
 /// A long form drawn from `FormField` data: one row per field, section
 /// headings, a problem shown under its field once the field was left (or
 /// after a save try), scrolled so the focused field is always visible.
-/// Text and date fields edit like `TextField`; a choice moves with Space or
-/// ←/→ (or the first letter of an option); a toggle flips with Space or y/n.
+/// Text and date fields edit like `TextField`, a long answer like
+/// `TextArea` (wrapped over rows that grow with it); a choice moves with
+/// Space or ←/→ (or the first letter of an option); a toggle flips with
+/// Space or y/n.
 struct FormState {
     let fields: [FormField]
     private var inputs: [String: TextField] = [:]
@@ -14,6 +16,9 @@ struct FormState {
     var top = 0
     /// Fields whose problems are shown.
     var checked: Set<String> = []
+    /// The screen width the form was last laid out for: a long answer wraps
+    /// at it, and ↑/↓ move between its rows.
+    private var width = 80
 
     init(fields: [FormField], values: [String: String]) {
         self.fields = fields
@@ -33,8 +38,10 @@ struct FormState {
         set { inputs[key] = TextField(newValue) }
     }
 
-    static let next = KeyBinding([.tab, .down], "Next", help: "Next field (Enter also moves on)", inBar: false)
-    static let previous = KeyBinding([.backTab, .up], "Previous", help: "Previous field", inBar: false)
+    static let next = KeyBinding([.tab, .down], "Next", help: "Next field (Enter also moves on); in a long answer ↓ first goes down its lines",
+                                 inBar: false)
+    static let previous = KeyBinding([.backTab, .up], "Previous", help: "Previous field; in a long answer ↑ first goes up its lines",
+                                     inBar: false)
     static let jump = KeyBinding([.pageUp, .pageDown], "Section", help: "Previous or next section of the form", inBar: false)
     static let choose = KeyBinding([.char(" "), .left, .right], "Choose",
                                    help: "On a choice: next or previous option (or type its first letter); on a yes/no field: Space flips it, y or n sets it",
@@ -45,6 +52,11 @@ struct FormState {
 
     /// Moves, edits or chooses; false for keys the form does not use.
     mutating func handle(_ key: Key) -> Bool {
+        if focused.kind == .paragraph, key == .up || key == .down, var area = area(focused.key),
+           area.moveRow(by: key == .up ? -1 : 1, width: fieldWidth(width)) {
+            inputs[focused.key] = area.field
+            return true
+        }
         switch key {
         case .tab, .down, .enter: move(by: 1)
         case .backTab, .up: move(by: -1)
@@ -52,7 +64,7 @@ struct FormState {
         case .pageUp: jumpSection(forward: false)
         default:
             switch focused.kind {
-            case .text, .date:
+            case .text, .paragraph, .date:
                 guard var input = inputs[focused.key], input.handle(key) else { return false }
                 inputs[focused.key] = input
             case .choice(let options): return choose(key, options)
@@ -127,8 +139,31 @@ struct FormState {
     private enum Line {
         case heading(String)
         case field(Int)
+        /// The further rows of a long answer: field, row.
+        case more(Int, Int)
         case problem(Int, String)
         case blank
+    }
+
+    private func area(_ key: String) -> TextArea? { inputs[key].map { TextArea(editing: $0) } }
+
+    /// Where the values start at a width: after the longest label with its
+    /// marks, within a third of the width.
+    private func fieldColumn(_ width: Int) -> Int {
+        let longest = fields.filter { $0.kind != .toggle }.map { $0.label.displayWidth + 4 }.max() ?? 0
+        return 2 + max(20, min(longest, 30, width / 3)) + 1
+    }
+
+    private func fieldWidth(_ width: Int) -> Int { max(2, width - fieldColumn(width) - 2) }
+
+    /// How many rows a field takes: a long answer all its wrapped rows up to
+    /// 8 while it has focus (at least 2: it shows it takes more than a line),
+    /// up to 3 otherwise.
+    private func rows(of index: Int, width: Int) -> Int {
+        let f = fields[index]
+        guard f.kind == .paragraph, let area = area(f.key) else { return 1 }
+        let count = area.rowCount(width: fieldWidth(width))
+        return index == focus ? min(max(2, count), 8) : min(count, 3)
     }
 
     /// Every text field refuses a full SSN and over-long text, whatever else
@@ -137,14 +172,14 @@ struct FormState {
     func withSSNProblems(_ problems: [String: String]) -> [String: String] {
         var all = problems
         for f in fields where all[f.key] == nil && f.key != "ssnLast4" {
-            guard case .text = f.kind else { continue }
+            guard f.isTyped else { continue }
             if SSN.containsFull(self[f.key]) { all[f.key] = SSN.problem }
             else if let long = TextLimits.problem(self[f.key], key: f.key) { all[f.key] = long }
         }
         return all
     }
 
-    private func lines(problems: [String: String]) -> [Line] {
+    private func lines(problems: [String: String], width: Int) -> [Line] {
         let problems = withSSNProblems(problems)
         var out: [Line] = []
         for (i, f) in fields.enumerated() {
@@ -153,20 +188,23 @@ struct FormState {
                 out.append(.heading(section))
             }
             out.append(.field(i))
+            for row in 1..<max(1, rows(of: i, width: width)) { out.append(.more(i, row)) }
             if checked.contains(f.key), let p = problems[f.key] { out.append(.problem(i, p)) }
         }
         return out
     }
 
-    /// Keeps the focused field (and its problem line) on screen.
-    mutating func scroll(height: Int, problems: [String: String]) {
-        let all = lines(problems: problems)
+    /// Keeps the focused field (all its rows, and its problem line) on
+    /// screen, laid out for `width`.
+    mutating func scroll(height: Int, width: Int, problems: [String: String]) {
+        self.width = width
+        let all = lines(problems: problems, width: width)
         guard let at = all.firstIndex(where: { if case .field(focus) = $0 { true } else { false } }) else { return }
         var first = at
         // Show the section heading above the first field of a section.
         if at >= 1, case .heading = all[at - 1] { first = at - 1 }
-        var last = at
-        if at + 1 < all.count, case .problem = all[at + 1] { last = at + 1 }
+        var last = at + rows(of: focus, width: width) - 1
+        if last + 1 < all.count, case .problem = all[last + 1] { last += 1 }
         if first < top { top = first }
         if last >= top + height { top = last - height + 1 }
         top = max(0, min(top, max(0, all.count - height)))
@@ -175,15 +213,17 @@ struct FormState {
     func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
                 problems: [String: String], active: Bool = true) {
         let problems = withSSNProblems(problems)
-        // Wide enough for the longest label with its marks, within a third of the width.
-        let longest = fields.filter { $0.kind != .toggle }.map { $0.label.displayWidth + 4 }.max() ?? 0
-        let labelWidth = max(20, min(longest, 30, width / 3))
-        let fieldCol = 2 + labelWidth + 1
-        let fieldWidth = max(2, width - fieldCol - 2)
-        for (n, line) in lines(problems: problems).dropFirst(top).prefix(height).enumerated() {
+        let fieldCol = fieldColumn(width)
+        let fieldWidth = fieldWidth(width)
+        for (n, line) in lines(problems: problems, width: width).dropFirst(top).prefix(height).enumerated() {
             let y = row + n
             switch line {
             case .blank: break
+            case .more(let i, let skipped):
+                // Drawn with its field, unless the field's first row is scrolled off above.
+                guard n == 0, let area = area(fields[i].key) else { break }
+                area.draw(into: &canvas, row: y, col: fieldCol, width: fieldWidth, visible: rows(of: i, width: width),
+                          focused: active && i == focus, skipping: skipped)
             case .heading(let text): canvas.put(text, row: y, col: 2, role: .header, maxWidth: width - 4)
             case .problem(_, let text):
                 // A long message starts further left rather than being cut.
@@ -207,7 +247,12 @@ struct FormState {
                 }
                 canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), row: y, col: 0, role: role,
                            maxWidth: fieldCol - 1)
-                drawValue(f, row: y, col: fieldCol, width: fieldWidth, focused: isFocused, into: &canvas)
+                if f.kind == .paragraph, let area = area(f.key) {
+                    area.draw(into: &canvas, row: y, col: fieldCol, width: fieldWidth,
+                              visible: min(rows(of: i, width: width), height - n), focused: isFocused)
+                } else {
+                    drawValue(f, row: y, col: fieldCol, width: fieldWidth, focused: isFocused, into: &canvas)
+                }
             }
         }
     }
@@ -215,7 +260,7 @@ struct FormState {
     private func drawValue(_ f: FormField, row: Int, col: Int, width: Int, focused: Bool, into canvas: inout Canvas) {
         let value = self[f.key]
         switch f.kind {
-        case .text, .date:
+        case .text, .paragraph, .date:
             (inputs[f.key] ?? TextField()).draw(into: &canvas, row: row, col: col, width: width, focused: focused)
         case .toggle:
             break   // drawn as a checkbox line by `render`

@@ -124,7 +124,7 @@ public struct AssessmentRecord: Hashable, Codable, Sendable {
         FormField("source", "Source", .choice(Source.choices), hint: "partner and customer results count for 6 months"),
         FormField("administeredOn", "Date given", .date, hint: Day.acceptedFormats),
         FormField("result", "Score or result", hint: "e.g. scale score 512, NRS level 3"),
-        FormField("analysis", "Analysis", hint: "what the result means for the plan"),
+        FormField("analysis", "Analysis", .paragraph, hint: "what the result means for the plan"),
         FormField("givenBy", "Given by", hint: "staff member or partner", required: true),
         FormField("notCompletedReason", "Not completed: why", hint: "only when it was not completed; then no date or score"),
     ]

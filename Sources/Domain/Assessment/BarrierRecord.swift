@@ -46,15 +46,15 @@ public struct BarrierRecord: Hashable, Codable, Sendable {
     public static let fields: [FormField] = [
         FormField("kind", "Barrier", .choice(BarrierKind.choices), hint: "Space or ←/→; type a letter to jump", required: true),
         FormField("otherName", "If other, what", hint: "name the barrier when the kind is \"other\""),
-        FormField("description", "Description", hint: "what it is, in the customer's words", required: true),
-        FormField("plan", "Plan to address it", hint: "a service, referral or step; e.g. bus pass until first paycheck",
+        FormField("description", "Description", .paragraph, hint: "what it is, in the customer's words", required: true),
+        FormField("plan", "Plan to address it", .paragraph, hint: "a service, referral or step; e.g. bus pass until first paycheck",
                   required: true),
         FormField("identifiedOn", "Identified on", .date, hint: Day.acceptedFormats, required: true),
     ]
 
     public static let overcomeFields: [FormField] = [
         FormField("overcomeOn", "Overcome on", .date, hint: Day.acceptedFormats, required: true),
-        FormField("overcomeHow", "How", hint: "what resolved it, e.g. moved into stable housing", required: true),
+        FormField("overcomeHow", "How", .paragraph, hint: "what resolved it, e.g. moved into stable housing", required: true),
     ]
 
     public static func problems(_ v: [String: String], today: Day) -> [String: String] {

@@ -44,8 +44,8 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
     public var fields: [FormField] {
         switch self {
         case .goals: [
-            FormField("goals", "Their goals", hint: "in the customer's words: what do they want to achieve?", required: true),
-            FormField("expectations", "Expectations", hint: "what they expect from the program and from you", required: true),
+            FormField("goals", "Their goals", .paragraph, hint: "in the customer's words: what do they want to achieve?", required: true),
+            FormField("expectations", "Expectations", .paragraph, hint: "what they expect from the program and from you", required: true),
             FormField("targetOccupation", "Target occupation", hint: "the job or field they aim for, e.g. medical assistant", required: true),
         ]
         case .employment: [
@@ -56,35 +56,35 @@ public enum GSAPart: String, CaseIterable, Codable, Sendable {
                       hint: "mark when there is no diploma, license or course to record"),
         ]
         case .skills: [
-            FormField("skills", "Skills", hint: "what they are good at, in their words", required: true),
-            FormField("interests", "Interests", hint: "what they like doing; work they would enjoy", required: true),
+            FormField("skills", "Skills", .paragraph, hint: "what they are good at, in their words", required: true),
+            FormField("interests", "Interests", .paragraph, hint: "what they like doing; work they would enjoy", required: true),
         ]
         case .barriers: [
             FormField("barriersReviewed", "Barriers talked through", .toggle,
                       hint: "every barrier in the register was discussed (add any new ones with a)"),
         ]
         case .family: [
-            FormField("household", "Household", hint: "who they live with; dependents", required: true),
-            FormField("support", "Support system", hint: "who helps: family, friends, agencies", required: true),
+            FormField("household", "Household", .paragraph, hint: "who they live with; dependents", required: true),
+            FormField("support", "Support system", .paragraph, hint: "who helps: family, friends, agencies", required: true),
         ]
         case .employability: [
-            FormField("jobSkills", "Job skills", hint: "tools, software, trades, languages", required: true),
-            FormField("employabilitySkills", "Employability", hint: "resume, interviewing, punctuality, teamwork", required: true),
+            FormField("jobSkills", "Job skills", .paragraph, hint: "tools, software, trades, languages", required: true),
+            FormField("employabilitySkills", "Employability", .paragraph, hint: "resume, interviewing, punctuality, teamwork", required: true),
         ]
         case .labor: [
-            FormField("lmiPriorJob", "Prior job outlook", hint: "demand and wages for the prior occupation (required with a prior job)"),
+            FormField("lmiPriorJob", "Prior job outlook", .paragraph, hint: "demand and wages for the prior occupation (required with a prior job)"),
             FormField("lmiPriorJobSource", "  source", hint: "cite it, e.g. Illinois Department of Employment Security, 2026"),
-            FormField("lmiGoal", "Goal outlook", hint: "demand and wages for the target occupation", required: true),
+            FormField("lmiGoal", "Goal outlook", .paragraph, hint: "demand and wages for the target occupation", required: true),
             FormField("lmiGoalSource", "  source", hint: "cite it, e.g. O*NET OnLine, 2026", required: true),
         ]
         case .aptitudes: [
-            FormField("aptitudes", "Aptitudes", hint: "what the customer learns easily; inventory results", required: true),
+            FormField("aptitudes", "Aptitudes", .paragraph, hint: "what the customer learns easily; inventory results", required: true),
         ]
         case .lifeSkills: [
-            FormField("lifeSkills", "Life skills", hint: "everyday life skills: budgeting, transport, time management", required: true),
+            FormField("lifeSkills", "Life skills", .paragraph, hint: "everyday life skills: budgeting, transport, time management", required: true),
         ]
         case .employer: [
-            FormField("employerRequirements", "What employers ask", hint: "licenses, background checks, shifts, tools the target employers require",
+            FormField("employerRequirements", "What employers ask", .paragraph, hint: "licenses, background checks, shifts, tools the target employers require",
                       required: true),
         ]
         }

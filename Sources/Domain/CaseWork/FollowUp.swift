@@ -58,7 +58,7 @@ public struct FollowUpDecline: Hashable, Codable, Sendable {
 
     public static let fields = [
         FormField("on", "Declined on", .date, hint: Day.acceptedFormats, required: true),
-        FormField("reason", "Reason", hint: "in the customer's words", required: true),
+        FormField("reason", "Reason", .paragraph, hint: "in the customer's words", required: true),
     ]
 
     public static func problems(_ v: [String: String], exitedOn: Day?, today: Day) -> [String: String] {

@@ -22,14 +22,14 @@ public enum NoteTemplate {
         switch kind {
         case .general, .contact: []
         case .introduction: [
-            FormField("status", "Status at participation", hint: "employed or not, schooling, situation", required: true),
-            FormField("need", "Need for services", hint: "why the program's services are needed", required: true),
+            FormField("status", "Status at participation", .paragraph, hint: "employed or not, schooling, situation", required: true),
+            FormField("need", "Need for services", .paragraph, hint: "why the program's services are needed", required: true),
         ]
         case .trainingNeed: [
-            FormField("suitability", "Suitability", hint: "skills and qualifications to succeed", required: true),
-            FormField("laborMarket", "Labor market", hint: "the occupation's outlook, with the source", required: true),
-            FormField("demand", "Employer demand", hint: "openings or employers hiring", required: true),
-            FormField("prerequisites", "Prerequisites", hint: "met, or how they will be", required: true),
+            FormField("suitability", "Suitability", .paragraph, hint: "skills and qualifications to succeed", required: true),
+            FormField("laborMarket", "Labor market", .paragraph, hint: "the occupation's outlook, with the source", required: true),
+            FormField("demand", "Employer demand", .paragraph, hint: "openings or employers hiring", required: true),
+            FormField("prerequisites", "Prerequisites", .paragraph, hint: "met, or how they will be", required: true),
         ]
         case .trainingBegin: [
             FormField("beginOn", "Begin date", .date, hint: Day.acceptedFormats, required: true),
@@ -72,15 +72,15 @@ public enum NoteTemplate {
             all.append(FormField("link", "About", .choice(links), hint: "the service, goal or referral it documents"))
         }
         all += fields(for: kind)
-        all.append(FormField("text", "Note", hint: "what happened, detailed enough for anyone to follow",
+        all.append(FormField("text", "Note", .paragraph, hint: "what happened, detailed enough for anyone to follow",
                              required: kind == .general || kind == .contact))
         return all
     }
 
     /// The fields an amendment asks: the corrected text, and why.
     public static let amendmentFields = [
-        FormField("text", "Correction", hint: "the corrected or added information", required: true),
-        FormField("reason", "Reason", hint: "why the original needs correcting", required: true),
+        FormField("text", "Correction", .paragraph, hint: "the corrected or added information", required: true),
+        FormField("reason", "Reason", .paragraph, hint: "why the original needs correcting", required: true),
     ]
 
     public static func amendmentProblems(_ v: [String: String]) -> [String: String] {

@@ -60,7 +60,7 @@ public struct Pause: Hashable, Codable, Sendable {
 
     public static let endFields = [
         FormField("endOn", "Ended on", .date, hint: "the last day of the break; " + Day.acceptedFormats, required: true),
-        FormField("why", "Why", hint: "e.g. back from surgery early, ready to start", required: true),
+        FormField("why", "Why", .paragraph, hint: "e.g. back from surgery early, ready to start", required: true),
     ]
 
     /// Ending the pause early: on a day from its start to the day before its

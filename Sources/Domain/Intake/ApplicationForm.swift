@@ -86,7 +86,7 @@ public struct ApplicationForm: Hashable, Sendable {
             guard !text.isEmpty else { continue }
             if field.kind == .date, Day(parsing: text) == nil {
                 found[field.key] = "not a date; type " + Day.acceptedFormats
-            } else if field.kind == .text, field.key != "ssnLast4", SSN.containsFull(text) {
+            } else if field.isTyped, field.key != "ssnLast4", SSN.containsFull(text) {
                 found[field.key] = "looks like a full SSN; never type one here"
             }
         }

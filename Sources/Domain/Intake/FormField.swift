@@ -4,6 +4,9 @@
 public struct FormField: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case text
+        /// A long answer in words (a note, the customer's own words, a
+        /// goal's wording): edited over several wrapped rows.
+        case paragraph
         case date
         /// One of a fixed list; the first option is the default.
         case choice([FormChoice])
@@ -33,11 +36,14 @@ public struct FormField: Hashable, Sendable {
     /// The value text shown for a stored value: an option's label for a choice.
     public func display(_ value: String) -> String {
         switch kind {
-        case .text, .date: value
+        case .text, .paragraph, .date: value
         case .toggle: value == FormField.yes ? "yes" : "no"
         case .choice(let options): options.first { $0.value == value }?.label ?? value
         }
     }
+
+    /// Typed words, one line or several (not a date, a choice or a toggle).
+    public var isTyped: Bool { kind == .text || kind == .paragraph }
 
     public static let yes = "yes"
 }

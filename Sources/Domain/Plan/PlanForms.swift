@@ -4,13 +4,13 @@ public enum PlanForms {
     // MARK: Goal
 
     public static let goalFields: [FormField] = [
-        FormField("text", "Goal", hint: "the desired employment or education outcome, in plain words", required: true),
+        FormField("text", "Goal", .paragraph, hint: "the desired employment or education outcome, in plain words", required: true),
         FormField("horizon", "Horizon", .choice(Horizon.choices)),
         FormField("kind", "Employment or edu.", .choice(GoalKind.choices)),
         FormField("targetDate", "Target date", .date, hint: Day.acceptedFormats, required: true),
-        FormField("justification", "Why it fits", hint: "from the assessment, the interview, prior jobs", required: true),
+        FormField("justification", "Why it fits", .paragraph, hint: "from the assessment, the interview, prior jobs", required: true),
         FormField("status", "Status", .choice(GoalStatus.choices)),
-        FormField("withdrawnReason", "Withdrawn because", hint: "required when the goal is withdrawn"),
+        FormField("withdrawnReason", "Withdrawn because", .paragraph, hint: "required when the goal is withdrawn"),
     ] + Indicator.allCases.enumerated().map { i, ind in
         FormField("ind-" + ind.rawValue, ind.label, .toggle, section: i == 0 ? "Performance indicators it links to" : nil)
     }
@@ -48,7 +48,7 @@ public enum PlanForms {
     // MARK: Step
 
     public static let stepFields: [FormField] = [
-        FormField("text", "Step", hint: "specific and measurable: what, how much, by when", required: true),
+        FormField("text", "Step", .paragraph, hint: "specific and measurable: what, how much, by when", required: true),
         FormField("targetDate", "Target date", .date, hint: Day.acceptedFormats, required: true),
         FormField("status", "Status", .choice(GoalStatus.choices)),
     ]
