@@ -2,8 +2,32 @@ import Domain
 import TerminalKit
 
 extension PlanScreen {
-    /// Barriers sit beside the tree on wide terminals, below it otherwise.
-    static let sidePanelWidth = 34
+    /// Where the open barriers and the plan's quality go: on a wide terminal
+    /// in a block under the tree (so the tree has the whole width for the
+    /// services' names), beside it when the terminal is wide but too short
+    /// for the block, as two lines under it on a narrow one.
+    enum Panels {
+        case beside, below, lines
+
+        init(_ area: Area) {
+            if area.width < 110 { self = .lines }
+            else if area.height >= 30 { self = .below }
+            else { self = .beside }
+        }
+
+        /// Rows under the tree the panels take.
+        var rowsBelow: Int {
+            switch self {
+            case .beside: 1
+            case .below: Self.blockHeight + 1
+            case .lines: 3
+            }
+        }
+
+        static let sideWidth = 34
+        /// The quality panel: a heading and the rubric's six categories.
+        static let blockHeight = 7
+    }
 
     mutating func prepare(area: Area) {
         let height = treeHeight(area)
@@ -13,14 +37,16 @@ extension PlanScreen {
         top = max(0, min(top, max(0, rows.count - height)))
     }
 
+    /// The tree's rows: the area less the title, the subtitle, at least two
+    /// rows of detail, the status line and the panels.
     func treeHeight(_ area: Area) -> Int {
-        area.height - (area.width >= 110 ? 5 : 8)
+        max(3, area.height - 4 - Panels(area).rowsBelow)
     }
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let side = area.width >= 110
-        let treeWidth = side ? area.width - Self.sidePanelWidth - 1 : area.width
+        let panels = Panels(area)
+        let treeWidth = panels == .beside ? area.width - Panels.sideWidth - 1 : area.width
         let planName = c.program?.planName ?? "Plan"
         let state = (hasChanges ? "● unsaved · " : "")
             + (saved.map { "v\($0.version) \(AreaTime.day(of: $0.savedAt, in: .current)?.description ?? $0.savedAt) \($0.savedBy)" } ?? "never saved")
@@ -38,14 +64,20 @@ extension PlanScreen {
                       into: &canvas)
         }
         let shown = min(max(rows.count - top, 1), height)
-        // The detail wraps into the rows the tree leaves, down to the barrier and quality lines.
-        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth, lastRow: area.bottom - (side ? 1 : 3))
+        // The detail wraps into the rows the tree leaves, down to the panels.
+        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth, lastRow: area.bottom - panels.rowsBelow)
         let ratings = quality
-        if side {
-            renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Self.sidePanelWidth,
-                           height: area.height - 11)
-            renderQualityPanel(ratings, into: &canvas, top: area.bottom - 8, left: treeWidth + 1, width: Self.sidePanelWidth)
-        } else {
+        switch panels {
+        case .beside:
+            renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Panels.sideWidth,
+                           height: area.height - 11, twoRows: true)
+            renderQualityPanel(ratings, into: &canvas, top: area.bottom - 8, left: treeWidth + 1, width: Panels.sideWidth)
+        case .below:
+            let top = area.bottom - Panels.blockHeight
+            let qualityLeft = area.width - Panels.sideWidth - 1
+            renderBarriers(into: &canvas, top: top, left: 0, width: qualityLeft - 1, height: Panels.blockHeight, twoRows: false)
+            renderQualityPanel(ratings, into: &canvas, top: top, left: qualityLeft, width: Panels.sideWidth)
+        case .lines:
             renderBarrierLine(into: &canvas, row: area.bottom - 2, width: area.width)
             renderQualityLine(ratings, into: &canvas, row: area.bottom - 1, width: area.width)
         }
@@ -114,17 +146,33 @@ extension PlanScreen {
         PlanRules.barrierCoverage(plan, barriers: file.barriers, matrix: matrix)
     }
 
-    private func renderBarriers(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int) {
+    /// The open barriers and what addresses each: on two rows each in the
+    /// narrow side panel, on one row each in the wider block; those that do
+    /// not fit are counted, never dropped without a sign.
+    private func renderBarriers(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int, twoRows: Bool) {
         canvas.put("Open barriers", row: top, col: left + 1, role: .header)
         let list = coverage()
         if list.isEmpty { canvas.put("none", row: top + 1, col: left + 1, role: .dim) }
-        var row = top + 1
-        for (b, by) in list where row < top + height {
-            canvas.put((by == nil ? "! " : "✓ ") + b.name, row: row, col: left + 1, role: by == nil ? .overdue : .normal,
-                       maxWidth: width - 1)
-            canvas.put("  " + (by ?? "not addressed: add a supportive service"), row: row + 1, col: left + 1, role: .dim,
-                       maxWidth: width - 1)
-            row += 2
+        let perBarrier = twoRows ? 2 : 1
+        let room = (height - 1) / perBarrier
+        let fits = list.count <= room ? list.count : max(0, room - 1)
+        let nameWidth = min(list.map { $0.barrier.name.displayWidth + 2 }.max() ?? 0, width / 2)
+        for (i, (b, by)) in list.prefix(fits).enumerated() {
+            let row = top + 1 + i * perBarrier
+            let name = (by == nil ? "! " : "✓ ") + b.name
+            let addressed = by ?? "not addressed: add a supportive service"
+            let role: StyleRole = by == nil ? .overdue : .normal
+            if twoRows {
+                canvas.put(name, row: row, col: left + 1, role: role, maxWidth: width - 1)
+                canvas.put("  " + addressed, row: row + 1, col: left + 1, role: .dim, maxWidth: width - 1)
+            } else {
+                canvas.put(name, row: row, col: left + 1, role: role, maxWidth: nameWidth)
+                canvas.put(by.map { "by " + $0 } ?? addressed, row: row, col: left + 2 + nameWidth, role: .dim, maxWidth: width - nameWidth - 2)
+            }
+        }
+        if fits < list.count {
+            canvas.put("+\(list.count - fits) more: the barrier register (r on the customer) lists them all",
+                       row: top + 1 + fits * perBarrier, col: left + 1, role: .dim, maxWidth: width - 1)
         }
     }
 
