@@ -269,7 +269,8 @@ extension CaseloadStore {
     static func documents(_ db: Database, customer: CustomerID? = nil) throws -> [EligibilityDocument] {
         try rows(db, "eligibility_document", customer, order: "customer_id, item").map { row in
             EligibilityDocument(customer: CustomerID(row["customer_id"]), item: row["item"],
-                                documentType: row["document_type"], seenOn: try day(row, "seen_on"),
+                                documentType: EligibilityDocument.currentName(of: row["document_type"]),
+                                seenOn: try day(row, "seen_on"),
                                 recordedBy: row["recorded_by"])
         }
     }

@@ -160,6 +160,19 @@ import Testing
         }
     }
 
+    /// A document recorded under an older wording (files from before
+    /// "license") reads under today's name, so the form's choice and every
+    /// copy show the same words; the row itself is left as recorded.
+    @Test func aDocumentTypeStoredInItsOldWordingReadsUnderTodaysName() throws {
+        let (store, c) = try storeWithWalkIn()
+        try store.saveApplication(form(), customer: c, by: frontDesk, today: day("2026-10-01"))
+        try store.recordDocument(EligibilityDocument(customer: c.id, item: "age", documentType: "driver's licence or state ID",
+                                                     seenOn: day("2026-10-02"), recordedBy: "dbrooks"), by: frontDesk)
+        let record = try #require(try store.caseFile(c.id))
+        #expect(record.document(for: record.checklist[0])?.documentType == "driver's license or state ID")
+        #expect(record.checklist[0].documentTypes.contains("driver's license or state ID"))
+    }
+
     @Test func theSyntheticCaseloadIsEligibleForWhatItIsCertifiedIn() throws {
         let caseload = SyntheticCaseload(seed: 1, today: testToday)
         for i in 1...96 {

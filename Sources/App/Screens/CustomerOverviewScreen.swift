@@ -135,8 +135,9 @@ struct CustomerOverviewScreen: CustomerScreen {
         field("Born", "\(c.birthDate) (age \(c.birthDate.age(on: today)))", row: row, col: 2, width: half - 3, into: &canvas)
         field("Veteran", c.isVeteran ? "yes" : "no", row: row, col: half, width: half - 2, into: &canvas)
         row += 1
-        field("Email", c.email ?? "—", row: row, col: 2, width: half - 3, into: &canvas)
-        field("Phone", c.phone ?? "—", row: row, col: half, width: half - 2, into: &canvas)
+        // The phone is short and the e-mail long: the e-mail takes the column that runs to the edge.
+        field("Phone", c.phone ?? "—", row: row, col: 2, width: half - 3, into: &canvas)
+        field("Email", c.email ?? "—", row: row, col: half, width: area.width - half - 1, into: &canvas)
         row += 1
         field("ZIP", c.zip, row: row, col: 2, width: half - 3, into: &canvas)
         let screening = intake?.screening.map { s in

@@ -16,6 +16,15 @@ public struct EligibilityDocument: Hashable, Codable, Sendable {
         self.seenOn = seenOn
         self.recordedBy = recordedBy
     }
+
+    /// Document types whose wording changed, as first stored → as named now.
+    /// Files written before the change keep the old words on disk (the row is
+    /// the record of what staff saw, and the audit chain covers it); every
+    /// reader shows, exports and checks them under today's name.
+    static let renamed = ["driver's licence or state ID": "driver's license or state ID"]
+
+    /// A stored document type as named today.
+    public static func currentName(of stored: String) -> String { renamed[stored] ?? stored }
 }
 
 /// An answer on the application that needs a document, with the document
