@@ -108,6 +108,21 @@ import TerminalKit
         #expect(h.lines[1...3].joined().contains("Keys on the Caseload screen"))
     }
 
+    /// A help list longer than the screen says how many lines are below and
+    /// scrolls to them; a key list too long for its column breaks after a "/".
+    @Test func aLongHelpSaysWhatIsBelowAndKeysAreNeverCut() throws {
+        let h = try Harness()
+        h.openCustomer(16)
+        h.press(.function(1))
+        #expect(h.screen.contains("… 2 below: ↑/↓ or PgUp/PgDn scroll"), "\(h.screen)")
+        #expect(!h.lines[3...21].joined().contains("F10/q"))
+        h.press(.pageDown)
+        #expect(h.lines[3...21].joined().contains("F10/q") && h.screen.contains("2 above"))
+        h.press(.escape, .char("n"), .function(1))
+        #expect(h.screen.contains("  ↑/↓/k/j/PgUp/PgDn/     Select an entry"), "\(h.screen)")
+        #expect(h.screen.contains("\n  Home/End\n"))
+    }
+
     @Test func enterOpensTheCustomerOverviewAndEscComesBack() throws {
         let h = try Harness()
         h.press(.down, .down, .enter)
@@ -123,7 +138,8 @@ import TerminalKit
     @Test func clocksThatDoNotFitAreCountedAndCListsThemAll() throws {
         let h = try Harness()
         h.openCustomer(4)
-        #expect(h.screen.contains("! 2026-04-07  Case note: Job Search and Placement Assistance"))
+        // A long label gives way to how overdue it is.
+        #expect(h.screen.contains("! 2026-04-07  Case note: Job Search and Placement Assi… (230 days overdue)"), "\(h.screen)")
         #expect(h.screen.contains("Running clocks (as of 2026-11-23) · 2 of 3 shown (c)"))
         #expect(!h.screen.contains("Plan review"))
         h.press(.char("c"))

@@ -40,7 +40,9 @@ import TerminalKit
         #expect(h.lines[2].contains("Overdue or due soon by planner: jokafor 4 · mrivera 7 · tnguyen 3 · wchen 1"))
         h.press(.char("f"))
         #expect(h.lines[1].contains("1 overdue · 3 due within 7 days · only elig"))
-        #expect(h.screen.components(separatedBy: "\n").filter { $0.contains("Eligibility") }.count == 8)
+        // The eligibility items, and the selected one's label again on the bottom line.
+        #expect(h.screen.components(separatedBy: "\n").filter { $0.contains("Eligibility") }.count == 9)
+        #expect(h.lines[22].hasPrefix(" Eligibility: "))
     }
 
     /// A supervisor may not write notes: Enter on a missing note opens the

@@ -22,7 +22,9 @@ extension RecommendationsScreen {
             let isSelected = r == current
             draw(r, at: y, width: area.width, selected: isSelected, into: &canvas)
         }
-        renderDetail(into: &canvas, row: area.bottom - 4, width: area.width)
+        // The detail wraps into the rows the list leaves (at least four).
+        let shown = min(max(0, rows.count - top), height)
+        renderDetail(into: &canvas, row: min(area.bottom - 4, area.top + 2 + shown), lastRow: area.bottom - 1, width: area.width)
         renderStatus(into: &canvas, row: area.bottom)
     }
 
@@ -60,21 +62,32 @@ extension RecommendationsScreen {
         canvas.put(line.truncated(toWidth: width - 1), row: y, col: 0, role: selected ? role : (dim ? .dim : .normal))
     }
 
-    private func renderDetail(into canvas: inout Canvas, row: Int, width: Int) {
+    /// The selected row's whole wording (its row may cut it), why it is
+    /// recommended, what is missing, and the service's category and links.
+    private func renderDetail(into canvas: inout Canvas, row: Int, lastRow: Int, width: Int) {
         let key: String? = switch self.row {
         case .item(let k), .step(let k, _), .goalService(let k), .dismissed(let k): k
         default: nil
         }
         guard let key, let rec = recommendation(key) else { return }
         var lines = [rec.because]
+        switch self.row {
+        case .item: if case .goal = rec.kind { lines.insert(text(rec), at: 0) }
+        case .step(_, let i): lines.insert("step: " + stepText(rec, i), at: 0)
+        default: break
+        }
         if let d = dismissal(rec) { lines.insert("dismissed because: \(d.reason)", at: 0) }
         lines += rec.missing
         if let id = rec.serviceID, let entry = session.matrix.service(id) {
             lines.append("\(entry.name) · \(entry.categoryLabel)"
                          + (entry.indicators.isEmpty ? "" : " · links: " + entry.indicators.map(\.label).joined(separator: ", ")))
         }
-        for (i, line) in lines.prefix(3).enumerated() {
-            canvas.put(line, row: row + i, col: 1, role: line.hasPrefix("collect:") ? .dueSoon : .dim, maxWidth: width - 2)
+        let wrapped = lines.flatMap { line in line.wrapped(toWidth: width - 2).map { ($0, line.hasPrefix("collect:")) } }
+        let room = max(1, lastRow - row + 1)
+        for (i, (line, collect)) in wrapped.prefix(room).enumerated() {
+            // Where the rows run out the last one ends in "…".
+            let text = i == room - 1 && wrapped.count > room ? line + " " + wrapped[room].0 : line
+            canvas.put(text, row: row + i, col: 1, role: collect ? .dueSoon : .dim, maxWidth: width - 2)
         }
     }
 

@@ -36,9 +36,11 @@ extension CustomerOverviewScreen {
             case .upcoming, .met: .normal
             }
             let when = Clock.when(due: clock.due, today: session.today)
-            let text = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  \(clock.label) (\(when))"
+            // Where the line is too long the label gives way: how overdue it is always shows.
+            let lead = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  ", tail = " (\(when))"
+            let label = clock.label.truncated(toWidth: area.width - 6 - lead.displayWidth - tail.displayWidth)
             let row = start + 1 + spacing * i
-            canvas.put(text.truncated(toWidth: area.width - 6), row: row, col: 4, role: role)
+            canvas.put(lead + label + tail, row: row, col: 4, role: role, maxWidth: area.width - 6)
             if spacing == 2 {
                 canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
             }

@@ -128,7 +128,7 @@ struct CustomerOverviewScreen: CustomerScreen {
         let half = area.width / 2
         field("Stage", "\(stage.name) — \(stage.explanation)", row: row, col: 2, width: area.width - 4, into: &canvas)
         row += 1
-        let plan = c.program.map { "\($0.name) (\($0.planName))" } ?? "none yet (no application)"
+        let plan = c.program.map { "\($0.name) (\($0.planName))" } ?? "none (no application)"
         field("Program", plan, row: row, col: 2, width: half - 3, into: &canvas)
         field("Planner", plannerText(c), row: row, col: half, width: half - 2, into: &canvas)
         row += 1

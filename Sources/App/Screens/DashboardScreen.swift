@@ -189,7 +189,9 @@ public struct DashboardScreen: Screen {
         if let message {
             canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
         } else if let it = item(selected) {
-            canvas.put(it.clock.rule.explanation, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
+            // The selected item's whole label (its row cuts long ones), then what the rule asks.
+            canvas.put("\(it.clock.label): \(it.clock.rule.explanation)", row: area.bottom, col: 1, role: .dim,
+                       maxWidth: area.width - 2)
         }
     }
 

@@ -18,29 +18,59 @@ struct HelpScreen: Screen {
     mutating func update(_ key: Key) -> Effect {
         switch key {
         case .escape, .function(1), .char("?"), .enter: return .pop
-        case .down, .char("j"): top += 1
-        case .up, .char("k"): top = max(0, top - 1)
+        case .down, .char("j"), .pageDown: top += key == .pageDown ? 10 : 1
+        case .up, .char("k"), .pageUp: top = max(0, top - (key == .pageUp ? 10 : 1))
         default: return .unhandled
         }
         return .handled
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put("Keys on the \(below) screen", row: area.top + 1, col: 2, role: .header)
+        canvas.put("Keys on the \(below) screen", row: area.top + 1, col: 2, role: .header, maxWidth: area.width - 4)
         let keyWidth = min(22, (entries.map { $0.keyText.displayWidth }.max() ?? 8) + 2)
         let textWidth = area.width - keyWidth - 5
         var lines: [(key: String, text: String)] = []
         for b in entries {
-            for (i, line) in b.help.wrapped(toWidth: textWidth).enumerated() {
-                lines.append((i == 0 ? b.keyText : "", line))
+            let keys = Self.keyLines(b.keyText, width: keyWidth - 1)
+            let help = b.help.wrapped(toWidth: textWidth)
+            for i in 0..<max(keys.count, help.count) {
+                lines.append((i < keys.count ? keys[i] : "", i < help.count ? help[i] : ""))
             }
         }
-        let visible = area.height - 4
+        var visible = area.height - 4
+        let hidden = lines.count > visible
+        // A list longer than the screen says so on its last row, and how to see the rest.
+        if hidden { visible -= 1 }
         let first = min(top, max(0, lines.count - visible))
         for (i, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             let row = area.top + 3 + i
-            if !line.key.isEmpty { canvas.put(line.key.truncated(toWidth: keyWidth), row: row, col: 2, role: .key) }
+            if !line.key.isEmpty { canvas.put(line.key, row: row, col: 2, role: .key, maxWidth: keyWidth) }
             canvas.put(line.text, row: row, col: 3 + keyWidth, role: .help)
         }
+        if hidden {
+            let above = first, below = lines.count - first - visible
+            let more = [above > 0 ? "\(above) above" : nil, below > 0 ? "\(below) below" : nil].compactMap { $0 }
+            canvas.put("… \(more.joined(separator: ", ")): ↑/↓ or PgUp/PgDn scroll", row: area.top + 3 + visible, col: 2,
+                       role: .dim, maxWidth: area.width - 4)
+        }
+    }
+
+    /// A key list too long for its column, broken after a "/" so that no
+    /// key is cut: "↑/↓/k/j/PgUp/PgDn/Home/End" → "↑/↓/k/j/PgUp/", "PgDn/Home/End".
+    static func keyLines(_ keys: String, width: Int) -> [String] {
+        guard keys.displayWidth > width else { return [keys] }
+        var lines: [String] = []
+        var line = ""
+        for token in keys.split(separator: "/").map(String.init) {
+            // Room is kept for the "/" that ends a broken line.
+            if !line.isEmpty, (line + "/" + token).displayWidth > width - 1 {
+                lines.append(line + "/")
+                line = token
+            } else {
+                line = line.isEmpty ? token : line + "/" + token
+            }
+        }
+        lines.append(line)
+        return lines
     }
 }
