@@ -115,7 +115,9 @@ public enum Screenshot: String, CaseIterable, Sendable {
     /// A new demo data file at `path` as of `day`, the signed-in planner
     /// covering the other planners so every screen's customer opens.
     public static func demoStore(at path: String, day: Day = Screenshot.day) throws -> CaseloadStore {
-        let store = try CaseloadStore(path: path, actor: login, today: { day })
+        // The store stamps its writes at 10:30 in Chicago on the demo's day, not the real time.
+        let morning = Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400 + 16 * 3600 + 1800)
+        let store = try CaseloadStore(path: path, actor: login, today: { day }, now: { morning })
         let caseload = SyntheticCaseload(seed: 1, today: day)
         try store.insert(staff: caseload.staff)
         try store.fill(from: caseload, 1...48)

@@ -27,7 +27,7 @@ extension CaseloadStore {
                 throw StoreError.invalid("Section 1 was submitted on \(done)")
             }
             guard let stored, let base else {
-                try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+                try Self.upsert(gsa, by: user.login, at: timestamp(), db)
                 return (gsa, [])
             }
             var merged = stored
@@ -38,7 +38,7 @@ extension CaseloadStore {
             if gsa.jobs != base.jobs { merged.jobs = gsa.jobs }
             if gsa.education != base.education { merged.education = gsa.education }
             merged.lastPart = gsa.lastPart
-            try Self.upsert(merged, by: user.login, at: Self.timestamp(), db)
+            try Self.upsert(merged, by: user.login, at: timestamp(), db)
             return (merged, collisions)
         }
     }
@@ -57,7 +57,7 @@ extension CaseloadStore {
             let problems = Enrollment.problems(customer, gsa: gsa, barriers: barriers, on: day)
             guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: "; ")) }
             gsa.submittedOn = day
-            try Self.upsert(gsa, by: user.login, at: Self.timestamp(), db)
+            try Self.upsert(gsa, by: user.login, at: timestamp(), db)
             var updated = customer
             updated.enrolledOn = day
             return try Self.update(updated, db)
@@ -92,7 +92,7 @@ extension CaseloadStore {
                 throw StoreError.changedMeanwhile("this assessment"
                     + (try Self.lastChange(entity: "assessment", key: expected.id, db).map { " (\($0))" } ?? ""))
             }
-            guard let next = current.correcting(values, by: user.login, at: Self.timestamp(), today: today) else {
+            guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today) else {
                 throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today),
                                                        AssessmentRecord.correctionFields))
             }
@@ -132,7 +132,7 @@ extension CaseloadStore {
             guard let corrected = current.applying(values, today: today) else {
                 throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
             }
-            return try Self.save(corrected, over: current, by: user.login, db)
+            return try Self.save(corrected, over: current, by: user.login, at: timestamp(), db)
         }
     }
 
@@ -152,7 +152,7 @@ extension CaseloadStore {
             done.overcomeOn = day
             done.overcomeHow = values["overcomeHow"]?.trimmingCharacters(in: .whitespaces)
             done.overcomeBy = user.initials
-            return try Self.save(done, over: current, by: user.login, db)
+            return try Self.save(done, over: current, by: user.login, at: timestamp(), db)
         }
     }
 
@@ -176,7 +176,7 @@ extension CaseloadStore {
         return now
     }
 
-    private static func save(_ new: BarrierRecord, over old: BarrierRecord, by login: String,
+    private static func save(_ new: BarrierRecord, over old: BarrierRecord, by login: String, at stamp: String,
                              _ db: Database) throws -> BarrierRecord {
         let changes = old.changes(to: new)
         guard !changes.isEmpty else { return old }
@@ -189,7 +189,7 @@ extension CaseloadStore {
                              saved.overcomeOn?.description, saved.overcomeHow, saved.overcomeBy, saved.version,
                              saved.id, old.version])
         guard db.changesCount == 1 else { throw StoreError.changedMeanwhile("this barrier") }
-        try insert(BarrierCorrection(barrier: saved.id, customer: saved.customer, changedAt: timestamp(), changedBy: login,
+        try insert(BarrierCorrection(barrier: saved.id, customer: saved.customer, changedAt: stamp, changedBy: login,
                                      changes: changes), db)
         return saved
     }

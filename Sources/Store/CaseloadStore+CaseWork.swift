@@ -45,7 +45,7 @@ extension CaseloadStore {
                 throw StoreError.changedMeanwhile("this outcome"
                     + (try Self.lastChange(entity: "outcome", key: expected.id, db).map { " (\($0))" } ?? ""))
             }
-            guard let next = current.correcting(values, by: user.login, at: Self.timestamp(), today: today,
+            guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today,
                                                 enrolledOn: c.enrolledOn) else {
                 throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today, enrolledOn: c.enrolledOn),
                                                        Outcome.correctionFields(for: current.kind)))

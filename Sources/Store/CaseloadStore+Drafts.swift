@@ -22,7 +22,7 @@ extension CaseloadStore {
             try db.cached(sql: """
                 INSERT INTO draft (login, customer_id, form, body, saved_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(login, customer_id, form) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at
-                """, arguments: [login, customer.number, form, try Self.encodeJSON(values), Self.timestamp()])
+                """, arguments: [login, customer.number, form, try Self.encodeJSON(values), timestamp()])
         }
     }
 

@@ -30,7 +30,7 @@ extension CaseloadStore {
             try Self.insert([customer], db)
             if !duplicates.isEmpty {
                 try Self.insert(DuplicateDecision(customer: id, matched: duplicates, decidedBy: user.login,
-                                                  decidedAt: Self.timestamp()), db)
+                                                  decidedAt: timestamp()), db)
             }
             return customer
         }
@@ -90,9 +90,15 @@ extension CaseloadStore {
                              d.decidedBy, d.decidedAt])
     }
 
-    static func timestamp() -> String {
+    /// Now, as the store stamps what it writes (a plan version's save, a
+    /// signature's capture): from the store's clock, which tests fix. The
+    /// audit trail's own times are SQLite's, from the system clock, so no
+    /// caller can date an audit row.
+    func timestamp() -> String { Self.timestamp(now()) }
+
+    static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+        return f.string(from: date)
     }
 }

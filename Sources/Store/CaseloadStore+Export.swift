@@ -97,7 +97,7 @@ extension CaseloadStore {
             for a in export.amendments { try Self.insert(a, db) }
             for d in export.documents { try Self.insert(d, db) }
             for s in export.screenings { try Self.insert(s, db) }
-            for g in export.gsas { try Self.upsert(g, by: "import", at: Self.timestamp(), db) }
+            for g in export.gsas { try Self.upsert(g, by: "import", at: timestamp(), db) }
             for a in export.assessments { try Self.insert(a, db, keepID: true) }
             for b in export.barriers { try Self.insert(b, db, keepID: true) }
             for c in export.barrierCorrections { try Self.insert(c, db) }
@@ -114,7 +114,7 @@ extension CaseloadStore {
             for s in export.signatures { try Self.insert(s, db) }
             for r in export.guardianRequests { try Self.insert(r, db) }
             for c in export.planCopies { try Self.insert(c, db) }
-            for c in export.coverings { try Self.insert(c, db) }
+            for c in export.coverings { try Self.insert(c, at: timestamp(), db) }
             for s in export.otherProgramServices { _ = try Self.insert(s, db, keepID: true) }
         }
     }

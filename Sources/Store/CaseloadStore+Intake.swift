@@ -55,7 +55,7 @@ extension CaseloadStore {
                 throw StoreError.invalid(problems.map { "\(ApplicationForm.field($0.key)?.label ?? $0.key): \($0.value)" }
                     .sorted().joined(separator: "; "))
             }
-            let stamp = Self.timestamp()
+            let stamp = timestamp()
             if let certification = try Self.certifications(db, customer: customer.id).first {
                 try Self.permit(.certifyEligibility, by: user)
                 let reason = amendReason?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -112,7 +112,7 @@ extension CaseloadStore {
             let reason = lateReason.trimmingCharacters(in: .whitespaces)
             let isLate = Certification.isLate(day, appliedOn: application.appliedOn)
             var certification = Certification(customer: customer.id, certifiedOn: day, titles: titles, certifiedBy: user.login,
-                                              lateReason: isLate ? reason : nil, recordedAt: Self.timestamp())
+                                              lateReason: isLate ? reason : nil, recordedAt: timestamp())
             if !unverified.isEmpty {
                 certification.undocumentedReason = undocumentedReason.trimmingCharacters(in: .whitespaces)
                     + " (not verified: " + unverified.joined(separator: ", ") + ")"

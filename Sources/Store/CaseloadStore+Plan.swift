@@ -64,7 +64,7 @@ extension CaseloadStore {
                 plan.episodes.append(PlanEpisode(on: today, reason: why, by: user.login, changes: significant))
             }
             let saved = PlanVersion(customer: plan.customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
-                                    savedAt: Self.timestamp(), changes: PlanDiff.describe(from: before, to: plan))
+                                    savedAt: timestamp(), changes: PlanDiff.describe(from: before, to: plan))
             try Self.insert(saved, db)
             try Self.recordServiceActivity(plan, customer: customer, matrix: matrix, today: today, db)
             return saved
@@ -89,7 +89,7 @@ extension CaseloadStore {
             var plan = current.plan
             plan.episodes.append(PlanEpisode(on: today, reason: Self.reviewedUnchanged, by: user.login, changes: []))
             let saved = PlanVersion(customer: customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
-                                    savedAt: Self.timestamp(), changes: [Self.reviewedUnchanged])
+                                    savedAt: timestamp(), changes: [Self.reviewedUnchanged])
             try Self.insert(saved, db)
             return saved
         }

@@ -16,7 +16,7 @@ extension CaseloadStore {
         if let problem = c.problem { throw StoreError.invalid(problem) }
         return try write { db in
             for login in [c.login, c.forLogin] { try Self.requirePlanner(login, db) }
-            try Self.insert(c, db)
+            try Self.insert(c, at: timestamp(), db)
             return c
         }
     }
@@ -38,12 +38,12 @@ extension CaseloadStore {
         try pool.read { db in try Self.coverings(db, from: day) }
     }
 
-    static func insert(_ c: Covering, _ db: Database) throws {
+    static func insert(_ c: Covering, at stamp: String, _ db: Database) throws {
         try db.cached(sql: """
             INSERT INTO covering (login, for_login, from_day, until_day, reason, granted_by, granted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [c.login, c.forLogin, c.from.description, c.until.description, c.reason, c.grantedBy,
-                             Self.timestamp()])
+                             stamp])
     }
 
     /// Covers running on `day` or later (every cover when nil), optionally of one planner.

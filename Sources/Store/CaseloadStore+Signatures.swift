@@ -85,7 +85,7 @@ extension CaseloadStore {
             var signature = Signature(
                 id: next, customer: id, role: r.role, signerName: signer,
                 relationship: relationship, method: r.method, paperReturnedOn: r.method == .paper ? r.paperReturnedOn : nil,
-                signedOn: r.method == .paper ? (r.paperReturnedOn ?? today) : today, capturedAt: Self.timestamp(),
+                signedOn: r.method == .paper ? (r.paperReturnedOn ?? today) : today, capturedAt: timestamp(),
                 capturedBy: user.login, planVersion: current.version, digest: PlanDigest.digest(current.plan))
             signature.forPlanner = forPlanner
             try Self.insert(signature, db)

@@ -45,7 +45,7 @@ extension CaseloadStore {
             try db.cached(sql: """
                 INSERT INTO caseload_handoff (from_login, to_login, reason, customers, by_login, on_day, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [from, to, reason, moved, user.login, today.description, Self.timestamp()])
+                """, arguments: [from, to, reason, moved, user.login, today.description, timestamp()])
             return moved
         }
     }
@@ -75,7 +75,7 @@ extension CaseloadStore {
                 try db.cached(sql: """
                     INSERT INTO caseload_handoff (from_login, to_login, reason, customers, by_login, on_day, at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [login, to, why, moved, user.login, day.description, Self.timestamp()])
+                    """, arguments: [login, to, why, moved, user.login, day.description, timestamp()])
             } else if customers > 0 {
                 throw StoreError.invalid("\(login) still has \(customers == 1 ? "1 customer" : "\(customers) customers"); "
                                          + "give them to another planner (--hand-off-to LOGIN)")

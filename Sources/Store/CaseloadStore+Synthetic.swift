@@ -9,7 +9,7 @@ extension CaseloadStore {
             try insert(intake.lazy.map(\.customer))
             try insert(decisions: caseload.duplicateDecisions(range))
             try insert(intake: intake)
-            if range.lowerBound == 1 { try write { db in for c in caseload.coverings { try Self.insert(c, db) } } }
+            if range.lowerBound == 1 { try write { db in for c in caseload.coverings { try Self.insert(c, at: timestamp(), db) } } }
         }
     }
 }

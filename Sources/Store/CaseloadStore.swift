@@ -24,6 +24,8 @@ public final class CaseloadStore: Sendable {
     /// Today in the area, for the rules the Store checks itself (who covers
     /// whom); tests fix it.
     let today: @Sendable () -> Day
+    /// The time the store stamps on what it writes; tests fix it.
+    let now: @Sendable () -> Date
 
     /// How a path becomes a store: a new data file is made on purpose
     /// (`careerplan init`), never by a typo in a path.
@@ -45,9 +47,11 @@ public final class CaseloadStore: Sendable {
     /// careerplan installed set-group-ID gives up the group once the store
     /// is open, and could not open another connection later.
     public init(path: String, actor login: String? = nil, today: @escaping @Sendable () -> Day = { .localToday() },
+                now: @escaping @Sendable () -> Date = { Date() },
                 mode: OpenMode = .createOrOpen, group: String? = nil, readers: Int = 5) throws {
         self.path = path
         self.today = today
+        self.now = now
         let isNew = try Self.prepareFile(at: path, mode: mode, group: group)
         if !isNew { try Self.inspect(path: path, mode: mode) }
         let actor = AuditActor(login ?? AuditActor.osLogin())

@@ -74,7 +74,7 @@ import TerminalKit
         h.type("help choosing a course")
         h.press(.tab)
         // Meanwhile at another terminal: a colleague fills Skills and also writes the target occupation.
-        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today }, now: { Harness.now })
         let colleague = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
         let base = try #require(try theirs.caseFile(CustomerID(3))?.gsa)
         var edited = base

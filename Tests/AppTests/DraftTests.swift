@@ -96,7 +96,7 @@ import TerminalKit
 
     @Test func anotherUserNeverSeesYourDraft() throws {
         let h = try Harness()
-        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today }, now: { Harness.now })
         try theirs.saveDraft(["text": "mine"], customer: CustomerID(22), form: "Mehmet Çelik C000022 · Contact note")
         let terminal = MemoryTerminal()
         let l = loop(h, terminal)

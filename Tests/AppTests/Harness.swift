@@ -9,6 +9,8 @@ import TerminalKit
 /// synthetic caseload as of a fixed day.
 final class Harness {
     static let today = Day(year: 2026, month: 11, day: 23)!
+    /// The store's clock: mid-morning of `today` in Chicago, never the real time.
+    static let now = Date(timeIntervalSince1970: 1_795_451_400)   // 2026-11-23T16:30:00Z
     let dir: String
     let store: CaseloadStore
     let session: Session
@@ -18,7 +20,8 @@ final class Harness {
     init(customers: Int = 48, extra: [Customer] = [], width: Int = 80, height: Int = 24,
          login: String = "mrivera", coverOthers: Bool = true) throws {
         dir = NSTemporaryDirectory() + "careerplan-app-" + UUID().uuidString
-        store = try CaseloadStore(path: dir + "/caseload.sqlite", actor: login, today: { Harness.today })
+        store = try CaseloadStore(path: dir + "/caseload.sqlite", actor: login, today: { Harness.today },
+                                  now: { Harness.now })
         let caseload = SyntheticCaseload(seed: 1, today: Self.today)
         try store.insert(staff: caseload.staff)
         if customers > 0 { try store.fill(from: caseload, 1...customers) }

@@ -306,7 +306,7 @@ import TerminalKit
         h.type(" (checked with the customer)")
         // Meanwhile the barrier's description is corrected at another terminal.
         let barrier = try #require(try h.store.caseFile(CustomerID(16))?.barriers.first)
-        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today }, now: { Harness.now })
         let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
         try theirs.correctBarrier(barrier, with: barrier.values.merging(["description": "two buses each way"]) { $1 },
                                   by: admin, today: Harness.today)

@@ -101,7 +101,7 @@ import TerminalKit
         let before = try #require(try h.store.plan(for: CustomerID(16)))
         var theirs = before.plan
         theirs.goals[0].text += " near home"
-        let colleague = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today })
+        let colleague = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today }, now: { Harness.now })
         let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
         try colleague.savePlan(theirs, over: before.version, by: admin, today: Harness.today, matrix: try ServicesMatrix.bundled(),
                                reason: "goal reworded")

@@ -108,8 +108,8 @@ import Testing
         #expect(Signing.isSigned(try #require(try store.signingStates(for: unsigned, today: testToday)).states))
     }
 
-    /// Plan versions are stamped with the real time of saving.
-    static var utcToday: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+    /// Plan versions are stamped with the store's clock (fixed in tests).
+    static var utcToday: String { String(ISO8601DateFormatter().string(from: testNow).prefix(10)) }
 
     @Test func theFrontDeskCannotCaptureSignatures() throws {
         let store = try seededStore(at: dir + "/f.sqlite", customers: 12)

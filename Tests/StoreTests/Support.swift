@@ -11,13 +11,16 @@ func temporaryDirectory() -> String {
 }
 
 let testToday = Day(year: 2026, month: 11, day: 23)!
+/// The moment the seeded store stamps its writes: mid-morning of `testToday`
+/// in Chicago, so no test reads the real clock.
+let testNow = Date(timeIntervalSince1970: 1_795_451_400)   // 2026-11-23T16:30:00Z
 
 /// An administrator, for the Store paths only administrators take.
 let testAdmin = Staff(login: "root", name: "Root", initials: "R", role: .administrator)
 
 /// A store holding the synthetic caseload.
 func seededStore(at path: String, customers: Int = 48) throws -> CaseloadStore {
-    let store = try CaseloadStore(path: path)
+    let store = try CaseloadStore(path: path, today: { testToday }, now: { testNow })
     let caseload = SyntheticCaseload(seed: 1, today: testToday)
     try store.insert(staff: caseload.staff)
     if customers > 0 { try store.fill(from: caseload, 1...customers) }
