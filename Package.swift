@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], exclude: ["Golden"],
                     swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["Domain"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

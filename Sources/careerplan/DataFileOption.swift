@@ -54,12 +54,14 @@ struct DataFileOption: ParsableArguments {
     /// `mode` says whether the file must exist (most commands), must not
     /// (init) or may be made (demo, seed). The center's configured file is
     /// shared with its group; any other file is its owner's alone.
-    /// `actor` replaces the running account only for the demo's `--as`.
-    static func open(path: String, mode: CaseloadStore.OpenMode, actor: String? = nil) throws -> CaseloadStore {
+    /// `actor` replaces the running account only for the demo's `--as`, and
+    /// `today` the real date only for the demo's `--today`.
+    static func open(path: String, mode: CaseloadStore.OpenMode, actor: String? = nil,
+                     today: Day? = nil) throws -> CaseloadStore {
         do {
             return try Privilege.opening(path) {
-                try CaseloadStore(path: path, actor: actor, mode: mode, group: Center.isConfiguredDataFile(path) ? Center.config?.group : nil,
-                                  readers: 1)
+                try CaseloadStore(path: path, actor: actor, today: { today ?? LocalContext.today() }, mode: mode,
+                                  group: Center.isConfiguredDataFile(path) ? Center.config?.group : nil, readers: 1)
             }
         } catch {
             throw ValidationFailure("\(error)")

@@ -46,14 +46,15 @@ struct ThemeOption: ParsableArguments {
 
 /// Signs the user in, starts curses, runs the screens, restores the terminal.
 enum Launcher {
-    /// `login` is the running account unless the demo's `--as` names one of its staff.
-    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil) throws {
+    /// `login` is the running account unless the demo's `--as` names one of
+    /// its staff; `today` the real date unless the demo's `--today` sets it.
+    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil, today: Day? = nil) throws {
         let login = login ?? LocalContext.account().login
         let session: Session
         do {
             // An account not on the staff list sees nothing of the caseload.
             let user = try DataFileOption.signIn(store, as: login)
-            session = try Session(store: store, login: login, user: user, today: LocalContext.today())
+            session = try Session(store: store, login: login, user: user, today: today ?? LocalContext.today())
             // Whoever opens the file first on a day exits those past their automatic-exit date.
             if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: session.matrix) }
         } catch let failure as ValidationFailure {

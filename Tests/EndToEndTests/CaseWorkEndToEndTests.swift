@@ -12,17 +12,12 @@ import Testing
         work = try Workspace("careerplan-e2e")
     }
 
-    /// The program's "today" (local time) plus `days`, as YYYY-MM-DD.
-    func day(_ days: Int) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        f.locale = Locale(identifier: "en_US_POSIX")
-        return f.string(from: Calendar.current.date(byAdding: .day, value: days, to: Date())!)
-    }
+    /// The demo's day (`demoDay`) plus `days`, as YYYY-MM-DD.
+    func day(_ days: Int) -> String { demoDay(plus: days) }
 
     @Test func aTwoWayContactNoteResetsTheContactClockOnTheCaseload() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.waitFor(text: " 1/48")
         try tmux.send("/")
         try tmux.send("-l", "C000022")
@@ -72,7 +67,7 @@ import Testing
 
     @Test func signAsCustomerAndPlannerThenAChangeOutdatesBoth() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.openCustomer("C000010", showing: "Running clocks")
         try tmux.send("p")
         try tmux.waitFor(text: "! awaiting signatures (i)")

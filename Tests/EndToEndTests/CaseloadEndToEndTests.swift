@@ -71,7 +71,7 @@ import Testing
 
     @Test func aFrontDeskEntryAppearsInTheCaseloadAndTheExport() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.waitFor(text: " 1/48")
         try tmux.send("n")
         try tmux.waitFor(text: "New customer: a reportable individual")
@@ -142,7 +142,7 @@ import Testing
     /// in the data file.
     @Test func completingSection1EnrollsTheCustomer() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.openCustomer("C000003", showing: "Stage        Eligible")
         try tmux.send("g")
         try tmux.waitFor(text: "Section 1: 0 of 8 parts complete")
@@ -192,13 +192,8 @@ import Testing
     /// refused until the Training & Education Assessment is recorded.
     @Test func buildingAPlanWithTrainingNeedsItsAssessment() throws {
         let db = dir + "/demo.sqlite"
-        let today: String = {
-            let f = DateFormatter()
-            f.dateFormat = "yyyy-MM-dd"
-            f.locale = Locale(identifier: "en_US_POSIX")
-            return f.string(from: Date())
-        }()
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let today = demoDay
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.openCustomer("C000010", showing: "Stage        Enrolled")
         try tmux.send("p")
         try tmux.waitFor(text: "Career Plan")
@@ -280,7 +275,7 @@ import Testing
     /// found in the plan and the export.
     @Test func aRecommendedGoalEntersThePlan() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
         try tmux.openCustomer("C000003", showing: "Stage        Eligible")
         try tmux.send("m")
         try tmux.waitFor(text: "[ ] Choose a career field with good local demand and wages")
@@ -317,11 +312,11 @@ import Testing
     /// else is refused with the choices.
     @Test func theDemoCanBeTriedAsEachOfItsStaff() throws {
         let db = dir + "/demo.sqlite"
-        let refused = try TmuxSession.runWithStatus(binary, ["demo", "--db", db, "--as", "rdiaz"])
+        let refused = try TmuxSession.runWithStatus(binary, ["demo", "--today", demoDay, "--db", db, "--as", "rdiaz"])
         #expect(refused.status != 0 && refused.output.contains("--as rdiaz: not one of the demo's staff; choose one of asantos (supervisor), dbrooks (front desk)"),
                 "\(refused.output)")
         do {
-            let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--db", db, "--as", "dbrooks"])
+            let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db, "--as", "dbrooks"])
             // The title is painted before the rows; wait for the row count.
             let screen = try tmux.waitFor("the caseload as dbrooks") { $0.contains("dbrooks (Dana Brooks)") && $0.contains("1/48") }
             #expect(screen.contains("Aaliyah"))
@@ -330,7 +325,7 @@ import Testing
         }
         let second = dir + "/second"
         try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: true)
-        let supervisor = try TmuxSession(dir: second, command: [binary, "demo", "--db", db, "--as", "asantos"])
+        let supervisor = try TmuxSession(dir: second, command: [binary, "demo", "--today", demoDay, "--db", db, "--as", "asantos"])
         let screen = try supervisor.waitFor("the caseload as asantos") { $0.contains("asantos (Ana Santos)") && $0.contains("/48") }
         #expect(!screen.contains("dbrooks"))
     }

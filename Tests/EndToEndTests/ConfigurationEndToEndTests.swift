@@ -57,10 +57,10 @@ import Testing
     /// NO_COLOR asks for less color, never for a theme file: a copy of the
     /// program with no themes anywhere near it still opens, in monochrome.
     @Test func noColorWithoutThemeFilesStillRuns() throws {
-        let tmux = try TmuxSession(dir: work.dir, command: ["env", "NO_COLOR=1", binary, "demo", "--db", work.dir + "/demo.sqlite"])
+        let tmux = try TmuxSession(dir: work.dir, command: ["env", "NO_COLOR=1", binary, "demo", "--today", demoDay, "--db", work.dir + "/demo.sqlite"])
         let screen = try tmux.waitFor(text: "1/48")
         #expect(screen.contains("Next due"))
-        let named = try TmuxSession.runWithStatus(binary, ["demo", "--db", work.dir + "/demo.sqlite", "--theme", "nosuch"])
+        let named = try TmuxSession.runWithStatus(binary, ["demo", "--today", demoDay, "--db", work.dir + "/demo.sqlite", "--theme", "nosuch"])
         #expect(named.status != 0 && named.output.contains("no theme named 'nosuch' in \(work.dir)/bin/themes"), "\(named.output)")
     }
 }

@@ -39,14 +39,14 @@ import Testing
 
     @Test func typingSurvivesSIGHUPAndComesBack() throws {
         let db = dir + "/demo.sqlite"
-        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/first", command: [binary, "demo", "--db", db])
+        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/first", command: [binary, "demo", "--today", demoDay, "--db", db])
         try openContactNote(tmux!)
         try typeNote(tmux!, "Half-typed: interview at Harbor Foods")
         kill(try programPID(tmux!), SIGHUP)
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 
-        let again = try TmuxSession(dir: dir + "/second", command: [binary, "demo", "--db", db])
+        let again = try TmuxSession(dir: dir + "/second", command: [binary, "demo", "--today", demoDay, "--db", db])
         try openContactNote(again, showing: "Ctrl-R restores, Ctrl-D discards")
         try again.send("C-r")
         let screen = try again.waitFor(text: "Note *               Half-typed: interview at Harbor Foods")
@@ -66,7 +66,7 @@ import Testing
         let db = dir + "/kill.sqlite"
         try FileManager.default.createDirectory(atPath: dir + "/k1", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/k2", withIntermediateDirectories: true)
-        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/k1", command: [binary, "demo", "--db", db])
+        var tmux: TmuxSession? = try TmuxSession(dir: dir + "/k1", command: [binary, "demo", "--today", demoDay, "--db", db])
         try openContactNote(tmux!)
         let text = "Every word up to the last one"
         try typeNote(tmux!, text)
@@ -82,7 +82,7 @@ import Testing
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 
-        let again = try TmuxSession(dir: dir + "/k2", command: [binary, "demo", "--db", db])
+        let again = try TmuxSession(dir: dir + "/k2", command: [binary, "demo", "--today", demoDay, "--db", db])
         try openContactNote(again, showing: "Ctrl-R restores")
         try again.send("C-r")
         try again.waitFor(text: "Note *               " + text)

@@ -135,3 +135,21 @@ final class TmuxSession {
         return (output, (status >> 8) & 0xff)
     }
 }
+
+/// The day every end-to-end demo runs as (`demo --today`), so that no test
+/// depends on the date it runs: the synthetic caseload is built around it.
+let demoDay = "2026-11-23"
+
+/// `demoDay` plus `days`, as YYYY-MM-DD (calendar arithmetic in UTC: only
+/// the date matters).
+func demoDay(plus days: Int) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let start = calendar.date(from: DateComponents(year: 2026, month: 11, day: 23))!
+    let f = DateFormatter()
+    f.calendar = calendar
+    f.timeZone = calendar.timeZone
+    f.dateFormat = "yyyy-MM-dd"
+    f.locale = Locale(identifier: "en_US_POSIX")
+    return f.string(from: calendar.date(byAdding: .day, value: days, to: start)!)
+}

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import Store
 
@@ -15,13 +16,19 @@ import Testing
         let store = try seededStore(at: path, customers: 48)
         let other = try CaseloadStore(path: path, actor: "mrivera")
         let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
-        // Another user keeps writing notes while the copy is made.
+        // Another user keeps writing notes on one of her customers while the
+        // copy is made; none of her writes may fail because of it.
         let done = DispatchSemaphore(value: 0)
+        let failures = Mutex<[String]>([])
         let writer = Thread {
             defer { done.signal() }
             for i in 0..<50 {
-                _ = try? other.addNote(CaseNote(id: 0, customer: CustomerID(10), kind: .general, eventOn: testToday, enteredOn: testToday,
-                                                author: "", text: "note \(i)"), by: planner)
+                do {
+                    _ = try other.addNote(CaseNote(id: 0, customer: CustomerID(16), kind: .general, eventOn: testToday,
+                                                   enteredOn: testToday, author: "", text: "note \(i)"), by: planner)
+                } catch {
+                    failures.withLock { $0.append("note \(i): \(error)") }
+                }
             }
         }
         writer.start()
@@ -33,10 +40,13 @@ import Testing
         #expect(try copy.integrityProblems().isEmpty)
         #expect(try copy.count(CaseloadFilter()) == 48)
         // Whatever notes it holds are whole notes, in order.
-        let notes = try copy.caseWork(CustomerID(10)).notes.filter { $0.kind == .general }.map(\.text)
+        let notes = try copy.caseWork(CustomerID(16)).notes.map(\.text).filter { $0.hasPrefix("note ") }
         #expect(notes == (0..<notes.count).map { "note \($0)" })
         #expect(throws: (any Error).self) { try store.backup(to: copyPath, by: testAdmin) }
         done.wait()
+        #expect(failures.withLock { $0 } == [])
+        let written = try store.caseWork(CustomerID(16)).notes.map(\.text).filter { $0.hasPrefix("note ") }
+        #expect(written == (0..<50).map { "note \($0)" })
     }
 
     /// Two backups into one directory in the same second (cron and a hand-run
