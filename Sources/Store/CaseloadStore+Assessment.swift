@@ -19,9 +19,7 @@ extension CaseloadStore {
     @discardableResult
     public func saveGSA(_ gsa: GettingStartedAssessment, over base: GettingStartedAssessment?,
                         by user: Staff?) throws -> (stored: GettingStartedAssessment, collisions: [FieldCollision]) {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(gsa.customer, by: user, db)
+        return try writeCase(.assess, customer: gsa.customer, by: user) { user, db in
             let stored = try Self.gsas(db, customer: gsa.customer).first
             if let stored, let done = stored.submittedOn, gsa.submittedOn != done {
                 throw StoreError.invalid("Section 1 was submitted on \(done)")
@@ -46,9 +44,7 @@ extension CaseloadStore {
     /// Submits Section 1: the customer becomes a participant on `day`.
     @discardableResult
     public func enroll(_ expected: Customer, on day: Day, by user: Staff?) throws -> Customer {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(expected.id, by: user, db)
+        return try writeCase(.assess, customer: expected.id, by: user) { user, db in
             let customer = try Self.current(expected, db)
             guard var gsa = try Self.gsas(db, customer: customer.id).first else {
                 throw StoreError.invalid("there is no Getting Started Assessment to submit")
@@ -67,9 +63,7 @@ extension CaseloadStore {
     @discardableResult
     public func addAssessment(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                               today: Day) throws -> AssessmentRecord {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.assess, customer: customer, by: user) { user, db in
             guard let a = AssessmentRecord(values, id: 0, customer: customer, recordedBy: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(AssessmentRecord.problems(values, today: today), AssessmentRecord.fields))
             }
@@ -82,16 +76,9 @@ extension CaseloadStore {
     @discardableResult
     public func correctAssessment(_ expected: AssessmentRecord, with values: [String: String], by user: Staff?,
                                   today: Day) throws -> AssessmentRecord {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(expected.customer, by: user, db)
-            guard let current = try Self.assessments(db, customer: expected.customer).first(where: { $0.id == expected.id }) else {
-                throw StoreError.notFound("assessment \(expected.id)")
-            }
-            guard current == expected else {
-                throw StoreError.changedMeanwhile("this assessment"
-                    + (try Self.lastChange(entity: "assessment", key: expected.id, db).map { " (\($0))" } ?? ""))
-            }
+        return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
+            let current = try Self.unchanged(expected, now: try Self.assessments(db, customer: expected.customer)
+                .first { $0.id == expected.id }, entity: "assessment", key: expected.id, db)
             guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today) else {
                 throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today),
                                                        AssessmentRecord.correctionFields))
@@ -109,9 +96,7 @@ extension CaseloadStore {
     @discardableResult
     public func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                            today: Day) throws -> BarrierRecord {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.assess, customer: customer, by: user) { user, db in
             let draft = BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "",
                                       identifiedOn: today, recordedBy: user.login)
             guard let b = draft.applying(values, today: today) else {
@@ -125,9 +110,7 @@ extension CaseloadStore {
     @discardableResult
     public func correctBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
                                today: Day) throws -> BarrierRecord {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(expected.customer, by: user, db)
+        return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
             let current = try Self.current(expected, db)
             guard let corrected = current.applying(values, today: today) else {
                 throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
@@ -140,9 +123,7 @@ extension CaseloadStore {
     @discardableResult
     public func overcomeBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
                                 today: Day) throws -> BarrierRecord {
-        let user = try Self.permit(.assess, by: user)
-        return try write { db in
-            try workOn(expected.customer, by: user, db)
+        return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
             let current = try Self.current(expected, db)
             let problems = current.overcomeProblems(values, today: today)
             guard problems.isEmpty, let day = Day(parsing: values["overcomeOn"] ?? "") else {
@@ -169,11 +150,8 @@ extension CaseloadStore {
     }
 
     static func current(_ expected: BarrierRecord, _ db: Database) throws -> BarrierRecord {
-        guard let now = try barriers(db, id: expected.id).first else { throw StoreError.notFound("barrier \(expected.id)") }
-        guard now.version == expected.version else {
-            throw StoreError.changedMeanwhile("this barrier" + (try lastChange(entity: "barrier", key: expected.id, db).map { " (\($0))" } ?? ""))
-        }
-        return now
+        try unchanged(expected, now: try barriers(db, id: expected.id).first, entity: "barrier", key: expected.id, db,
+                      same: { $0.version == $1.version })
     }
 
     private static func save(_ new: BarrierRecord, over old: BarrierRecord, by login: String, at stamp: String,
@@ -194,14 +172,6 @@ extension CaseloadStore {
         return saved
     }
 
-    static func describe(_ problems: [String: String], _ fields: [FormField]) -> String {
-        problems.map { key, text in
-            let label = fields.first { $0.key == key }?.label.trimmingCharacters(in: .whitespaces) ?? key
-            // "Why corrected is required" names its field already.
-            return text.hasPrefix(label) ? text : "\(label): \(text)"
-        }
-        .sorted().joined(separator: "; ")
-    }
 
     static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {
         try db.cached(sql: """

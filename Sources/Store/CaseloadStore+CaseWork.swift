@@ -13,9 +13,7 @@ extension CaseloadStore {
 
     @discardableResult
     public func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(note.customer, by: user, db)
+        return try writeCase(.caseWork, customer: note.customer, by: user) { user, db in
             var n = note
             n.author = user.login
             if let original = n.amends {
@@ -34,17 +32,10 @@ extension CaseloadStore {
     @discardableResult
     public func correctOutcome(_ expected: Outcome, with values: [String: String], by user: Staff?,
                                today: Day) throws -> Outcome {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(expected.customer, by: user, db)
+        return try writeCase(.caseWork, customer: expected.customer, by: user) { user, db in
             guard let c = try Self.customer(db, expected.customer) else { throw StoreError.notFound("customer \(expected.customer)") }
-            guard let current = try Self.outcomes(db, customer: c.id).first(where: { $0.id == expected.id }) else {
-                throw StoreError.notFound("outcome \(expected.id)")
-            }
-            guard current == expected else {
-                throw StoreError.changedMeanwhile("this outcome"
-                    + (try Self.lastChange(entity: "outcome", key: expected.id, db).map { " (\($0))" } ?? ""))
-            }
+            let current = try Self.unchanged(expected, now: try Self.outcomes(db, customer: c.id).first { $0.id == expected.id },
+                                             entity: "outcome", key: expected.id, db)
             guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today,
                                                 enrolledOn: c.enrolledOn) else {
                 throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today, enrolledOn: c.enrolledOn),
@@ -73,9 +64,7 @@ extension CaseloadStore {
 
     @discardableResult
     public func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(referral.customer, by: user, db)
+        return try writeCase(.caseWork, customer: referral.customer, by: user) { user, db in
             var r = referral
             r.recordedBy = user.login
             r.history = [ReferralChange(status: .sent, on: r.sentOn, by: user.login)]
@@ -87,16 +76,9 @@ extension CaseloadStore {
     @discardableResult
     public func updateReferral(_ expected: Referral, with values: [String: String], by user: Staff?,
                                today: Day) throws -> Referral {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(expected.customer, by: user, db)
-            guard let current = try Self.referrals(db, id: expected.id).first else {
-                throw StoreError.notFound("referral \(expected.id)")
-            }
-            guard current.version == expected.version else {
-                let who = try Self.lastChange(entity: "referral", key: expected.id, db).map { " (\($0))" } ?? ""
-                throw StoreError.changedMeanwhile("this referral" + who)
-            }
+        return try writeCase(.caseWork, customer: expected.customer, by: user) { user, db in
+            let current = try Self.unchanged(expected, now: try Self.referrals(db, id: expected.id).first, entity: "referral",
+                                             key: expected.id, db, same: { $0.version == $1.version })
             guard var moved = current.moving(values, by: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(current.statusProblems(values, today: today), Referral.statusFields))
             }
@@ -110,9 +92,7 @@ extension CaseloadStore {
 
     @discardableResult
     public func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(outcome.customer, by: user, db)
+        return try writeCase(.caseWork, customer: outcome.customer, by: user) { user, db in
             guard let c = try Self.customer(db, outcome.customer) else { throw StoreError.notFound("customer \(outcome.customer)") }
             if let problem = Outcome.enrollmentProblem(outcome.on, enrolledOn: c.enrolledOn) {
                 throw StoreError.invalid("\(outcome.kind.label) on \(outcome.on) \(problem)")
@@ -133,9 +113,7 @@ extension CaseloadStore {
 
     @discardableResult
     public func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let others = try Self.pauses(db, customer: customer)
             guard let p = Pause.make(values, customer: customer, lastService: c.lastServiceOn, others: others,
@@ -152,9 +130,7 @@ extension CaseloadStore {
     @discardableResult
     public func addOtherService(_ values: [String: String], for customer: CustomerID, by user: Staff?,
                                 today: Day) throws -> OtherProgramService {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
             guard let s = OtherProgramService.make(values, customer: customer, by: user.login, today: today) else {
                 throw StoreError.invalid(Self.describe(OtherProgramService.problems(values, today: today), OtherProgramService.fields))
             }
@@ -163,9 +139,7 @@ extension CaseloadStore {
     }
 
     public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
-        let user = try Self.permit(.caseWork, by: user)
-        try write { db in
-            try workOn(customer, by: user, db)
+        try writeCase(.caseWork, customer: customer, by: user) { user, db in
             guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
             let problems = FollowUpDecline.problems(values, exitedOn: c.exitedOn, today: today)
             guard problems.isEmpty, let on = Day(parsing: values["on"] ?? "") else {
@@ -181,9 +155,7 @@ extension CaseloadStore {
     /// read again inside the transaction. The exit date is the last day of service.
     @discardableResult
     public func exit(_ expected: Customer, by user: Staff?, today: Day) throws -> ExitRecord {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(expected.id, by: user, db)
+        return try writeCase(.caseWork, customer: expected.id, by: user) { user, db in
             let c = try Self.current(expected, db)
             let work = try Self.caseWork(db, customer: c.id)
             let plan = try Self.currentPlan(db, customer: c.id)?.plan
@@ -333,9 +305,7 @@ extension CaseloadStore {
     @discardableResult
     public func endPauseEarly(_ id: Int64, of customer: CustomerID, with values: [String: String], by user: Staff?,
                               today: Day) throws -> Pause {
-        let user = try Self.permit(.caseWork, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
             guard let p = try Self.pauses(db, customer: customer).first(where: { $0.id == id }) else {
                 throw StoreError.notFound("pause \(id) of \(customer)")
             }

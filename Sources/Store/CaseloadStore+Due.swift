@@ -27,32 +27,6 @@ public struct DueSummary: Equatable, Sendable {
 /// (triggers list them in `due_stale`), so the dashboard reads one page of
 /// items instead of recomputing every case.
 extension CaseloadStore {
-    /// Every write goes through here: the body, then the due items of the
-    /// customers it touched, in one transaction. A write that touches every
-    /// customer (a new contact interval) leaves the rest to `refreshAllDue`,
-    /// so no one transaction holds the file for long.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
-        do {
-            let result = try Self.waitingOutBusy { try pool.write { db in
-                let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
-                try Self.refuseDeparted(actor.login, db)
-                let result = try body(db)
-                try Self.refuseForbiddenText(writtenAfter: audited, db)
-                // A bulk load recomputes once, at its end.
-                if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
-                return result
-            } }
-            if actor.login != nil { try refreshAllDue() }
-            committed.add(1, ordering: .relaxed)
-            return result
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw StoreError.readOnly(path: path)
-        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_CORRUPT]
-                    .contains(error.resultCode) {
-            throw StoreError.cannotWrite(path: path, reason: Self.plain(error))
-        }
-    }
 
     static let dueBatch = 2_000
 

@@ -36,16 +36,6 @@ extension CaseloadStore {
         }
     }
 
-    /// The one permission check: every writing method calls it, and screens
-    /// call it to explain a refusal before anyone types. Returns the user.
-    @discardableResult
-    public static func permit(_ permission: Permission, by user: Staff?) throws -> Staff {
-        guard let user else { throw StoreError.notOnStaff }
-        guard user.role.may(permission) else {
-            throw StoreError.notPermitted(login: user.login, role: user.role.name, action: permission.rawValue)
-        }
-        return user
-    }
 
     /// Where a customer sits in the whole caseload's name order.
     public func position(of id: CustomerID) throws -> Int? {
@@ -90,15 +80,4 @@ extension CaseloadStore {
                              d.decidedBy, d.decidedAt])
     }
 
-    /// Now, as the store stamps what it writes (a plan version's save, a
-    /// signature's capture): from the store's clock, which tests fix. The
-    /// audit trail's own times are SQLite's, from the system clock, so no
-    /// caller can date an audit row.
-    func timestamp() -> String { Self.timestamp(now()) }
-
-    static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
 }

@@ -46,9 +46,7 @@ extension CaseloadStore {
     @discardableResult
     public func saveApplication(_ form: ApplicationForm, customer expected: Customer, by user: Staff?, today: Day,
                                 amendReason: String? = nil) throws -> Customer {
-        let user = try Self.permit(.takeApplication, by: user)
-        return try write { db in
-            try workOn(expected.id, by: user, db)
+        return try writeCase(.takeApplication, customer: expected.id, by: user) { user, db in
             let customer = try Self.current(expected, db)
             guard let application = form.application(customer: customer, today: today) else {
                 let problems = form.problems(customer: customer, today: today)
@@ -87,9 +85,7 @@ extension CaseloadStore {
     @discardableResult
     public func certify(_ expected: Customer, titles: [Title], on day: Day, lateReason: String, undocumentedReason: String = "",
                         by user: Staff?, today: Day) throws -> Customer {
-        let user = try Self.permit(.certifyEligibility, by: user)
-        return try write { db in
-            try workOn(expected.id, by: user, db)
+        return try writeCase(.certifyEligibility, customer: expected.id, by: user) { user, db in
             let customer = try Self.current(expected, db)
             if let done = try Self.certifications(db, customer: customer.id).first {
                 throw StoreError.invalid("already certified on \(done.certifiedOn)")
@@ -126,18 +122,14 @@ extension CaseloadStore {
     }
 
     public func recordScreening(_ s: BasicSkillsScreening, by user: Staff?) throws {
-        let user = try Self.permit(.takeApplication, by: user)
-        try write { db in
-            try workOn(s.customer, by: user, db)
+        try writeCase(.takeApplication, customer: s.customer, by: user) { user, db in
             try Self.insert(s, db)
         }
     }
 
     /// Records (or replaces) the document seen for one checklist item.
     public func recordDocument(_ d: EligibilityDocument, by user: Staff?) throws {
-        let user = try Self.permit(.takeApplication, by: user)
-        try write { db in
-            try workOn(d.customer, by: user, db)
+        try writeCase(.takeApplication, customer: d.customer, by: user) { user, db in
             try Self.insert(d, db)
         }
     }
@@ -308,17 +300,6 @@ extension CaseloadStore {
         (row[column] as String?) == nil ? nil : try day(row, column)
     }
 
-    static func encodeJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, _ what: String) throws -> T {
-        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
-            throw StoreError.notFound("readable \(what)")
-        }
-    }
 }
 
 /// An application as the export carries it.

@@ -20,9 +20,7 @@ extension CaseloadStore {
     @discardableResult
     public func savePlan(_ plan: CareerPlan, over expectedVersion: Int, by user: Staff?, today: Day,
                          matrix: ServicesMatrix, reason: String? = nil, exiting: Bool = false) throws -> PlanVersion {
-        let user = try Self.permit(.editPlan, by: user)
-        return try write { db in
-            try workOn(plan.customer, by: user, db)
+        return try writeCase(.editPlan, customer: plan.customer, by: user) { user, db in
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [plan.customer.number]).map(Customer.init(row:)) else {
                 throw StoreError.notFound("customer \(plan.customer)")
@@ -76,9 +74,7 @@ extension CaseloadStore {
     /// clock and counts as a review for the rubric; the content (and so any
     /// signature) is unchanged.
     public func recordReview(of customer: CustomerID, over expectedVersion: Int, by user: Staff?, today: Day) throws -> PlanVersion {
-        let user = try Self.permit(.editPlan, by: user)
-        return try write { db in
-            try workOn(customer, by: user, db)
+        return try writeCase(.editPlan, customer: customer, by: user) { user, db in
             guard let current = try Self.currentPlan(db, customer: customer), !current.plan.goals.isEmpty else {
                 throw StoreError.invalid("there is no plan to review yet")
             }

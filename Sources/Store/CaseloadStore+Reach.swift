@@ -70,26 +70,6 @@ extension CaseloadStore {
         return .of(user, coverings: try coverings(db, from: day, login: user.login), on: day)
     }
 
-    /// Refuses a planner a customer of another planner they do not cover; a
-    /// planner who works a customer nobody has taken on yet takes them on.
-    /// Called inside every write to a customer's case, in its transaction.
-    func workOn(_ customer: CustomerID, by user: Staff, _ db: Database) throws {
-        guard user.role == .planner else { return }
-        guard let row = try Row.fetchOne(db, sql: "SELECT planner FROM customer WHERE id = ?", arguments: [customer.number]) else {
-            throw StoreError.notFound("customer \(customer)")
-        }
-        let planner: String? = row["planner"]
-        guard try Self.reach(of: user, on: today(), db).includes(planner: planner) else {
-            let name = try planner.flatMap { try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [$0]) }
-            throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                          action: "work \(name ?? planner ?? "another planner")'s customers unless covering for them")
-        }
-        if planner == nil {
-            // The planner field is not edited by any form, so no version bump: open forms still save.
-            try db.cached(sql: "UPDATE customer SET planner = ? WHERE id = ? AND planner IS NULL",
-                          arguments: [user.login, customer.number])
-        }
-    }
 }
 
 extension Day {

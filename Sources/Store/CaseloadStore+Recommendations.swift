@@ -21,9 +21,7 @@ extension CaseloadStore {
 
     /// Brings a dismissed recommendation back.
     public func restore(_ key: String, for id: CustomerID, by user: Staff?) throws {
-        let user = try Self.permit(.editPlan, by: user)
-        try write { db in
-            try workOn(id, by: user, db)
+        try writeCase(.editPlan, customer: id, by: user) { user, db in
             try db.cached(sql: "DELETE FROM dismissal WHERE customer_id = ? AND item_key = ?", arguments: [id.number, key])
         }
     }

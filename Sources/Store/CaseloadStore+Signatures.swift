@@ -37,9 +37,7 @@ extension CaseloadStore {
     @discardableResult
     public func sign(_ r: SigningRequest, customer id: CustomerID, planVersion expectedVersion: Int, by user: Staff?,
                      today: Day) throws -> Signature {
-        let user = try Self.permit(.editPlan, by: user)
-        return try write { db in
-            try workOn(id, by: user, db)
+        return try writeCase(.editPlan, customer: id, by: user) { user, db in
             guard let c = try Self.customer(db, id) else { throw StoreError.notFound("customer \(id)") }
             guard let current = try Self.currentPlan(db, customer: id) else {
                 throw StoreError.invalid("there is no saved plan to sign")
@@ -121,9 +119,7 @@ extension CaseloadStore {
 
     /// Records that the plan went to the youth's parent or guardian to sign.
     public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
-        let user = try Self.permit(.editPlan, by: user)
-        try write { db in
-            try workOn(id, by: user, db)
+        try writeCase(.editPlan, customer: id, by: user) { user, db in
             let problems = GuardianRequest.problems(values, today: today)
             guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? "") else {
                 throw StoreError.invalid(Self.describe(problems, GuardianRequest.fields))
@@ -144,9 +140,7 @@ extension CaseloadStore {
 
     /// Records that a copy of the plan version was made for the customer.
     public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
-        let user = try Self.permit(.editPlan, by: user)
-        try write { db in
-            try workOn(id, by: user, db)
+        try writeCase(.editPlan, customer: id, by: user) { user, db in
             try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db)
         }
     }
