@@ -26,29 +26,31 @@ let package = Package(
             resources: [.copy("Resources/services-matrix.json")],
             swiftSettings: strict
         ),
+        // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.
+        .target(name: "Synthetic", dependencies: ["Domain", "Store"], swiftSettings: strict),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"], swiftSettings: strict),
-        .target(name: "App", dependencies: ["Domain", "Store", "TerminalKit"], swiftSettings: strict),
+        .target(name: "App", dependencies: ["Domain", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
         .executableTarget(
             name: "careerplan",
             dependencies: [
-                "App", "Domain", "Store", "TerminalKit",
+                "App", "Domain", "Store", "Synthetic", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // The writer process of the stress and crash tests; not installed.
-        .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store"], swiftSettings: strict),
+        .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store", "Synthetic"], swiftSettings: strict),
         // The benchmarks (scripts/bench); not installed, not part of the tests.
-        .executableTarget(name: "Bench", dependencies: ["App", "Domain", "Store", "TerminalKit"], swiftSettings: strict),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+        .executableTarget(name: "Bench", dependencies: ["App", "Domain", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Synthetic"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "Domain", "Synthetic", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "TerminalKit"], exclude: ["Golden"],
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "Synthetic", "TerminalKit"], exclude: ["Golden"],
                     swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["Domain"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["Synthetic"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Store
 import TerminalKit
+import Synthetic
 
 /// The screens of the README and screenshots/, each reached from the
 /// caseload by the keys a planner would press, on the demo caseload as of

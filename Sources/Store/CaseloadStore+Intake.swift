@@ -134,10 +134,11 @@ extension CaseloadStore {
         }
     }
 
-    /// Stores synthetic intake records (demo and seed).
-    public func insert(intake: some Sequence<SyntheticIntake>) throws {
+    /// Stores whole cases as they are (the synthetic caseload of the demo,
+    /// `seed` and the tests), each record stamped on its own day.
+    func insert(cases: some Sequence<CaseRecords>) throws {
         try write { db in
-            for i in intake {
+            for i in cases {
                 for b in i.barriers { try Self.insert(b, db) }
                 if let a = i.application {
                     try Self.upsert(a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks",

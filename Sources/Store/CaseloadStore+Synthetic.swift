@@ -1,15 +1,17 @@
 import Domain
 
 extension CaseloadStore {
-    /// Fills the file with customers `range` of a synthetic caseload and all
-    /// their records: the demo, `seed` and the tests use this one path.
-    public func fill(from caseload: SyntheticCaseload, _ range: ClosedRange<Int>) throws {
-        try bulkLoad("synthetic caseload: customers \(range.lowerBound) to \(range.upperBound)") {
-            let intake = range.map(caseload.intake)
-            try insert(intake.lazy.map(\.customer))
-            try insert(decisions: caseload.duplicateDecisions(range))
-            try insert(intake: intake)
-            if range.lowerBound == 1 { try write { db in for c in caseload.coverings { try Self.insert(c, at: timestamp(), db) } } }
+    /// Loads whole cases into the file as one audit entry ("`what`"): the
+    /// customers, their duplicate decisions, every record of their cases and
+    /// the staff's covers. The demo, `seed` and the tests fill their files
+    /// through here (the synthetic caseload is its own target).
+    public func load(_ what: String, cases: [CaseRecords], decisions: [DuplicateDecision] = [],
+                     coverings: [Covering] = []) throws {
+        try bulkLoad(what) {
+            try insert(cases.lazy.map(\.customer))
+            try insert(decisions: decisions)
+            try insert(cases: cases)
+            if !coverings.isEmpty { try write { db in for c in coverings { try Self.insert(c, at: timestamp(), db) } } }
         }
     }
 }

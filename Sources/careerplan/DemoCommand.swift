@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Store
+import Synthetic
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

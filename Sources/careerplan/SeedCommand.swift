@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Store
 import Glibc
+import Synthetic
 
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import Foundation
 import Store
 import Testing
 import TerminalKit
+import Synthetic
 
 /// The app on the in-memory terminal over a real data file holding the
 /// synthetic caseload as of a fixed day.

@@ -4,6 +4,7 @@ import Foundation
 import Store
 import Testing
 import TerminalKit
+import Synthetic
 
 /// Random keystrokes on every screen at random sizes, and names and notes
 /// made to break a terminal: nothing crashes, hangs or corrupts the file,

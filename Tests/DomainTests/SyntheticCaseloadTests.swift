@@ -1,5 +1,6 @@
 import Domain
 import Testing
+import Synthetic
 
 @Suite struct SyntheticCaseloadTests {
     let caseload = SyntheticCaseload(seed: 1, today: day("2026-11-23"))

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import Domain
+import Synthetic
 
 /// Many writers on one data file, and writers killed mid-write: every
 /// committed edit is there afterwards, the audit trail counts them all,

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import Synthetic
 
 /// Each test gets its own directory, removed when the test ends.
 @Suite final class OpeningTests {

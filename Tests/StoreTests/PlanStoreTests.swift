@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 @testable import Store
+import Synthetic
 
 @Suite struct BundledMatrixTests {
     let matrix = try! ServicesMatrix.bundled()

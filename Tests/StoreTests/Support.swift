@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 @testable import Store
+import Synthetic
 
 /// A fresh directory per test, removed by the caller's defer.
 func temporaryDirectory() -> String {

@@ -1,8 +1,10 @@
+import Domain
+
 /// The synthetic caseload's Getting Started Assessments, assessments and
 /// barriers: complete for participants, half done for some who are only
 /// certified (so the demo shows progress and resuming), none before.
 extension SyntheticCaseload {
-    func addAssessment(to out: inout SyntheticIntake, rng: inout SplitMix) {
+    func addAssessment(to out: inout CaseRecords, rng: inout SplitMix) {
         let c = out.customer
         guard let a = out.application, let planner = c.planner, let certified = c.eligibleOn else { return }
         let start = certified

@@ -1,26 +1,14 @@
+import Domain
+
 /// The synthetic caseload's applications, certifications, screenings and
 /// documents: each customer who applied has answers that make them
 /// eligible for the program they are in, so the demo reads like a real one.
-public struct SyntheticIntake: Sendable {
-    public var customer: Customer
-    public var application: Application?
-    public var certification: Certification?
-    public var screening: BasicSkillsScreening?
-    public var documents: [EligibilityDocument]
-    public var gsa: GettingStartedAssessment? = nil
-    public var assessments: [AssessmentRecord] = []
-    /// With ids 0: the store numbers them.
-    public var barriers: [BarrierRecord] = []
-    public var plan: CareerPlan? = nil
-    public var planReviewedOn: Day? = nil
-    public var work = CaseWork()
-}
 
 extension SyntheticCaseload {
-    public func intake(_ index: Int) -> SyntheticIntake {
+    public func intake(_ index: Int) -> CaseRecords {
         let c = journey(index)
         var rng = SplitMix(seed: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(index) &* 0xBF58_476D)
-        var out = SyntheticIntake(customer: c, documents: [])
+        var out = CaseRecords(customer: c, documents: [])
         guard let applied = c.appliedOn, let program = c.program else { return out }
         let planner = c.planner ?? "dbrooks"
         func chance(_ inN: UInt64) -> Bool { rng.next() % inN == 0 }

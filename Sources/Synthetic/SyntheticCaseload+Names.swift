@@ -1,3 +1,5 @@
+import Domain
+
 /// Names of the synthetic caseload: a Chicago-area mix, with accents,
 /// Vietnamese diacritics, Chinese, Korean and Japanese names.
 enum Names {

@@ -1,10 +1,12 @@
+import Domain
+
 /// The synthetic caseload's case work: an Introduction note at enrollment,
 /// a contact note for each service started (a few missing, so the demo has
 /// overdue notes), the last two-way contact, referrals for some barriers,
 /// an exit note and employment outcome for those placed, and quarterly
 /// follow-up contacts.
 extension SyntheticCaseload {
-    func caseWork(for out: SyntheticIntake) -> CaseWork {
+    func caseWork(for out: CaseRecords) -> CaseWork {
         let c = out.customer
         guard let enrolled = c.enrolledOn, let plan = out.plan else { return CaseWork() }
         let planner = c.planner ?? "dbrooks"

@@ -1,8 +1,10 @@
+import Domain
+
 /// The synthetic caseload's Career Plans: every participant has one goal
 /// from the services matrix with dated steps and services, and a supportive
 /// service for each open barrier; exited customers' plans are closed out.
 extension SyntheticCaseload {
-    func plan(for out: SyntheticIntake, barriers: [BarrierRecord]) -> CareerPlan? {
+    func plan(for out: CaseRecords, barriers: [BarrierRecord]) -> CareerPlan? {
         let c = out.customer
         guard let enrolled = c.enrolledOn, let gsa = out.gsa else { return nil }
         let target = gsa["targetOccupation"]

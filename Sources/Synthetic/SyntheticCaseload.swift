@@ -1,3 +1,5 @@
+import Domain
+
 /// A deterministic, realistic caseload for the demo and for benchmarks:
 /// every stage, every program, several planners, names with accents and CJK
 /// characters. Customer `n` depends only on the seed, `n` and `today`, so a
