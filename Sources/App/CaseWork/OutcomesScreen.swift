@@ -81,6 +81,11 @@ struct OutcomesScreen: CaseFileScreen {
         selected = ListMove.clamped(selected, count: rows.count)
     }
 
+    /// ! marks an outcome entered late, right after the ▶.
+    static let table = SelectableTable(
+        [.init("", width: 1), .init("Date", width: 12), .init("Outcome", width: 7, flexible: true)], gap: 0,
+        empty: "No outcomes yet: e employment, c credential, s skill gain.")
+
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
         renderHeading(into: &canvas, area: area)
@@ -88,19 +93,9 @@ struct OutcomesScreen: CaseFileScreen {
         canvas.put((rows.count == 1 ? "1 outcome" : "\(rows.count) outcomes") + ", \(late) entered late · first day of employment "
                    + (c.employedOn?.description ?? "—"), row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  Date        Outcome", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 10)
-        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
-        if rows.isEmpty {
-            canvas.put("No outcomes yet: e employment, c credential, s skill gain.", row: head + 1, col: 2, role: .dim)
-        }
-        for (i, o) in rows.enumerated().dropFirst(first).prefix(listHeight) {
-            let y = head + 1 + i - first
-            let role: StyleRole = i == selected ? .selected : .normal
-            canvas.fill(row: y, role: role)
-            canvas.put(((i == selected ? "▶" : " ") + (o.isLate ? "!" : " ") + o.on.description + "  " + o.summary)
-                       .truncated(toWidth: area.width - 1), row: y, col: 0, role: role, maxWidth: area.width - 1)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+            [rows[i].isLate ? "!" : " ", rows[i].on.description, rows[i].summary]
         }
         if rows.indices.contains(selected) {
             let o = rows[selected]

@@ -85,23 +85,19 @@ struct ReferralsScreen: CaseFileScreen {
         selected = ListMove.clamped(selected, count: rows.count)
     }
 
+    static let table = SelectableTable(
+        [.init("Status", width: 10), .init("Since", width: 11), .init("Partner program", width: 32),
+         .init("Reason", width: 6, flexible: true)],
+        empty: "No referrals yet: a refers the customer to a partner.")
+
     func render(into canvas: inout Canvas, area: Area) {
         renderHeading(into: &canvas, area: area)
         canvas.put("\(file.work.openReferrals.count) open · \(rows.count - file.work.openReferrals.count) closed",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  Status     Since       Partner program                  Reason", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 11)
-        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
-        if rows.isEmpty { canvas.put("No referrals yet: a refers the customer to a partner.", row: head + 1, col: 2, role: .dim) }
-        for (i, r) in rows.enumerated().dropFirst(first).prefix(listHeight) {
-            let y = head + 1 + i - first
-            let role: StyleRole = i == selected ? .selected : .normal
-            canvas.fill(row: y, role: role)
-            canvas.put(((i == selected ? "▶ " : "  ") + r.status.label.fitted(toWidth: 11) + r.statusOn.description + "  "
-                       + r.partnerName.fitted(toWidth: 33) + r.reason).truncated(toWidth: area.width - 1),
-                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+            [rows[i].status.label, rows[i].statusOn.description, rows[i].partnerName, rows[i].reason]
         }
         if rows.indices.contains(selected) {
             let r = rows[selected]

@@ -68,6 +68,10 @@ struct AssessmentsScreen: CaseFileScreen {
             })
     }
 
+    static let table = SelectableTable(
+        [.init("Given", width: 11), .init("Instrument", width: 28), .init("Measures", width: 11), .init("Result", width: 6, flexible: true)],
+        empty: "No assessments yet: a records one.")
+
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
         if case .updated = result { selected = 0 }
@@ -81,21 +85,12 @@ struct AssessmentsScreen: CaseFileScreen {
                          : "! no usable reading and math scores yet: needed before training is planned",
                    row: area.top + 1, col: 2, role: ready ? .normal : .dueSoon, maxWidth: area.width - 4)
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  Given       Instrument                   Measures    Result", row: head, col: 0, role: .header)
-        if rows.isEmpty { canvas.put("No assessments yet: a records one.", row: head + 1, col: 2, role: .dim) }
         let listHeight = max(1, area.height - 11)
-        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
-        for (i, a) in rows.enumerated().dropFirst(first).prefix(listHeight) {
-            let y = head + 1 + i - first
-            let isSelected = i == selected
-            let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+            let a = rows[i]
             let stale = a.staleness(on: today) != nil
             let result = a.notCompletedReason == nil ? (a.result ?? "") : "not completed"
-            canvas.put((isSelected ? "▶ " : "  ") + (a.administeredOn?.description ?? "—").fitted(toWidth: 12)
-                       + a.name.fitted(toWidth: 28) + " " + a.subject.label.fitted(toWidth: 11) + " " + (stale ? "! " : "") + result,
-                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+            return [a.administeredOn?.description ?? "—", a.name, a.subject.label, (stale ? "! " : "") + result]
         }
         if rows.indices.contains(selected) {
             let a = rows[selected]

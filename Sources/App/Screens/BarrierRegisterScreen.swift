@@ -102,6 +102,11 @@ struct BarrierRegisterScreen: CaseFileScreen {
         return now
     }
 
+    /// Each column ends in a space: "! open, no plan" never runs into the barrier's name.
+    static let table = SelectableTable(
+        [.init("State", width: 16), .init("Barrier", width: 31), .init("Plan", width: 4, flexible: true)],
+        empty: "No barriers recorded: a adds one.")
+
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
         selected = ListMove.clamped(selected, count: rows.count)
@@ -113,23 +118,13 @@ struct BarrierRegisterScreen: CaseFileScreen {
                    + (discussed ? "[x]" : "[ ]") + " talked through with the customer", row: area.top + 1, col: 2,
                    role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        // Each column ends in a space: "! open, no plan" never runs into the barrier's name.
-        canvas.put("  " + "State".fitted(toWidth: 17) + "Barrier".fitted(toWidth: 32) + "Plan", row: head, col: 0, role: .header)
         let listHeight = max(1, area.height - 12)
-        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
-        if rows.isEmpty { canvas.put("No barriers recorded: a adds one.", row: head + 1, col: 2, role: .dim) }
-        for (i, b) in rows.enumerated().dropFirst(first).prefix(listHeight) {
-            let y = head + 1 + i - first
-            let isSelected = i == selected
-            let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width,
+                        cells: { i in
+            let b = rows[i]
             let state = b.isOpen ? (b.plan.isEmpty ? "! open, no plan" : "  open") : "✓ \(b.overcomeOn!)"
-            canvas.put(((isSelected ? "▶ " : "  ") + state.fitted(toWidth: 17) + b.name.truncated(toWidth: 31).fitted(toWidth: 32)
-                        + (b.plan.isEmpty ? "—" : b.plan)).truncated(toWidth: area.width - 1), row: y, col: 0, role: role,
-                       maxWidth: area.width - 1)
-            if !isSelected && b.isOpen && b.plan.isEmpty { canvas.put("! open, no plan", row: y, col: 2, role: .overdue) }
-        }
+            return [state, b.name, b.plan.isEmpty ? "—" : b.plan]
+        }, roles: { i in [rows[i].isOpen && rows[i].plan.isEmpty ? .overdue : nil] })
         if rows.indices.contains(selected) {
             let below = head + 2 + min(rows.count, listHeight)
             renderDetail(rows[selected], top: min(below, area.bottom - 6), area: area, into: &canvas)
