@@ -79,6 +79,12 @@ struct TimelineScreen: CaseFileScreen {
         if case .updated = result { selected = 0 }
     }
 
+    /// After the ▶: * an open referral, ! a late entry.
+    static let table = SelectableTable(
+        [.init("", width: 1), .init("Date", width: 12), .init("What", width: 12), .init("By", width: 10),
+         .init("Entry", width: 5, flexible: true)], gap: 0,
+        empty: "Nothing recorded yet: N writes the first note.")
+
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
         let rows = entries
@@ -92,24 +98,14 @@ struct TimelineScreen: CaseFileScreen {
         search.draw(into: &canvas, row: area.top + 2, col: 10, width: min(40, area.width - 12), focused: searching)
         if !searching && search.text.isEmpty { canvas.put("(/ to search)", row: area.top + 2, col: 10, role: .dim) }
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  Date        What        By        Entry", row: head, col: 0, role: .header)
         let detailHeight = min(6, max(3, area.height / 4))
         let listHeight = max(1, area.height - 5 - detailHeight)
-        let first = ListMove.firstVisible(selected: selected, count: rows.count, height: listHeight)
-        if rows.isEmpty {
-            canvas.put(search.text.isEmpty ? "Nothing recorded yet: N writes the first note."
-                       : "Nothing matches \"\(search.text)\": Esc clears the search.", row: head + 1, col: 2, role: .dim)
-        }
-        for (i, e) in rows.enumerated().dropFirst(first).prefix(listHeight) {
-            let y = head + 1 + i - first
-            let isSelected = i == selected
-            let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
-            let mark = e.flag == nil ? "  " : (e.flag == "open" ? "* " : "! ")
-            canvas.put((isSelected ? "▶" : " ") + mark.prefix(1) + e.on.description + "  " + e.kind.fitted(toWidth: 10) + "  "
-                       + e.by.fitted(toWidth: 8) + "  " + e.text.truncated(toWidth: max(1, area.width - 39)),
-                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width,
+                        emptyNow: search.text.isEmpty ? nil : "Nothing matches \"\(search.text)\": Esc clears the search.") { i in
+            let e = rows[i]
+            // Two spaces after each column: the cells are cut two short of their width.
+            return [e.flag == nil ? " " : (e.flag == "open" ? "*" : "!"), e.on.description, e.kind.truncated(toWidth: 10),
+                    e.by.truncated(toWidth: 8), e.text.truncated(toWidth: max(1, area.width - 39))]
         }
         if rows.indices.contains(selected) {
             renderDetail(rows[selected], top: area.bottom - detailHeight, height: detailHeight, area: area, into: &canvas)

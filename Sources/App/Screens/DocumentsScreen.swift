@@ -91,24 +91,18 @@ struct DocumentsScreen: CaseFileScreen {
         }
     }
 
+    static let table = SelectableTable([.init("Item", width: 33), .init("Document seen", width: 13, flexible: true)],
+                                       empty: "No documents are asked for: the application has no answers that need one.")
+
     func render(into canvas: inout Canvas, area: Area) {
         renderHeading(into: &canvas, area: area)
         canvas.put("Document type and date seen per answer; the document itself is not kept.",
                    row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
         let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  Item                              Document seen", row: head, col: 0, role: .header)
         let listHeight = area.height - (editing == nil ? 5 : 9)
-        let first = max(0, min(selected - listHeight + 1, items.count - listHeight))
-        for (n, item) in items.enumerated().dropFirst(max(0, first)).prefix(listHeight) {
-            let y = head + 1 + n - max(0, first)
-            let isSelected = n == selected
-            let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
-            let doc = file.document(for: item)
-            let seen = doc.map { "✓ \($0.documentType), \($0.seenOn)" } ?? "— not yet"
-            canvas.put((isSelected ? "▶ " : "  ") + item.label.fitted(toWidth: 34) + seen, row: y, col: 0,
-                       role: role, maxWidth: area.width - 1)
+        Self.table.draw(rows: items.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { n in
+            let doc = file.document(for: items[n])
+            return [items[n].label, doc.map { "✓ \($0.documentType), \($0.seenOn)" } ?? "— not yet"]
         }
         if let editing {
             var problems: [String: String] = [:]

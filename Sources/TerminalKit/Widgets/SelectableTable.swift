@@ -18,13 +18,14 @@ public struct SelectableTable: Sendable {
 
     /// Draws the header at `top` and up to `height` rows under it, across
     /// `width` columns; `roles` colors single cells of rows that are not
-    /// selected (an overdue state). Returns how many rows it drew.
+    /// selected (an overdue state); `emptyNow` replaces `empty` (a search
+    /// that found nothing). Returns how many rows it drew.
     @discardableResult
     public func draw(rows count: Int, selected: Int, into canvas: inout Canvas, top: Int, height: Int, width: Int,
-                     cells: (Int) -> [String], roles: (Int) -> [StyleRole?] = { _ in [] }) -> Int {
+                     emptyNow: String? = nil, cells: (Int) -> [String], roles: (Int) -> [StyleRole?] = { _ in [] }) -> Int {
         canvas.fill(row: top, role: .header)
         table.drawRow(table.columns.map(\.title), into: &canvas, row: top, col: 0, width: width - 1, role: .header)
-        if count == 0 { canvas.put(empty, row: top + 1, col: 2, role: .dim, maxWidth: width - 3) }
+        if count == 0 { canvas.put(emptyNow ?? empty, row: top + 1, col: 2, role: .dim, maxWidth: width - 3) }
         let first = ListMove.firstVisible(selected: selected, count: count, height: height)
         for i in first..<min(count, first + height) {
             let y = top + 1 + i - first
