@@ -12,6 +12,10 @@ public final class AppLoop {
     private var draftsKeptAt = Date()
     /// Keys went to a form since its typing was last kept.
     private var unkeptTyping = false
+    /// Why typing could not be kept (or a kept draft read): shown over the
+    /// key bar until keeping works again, so nobody trusts a safety net that
+    /// is not there.
+    private var draftProblem: String?
     static let draftInterval: TimeInterval = 3
 
     /// `above` opens on top of the root (the dashboard when something is overdue).
@@ -34,7 +38,12 @@ public final class AppLoop {
 
     public func keepDrafts() {
         guard let drafts else { return }
-        for case let form as any DraftKeeping in stack { drafts.keep(form) }
+        do {
+            for case let form as any DraftKeeping in stack { try drafts.keep(form) }
+            draftProblem = nil
+        } catch {
+            draftProblem = "! Typing not kept as a draft: \(error)"
+        }
         draftsKeptAt = Date()
         unkeptTyping = false
     }
@@ -116,12 +125,16 @@ public final class AppLoop {
 
     /// Opens a screen; a form with a kept draft offers it back.
     private func push(_ next: any Screen) {
-        if var form = next as? any DraftKeeping, let draft = drafts?.load(for: form) {
-            form.offer(draft)
-            stack.append(form)
-        } else {
-            stack.append(next)
+        do {
+            if var form = next as? any DraftKeeping, let draft = try drafts?.load(for: form) {
+                form.offer(draft)
+                stack.append(form)
+                return
+            }
+        } catch {
+            draftProblem = "! A kept draft could not be read: \(error)"
         }
+        stack.append(next)
     }
 
     /// Closes the top screen; the one below reads again what may have changed.
@@ -129,7 +142,9 @@ public final class AppLoop {
     private func popAndResume(with result: ScreenResult) {
         guard stack.count > 1 else { return }
         let closed = stack.removeLast()
-        if let form = closed as? any DraftKeeping { drafts?.discard(form) }
+        if let form = closed as? any DraftKeeping {
+            do { try drafts?.discard(form) } catch { draftProblem = "! A draft could not be removed: \(error)" }
+        }
         guard !(closed is HelpScreen) else { return }
         var below = stack.removeLast()
         below.resume(with: result)
@@ -153,6 +168,10 @@ public final class AppLoop {
         let global = screen is HelpScreen ? [GlobalKeys.quit]
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
         KeyBar.draw(into: &canvas, bindings: screen.bindings, pinned: global)
+        if let draftProblem {
+            canvas.fill(row: size.height - 1, role: .error)
+            canvas.put(draftProblem, row: size.height - 1, col: 1, role: .error, maxWidth: size.width - 2)
+        }
         terminal.present(canvas)
     }
 }

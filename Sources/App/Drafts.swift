@@ -24,17 +24,17 @@ public struct DraftKeeper {
         store = session.store
     }
 
-    func load(for screen: any DraftKeeping) -> Draft? {
-        try? store.draft(customer: screen.draftCustomer, form: screen.draftForm)
+    func load(for screen: any DraftKeeping) throws -> Draft? {
+        try store.draft(customer: screen.draftCustomer, form: screen.draftForm)
     }
 
-    func keep(_ screen: any DraftKeeping) {
+    func keep(_ screen: any DraftKeeping) throws {
         guard let values = screen.draftValues else { return }
-        try? store.saveDraft(values, customer: screen.draftCustomer, form: screen.draftForm)
+        try store.saveDraft(values, customer: screen.draftCustomer, form: screen.draftForm)
     }
 
-    func discard(_ screen: any DraftKeeping) {
-        try? store.deleteDraft(customer: screen.draftCustomer, form: screen.draftForm)
+    func discard(_ screen: any DraftKeeping) throws {
+        try store.deleteDraft(customer: screen.draftCustomer, form: screen.draftForm)
     }
 }
 

@@ -58,6 +58,27 @@ import TerminalKit
         #expect(kept.values["text"] == "Last words before the link froze")
     }
 
+    /// When typing cannot be kept (here: the planner was taken off the staff
+    /// list while she typed), the bottom line says so instead of the safety
+    /// net failing in silence; her typing stays in the form.
+    @Test func typingThatCannotBeKeptSaysSo() throws {
+        let h = try Harness()
+        let terminal = MemoryTerminal()
+        let l = loop(h, terminal)
+        openNote(terminal, l)
+        terminal.type([.tab, .tab, .tab, .tab] + "Typed before leaving".map { Key.char($0) })
+        l.run()
+        let admin = Staff(login: "root", name: "Root", initials: "R", role: .administrator)
+        try h.store.insert(staff: [admin])
+        let asAdmin = try CaseloadStore(path: h.store.path, actor: admin.login, today: { Harness.today }, now: { Harness.now })
+        try asAdmin.deactivate("mrivera", on: Harness.today, reason: "moved to another center", handOffTo: "tnguyen", by: admin)
+        l.keepDrafts()
+        terminal.type([.char(" ")])
+        l.run()
+        #expect(terminal.screen.text.contains("! Typing not kept as a draft:"), "\(terminal.screen.text)")
+        #expect(terminal.screen.text.contains("Typed before leaving"))
+    }
+
     /// Ctrl-C in a form with typing asks, as F10 does, and keeps the typing.
     @Test func ctrlCWithTypingAsksAndKeepsADraft() throws {
         let h = try Harness()

@@ -16,7 +16,7 @@ struct ExitScreen: CaseFileScreen {
     init(session: Session, file: CaseFile) {
         self.session = session
         self.file = file
-        plan = (try? session.store.plan(for: file.customer.id))?.plan
+        plan = readSavedPlan()
     }
 
     var title: String { "Exit and follow-up" }
@@ -128,7 +128,7 @@ struct ExitScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
-        plan = (try? session.store.plan(for: file.customer.id))?.plan
+        plan = readSavedPlan()
     }
 
     func render(into canvas: inout Canvas, area: Area) {

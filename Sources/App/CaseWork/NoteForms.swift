@@ -5,8 +5,7 @@ import Store
 /// note is about and its text; and the amendment form.
 enum NoteForms {
     /// What a note can be about: the customer's services, goals and referrals.
-    static func links(_ session: Session, customer: CustomerID, work: CaseWork) -> [FormChoice] {
-        let plan = (try? session.store.plan(for: customer))?.plan
+    static func links(plan: CareerPlan?, work: CaseWork) -> [FormChoice] {
         var choices = [FormChoice("", "the customer in general")]
         for s in plan?.allServices ?? [] { choices.append(FormChoice(NoteLink(.service, Int64(s.id)).description, "Service: \(s.name)")) }
         for g in plan?.goals ?? [] { choices.append(FormChoice(NoteLink(.goal, Int64(g.id)).description, "Goal: \(g.text)")) }
@@ -15,10 +14,18 @@ enum NoteForms {
     }
 
     static func new(_ kind: NoteKind, session: Session, customer id: CustomerID, link: NoteLink? = nil) -> any Screen {
-        guard let file = try? session.caseFile(id) else { return MessageScreen(text: "Cannot read customer \(id)") }
+        let file: CaseFile
+        let plan: CareerPlan?
+        do {
+            guard let read = try session.caseFile(id) else { return MessageScreen(text: "No customer \(id) in the data file") }
+            file = read
+            plan = try session.store.plan(for: id)?.plan
+        } catch {
+            return MessageScreen(text: "Cannot read customer \(id): \(error)")
+        }
         let (store, user, today) = (session.store, session.user, session.today)
         let c = file.customer
-        let links = links(session, customer: id, work: file.work)
+        let links = links(plan: plan, work: file.work)
         var values = ["eventOn": today.description, "link": link?.description ?? ""]
         if kind.isContact { values["channel"] = ContactChannel.phone.rawValue; values["twoWay"] = FormField.yes }
         return RecordFormScreen(

@@ -10,6 +10,19 @@ struct ReferralsScreen: CaseFileScreen {
     var selected = 0
     var message: String?
     var notice: String?
+    /// The saved plan's open steps, read when the screen opens and after a
+    /// form closes, never on a draw.
+    var openSteps: [PlanStep] = []
+
+    init(session: Session, file: CaseFile) {
+        self.session = session
+        self.file = file
+        readOpenSteps()
+    }
+
+    private mutating func readOpenSteps() {
+        openSteps = readSavedPlan()?.allSteps.filter { $0.status == .open } ?? []
+    }
 
     var title: String { "Referrals" }
     var rows: [Referral] { file.work.openReferrals + file.work.referrals.filter { !$0.isOpen } }
@@ -37,9 +50,8 @@ struct ReferralsScreen: CaseFileScreen {
 
     /// What a referral can serve: open barriers and open plan steps.
     private var serves: [FormChoice] {
-        let plan = (try? session.store.plan(for: file.customer.id))?.plan
-        return [FormChoice("", "—")] + file.openBarriers.map { FormChoice("barrier:\($0.id)", "Barrier: \($0.name)") }
-            + (plan?.allSteps.filter { $0.status == .open } ?? []).map { FormChoice("step:\($0.id)", "Step: \($0.text)") }
+        [FormChoice("", "—")] + file.openBarriers.map { FormChoice("barrier:\($0.id)", "Barrier: \($0.name)") }
+            + openSteps.map { FormChoice("step:\($0.id)", "Step: \($0.text)") }
     }
 
     private func newForm() -> RecordFormScreen {
@@ -82,6 +94,7 @@ struct ReferralsScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
+        readOpenSteps()
         selected = ListMove.clamped(selected, count: rows.count)
     }
 

@@ -18,7 +18,7 @@ struct TimelineScreen: CaseFileScreen {
     init(session: Session, file: CaseFile) {
         self.session = session
         self.file = file
-        plan = (try? session.store.plan(for: file.customer.id))?.plan
+        plan = readSavedPlan()
     }
 
     var title: String { "Notes and timeline" }
@@ -75,7 +75,7 @@ struct TimelineScreen: CaseFileScreen {
 
     mutating func resume(with result: ScreenResult) {
         reload(after: result)
-        plan = (try? session.store.plan(for: file.customer.id))?.plan
+        plan = readSavedPlan()
         if case .updated = result { selected = 0 }
     }
 

@@ -79,7 +79,11 @@ extension PlanScreen {
 
     mutating func resume(with result: ScreenResult) {
         defer { pending = nil }
-        if let fresh = try? session.caseFile(file.customer.id) { file = fresh }
+        do {
+            if let fresh = try session.caseFile(file.customer.id) { file = fresh }
+        } catch {
+            message = "Cannot read the data file: \(error)"
+        }
         readSavedState()
         guard case .edited(let v) = result, let pending else { return }
         let today = session.today

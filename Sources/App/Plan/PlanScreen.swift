@@ -63,7 +63,12 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
 
     /// What depends on the saved plan and the case file: the rubric's facts and the signatures' state.
     mutating func readSavedState() {
-        qualityFacts = try? session.store.qualityFacts(for: file.customer.id, matrix: session.matrix)
+        do {
+            qualityFacts = try session.store.qualityFacts(for: file.customer.id, matrix: session.matrix)
+        } catch {
+            qualityFacts = nil
+            message = "Cannot read the plan's quality facts: \(error)"
+        }
         savedIsSigned = saved.map { saved in
             Signing.isSigned(Signing.states(customer: file.customer, plan: saved.plan, signatures: file.work.signatures,
                                             guardian: file.work.guardianRequest, on: session.today))

@@ -12,6 +12,17 @@ protocol CaseFileScreen: CustomerScreen {
 }
 
 extension CaseFileScreen {
+    /// The customer's saved plan. A read that fails says so on the status
+    /// line: never an empty plan shown as if there were none.
+    mutating func readSavedPlan() -> CareerPlan? {
+        do {
+            return try session.store.plan(for: file.customer.id)?.plan
+        } catch {
+            message = "Cannot read the plan: \(error)"
+            return nil
+        }
+    }
+
     mutating func reload(after result: ScreenResult) {
         if case .updated(_, let text) = result { notice = text }
         do {
