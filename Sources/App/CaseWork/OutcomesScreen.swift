@@ -4,7 +4,7 @@ import TerminalKit
 
 /// Employment, credentials and measurable skill gains, each with the
 /// performance indicators it supports; late entries are marked.
-struct OutcomesScreen: CaseFileScreen {
+struct OutcomesScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -14,35 +14,24 @@ struct OutcomesScreen: CaseFileScreen {
     var title: String { "Outcomes" }
     var rows: [Outcome] { file.work.outcomes.reversed() }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("e")], "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
-         KeyBinding([.char("c")], "Credential", help: "Record a credential attained: type and date"),
-         KeyBinding([.char("s")], "Skill gain", help: "Record a measurable skill gain: type and date"),
-         KeyBinding([.enter], "Correct", help: "Correct the selected outcome (a wrong date or wage); the old values, who and why are kept"),
-         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an outcome", inBar: false)]
+    var rowCount: Int { rows.count }
+
+    var commands: [Command<Self>] {
+        [Self.recording(.employment, "e", "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
+         Self.recording(.credential, "c", "Credential", help: "Record a credential attained: type and date"),
+         Self.recording(.skillGain, "s", "Skill gain", help: "Record a measurable skill gain: type and date"),
+         Self.needing(.caseWork, KeyBinding([.enter], "Correct",
+                                            help: "Correct the selected outcome (a wrong date or wage); the old values, who and why are kept")) {
+            $0.rows.indices.contains($0.selected) ? .push($0.correctionForm($0.rows[$0.selected])) : .handled
+         },
+         Self.move("Select an outcome")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
-            return .handled
-        }
-        if key == .enter, rows.indices.contains(selected) {
-            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
-            return .push(correctionForm(rows[selected]))
-        }
-        let kind: OutcomeKind
-        switch key {
-        case .char("e"): kind = .employment
-        case .char("c"): kind = .credential
-        case .char("s"): kind = .skillGain
-        default: return .unhandled
-        }
-        if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
-        return .push(form(kind))
+    private static func recording(_ kind: OutcomeKind, _ key: Character, _ label: String, help: String) -> Command<Self> {
+        needing(.caseWork, KeyBinding([.char(key)], label, help: help)) { .push($0.form(kind)) }
     }
+
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
 
     private func form(_ kind: OutcomeKind) -> RecordFormScreen {
         let (store, user, today) = (session.store, session.user, session.today)

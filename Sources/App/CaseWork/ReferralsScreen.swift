@@ -4,7 +4,7 @@ import TerminalKit
 
 /// Referrals to partner programs, open ones first, each with its status
 /// history. A referral is never deleted; its status moves on.
-struct ReferralsScreen: CaseFileScreen {
+struct ReferralsScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -27,26 +27,24 @@ struct ReferralsScreen: CaseFileScreen {
     var title: String { "Referrals" }
     var rows: [Referral] { file.work.openReferrals + file.work.referrals.filter { !$0.isOpen } }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("a")], "Refer", help: "Refer the customer to a partner program"),
-         KeyBinding([.enter], "Status", help: "Record the selected referral's new status (accepted, completed, declined)"),
-         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a referral", inBar: false)]
+    var rowCount: Int { rows.count }
+
+    var commands: [Command<Self>] {
+        [Self.needing(.caseWork, KeyBinding([.char("a")], "Refer", help: "Refer the customer to a partner program")) { .push($0.newForm()) },
+         Self.needing(.caseWork, KeyBinding([.enter], "Status",
+                                            help: "Record the selected referral's new status (accepted, completed, declined)")) { screen in
+            guard screen.rows.indices.contains(screen.selected) else { return .push(screen.newForm()) }
+            let r = screen.rows[screen.selected]
+            guard r.isOpen else {
+                screen.message = "Already \(r.status.label) on \(r.statusOn): a closed referral stays closed"
+                return .handled
+            }
+            return .push(screen.statusForm(r))
+         },
+         Self.move("Select a referral")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
-            return .handled
-        }
-        guard key == .char("a") || key == .enter else { return .unhandled }
-        if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
-        if key == .char("a") || rows.isEmpty { return .push(newForm()) }
-        let r = rows[selected]
-        guard r.isOpen else { message = "Already \(r.status.label) on \(r.statusOn): a closed referral stays closed"; return .handled }
-        return .push(statusForm(r))
-    }
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
 
     /// What a referral can serve: open barriers and open plan steps.
     private var serves: [FormChoice] {

@@ -6,7 +6,7 @@ import TerminalKit
 /// score, analysis and who gave it; results from partners or the customer
 /// older than 6 months are flagged. Reading and math are called out because
 /// training cannot be planned without them.
-struct AssessmentsScreen: CaseFileScreen {
+struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -19,26 +19,20 @@ struct AssessmentsScreen: CaseFileScreen {
         file.assessments.reversed().sorted { ($0.administeredOn?.ordinal ?? Int.min) > ($1.administeredOn?.ordinal ?? Int.min) }
     }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why"),
-         KeyBinding([.enter], "Correct", help: "Correct the selected assessment (a score typed wrong); the old value, who and why are kept"),
-         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an assessment and read its analysis", inBar: false)]
+    var rowCount: Int { rows.count }
+
+    var commands: [Command<Self>] {
+        [Self.needing(.assess, KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why")) {
+            .push($0.form())
+         },
+         Self.needing(.assess, KeyBinding([.enter], "Correct",
+                                          help: "Correct the selected assessment (a score typed wrong); the old value, who and why are kept")) {
+            $0.rows.indices.contains($0.selected) ? .push($0.correctionForm($0.rows[$0.selected])) : .handled
+         },
+         Self.move("Select an assessment and read its analysis")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
-            return .handled
-        }
-        guard key == .char("a") || (key == .enter && rows.indices.contains(selected)) else { return .unhandled }
-        if let refusal = session.refusal(.assess) {
-            message = refusal
-            return .handled
-        }
-        return .push(key == .enter ? correctionForm(rows[selected]) : form())
-    }
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
 
     private func correctionForm(_ a: AssessmentRecord) -> RecordFormScreen {
         let (store, user, today) = (session.store, session.user, session.today)

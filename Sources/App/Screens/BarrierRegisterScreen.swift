@@ -5,7 +5,7 @@ import TerminalKit
 /// The barrier register: every barrier ever recorded, open ones first.
 /// Nothing is deleted: a barrier is corrected (the old text stays in its
 /// history) or marked overcome with how, when and the planner's initials.
-struct BarrierRegisterScreen: CaseFileScreen {
+struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -17,44 +17,37 @@ struct BarrierRegisterScreen: CaseFileScreen {
     var rows: [BarrierRecord] { file.openBarriers + file.barriers.filter { !$0.isOpen } }
     var discussed: Bool { file.gsa?["barriersReviewed"] == FormField.yes }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("a")], "Add", help: "Record a new barrier"),
-         KeyBinding([.enter], "Correct", help: "Correct the selected barrier (the earlier text is kept in its history)"),
-         KeyBinding([.char("o")], "Overcome", help: "Record how and when the selected barrier was overcome"),
-         KeyBinding([.char("m")], "Discussed", help: "Mark or unmark: every barrier was talked through with the customer (GSA)"),
-         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a barrier", inBar: false)]
+    var rowCount: Int { rows.count }
+
+    var commands: [Command<Self>] {
+        [Self.needing(.assess, KeyBinding([.char("a")], "Add", help: "Record a new barrier")) { .push($0.form(for: nil)) },
+         Self.needing(.assess, KeyBinding([.enter], "Correct", help: "Correct the selected barrier (the earlier text is kept in its history)")) {
+            .push($0.form(for: $0.rows.indices.contains($0.selected) ? $0.rows[$0.selected] : nil))
+         },
+         Self.needing(.assess, KeyBinding([.char("o")], "Overcome", help: "Record how and when the selected barrier was overcome")) { screen in
+            guard screen.rows.indices.contains(screen.selected) else { return .push(screen.form(for: nil)) }
+            let b = screen.rows[screen.selected]
+            guard b.isOpen else { screen.message = "Already overcome on \(b.overcomeOn!)"; return .handled }
+            return .push(screen.overcomeForm(b))
+         },
+         Command(KeyBinding([.char("m")], "Discussed", help: "Mark or unmark: every barrier was talked through with the customer (GSA)")) {
+            screen, _ in screen.toggleDiscussed()
+         },
+         Self.move("Select a barrier")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .char("a"), .enter, .char("o"):
-            if let refusal = session.refusal(.assess) {
-                message = refusal
-                return .handled
-            }
-            if key == .char("a") || rows.isEmpty { return .push(form(for: nil)) }
-            let b = rows[selected]
-            if key == .enter { return .push(form(for: b)) }
-            guard b.isOpen else { message = "Already overcome on \(b.overcomeOn!)"; return .handled }
-            return .push(overcomeForm(b))
-        case .char("m"):
-            var g = file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
-            g.answers["barriersReviewed"] = discussed ? "" : FormField.yes
-            do {
-                let saved = try session.store.saveGSA(g, over: file.gsa, by: session.user)
-                file.gsa = saved.stored
-                notice = saved.collisions.isEmpty ? (discussed ? "Marked: barriers talked through with the customer" : "Unmarked")
-                    : "Not changed: another user changed this mark meanwhile; press m again to change it"
-            } catch {
-                message = "Not saved: \(error)"
-            }
-        default: return .unhandled
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
+
+    private mutating func toggleDiscussed() -> Effect {
+        var g = file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
+        g.answers["barriersReviewed"] = discussed ? "" : FormField.yes
+        do {
+            let saved = try session.store.saveGSA(g, over: file.gsa, by: session.user)
+            file.gsa = saved.stored
+            notice = saved.collisions.isEmpty ? (discussed ? "Marked: barriers talked through with the customer" : "Unmarked")
+                : "Not changed: another user changed this mark meanwhile; press m again to change it"
+        } catch {
+            message = "Not saved: \(error)"
         }
         return .handled
     }

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// One customer at a glance: who they are, where they are in the journey,
 /// and every policy clock running for them, read fresh from the data file.
-struct CustomerOverviewScreen: CustomerScreen {
+struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
     let session: Session
     let id: CustomerID
     var customer: Customer?
@@ -56,57 +56,66 @@ struct CustomerOverviewScreen: CustomerScreen {
     static let audit = KeyBinding([.char("A")], "Audit", help: "Every write to this customer's records (supervisors, administrators)", inBar: false)
 
     /// The keys of the customer's next steps come first in the key bar.
-    var bindings: [KeyBinding] {
+    var commands: [Command<Self>] {
         guard let customer else { return [] }
-        let intake = [Self.application, Self.eligibility, Self.screening, Self.documents]
-        let assessment = [Self.gsa, Self.assessments, Self.barriers]
-        let planning = [Self.plan, Self.recommend]
-        let work = [Self.notes, Self.referrals, Self.outcomes, Self.exit]
-        let all = bindingsInOrder(customer, intake: intake, assessment: assessment, planning: planning, work: work)
-        return all + [Self.clocks, Self.audit]
+        let intake = [
+            Self.opening(Self.application, needs: .takeApplication) { ApplicationScreen(session: $0.session, file: $1) },
+            Self.opening(Self.eligibility) { EligibilityScreen(session: $0.session, file: $1) },
+            Self.opening(Self.screening, needs: .takeApplication) { ScreeningScreen(session: $0.session, file: $1) },
+            Command(Self.documents) { screen, _ in screen.openDocuments() },
+        ]
+        let assessment = [
+            Self.opening(Self.gsa) { GSAScreen(session: $0.session, file: $1) },
+            Self.opening(Self.assessments) { AssessmentsScreen(session: $0.session, file: $1) },
+            Self.opening(Self.barriers) { BarrierRegisterScreen(session: $0.session, file: $1) },
+        ]
+        let planning = [
+            Self.opening(Self.plan) { PlanScreen(session: $0.session, file: $1) },
+            Self.opening(Self.recommend) { RecommendationsScreen(session: $0.session, file: $1) },
+        ]
+        let notes = Self.opening(Self.notes) { TimelineScreen(session: $0.session, file: $1) }
+        let work = [
+            Self.opening(Self.referrals) { ReferralsScreen(session: $0.session, file: $1) },
+            Self.opening(Self.outcomes) { OutcomesScreen(session: $0.session, file: $1) },
+            Self.opening(Self.exit) { ExitScreen(session: $0.session, file: $1) },
+        ]
+        let all: [Command<Self>]
+        if customer.exitedOn != nil { all = [notes] + work + planning + assessment + intake }
+        else if customer.enrolledOn != nil { all = [notes] + planning + work + assessment + intake }
+        else { all = (customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake) + [notes] + work }
+        return all + [
+            Self.opening(Self.clocks) { screen, file in screen.clocksPage(file.customer) },
+            Self.opening(Self.audit, needs: .readAudit) { AuditScreen(session: $0.session, customer: $1.customer) },
+        ]
     }
 
-    private func bindingsInOrder(_ customer: Customer, intake: [KeyBinding], assessment: [KeyBinding], planning: [KeyBinding],
-                                 work: [KeyBinding]) -> [KeyBinding] {
-        if customer.exitedOn != nil { return work + planning + assessment + intake }
-        if customer.enrolledOn != nil { return [Self.notes] + planning + [Self.referrals, Self.outcomes, Self.exit] + assessment + intake }
-        return (customer.eligibleOn == nil ? intake + assessment + planning : assessment + planning + intake) + work
+    /// A command that opens a screen over the case file, refused in words
+    /// when the user's role may not do `permission`.
+    private static func opening(_ binding: KeyBinding, needs permission: Permission? = nil,
+                                _ make: @escaping (Self, CaseFile) -> any Screen) -> Command<Self> {
+        Command(binding) { screen, _ in
+            guard let file = screen.intake else { return .unhandled }
+            if let permission, let refusal = screen.session.refusal(permission) {
+                screen.message = refusal
+                return .handled
+            }
+            return .push(make(screen, file))
+        }
+    }
+
+    private mutating func openDocuments() -> Effect {
+        guard let intake else { return .unhandled }
+        guard intake.application != nil else {
+            message = "No application yet: press a to take one"
+            return .handled
+        }
+        return .push(DocumentsScreen(session: session, file: intake))
     }
 
     mutating func update(_ key: Key) -> Effect {
         message = nil
         notice = nil
-        guard let intake else { return .unhandled }
-        switch key {
-        case .char("a"), .char("b"):
-            if let refusal = session.refusal(.takeApplication) {
-                message = refusal
-                return .handled
-            }
-            return .push(key == .char("a") ? ApplicationScreen(session: session, file: intake)
-                                           : ScreeningScreen(session: session, file: intake))
-        case .char("e"): return .push(EligibilityScreen(session: session, file: intake))
-        case .char("g"): return .push(GSAScreen(session: session, file: intake))
-        case .char("t"): return .push(AssessmentsScreen(session: session, file: intake))
-        case .char("r"): return .push(BarrierRegisterScreen(session: session, file: intake))
-        case .char("p"): return .push(PlanScreen(session: session, file: intake))
-        case .char("m"): return .push(RecommendationsScreen(session: session, file: intake))
-        case .char("n"): return .push(TimelineScreen(session: session, file: intake))
-        case .char("f"): return .push(ReferralsScreen(session: session, file: intake))
-        case .char("o"): return .push(OutcomesScreen(session: session, file: intake))
-        case .char("x"): return .push(ExitScreen(session: session, file: intake))
-        case .char("c"): return .push(clocksPage(intake.customer))
-        case .char("A"):
-            if let refusal = session.refusal(.readAudit) { message = refusal; return .handled }
-            return .push(AuditScreen(session: session, customer: intake.customer))
-        case .char("d"):
-            guard intake.application != nil else {
-                message = "No application yet: press a to take one"
-                return .handled
-            }
-            return .push(DocumentsScreen(session: session, file: intake))
-        default: return .unhandled
-        }
+        return run(key) ?? .unhandled
     }
 
     mutating func resume(with result: ScreenResult) {

@@ -1,0 +1,70 @@
+import Domain
+import TerminalKit
+
+/// A screen's key with what it does. The key bar, help and the README key
+/// reference read `binding`; `update` runs `run`. One declaration, so no
+/// key can be listed and do nothing, or work and be missing from help.
+struct Command<S> {
+    let binding: KeyBinding
+    let run: (inout S, Key) -> Effect
+
+    init(_ binding: KeyBinding, _ run: @escaping (inout S, Key) -> Effect) {
+        self.binding = binding
+        self.run = run
+    }
+}
+
+/// A screen whose keys are `Command`s.
+protocol CommandScreen: Screen {
+    /// Its commands now, in the order the key bar shows them.
+    var commands: [Command<Self>] { get }
+}
+
+extension CommandScreen {
+    var bindings: [KeyBinding] { commands.map(\.binding) }
+
+    /// Runs the command bound to `key`; nil when no command is.
+    mutating func run(_ key: Key) -> Effect? {
+        guard let command = commands.first(where: { $0.binding.matches(key) }) else { return nil }
+        return command.run(&self, key)
+    }
+}
+
+/// A screen with a list to select in.
+protocol SelectingScreen: CommandScreen {
+    var selected: Int { get set }
+    /// How many rows the list has now.
+    var rowCount: Int { get }
+}
+
+extension SelectingScreen {
+    /// ↑/↓ (k/j) by one, Home/End to the ends: `help` says what selecting does.
+    static func move(_ help: String) -> Command<Self> {
+        Command(KeyBinding([.up, .down, .char("k"), .char("j"), .home, .end], "Move", help: help, inBar: false)) { screen, key in
+            screen.selected = ListMove.index(screen.selected, key: key, count: screen.rowCount) ?? screen.selected
+            return .handled
+        }
+    }
+}
+
+extension CaseFileScreen where Self: CommandScreen {
+    /// A command only some roles may use: for the others it says why on the
+    /// status line (the Store refuses the write again whatever the screen does).
+    static func needing(_ permission: Permission, _ binding: KeyBinding,
+                        _ run: @escaping (inout Self) -> Effect) -> Command<Self> {
+        Command(binding) { screen, _ in
+            if let refusal = screen.session.refusal(permission) {
+                screen.message = refusal
+                return .handled
+            }
+            return run(&screen)
+        }
+    }
+
+    /// Clears the last message, then runs the key's command.
+    mutating func runCommand(_ key: Key) -> Effect {
+        message = nil
+        notice = nil
+        return run(key) ?? .unhandled
+    }
+}
