@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import TerminalKit
 
 /// Runs the screens: reads a key, lets the top screen update, carries out
@@ -7,6 +8,8 @@ public final class AppLoop {
     private var stack: [any Screen]
     private let terminal: any Terminal
     private let titleRight: String
+    /// The data file the screens' requests run against.
+    private let store: CaseloadStore
     /// Where unsaved typing is kept; nil keeps nothing (most tests).
     private let drafts: DraftKeeper?
     private var draftsKeptAt = Date()
@@ -19,9 +22,10 @@ public final class AppLoop {
     static let draftInterval: TimeInterval = 3
 
     /// `above` opens on top of the root (the dashboard when something is overdue).
-    public init(root: any Screen, above: [any Screen] = [], terminal: any Terminal, titleRight: String,
+    public init(root: any Screen, above: [any Screen] = [], store: CaseloadStore, terminal: any Terminal, titleRight: String,
                 drafts: DraftKeeper? = nil) {
         stack = [root] + above
+        self.store = store
         self.terminal = terminal
         self.titleRight = titleRight
         self.drafts = drafts
@@ -86,6 +90,11 @@ public final class AppLoop {
         stack.append(screen)
         if screen is any DraftKeeping { unkeptTyping = true }
         if Date().timeIntervalSince(draftsKeptAt) >= Self.draftInterval { keepDrafts() }
+        return carryOut(effect, key: key, screen: screen)
+    }
+
+    /// Carries out what a screen asked for; false when the program should end.
+    private func carryOut(_ effect: Effect, key: Key, screen: any Screen) -> Bool {
         switch effect {
         case .handled: return true
         case .push(let next):
@@ -103,6 +112,13 @@ public final class AppLoop {
             return true
         case .quit: return false
         case .unhandled: return handleGlobal(key, screen: screen)
+        case .request(let request):
+            // The one place a screen's change reaches the data file.
+            let outcome = Result { try request.run(store) }
+            var top = stack.removeLast()
+            let next = top.completed(outcome)
+            stack.append(top)
+            return carryOut(next, key: key, screen: top)
         }
     }
 

@@ -1,4 +1,5 @@
 import Domain
+import Store
 import TerminalKit
 
 /// A screen is a state value: keys update it, it renders into the grid, and
@@ -21,6 +22,8 @@ public protocol Screen {
     func render(into canvas: inout Canvas, area: Area)
     /// Called when a screen this one opened finishes with a result.
     mutating func resume(with result: ScreenResult)
+    /// The outcome of a `StoreRequest` this screen asked for, and what follows.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect
 }
 
 /// What a finished screen hands back to the one below it.
@@ -40,6 +43,19 @@ extension Screen {
     public var isAsking: Bool { false }
     public mutating func prepare(area: Area) {}
     public mutating func resume(with result: ScreenResult) {}
+    public mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect { .handled }
+}
+
+/// A change to the data file a screen asks for, as a value: the loop (the
+/// one place that holds the store) runs it and hands the outcome to the
+/// screen's `completed`. The screen never calls the store itself.
+public struct StoreRequest {
+    let run: (CaseloadStore) throws -> ScreenResult
+
+    public init(_ run: @escaping (CaseloadStore) throws -> ScreenResult) { self.run = run }
+
+    /// A result that needs no store (a form editing a record the screen below holds).
+    public static func done(_ result: ScreenResult) -> StoreRequest { StoreRequest { _ in result } }
 }
 
 public enum Effect {
@@ -53,6 +69,8 @@ public enum Effect {
     case finish(ScreenResult)
     /// Close this screen and open another in its place.
     case replace(any Screen)
+    /// Run a change to the data file; the screen hears how it went in `completed`.
+    case request(StoreRequest)
     case quit
 }
 

@@ -69,7 +69,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
                      fileLabel: String) throws -> (canvas: Canvas, title: String, keys: [KeyBinding]) {
         let session = try Session(store: store, login: login, user: try store.staff(login: login), today: today)
         let terminal = MemoryTerminal(width: width, height: height)
-        let loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,
+        let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal,
                            titleRight: fileLabel + " · " + session.userLabel)
         loop.run()
         terminal.type(keys)

@@ -78,7 +78,7 @@ let store = try CaseloadStore(path: big, actor: "bench")
 let admin = try store.administrators().first
 let session = try Session(store: store, login: admin?.login ?? "bench", user: admin, today: today)
 let terminal = MemoryTerminal(width: 80, height: 24)
-let loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal, titleRight: "bench")
+let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal, titleRight: "bench")
 loop.run()
 terminal.type([.char("/")])
 loop.run()
@@ -115,7 +115,7 @@ var dashTimes: [Double] = []
 for _ in 0..<3 {
     let t = MemoryTerminal(width: 80, height: 24)
     let t0 = Date()
-    let l = AppLoop(root: DashboardScreen(session: plannerSession), terminal: t, titleRight: "bench")
+    let l = AppLoop(root: DashboardScreen(session: plannerSession), store: plannerSession.store, terminal: t, titleRight: "bench")
     l.run()
     dashTimes.append(Date().timeIntervalSince(t0))
 }

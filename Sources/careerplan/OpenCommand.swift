@@ -73,7 +73,7 @@ enum Launcher {
         let caseload = CaseloadScreen(session: session)
         let overdue = caseload.counts?.overdue ?? 0
         let loop = AppLoop(root: caseload, above: overdue > 0 ? [DashboardScreen(session: session)] : [],
-                           terminal: terminal,
+                           store: store, terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel,
                            drafts: DraftKeeper(session: session))
         // Input ends when the connection drops (SIGHUP) or on SIGTERM: keep what was typed.

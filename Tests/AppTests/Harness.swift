@@ -39,7 +39,7 @@ final class Harness {
         }
         session = try Session(store: store, login: login, user: user, today: Self.today)
         terminal = MemoryTerminal(width: width, height: height)
-        loop = AppLoop(root: CaseloadScreen(session: session), terminal: terminal,
+        loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal,
                        titleRight: "caseload.sqlite · " + session.userLabel)
         loop.run()
     }

@@ -20,7 +20,7 @@ import Synthetic
         let h = try Harness(customers: 24)
         var rng = SplitMix(seed: 20261123)
         let terminal = MemoryTerminal(width: 80, height: 24)
-        func newLoop() -> AppLoop { AppLoop(root: CaseloadScreen(session: h.session), terminal: terminal, titleRight: "fuzz") }
+        func newLoop() -> AppLoop { AppLoop(root: CaseloadScreen(session: h.session), store: h.store, terminal: terminal, titleRight: "fuzz") }
         var loop = newLoop()
         var sent = 0
         var quits = 0

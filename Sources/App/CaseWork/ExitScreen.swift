@@ -69,7 +69,7 @@ struct ExitScreen: CaseFileScreen {
             if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
         default: return .unhandled
         }
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         switch key {
         case .char("x"):
             guard check.isReady else {
@@ -85,8 +85,10 @@ struct ExitScreen: CaseFileScreen {
                 fields: Pause.fields, values: ["startOn": today.description],
                 check: { Pause.problems($0, lastService: c.lastServiceOn, others: pauses) },
                 save: { v in
-                    let p = try store.addPause(v, for: c.id, by: user, today: today)
-                    return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                    StoreRequest { store in
+                        let p = try store.addPause(v, for: c.id, by: user, today: today)
+                        return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                    }
                 }))
         case .char("e"):
             guard let running = file.work.pauses.last(where: { $0.endOn >= today && $0.startOn <= today && $0.plannedEndOn == nil })
@@ -97,8 +99,10 @@ struct ExitScreen: CaseFileScreen {
                 fields: Pause.endFields, values: ["endOn": today.description],
                 check: { running.endProblems($0, today: today) },
                 save: { v in
-                    let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
-                    return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
+                    StoreRequest { store in
+                        let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
+                        return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
+                    }
                 }))
         case .char("c"):
             return .push(RecordFormScreen(
@@ -108,8 +112,10 @@ struct ExitScreen: CaseFileScreen {
                 fields: OtherProgramService.fields, values: ["on": today.description],
                 check: { OtherProgramService.problems($0, today: today) },
                 save: { v in
-                    let s = try store.addOtherService(v, for: c.id, by: user, today: today)
-                    return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
+                    StoreRequest { store in
+                        let s = try store.addOtherService(v, for: c.id, by: user, today: today)
+                        return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
+                    }
                 }))
         case .char("f"): return .push(NoteForms.new(.followUp, session: session, customer: c.id))
         default:
@@ -119,8 +125,10 @@ struct ExitScreen: CaseFileScreen {
                 fields: FollowUpDecline.fields, values: ["on": today.description],
                 check: { FollowUpDecline.problems($0, exitedOn: c.exitedOn, today: today) },
                 save: { v in
-                    try store.declineFollowUp(v, for: c.id, by: user, today: today)
-                    return .updated(c.id, notice: "Declined follow-up recorded")
+                    StoreRequest { store in
+                        try store.declineFollowUp(v, for: c.id, by: user, today: today)
+                        return .updated(c.id, notice: "Declined follow-up recorded")
+                    }
                 }))
         }
         return .handled

@@ -23,7 +23,7 @@ enum NoteForms {
         } catch {
             return MessageScreen(text: "Cannot read customer \(id): \(error)")
         }
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         let links = links(plan: plan, work: file.work)
         var values = ["eventOn": today.description, "link": link?.description ?? ""]
@@ -33,31 +33,35 @@ enum NoteForms {
             intro: kind.purpose, fields: NoteTemplate.form(for: kind, links: links), values: values,
             check: { NoteTemplate.problems($0, kind: kind, links: links, today: today, enteredOn: c.enteredOn) },
             save: { v in
-                guard let note = NoteTemplate.note(v, kind: kind, links: links, customer: id, author: user?.login ?? "",
-                                                   today: today) else { throw StoreError.invalid("the note is not complete") }
-                let saved = try store.addNote(note, by: user)
-                var notice = "\(kind.label) note saved"
-                if saved.isTwoWayContact { notice += "; contact clock reset from \(saved.eventOn)" }
-                if saved.isLate { notice += " (late: \(saved.eventOn.days(until: saved.enteredOn)) days after the event)" }
-                return .updated(id, notice: notice)
+                StoreRequest { store in
+                    guard let note = NoteTemplate.note(v, kind: kind, links: links, customer: id, author: user?.login ?? "",
+                                                       today: today) else { throw StoreError.invalid("the note is not complete") }
+                    let saved = try store.addNote(note, by: user)
+                    var notice = "\(kind.label) note saved"
+                    if saved.isTwoWayContact { notice += "; contact clock reset from \(saved.eventOn)" }
+                    if saved.isLate { notice += " (late: \(saved.eventOn.days(until: saved.enteredOn)) days after the event)" }
+                    return .updated(id, notice: notice)
+                }
             })
     }
 
     static func amend(_ note: CaseNote, session: Session, customer c: Customer) -> any Screen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         return RecordFormScreen(
             title: "Amend note", customer: c.id, heading: "\(c.displayName) \(c.id) · Amend note \(note.id) of \(note.eventOn)",
             intro: "The original stays as written; the amendment is shown with it.",
             fields: NoteTemplate.amendmentFields, values: [:],
             check: NoteTemplate.amendmentProblems,
             save: { v in
-                let text = (v["text"] ?? "").trimmingCharacters(in: .whitespaces)
-                let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-                let amendment = CaseNote(id: 0, customer: c.id, kind: note.kind, eventOn: note.eventOn, enteredOn: today,
-                                         author: user?.login ?? "", text: text, answers: ["reason": reason],
-                                         link: note.link, amends: note.id)
-                try store.addNote(amendment, by: user)
-                return .updated(c.id, notice: "Amendment saved; the original note stays readable")
+                StoreRequest { store in
+                    let text = (v["text"] ?? "").trimmingCharacters(in: .whitespaces)
+                    let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+                    let amendment = CaseNote(id: 0, customer: c.id, kind: note.kind, eventOn: note.eventOn, enteredOn: today,
+                                             author: user?.login ?? "", text: text, answers: ["reason": reason],
+                                             link: note.link, amends: note.id)
+                    try store.addNote(amendment, by: user)
+                    return .updated(c.id, notice: "Amendment saved; the original note stays readable")
+                }
             })
     }
 }

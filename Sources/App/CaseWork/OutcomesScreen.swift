@@ -34,7 +34,7 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
     mutating func update(_ key: Key) -> Effect { runCommand(key) }
 
     private func form(_ kind: OutcomeKind) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: kind.label, customer: c.id, heading: "\(c.displayName) \(c.id) · \(kind.label)",
@@ -42,17 +42,19 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
             fields: Outcome.fields(for: kind), values: ["knownOn": today.description],
             check: { Outcome.problems($0, kind: kind, today: today, enrolledOn: c.enrolledOn) },
             save: { v in
-                guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today, enrolledOn: c.enrolledOn) else {
-                    throw StoreError.invalid("the outcome is not complete")
+                StoreRequest { store in
+                    guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today, enrolledOn: c.enrolledOn) else {
+                        throw StoreError.invalid("the outcome is not complete")
+                    }
+                    let saved = try store.addOutcome(o, by: user)
+                    let late = saved.isLate ? " (late: \(saved.knownOn.days(until: saved.enteredOn)) days after you learned of it)" : ""
+                    return .updated(c.id, notice: "\(kind.label) recorded\(late)")
                 }
-                let saved = try store.addOutcome(o, by: user)
-                let late = saved.isLate ? " (late: \(saved.knownOn.days(until: saved.enteredOn)) days after you learned of it)" : ""
-                return .updated(c.id, notice: "\(kind.label) recorded\(late)")
             })
     }
 
     private func correctionForm(_ o: Outcome) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: "Correct outcome", customer: c.id, heading: "\(c.displayName) \(c.id) · Correct: \(o.kind.label)",
@@ -60,8 +62,10 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
             fields: Outcome.correctionFields(for: o.kind), values: o.values,
             check: { o.correctionProblems($0, today: today, enrolledOn: c.enrolledOn) },
             save: { v in
-                try store.correctOutcome(o, with: v, by: user, today: today)
-                return .updated(c.id, notice: "\(o.kind.label) corrected; history kept")
+                StoreRequest { store in
+                    try store.correctOutcome(o, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "\(o.kind.label) corrected; history kept")
+                }
             })
     }
 

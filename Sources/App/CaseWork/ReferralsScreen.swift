@@ -53,18 +53,20 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
     }
 
     private func newForm() -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: "New referral", customer: c.id, heading: "\(c.displayName) \(c.id) · Refer to a partner program",
             fields: Referral.fields(serves: serves), values: ["sentOn": today.description],
             check: { Referral.problems($0, today: today) },
             save: { v in
-                guard let r = Referral.make(v, customer: c.id, by: user?.login ?? "", today: today) else {
-                    throw StoreError.invalid("the referral is not complete")
+                StoreRequest { store in
+                    guard let r = Referral.make(v, customer: c.id, by: user?.login ?? "", today: today) else {
+                        throw StoreError.invalid("the referral is not complete")
+                    }
+                    let saved = try store.addReferral(r, by: user)
+                    return .updated(c.id, notice: "Referred to \(saved.partnerName)")
                 }
-                let saved = try store.addReferral(r, by: user)
-                return .updated(c.id, notice: "Referred to \(saved.partnerName)")
             })
     }
 
@@ -85,8 +87,10 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
                 return self.statusForm(now)
             },
             save: { v in
-                let moved = try store.updateReferral(r, with: v, by: user, today: today)
-                return .updated(c.id, notice: "\(moved.partnerName): \(moved.status.label)")
+                StoreRequest { store in
+                    let moved = try store.updateReferral(r, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "\(moved.partnerName): \(moved.status.label)")
+                }
             })
     }
 

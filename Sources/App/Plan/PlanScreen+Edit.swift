@@ -17,7 +17,7 @@ extension PlanScreen {
         func form(_ title: String, _ fields: [FormField], _ values: [String: String],
                   _ check: @escaping ([String: String]) -> [String: String]) -> Effect {
             .push(RecordFormScreen(title: title, customer: c.id, heading: heading + " · " + title, fields: fields,
-                                   values: values, check: check, save: { .edited($0) }))
+                                   values: values, check: check, save: { .done(.edited($0)) }))
         }
         switch what {
         case .newGoal:
@@ -74,7 +74,7 @@ extension PlanScreen {
                 }
                 return found
             },
-            save: { .edited($0.merging(["serviceID": s.serviceID, "serviceName": s.name]) { a, _ in a }) })
+            save: { .done(.edited($0.merging(["serviceID": s.serviceID, "serviceName": s.name]) { a, _ in a })) })
     }
 
     mutating func resume(with result: ScreenResult) {

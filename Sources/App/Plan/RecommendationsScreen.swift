@@ -194,7 +194,7 @@ struct RecommendationsScreen: CaseFileScreen {
             title: "Wording", customer: c.id, heading: "\(c.displayName) \(c.id) · wording before it goes into the plan",
             fields: [FormField("text", "Wording", hint: "specific, measurable and dated; in words the customer uses", required: true)],
             values: ["text": current], check: { v in (v["text"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? ["text": "Wording is required"] : [:] },
-            save: { .edited($0) }))
+            save: { .done(.edited($0)) }))
     }
 
     mutating func resume(with result: ScreenResult) {

@@ -75,7 +75,7 @@ struct SignaturesScreen: CaseFileScreen {
     }
 
     private func signForm(_ role: SignerRole, version: PlanVersion) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         let request = file.work.guardianRequest
         var fields: [FormField] = []
@@ -122,18 +122,20 @@ struct SignaturesScreen: CaseFileScreen {
                 return found
             },
             save: { v in
-                let r = CaseloadStore.SigningRequest(
-                    role: role, typedName: v["typed"] ?? "", guardianName: v["name"], relationship: v["relationship"],
-                    method: SignatureMethod(rawValue: v["method"] ?? "") ?? .terminal,
-                    paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes,
-                    forPlanner: actingFor ? v["forPlanner"] : nil)
-                let s = try store.sign(r, customer: c.id, planVersion: version.version, by: user, today: today)
-                return .updated(c.id, notice: "\(role.label) signed version \(s.planVersion) on \(s.signedOn)")
+                StoreRequest { store in
+                    let r = CaseloadStore.SigningRequest(
+                        role: role, typedName: v["typed"] ?? "", guardianName: v["name"], relationship: v["relationship"],
+                        method: SignatureMethod(rawValue: v["method"] ?? "") ?? .terminal,
+                        paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes,
+                        forPlanner: actingFor ? v["forPlanner"] : nil)
+                    let s = try store.sign(r, customer: c.id, planVersion: version.version, by: user, today: today)
+                    return .updated(c.id, notice: "\(role.label) signed version \(s.planVersion) on \(s.signedOn)")
+                }
             })
     }
 
     private func guardianForm() -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         let request = file.work.guardianRequest
         return RecordFormScreen(
@@ -143,8 +145,10 @@ struct SignaturesScreen: CaseFileScreen {
             values: ["name": request?.name ?? "", "relationship": request?.relationship ?? "", "sentOn": today.description],
             check: { GuardianRequest.problems($0, today: today) },
             save: { v in
-                try store.sendToGuardian(v, customer: c.id, by: user, today: today)
-                return .updated(c.id, notice: "Sent to \(v["name"] ?? "the guardian")")
+                StoreRequest { store in
+                    try store.sendToGuardian(v, customer: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Sent to \(v["name"] ?? "the guardian")")
+                }
             })
     }
 

@@ -35,7 +35,7 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
     mutating func update(_ key: Key) -> Effect { runCommand(key) }
 
     private func correctionForm(_ a: AssessmentRecord) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: "Correct assessment", customer: c.id, heading: "\(c.displayName) \(c.id) · Correct: \(a.name)",
@@ -43,13 +43,15 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
             fields: AssessmentRecord.correctionFields, values: a.values,
             check: { a.correctionProblems($0, today: today) },
             save: { v in
-                let fixed = try store.correctAssessment(a, with: v, by: user, today: today)
-                return .updated(c.id, notice: "Corrected: \(fixed.name); history kept")
+                StoreRequest { store in
+                    let fixed = try store.correctAssessment(a, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "Corrected: \(fixed.name); history kept")
+                }
             })
     }
 
     private func form() -> RecordFormScreen {
-        let (store, user, today, login) = (session.store, session.user, session.today, session.login)
+        let (user, today, login) = (session.user, session.today, session.login)
         let c = file.customer
         return RecordFormScreen(
             title: "New assessment", customer: c.id, heading: "\(c.displayName) \(c.id) · New assessment",
@@ -57,8 +59,10 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
             fields: AssessmentRecord.fields, values: ["administeredOn": today.description, "givenBy": login],
             check: { AssessmentRecord.problems($0, today: today) },
             save: { v in
-                let a = try store.addAssessment(v, for: c.id, by: user, today: today)
-                return .updated(c.id, notice: "Recorded: \(a.name), \(a.subject.label)")
+                StoreRequest { store in
+                    let a = try store.addAssessment(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Recorded: \(a.name), \(a.subject.label)")
+                }
             })
     }
 

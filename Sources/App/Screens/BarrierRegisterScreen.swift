@@ -53,7 +53,7 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
     }
 
     private func form(for barrier: BarrierRecord?) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: barrier == nil ? "New barrier" : "Correct barrier", customer: c.id,
@@ -63,17 +63,19 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
             check: { BarrierRecord.problems($0, today: today) },
             reopen: barrier.map { b in { try self.form(for: self.fresh(b)) } },
             save: { v in
-                if let barrier {
-                    try store.correctBarrier(barrier, with: v, by: user, today: today)
-                    return .updated(c.id, notice: "Barrier corrected; history kept")
+                StoreRequest { store in
+                    if let barrier {
+                        try store.correctBarrier(barrier, with: v, by: user, today: today)
+                        return .updated(c.id, notice: "Barrier corrected; history kept")
+                    }
+                    let b = try store.addBarrier(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Barrier recorded: \(b.name)")
                 }
-                let b = try store.addBarrier(v, for: c.id, by: user, today: today)
-                return .updated(c.id, notice: "Barrier recorded: \(b.name)")
             })
     }
 
     private func overcomeForm(_ barrier: BarrierRecord) -> RecordFormScreen {
-        let (store, user, today) = (session.store, session.user, session.today)
+        let (user, today) = (session.user, session.today)
         let c = file.customer
         return RecordFormScreen(
             title: "Overcome", customer: c.id, heading: "\(c.displayName) \(c.id) · Overcome: \(barrier.name)",
@@ -82,8 +84,10 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
             check: { barrier.overcomeProblems($0, today: today) },
             reopen: { try self.overcomeForm(self.fresh(barrier)) },
             save: { v in
-                try store.overcomeBarrier(barrier, with: v, by: user, today: today)
-                return .updated(c.id, notice: "Overcome: \(barrier.name)")
+                StoreRequest { store in
+                    try store.overcomeBarrier(barrier, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "Overcome: \(barrier.name)")
+                }
             })
     }
 

@@ -91,16 +91,18 @@ public struct CaseloadScreen: Screen {
         case .char("d"): return .push(DashboardScreen(session: session))
         case .char("S"):
             if let refusal = session.refusal(.changeSettings) { message = refusal; return .handled }
-            let (store, user, session) = (session.store, session.user, session)
+            let (user, session) = (session.user, session)
             return .push(RecordFormScreen(
                 title: "Settings", customer: CustomerID(0), heading: "Area settings (defaults are Illinois': 30, 30, 90, 7)",
                 intro: "Days are calendar days in the area's time zone, \(TimeZone.current.identifier) (time-zone in careerplan.conf, "
                     + "else TZ); a due date on a weekend is not moved.",
                 fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
                 save: { v in
-                    _ = try store.saveClockSettings(v, by: user)
-                    try session.reloadSettings()
-                    return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
+                    StoreRequest { store in
+                        _ = try store.saveClockSettings(v, by: user)
+                        try session.reloadSettings()
+                        return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
+                    }
                 }))
         case .char("n"):
             if let refusal = session.refusal(.enterCustomer) {

@@ -95,7 +95,7 @@ struct GSAScreen: CaseFileScreen {
             // Only this user's changes since the last save, merged by field with others' (FieldMerge).
             autosave: { values, saved in try store.saveGSA(with(values), over: with(saved), by: user).collisions },
             // Ctrl-S: everything was saved as typed (RecordFormScreen saves what is left first).
-            save: { _ in .updated(c.id, notice: "\(part.title) saved") })
+            save: { _ in .done(.updated(c.id, notice: "\(part.title) saved")) })
     }
 
     mutating func resume(with result: ScreenResult) {

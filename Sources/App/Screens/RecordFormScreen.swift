@@ -18,7 +18,8 @@ struct RecordFormScreen: DraftKeeping {
     let intro: String?
     var form: FormState
     let check: ([String: String]) -> [String: String]
-    let save: ([String: String]) throws -> ScreenResult
+    /// What Ctrl-S asks the loop to do with the checked values.
+    let save: ([String: String]) -> StoreRequest
     /// Saves (values, the values as last saved) and returns the fields both changed.
     let autosave: (([String: String], [String: String]) throws -> [FieldCollision])?
     /// The same form over the record as saved now.
@@ -35,7 +36,7 @@ struct RecordFormScreen: DraftKeeping {
          check: @escaping ([String: String]) -> [String: String],
          autosave: (([String: String], [String: String]) throws -> [FieldCollision])? = nil,
          reopen: (() throws -> RecordFormScreen)? = nil,
-         save: @escaping ([String: String]) throws -> ScreenResult) {
+         save: @escaping ([String: String]) -> StoreRequest) {
         self.title = title
         self.customer = customer
         self.heading = heading
@@ -160,9 +161,16 @@ struct RecordFormScreen: DraftKeeping {
             keepProgress()
             if collisions != nil || form.values != saved { return .handled }
         }
-        do {
-            return .finish(try save(form.values))
-        } catch {
+        return .request(save(form.values))
+    }
+
+    /// Saved: the form closes with its result. Refused: the reason shows and
+    /// every field keeps what was typed.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result):
+            return .finish(result)
+        case .failure(let error):
             message = "\(error)"
             if case StoreError.changedMeanwhile(let what) = error, reopen != nil {
                 stale = true

@@ -82,7 +82,7 @@ struct WorkHistoryScreen: CaseFileScreen {
     }
 
     private func entryForm(index: Int?) -> RecordFormScreen {
-        let (store, user, today, base, kind) = (session.store, session.user, session.today, gsa, kind)
+        let (user, today, base, kind) = (session.user, session.today, gsa, kind)
         let c = file.customer
         let fields = kind == .jobs ? Job.fields : EducationEntry.fields
         let values = index.map { kind == .jobs ? base.jobs[$0].values : base.education[$0].values } ?? [:]
@@ -92,15 +92,17 @@ struct WorkHistoryScreen: CaseFileScreen {
             fields: fields, values: values,
             check: { kind == .jobs ? Job.problems($0, today: today) : EducationEntry.problems($0, today: today) },
             save: { v in
-                var g = base
-                if kind == .jobs, let job = Job(v, today: today) {
-                    if let index { g.jobs[index] = job } else { g.jobs.append(job) }
-                    g.jobs.sort { $0.startedOn > $1.startedOn }
-                } else if kind == .education, let entry = EducationEntry(v, today: today) {
-                    if let index { g.education[index] = entry } else { g.education.append(entry) }
+                StoreRequest { store in
+                    var g = base
+                    if kind == .jobs, let job = Job(v, today: today) {
+                        if let index { g.jobs[index] = job } else { g.jobs.append(job) }
+                        g.jobs.sort { $0.startedOn > $1.startedOn }
+                    } else if kind == .education, let entry = EducationEntry(v, today: today) {
+                        if let index { g.education[index] = entry } else { g.education.append(entry) }
+                    }
+                    try store.saveGSA(g, over: base, by: user)
+                    return .updated(c.id, notice: index == nil ? "Added" : "Saved")
                 }
-                try store.saveGSA(g, over: base, by: user)
-                return .updated(c.id, notice: index == nil ? "Added" : "Saved")
             })
     }
 
