@@ -49,12 +49,11 @@ struct ExitScreen: CaseFileScreen {
             switch key {
             case .char("y"), .char("Y"):
                 confirming = false
-                do {
-                    let record = try session.store.exit(file.customer, by: session.user, today: session.today)
-                    reload(after: .updated(file.customer.id, notice: "Exited; exit date \(record.exitOn), the last day of service"))
-                } catch {
-                    message = "Not exited: \(error)"
-                }
+                let (customer, user, today) = (file.customer, session.user, session.today)
+                return .request(StoreRequest { store in
+                    let record = try store.exit(customer, by: user, today: today)
+                    return .updated(customer.id, notice: "Exited; exit date \(record.exitOn), the last day of service")
+                })
             case .char("n"), .char("N"), .escape: confirming = false
             case .function(1), .char("?"): return .unhandled
             default: break
@@ -130,6 +129,14 @@ struct ExitScreen: CaseFileScreen {
                         return .updated(c.id, notice: "Declined follow-up recorded")
                     }
                 }))
+        }
+        return .handled
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result): reload(after: result)
+        case .failure(let error): message = "Not exited: \(error)"
         }
         return .handled
     }

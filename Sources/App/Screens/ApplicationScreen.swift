@@ -172,11 +172,18 @@ struct ApplicationScreen: DraftKeeping {
             message = "Say why the certified answers change; the reason is kept in the history"
             return .handled
         }
-        do {
-            try session.store.saveApplication(ApplicationForm(form.values), customer: file.customer,
-                                              by: session.user, today: session.today, amendReason: reason)
-            return .finish(.updated(file.customer.id, notice: reason == nil ? "Application saved" : "Amendment saved"))
-        } catch {
+        let (answers, customer, user, today) = (ApplicationForm(form.values), file.customer, session.user, session.today)
+        return .request(StoreRequest { store in
+            try store.saveApplication(answers, customer: customer, by: user, today: today, amendReason: reason)
+            return .updated(customer.id, notice: reason == nil ? "Application saved" : "Amendment saved")
+        })
+    }
+
+    /// Saved: the form closes. Refused: back to editing, every answer kept.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result): return .finish(result)
+        case .failure(let error):
             mode = .editing
             if case StoreError.changedMeanwhile(let what) = error {
                 stale = true

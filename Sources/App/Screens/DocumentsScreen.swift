@@ -44,7 +44,7 @@ struct DocumentsScreen: CaseFileScreen {
         if editing != nil {
             switch key {
             case .escape: editing = nil
-            case .ctrl("s"), .function(2): save()
+            case .ctrl("s"), .function(2): return save()
             default: return editing!.handle(key) ? .handled : .unhandled
             }
             return .handled
@@ -73,22 +73,32 @@ struct DocumentsScreen: CaseFileScreen {
         return nil
     }
 
-    private mutating func save() {
+    private mutating func save() -> Effect {
         editing!.checked = ["type", "seenOn"]
         guard seenProblem == nil, let form = editing, let day = Day(parsing: form["seenOn"]) else {
             message = "Not saved: date seen " + (seenProblem ?? "")
-            return
+            return .handled
         }
         let item = items[selected]
-        do {
-            try session.store.recordDocument(EligibilityDocument(customer: file.customer.id, item: item.key,
-                                                                 documentType: form["type"], seenOn: day,
-                                                                 recordedBy: session.login), by: session.user)
+        let document = EligibilityDocument(customer: file.customer.id, item: item.key, documentType: form["type"], seenOn: day,
+                                           recordedBy: session.login)
+        let user = session.user
+        return .request(StoreRequest { store in
+            try store.recordDocument(document, by: user)
+            return .updated(document.customer, notice: "\(item.label): \(document.documentType) seen \(day)")
+        })
+    }
+
+    /// Recorded: the small form closes and the checklist reads again. Refused: the form stays as typed.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result):
             editing = nil
-            reload(after: .updated(file.customer.id, notice: "\(item.label): \(form["type"]) seen \(day)"))
-        } catch {
+            reload(after: result)
+        case .failure(let error):
             message = "\(error)"
         }
+        return .handled
     }
 
     static let table = SelectableTable([.init("Item", width: 33), .init("Document seen", width: 13, flexible: true)],

@@ -136,13 +136,21 @@ struct EligibilityScreen: CaseFileScreen {
             message = "Not certified: fix the field marked ✗"
             return .handled
         }
-        do {
-            try session.store.certify(file.customer, titles: orderedMarks, on: day, lateReason: form["reason"],
-                                      undocumentedReason: form["undocumented"], by: session.user, today: session.today)
+        let (customer, titles, user, today) = (file.customer, orderedMarks, session.user, session.today)
+        return .request(StoreRequest { store in
+            try store.certify(customer, titles: titles, on: day, lateReason: form["reason"],
+                              undocumentedReason: form["undocumented"], by: user, today: today)
+            return .updated(customer.id, notice: "Certified: " + titles.map(\.name).joined(separator: ", "))
+        })
+    }
+
+    /// Certified: the small form closes and the titles read again. Refused: the form stays as typed.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result):
             certifying = nil
-            reload(after: .back)
-            notice = "Certified: " + orderedMarks.map(\.name).joined(separator: ", ")
-        } catch {
+            reload(after: result)
+        case .failure(let error):
             message = "\(error)"
         }
         return .handled

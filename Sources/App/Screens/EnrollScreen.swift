@@ -20,17 +20,24 @@ struct EnrollScreen: Screen {
     mutating func update(_ key: Key) -> Effect {
         switch key {
         case .char("y"), .char("Y"), .enter:
-            do {
-                try session.store.enroll(file.customer, on: session.today, by: session.user)
-                let late = lateWarning.map { " · " + $0 } ?? ""
-                return .finish(.updated(file.customer.id, notice: "Enrolled \(session.today): now a participant" + late))
-            } catch {
-                message = "Not enrolled: \(error)"
-                return .handled
-            }
+            let (customer, today, user) = (file.customer, session.today, session.user)
+            let late = lateWarning.map { " · " + $0 } ?? ""
+            return .request(StoreRequest { store in
+                try store.enroll(customer, on: today, by: user)
+                return .updated(customer.id, notice: "Enrolled \(today): now a participant" + late)
+            })
         case .char("n"), .char("N"), .escape: return .pop
         case .function(1), .char("?"): return .unhandled
         default: return .handled
+        }
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result): return .finish(result)
+        case .failure(let error):
+            message = "Not enrolled: \(error)"
+            return .handled
         }
     }
 

@@ -56,10 +56,17 @@ struct ScreeningScreen: Screen {
         let notes = form["notes"].trimmingCharacters(in: .whitespaces)
         let screening = BasicSkillsScreening(customer: file.customer.id, screenedOn: day, result: result,
                                              notes: notes.isEmpty ? nil : notes, recordedBy: session.login)
-        do {
-            try session.store.recordScreening(screening, by: session.user)
-            return .finish(.updated(file.customer.id, notice: "Screening recorded: \(result.label)"))
-        } catch {
+        let user = session.user
+        return .request(StoreRequest { store in
+            try store.recordScreening(screening, by: user)
+            return .updated(screening.customer, notice: "Screening recorded: \(result.label)")
+        })
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result): return .finish(result)
+        case .failure(let error):
             message = "\(error)"
             return .handled
         }
