@@ -35,6 +35,8 @@ public enum ScreenResult {
     case back
     /// A form for a record the screen below holds in memory (a plan node).
     case edited([String: String])
+    /// A plan saved (or its review recorded) as this version.
+    case planSaved(PlanVersion, notice: String)
 }
 
 extension Screen {

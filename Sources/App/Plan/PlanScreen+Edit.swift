@@ -206,28 +206,24 @@ extension PlanScreen {
     // MARK: Saving
 
     /// Records today's review of the unchanged plan as a new version.
-    mutating func recordReview() {
+    mutating func recordReview() -> Effect {
         mode = .browsing
-        do {
-            let version = try session.store.recordReview(of: file.customer.id, over: saved?.version ?? 0, by: session.user,
-                                                         today: session.today)
-            saved = version
-            plan = version.plan
-            readSavedState()
-            notice = "Review recorded (version \(version.version)): the next review is due "
-                + session.today.adding(days: session.settings.reviewIntervalDays).description
-        } catch {
-            message = "\(error)"
-            if case StoreError.changedMeanwhile = error { stale = true }
-        }
+        writing = .review
+        let (id, over, user, today) = (file.customer.id, saved?.version ?? 0, session.user, session.today)
+        let next = today.adding(days: session.settings.reviewIntervalDays)
+        return .request(StoreRequest { store in
+            let version = try store.recordReview(of: id, over: over, by: user, today: today)
+            return .planSaved(version, notice: "Review recorded (version \(version.version)): the next review is due \(next)")
+        })
     }
 
-    /// Saves, first asking the reason when the change is significant.
-    mutating func startSave() -> Effect {
+    /// Saves, first asking the reason when the change is significant;
+    /// `thenLeave` follows a save that needs no reason.
+    mutating func startSave(thenLeave: Effect? = nil) -> Effect {
         guard hasChanges else {
             // An unchanged plan looked over with the customer is a review all the same (rubric, review clock).
             if saved?.plan.goals.isEmpty == false { mode = .confirmingReview } else { notice = "Nothing to save" }
-            return .handled
+            return thenLeave ?? .handled
         }
         let before = saved?.plan ?? CareerPlan(customer: plan.customer)
         if !before.goals.isEmpty, !PlanRules.significantChanges(from: before, to: plan, matrix: matrix).isEmpty {
@@ -235,32 +231,49 @@ extension PlanScreen {
             mode = .reason
             return .handled
         }
-        commitSave(reason: nil)
-        return .handled
+        return commitSave(reason: nil, thenLeave: thenLeave)
     }
 
-    mutating func commitSave(reason: String?) {
+    mutating func commitSave(reason: String?, thenLeave: Effect? = nil) -> Effect {
         if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
             message = "Say why the plan changes this much (it is kept as a new plan episode)"
-            return
+            return .handled
         }
-        do {
-            let wasSigned = savedIsSigned == true
-            let version = try session.store.savePlan(plan, over: saved?.version ?? 0, by: session.user, today: session.today,
-                                                     matrix: matrix, reason: reason)
+        writing = .save(wasSigned: savedIsSigned == true, thenLeave: thenLeave)
+        let (plan, over, user, today, matrix) = (plan, saved?.version ?? 0, session.user, session.today, matrix)
+        return .request(StoreRequest { store in
+            let version = try store.savePlan(plan, over: over, by: user, today: today, matrix: matrix, reason: reason)
+            return .planSaved(version, notice: "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded"))
+        })
+    }
+
+    /// How the save or review went: the saved version becomes the plan's
+    /// base; a refusal leaves every edit in place and says why.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        guard let writing else { return .handled }
+        self.writing = nil
+        mode = .browsing
+        switch outcome {
+        case .success(.planSaved(let version, let text)):
             saved = version
             plan = version.plan
             readSavedState()
-            mode = .browsing
-            notice = "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded")
-                + (wasSigned && savedIsSigned != true ? " · the signatures are now outdated: sign again (i)" : "")
-        } catch {
-            mode = .browsing
+            notice = text
+            if case .save(let wasSigned, let thenLeave) = writing {
+                if wasSigned && savedIsSigned != true { notice! += " · the signatures are now outdated: sign again (i)" }
+                if let thenLeave { return thenLeave }
+            }
+        case .success:
+            break
+        case .failure(let error):
             message = "\(error)"
             if case StoreError.changedMeanwhile(let what) = error {
                 stale = true
-                message = "Not saved: another user changed \(what). Ctrl-R reloads their save and re-applies your edits."
+                if case .save = writing {
+                    message = "Not saved: another user changed \(what). Ctrl-R reloads their save and re-applies your edits."
+                }
             }
         }
+        return .handled
     }
 }

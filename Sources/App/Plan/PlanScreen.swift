@@ -52,6 +52,14 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     var savedIsSigned: Bool?
     /// Another user saved the plan since it was read: Ctrl-R merges.
     var stale = false
+    /// What the plan asked the loop to write, until it hears how it went.
+    var writing: PlanWrite?
+
+    enum PlanWrite {
+        case review
+        /// `thenLeave`: Esc or F10 with changes, answered "save".
+        case save(wasSigned: Bool, thenLeave: Effect?)
+    }
 
     init(session: Session, file: CaseFile) {
         self.session = session
@@ -176,8 +184,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
             switch key {
             case .char("s"), .char("S"):
                 mode = .browsing
-                let effect = startSave()
-                return mode == .browsing && !hasChanges ? (quit ? .quit : .pop) : effect
+                return startSave(thenLeave: quit ? .quit : .pop)
             case .char("d"), .char("D"): return quit ? .quit : .pop
             case .escape: mode = .browsing
             case .function(1), .char("?"): return .unhandled
@@ -186,14 +193,14 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
             return .handled
         case .reason:
             switch key {
-            case .enter, .ctrl("s"), .function(2): commitSave(reason: reason.text)
+            case .enter, .ctrl("s"), .function(2): return commitSave(reason: reason.text)
             case .escape: mode = .browsing
             default: if !reason.handle(key) { return .unhandled }
             }
             return .handled
         case .confirmingReview:
             switch key {
-            case .char("y"), .char("Y"): recordReview()
+            case .char("y"), .char("Y"): return recordReview()
             case .char("n"), .char("N"), .escape:
                 mode = .browsing
                 notice = "Nothing to save"

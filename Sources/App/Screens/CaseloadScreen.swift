@@ -148,7 +148,7 @@ public struct CaseloadScreen: Screen {
             loadedSearch = nil
             selected = (try? session.store.position(of: id)) ?? 0
             notice = "Saved \(id), a reportable individual"
-        case .updated(_, let text):
+        case .updated(_, let text), .planSaved(_, let text):
             loadedSearch = nil
             notice = text
         case .back, .edited:
