@@ -30,6 +30,14 @@ struct RecommendationsScreen: CaseFileScreen {
     var editingKey: String?
     var message: String?
     var notice: String?
+    /// What the screen asked the loop to write, until it hears how it went.
+    var writing: Write?
+
+    enum Write {
+        case restore
+        case dismiss(key: String)
+        case add
+    }
 
     init(session: Session, file: CaseFile) {
         self.session = session
@@ -123,7 +131,7 @@ struct RecommendationsScreen: CaseFileScreen {
         notice = nil
         if var field = dismissing {
             switch key {
-            case .enter: commitDismiss(reason: field.text)
+            case .enter: return commitDismiss(reason: field.text)
             case .escape: dismissing = nil
             default:
                 guard field.handle(key) else { return .unhandled }
@@ -141,15 +149,19 @@ struct RecommendationsScreen: CaseFileScreen {
         case .char("x"):
             if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
             if case .dismissed(let key) = row {
-                do { try session.store.restore(key, for: file.customer.id, by: session.user); load(); notice = "Brought back" }
-                catch { message = "\(error)" }
+                writing = .restore
+                let (id, user) = (file.customer.id, session.user)
+                return .request(StoreRequest { store in
+                    try store.restore(key, for: id, by: user)
+                    return .updated(id, notice: "Brought back")
+                })
             } else if case .item = row {
                 dismissing = TextField()
             } else {
                 message = "Dismiss the whole goal (select its line), or unmark a step with Space"
             }
         case .enter: return editWording()
-        case .char("a"): addMarked()
+        case .char("a"): return addMarked()
         default: return .unhandled
         }
         return .handled
@@ -207,40 +219,69 @@ struct RecommendationsScreen: CaseFileScreen {
         load()
     }
 
-    private mutating func commitDismiss(reason: String) {
-        guard case .item(let key) = row, let r = recommendation(key) else { dismissing = nil; return }
-        do {
-            try session.store.dismiss(Dismissal(customer: file.customer.id, key: key, fingerprint: r.fingerprint, reason: reason,
-                                                by: session.login, on: session.today), by: session.user)
-            dismissing = nil
-            marked = marked.filter { !$0.hasPrefix(key) }
-            load()
-            notice = "Dismissed: \(r.text) (it returns if the data behind it changes)"
-        } catch {
-            message = "\(error)"
-        }
+    private mutating func commitDismiss(reason: String) -> Effect {
+        guard case .item(let key) = row, let r = recommendation(key) else { dismissing = nil; return .handled }
+        writing = .dismiss(key: key)
+        let dismissal = Dismissal(customer: file.customer.id, key: key, fingerprint: r.fingerprint, reason: reason,
+                                  by: session.login, on: session.today)
+        let user = session.user
+        return .request(StoreRequest { store in
+            try store.dismiss(dismissal, by: user)
+            return .updated(dismissal.customer, notice: "Dismissed: \(r.text) (it returns if the data behind it changes)")
+        })
     }
 
-    private mutating func addMarked() {
-        if let refusal = session.refusal(.editPlan) { message = refusal; return }
+    /// How a restore, dismissal or addition went: done, the page reads
+    /// again; refused, the reason shows and the marks and typing stay.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        guard let writing else { return .handled }
+        self.writing = nil
+        switch outcome {
+        case .success(let result):
+            switch writing {
+            case .restore: break
+            case .dismiss(let key):
+                dismissing = nil
+                marked = marked.filter { !$0.hasPrefix(key) }
+            case .add:
+                marked = []
+                reload(after: .back)
+            }
+            load()
+            if case .updated(_, let text) = result { notice = text }
+        case .failure(let error):
+            message = "\(error)"
+        }
+        return .handled
+    }
+
+    private mutating func addMarked() -> Effect {
+        if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
         let choices: [RecommendationChoice] = shown.filter { marked.contains($0.key) && !inPlan($0) }.map { r in
             let steps = r.steps.indices.filter { marked.contains("\(r.key)#step#\($0)") }
             return RecommendationChoice(recommendation: r, text: text(r), steps: steps.map { stepText(r, $0) }, stepIndices: steps,
                                         includeService: marked.contains("\(r.key)#service"))
         }
-        guard !choices.isEmpty else { message = "Mark items with Space first: nothing is added unless you choose it"; return }
+        guard !choices.isEmpty else {
+            message = "Mark items with Space first: nothing is added unless you choose it"
+            return .handled
+        }
+        let next: CareerPlan
         do {
-            let next = try AddToPlan.apply(choices, to: currentPlan, matrix: session.matrix, on: session.today)
-            let saved = try session.store.savePlan(next, over: plan?.version ?? 0, by: session.user, today: session.today,
-                                                   matrix: session.matrix, reason: "chosen from the recommendations with the customer")
-            marked = []
-            reload(after: .back)
-            load()
-            notice = "Added \(choices.count) item(s) to the plan: version \(saved.version)"
+            next = try AddToPlan.apply(choices, to: currentPlan, matrix: session.matrix, on: session.today)
         } catch let refusal as AddToPlan.Refusal {
             message = refusal.message
+            return .handled
         } catch {
             message = "\(error)"
+            return .handled
         }
+        writing = .add
+        let (over, user, today, matrix, count) = (plan?.version ?? 0, session.user, session.today, session.matrix, choices.count)
+        return .request(StoreRequest { store in
+            let saved = try store.savePlan(next, over: over, by: user, today: today, matrix: matrix,
+                                           reason: "chosen from the recommendations with the customer")
+            return .updated(next.customer, notice: "Added \(count) item(s) to the plan: version \(saved.version)")
+        })
     }
 }
