@@ -263,8 +263,12 @@ extension PlanScreen {
                 if wasSigned && savedIsSigned != true { notice! += " · the signatures are now outdated: sign again (i)" }
                 if let thenLeave { return thenLeave }
             }
+        case .success(.updated(_, let text)):
+            notice = text
         case .success:
             break
+        case .failure(let error) where writing.isCopy:
+            message = "Not written: \(error)"
         case .failure(let error):
             message = "\(error)"
             if case StoreError.changedMeanwhile(let what) = error {

@@ -59,6 +59,10 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case review
         /// `thenLeave`: Esc or F10 with changes, answered "save".
         case save(wasSigned: Bool, thenLeave: Effect?)
+        /// The customer's copy, written and recorded.
+        case copy
+
+        var isCopy: Bool { if case .copy = self { true } else { false } }
     }
 
     init(session: Session, file: CaseFile) {
@@ -274,10 +278,9 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case .char("i"), .char("w"):
             guard !hasChanges else { message = "Save the plan first (Ctrl-S): signatures and copies are of the saved plan"; return .handled }
             if key == .char("w") {
-                do { notice = "Copy written: " + (try CopyWriter.write(session, customer: file.customer.id)) } catch {
-                    message = "Not written: \(error)"
-                }
-                return .handled
+                writing = .copy
+                return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
+                                                   today: session.today))
             }
             guard let fresh = try? session.caseFile(file.customer.id) else { message = "Cannot read the data file"; return .handled }
             return .push(SignaturesScreen(session: session, file: fresh))

@@ -128,10 +128,17 @@ struct CustomerEntryScreen: Screen {
     }
 
     private mutating func save(despite duplicates: [CustomerID]) -> Effect {
-        do {
-            let customer = try session.store.enter(entry, by: session.user, today: session.today, despite: duplicates)
-            return .finish(.created(customer.id))
-        } catch {
+        let (entry, user, today) = (entry, session.user, session.today)
+        return .request(StoreRequest { store in
+            .created(try store.enter(entry, by: user, today: today, despite: duplicates).id)
+        })
+    }
+
+    /// Entered: the form closes on the new customer. Refused: back to the form, as typed.
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(let result): return .finish(result)
+        case .failure(let error):
             mode = .editing
             message = "\(error)"
             return .handled
