@@ -37,6 +37,9 @@ public enum ScreenResult {
     case edited([String: String])
     /// A plan saved (or its review recorded) as this version.
     case planSaved(PlanVersion, notice: String)
+    /// The Getting Started Assessment as saved, and the fields another user
+    /// changed meanwhile that this save left to the user.
+    case gsaSaved(GettingStartedAssessment, collisions: [FieldCollision])
 }
 
 extension Screen {
@@ -55,6 +58,14 @@ public struct StoreRequest {
     let run: (CaseloadStore) throws -> ScreenResult
 
     public init(_ run: @escaping (CaseloadStore) throws -> ScreenResult) { self.run = run }
+
+    /// Saves this user's changes to the Getting Started Assessment since `base`.
+    public static func saveGSA(_ gsa: GettingStartedAssessment, over base: GettingStartedAssessment?, by user: Staff?) -> StoreRequest {
+        StoreRequest { store in
+            let saved = try store.saveGSA(gsa, over: base, by: user)
+            return .gsaSaved(saved.stored, collisions: saved.collisions)
+        }
+    }
 
     /// A result that needs no store (a form editing a record the screen below holds).
     public static func done(_ result: ScreenResult) -> StoreRequest { StoreRequest { _ in result } }

@@ -41,13 +41,17 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
     private mutating func toggleDiscussed() -> Effect {
         var g = file.gsa ?? GettingStartedAssessment(customer: file.customer.id, startedOn: session.today)
         g.answers["barriersReviewed"] = discussed ? "" : FormField.yes
-        do {
-            let saved = try session.store.saveGSA(g, over: file.gsa, by: session.user)
-            file.gsa = saved.stored
-            notice = saved.collisions.isEmpty ? (discussed ? "Marked: barriers talked through with the customer" : "Unmarked")
+        return .request(.saveGSA(g, over: file.gsa, by: session.user))
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(.gsaSaved(let stored, let collisions)):
+            file.gsa = stored
+            notice = collisions.isEmpty ? (discussed ? "Marked: barriers talked through with the customer" : "Unmarked")
                 : "Not changed: another user changed this mark meanwhile; press m again to change it"
-        } catch {
-            message = "Not saved: \(error)"
+        case .success: break
+        case .failure(let error): message = "Not saved: \(error)"
         }
         return .handled
     }

@@ -151,7 +151,7 @@ public struct CaseloadScreen: Screen {
         case .updated(_, let text), .planSaved(_, let text):
             loadedSearch = nil
             notice = text
-        case .back, .edited:
+        case .back, .edited, .gsaSaved:
             // Rows may have changed (stage, program); the count too.
             loadedSearch = nil
         }

@@ -65,13 +65,24 @@ struct GSAScreen: CaseFileScreen {
         }
         var current = gsa
         current.lastPart = part
-        do {
-            current = try session.store.saveGSA(current, over: file.gsa, by: session.user).stored
-        } catch {
+        // Where the user is goes into the record first, so the next visit resumes here.
+        return .request(.saveGSA(current, over: file.gsa, by: session.user))
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(.gsaSaved(let stored, _)):
+            file.gsa = stored
+            return open(part, stored)
+        case .success:
+            return .handled
+        case .failure(let error):
             message = "Not saved: \(error)"
             return .handled
         }
-        file.gsa = current
+    }
+
+    private func open(_ part: GSAPart, _ current: GettingStartedAssessment) -> Effect {
         switch part {
         case .employment: return .push(WorkHistoryScreen(session: session, file: file, kind: .jobs))
         case .education: return .push(WorkHistoryScreen(session: session, file: file, kind: .education))
@@ -81,7 +92,7 @@ struct GSAScreen: CaseFileScreen {
     }
 
     private func partForm(_ current: GettingStartedAssessment) -> RecordFormScreen {
-        let (store, user, part) = (session.store, session.user, part)
+        let (user, part) = (session.user, part)
         func with(_ values: [String: String]) -> GettingStartedAssessment {
             var g = current
             g.answers.merge(values) { _, new in new }
@@ -93,7 +104,7 @@ struct GSAScreen: CaseFileScreen {
             intro: "In the customer's own words. Saved as you go.", fields: part.fields(for: current),
             values: current.answers, check: { _ in [:] },
             // Only this user's changes since the last save, merged by field with others' (FieldMerge).
-            autosave: { values, saved in try store.saveGSA(with(values), over: with(saved), by: user).collisions },
+            autosave: { values, saved in .saveGSA(with(values), over: with(saved), by: user) },
             // Ctrl-S: everything was saved as typed (RecordFormScreen saves what is left first).
             save: { _ in .done(.updated(c.id, notice: "\(part.title) saved")) })
     }

@@ -21,7 +21,9 @@ struct RecordFormScreen: DraftKeeping {
     /// What Ctrl-S asks the loop to do with the checked values.
     let save: ([String: String]) -> StoreRequest
     /// Saves (values, the values as last saved) and returns the fields both changed.
-    let autosave: (([String: String], [String: String]) throws -> [FieldCollision])?
+    /// Asks to save (values, the values as last saved); the outcome is a
+    /// `.gsaSaved` naming the fields both users changed.
+    let autosave: (([String: String], [String: String]) -> StoreRequest)?
     /// The same form over the record as saved now.
     let reopen: (() throws -> RecordFormScreen)?
     var stale = false
@@ -29,12 +31,20 @@ struct RecordFormScreen: DraftKeeping {
     var question: DiscardQuestion?
     var offered: DraftOffer?
     var collisions: CollisionQuestion?
+    /// Values an autosave is keeping, and what follows once it has.
+    var keeping: (values: [String: String], then: AfterKeeping)?
+
+    enum AfterKeeping {
+        case stay
+        case leave(Effect)
+        case save
+    }
     var message: String?
     let fields: [FormField]
 
     init(title: String, customer: CustomerID, heading: String, intro: String? = nil, fields: [FormField], values: [String: String],
          check: @escaping ([String: String]) -> [String: String],
-         autosave: (([String: String], [String: String]) throws -> [FieldCollision])? = nil,
+         autosave: (([String: String], [String: String]) -> StoreRequest)? = nil,
          reopen: (() throws -> RecordFormScreen)? = nil,
          save: @escaping ([String: String]) -> StoreRequest) {
         self.title = title
@@ -109,9 +119,9 @@ struct RecordFormScreen: DraftKeeping {
             collisions = asking.pending.isEmpty ? nil : asking
             if let next = asking.current { form.focus(on: next.key) }
             if collisions == nil {
-                if autosave != nil { keepProgress() }
                 message = autosave != nil ? "Saved: every field both of you changed is settled"
                     : "Every field both of you changed is settled: check and save (Ctrl-S)"
+                if autosave != nil { return keepProgress(then: .stay) }
             }
             return .handled
         }
@@ -121,33 +131,54 @@ struct RecordFormScreen: DraftKeeping {
         case .ctrl("r") where stale: reloadAndReapply()
         case .escape, .function(10):
             if autosave != nil {
-                keepProgress()
                 // A field both users changed is put to this user before the form closes.
-                if collisions != nil { return .handled }
-                return key == .escape ? .finish(.updated(customer, notice: "Progress saved")) : .quit
+                return keepProgress(then: .leave(key == .escape ? .finish(.updated(customer, notice: "Progress saved")) : .quit))
             }
             if form.values != saved { question = DiscardQuestion(quit: key == .function(10)); return .handled }
             return key == .escape ? .pop : .quit
         default:
             let before = form.focus
             guard form.handle(key) else { return .unhandled }
-            if form.focus != before { keepProgress() }
+            if form.focus != before { return keepProgress(then: .stay) }
         }
         return .handled
     }
 
-    private mutating func keepProgress() {
-        guard let autosave, form.values != saved else { return }
-        do {
-            let clashes = try autosave(form.values, saved)
-            for key in form.values.keys where !clashes.contains(where: { $0.key == key }) { saved[key] = form[key] }
+    /// Asks the loop to save what changed since the last save, then `then`
+    /// (straight away when nothing changed).
+    private mutating func keepProgress(then next: AfterKeeping) -> Effect {
+        guard let autosave, form.values != saved else { return proceed(next) }
+        keeping = (form.values, next)
+        return .request(autosave(form.values, saved))
+    }
+
+    private func proceed(_ next: AfterKeeping) -> Effect {
+        switch next {
+        case .stay: .handled
+        case .leave(let effect): effect
+        case .save: .request(save(form.values))
+        }
+    }
+
+    /// Kept: every field but those another user changed meanwhile counts as
+    /// saved, and those are put to the user before anything else follows.
+    private mutating func kept(_ values: [String: String], _ outcome: Result<ScreenResult, any Error>,
+                               then next: AfterKeeping) -> Effect {
+        switch outcome {
+        case .success(let result):
+            var clashes: [FieldCollision] = []
+            if case .gsaSaved(_, let found) = result { clashes = found }
+            for key in values.keys where !clashes.contains(where: { $0.key == key }) { saved[key] = values[key] }
             if let first = clashes.first {
                 collisions = CollisionQuestion(pending: clashes)
                 form.focus(on: first.key)
                 message = "Another user saved this part meanwhile; everything else is saved"
+                return .handled
             }
-        } catch {
+            return proceed(next)
+        case .failure(let error):
             message = "Not saved: \(error)"
+            return .handled
         }
     }
 
@@ -156,17 +187,17 @@ struct RecordFormScreen: DraftKeeping {
             message = refusal
             return .handled
         }
-        if autosave != nil {
-            // Saved as you go: what is left is saved the same way, merged by field.
-            keepProgress()
-            if collisions != nil || form.values != saved { return .handled }
-        }
-        return .request(save(form.values))
+        // Saved as you go: what is left is saved the same way, merged by field, first.
+        return keepProgress(then: .save)
     }
 
     /// Saved: the form closes with its result. Refused: the reason shows and
     /// every field keeps what was typed.
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        if let keeping {
+            self.keeping = nil
+            return kept(keeping.values, outcome, then: keeping.then)
+        }
         switch outcome {
         case .success(let result):
             return .finish(result)

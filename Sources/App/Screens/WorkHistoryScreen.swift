@@ -12,6 +12,8 @@ struct WorkHistoryScreen: CaseFileScreen {
     let kind: Kind
     var selected = 0
     var confirmingRemove = false
+    /// What the bottom line says once the loop has saved the change.
+    var saving: String?
     var message: String?
     var notice: String?
 
@@ -45,8 +47,7 @@ struct WorkHistoryScreen: CaseFileScreen {
                 confirmingRemove = false
                 var g = gsa
                 if kind == .jobs { g.jobs.remove(at: selected) } else { g.education.remove(at: selected) }
-                store(g, notice: "Removed")
-                selected = max(0, min(selected, count - 1))
+                return store(g, notice: "Removed")
             case .char("n"), .char("N"), .escape: confirmingRemove = false
             case .function(1), .char("?"): return .unhandled
             default: break
@@ -66,19 +67,28 @@ struct WorkHistoryScreen: CaseFileScreen {
         case .char("n"):
             var g = gsa
             g.answers[flagKey] = g[flagKey] == FormField.yes ? "" : FormField.yes
-            store(g, notice: g[flagKey] == FormField.yes ? flagLabel : "Unmarked: " + flagLabel)
+            return store(g, notice: g[flagKey] == FormField.yes ? flagLabel : "Unmarked: " + flagLabel)
         default: return .unhandled
         }
         return .handled
     }
 
-    private mutating func store(_ g: GettingStartedAssessment, notice text: String) {
-        do {
-            file.gsa = try session.store.saveGSA(g, over: file.gsa, by: session.user).stored
-            notice = text
-        } catch {
-            message = "Not saved: \(error)"
+    private mutating func store(_ g: GettingStartedAssessment, notice text: String) -> Effect {
+        saving = text
+        return .request(.saveGSA(g, over: file.gsa, by: session.user))
+    }
+
+    mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
+        switch outcome {
+        case .success(.gsaSaved(let stored, _)):
+            file.gsa = stored
+            notice = saving
+            selected = max(0, min(selected, count - 1))
+        case .success: break
+        case .failure(let error): message = "Not saved: \(error)"
         }
+        saving = nil
+        return .handled
     }
 
     private func entryForm(index: Int?) -> RecordFormScreen {
