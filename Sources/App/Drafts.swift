@@ -20,8 +20,8 @@ protocol DraftKeeping: Screen {
 public struct DraftKeeper {
     let store: CaseloadStore
 
-    public init(session: Session) {
-        store = session.store
+    public init(store: CaseloadStore) {
+        self.store = store
     }
 
     func load(for screen: any DraftKeeping) throws -> Draft? {

@@ -5,7 +5,9 @@ import Store
 /// Who is using the program, on which file, on which day. Screens read the
 /// date from here, never from the clock, so tests can fix it.
 public struct Session {
-    public let store: CaseloadStore
+    /// What screens may read; they change the data file only through the
+    /// `StoreRequest`s the loop runs.
+    public let store: any CaseloadReading
     /// The operating-system account running the program.
     public let login: String
     /// Their staff record; nil when the account is not on the staff list.

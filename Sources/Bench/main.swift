@@ -115,7 +115,7 @@ var dashTimes: [Double] = []
 for _ in 0..<3 {
     let t = MemoryTerminal(width: 80, height: 24)
     let t0 = Date()
-    let l = AppLoop(root: DashboardScreen(session: plannerSession), store: plannerSession.store, terminal: t, titleRight: "bench")
+    let l = AppLoop(root: DashboardScreen(session: plannerSession), store: store, terminal: t, titleRight: "bench")
     l.run()
     dashTimes.append(Date().timeIntervalSince(t0))
 }

@@ -75,7 +75,7 @@ enum Launcher {
         let loop = AppLoop(root: caseload, above: overdue > 0 ? [DashboardScreen(session: session)] : [],
                            store: store, terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel,
-                           drafts: DraftKeeper(session: session))
+                           drafts: DraftKeeper(store: store))
         // Input ends when the connection drops (SIGHUP) or on SIGTERM: keep what was typed.
         if !loop.run() { loop.keepDrafts() }
         terminal.end()

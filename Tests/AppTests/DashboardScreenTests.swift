@@ -60,7 +60,7 @@ import TerminalKit
     @Test func theListPagesThroughEveryItemWithItsGroupHeadings() throws {
         let h = try Harness(login: "asantos")
         h.press(.char("d"))
-        let items = h.session.store
+        let items = h.store
         let total = try items.dueSummary(planners: nil, on: Harness.today, settings: h.session.settings).total
         #expect(total > 40)
         h.press(.end)

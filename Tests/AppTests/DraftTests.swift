@@ -9,7 +9,7 @@ import TerminalKit
 /// form; a saved or abandoned form leaves none; a full SSN is never kept.
 @Suite struct DraftTests {
     func loop(_ h: Harness, _ terminal: MemoryTerminal) -> AppLoop {
-        AppLoop(root: CaseloadScreen(session: h.session), store: h.store, terminal: terminal, titleRight: "t", drafts: DraftKeeper(session: h.session))
+        AppLoop(root: CaseloadScreen(session: h.session), store: h.store, terminal: terminal, titleRight: "t", drafts: DraftKeeper(store: h.store))
     }
 
     func openNote(_ terminal: MemoryTerminal, _ loop: AppLoop) {

@@ -64,7 +64,7 @@ public struct DashboardScreen: Screen {
     /// own caseload (a cover is temporary; its items are on the dashboard).
     public static func counts(session: Session) -> (overdue: Int, dueSoon: Int)? {
         guard session.user?.role == .planner,
-              let s = try? session.store.dueCounts(planners: [session.login], on: session.today, settings: session.settings)
+              let s = try? session.store.dueCounts(planners: [session.login], rule: nil, on: session.today, settings: session.settings)
         else { return nil }
         return (s.overdue, s.dueSoon)
     }
