@@ -5,7 +5,7 @@ import TerminalKit
 /// The customer's case notes and everything else that happened, newest
 /// first, with search as you type. Notes are never edited: `a` amends the
 /// selected one and the amendment is shown beside it.
-struct TimelineScreen: CaseFileScreen {
+struct TimelineScreen: CaseFileScreen, CommandScreen {
     let session: Session
     var file: CaseFile
     var plan: CareerPlan?
@@ -29,48 +29,64 @@ struct TimelineScreen: CaseFileScreen {
             .filter { $0.matches(search.text) }
     }
 
-    var bindings: [KeyBinding] {
+    var rowCount: Int { entries.count }
+
+    var commands: [Command<Self>] {
         if searching {
-            return [KeyBinding([.enter], "Keep", help: "Keep the search and return to the list"),
-                    KeyBinding([.escape], "Clear", help: "Clear the search"), TextField.editing]
+            return [Command(KeyBinding([.enter, .down], "Keep", help: "Keep the search and return to the list")) { screen, _ in
+                        screen.searching = false
+                        return .handled
+                    },
+                    Command(KeyBinding([.escape], "Clear", help: "Clear the search")) { screen, _ in
+                        screen.searching = false
+                        screen.search = TextField()
+                        return .handled
+                    },
+                    Command(TextField.editing) { screen, key in screen.typeSearch(key) }]
         }
-        return [KeyBinding([.char("/")], "Search", help: "Show only entries containing the typed text (any case, no accents)"),
-                KeyBinding([.char("a")], "Amend", help: "Correct the selected note; the original stays readable"),
-                KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], "Move",
-                           help: "Select an entry; its full text shows below the list", inBar: false)]
+        var all = [Command(KeyBinding([.char("/")], "Search", help: "Show only entries containing the typed text (any case, no accents)")) {
+                       screen, _ in
+                       screen.searching = true
+                       return .handled
+                   },
+                   Self.needing(.caseWork, KeyBinding([.char("a")], "Amend", help: "Correct the selected note; the original stays readable")) {
+                       $0.amendSelected()
+                   },
+                   Command(KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], "Move",
+                                      help: "Select an entry; its full text shows below the list", inBar: false)) { screen, key in
+                       screen.selected = ListMove.index(screen.selected, key: key, count: screen.rowCount, page: 10) ?? screen.selected
+                       return .handled
+                   }]
+        if !search.text.isEmpty {
+            all.append(Command(KeyBinding([.escape], "Clear search", help: "Show every entry again", inBar: false)) { screen, _ in
+                screen.search = TextField()
+                screen.selected = 0
+                return .handled
+            })
+        }
+        return all
     }
 
     mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if searching {
-            switch key {
-            case .enter, .down: searching = false
-            case .escape: searching = false; search = TextField()
-            default:
-                let before = search.text
-                guard search.handle(key) else { return .unhandled }
-                if search.text != before { selected = 0 }
-            }
-            return .handled
-        }
-        if let moved = ListMove.index(selected, key: key, count: entries.count, page: 10) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .char("/"): searching = true
-        case .escape where !search.text.isEmpty: search = TextField(); selected = 0
-        case .char("a"):
-            guard entries.indices.contains(selected), case .note(let note) = entries[selected].source else {
-                message = "Select a note to amend: only notes are amended here"
-                return .handled
-            }
-            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
-            return .push(NoteForms.amend(note, session: session, customer: file.customer))
-        default: return .unhandled
-        }
+        let effect = runCommand(key)
+        // While searching, every other key is typed into the search.
+        if searching, case .unhandled = effect { return typeSearch(key) }
+        return effect
+    }
+
+    private mutating func typeSearch(_ key: Key) -> Effect {
+        let before = search.text
+        guard search.handle(key) else { return .unhandled }
+        if search.text != before { selected = 0 }
         return .handled
+    }
+
+    private mutating func amendSelected() -> Effect {
+        guard entries.indices.contains(selected), case .note(let note) = entries[selected].source else {
+            message = "Select a note to amend: only notes are amended here"
+            return .handled
+        }
+        return .push(NoteForms.amend(note, session: session, customer: file.customer))
     }
 
     mutating func resume(with result: ScreenResult) {
