@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The jobs or the schooling of the Getting Started Assessment: a list to
 /// add to, edit and remove from, and the mark for "nothing to record".
-struct WorkHistoryScreen: CaseFileScreen {
+struct WorkHistoryScreen: CaseFileScreen, SelectingScreen {
     enum Kind { case jobs, education }
 
     let session: Session
@@ -26,51 +26,44 @@ struct WorkHistoryScreen: CaseFileScreen {
     var flagKey: String { kind == .jobs ? "noWorkHistory" : "noEducationHistory" }
     var flagLabel: String { GSAPart(rawValue: kind == .jobs ? "employment" : "education")!.fields[0].label }
 
-    var bindings: [KeyBinding] {
+    var rowCount: Int { count }
+
+    var commands: [Command<Self>] {
         if confirmingRemove {
-            return [KeyBinding([.char("y")], "Remove", help: "Remove the entry"),
-                    KeyBinding([.char("n"), .escape], "Keep", help: "Keep the entry")]
+            return [Command(KeyBinding([.char("y"), .char("Y")], "Remove", help: "Remove the entry")) { screen, _ in
+                        screen.confirmingRemove = false
+                        var g = screen.gsa
+                        if screen.kind == .jobs { g.jobs.remove(at: screen.selected) } else { g.education.remove(at: screen.selected) }
+                        return screen.store(g, notice: "Removed")
+                    },
+                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Keep", help: "Keep the entry")) { screen, _ in
+                        screen.confirmingRemove = false
+                        return .handled
+                    }]
         }
-        return [KeyBinding([.char("a")], "Add", help: kind == .jobs ? "Add a job" : "Add a diploma, license or course"),
-                KeyBinding([.enter], "Edit", help: "Edit the selected entry"),
-                KeyBinding([.char("x")], "Remove", help: "Remove the selected entry (asks first)"),
-                KeyBinding([.char("n")], "Mark none", help: "Mark or unmark: " + flagLabel),
-                KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an entry", inBar: false)]
+        return [Command(KeyBinding([.char("a")], "Add", help: kind == .jobs ? "Add a job" : "Add a diploma, license or course")) {
+                    screen, _ in .push(screen.entryForm(index: nil))
+                },
+                Command(KeyBinding([.enter], "Edit", help: "Edit the selected entry")) { screen, _ in
+                    .push(screen.entryForm(index: screen.count > 0 ? screen.selected : nil))
+                },
+                Command(KeyBinding([.char("x")], "Remove", help: "Remove the selected entry (asks first)")) { screen, _ in
+                    if screen.count > 0 { screen.confirmingRemove = true }
+                    return .handled
+                },
+                Command(KeyBinding([.char("n")], "Mark none", help: "Mark or unmark: " + flagLabel)) { screen, _ in
+                    var g = screen.gsa
+                    g.answers[screen.flagKey] = g[screen.flagKey] == FormField.yes ? "" : FormField.yes
+                    return screen.store(g, notice: g[screen.flagKey] == FormField.yes ? screen.flagLabel : "Unmarked: " + screen.flagLabel)
+                },
+                Self.move("Select an entry")]
     }
 
     mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if confirmingRemove {
-            switch key {
-            case .char("y"), .char("Y"):
-                confirmingRemove = false
-                var g = gsa
-                if kind == .jobs { g.jobs.remove(at: selected) } else { g.education.remove(at: selected) }
-                return store(g, notice: "Removed")
-            case .char("n"), .char("N"), .escape: confirmingRemove = false
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
-        }
-        if let moved = ListMove.index(selected, key: key, count: count) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .char("a"): return .push(entryForm(index: nil))
-        case .enter:
-            guard count > 0 else { return .push(entryForm(index: nil)) }
-            return .push(entryForm(index: selected))
-        case .char("x"): if count > 0 { confirmingRemove = true }
-        case .char("n"):
-            var g = gsa
-            g.answers[flagKey] = g[flagKey] == FormField.yes ? "" : FormField.yes
-            return store(g, notice: g[flagKey] == FormField.yes ? flagLabel : "Unmarked: " + flagLabel)
-        default: return .unhandled
-        }
-        return .handled
+        let effect = runCommand(key)
+        // While asking, only its answers and help work.
+        if confirmingRemove, case .unhandled = effect, key != .function(1), key != .char("?") { return .handled }
+        return effect
     }
 
     private mutating func store(_ g: GettingStartedAssessment, notice text: String) -> Effect {

@@ -5,7 +5,7 @@ import TerminalKit
 /// The documentation checklist: one line per eligibility answer that needs
 /// proof, with the document type that verified it and the day it was seen.
 /// The document itself is never stored.
-struct DocumentsScreen: CaseFileScreen {
+struct DocumentsScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -24,13 +24,24 @@ struct DocumentsScreen: CaseFileScreen {
     var items: [EligibilityItem] { file.checklist }
 
     static let recordDocument = KeyBinding([.enter], "Record", help: "Record the document seen for the selected item")
-    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an item", inBar: false)
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Save the document type and date")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave the item unchanged")
 
-    var bindings: [KeyBinding] {
-        editing == nil ? [Self.recordDocument, Self.move] : [Self.save, Self.cancel] + FormState.bindings
+    var rowCount: Int { items.count }
+
+    var commands: [Command<Self>] {
+        guard editing == nil else {
+            return [Command(Self.save) { screen, _ in screen.save() },
+                    Command(Self.cancel) { screen, _ in
+                        screen.editing = nil
+                        return .handled
+                    }]
+        }
+        return [Command(Self.recordDocument) { screen, _ in screen.startEditing() }, Self.move("Select an item")]
     }
+
+    /// The form's own keys show in help and move its fields.
+    var bindings: [KeyBinding] { commands.map(\.binding) + (editing == nil ? [] : FormState.bindings) }
 
     func fields(for item: EligibilityItem) -> [FormField] {
         [FormField("type", "Document type", .choice(item.documentTypes.map { FormChoice($0, $0) }),
@@ -39,30 +50,18 @@ struct DocumentsScreen: CaseFileScreen {
     }
 
     mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if editing != nil {
-            switch key {
-            case .escape: editing = nil
-            case .ctrl("s"), .function(2): return save()
-            default: return editing!.handle(key) ? .handled : .unhandled
-            }
-            return .handled
-        }
-        if let moved = ListMove.index(selected, key: key, count: items.count) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .enter:
-            guard items.indices.contains(selected) else { return .handled }
-            let item = items[selected]
-            let doc = file.document(for: item)
-            editing = FormState(fields: fields(for: item), values: [
-                "type": doc?.documentType ?? item.documentTypes[0],
-                "seenOn": (doc?.seenOn ?? session.today).description])
-        default: return .unhandled
-        }
+        let effect = runCommand(key)
+        if editing != nil, case .unhandled = effect { return editing!.handle(key) ? .handled : .unhandled }
+        return effect
+    }
+
+    private mutating func startEditing() -> Effect {
+        guard items.indices.contains(selected) else { return .handled }
+        let item = items[selected]
+        let doc = file.document(for: item)
+        editing = FormState(fields: fields(for: item), values: [
+            "type": doc?.documentType ?? item.documentTypes[0],
+            "seenOn": (doc?.seenOn ?? session.today).description])
         return .handled
     }
 
