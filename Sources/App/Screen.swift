@@ -103,3 +103,25 @@ public struct Area: Equatable, Sendable {
 
     public var bottom: Int { top + height - 1 }
 }
+
+extension Result where Success == ScreenResult {
+    /// Done: the screen closes with the result. Refused: `refused` puts the
+    /// reason on the screen, which stays with everything typed.
+    public func finishing(orElse refused: (Failure) -> Void) -> Effect {
+        switch self {
+        case .success(let result): return .finish(result)
+        case .failure(let error):
+            refused(error)
+            return .handled
+        }
+    }
+
+    /// Done: `done` updates the screen, which stays. Refused: `refused` says why.
+    public func staying(_ done: (ScreenResult) -> Void, orElse refused: (Failure) -> Void) -> Effect {
+        switch self {
+        case .success(let result): done(result)
+        case .failure(let error): refused(error)
+        }
+        return .handled
+    }
+}

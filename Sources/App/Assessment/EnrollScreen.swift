@@ -33,12 +33,7 @@ struct EnrollScreen: Screen {
     }
 
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result): return .finish(result)
-        case .failure(let error):
-            message = "Not enrolled: \(error)"
-            return .handled
-        }
+        outcome.finishing { message = "Not enrolled: \($0)" }
     }
 
     var lateWarning: String? {

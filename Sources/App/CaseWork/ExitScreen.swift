@@ -134,11 +134,7 @@ struct ExitScreen: CaseFileScreen {
     }
 
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result): reload(after: result)
-        case .failure(let error): message = "Not exited: \(error)"
-        }
-        return .handled
+        outcome.staying({ reload(after: $0) }, orElse: { message = "Not exited: \($0)" })
     }
 
     mutating func resume(with result: ScreenResult) {

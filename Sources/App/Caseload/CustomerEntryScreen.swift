@@ -136,12 +136,9 @@ struct CustomerEntryScreen: Screen {
 
     /// Entered: the form closes on the new customer. Refused: back to the form, as typed.
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result): return .finish(result)
-        case .failure(let error):
+        outcome.finishing { error in
             mode = .editing
             message = "\(error)"
-            return .handled
         }
     }
 }

@@ -90,14 +90,10 @@ struct DocumentsScreen: CaseFileScreen, SelectingScreen {
 
     /// Recorded: the small form closes and the checklist reads again. Refused: the form stays as typed.
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result):
+        outcome.staying({ result in
             editing = nil
             reload(after: result)
-        case .failure(let error):
-            message = "\(error)"
-        }
-        return .handled
+        }, orElse: { message = "\($0)" })
     }
 
     static let table = SelectableTable([.init("Item", width: 33), .init("Document seen", width: 13, flexible: true)],

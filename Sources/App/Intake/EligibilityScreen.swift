@@ -146,14 +146,10 @@ struct EligibilityScreen: CaseFileScreen {
 
     /// Certified: the small form closes and the titles read again. Refused: the form stays as typed.
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result):
+        outcome.staying({ result in
             certifying = nil
             reload(after: result)
-        case .failure(let error):
-            message = "\(error)"
-        }
-        return .handled
+        }, orElse: { message = "\($0)" })
     }
 
     mutating func resume(with result: ScreenResult) {

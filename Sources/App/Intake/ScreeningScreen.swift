@@ -64,12 +64,7 @@ struct ScreeningScreen: Screen {
     }
 
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
-        switch outcome {
-        case .success(let result): return .finish(result)
-        case .failure(let error):
-            message = "\(error)"
-            return .handled
-        }
+        outcome.finishing { message = "\($0)" }
     }
 
     func render(into canvas: inout Canvas, area: Area) {
