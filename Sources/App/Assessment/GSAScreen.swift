@@ -5,7 +5,7 @@ import TerminalKit
 /// The Getting Started Assessment: its parts with what each still needs,
 /// resuming at the part the planner was last in. Section 1 is submitted
 /// from here, through a confirmation that says it enrolls the customer.
-struct GSAScreen: CaseFileScreen {
+struct GSAScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected: Int
@@ -26,32 +26,27 @@ struct GSAScreen: CaseFileScreen {
     }
     var part: GSAPart { Self.parts[selected] }
 
-    static let open = KeyBinding([.enter], "Open", help: "Open the selected part; answers save as you type")
-    static let submit = KeyBinding([.char("s")], "Submit Section 1", help: "Submit Section 1: asks first, because it enrolls the customer")
-    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a part", inBar: false)
+    var rowCount: Int { Self.parts.count }
 
-    var bindings: [KeyBinding] {
-        gsa.submittedOn == nil ? [Self.open, Self.submit, Self.move] : [Self.open, Self.move]
+    var commands: [Command<Self>] {
+        let open = Command<Self>(KeyBinding([.enter], "Open", help: "Open the selected part; answers save as you type")) { screen, _ in
+            screen.openPart()
+        }
+        let submit = Command<Self>(KeyBinding([.char("s")], "Submit Section 1",
+                                              help: "Submit Section 1: asks first, because it enrolls the customer")) { screen, _ in
+            screen.submit()
+        }
+        return gsa.submittedOn == nil ? [open, submit, Self.move("Select a part")] : [open, Self.move("Select a part")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if let moved = ListMove.index(selected, key: key, count: Self.parts.count) {
-            selected = moved
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
+
+    private mutating func submit() -> Effect {
+        if let first = Enrollment.problems(file.customer, gsa: file.gsa, barriers: file.barriers, on: session.today).first {
+            message = "Cannot submit: " + first
             return .handled
         }
-        switch key {
-        case .enter: return openPart()
-        case .char("s"):
-            let problems = Enrollment.problems(file.customer, gsa: file.gsa, barriers: file.barriers, on: session.today)
-            if let first = problems.first {
-                message = "Cannot submit: " + first
-                return .handled
-            }
-            return .push(EnrollScreen(session: session, file: file))
-        default: return .unhandled
-        }
+        return .push(EnrollScreen(session: session, file: file))
     }
 
     private mutating func openPart() -> Effect {
