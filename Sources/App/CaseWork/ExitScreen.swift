@@ -5,7 +5,7 @@ import TerminalKit
 /// Leaving the program and what follows: the automatic-exit date and the
 /// pauses that hold it; the planned exit's checklist; after exit, the
 /// 12-month follow-up schedule, or the customer's refusal of it.
-struct ExitScreen: CaseFileScreen {
+struct ExitScreen: CaseFileScreen, CommandScreen {
     let session: Session
     var file: CaseFile
     var plan: CareerPlan?
@@ -27,110 +27,127 @@ struct ExitScreen: CaseFileScreen {
                     elsewhere: file.work.otherServices, on: session.today)
     }
 
-    var bindings: [KeyBinding] {
+    var commands: [Command<Self>] {
         if confirming {
-            return [KeyBinding([.char("y")], "Exit", help: "Exit the customer, dated the last day of service"),
-                    KeyBinding([.char("n"), .escape], "Cancel", help: "Do not exit")]
+            return [Command(KeyBinding([.char("y"), .char("Y")], "Exit", help: "Exit the customer, dated the last day of service")) {
+                        screen, _ in screen.exit()
+                    },
+                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Cancel", help: "Do not exit")) { screen, _ in
+                        screen.confirming = false
+                        return .handled
+                    }]
         }
         if exited {
-            return [KeyBinding([.char("f")], "Follow-up note", help: "Record a follow-up contact or service"),
-                    KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")]
+            return [Self.needing(.caseWork, KeyBinding([.char("f")], "Follow-up note", help: "Record a follow-up contact or service")) {
+                        .push(NoteForms.new(.followUp, session: $0.session, customer: $0.file.customer.id))
+                    },
+                    Self.needing(.caseWork, KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")) {
+                        .push($0.declineForm())
+                    }]
         }
-        return [KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met"),
-                KeyBinding([.char("s")], "Pause", help: "Record a planned break in service: the exit clock stops meanwhile"),
-                KeyBinding([.char("e")], "End pause", help: "End the running pause early (the customer is back): the exit clock runs again", inBar: false),
-                KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")]
+        return [Self.needing(.caseWork, KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met")) {
+                    $0.askToExit()
+                },
+                Self.needing(.caseWork, KeyBinding([.char("s")], "Pause",
+                                                   help: "Record a planned break in service: the exit clock stops meanwhile")) {
+                    .push($0.pauseForm())
+                },
+                Self.needing(.caseWork, KeyBinding([.char("e")], "End pause",
+                                                   help: "End the running pause early (the customer is back): the exit clock runs again",
+                                                   inBar: false)) {
+                    $0.endPause()
+                },
+                Self.needing(.caseWork, KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")) {
+                    .push($0.otherProgramForm())
+                }]
     }
 
     mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if confirming {
-            switch key {
-            case .char("y"), .char("Y"):
-                confirming = false
-                let (customer, user, today) = (file.customer, session.user, session.today)
-                return .request(StoreRequest { store in
-                    let record = try store.exit(customer, by: user, today: today)
-                    return .updated(customer.id, notice: "Exited; exit date \(record.exitOn), the last day of service")
-                })
-            case .char("n"), .char("N"), .escape: confirming = false
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
+        let effect = runCommand(key)
+        // While asking, only its answers and help work.
+        if confirming, case .unhandled = effect, key != .function(1), key != .char("?") { return .handled }
+        return effect
+    }
+
+    private mutating func askToExit() -> Effect {
+        guard check.isReady else {
+            message = "Not ready: " + check.checks.filter { !$0.met }.map(\.todo).joined(separator: "; ")
             return .handled
         }
-        let c = file.customer
-        switch key {
-        case .char("x") where !exited, .char("s") where !exited, .char("c") where !exited, .char("e") where !exited,
-             .char("f") where exited,
-             .char("d") where exited:
-            if let refusal = session.refusal(.caseWork) { message = refusal; return .handled }
-        default: return .unhandled
-        }
-        let (user, today) = (session.user, session.today)
-        switch key {
-        case .char("x"):
-            guard check.isReady else {
-                message = "Not ready: " + check.checks.filter { !$0.met }.map(\.todo).joined(separator: "; ")
-                return .handled
-            }
-            confirming = true
-        case .char("s"):
-            let pauses = file.work.pauses
-            return .push(RecordFormScreen(
-                title: "Pause", customer: c.id, heading: "\(c.displayName) \(c.id) · Planned break in service",
-                intro: "At most \(Pause.longest) days, after a service; the automatic exit waits while it runs.",
-                fields: Pause.fields, values: ["startOn": today.description],
-                check: { Pause.problems($0, lastService: c.lastServiceOn, others: pauses) },
-                save: { v in
-                    StoreRequest { store in
-                        let p = try store.addPause(v, for: c.id, by: user, today: today)
-                        return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
-                    }
-                }))
-        case .char("e"):
-            guard let running = file.work.pauses.last(where: { $0.endOn >= today && $0.startOn <= today && $0.plannedEndOn == nil })
-            else { message = "No pause is running today"; return .handled }
-            return .push(RecordFormScreen(
-                title: "End pause", customer: c.id, heading: "\(c.displayName) \(c.id) · End the pause early",
-                intro: "Pause \(running.summary). The automatic exit clock runs again from the day after the end.",
-                fields: Pause.endFields, values: ["endOn": today.description],
-                check: { running.endProblems($0, today: today) },
-                save: { v in
-                    StoreRequest { store in
-                        let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
-                        return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
-                    }
-                }))
-        case .char("c"):
-            return .push(RecordFormScreen(
-                title: "Other program", customer: c.id, heading: "\(c.displayName) \(c.id) · Service in another program",
-                intro: "Co-enrolled: the automatic exit waits for 90 days without service in every program, "
-                    + "and the exit date is the last day of service in any of them.",
-                fields: OtherProgramService.fields, values: ["on": today.description],
-                check: { OtherProgramService.problems($0, today: today) },
-                save: { v in
-                    StoreRequest { store in
-                        let s = try store.addOtherService(v, for: c.id, by: user, today: today)
-                        return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
-                    }
-                }))
-        case .char("f"): return .push(NoteForms.new(.followUp, session: session, customer: c.id))
-        default:
-            return .push(RecordFormScreen(
-                title: "Declined follow-up", customer: c.id, heading: "\(c.displayName) \(c.id) · Declined follow-up",
-                intro: "The exit date does not change. The follow-up clocks stop.",
-                fields: FollowUpDecline.fields, values: ["on": today.description],
-                check: { FollowUpDecline.problems($0, exitedOn: c.exitedOn, today: today) },
-                save: { v in
-                    StoreRequest { store in
-                        try store.declineFollowUp(v, for: c.id, by: user, today: today)
-                        return .updated(c.id, notice: "Declined follow-up recorded")
-                    }
-                }))
-        }
+        confirming = true
         return .handled
+    }
+
+    private mutating func exit() -> Effect {
+        confirming = false
+        let (customer, user, today) = (file.customer, session.user, session.today)
+        return .request(StoreRequest { store in
+            let record = try store.exit(customer, by: user, today: today)
+            return .updated(customer.id, notice: "Exited; exit date \(record.exitOn), the last day of service")
+        })
+    }
+
+    private func pauseForm() -> RecordFormScreen {
+        let (c, user, today, pauses) = (file.customer, session.user, session.today, file.work.pauses)
+        return RecordFormScreen(
+            title: "Pause", customer: c.id, heading: "\(c.displayName) \(c.id) · Planned break in service",
+            intro: "At most \(Pause.longest) days, after a service; the automatic exit waits while it runs.",
+            fields: Pause.fields, values: ["startOn": today.description],
+            check: { Pause.problems($0, lastService: c.lastServiceOn, others: pauses) },
+            save: { v in
+                StoreRequest { store in
+                    let p = try store.addPause(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
+                }
+            })
+    }
+
+    private mutating func endPause() -> Effect {
+        let (c, user, today) = (file.customer, session.user, session.today)
+        guard let running = file.work.pauses.last(where: { $0.endOn >= today && $0.startOn <= today && $0.plannedEndOn == nil })
+        else { message = "No pause is running today"; return .handled }
+        return .push(RecordFormScreen(
+            title: "End pause", customer: c.id, heading: "\(c.displayName) \(c.id) · End the pause early",
+            intro: "Pause \(running.summary). The automatic exit clock runs again from the day after the end.",
+            fields: Pause.endFields, values: ["endOn": today.description],
+            check: { running.endProblems($0, today: today) },
+            save: { v in
+                StoreRequest { store in
+                    let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
+                    return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
+                }
+            }))
+    }
+
+    private func otherProgramForm() -> RecordFormScreen {
+        let (c, user, today) = (file.customer, session.user, session.today)
+        return RecordFormScreen(
+            title: "Other program", customer: c.id, heading: "\(c.displayName) \(c.id) · Service in another program",
+            intro: "Co-enrolled: the automatic exit waits for 90 days without service in every program, "
+                + "and the exit date is the last day of service in any of them.",
+            fields: OtherProgramService.fields, values: ["on": today.description],
+            check: { OtherProgramService.problems($0, today: today) },
+            save: { v in
+                StoreRequest { store in
+                    let s = try store.addOtherService(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
+                }
+            })
+    }
+
+    private func declineForm() -> RecordFormScreen {
+        let (c, user, today) = (file.customer, session.user, session.today)
+        return RecordFormScreen(
+            title: "Declined follow-up", customer: c.id, heading: "\(c.displayName) \(c.id) · Declined follow-up",
+            intro: "The exit date does not change. The follow-up clocks stop.",
+            fields: FollowUpDecline.fields, values: ["on": today.description],
+            check: { FollowUpDecline.problems($0, exitedOn: c.exitedOn, today: today) },
+            save: { v in
+                StoreRequest { store in
+                    try store.declineFollowUp(v, for: c.id, by: user, today: today)
+                    return .updated(c.id, notice: "Declined follow-up recorded")
+                }
+            })
     }
 
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {
