@@ -4,7 +4,7 @@ import TerminalKit
 
 /// Every saved version of the plan: pick one to see it read-only, drawn
 /// as the editor drew it, with what changed from the version before.
-struct PlanVersionsScreen: Screen {
+struct PlanVersionsScreen: SelectingScreen {
     let file: CaseFile
     let versions: [PlanVersion]
     let collapsed: Set<Int>
@@ -29,33 +29,29 @@ struct PlanVersionsScreen: Screen {
 
     var title: String { viewing ? "Version \(versions[selected].version)" : "Plan versions" }
 
-    var bindings: [KeyBinding] {
-        viewing ? [KeyBinding([.escape], "List", help: "Back to the list of versions"),
-                   KeyBinding([.up, .down], "Scroll", help: "Scroll the version", inBar: false)]
-            : [KeyBinding([.enter], "View", help: "See the selected version as it was saved"),
-               KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a version", inBar: false)]
+    var rowCount: Int { versions.count }
+
+    var commands: [Command<Self>] {
+        if viewing {
+            return [Command(KeyBinding([.escape], "List", help: "Back to the list of versions")) { screen, _ in
+                        screen.viewing = false
+                        screen.top = 0
+                        return .handled
+                    },
+                    Command(KeyBinding([.up, .down, .char("k"), .char("j")], "Scroll", help: "Scroll the version", inBar: false)) {
+                        screen, key in
+                        screen.top = max(0, screen.top + (key == .down || key == .char("j") ? 1 : -1))
+                        return .handled
+                    }]
+        }
+        return [Command(KeyBinding([.enter], "View", help: "See the selected version as it was saved")) { screen, _ in
+                    if !screen.versions.isEmpty { screen.viewing = true }
+                    return .handled
+                },
+                Self.move("Select a version")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        if viewing {
-            switch key {
-            case .escape: viewing = false; top = 0
-            case .down, .char("j"): top += 1
-            case .up, .char("k"): top = max(0, top - 1)
-            default: return .unhandled
-            }
-            return .handled
-        }
-        if let moved = ListMove.index(selected, key: key, count: versions.count) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .enter: if !versions.isEmpty { viewing = true }
-        default: return .unhandled
-        }
-        return .handled
-    }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer

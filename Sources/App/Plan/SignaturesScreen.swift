@@ -6,7 +6,7 @@ import TerminalKit
 /// signed, sent to a guardian, signed (date and method), or outdated
 /// because the plan changed after signing. Enter signs for the selected
 /// signer; `v` shows the plan exactly as that signer signed it.
-struct SignaturesScreen: CaseFileScreen {
+struct SignaturesScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var saved: PlanVersion?
@@ -34,37 +34,45 @@ struct SignaturesScreen: CaseFileScreen {
 
     var title: String { "Signatures" }
 
-    var bindings: [KeyBinding] {
-        var keys = [KeyBinding([.enter], "Sign", help: "Sign the plan as the selected signer (their name typed, the statement confirmed)"),
-                    KeyBinding([.char("v")], "Signed version", help: "The plan exactly as the selected signer signed it")]
+    var rowCount: Int { states.count }
+
+    var commands: [Command<Self>] {
+        var all = [Self.needing(.editPlan, KeyBinding([.enter], "Sign",
+                                                      help: "Sign the plan as the selected signer (their name typed, the statement confirmed)")) {
+                       $0.sign()
+                   },
+                   Command(KeyBinding([.char("v")], "Signed version", help: "The plan exactly as the selected signer signed it")) {
+                       screen, _ in screen.showSigned()
+                   }]
         if states.contains(where: { $0.role == .guardian }) {
-            keys.append(KeyBinding([.char("g")], "Send to guardian", help: "Record that the plan went to the parent or guardian to sign later"))
+            all.append(Self.needing(.editPlan, KeyBinding([.char("g")], "Send to guardian",
+                                                          help: "Record that the plan went to the parent or guardian to sign later")) {
+                $0.saved == nil ? $0.nothingToSign() : .push($0.guardianForm())
+            })
         }
-        return keys + [KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a signer", inBar: false)]
+        return all + [Self.move("Select a signer")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
+    mutating func update(_ key: Key) -> Effect { runCommand(key) }
+
+    private mutating func nothingToSign() -> Effect {
+        message = "Save the plan first: there is nothing to sign"
+        return .handled
+    }
+
+    private mutating func sign() -> Effect {
         let rows = states
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
+        guard let saved, rows.indices.contains(selected) else { return nothingToSign() }
+        return .push(signForm(rows[selected].role, version: saved))
+    }
+
+    private mutating func showSigned() -> Effect {
+        let rows = states
+        guard rows.indices.contains(selected), let signature = signature(rows[selected].state) else {
+            message = "Not signed yet: nothing to show"
             return .handled
         }
-        switch key {
-        case .enter, .char("g"):
-            guard let saved, rows.indices.contains(selected) else { message = "Save the plan first: there is nothing to sign"; return .handled }
-            if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
-            if key == .char("g") { return .push(guardianForm()) }
-            return .push(signForm(rows[selected].role, version: saved))
-        case .char("v"):
-            guard rows.indices.contains(selected), let signature = signature(rows[selected].state) else {
-                message = "Not signed yet: nothing to show"
-                return .handled
-            }
-            return .push(PlanVersionsScreen(session: session, file: file, collapsed: [], showing: signature.planVersion))
-        default: return .unhandled
-        }
+        return .push(PlanVersionsScreen(session: session, file: file, collapsed: [], showing: signature.planVersion))
     }
 
     private func signature(_ state: Signing.State) -> Signature? {
