@@ -68,3 +68,30 @@ extension CaseFileScreen where Self: CommandScreen {
         return run(key) ?? .unhandled
     }
 }
+
+/// A screen that scrolls text: ↑/↓ (k/j) by a line, PgUp/PgDn by a page.
+protocol ScrollingScreen: CommandScreen {
+    var top: Int { get set }
+    /// The last `top` that still shows text; nil when the drawing clamps it.
+    var maxTop: Int? { get }
+    /// How many lines PgUp and PgDn move.
+    var page: Int { get }
+}
+
+extension ScrollingScreen {
+    var maxTop: Int? { nil }
+    var page: Int { 10 }
+
+    static func scroll(_ help: String, keys: [Key] = [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown]) -> Command<Self> {
+        Command(KeyBinding(keys, "Scroll", help: help, inBar: false)) { screen, key in
+            let step = switch key {
+            case .pageDown: screen.page
+            case .pageUp: -screen.page
+            case .down, .char("j"): 1
+            default: -1
+            }
+            screen.top = max(0, min(screen.top + step, screen.maxTop ?? Int.max))
+            return .handled
+        }
+    }
+}

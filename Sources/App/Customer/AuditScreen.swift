@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The audit trail of one customer for a supervisor: every write, newest
 /// first, with each field's old and new value.
-struct AuditScreen: Screen {
+struct AuditScreen: ScrollingScreen {
     let customer: Customer
     var lines: [(String, StyleRole)] = []
     var top = 0
@@ -24,20 +24,9 @@ struct AuditScreen: Screen {
 
     var title: String { "Audit trail" }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown], "Scroll", help: "Scroll the trail", inBar: false)]
-    }
+    var commands: [Command<Self>] { [Self.scroll("Scroll the trail")] }
 
-    mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .down, .char("j"): top += 1
-        case .up, .char("k"): top = max(0, top - 1)
-        case .pageDown: top += 10
-        case .pageUp: top = max(0, top - 10)
-        default: return .unhandled
-        }
-        return .handled
-    }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
         canvas.put("\(customer.displayName) \(customer.id) · every write, newest first", row: area.top, col: 2, role: .header,

@@ -3,25 +3,16 @@ import TerminalKit
 
 /// The plan against the Illinois workNet Career Plan rubric (004): each
 /// category's rating and exactly what is missing for the next level.
-struct QualityScreen: Screen {
+struct QualityScreen: ScrollingScreen {
     let customer: Customer
     let ratings: [CategoryRating]
     var top = 0
 
     var title: String { "Plan quality" }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.up, .down, .char("k"), .char("j")], "Scroll", help: "Scroll the details", inBar: false)]
-    }
+    var commands: [Command<Self>] { [Self.scroll("Scroll the details", keys: [.up, .down, .char("k"), .char("j")])] }
 
-    mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .down, .char("j"): top += 1
-        case .up, .char("k"): top = max(0, top - 1)
-        default: return .unhandled
-        }
-        return .handled
-    }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func lines(width: Int) -> [(String, StyleRole)] {
         var out: [(String, StyleRole)] = []

@@ -3,7 +3,7 @@ import TerminalKit
 /// A page of text to read: a header, then lines wrapped to the width, which
 /// scroll; when lines are hidden below, the last row says how many and how
 /// to reach them, so nothing is hidden without a sign.
-struct ReadingScreen: Screen {
+struct ReadingScreen: ScrollingScreen {
     typealias Entry = (text: String, role: StyleRole)
 
     let title: String
@@ -28,24 +28,15 @@ struct ReadingScreen: Screen {
             }
         }
         visible = max(1, area.height - 2)
-        top = min(top, maxTop)
+        top = min(top, maxTop ?? top)
     }
 
-    private var maxTop: Int { max(0, lines.count - visible) }
+    var maxTop: Int? { max(0, lines.count - visible) }
+    var page: Int { visible - 1 }
 
-    let bindings = [KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown], "Scroll",
-                               help: "Scroll a line (↑/↓) or a page (PgUp/PgDn)", inBar: false)]
+    var commands: [Command<Self>] { [Self.scroll("Scroll a line (↑/↓) or a page (PgUp/PgDn)")] }
 
-    mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .down, .char("j"): top = min(top + 1, maxTop)
-        case .up, .char("k"): top = max(0, top - 1)
-        case .pageDown: top = min(top + visible - 1, maxTop)
-        case .pageUp: top = max(0, top - visible + 1)
-        default: return .unhandled
-        }
-        return .handled
-    }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
         canvas.put(header, row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
