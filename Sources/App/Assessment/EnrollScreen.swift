@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The confirmation before Section 1 is submitted: it says plainly that
 /// continuing enrolls the customer. Cancelling keeps everything entered.
-struct EnrollScreen: Screen {
+struct EnrollScreen: CommandScreen {
     let session: Session
     let file: CaseFile
     var message: String?
@@ -12,24 +12,26 @@ struct EnrollScreen: Screen {
     var title: String { "Submit Section 1" }
     var isAsking: Bool { true }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("y"), .enter], "Enroll", help: "Submit Section 1 and enroll the customer today"),
-         KeyBinding([.char("n"), .escape], "Cancel", help: "Go back; everything entered is kept")]
+    var commands: [Command<Self>] {
+        [Command(KeyBinding([.char("y"), .char("Y"), .enter], "Enroll", help: "Submit Section 1 and enroll the customer today",
+                               shownKeys: "y/Enter")) {
+            screen, _ in screen.enroll()
+         },
+         Command(KeyBinding([.char("n"), .char("N"), .escape], "Cancel", help: "Go back; everything entered is kept", shownKeys: "n/Esc")) { _, _ in .pop }]
     }
 
+    /// Only the answers and help work while the question is asked.
     mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .char("y"), .char("Y"), .enter:
-            let (customer, today, user) = (file.customer, session.today, session.user)
-            let late = lateWarning.map { " · " + $0 } ?? ""
-            return .request(StoreRequest { store in
-                try store.enroll(customer, on: today, by: user)
-                return .updated(customer.id, notice: "Enrolled \(today): now a participant" + late)
-            })
-        case .char("n"), .char("N"), .escape: return .pop
-        case .function(1), .char("?"): return .unhandled
-        default: return .handled
-        }
+        run(key) ?? (key == .function(1) || key == .char("?") ? .unhandled : .handled)
+    }
+
+    private func enroll() -> Effect {
+        let (customer, today, user) = (file.customer, session.today, session.user)
+        let late = lateWarning.map { " · " + $0 } ?? ""
+        return .request(StoreRequest { store in
+            try store.enroll(customer, on: today, by: user)
+            return .updated(customer.id, notice: "Enrolled \(today): now a participant" + late)
+        })
     }
 
     mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect {

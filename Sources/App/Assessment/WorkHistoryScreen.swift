@@ -30,13 +30,13 @@ struct WorkHistoryScreen: CaseFileScreen, SelectingScreen {
 
     var commands: [Command<Self>] {
         if confirmingRemove {
-            return [Command(KeyBinding([.char("y"), .char("Y")], "Remove", help: "Remove the entry")) { screen, _ in
+            return [Command(KeyBinding([.char("y"), .char("Y")], "Remove", help: "Remove the entry", shownKeys: "y")) { screen, _ in
                         screen.confirmingRemove = false
                         var g = screen.gsa
                         if screen.kind == .jobs { g.jobs.remove(at: screen.selected) } else { g.education.remove(at: screen.selected) }
                         return screen.store(g, notice: "Removed")
                     },
-                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Keep", help: "Keep the entry")) { screen, _ in
+                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Keep", help: "Keep the entry", shownKeys: "n/Esc")) { screen, _ in
                         screen.confirmingRemove = false
                         return .handled
                     }]

@@ -29,10 +29,10 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
 
     var commands: [Command<Self>] {
         if confirming {
-            return [Command(KeyBinding([.char("y"), .char("Y")], "Exit", help: "Exit the customer, dated the last day of service")) {
+            return [Command(KeyBinding([.char("y"), .char("Y")], "Exit", help: "Exit the customer, dated the last day of service", shownKeys: "y")) {
                         screen, _ in screen.exit()
                     },
-                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Cancel", help: "Do not exit")) { screen, _ in
+                    Command(KeyBinding([.char("n"), .char("N"), .escape], "Cancel", help: "Do not exit", shownKeys: "n/Esc")) { screen, _ in
                         screen.confirming = false
                         return .handled
                     }]

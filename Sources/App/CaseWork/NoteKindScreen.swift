@@ -2,7 +2,7 @@ import Domain
 import TerminalKit
 
 /// Choose the kind of note: each template with what it records.
-struct NoteKindScreen: Screen {
+struct NoteKindScreen: SelectingScreen {
     let session: Session
     let customer: CustomerID
     var selected = 1
@@ -10,23 +10,20 @@ struct NoteKindScreen: Screen {
 
     var title: String { "New note" }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.enter], "Write", help: "Open the selected template"),
-         KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a template", inBar: false)]
+    var rowCount: Int { NoteKind.allCases.count }
+
+    var commands: [Command<Self>] {
+        [Command(KeyBinding([.enter], "Write", help: "Open the selected template")) { screen, _ in
+            if let refusal = screen.session.refusal(.caseWork) {
+                screen.message = refusal
+                return .handled
+            }
+            return .replace(NoteForms.new(NoteKind.allCases[screen.selected], session: screen.session, customer: screen.customer))
+         },
+         Self.move("Select a template")]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        if let moved = ListMove.index(selected, key: key, count: NoteKind.allCases.count) {
-            selected = moved
-            return .handled
-        }
-        guard key == .enter else { return .unhandled }
-        if let refusal = session.refusal(.caseWork) {
-            message = refusal
-            return .handled
-        }
-        return .replace(NoteForms.new(NoteKind.allCases[selected], session: session, customer: customer))
-    }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
         canvas.put("Which note? Each template asks what that note must record.", row: area.top + 1, col: 2, role: .header,
