@@ -38,10 +38,12 @@ protocol SelectingScreen: CommandScreen {
 }
 
 extension SelectingScreen {
-    /// ↑/↓ (k/j) by one, Home/End to the ends: `help` says what selecting does.
-    static func move(_ help: String) -> Command<Self> {
-        Command(KeyBinding([.up, .down, .char("k"), .char("j"), .home, .end], "Move", help: help, inBar: false)) { screen, key in
-            screen.selected = ListMove.index(screen.selected, key: key, count: screen.rowCount) ?? screen.selected
+    /// ↑/↓ (k/j) by one, PgUp/PgDn by `page` where given, Home/End to the
+    /// ends: `help` says what selecting does.
+    static func move(_ help: String, page: Int? = nil) -> Command<Self> {
+        let keys: [Key] = [.up, .down, .char("k"), .char("j")] + (page == nil ? [] : [.pageUp, .pageDown]) + [.home, .end]
+        return Command(KeyBinding(keys, "Move", help: help, inBar: false)) { screen, key in
+            screen.selected = ListMove.index(screen.selected, key: key, count: screen.rowCount, page: page) ?? screen.selected
             return .handled
         }
     }

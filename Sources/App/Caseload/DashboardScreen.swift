@@ -5,7 +5,7 @@ import TerminalKit
 /// Due and overdue: the signed-in planner's clocks (every planner's for a
 /// supervisor or administrator), grouped Overdue / Due soon / Upcoming.
 /// Enter opens the screen where the item is done.
-public struct DashboardScreen: Screen {
+public struct DashboardScreen: SelectingScreen {
     let session: Session
     /// Counts over every item shown (with the rule filter).
     var summary = DueSummary()
@@ -71,33 +71,37 @@ public struct DashboardScreen: Screen {
 
     public var title: String { "Due and overdue" }
 
-    public var bindings: [KeyBinding] {
-        [KeyBinding([.enter], "Open", help: "Open where the item is done: the note form for a contact or a missing note, the plan for a review or service, outcomes, exit"),
-         KeyBinding([.char("f")], "Filter", help: "Show one rule at a time; again for the next rule, then all"),
-         KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown], "Move", help: "Select an item", inBar: false)]
+    var rowCount: Int { summary.total }
+
+    var commands: [Command<Self>] {
+        [Command(KeyBinding([.enter], "Open", help: "Open where the item is done: the note form for a contact or a missing note, the plan for a review or service, outcomes, exit")) {
+            screen, _ in screen.open()
+         },
+         Command(KeyBinding([.char("f")], "Filter", help: "Show one rule at a time; again for the next rule, then all")) { screen, _ in
+            screen.nextFilter()
+            return .handled
+         },
+         Self.move("Select an item", page: 10)]
     }
+
+    public var bindings: [KeyBinding] { commands.map(\.binding) }
 
     public mutating func update(_ key: Key) -> Effect {
         message = nil
-        if let moved = ListMove.index(selected, key: key, count: summary.total, page: 10) {
-            selected = moved
-            return .handled
+        return run(key) ?? .unhandled
+    }
+
+    /// The next rule alone, then every rule again.
+    private mutating func nextFilter() {
+        let rules = summary.rules
+        if let current = ruleFilter, let i = rules.firstIndex(of: current) {
+            ruleFilter = i + 1 < rules.count ? rules[i + 1] : nil
+        } else {
+            ruleFilter = rules.first
         }
-        switch key {
-        case .char("f"):
-            let rules = summary.rules
-            if let current = ruleFilter, let i = rules.firstIndex(of: current) {
-                ruleFilter = i + 1 < rules.count ? rules[i + 1] : nil
-            } else {
-                ruleFilter = rules.first
-            }
-            selected = 0
-            top = 0
-            load()
-        case .enter: return open()
-        default: return .unhandled
-        }
-        return .handled
+        selected = 0
+        top = 0
+        load()
     }
 
     private mutating func open() -> Effect {
