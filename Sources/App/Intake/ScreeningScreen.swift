@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The Basic Skills Screening Tool (001): its date and result, with what a
 /// deficient result means for this customer. Not an assessment.
-struct ScreeningScreen: Screen {
+struct ScreeningScreen: CommandScreen {
     let session: Session
     let file: CaseFile
     var form: FormState
@@ -29,7 +29,12 @@ struct ScreeningScreen: Screen {
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Record the screening")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without recording")
 
-    var bindings: [KeyBinding] { [Self.save, Self.cancel] + FormState.bindings }
+    var commands: [Command<Self>] {
+        [Command(Self.save) { screen, _ in screen.save() }, Command(Self.cancel) { _, _ in .pop }]
+    }
+
+    /// The form's own keys show in help and edit its fields.
+    var bindings: [KeyBinding] { commands.map(\.binding) + FormState.bindings }
 
     var problems: [String: String] {
         BasicSkillsScreening.problems(date: form["date"], result: form["result"], customer: file.customer,
@@ -38,11 +43,7 @@ struct ScreeningScreen: Screen {
 
     mutating func update(_ key: Key) -> Effect {
         message = nil
-        switch key {
-        case .escape: return .pop
-        case .ctrl("s"), .function(2): return save()
-        default: return form.handle(key) ? .handled : .unhandled
-        }
+        return run(key) ?? (form.handle(key) ? .handled : .unhandled)
     }
 
     private mutating func save() -> Effect {
