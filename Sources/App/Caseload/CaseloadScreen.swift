@@ -5,7 +5,7 @@ import TerminalKit
 
 /// The caseload: one row per customer, in name order, read a page at a time
 /// so a caseload of any size opens instantly. `/` narrows it as you type.
-public struct CaseloadScreen: Screen {
+public struct CaseloadScreen: CommandScreen {
     let session: Session
     var search = TextField()
     var searching = false
@@ -63,10 +63,63 @@ public struct CaseloadScreen: Screen {
     static let leaveSearch = KeyBinding([.up, .down, .pageUp, .pageDown], "Move",
                                         help: "Keep the search result and move in the list", inBar: false)
 
-    public var bindings: [KeyBinding] {
-        searching ? [Self.keep, Self.cancel, Self.leaveSearch, TextField.editing]
-            : [Self.open, Self.find, Self.due, Self.new, Self.move, Self.pages, Self.ends, Self.clear, Self.settings]
+    var commands: [Command<Self>] {
+        if searching {
+            return [Command(Self.keep) { screen, _ in
+                        screen.searching = false
+                        return .handled
+                    },
+                    Command(Self.cancel) { screen, _ in
+                        screen.searching = false
+                        screen.search = TextField()
+                        return .handled
+                    },
+                    Command(Self.leaveSearch) { screen, key in
+                        screen.searching = false
+                        return screen.update(key)
+                    },
+                    Command(TextField.editing) { screen, key in screen.typeSearch(key) }]
+        }
+        return [Command(Self.open) { screen, _ in
+                    guard let customer = screen.selectedCustomer else { return .handled }
+                    return .push(CustomerOverviewScreen(session: screen.session, id: customer.id))
+                },
+                Command(Self.find) { screen, _ in
+                    // A new search, as in less or vi: typing onto a kept one found nothing.
+                    screen.searching = true
+                    if !screen.search.text.isEmpty { screen.search = TextField(); screen.selected = 0 }
+                    return .handled
+                },
+                Command(Self.due) { screen, _ in .push(DashboardScreen(session: screen.session)) },
+                Command(Self.new) { screen, _ in
+                    if let refusal = screen.session.refusal(.enterCustomer) {
+                        screen.message = refusal
+                        return .handled
+                    }
+                    return .push(CustomerEntryScreen(session: screen.session))
+                },
+                Self.moving(Self.move) { screen, key in screen.selected += key == .up || key == .char("k") ? -1 : 1 },
+                Self.moving(Self.pages) { screen, key in screen.selected += key == .pageUp ? -screen.pageSize : screen.pageSize },
+                Self.moving(Self.ends) { screen, key in screen.selected = key == .home || key == .char("g") ? 0 : screen.count - 1 },
+                Command(Self.clear) { screen, _ in
+                    guard !screen.search.text.isEmpty else { return .unhandled }
+                    screen.search = TextField()
+                    screen.clampSelection()
+                    return .handled
+                },
+                Command(Self.settings) { screen, _ in screen.openSettings() }]
     }
+
+    /// A key that moves the selection, kept inside the list.
+    private static func moving(_ binding: KeyBinding, _ move: @escaping (inout Self, Key) -> Void) -> Command<Self> {
+        Command(binding) { screen, key in
+            move(&screen, key)
+            screen.clampSelection()
+            return .handled
+        }
+    }
+
+    public var bindings: [KeyBinding] { commands.map(\.binding) }
 
     public var selectedCustomer: Customer? {
         let i = selected - pageStart
@@ -76,68 +129,37 @@ public struct CaseloadScreen: Screen {
     public mutating func update(_ key: Key) -> Effect {
         notice = nil
         message = nil
-        if searching { return updateSearch(key) }
-        switch key {
-        case .up, .char("k"): selected -= 1
-        case .down, .char("j"): selected += 1
-        case .pageUp: selected -= pageSize
-        case .pageDown: selected += pageSize
-        case .home, .char("g"): selected = 0
-        case .end, .char("G"): selected = count - 1
-        case .char("/"):
-            // A new search, as in less or vi: typing onto a kept one found nothing.
-            searching = true
-            if !search.text.isEmpty { search = TextField(); selected = 0 }
-        case .char("d"): return .push(DashboardScreen(session: session))
-        case .char("S"):
-            if let refusal = session.refusal(.changeSettings) { message = refusal; return .handled }
-            let (user, session) = (session.user, session)
-            return .push(RecordFormScreen(
-                title: "Settings", customer: CustomerID(0), heading: "Area settings (defaults are Illinois': 30, 30, 90, 7)",
-                intro: "Days are calendar days in the area's time zone, \(TimeZone.current.identifier) (time-zone in careerplan.conf, "
-                    + "else TZ); a due date on a weekend is not moved.",
-                fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
-                save: { v in
-                    StoreRequest { store in
-                        _ = try store.saveClockSettings(v, by: user)
-                        try session.reloadSettings()
-                        return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
-                    }
-                }))
-        case .char("n"):
-            if let refusal = session.refusal(.enterCustomer) {
-                message = refusal
-                return .handled
-            }
-            return .push(CustomerEntryScreen(session: session))
-        case .enter:
-            guard let customer = selectedCustomer else { return .handled }
-            return .push(CustomerOverviewScreen(session: session, id: customer.id))
-        case .escape:
-            guard !search.text.isEmpty else { return .unhandled }
-            search = TextField()
-        default: return .unhandled
-        }
-        clampSelection()
+        let effect = run(key) ?? .unhandled
+        // While searching, every other key is typed into the search.
+        if searching, case .unhandled = effect { return typeSearch(key) }
+        return effect
+    }
+
+    private mutating func typeSearch(_ key: Key) -> Effect {
+        let before = search.text
+        guard search.handle(key) else { return .unhandled }
+        if search.text != before { selected = 0 }
         return .handled
     }
 
-    private mutating func updateSearch(_ key: Key) -> Effect {
-        switch key {
-        case .enter:
-            searching = false
-        case .escape:
-            searching = false
-            search = TextField()
-        case .up, .down, .pageUp, .pageDown:
-            searching = false
-            return update(key)
-        default:
-            let before = search.text
-            guard search.handle(key) else { return .unhandled }
-            if search.text != before { selected = 0 }
+    private mutating func openSettings() -> Effect {
+        if let refusal = session.refusal(.changeSettings) {
+            message = refusal
+            return .handled
         }
-        return .handled
+        let (user, session) = (session.user, session)
+        return .push(RecordFormScreen(
+            title: "Settings", customer: CustomerID(0), heading: "Area settings (defaults are Illinois': 30, 30, 90, 7)",
+            intro: "Days are calendar days in the area's time zone, \(TimeZone.current.identifier) (time-zone in careerplan.conf, "
+                + "else TZ); a due date on a weekend is not moved.",
+            fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
+            save: { v in
+                StoreRequest { store in
+                    _ = try store.saveClockSettings(v, by: user)
+                    try session.reloadSettings()
+                    return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
+                }
+            }))
     }
 
     public mutating func resume(with result: ScreenResult) {
