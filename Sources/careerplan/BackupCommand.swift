@@ -1,3 +1,4 @@
+import Domain
 import ArgumentParser
 import Foundation
 import Store

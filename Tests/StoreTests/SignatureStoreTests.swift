@@ -15,8 +15,8 @@ import Testing
     /// Customer 10 of the synthetic caseload is enrolled with a plan nobody has signed yet.
     let unsigned = CustomerID(10)
 
-    func request(_ role: SignerRole, _ name: String) -> CaseloadStore.SigningRequest {
-        CaseloadStore.SigningRequest(role: role, typedName: name, method: .terminal, attested: true)
+    func request(_ role: SignerRole, _ name: String) -> SigningRequest {
+        SigningRequest(role: role, typedName: name, method: .terminal, attested: true)
     }
 
     @Test func aSignatureNeedsTheNameOnRecordTheAttestationAndTheVersionSeen() throws {

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The assessment register: every instrument given or brought, with its

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The barrier register: every barrier ever recorded, open ones first.

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The confirmation before Section 1 is submitted: it says plainly that

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The Getting Started Assessment: its parts with what each still needs,

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The jobs or the schooling of the Getting Started Assessment: a list to

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Leaving the program and what follows: the automatic-exit date and the

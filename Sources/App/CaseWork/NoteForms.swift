@@ -1,5 +1,4 @@
 import Domain
-import Store
 
 /// The note forms: a template's fields around the date, channel, what the
 /// note is about and its text; and the amendment form.

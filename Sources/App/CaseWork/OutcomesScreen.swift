@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Employment, credentials and measurable skill gains, each with the

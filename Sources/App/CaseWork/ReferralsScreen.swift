@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Referrals to partner programs, open ones first, each with its status

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The customer's case notes and everything else that happened, newest

@@ -1,6 +1,5 @@
 import Foundation
 import Domain
-import Store
 import TerminalKit
 
 /// The caseload: one row per customer, in name order, read a page at a time

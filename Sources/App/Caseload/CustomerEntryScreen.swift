@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Front-desk entry of a walk-in customer: six fields, checked in place,

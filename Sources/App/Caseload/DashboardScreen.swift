@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Due and overdue: the signed-in planner's clocks (every planner's for a

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The audit trail of one customer for a supervisor: every write, newest

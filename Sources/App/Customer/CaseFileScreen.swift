@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// A screen showing one customer's case file, which it reads again when a

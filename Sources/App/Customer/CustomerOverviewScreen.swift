@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// One customer at a glance: who they are, where they are in the journey,

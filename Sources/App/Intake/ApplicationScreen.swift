@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The WIOA application, taken by a planner or the front desk: a long form

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The documentation checklist: one line per eligibility answer that needs

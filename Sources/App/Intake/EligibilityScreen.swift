@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The eligibility determination: every title evaluated from the application

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The eligibility history of one customer: when the application was saved,

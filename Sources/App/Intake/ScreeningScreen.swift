@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The Basic Skills Screening Tool (001): its date and result, with what a

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 extension PlanScreen {

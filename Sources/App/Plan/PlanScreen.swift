@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Store
 import TerminalKit
 
 /// The Career Plan editor: Goal → Step → Service as a tree. Edits change a

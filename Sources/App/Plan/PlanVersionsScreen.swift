@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Every saved version of the plan: pick one to see it read-only, drawn

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// The Recommendations page: assessments, goals with their steps and

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// Who must sign the saved plan and where each signature stands: not
@@ -131,7 +130,7 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
             },
             save: { v in
                 StoreRequest { store in
-                    let r = CaseloadStore.SigningRequest(
+                    let r = SigningRequest(
                         role: role, typedName: v["typed"] ?? "", guardianName: v["name"], relationship: v["relationship"],
                         method: SignatureMethod(rawValue: v["method"] ?? "") ?? .terminal,
                         paperReturnedOn: Day(parsing: v["returnedOn"] ?? ""), attested: v["attest"] == FormField.yes,

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// A small form for one record (a job, a barrier, an assessment, a part of

@@ -1,5 +1,3 @@
-import Domain
-
 /// Everything known about one customer's intake and assessment, read in
 /// one transaction: what the customer's screens show.
 public struct CaseFile: Sendable {
@@ -20,6 +18,24 @@ public struct CaseFile: Sendable {
     public var corrections: [BarrierCorrection]
     /// Notes, referrals, outcomes, pauses, exit and follow-up.
     public var work: CaseWork = CaseWork()
+
+    public init(customer: Customer, application: Application?, applicationSaved: (by: String, at: String)?,
+                certification: Certification?, amendments: [ApplicationAmendment], documents: [EligibilityDocument],
+                screenings: [BasicSkillsScreening], gsa: GettingStartedAssessment?, assessments: [AssessmentRecord],
+                barriers: [BarrierRecord], corrections: [BarrierCorrection], work: CaseWork = CaseWork()) {
+        self.customer = customer
+        self.application = application
+        self.applicationSaved = applicationSaved
+        self.certification = certification
+        self.amendments = amendments
+        self.documents = documents
+        self.screenings = screenings
+        self.gsa = gsa
+        self.assessments = assessments
+        self.barriers = barriers
+        self.corrections = corrections
+        self.work = work
+    }
 
     public var openBarriers: [BarrierRecord] { barriers.filter(\.isOpen) }
 

@@ -1,5 +1,3 @@
-import Domain
-
 /// One saved version of a customer's plan: kept forever, viewable read-only.
 public struct PlanVersion: Hashable, Codable, Sendable {
     public var customer: CustomerID

@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 
 /// Errors a person can act on; each message names the file, record or field.

@@ -1,0 +1,42 @@
+/// What the screens may read of a caseload, and nothing they could write
+/// with: the session hands screens this, so a change to the data file can
+/// only be a `StoreRequest` the app loop carries out. The file-backed store
+/// is one implementation; a second store (PostgreSQL) is another.
+public protocol CaseloadReading: Sendable {
+    /// Where the data is, as the title bar shows it.
+    var path: String { get }
+    /// Writes this process committed: a count that changes says "read again".
+    var writesCommitted: Int { get }
+
+    func staff() throws -> [Staff]
+    func clockSettings() throws -> ClockSettings
+    func reach(of user: Staff?, on day: Day) throws -> CaseloadReach
+
+    // The caseload
+    func count(_ filter: CaseloadFilter) throws -> Int
+    func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int?) throws -> [Customer]
+    func position(of id: CustomerID) throws -> Int?
+    func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock]
+    func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID>
+    func possibleDuplicates(of new: Customer) throws -> [DuplicateCheck.Match]
+
+    // Due and overdue
+    func dueSummary(planners: [String]?, rule: ClockRule?, on today: Day, settings: ClockSettings) throws -> DueSummary
+    func dueItems(planners: [String]?, rule: ClockRule?, on today: Day, settings: ClockSettings,
+                  offset: Int, limit: Int) throws -> [DueItem]
+    func dueCounts(planners: [String]?, rule: ClockRule?, on today: Day,
+                   settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int)
+
+    // One customer
+    func caseFile(_ id: CustomerID, readBy user: Staff?, on day: Day) throws -> CaseFile?
+    func caseWork(_ id: CustomerID) throws -> CaseWork
+    func clockFacts(for id: CustomerID) throws -> CaseClockFacts?
+    func duplicateDecisions(for id: CustomerID) throws -> [DuplicateDecision]
+    func plan(for id: CustomerID) throws -> PlanVersion?
+    func planVersions(for id: CustomerID) throws -> [PlanVersion]
+    func qualityFacts(for id: CustomerID, matrix: ServicesMatrix) throws -> QualityFacts?
+    func signingStates(for id: CustomerID, today: Day) throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])?
+    func dismissals(for id: CustomerID) throws -> [Dismissal]
+    func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry]
+}
+
