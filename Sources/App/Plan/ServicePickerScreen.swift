@@ -2,7 +2,7 @@ import Domain
 import TerminalKit
 
 /// Picks a service from the services matrix, narrowing as you type.
-struct ServicePickerScreen: Screen {
+struct ServicePickerScreen: CommandScreen {
     let matrix: ServicesMatrix
     let heading: String
     let makeForm: (ServiceEntry) -> RecordFormScreen
@@ -14,28 +14,26 @@ struct ServicePickerScreen: Screen {
     var acceptsText: Bool { true }
     var matches: [ServiceEntry] { matrix.search(search.text) }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.enter], "Pick", help: "Use the selected service"),
-         KeyBinding([.escape], "Cancel", help: "Add no service"),
-         KeyBinding([.up, .down, .pageUp, .pageDown], "Move", help: "Select a service", inBar: false),
-         TextField.editing]
+    /// Home, End and letters edit the search; the arrows and pages move in the list.
+    var commands: [Command<Self>] {
+        [Command(KeyBinding([.enter], "Pick", help: "Use the selected service")) { screen, _ in
+            guard screen.matches.indices.contains(screen.selected) else { return .handled }
+            return .replace(screen.makeForm(screen.matches[screen.selected]))
+         },
+         Command(KeyBinding([.escape], "Cancel", help: "Add no service")) { _, _ in .pop },
+         Command(KeyBinding([.up, .down, .pageUp, .pageDown], "Move", help: "Select a service", inBar: false)) { screen, key in
+            screen.selected = ListMove.index(screen.selected, key: key, count: screen.matches.count, page: 10) ?? screen.selected
+            return .handled
+         },
+         Command(TextField.editing) { screen, key in screen.typeSearch(key) }]
     }
 
-    mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, matches.count - 1), selected + 1)
-        case .pageUp: selected = max(0, selected - 10)
-        case .pageDown: selected = min(max(0, matches.count - 1), selected + 10)
-        case .enter:
-            guard matches.indices.contains(selected) else { return .handled }
-            return .replace(makeForm(matches[selected]))
-        case .escape: return .pop
-        default:
-            let before = search.text
-            guard search.handle(key) else { return .unhandled }
-            if search.text != before { selected = 0; top = 0 }
-        }
+    mutating func update(_ key: Key) -> Effect { run(key) ?? typeSearch(key) }
+
+    private mutating func typeSearch(_ key: Key) -> Effect {
+        let before = search.text
+        guard search.handle(key) else { return .unhandled }
+        if search.text != before { selected = 0; top = 0 }
         return .handled
     }
 
