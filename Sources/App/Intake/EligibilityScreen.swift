@@ -4,7 +4,7 @@ import TerminalKit
 /// The eligibility determination: every title evaluated from the application
 /// with its reasons, the titles to certify, priority of service, the basic
 /// skills screening and the documentation checklist at a glance.
-struct EligibilityScreen: CaseFileScreen {
+struct EligibilityScreen: CaseFileScreen, SelectingScreen {
     let session: Session
     var file: CaseFile
     var selected = 0
@@ -34,39 +34,56 @@ struct EligibilityScreen: CaseFileScreen {
     static let screening = KeyBinding([.char("b")], "Screening", help: "Record a Basic Skills Screening")
     static let documents = KeyBinding([.char("d")], "Documents", help: "The documentation checklist: which document verified each answer")
     static let history = KeyBinding([.char("h")], "History", help: "Amendments made after certification, with their reasons")
-    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a title and read why", inBar: false)
     static let confirm = KeyBinding([.ctrl("s"), .function(2)], "Certify", help: "Record the certification")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Do not certify now; nothing is lost")
 
-    var bindings: [KeyBinding] {
-        if certifying != nil { return [Self.confirm, Self.cancel] + FormState.bindings }
-        let open = [Self.application, Self.documents, Self.screening, Self.history, Self.move]
-        return file.certification == nil ? [Self.mark, Self.certify] + open : open
+    var rowCount: Int { results.count }
+
+    var commands: [Command<Self>] {
+        if certifying != nil {
+            return [Command(Self.confirm) { screen, _ in screen.saveCertification() },
+                    Command(Self.cancel) { screen, _ in
+                        screen.certifying = nil
+                        return .handled
+                    }]
+        }
+        let open = [Command(Self.application) { screen, _ in .push(ApplicationScreen(session: screen.session, file: screen.file)) },
+                    Command(Self.documents) { screen, _ in screen.openDocuments() },
+                    Command(Self.screening) { screen, _ in .push(ScreeningScreen(session: screen.session, file: screen.file)) },
+                    Command(Self.history) { screen, _ in .push(HistoryScreen.make(session: screen.session, file: screen.file)) },
+                    Self.move("Select a title and read why")]
+        guard file.certification == nil else { return open }
+        return [Command(Self.mark) { screen, _ in
+                    screen.toggleMark()
+                    return .handled
+                },
+                Command(Self.certify) { screen, _ in
+                    screen.startCertifying()
+                    return .handled
+                }] + open
     }
 
+    /// The certification form's own keys show in help and edit its fields.
+    var bindings: [KeyBinding] { commands.map(\.binding) + (certifying == nil ? [] : FormState.bindings) }
+
     mutating func update(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        if certifying != nil { return updateCertifying(key) }
-        if let moved = ListMove.index(selected, key: key, count: results.count) {
-            selected = moved
+        let effect = runCommand(key)
+        if certifying != nil, case .unhandled = effect { return certifying!.handle(key) ? .handled : .unhandled }
+        return effect
+    }
+
+    private mutating func toggleMark() {
+        guard results.indices.contains(selected) else { return }
+        let t = results[selected].title
+        if marked.contains(t) { marked.remove(t) } else { marked.insert(t) }
+    }
+
+    private mutating func openDocuments() -> Effect {
+        guard file.application != nil else {
+            message = "Take the application first (a)"
             return .handled
         }
-        switch key {
-        case .char(" "):
-            guard file.certification == nil, results.indices.contains(selected) else { return .handled }
-            let t = results[selected].title
-            if marked.contains(t) { marked.remove(t) } else { marked.insert(t) }
-        case .char("c"): startCertifying()
-        case .char("a"): return .push(ApplicationScreen(session: session, file: file))
-        case .char("b"): return .push(ScreeningScreen(session: session, file: file))
-        case .char("d"):
-            guard file.application != nil else { message = "Take the application first (a)"; return .handled }
-            return .push(DocumentsScreen(session: session, file: file))
-        case .char("h"): return .push(HistoryScreen.make(session: session, file: file))
-        default: return .unhandled
-        }
-        return .handled
+        return .push(DocumentsScreen(session: session, file: file))
     }
 
     static let certifyFields = [
@@ -115,16 +132,6 @@ struct EligibilityScreen: CaseFileScreen {
             found[p.contains("documents not verified") ? "undocumented" : p.contains("give the reason") ? "reason" : "date"] = p
         }
         return found
-    }
-
-    private mutating func updateCertifying(_ key: Key) -> Effect {
-        switch key {
-        case .escape: certifying = nil
-        case .ctrl("s"), .function(2): return saveCertification()
-        default:
-            guard certifying!.handle(key) else { return .unhandled }
-        }
-        return .handled
     }
 
     private mutating func saveCertification() -> Effect {
