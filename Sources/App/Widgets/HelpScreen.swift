@@ -2,9 +2,8 @@ import TerminalKit
 
 /// Every key of the screen below it, from the same bindings that draw the
 /// key bar, so help and bar never disagree.
-struct HelpScreen: Screen {
+struct HelpScreen: ScrollingScreen {
     let below: String
-    let bindings: [KeyBinding] = [KeyBinding([.escape, .function(1)], "Close", help: "Close help")]
     let entries: [KeyBinding]
     var top = 0
 
@@ -15,15 +14,12 @@ struct HelpScreen: Screen {
 
     var title: String { "Help" }
 
-    mutating func update(_ key: Key) -> Effect {
-        switch key {
-        case .escape, .function(1), .char("?"), .enter: return .pop
-        case .down, .char("j"), .pageDown: top += key == .pageDown ? 10 : 1
-        case .up, .char("k"), .pageUp: top = max(0, top - (key == .pageUp ? 10 : 1))
-        default: return .unhandled
-        }
-        return .handled
+    var commands: [Command<Self>] {
+        [Command(KeyBinding([.escape, .function(1), .char("?"), .enter], "Close", help: "Close help", shownKeys: "Esc/F1")) { _, _ in .pop },
+         Self.scroll("Scroll the keys")]
     }
+
+    mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
         canvas.put("Keys on the \(below) screen", row: area.top + 1, col: 2, role: .header, maxWidth: area.width - 4)
