@@ -97,3 +97,20 @@ extension ScrollingScreen {
         }
     }
 }
+
+/// A screen with a search typed as a list filter: keys edit the search, and
+/// a changed search starts the list again at its first row.
+protocol SearchingScreen: CommandScreen {
+    var search: TextField { get set }
+    /// What a changed search resets (the selection, the scroll).
+    mutating func searchChanged()
+}
+
+extension SearchingScreen {
+    mutating func typeSearch(_ key: Key) -> Effect {
+        let before = search.text
+        guard search.handle(key) else { return .unhandled }
+        if search.text != before { searchChanged() }
+        return .handled
+    }
+}

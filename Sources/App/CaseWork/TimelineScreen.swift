@@ -4,7 +4,7 @@ import TerminalKit
 /// The customer's case notes and everything else that happened, newest
 /// first, with search as you type. Notes are never edited: `a` amends the
 /// selected one and the amendment is shown beside it.
-struct TimelineScreen: CaseFileScreen, CommandScreen {
+struct TimelineScreen: CaseFileScreen, SearchingScreen {
     let session: Session
     var file: CaseFile
     var plan: CareerPlan?
@@ -73,12 +73,7 @@ struct TimelineScreen: CaseFileScreen, CommandScreen {
         return effect
     }
 
-    private mutating func typeSearch(_ key: Key) -> Effect {
-        let before = search.text
-        guard search.handle(key) else { return .unhandled }
-        if search.text != before { selected = 0 }
-        return .handled
-    }
+    mutating func searchChanged() { selected = 0 }
 
     private mutating func amendSelected() -> Effect {
         guard entries.indices.contains(selected), case .note(let note) = entries[selected].source else {

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// The caseload: one row per customer, in name order, read a page at a time
 /// so a caseload of any size opens instantly. `/` narrows it as you type.
-public struct CaseloadScreen: CommandScreen {
+public struct CaseloadScreen: SearchingScreen {
     let session: Session
     var search = TextField()
     var searching = false
@@ -134,12 +134,7 @@ public struct CaseloadScreen: CommandScreen {
         return effect
     }
 
-    private mutating func typeSearch(_ key: Key) -> Effect {
-        let before = search.text
-        guard search.handle(key) else { return .unhandled }
-        if search.text != before { selected = 0 }
-        return .handled
-    }
+    mutating func searchChanged() { selected = 0 }
 
     private mutating func openSettings() -> Effect {
         if let refusal = session.refusal(.changeSettings) {

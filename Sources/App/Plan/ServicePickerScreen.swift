@@ -2,7 +2,7 @@ import Domain
 import TerminalKit
 
 /// Picks a service from the services matrix, narrowing as you type.
-struct ServicePickerScreen: CommandScreen {
+struct ServicePickerScreen: SearchingScreen {
     let matrix: ServicesMatrix
     let heading: String
     let makeForm: (ServiceEntry) -> RecordFormScreen
@@ -30,12 +30,7 @@ struct ServicePickerScreen: CommandScreen {
 
     mutating func update(_ key: Key) -> Effect { run(key) ?? typeSearch(key) }
 
-    private mutating func typeSearch(_ key: Key) -> Effect {
-        let before = search.text
-        guard search.handle(key) else { return .unhandled }
-        if search.text != before { selected = 0; top = 0 }
-        return .handled
-    }
+    mutating func searchChanged() { selected = 0; top = 0 }
 
     mutating func prepare(area: Area) {
         let height = area.height - 6
