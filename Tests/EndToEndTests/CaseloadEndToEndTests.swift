@@ -307,6 +307,15 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "Dear planner,\n")
     }
 
+    /// `demo --today` takes a date in the forms' formats; anything else is
+    /// refused before a file is made.
+    @Test func theDemosDayMustBeADate() throws {
+        let db = dir + "/day.sqlite"
+        let refused = try TmuxSession.runWithStatus(binary, ["demo", "--db", db, "--today", "next tuesday"])
+        #expect(refused.status != 0 && refused.output.contains("--today must be a date"), "\(refused.output)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     /// A newcomer tries each role in the demo file: --as signs in as one of
     /// its staff, whose role the screens and the Store then apply; anyone
     /// else is refused with the choices.
