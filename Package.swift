@@ -29,11 +29,14 @@ let package = Package(
         // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.
         .target(name: "Synthetic", dependencies: ["Domain", "Store"], swiftSettings: strict),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"], swiftSettings: strict),
-        .target(name: "App", dependencies: ["Domain", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
+        // The screens and the loop; they see the caseload only through Domain's `Caseload`.
+        .target(name: "App", dependencies: ["Domain", "TerminalKit"], swiftSettings: strict),
+        // The screens on the demo caseload: screenshots/ and the README's key reference.
+        .target(name: "Showcase", dependencies: ["App", "Domain", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
         .executableTarget(
             name: "careerplan",
             dependencies: [
-                "App", "Domain", "Store", "Synthetic", "TerminalKit",
+                "App", "Domain", "Showcase", "Store", "Synthetic", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -49,7 +52,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
-        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "Synthetic", "TerminalKit"], exclude: ["Golden"],
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Showcase", "Store", "Synthetic", "TerminalKit"], exclude: ["Golden"],
                     swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["Synthetic"], exclude: ["Golden"], swiftSettings: strict),
     ]

@@ -1,5 +1,5 @@
+import Domain
 import Foundation
-import Store
 import TerminalKit
 
 /// Runs the screens: reads a key, lets the top screen update, carries out
@@ -9,7 +9,7 @@ public final class AppLoop {
     private let terminal: any Terminal
     private let titleRight: String
     /// The data file the screens' requests run against.
-    private let store: CaseloadStore
+    private let store: any Caseload
     /// Where unsaved typing is kept; nil keeps nothing (most tests).
     private let drafts: DraftKeeper?
     private var draftsKeptAt = Date()
@@ -22,7 +22,7 @@ public final class AppLoop {
     static let draftInterval: TimeInterval = 3
 
     /// `above` opens on top of the root (the dashboard when something is overdue).
-    public init(root: any Screen, above: [any Screen] = [], store: CaseloadStore, terminal: any Terminal, titleRight: String,
+    public init(root: any Screen, above: [any Screen] = [], store: any Caseload, terminal: any Terminal, titleRight: String,
                 drafts: DraftKeeper? = nil) {
         stack = [root] + above
         self.store = store

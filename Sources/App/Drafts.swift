@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Store
 import TerminalKit
 
 /// A form whose unsaved typing is kept as a draft (in the data file, for
@@ -18,9 +17,9 @@ protocol DraftKeeping: Screen {
 
 /// Where drafts are kept: the data file, under the account the Store writes as.
 public struct DraftKeeper {
-    let store: CaseloadStore
+    let store: any CaseloadWriting
 
-    public init(store: CaseloadStore) {
+    public init(store: any CaseloadWriting) {
         self.store = store
     }
 

@@ -1,5 +1,4 @@
 import Domain
-import Store
 import TerminalKit
 
 /// A screen is a state value: keys update it, it renders into the grid, and
@@ -55,9 +54,9 @@ extension Screen {
 /// one place that holds the store) runs it and hands the outcome to the
 /// screen's `completed`. The screen never calls the store itself.
 public struct StoreRequest {
-    let run: (CaseloadStore) throws -> ScreenResult
+    let run: (any Caseload) throws -> ScreenResult
 
-    public init(_ run: @escaping (CaseloadStore) throws -> ScreenResult) { self.run = run }
+    public init(_ run: @escaping (any Caseload) throws -> ScreenResult) { self.run = run }
 
     /// Saves this user's changes to the Getting Started Assessment since `base`.
     public static func saveGSA(_ gsa: GettingStartedAssessment, over base: GettingStartedAssessment?, by user: Staff?) -> StoreRequest {

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Store
 
 /// Who is using the program, on which file, on which day. Screens read the
 /// date from here, never from the clock, so tests can fix it.
@@ -28,9 +27,9 @@ public struct Session {
     /// `$CAREERPLAN_COPIES`, else ~/careerplan-copies.
     public let copiesDirectory: String
 
-    public init(store: CaseloadStore, login: String, user: Staff?, today: Day,
+    public init(store: any CaseloadReading, login: String, user: Staff?, today: Day,
                 matrix: ServicesMatrix? = nil) throws {
-        self.matrix = try matrix ?? ServicesMatrix.bundled()
+        self.matrix = try matrix ?? store.servicesMatrix()
         self.store = store
         self.login = login
         self.user = user
@@ -61,7 +60,7 @@ public struct Session {
     /// The Store checks again when it writes; this only explains early.
     public func refusal(_ permission: Permission) -> String? {
         do {
-            try CaseloadStore.permit(permission, by: user)
+            _ = try permission.check(by: user)
             return nil
         } catch {
             return "\(error)"

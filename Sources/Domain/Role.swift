@@ -49,3 +49,16 @@ extension Role {
         }
     }
 }
+
+extension Permission {
+    /// The signed-in user when they may do this; the reason in words when
+    /// they may not (not on staff, or a role without it). The Store asks
+    /// before every write; screens ask only to explain early.
+    public func check(by user: Staff?) throws -> Staff {
+        guard let user else { throw StoreError.notOnStaff }
+        guard user.role.may(self) else {
+            throw StoreError.notPermitted(login: user.login, role: user.role.name, action: rawValue)
+        }
+        return user
+    }
+}

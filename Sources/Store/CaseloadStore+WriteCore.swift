@@ -38,15 +38,11 @@ extension CaseloadStore {
         try unchanged(expected, now: current, entity: entity, key: key, db, same: ==)
     }
 
-    /// The one permission check: every writing method calls it, and screens
-    /// call it to explain a refusal before anyone types. Returns the user.
+    /// The one permission check (Domain's rule): every writing method calls
+    /// it before it writes. Returns the user.
     @discardableResult
     public static func permit(_ permission: Permission, by user: Staff?) throws -> Staff {
-        guard let user else { throw StoreError.notOnStaff }
-        guard user.role.may(permission) else {
-            throw StoreError.notPermitted(login: user.login, role: user.role.name, action: permission.rawValue)
-        }
-        return user
+        try permission.check(by: user)
     }
 
     /// Every write goes through here: the body, then the due items of the

@@ -1,4 +1,5 @@
 import App
+import Showcase
 import ArgumentParser
 import Foundation
 

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Store
 
 /// Writes the customer's copy of their plan as a printable HTML file,
 /// readable by the signed-in user only (it holds personal information).
@@ -13,7 +12,7 @@ enum CopyWriter {
         }
     }
 
-    private static func write(_ store: CaseloadStore, customer id: CustomerID, into dir: String, by user: Staff?,
+    private static func write(_ store: any Caseload, customer id: CustomerID, into dir: String, by user: Staff?,
                               today: Day) throws -> String {
         guard let copy = try store.customerCopy(for: id, today: today), let version = try store.plan(for: id)?.version else {
             throw StoreError.invalid("there is no saved plan to copy: save it first (Ctrl-S)")

@@ -241,7 +241,7 @@ extension PlanScreen {
         writing = .save(wasSigned: savedIsSigned == true, thenLeave: thenLeave)
         let (plan, over, user, today, matrix) = (plan, saved?.version ?? 0, session.user, session.today, matrix)
         return .request(StoreRequest { store in
-            let version = try store.savePlan(plan, over: over, by: user, today: today, matrix: matrix, reason: reason)
+            let version = try store.savePlan(plan, over: over, by: user, today: today, matrix: matrix, reason: reason, exiting: false)
             return .planSaved(version, notice: "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded"))
         })
     }

@@ -279,7 +279,7 @@ struct RecommendationsScreen: CaseFileScreen {
         let (over, user, today, matrix, count) = (plan?.version ?? 0, session.user, session.today, session.matrix, choices.count)
         return .request(StoreRequest { store in
             let saved = try store.savePlan(next, over: over, by: user, today: today, matrix: matrix,
-                                           reason: "chosen from the recommendations with the customer")
+                                           reason: "chosen from the recommendations with the customer", exiting: false)
             return .updated(next.customer, notice: "Added \(count) item(s) to the plan: version \(saved.version)")
         })
     }

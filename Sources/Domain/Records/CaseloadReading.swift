@@ -10,6 +10,8 @@ public protocol CaseloadReading: Sendable {
 
     func staff() throws -> [Staff]
     func clockSettings() throws -> ClockSettings
+    /// The services a plan may hold, with their goals and steps.
+    func servicesMatrix() throws -> ServicesMatrix
     func reach(of user: Staff?, on day: Day) throws -> CaseloadReach
 
     // The caseload
@@ -38,5 +40,7 @@ public protocol CaseloadReading: Sendable {
     func signingStates(for id: CustomerID, today: Day) throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])?
     func dismissals(for id: CustomerID) throws -> [Dismissal]
     func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry]
+    /// What the customer takes home: their plan as saved, in words for them.
+    func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy?
 }
 
