@@ -82,3 +82,21 @@ final class SettingsBox {
     var value: ClockSettings
     init(_ value: ClockSettings) { self.value = value }
 }
+
+extension Session {
+    /// A read a screen makes after it opened (a reload, a record to open):
+    /// the value, or nil with `problem` saying in words what could not be
+    /// read and why, so no failure is dropped silently.
+    func read<T>(_ what: String, into problem: inout String?, _ body: (Session) throws -> T?) -> T? {
+        do {
+            guard let value = try body(self) else {
+                problem = "\(what.prefix(1).uppercased() + what.dropFirst()) is no longer in the data file"
+                return nil
+            }
+            return value
+        } catch {
+            problem = "Cannot read \(what): \(error)"
+            return nil
+        }
+    }
+}

@@ -71,7 +71,7 @@ enum Launcher {
         let home = ProcessInfo.processInfo.environment["HOME"]
         // A planner with anything overdue starts on the dashboard; Esc shows the caseload.
         let caseload = CaseloadScreen(session: session)
-        let overdue = caseload.counts?.overdue ?? 0
+        let overdue = (try? caseload.counts?.get())?.overdue ?? 0
         let loop = AppLoop(root: caseload, above: overdue > 0 ? [DashboardScreen(session: session)] : [],
                            store: store, terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel,

@@ -86,3 +86,34 @@ import TerminalKit
         #expect(h.screen.contains(" TN ") && h.screen.contains(" MR "))
     }
 }
+
+/// Reads that fail after a screen opened are named in words where the user
+/// is looking, never shown as nothing (a store double fails them).
+@Suite struct FailedReadTests {
+    func loop(_ h: Harness, failing: Set<String>, root: (Session) -> any Screen) throws -> (AppLoop, MemoryTerminal, FailingReads) {
+        let reads = FailingReads(h.store, failing: [])
+        let session = try Session(store: reads, login: h.session.login, user: h.session.user, today: Harness.today)
+        let terminal = MemoryTerminal(width: 100, height: 30)
+        let loop = AppLoop(root: root(session), store: h.store, terminal: terminal, titleRight: "double")
+        reads.failing = failing
+        loop.run()
+        return (loop, terminal, reads)
+    }
+
+    @Test func theCaseloadTitleSaysItsCountsCouldNotBeRead() throws {
+        let h = try Harness(login: "mrivera", coverOthers: false)
+        let (_, terminal, _) = try loop(h, failing: ["dueCounts"]) { CaseloadScreen(session: $0) }
+        #expect(terminal.screen.line(0).contains("Caseload · due counts unreadable"))
+    }
+
+    @Test func openingAnItemWhoseFileCannotBeReadSaysWhy() throws {
+        let h = try Harness(login: "mrivera", coverOthers: false)
+        let (loop, terminal, reads) = try loop(h, failing: []) { DashboardScreen(session: $0) }
+        reads.failing = ["caseFile"]
+        terminal.type([.enter])
+        loop.run()
+        let screen = terminal.screen.text
+        #expect(screen.contains("Cannot read customer C000028: disk I/O error (caseFile)"))
+        #expect(screen.contains("Due and overdue"))
+    }
+}

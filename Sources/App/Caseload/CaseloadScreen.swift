@@ -29,7 +29,7 @@ public struct CaseloadScreen: SearchingScreen {
     /// The planner's own overdue and due-soon counts, read again after any write.
     let dueCounts: DueCounts
 
-    public var counts: (overdue: Int, dueSoon: Int)? { dueCounts.current }
+    public var counts: Result<(overdue: Int, dueSoon: Int), any Error>? { dueCounts.current }
 
     public init(session: Session) {
         self.session = session
@@ -39,7 +39,9 @@ public struct CaseloadScreen: SearchingScreen {
     public var name: String { "Caseload" }
 
     public var title: String {
-        guard let counts else { return "Caseload" }
+        guard let read = counts else { return "Caseload" }
+        // The counts could not be read: say so rather than show none due.
+        guard case .success(let counts) = read else { return "Caseload · due counts unreadable" }
         // The markers of the rows and of the legend below: ! overdue, * due soon.
         let parts = (counts.overdue > 0 ? ["!\(counts.overdue)"] : []) + (counts.dueSoon > 0 ? ["*\(counts.dueSoon)"] : [])
         return parts.isEmpty ? "Caseload" : "Caseload " + parts.joined(separator: " ")
@@ -162,7 +164,8 @@ public struct CaseloadScreen: SearchingScreen {
             search = TextField()
             searching = false
             loadedSearch = nil
-            selected = (try? session.store.position(of: id)) ?? 0
+            // The new customer is selected; if their place cannot be read, the top is and the reason shown.
+            selected = session.read("where \(id) is in the list", into: &message, { try $0.store.position(of: id) }) ?? 0
             notice = "Saved \(id), a reportable individual"
         case .updated(_, let text), .planSaved(_, let text):
             loadedSearch = nil

@@ -61,11 +61,13 @@ public struct DashboardScreen: SelectingScreen {
 
     /// Counts for the caseload's title: overdue and due soon on the planner's
     /// own caseload (a cover is temporary; its items are on the dashboard).
-    public static func counts(session: Session) -> (overdue: Int, dueSoon: Int)? {
-        guard session.user?.role == .planner,
-              let s = try? session.store.dueCounts(planners: [session.login], rule: nil, on: session.today, settings: session.settings)
-        else { return nil }
-        return (s.overdue, s.dueSoon)
+    /// Nil for those without a caseload of their own.
+    public static func counts(session: Session) -> Result<(overdue: Int, dueSoon: Int), any Error>? {
+        guard session.user?.role == .planner else { return nil }
+        return Result {
+            let s = try session.store.dueCounts(planners: [session.login], rule: nil, on: session.today, settings: session.settings)
+            return (s.overdue, s.dueSoon)
+        }
     }
 
     public var title: String { "Due and overdue" }
@@ -105,10 +107,8 @@ public struct DashboardScreen: SelectingScreen {
 
     private mutating func open() -> Effect {
         guard let item = item(selected) else { return .handled }
-        guard let file = try? session.caseFile(item.customer.id) else {
-            message = "Cannot read customer \(item.customer.id)"
-            return .handled
-        }
+        let id = item.customer.id
+        guard let file = session.read("customer \(id)", into: &message, { try $0.caseFile(id) }) else { return .handled }
         switch item.clock.rule {
         case .eligibility30: return .push(EligibilityScreen(session: session, file: file))
         case .enrollment90: return .push(GSAScreen(session: session, file: file))
@@ -122,8 +122,12 @@ public struct DashboardScreen: SelectingScreen {
             if session.refusal(.caseWork) != nil { return .push(TimelineScreen(session: session, file: file)) }
             let kind: NoteKind = item.clock.rule == .followUp12m ? .followUp : .contact
             // A note owed for a service is linked to it.
-            let service = item.clock.rule == .noteEntry10
-                ? (try? session.store.plan(for: file.customer.id))??.plan.allServices.first { $0.name == item.clock.subject } : nil
+            var service: PlanService?
+            if item.clock.rule == .noteEntry10 {
+                guard let saved = session.read("the plan of \(id)", into: &message, { try $0.store.plan(for: id) })
+                else { return .handled }
+                service = saved.plan.allServices.first { $0.name == item.clock.subject }
+            }
             return .push(NoteForms.new(kind, session: session, customer: file.customer.id,
                                        link: service.map { NoteLink(.service, Int64($0.id)) }))
         }

@@ -5,11 +5,11 @@
 final class DueCounts {
     private let session: Session
     private var readAfter = -1
-    private var counts: (overdue: Int, dueSoon: Int)?
+    private var counts: Result<(overdue: Int, dueSoon: Int), any Error>?
 
     init(session: Session) { self.session = session }
 
-    var current: (overdue: Int, dueSoon: Int)? {
+    var current: Result<(overdue: Int, dueSoon: Int), any Error>? {
         let writes = session.store.writesCommitted
         if writes != readAfter {
             counts = DashboardScreen.counts(session: session)

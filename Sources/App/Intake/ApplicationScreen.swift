@@ -197,8 +197,10 @@ struct ApplicationScreen: DraftKeeping {
     /// Reads the application another user saved and puts this user's own
     /// changes (each field they changed) back on top of it.
     private mutating func reloadAndReapply() {
-        guard let fresh = try? session.caseFile(file.customer.id), let application = fresh.application else {
-            message = "Cannot read the application again"
+        let id = file.customer.id
+        guard let fresh = session.read("the application of \(id)", into: &message, { try $0.caseFile(id) }),
+              let application = fresh.application else {
+            if message == nil { message = "The application of \(id) is no longer in the data file" }
             return
         }
         let theirs = ApplicationForm(application, phone: fresh.customer.phone)

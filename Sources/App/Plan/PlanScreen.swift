@@ -171,8 +171,11 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
                     notice = "Unsaved edits restored: save them with Ctrl-S"
                 } else {
                     // Saved again since the draft was kept: put the draft's edits on top of that save.
-                    let base = (try? session.store.planVersions(for: file.customer.id))?.first { $0.version == over }?.plan
-                    reapply(mine: kept, base: base ?? CareerPlan(customer: file.customer.id), what: "Unsaved edits restored")
+                    let id = file.customer.id
+                    guard let versions = session.read("the plan's versions", into: &message, { try $0.store.planVersions(for: id) })
+                    else { return .handled }
+                    let base = versions.first { $0.version == over }?.plan
+                    reapply(mine: kept, base: base ?? CareerPlan(customer: id), what: "Unsaved edits restored")
                 }
             case .ctrl("d"): mode = .browsing
             case .function(1), .char("?"): return .unhandled
@@ -241,10 +244,13 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         case .right: setFold(collapse: false)
         case .char(" "): if let node { setFold(collapse: !collapsed.contains(tree.id(node))) }
         case .ctrl("r") where stale:
-            guard let fresh = try? session.store.plan(for: file.customer.id) else { message = "Cannot read the plan again"; return .handled }
-            let base = saved?.plan ?? CareerPlan(customer: file.customer.id)
+            let id = file.customer.id
+            guard let fresh = session.read("the plan of \(id)", into: &message, { try $0.store.plan(for: id) }),
+                  let file = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) })
+            else { return .handled }
+            let base = saved?.plan ?? CareerPlan(customer: id)
             saved = fresh
-            if let file = try? session.caseFile(file.customer.id) { self.file = file }
+            self.file = file
             readSavedState()
             reapply(mine: plan, base: base, what: "Reloaded their save")
         case .char("g"): return openForm(.newGoal)
@@ -281,7 +287,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
                 return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
                                                    today: session.today))
             }
-            guard let fresh = try? session.caseFile(file.customer.id) else { message = "Cannot read the data file"; return .handled }
+            let id = file.customer.id
+            guard let fresh = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) }) else { return .handled }
             return .push(SignaturesScreen(session: session, file: fresh))
         case .char("p") where file.customer.program == .youth: return openForm(.pathway)
         case .ctrl("s"), .function(2): return startSave()
