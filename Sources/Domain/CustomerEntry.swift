@@ -17,6 +17,28 @@ public struct CustomerEntry: Hashable, Sendable {
         }
 
         public var isRequired: Bool { self == .legalName || self == .zip || self == .birthDate }
+
+        /// Shown under the field while it has focus.
+        public var hint: String {
+            switch self {
+            case .birthDate: "YYYY-MM-DD or MM/DD/YYYY"
+            case .zip: "60623 or 60623-1234"
+            case .phone: "optional, e.g. 312-555-0142"
+            case .preferredName: "if different from the legal name"
+            case .email: "optional"
+            case .legalName: "as on their documents"
+            }
+        }
+    }
+
+    /// The entry as a form: one field per `Field`, keyed by its raw value.
+    public static let fields: [FormField] = Field.allCases.map {
+        FormField($0.rawValue, $0.label, hint: $0.hint, required: $0.isRequired)
+    }
+
+    /// The entry a form's values describe.
+    public init(values: [String: String]) {
+        self.init(Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, values[$0.rawValue] ?? "") }))
     }
 
     public var values: [Field: String] = [:]

@@ -2,45 +2,23 @@ import Domain
 import TerminalKit
 
 extension CustomerEntryScreen {
-    static let labelWidth = 16
+    /// Where values start: after the labels ("Date of birth *") and a gap.
+    static let valueColumn = 20
+    mutating func prepare(area: Area) {
+        form.scroll(height: area.height - 4, width: area.width, problems: problems)
+    }
 
     func render(into canvas: inout Canvas, area: Area) {
         canvas.put("New customer: a reportable individual. * marks a required field.", row: area.top + 1, col: 2,
                    role: .header, maxWidth: area.width - 4)
-        let fieldCol = 2 + Self.labelWidth + 2
-        let fieldWidth = min(44, area.width - fieldCol - 2)
-        let problems = self.problems
-        for (i, field) in Self.fields.enumerated() {
-            let row = area.top + 3 + 2 * i
-            let focused = mode == .editing && i == focus
-            let label = field.label + (field.isRequired ? " *" : "")
-            canvas.put((focused ? "▶ " : "  ") + label, row: row, col: 0, role: focused ? .header : .normal,
-                       maxWidth: fieldCol - 1)
-            (inputs[field] ?? TextField()).draw(into: &canvas, row: row, col: fieldCol, width: fieldWidth,
-                                                focused: focused)
-            if checked.contains(field), let problem = problems[field] {
-                canvas.put("✗ " + problem, row: row + 1, col: fieldCol, role: .error, maxWidth: area.width - fieldCol - 1)
-            } else if focused, let hint = Self.hint(field) {
-                canvas.put(hint, row: row + 1, col: fieldCol, role: .dim, maxWidth: area.width - fieldCol - 1)
-            }
-        }
+        form.render(into: &canvas, top: area.top + 3, height: area.height - 4, width: area.width, problems: problems,
+                    active: mode == .editing)
         if mode == .duplicates { renderDuplicates(into: &canvas, area: area) }
         renderStatus(into: &canvas, row: area.bottom)
     }
 
-    static func hint(_ field: CustomerEntry.Field) -> String? {
-        switch field {
-        case .birthDate: "YYYY-MM-DD or MM/DD/YYYY"
-        case .zip: "60623 or 60623-1234"
-        case .phone: "optional, e.g. 312-555-0142"
-        case .preferredName: "if different from the legal name"
-        case .email: "optional"
-        case .legalName: "as on their documents"
-        }
-    }
-
     private func renderDuplicates(into canvas: inout Canvas, area: Area) {
-        let top = area.top + 3 + 2 * Self.fields.count
+        let top = area.top + 3 + 2 * form.fields.count
         canvas.put("Possible duplicates: is this someone already here?", row: top, col: 2, role: .error,
                    maxWidth: area.width - 4)
         let room = area.bottom - top - 1

@@ -13,12 +13,9 @@ struct CustomerEntryScreen: Screen {
     }
 
     let session: Session
-    static let fields = CustomerEntry.Field.allCases
-    var inputs: [CustomerEntry.Field: TextField] = [:]
-    var focus = 0
+    var form = FormState(fields: CustomerEntry.fields, values: [:],
+                         layout: .spaced(valueColumn: CustomerEntryScreen.valueColumn, valueWidth: 44))
     var mode = Mode.editing
-    /// Fields whose problems are shown: left once, or all after a save try.
-    var checked: Set<CustomerEntry.Field> = []
     var matches: [DuplicateCheck.Match] = []
     var selectedMatch = 0
     var message: String?
@@ -29,12 +26,12 @@ struct CustomerEntryScreen: Screen {
     var acceptsText: Bool { mode == .editing }
     var isAsking: Bool { if case .confirmingDiscard = mode { true } else { false } }
 
-    var entry: CustomerEntry {
-        CustomerEntry(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, inputs[$0]?.text ?? "") }))
-    }
+    var entry: CustomerEntry { CustomerEntry(values: form.values) }
 
-    var hasInput: Bool { inputs.values.contains { !$0.text.isEmpty } }
-    var problems: [CustomerEntry.Field: String] { entry.problems(today: session.today) }
+    var hasInput: Bool { form.values.values.contains { !$0.isEmpty } }
+    var problems: [String: String] {
+        Dictionary(uniqueKeysWithValues: entry.problems(today: session.today).map { ($0.key.rawValue, $0.value) })
+    }
 
     static let next = KeyBinding([.tab, .down], "Next", help: "Next field (Enter also moves on)", inBar: false)
     static let previous = KeyBinding([.backTab, .up], "Previous", help: "Previous field", inBar: false)
@@ -66,13 +63,10 @@ struct CustomerEntryScreen: Screen {
     private mutating func updateEditing(_ key: Key) -> Effect {
         message = nil
         switch key {
-        case .tab, .down, .enter:
-            checked.insert(Self.fields[focus])
-            if key == .enter && focus == Self.fields.count - 1 { return trySave() }
-            focus = (focus + 1) % Self.fields.count
-        case .backTab, .up:
-            checked.insert(Self.fields[focus])
-            focus = (focus + Self.fields.count - 1) % Self.fields.count
+        case .enter where form.focus == form.fields.count - 1:
+            // Enter on the last field saves, as at a paper form's end.
+            form.move(by: 1)
+            return trySave()
         case .ctrl("s"), .function(2):
             return trySave()
         case .escape:
@@ -80,10 +74,7 @@ struct CustomerEntryScreen: Screen {
         case .function(10):
             if hasInput { mode = .confirmingDiscard(DiscardQuestion(quit: true)) } else { return .quit }
         default:
-            let field = Self.fields[focus]
-            var input = inputs[field] ?? TextField()
-            guard input.handle(key) else { return .unhandled }
-            inputs[field] = input
+            guard form.handle(key) else { return .unhandled }
         }
         return .handled
     }
@@ -104,11 +95,8 @@ struct CustomerEntryScreen: Screen {
     }
 
     private mutating func trySave() -> Effect {
-        checked = Set(Self.fields)
-        let problems = self.problems
-        if let first = Self.fields.firstIndex(where: { problems[$0] != nil }) {
-            focus = first
-            message = FormState.notSaved(problems.count)
+        if let refused = form.refuseSave(problems) {
+            message = refused
             return .handled
         }
         guard let candidate = entry.customer(id: CustomerID(0), today: session.today) else { return .handled }

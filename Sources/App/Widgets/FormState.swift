@@ -19,9 +19,21 @@ struct FormState {
     /// The screen width the form was last laid out for: a long answer wraps
     /// at it, and ↑/↓ move between its rows.
     private var width = 80
+    let layout: Layout
 
-    init(fields: [FormField], values: [String: String]) {
+    /// How the form sits on the screen.
+    enum Layout: Equatable {
+        /// One row per field; values after the longest label.
+        case compact
+        /// A short form (the front desk's): values at `valueColumn`, at most
+        /// `valueWidth` wide, and under every field a row for its problem,
+        /// or its hint while it has focus.
+        case spaced(valueColumn: Int, valueWidth: Int)
+    }
+
+    init(fields: [FormField], values: [String: String], layout: Layout = .compact) {
         self.fields = fields
+        self.layout = layout
         for f in fields { inputs[f.key] = TextField(values[f.key] ?? Self.defaultValue(f)) }
     }
 
@@ -142,6 +154,7 @@ struct FormState {
         /// The further rows of a long answer: field, row.
         case more(Int, Int)
         case problem(Int, String)
+        case hint(String)
         case blank
     }
 
@@ -150,11 +163,16 @@ struct FormState {
     /// Where the values start at a width: after the longest label with its
     /// marks, within a third of the width.
     private func fieldColumn(_ width: Int) -> Int {
+        if case .spaced(let column, _) = layout { return column }
         let longest = fields.filter { $0.kind != .toggle }.map { $0.label.displayWidth + 4 }.max() ?? 0
         return 2 + max(20, min(longest, 30, width / 3)) + 1
     }
 
-    private func fieldWidth(_ width: Int) -> Int { max(2, width - fieldColumn(width) - 2) }
+    private func fieldWidth(_ width: Int) -> Int {
+        let room = max(2, width - fieldColumn(width) - 2)
+        if case .spaced(_, let widest) = layout { return min(widest, room) }
+        return room
+    }
 
     /// How many rows a field takes: a long answer all its wrapped rows up to
     /// 8 while it has focus (at least 2: it shows it takes more than a line),
@@ -190,6 +208,7 @@ struct FormState {
             out.append(.field(i))
             for row in 1..<max(1, rows(of: i, width: width)) { out.append(.more(i, row)) }
             if checked.contains(f.key), let p = problems[f.key] { out.append(.problem(i, p)) }
+            else if case .spaced = layout { out.append(i == focus ? f.hint.map { .hint($0) } ?? .blank : .blank) }
         }
         return out
     }
@@ -225,6 +244,8 @@ struct FormState {
                 area.draw(into: &canvas, row: y, col: fieldCol, width: fieldWidth, visible: rows(of: i, width: width),
                           focused: active && i == focus, skipping: skipped)
             case .heading(let text): canvas.put(text, row: y, col: 2, role: .header, maxWidth: width - 4)
+            case .hint(let text):
+                if active { canvas.put(text, row: y, col: fieldCol, role: .dim, maxWidth: width - fieldCol - 1) }
             case .problem(_, let text):
                 // A long message starts further left rather than being cut.
                 let col = ("✗ " + text).displayWidth <= width - fieldCol - 1 ? fieldCol : 4
