@@ -5,7 +5,7 @@ import TerminalKit
 /// The Career Plan editor: Goal → Step → Service as a tree. Edits change a
 /// working copy; Ctrl-S saves it as a new version after the policy rules
 /// pass; `u` undoes the last change; nothing is lost by leaving (Esc asks).
-struct PlanScreen: CustomerScreen, DraftKeeping {
+struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
     enum Mode: Equatable {
         case browsing
         case confirmingDelete
@@ -117,7 +117,6 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     static let undoKey = KeyBinding([.char("u")], "Undo", help: "Undo the last change made since opening the plan", inBar: false)
     static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down (a service past its step's first or last goes to the step before or after)", inBar: false)
     static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")
-    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select a row", inBar: false)
     static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
     static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
     static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
@@ -125,182 +124,205 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
     static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your edits back on top")
     static let qualityKey = KeyBinding([.char("Q")], "Quality", help: "The plan against the Illinois workNet rubric: each category and what it lacks", inBar: false)
 
-    var bindings: [KeyBinding] {
+    var rowCount: Int { rows.count }
+
+    /// The keys of the mode the plan is in, each with what it does.
+    var commands: [Command<Self>] {
         switch mode {
-        case .browsing:
-            return (stale ? [Self.reapply] : []) + [Self.addGoal, Self.addStep, Self.addService, Self.edit, Self.save, Self.signatures, Self.copy, Self.delete,
-                    Self.undoKey, Self.moveKeys, Self.fold, Self.move, Self.versions, Self.qualityKey]
-                + (file.customer.program == .youth ? [Self.pathway] : [])
+        case .browsing: return browsing
         case .confirmingDelete:
-            return [KeyBinding([.char("y")], "Delete", help: "Delete it"), KeyBinding([.char("n"), .escape], "Keep", help: "Keep it")]
-        case .leaving:
-            return [KeyBinding([.char("s")], "Save", help: "Save the plan, then leave"),
-                    KeyBinding([.char("d")], "Discard", help: "Leave without saving the changes"),
-                    KeyBinding([.escape], "Stay", help: "Stay in the plan")]
+            return [Self.answer("y", "Delete", help: "Delete it") { $0.deleteSelected(); $0.mode = .browsing; return .handled },
+                    Self.answer("n", or: .escape, "Keep", help: "Keep it") { $0.mode = .browsing; return .handled }]
+        case .leaving(let quit):
+            return [Self.answer("s", "Save", help: "Save the plan, then leave") {
+                        $0.mode = .browsing
+                        return $0.startSave(thenLeave: quit ? .quit : .pop)
+                    },
+                    Self.answer("d", "Discard", help: "Leave without saving the changes") { _ in quit ? .quit : .pop },
+                    Command(KeyBinding([.escape], "Stay", help: "Stay in the plan")) { screen, _ in screen.mode = .browsing; return .handled }]
         case .reason:
-            return [KeyBinding([.enter], "Save", help: "Save with this reason"), KeyBinding([.escape], "Back", help: "Back to the plan"),
-                    TextField.editing]
-        case .offeringDraft:
-            return DraftOffer.bindings
+            return [Command(KeyBinding([.enter, .ctrl("s"), .function(2)], "Save", help: "Save with this reason", shownKeys: "Enter")) {
+                        screen, _ in screen.commitSave(reason: screen.reason.text)
+                    },
+                    Command(KeyBinding([.escape], "Back", help: "Back to the plan")) { screen, _ in screen.mode = .browsing; return .handled },
+                    // Typing goes to the reason (below, past the commands); this lists the editing keys.
+                    Command(TextField.editing) { screen, key in screen.reason.handle(key) ? .handled : .unhandled }]
+        case .offeringDraft(let offer):
+            return [Command(DraftOffer.bindings[0]) { screen, _ in screen.restore(offer.draft) },
+                    Command(DraftOffer.bindings[1]) { screen, _ in screen.mode = .browsing; return .handled }]
         case .certificationDate:
-            return [KeyBinding([.char("y")], "Use cert. date", help: "Record it on the certification date with a note of the real date"),
-                    KeyBinding([.char("n"), .escape], "Drop edit", help: "Do not apply this edit")]
+            return [Self.answer("y", "Use cert. date", help: "Record it on the certification date with a note of the real date") {
+                        $0.placeOnCertificationDate()
+                    },
+                    Self.answer("n", or: .escape, "Drop edit", help: "Do not apply this edit") {
+                        $0.early = nil
+                        $0.mode = .browsing
+                        $0.notice = "Edit not applied"
+                        return .handled
+                    }]
         case .confirmingReview:
-            return [KeyBinding([.char("y")], "Record review", help: "Record today's review with the customer: nothing changed"),
-                    KeyBinding([.char("n"), .escape], "Not a review", help: "Record nothing")]
+            return [Self.answer("y", "Record review", help: "Record today's review with the customer: nothing changed") { $0.recordReview() },
+                    Self.answer("n", or: .escape, "Not a review", help: "Record nothing") {
+                        $0.mode = .browsing
+                        $0.notice = "Nothing to save"
+                        return .handled
+                    }]
         }
+    }
+
+    /// An answer to the plan's question: the letter in either case (and `or`).
+    static func answer(_ letter: Character, or other: Key? = nil, _ label: String, help: String,
+                       _ run: @escaping (inout Self) -> Effect) -> Command<Self> {
+        let shown: [Key] = [.char(letter)] + (other.map { [$0] } ?? [])
+        let keys = shown + [.char(Character(letter.uppercased()))]
+        return Command(KeyBinding(keys, label, help: help, shownKeys: shown.map(\.label).joined(separator: "/"))) { screen, _ in
+            run(&screen)
+        }
+    }
+
+    private var browsing: [Command<Self>] {
+        let reload = Command<Self>(Self.reapply) { screen, _ in screen.reloadAndReapply() }
+        return (stale ? [reload] : []) + [
+            Command(Self.addGoal) { screen, _ in screen.openForm(.newGoal) },
+            Command(Self.addStep) { screen, _ in
+                guard let g = screen.goalIndex else { screen.message = "Add a goal first (g)"; return .handled }
+                return screen.openForm(.newStep(goal: screen.plan.goals[g].id))
+            },
+            Command(Self.addService) { screen, _ in
+                guard let (g, s) = screen.stepIndex else {
+                    screen.message = "Select a step to add a service under (s adds one)"
+                    return .handled
+                }
+                return screen.openPicker(step: screen.plan.goals[g].steps[s].id)
+            },
+            Command(Self.edit) { screen, _ in screen.editSelected() },
+            Command(Self.save) { screen, _ in screen.startSave() },
+            Command(Self.signatures) { screen, _ in screen.openSignatures() },
+            Command(Self.copy) { screen, _ in screen.writeCopy() },
+            Command(Self.delete) { screen, _ in
+                if let why = screen.deleteRefusal { screen.message = why } else if screen.node != nil { screen.mode = .confirmingDelete }
+                return .handled
+            },
+            Command(Self.undoKey) { screen, _ in screen.undoLast() },
+            Command(Self.moveKeys) { screen, key in screen.reorder(by: key == .char("K") ? -1 : 1); return .handled },
+            Command(Self.fold) { screen, key in
+                if key == .char(" ") {
+                    if let node = screen.node { screen.setFold(collapse: !screen.collapsed.contains(screen.tree.id(node))) }
+                } else {
+                    screen.setFold(collapse: key == .left)
+                }
+                return .handled
+            },
+            Self.move("Select a row"),
+            Command(Self.versions) { screen, _ in
+                .push(PlanVersionsScreen(session: screen.session, file: screen.file, collapsed: screen.collapsed))
+            },
+            Command(Self.qualityKey) { screen, _ in
+                guard !screen.quality.isEmpty else { screen.message = "Add a goal first: the quality check rates a plan"; return .handled }
+                return .push(QualityScreen(customer: screen.file.customer, ratings: screen.quality))
+            },
+        ] + (file.customer.program == .youth ? [Command(Self.pathway) { screen, _ in screen.openForm(.pathway) }] : [])
     }
 
     mutating func update(_ key: Key) -> Effect {
         message = nil
         notice = nil
+        if mode == .browsing, key == .escape || key == .function(10) || key == .char("q") {
+            // Back and Quit are the global keys; with unsaved edits the plan asks first.
+            guard hasChanges else { return key == .escape ? .pop : .quit }
+            mode = .leaving(quit: key != .escape)
+            return .handled
+        }
+        if let effect = run(key) { return effect }
         switch mode {
-        case .browsing: return browse(key)
-        case .offeringDraft(let offer):
-            switch key {
-            case .ctrl("r"):
-                mode = .browsing
-                guard let text = offer.draft.values["plan"], let kept = try? JSONDecoder().decode(CareerPlan.self, from: Data(text.utf8)) else {
-                    message = "The kept plan could not be read; it was left out"
-                    return .handled
-                }
-                undo.append(plan)
-                let over = Int(offer.draft.values["over"] ?? "") ?? 0
-                if over == (saved?.version ?? 0) {
-                    plan = kept
-                    notice = "Unsaved edits restored: save them with Ctrl-S"
-                } else {
-                    // Saved again since the draft was kept: put the draft's edits on top of that save.
-                    let id = file.customer.id
-                    guard let versions = session.read("the plan's versions", into: &message, { try $0.store.planVersions(for: id) })
-                    else { return .handled }
-                    let base = versions.first { $0.version == over }?.plan
-                    reapply(mine: kept, base: base ?? CareerPlan(customer: id), what: "Unsaved edits restored")
-                }
-            case .ctrl("d"): mode = .browsing
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
-        case .confirmingDelete:
-            if key == .char("y") || key == .char("Y") { deleteSelected() }
-            if [.char("y"), .char("Y"), .char("n"), .char("N"), .escape].contains(key) { mode = .browsing }
-            return key == .function(1) || key == .char("?") ? .unhandled : .handled
-        case .leaving(let quit):
-            switch key {
-            case .char("s"), .char("S"):
-                mode = .browsing
-                return startSave(thenLeave: quit ? .quit : .pop)
-            case .char("d"), .char("D"): return quit ? .quit : .pop
-            case .escape: mode = .browsing
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
-        case .reason:
-            switch key {
-            case .enter, .ctrl("s"), .function(2): return commitSave(reason: reason.text)
-            case .escape: mode = .browsing
-            default: if !reason.handle(key) { return .unhandled }
-            }
-            return .handled
-        case .confirmingReview:
-            switch key {
-            case .char("y"), .char("Y"): return recordReview()
-            case .char("n"), .char("N"), .escape:
-                mode = .browsing
-                notice = "Nothing to save"
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
-        case .certificationDate:
-            switch key {
-            case .char("y"), .char("Y"):
-                if let early, let certified = file.customer.eligibleOn {
-                    place(PlanRules.recordedOnCertification(early.service, certifiedOn: certified), step: early.step)
-                    notice = "Recorded on the certification date \(certified); the real dates are in the service's notes"
-                }
-                early = nil
-                mode = .browsing
-            case .char("n"), .char("N"), .escape:
-                early = nil
-                mode = .browsing
-                notice = "Edit not applied"
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
+        case .browsing: return .unhandled
+        case .reason: return reason.handle(key) ? .handled : .unhandled
+        // A question takes only its answers, and help.
+        default: return key == .function(1) || key == .char("?") ? .unhandled : .handled
         }
     }
 
-    private mutating func browse(_ key: Key) -> Effect {
-        if let moved = ListMove.index(selected, key: key, count: rows.count) {
-            selected = moved
+    /// Ctrl-R on a draft offer: the kept edits back, over the plan as saved now.
+    private mutating func restore(_ draft: Draft) -> Effect {
+        mode = .browsing
+        guard let text = draft.values["plan"], let kept = try? JSONDecoder().decode(CareerPlan.self, from: Data(text.utf8)) else {
+            message = "The kept plan could not be read; it was left out"
             return .handled
         }
-        switch key {
-        case .left: setFold(collapse: true)
-        case .right: setFold(collapse: false)
-        case .char(" "): if let node { setFold(collapse: !collapsed.contains(tree.id(node))) }
-        case .ctrl("r") where stale:
+        undo.append(plan)
+        let over = Int(draft.values["over"] ?? "") ?? 0
+        if over == (saved?.version ?? 0) {
+            plan = kept
+            notice = "Unsaved edits restored: save them with Ctrl-S"
+        } else {
+            // Saved again since the draft was kept: put the draft's edits on top of that save.
             let id = file.customer.id
-            guard let fresh = session.read("the plan of \(id)", into: &message, { try $0.store.plan(for: id) }),
-                  let file = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) })
+            guard let versions = session.read("the plan's versions", into: &message, { try $0.store.planVersions(for: id) })
             else { return .handled }
-            let base = saved?.plan ?? CareerPlan(customer: id)
-            saved = fresh
-            self.file = file
-            readSavedState()
-            reapply(mine: plan, base: base, what: "Reloaded their save")
-        case .char("g"): return openForm(.newGoal)
-        case .char("s"):
-            guard let g = goalIndex else { message = "Add a goal first (g)"; return .handled }
-            return openForm(.newStep(goal: plan.goals[g].id))
-        case .char("v"):
-            guard let (g, s) = stepIndex else { message = "Select a step to add a service under (s adds one)"; return .handled }
-            return openPicker(step: plan.goals[g].steps[s].id)
-        case .enter:
-            guard let node else { return openForm(.newGoal) }
-            switch node {
-            case .goal(let g): return openForm(.goal(plan.goals[g].id))
-            case .step(let g, let s): return openForm(.step(plan.goals[g].steps[s].id))
-            case .service(let g, let s, let v): return openForm(.service(plan.goals[g].steps[s].services[v].id))
-            }
-        case .char("x"):
-            if let why = deleteRefusal { message = why } else if node != nil { mode = .confirmingDelete }
-        case .char("K"): reorder(by: -1)
-        case .char("J"): reorder(by: 1)
-        case .char("u"):
-            guard let last = undo.popLast() else { message = "Nothing to undo"; return .handled }
-            plan = last
-            selected = min(selected, max(0, rows.count - 1))
-            notice = "Undone"
-        case .char("h"): return .push(PlanVersionsScreen(session: session, file: file, collapsed: collapsed))
-        case .char("Q"):
-            guard !quality.isEmpty else { message = "Add a goal first: the quality check rates a plan"; return .handled }
-            return .push(QualityScreen(customer: file.customer, ratings: quality))
-        case .char("i"), .char("w"):
-            guard !hasChanges else { message = "Save the plan first (Ctrl-S): signatures and copies are of the saved plan"; return .handled }
-            if key == .char("w") {
-                writing = .copy
-                return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
-                                                   today: session.today))
-            }
-            let id = file.customer.id
-            guard let fresh = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) }) else { return .handled }
-            return .push(SignaturesScreen(session: session, file: fresh))
-        case .char("p") where file.customer.program == .youth: return openForm(.pathway)
-        case .ctrl("s"), .function(2): return startSave()
-        case .escape:
-            if hasChanges { mode = .leaving(quit: false); return .handled }
-            return .pop
-        case .function(10), .char("q"):
-            if hasChanges { mode = .leaving(quit: true); return .handled }
-            return .quit
-        default: return .unhandled
+            let base = versions.first { $0.version == over }?.plan
+            reapply(mine: kept, base: base ?? CareerPlan(customer: id), what: "Unsaved edits restored")
         }
         return .handled
+    }
+
+    private mutating func placeOnCertificationDate() -> Effect {
+        if let early, let certified = file.customer.eligibleOn {
+            place(PlanRules.recordedOnCertification(early.service, certifiedOn: certified), step: early.step)
+            notice = "Recorded on the certification date \(certified); the real dates are in the service's notes"
+        }
+        early = nil
+        mode = .browsing
+        return .handled
+    }
+
+    /// Ctrl-R after a refused save: their save read, these edits put back on top.
+    private mutating func reloadAndReapply() -> Effect {
+        let id = file.customer.id
+        guard let fresh = session.read("the plan of \(id)", into: &message, { try $0.store.plan(for: id) }),
+              let file = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) })
+        else { return .handled }
+        let base = saved?.plan ?? CareerPlan(customer: id)
+        saved = fresh
+        self.file = file
+        readSavedState()
+        reapply(mine: plan, base: base, what: "Reloaded their save")
+        return .handled
+    }
+
+    private mutating func editSelected() -> Effect {
+        guard let node else { return openForm(.newGoal) }
+        switch node {
+        case .goal(let g): return openForm(.goal(plan.goals[g].id))
+        case .step(let g, let s): return openForm(.step(plan.goals[g].steps[s].id))
+        case .service(let g, let s, let v): return openForm(.service(plan.goals[g].steps[s].services[v].id))
+        }
+    }
+
+    private mutating func undoLast() -> Effect {
+        guard let last = undo.popLast() else { message = "Nothing to undo"; return .handled }
+        plan = last
+        selected = min(selected, max(0, rows.count - 1))
+        notice = "Undone"
+        return .handled
+    }
+
+    /// Signatures and copies are of the saved plan.
+    private var unsavedRefusal: String? {
+        hasChanges ? "Save the plan first (Ctrl-S): signatures and copies are of the saved plan" : nil
+    }
+
+    private mutating func openSignatures() -> Effect {
+        if let unsavedRefusal { message = unsavedRefusal; return .handled }
+        let id = file.customer.id
+        guard let fresh = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) }) else { return .handled }
+        return .push(SignaturesScreen(session: session, file: fresh))
+    }
+
+    private mutating func writeCopy() -> Effect {
+        if let unsavedRefusal { message = unsavedRefusal; return .handled }
+        writing = .copy
+        return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
+                                           today: session.today))
     }
 
     // MARK: Selection helpers
@@ -319,7 +341,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping {
         }
     }
 
-    private mutating func setFold(collapse: Bool) {
+    mutating func setFold(collapse: Bool) {
         guard let node, tree.hasChildren(node) else { return }
         if collapse { collapsed.insert(tree.id(node)) } else { collapsed.remove(tree.id(node)) }
     }
