@@ -4,7 +4,7 @@ import TerminalKit
 /// The Recommendations page: assessments, goals with their steps and
 /// service, and stand-alone services proposed from the customer's data,
 /// each with why. Nothing enters the plan unless the planner marks it.
-struct RecommendationsScreen: CaseFileScreen {
+struct RecommendationsScreen: CaseFileScreen, SelectingScreen {
     enum Row: Equatable {
         case heading(String)
         case item(String)
@@ -115,53 +115,55 @@ struct RecommendationsScreen: CaseFileScreen {
     static let edit = KeyBinding([.enter], "Wording", help: "Edit the wording before it goes into the plan")
     static let dismiss = KeyBinding([.char("x")], "Dismiss", help: "Dismiss the selected item with a reason (on a dismissed one: bring it back)")
     static let showHidden = KeyBinding([.char("D")], "Dismissed", help: "Show or hide the dismissed items and why", inBar: false)
-    static let move = KeyBinding([.up, .down, .char("k"), .char("j")], "Move", help: "Select an item", inBar: false)
 
-    var bindings: [KeyBinding] {
+    var rowCount: Int { selectable.count }
+
+    var commands: [Command<Self>] {
         if dismissing != nil {
-            return [KeyBinding([.enter], "Dismiss", help: "Dismiss with this reason"),
-                    KeyBinding([.escape], "Cancel", help: "Keep the recommendation"), TextField.editing]
+            return [Command(KeyBinding([.enter], "Dismiss", help: "Dismiss with this reason")) { screen, _ in
+                        screen.commitDismiss(reason: screen.dismissing?.text ?? "")
+                    },
+                    Command(KeyBinding([.escape], "Cancel", help: "Keep the recommendation")) { screen, _ in
+                        screen.dismissing = nil
+                        return .handled
+                    },
+                    // Typing goes to the reason (past the commands); this lists the editing keys.
+                    Command(TextField.editing) { screen, key in screen.typeReason(key) }]
         }
-        return [Self.toggle, Self.add, Self.edit, Self.dismiss, Self.showHidden, Self.move]
+        return [Command(Self.toggle) { screen, _ in screen.toggleSelected(); return .handled },
+                Command(Self.add) { screen, _ in screen.addMarked() },
+                Command(Self.edit) { screen, _ in screen.editWording() },
+                Self.needing(.editPlan, Self.dismiss) { $0.dismissOrRestore() },
+                Command(Self.showHidden) { screen, _ in screen.showDismissed.toggle(); return .handled },
+                Self.move("Select an item")]
     }
 
     mutating func update(_ key: Key) -> Effect {
         message = nil
         notice = nil
-        if var field = dismissing {
-            switch key {
-            case .enter: return commitDismiss(reason: field.text)
-            case .escape: dismissing = nil
-            default:
-                guard field.handle(key) else { return .unhandled }
-                dismissing = field
-            }
-            return .handled
-        }
-        if let moved = ListMove.index(selected, key: key, count: selectable.count) {
-            selected = moved
-            return .handled
-        }
-        switch key {
-        case .char(" "): toggleSelected()
-        case .char("D"): showDismissed.toggle()
-        case .char("x"):
-            if let refusal = session.refusal(.editPlan) { message = refusal; return .handled }
-            if case .dismissed(let key) = row {
-                writing = .restore
-                let (id, user) = (file.customer.id, session.user)
-                return .request(StoreRequest { store in
-                    try store.restore(key, for: id, by: user)
-                    return .updated(id, notice: "Brought back")
-                })
-            } else if case .item = row {
-                dismissing = TextField()
-            } else {
-                message = "Dismiss the whole goal (select its line), or unmark a step with Space"
-            }
-        case .enter: return editWording()
-        case .char("a"): return addMarked()
-        default: return .unhandled
+        if let effect = run(key) { return effect }
+        return dismissing != nil ? typeReason(key) : .unhandled
+    }
+
+    private mutating func typeReason(_ key: Key) -> Effect {
+        guard var field = dismissing, field.handle(key) else { return .unhandled }
+        dismissing = field
+        return .handled
+    }
+
+    /// x: a dismissed item comes back; an item is dismissed with a reason.
+    private mutating func dismissOrRestore() -> Effect {
+        if case .dismissed(let key) = row {
+            writing = .restore
+            let (id, user) = (file.customer.id, session.user)
+            return .request(StoreRequest { store in
+                try store.restore(key, for: id, by: user)
+                return .updated(id, notice: "Brought back")
+            })
+        } else if case .item = row {
+            dismissing = TextField()
+        } else {
+            message = "Dismiss the whole goal (select its line), or unmark a step with Space"
         }
         return .handled
     }
