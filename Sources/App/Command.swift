@@ -114,3 +114,24 @@ extension SearchingScreen {
         return .handled
     }
 }
+
+extension Command {
+    /// An answer to a question: its letter in either case (and `other`, such
+    /// as Esc), listed as the lower-case letter.
+    static func answer(_ letter: Character, or other: Key? = nil, _ label: String, help: String,
+                       _ run: @escaping (inout S) -> Effect) -> Command<S> {
+        let shown: [Key] = [.char(letter)] + (other.map { [$0] } ?? [])
+        let keys = shown + [.char(Character(letter.uppercased()))]
+        return Command(KeyBinding(keys, label, help: help, shownKeys: shown.map(\.label).joined(separator: "/"))) { screen, _ in
+            run(&screen)
+        }
+    }
+}
+
+extension CommandScreen {
+    /// While a question is asked only its answers work, and help: any other
+    /// key is taken and does nothing, so typing ahead answers nothing.
+    mutating func ask(_ key: Key) -> Effect {
+        run(key) ?? (key == .function(1) || key == .char("?") ? .unhandled : .handled)
+    }
+}

@@ -43,10 +43,15 @@ public struct DraftKeeper {
 struct DraftOffer: Equatable {
     let draft: Draft
 
-    static let bindings = [
-        KeyBinding([.ctrl("r")], "Restore", help: "Put back what you typed before the connection dropped or the program ended"),
-        KeyBinding([.ctrl("d")], "Discard", help: "Start from the saved record; the draft is thrown away when you leave the form"),
-    ]
+    /// Its answers as commands of the form asked: control keys only.
+    static func commands<S>(restore: @escaping (inout S) -> Effect, discard: @escaping (inout S) -> Effect) -> [Command<S>] {
+        [Command(KeyBinding([.ctrl("r")], "Restore", help: "Put back what you typed before the connection dropped or the program ended")) {
+             screen, _ in restore(&screen)
+         },
+         Command(KeyBinding([.ctrl("d")], "Discard", help: "Start from the saved record; the draft is thrown away when you leave the form")) {
+             screen, _ in discard(&screen)
+         }]
+    }
 
     var prompt: String {
         "Draft kept from \(AreaTime.shown(draft.savedAt, in: .current)): Ctrl-R restores, Ctrl-D discards"

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Front-desk entry of a walk-in customer: six fields, checked in place,
 /// a duplicate warning before saving, and nothing typed is ever dropped.
-struct CustomerEntryScreen: Screen {
+struct CustomerEntryScreen: CommandScreen {
     enum Mode: Equatable {
         case editing
         /// Possible duplicates are shown; the worker picks one or creates anyway.
@@ -37,60 +37,58 @@ struct CustomerEntryScreen: Screen {
     static let previous = KeyBinding([.backTab, .up], "Previous", help: "Previous field", inBar: false)
     static let save = KeyBinding([.ctrl("s"), .function(2)], "Save", help: "Check and save the customer")
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything was typed)")
-    static let openMatch = KeyBinding([.enter], "Open match", help: "Open the selected existing customer instead")
-    static let create = KeyBinding([.char("c")], "Create anyway", help: "Create the new customer anyway (the decision is recorded)")
-    static let back = KeyBinding([.escape], "Back to form", help: "Return to the form to change it")
-    static let moveMatch = KeyBinding([.up, .down], "Move", help: "Select a possible duplicate", inBar: false)
 
-    var bindings: [KeyBinding] {
+    var commands: [Command<Self>] {
         switch mode {
-        case .editing: [Self.save, Self.next, Self.previous, Self.cancel, TextField.editing]
-        case .duplicates: [Self.openMatch, Self.create, Self.back, Self.moveMatch]
-        case .confirmingDiscard: DiscardQuestion.bindings
+        case .editing:
+            return [Command(Self.save) { screen, _ in screen.trySave() },
+                    // The form moves and edits (past the commands); these list its keys.
+                    Command(Self.next) { screen, key in screen.edit(key) },
+                    Command(Self.previous) { screen, key in screen.edit(key) },
+                    Command(Self.cancel) { screen, _ in screen.leave(quit: false) },
+                    Command(TextField.editing) { screen, key in screen.edit(key) }]
+        case .duplicates:
+            return [Command(KeyBinding([.enter], "Open match", help: "Open the selected existing customer instead")) { screen, _ in
+                        .replace(CustomerOverviewScreen(session: screen.session, id: screen.matches[screen.selectedMatch].customer.id))
+                    },
+                    .answer("c", "Create anyway", help: "Create the new customer anyway (the decision is recorded)") {
+                        $0.save(despite: $0.matches.map(\.customer.id))
+                    },
+                    Command(KeyBinding([.escape], "Back to form", help: "Return to the form to change it")) { screen, _ in
+                        screen.mode = .editing
+                        return .handled
+                    },
+                    Command(KeyBinding([.up, .down], "Move", help: "Select a possible duplicate", inBar: false)) { screen, key in
+                        screen.selectedMatch = ListMove.index(screen.selectedMatch, key: key, count: screen.matches.count) ?? 0
+                        return .handled
+                    }]
+        case .confirmingDiscard(let question):
+            return question.commands { $0.mode = .editing }
         }
     }
 
     mutating func update(_ key: Key) -> Effect {
         switch mode {
-        case .editing: return updateEditing(key)
-        case .duplicates: return updateDuplicates(key)
-        case .confirmingDiscard(let question):
-            guard let effect = question.answer(key) else { mode = .editing; return .handled }
-            return effect
+        case .editing:
+            message = nil
+            // Enter on the last field saves, as at a paper form's end; F10 (the global Quit) asks first.
+            if key == .enter, form.focus == form.fields.count - 1 {
+                form.move(by: 1)
+                return trySave()
+            }
+            if key == .function(10) { return leave(quit: true) }
+            return run(key) ?? edit(key)
+        case .duplicates: return run(key) ?? .unhandled
+        case .confirmingDiscard: return ask(key)
         }
     }
 
-    private mutating func updateEditing(_ key: Key) -> Effect {
-        message = nil
-        switch key {
-        case .enter where form.focus == form.fields.count - 1:
-            // Enter on the last field saves, as at a paper form's end.
-            form.move(by: 1)
-            return trySave()
-        case .ctrl("s"), .function(2):
-            return trySave()
-        case .escape:
-            if hasInput { mode = .confirmingDiscard(DiscardQuestion(quit: false)) } else { return .pop }
-        case .function(10):
-            if hasInput { mode = .confirmingDiscard(DiscardQuestion(quit: true)) } else { return .quit }
-        default:
-            guard form.handle(key) else { return .unhandled }
-        }
-        return .handled
-    }
+    private mutating func edit(_ key: Key) -> Effect { form.handle(key) ? .handled : .unhandled }
 
-    private mutating func updateDuplicates(_ key: Key) -> Effect {
-        switch key {
-        case .up: selectedMatch = max(0, selectedMatch - 1)
-        case .down: selectedMatch = min(matches.count - 1, selectedMatch + 1)
-        case .enter:
-            return .replace(CustomerOverviewScreen(session: session, id: matches[selectedMatch].customer.id))
-        case .char("c"), .char("C"):
-            return save(despite: matches.map(\.customer.id))
-        case .escape:
-            mode = .editing
-        default: return .unhandled
-        }
+    /// Esc or F10: leaves at once when nothing was typed, else asks first.
+    private mutating func leave(quit: Bool) -> Effect {
+        guard hasInput else { return quit ? .quit : .pop }
+        mode = .confirmingDiscard(DiscardQuestion(quit: quit))
         return .handled
     }
 

@@ -4,7 +4,7 @@ import TerminalKit
 /// The WIOA application, taken by a planner or the front desk: a long form
 /// in sections, checked in place. Once eligibility is certified the answers
 /// are locked; saving then is an amendment and asks for its reason.
-struct ApplicationScreen: DraftKeeping {
+struct ApplicationScreen: DraftKeeping, CommandScreen {
     enum Mode: Equatable {
         case editing
         /// Saving a certified application: the reason is asked first.
@@ -72,82 +72,82 @@ struct ApplicationScreen: DraftKeeping {
     static let cancel = KeyBinding([.escape], "Cancel", help: "Leave without saving (asks first if anything changed)")
     static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your changes back on top")
 
-    var bindings: [KeyBinding] {
+    var commands: [Command<Self>] {
         switch mode {
-        case .editing: [Self.save, Self.cancel] + (stale ? [Self.reapply] : []) + FormState.bindings
-        case .amending: [KeyBinding([.enter, .ctrl("s"), .function(2)], "Save amendment", help: "Save the change with this reason"),
-                         KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost"),
-                         TextField.editing]
-        case .confirmingDiscard: DiscardQuestion.bindings
-        case .offeringDraft: DraftOffer.bindings
-        case .resolving: CollisionQuestion.bindings
+        case .editing:
+            return [Command(Self.save) { screen, _ in screen.trySave() },
+                    Command(Self.cancel) { screen, _ in screen.leave(quit: false) }]
+                + (stale ? [Command(Self.reapply) { screen, _ in screen.reloadAndReapply(); return .handled }] : [])
+                // The form's keys: listed here, handled by the form (past the commands).
+                + FormState.bindings.map { binding in Command(binding) { screen, key in screen.edit(key) } }
+        case .amending:
+            return [Command(KeyBinding([.enter, .ctrl("s"), .function(2)], "Save amendment", help: "Save the change with this reason")) {
+                        screen, _ in screen.save(reason: screen.reason.text)
+                    },
+                    Command(KeyBinding([.escape], "Back to form", help: "Return to the form; nothing is lost")) { screen, _ in
+                        screen.mode = .editing
+                        return .handled
+                    },
+                    Command(TextField.editing) { screen, key in screen.reason.handle(key) ? .handled : .unhandled }]
+        case .confirmingDiscard(let question):
+            return question.commands { $0.mode = .editing }
+        case .offeringDraft(let offer):
+            return DraftOffer.commands(restore: { screen in
+                for (k, v) in offer.draft.values where k != "ssnLast4" { screen.form[k] = v }
+                screen.mode = .editing
+                return .handled
+            }, discard: { $0.mode = .editing; return .handled })
+        case .resolving:
+            return CollisionQuestion.commands { screen, choice in screen.settle(choice) }
         }
     }
 
     mutating func update(_ key: Key) -> Effect {
         switch mode {
-        case .editing: return updateEditing(key)
-        case .resolving(var asking):
-            guard let c = asking.current else { mode = .editing; return .handled }
-            switch asking.answer(key) {
-            case .mine?: break
-            case .theirs?: form[c.key] = c.theirs
-            case nil: return key == .function(1) || key == .char("?") ? .unhandled : .handled
-            }
-            asking.pending.removeFirst()
-            if let next = asking.current {
-                form.focus(on: next.key)
-                mode = .resolving(asking)
-            } else {
-                mode = .editing
-                notice = "Every field both of you changed is settled: check and save (Ctrl-S)"
-            }
-            return .handled
-        case .amending:
-            switch key {
-            case .enter, .ctrl("s"), .function(2): return save(reason: reason.text)
-            case .escape: mode = .editing
-            default: if !reason.handle(key) { return .unhandled }
-            }
-            return .handled
-        case .confirmingDiscard(let question):
-            guard let effect = question.answer(key) else { mode = .editing; return .handled }
-            return effect
-        case .offeringDraft(let offer):
-            switch key {
-            case .ctrl("r"):
-                for (k, v) in offer.draft.values where k != "ssnLast4" { form[k] = v }
-                mode = .editing
-            case .ctrl("d"): mode = .editing
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
+        case .editing:
+            message = nil
+            notice = nil
+            // F10 is the global Quit; with changes the form asks first.
+            if key == .function(10) { return leave(quit: true) }
+            return run(key) ?? edit(key)
+        case .amending: return run(key) ?? (reason.handle(key) ? .handled : .unhandled)
+        case .confirmingDiscard, .offeringDraft, .resolving: return ask(key)
         }
     }
 
-    private mutating func updateEditing(_ key: Key) -> Effect {
-        message = nil
-        notice = nil
-        switch key {
-        case .ctrl("r") where stale:
-            reloadAndReapply()
-        case .ctrl("s"), .function(2): return trySave()
-        case .escape:
-            if hasChanges { mode = .confirmingDiscard(DiscardQuestion(quit: false)) } else { return .pop }
-        case .function(10):
-            if hasChanges { mode = .confirmingDiscard(DiscardQuestion(quit: true)) } else { return .quit }
-        default:
-            let key0 = form.focused.key
-            guard form.handle(key) else { return .unhandled }
-            if key0 == "ssnLast4" {
-                if ApplicationForm.mustClear("ssnLast4", form["ssnLast4"]) {
-                    form["ssnLast4"] = ""
-                    ssnCleared = true
-                    form.checked.insert("ssnLast4")
-                } else if form.focused.key == "ssnLast4" {
-                    ssnCleared = false
-                }
+    /// Esc or F10: leaves at once when nothing changed, else asks first.
+    private mutating func leave(quit: Bool) -> Effect {
+        guard hasChanges else { return quit ? .quit : .pop }
+        mode = .confirmingDiscard(DiscardQuestion(quit: quit))
+        return .handled
+    }
+
+    /// The field both users changed, settled this user's way; then the next.
+    private mutating func settle(_ choice: CollisionQuestion.Choice) -> Effect {
+        guard case .resolving(var asking) = mode, let c = asking.current else { mode = .editing; return .handled }
+        if choice == .theirs { form[c.key] = c.theirs }
+        asking.pending.removeFirst()
+        if let next = asking.current {
+            form.focus(on: next.key)
+            mode = .resolving(asking)
+        } else {
+            mode = .editing
+            notice = "Every field both of you changed is settled: check and save (Ctrl-S)"
+        }
+        return .handled
+    }
+
+    /// A key for the form; a full SSN typed into the last-4 field is cleared at once.
+    private mutating func edit(_ key: Key) -> Effect {
+        let key0 = form.focused.key
+        guard form.handle(key) else { return .unhandled }
+        if key0 == "ssnLast4" {
+            if ApplicationForm.mustClear("ssnLast4", form["ssnLast4"]) {
+                form["ssnLast4"] = ""
+                ssnCleared = true
+                form.checked.insert("ssnLast4")
+            } else if form.focused.key == "ssnLast4" {
+                ssnCleared = false
             }
         }
         return .handled

@@ -131,14 +131,14 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         switch mode {
         case .browsing: return browsing
         case .confirmingDelete:
-            return [Self.answer("y", "Delete", help: "Delete it") { $0.deleteSelected(); $0.mode = .browsing; return .handled },
-                    Self.answer("n", or: .escape, "Keep", help: "Keep it") { $0.mode = .browsing; return .handled }]
+            return [.answer("y", "Delete", help: "Delete it") { $0.deleteSelected(); $0.mode = .browsing; return .handled },
+                    .answer("n", or: .escape, "Keep", help: "Keep it") { $0.mode = .browsing; return .handled }]
         case .leaving(let quit):
-            return [Self.answer("s", "Save", help: "Save the plan, then leave") {
+            return [.answer("s", "Save", help: "Save the plan, then leave") {
                         $0.mode = .browsing
                         return $0.startSave(thenLeave: quit ? .quit : .pop)
                     },
-                    Self.answer("d", "Discard", help: "Leave without saving the changes") { _ in quit ? .quit : .pop },
+                    .answer("d", "Discard", help: "Leave without saving the changes") { _ in quit ? .quit : .pop },
                     Command(KeyBinding([.escape], "Stay", help: "Stay in the plan")) { screen, _ in screen.mode = .browsing; return .handled }]
         case .reason:
             return [Command(KeyBinding([.enter, .ctrl("s"), .function(2)], "Save", help: "Save with this reason", shownKeys: "Enter")) {
@@ -148,35 +148,24 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
                     // Typing goes to the reason (below, past the commands); this lists the editing keys.
                     Command(TextField.editing) { screen, key in screen.reason.handle(key) ? .handled : .unhandled }]
         case .offeringDraft(let offer):
-            return [Command(DraftOffer.bindings[0]) { screen, _ in screen.restore(offer.draft) },
-                    Command(DraftOffer.bindings[1]) { screen, _ in screen.mode = .browsing; return .handled }]
+            return DraftOffer.commands(restore: { $0.restore(offer.draft) }, discard: { $0.mode = .browsing; return .handled })
         case .certificationDate:
-            return [Self.answer("y", "Use cert. date", help: "Record it on the certification date with a note of the real date") {
+            return [.answer("y", "Use cert. date", help: "Record it on the certification date with a note of the real date") {
                         $0.placeOnCertificationDate()
                     },
-                    Self.answer("n", or: .escape, "Drop edit", help: "Do not apply this edit") {
+                    .answer("n", or: .escape, "Drop edit", help: "Do not apply this edit") {
                         $0.early = nil
                         $0.mode = .browsing
                         $0.notice = "Edit not applied"
                         return .handled
                     }]
         case .confirmingReview:
-            return [Self.answer("y", "Record review", help: "Record today's review with the customer: nothing changed") { $0.recordReview() },
-                    Self.answer("n", or: .escape, "Not a review", help: "Record nothing") {
+            return [.answer("y", "Record review", help: "Record today's review with the customer: nothing changed") { $0.recordReview() },
+                    .answer("n", or: .escape, "Not a review", help: "Record nothing") {
                         $0.mode = .browsing
                         $0.notice = "Nothing to save"
                         return .handled
                     }]
-        }
-    }
-
-    /// An answer to the plan's question: the letter in either case (and `or`).
-    static func answer(_ letter: Character, or other: Key? = nil, _ label: String, help: String,
-                       _ run: @escaping (inout Self) -> Effect) -> Command<Self> {
-        let shown: [Key] = [.char(letter)] + (other.map { [$0] } ?? [])
-        let keys = shown + [.char(Character(letter.uppercased()))]
-        return Command(KeyBinding(keys, label, help: help, shownKeys: shown.map(\.label).joined(separator: "/"))) { screen, _ in
-            run(&screen)
         }
     }
 
@@ -233,12 +222,10 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
             mode = .leaving(quit: key != .escape)
             return .handled
         }
-        if let effect = run(key) { return effect }
         switch mode {
-        case .browsing: return .unhandled
-        case .reason: return reason.handle(key) ? .handled : .unhandled
-        // A question takes only its answers, and help.
-        default: return key == .function(1) || key == .char("?") ? .unhandled : .handled
+        case .browsing: return run(key) ?? .unhandled
+        case .reason: return run(key) ?? (reason.handle(key) ? .handled : .unhandled)
+        default: return ask(key)
         }
     }
 

@@ -9,19 +9,13 @@ struct CollisionQuestion: Equatable {
 
     enum Choice { case mine, theirs }
 
-    static let bindings = [
-        KeyBinding([.char("y")], "Keep yours", help: "Keep the value you typed for this field"),
-        KeyBinding([.char("t")], "Take theirs", help: "Take the value the other user saved for this field"),
-    ]
-
     var current: FieldCollision? { pending.first }
 
-    func answer(_ key: Key) -> Choice? {
-        switch key {
-        case .char("y"), .char("Y"): .mine
-        case .char("t"), .char("T"): .theirs
-        default: nil
-        }
+    /// Its answers as commands of the form asking: `settle` gets the choice
+    /// for the field in front.
+    static func commands<S>(settle: @escaping (inout S, Choice) -> Effect) -> [Command<S>] {
+        [.answer("y", "Keep yours", help: "Keep the value you typed for this field") { settle(&$0, .mine) },
+         .answer("t", "Take theirs", help: "Take the value the other user saved for this field") { settle(&$0, .theirs) }]
     }
 
     /// The question for the field in front, in two lines that fit `width`:

@@ -6,19 +6,14 @@ struct DiscardQuestion: Equatable {
     /// F10 asked: yes quits the program instead of closing the form.
     let quit: Bool
 
-    static let bindings = [
-        KeyBinding([.char("y")], "Discard", help: "Throw away what was typed"),
-        KeyBinding([.char("n"), .escape], "Keep editing", help: "Go back to the form"),
-    ]
-
-    /// What the key does while asking; nil means "keep editing".
-    func answer(_ key: Key) -> Effect? {
-        switch key {
-        case .char("y"), .char("Y"): quit ? .quit : .pop
-        case .char("n"), .char("N"), .escape: nil
-        case .function(1), .char("?"): .unhandled
-        default: .handled
-        }
+    /// Its answers as commands of the form asking: yes leaves (or quits),
+    /// no runs `keepEditing`.
+    func commands<S>(keepEditing: @escaping (inout S) -> Void) -> [Command<S>] {
+        [.answer("y", "Discard", help: "Throw away what was typed") { _ in quit ? .quit : .pop },
+         .answer("n", or: .escape, "Keep editing", help: "Go back to the form") { screen in
+             keepEditing(&screen)
+             return .handled
+         }]
     }
 
     func prompt(_ what: String) -> String {

@@ -10,7 +10,7 @@ import TerminalKit
 /// refused because another user changed the record meanwhile offers Ctrl-R:
 /// the form again over their save, with this user's own changes put back on
 /// top, and any field both changed put to the user the same way.
-struct RecordFormScreen: DraftKeeping {
+struct RecordFormScreen: DraftKeeping, CommandScreen {
     let title: String
     let customer: CustomerID
     let heading: String
@@ -77,68 +77,68 @@ struct RecordFormScreen: DraftKeeping {
     static let done = KeyBinding([.escape], "Done", help: "Leave; what was typed is already saved")
     static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your changes back on top")
 
-    var bindings: [KeyBinding] {
-        if offered != nil { return DraftOffer.bindings }
-        if collisions != nil { return CollisionQuestion.bindings }
-        if question != nil { return DiscardQuestion.bindings }
-        return [Self.saveKey, autosave == nil ? Self.cancel : Self.done] + (stale ? [Self.reapply] : []) + FormState.bindings
-    }
-
     var problems: [String: String] { check(form.values) }
 
+    var commands: [Command<Self>] {
+        if offered != nil {
+            return DraftOffer.commands(restore: { screen in
+                if let draft = screen.offered {
+                    screen.form = FormState(fields: screen.fields, values: screen.form.values.merging(draft.draft.values) { _, kept in kept })
+                }
+                screen.offered = nil
+                screen.message = nil
+                return .handled
+            }, discard: { $0.offered = nil; return .handled })
+        }
+        if collisions != nil { return CollisionQuestion.commands { screen, choice in screen.settle(choice) } }
+        if let question { return question.commands { $0.question = nil } }
+        return [Command(Self.saveKey) { screen, _ in screen.trySave() },
+                Command(autosave == nil ? Self.cancel : Self.done) { screen, _ in screen.leave(quit: false) }]
+            + (stale ? [Command(Self.reapply) { screen, _ in screen.reloadAndReapply(); return .handled }] : [])
+            // The form's keys: listed here, handled by the form (past the commands).
+            + FormState.bindings.map { binding in Command(binding) { screen, key in screen.edit(key) } }
+    }
+
     mutating func update(_ key: Key) -> Effect {
-        if let draft = offered {
-            switch key {
-            case .ctrl("r"):
-                form = FormState(fields: fields, values: form.values.merging(draft.draft.values) { _, kept in kept })
-                offered = nil
-                message = nil
-            case .ctrl("d"): offered = nil
-            case .function(1), .char("?"): return .unhandled
-            default: break
-            }
-            return .handled
-        }
-        if let question {
-            guard let effect = question.answer(key) else { self.question = nil; return .handled }
-            return effect
-        }
-        if var asking = collisions, let c = asking.current {
-            switch (asking.answer(key), key) {
-            case (.mine?, _):
-                // Theirs is now what this user's value goes over: saved as an ordinary change.
-                saved[c.key] = c.theirs
-            case (.theirs?, _):
-                form[c.key] = c.theirs
-                saved[c.key] = c.theirs
-            case (nil, .function(1)), (nil, .char("?")): return .unhandled
-            default: return .handled
-            }
-            asking.pending.removeFirst()
-            collisions = asking.pending.isEmpty ? nil : asking
-            if let next = asking.current { form.focus(on: next.key) }
-            if collisions == nil {
-                message = autosave != nil ? "Saved: every field both of you changed is settled"
-                    : "Every field both of you changed is settled: check and save (Ctrl-S)"
-                if autosave != nil { return keepProgress(then: .stay) }
-            }
-            return .handled
-        }
+        if isAsking { return ask(key) }
         message = nil
-        switch key {
-        case .ctrl("s"), .function(2): return trySave()
-        case .ctrl("r") where stale: reloadAndReapply()
-        case .escape, .function(10):
-            if autosave != nil {
-                // A field both users changed is put to this user before the form closes.
-                return keepProgress(then: .leave(key == .escape ? .finish(.updated(customer, notice: "Progress saved")) : .quit))
-            }
-            if form.values != saved { question = DiscardQuestion(quit: key == .function(10)); return .handled }
-            return key == .escape ? .pop : .quit
-        default:
-            let before = form.focus
-            guard form.handle(key) else { return .unhandled }
-            if form.focus != before { return keepProgress(then: .stay) }
+        // F10 is the global Quit; a form with unsaved typing asks first (or saves it, saving as it goes).
+        if key == .function(10) { return leave(quit: true) }
+        return run(key) ?? edit(key)
+    }
+
+    /// A key for the form; moving to another field saves what was typed, on
+    /// a form that saves as you go.
+    private mutating func edit(_ key: Key) -> Effect {
+        let before = form.focus
+        guard form.handle(key) else { return .unhandled }
+        return form.focus != before ? keepProgress(then: .stay) : .handled
+    }
+
+    /// Esc or F10: a form that saves as you go saves first (a field both
+    /// users changed is put to this user before it closes); another asks
+    /// before throwing typing away.
+    private mutating func leave(quit: Bool) -> Effect {
+        if autosave != nil {
+            return keepProgress(then: .leave(quit ? .quit : .finish(.updated(customer, notice: "Progress saved"))))
+        }
+        if form.values != saved { question = DiscardQuestion(quit: quit); return .handled }
+        return quit ? .quit : .pop
+    }
+
+    /// The field in front, settled this user's way; then the next.
+    private mutating func settle(_ choice: CollisionQuestion.Choice) -> Effect {
+        guard var asking = collisions, let c = asking.current else { collisions = nil; return .handled }
+        if choice == .theirs { form[c.key] = c.theirs }
+        // Theirs is now what this user's value goes over: keeping mine saves it as an ordinary change.
+        saved[c.key] = c.theirs
+        asking.pending.removeFirst()
+        collisions = asking.pending.isEmpty ? nil : asking
+        if let next = asking.current { form.focus(on: next.key) }
+        if collisions == nil {
+            message = autosave != nil ? "Saved: every field both of you changed is settled"
+                : "Every field both of you changed is settled: check and save (Ctrl-S)"
+            if autosave != nil { return keepProgress(then: .stay) }
         }
         return .handled
     }
