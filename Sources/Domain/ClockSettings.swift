@@ -63,12 +63,14 @@ extension ClockSettings {
         return found
     }
 
-    /// The settings a form describes, or nil while any value is wrong.
-    public init?(_ v: [String: String]) {
-        guard Self.problems(v).isEmpty else { return nil }
-        func n(_ k: String) -> Int { Int((v[k] ?? "").trimmingSpaces) ?? 0 }
-        self.init(contactIntervalDays: n("contact-interval-days"), veteranContactIntervalDays: n("veteran-contact-interval-days"),
-                  reviewIntervalDays: n("review-interval-days"), warningWindowDays: n("warning-window-days"),
-                  acronymLegend: (v["acronym-legend"] ?? "").trimmingSpaces)
+    /// The settings a form describes, or what is wrong with them.
+    public static func checked(_ v: [String: String]) -> Result<ClockSettings, FieldProblems> {
+        FieldProblems.check(problems(v), fields) {
+            func n(_ k: String) -> Int { Int((v[k] ?? "").trimmingSpaces) ?? 0 }
+            return ClockSettings(contactIntervalDays: n("contact-interval-days"),
+                                 veteranContactIntervalDays: n("veteran-contact-interval-days"),
+                                 reviewIntervalDays: n("review-interval-days"), warningWindowDays: n("warning-window-days"),
+                                 acronymLegend: (v["acronym-legend"] ?? "").trimmingSpaces)
+        }
     }
 }

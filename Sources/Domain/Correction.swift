@@ -40,9 +40,17 @@ public struct Correction: Hashable, Codable, Sendable {
         }
     }
 
-    /// The record's history grown by this correction.
-    static func appended(to history: [Correction]?, _ v: [String: String], by login: String, at time: String,
-                         changes: [FieldChange]) -> [Correction] {
-        (history ?? []) + [Correction(at: time, by: login, reason: (v["why"] ?? "").trimmingSpaces, changes: changes)]
+    /// The record's history grown by this correction, not yet stamped:
+    /// the Store writes who and when (`stamped`) as it saves.
+    static func appended(to history: [Correction]?, _ v: [String: String], changes: [FieldChange]) -> [Correction] {
+        (history ?? []) + [Correction(at: "", by: "", reason: (v["why"] ?? "").trimmingSpaces, changes: changes)]
+    }
+
+    /// The history with its newest correction stamped: by whom, at what time.
+    public static func stamped(_ history: [Correction]?, by login: String, at time: String) -> [Correction]? {
+        guard var all = history, !all.isEmpty else { return history }
+        all[all.count - 1].by = login
+        all[all.count - 1].at = time
+        return all
     }
 }

@@ -61,12 +61,10 @@ extension CaseloadStore {
     }
 
     @discardableResult
-    public func addAssessment(_ values: [String: String], for customer: CustomerID, by user: Staff?,
-                              today: Day) throws -> AssessmentRecord {
-        return try writeCase(.assess, customer: customer, by: user) { user, db in
-            guard let a = AssessmentRecord(values, id: 0, customer: customer, recordedBy: user.login, today: today) else {
-                throw StoreError.invalid(Self.describe(AssessmentRecord.problems(values, today: today), AssessmentRecord.fields))
-            }
+    public func addAssessment(_ assessment: AssessmentRecord, by user: Staff?) throws -> AssessmentRecord {
+        return try writeCase(.assess, customer: assessment.customer, by: user) { user, db in
+            var a = assessment
+            a.recordedBy = user.login
             return try Self.insert(a, db)
         }
     }
@@ -74,15 +72,15 @@ extension CaseloadStore {
     /// Corrects a recorded assessment (a score typed wrong): the record shows
     /// the new values and keeps each correction, who, when and why.
     @discardableResult
-    public func correctAssessment(_ expected: AssessmentRecord, with values: [String: String], by user: Staff?,
-                                  today: Day) throws -> AssessmentRecord {
+    public func correctAssessment(_ expected: AssessmentRecord, to corrected: AssessmentRecord,
+                                  by user: Staff?) throws -> AssessmentRecord {
         return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
-            let current = try Self.unchanged(expected, now: try Self.assessments(db, customer: expected.customer)
+            _ = try Self.unchanged(expected, now: try Self.assessments(db, customer: expected.customer)
                 .first { $0.id == expected.id }, entity: "assessment", key: expected.id, db)
-            guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today) else {
-                throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today),
-                                                       AssessmentRecord.correctionFields))
-            }
+            try Self.refuseRebinding(corrected, of: expected, same: corrected.id == expected.id && corrected.customer == expected.customer
+                                        && (corrected.corrections?.count ?? 0) == (expected.corrections?.count ?? 0) + 1)
+            var next = corrected
+            next.corrections = Correction.stamped(corrected.corrections, by: user.login, at: timestamp())
             try db.cached(sql: """
                 UPDATE assessment SET instrument = ?, other_name = ?, version = ?, subject = ?, source = ?, administered_on = ?,
                     result = ?, analysis = ?, given_by = ?, not_completed_reason = ?, corrections = ? WHERE id = ?
@@ -94,44 +92,36 @@ extension CaseloadStore {
     }
 
     @discardableResult
-    public func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?,
-                           today: Day) throws -> BarrierRecord {
-        return try writeCase(.assess, customer: customer, by: user) { user, db in
-            let draft = BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "",
-                                      identifiedOn: today, recordedBy: user.login)
-            guard let b = draft.applying(values, today: today) else {
-                throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
-            }
+    public func addBarrier(_ barrier: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
+        return try writeCase(.assess, customer: barrier.customer, by: user) { user, db in
+            var b = barrier
+            b.recordedBy = user.login
             return try Self.insert(b, db)
         }
     }
 
     /// Corrects a barrier; the earlier text stays in its history.
     @discardableResult
-    public func correctBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
-                               today: Day) throws -> BarrierRecord {
+    public func correctBarrier(_ expected: BarrierRecord, to corrected: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
         return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
             let current = try Self.current(expected, db)
-            guard let corrected = current.applying(values, today: today) else {
-                throw StoreError.invalid(Self.describe(BarrierRecord.problems(values, today: today), BarrierRecord.fields))
-            }
+            try Self.refuseRebinding(corrected, of: expected, same: corrected.id == current.id && corrected.customer == current.customer
+                                        && corrected.overcomeOn == current.overcomeOn && corrected.overcomeHow == current.overcomeHow)
             return try Self.save(corrected, over: current, by: user.login, at: timestamp(), db)
         }
     }
 
     /// Records how, when and by whom a barrier was overcome.
     @discardableResult
-    public func overcomeBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
-                                today: Day) throws -> BarrierRecord {
+    public func overcomeBarrier(_ expected: BarrierRecord, to overcome: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
         return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
             let current = try Self.current(expected, db)
-            let problems = current.overcomeProblems(values, today: today)
-            guard problems.isEmpty, let day = Day(parsing: values["overcomeOn"] ?? "") else {
-                throw StoreError.invalid(Self.describe(problems, BarrierRecord.overcomeFields))
+            guard let day = overcome.overcomeOn else {
+                throw FieldProblems(["overcomeOn": "Overcome on is required"], fields: BarrierRecord.overcomeFields)
             }
             var done = current
             done.overcomeOn = day
-            done.overcomeHow = values["overcomeHow"]?.trimmingCharacters(in: .whitespaces)
+            done.overcomeHow = overcome.overcomeHow
             done.overcomeBy = user.initials
             return try Self.save(done, over: current, by: user.login, at: timestamp(), db)
         }

@@ -30,17 +30,18 @@ extension CaseloadStore {
     /// Corrects an outcome recorded wrong; its history keeps the old values.
     /// A corrected hire date moves the first day of employment with it.
     @discardableResult
-    public func correctOutcome(_ expected: Outcome, with values: [String: String], by user: Staff?,
-                               today: Day) throws -> Outcome {
+    public func correctOutcome(_ expected: Outcome, to corrected: Outcome, by user: Staff?) throws -> Outcome {
         return try writeCase(.caseWork, customer: expected.customer, by: user) { user, db in
             guard let c = try Self.customer(db, expected.customer) else { throw StoreError.notFound("customer \(expected.customer)") }
-            let current = try Self.unchanged(expected, now: try Self.outcomes(db, customer: c.id).first { $0.id == expected.id },
-                                             entity: "outcome", key: expected.id, db)
-            guard let next = current.correcting(values, by: user.login, at: timestamp(), today: today,
-                                                enrolledOn: c.enrolledOn) else {
-                throw StoreError.invalid(Self.describe(current.correctionProblems(values, today: today, enrolledOn: c.enrolledOn),
-                                                       Outcome.correctionFields(for: current.kind)))
+            _ = try Self.unchanged(expected, now: try Self.outcomes(db, customer: c.id).first { $0.id == expected.id },
+                                   entity: "outcome", key: expected.id, db)
+            try Self.refuseRebinding(corrected, of: expected, same: corrected.id == expected.id && corrected.customer == expected.customer
+                                        && corrected.kind == expected.kind)
+            if let problem = Outcome.enrollmentProblem(corrected.on, enrolledOn: c.enrolledOn) {
+                throw StoreError.invalid("\(corrected.kind.label) on \(corrected.on) \(problem)")
             }
+            var next = corrected
+            next.corrections = Correction.stamped(corrected.corrections, by: user.login, at: timestamp())
             try db.cached(sql: "UPDATE outcome SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(next), next.id])
             if next.kind == .employment {
                 try db.cached(sql: """
@@ -74,15 +75,15 @@ extension CaseloadStore {
 
     /// Records a referral's new status, refusing it when someone else changed the referral meanwhile.
     @discardableResult
-    public func updateReferral(_ expected: Referral, with values: [String: String], by user: Staff?,
-                               today: Day) throws -> Referral {
+    public func updateReferral(_ expected: Referral, to next: Referral, by user: Staff?) throws -> Referral {
         return try writeCase(.caseWork, customer: expected.customer, by: user) { user, db in
             let current = try Self.unchanged(expected, now: try Self.referrals(db, id: expected.id).first, entity: "referral",
                                              key: expected.id, db, same: { $0.version == $1.version })
-            guard var moved = current.moving(values, by: user.login, today: today) else {
-                throw StoreError.invalid(Self.describe(current.statusProblems(values, today: today), Referral.statusFields))
-            }
-            moved.version += 1
+            try Self.refuseRebinding(next, of: expected, same: next.id == expected.id && next.customer == expected.customer && next.history.count == current.history.count + 1
+                                        && next.history.dropLast() == current.history[...])
+            var moved = next
+            moved.history[moved.history.count - 1].by = user.login
+            moved.version = current.version + 1
             try db.cached(sql: "UPDATE referral SET status = ?, version = ?, body = ? WHERE id = ? AND version = ?",
                            arguments: [moved.status.rawValue, moved.version, try Self.encodeJSON(moved), moved.id,
                                        current.version])
@@ -112,15 +113,15 @@ extension CaseloadStore {
     }
 
     @discardableResult
-    public func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause {
-        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
-            guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
-            let others = try Self.pauses(db, customer: customer)
-            guard let p = Pause.make(values, customer: customer, lastService: c.lastServiceOn, others: others,
-                                     by: user.login, today: today) else {
-                throw StoreError.invalid(Self.describe(Pause.problems(values, lastService: c.lastServiceOn, others: others),
-                                                       Pause.fields))
-            }
+    public func addPause(_ pause: Pause, by user: Staff?) throws -> Pause {
+        return try writeCase(.caseWork, customer: pause.customer, by: user) { user, db in
+            guard let c = try Self.customer(db, pause.customer) else { throw StoreError.notFound("customer \(pause.customer)") }
+            // Checked again against the file as it is now: another user may have recorded a service or pause meanwhile.
+            let others = try Self.pauses(db, customer: pause.customer)
+            let problems = Pause.problems(pause.values, lastService: c.lastServiceOn, others: others)
+            guard problems.isEmpty else { throw FieldProblems(problems, fields: Pause.fields) }
+            var p = pause
+            p.recordedBy = user.login
             return try Self.insert(p, db)
         }
     }
@@ -128,25 +129,22 @@ extension CaseloadStore {
     /// Records a service delivered or scheduled in another DOL-funded program
     /// the customer is co-enrolled in; the automatic exit counts it (003).
     @discardableResult
-    public func addOtherService(_ values: [String: String], for customer: CustomerID, by user: Staff?,
-                                today: Day) throws -> OtherProgramService {
-        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
-            guard let s = OtherProgramService.make(values, customer: customer, by: user.login, today: today) else {
-                throw StoreError.invalid(Self.describe(OtherProgramService.problems(values, today: today), OtherProgramService.fields))
-            }
+    public func addOtherService(_ service: OtherProgramService, by user: Staff?) throws -> OtherProgramService {
+        return try writeCase(.caseWork, customer: service.customer, by: user) { user, db in
+            var s = service
+            s.recordedBy = user.login
             return try Self.insert(s, db)
         }
     }
 
-    public func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws {
-        try writeCase(.caseWork, customer: customer, by: user) { user, db in
-            guard let c = try Self.customer(db, customer) else { throw StoreError.notFound("customer \(customer)") }
-            let problems = FollowUpDecline.problems(values, exitedOn: c.exitedOn, today: today)
-            guard problems.isEmpty, let on = Day(parsing: values["on"] ?? "") else {
-                throw StoreError.invalid(Self.describe(problems, FollowUpDecline.fields))
+    public func declineFollowUp(_ decline: FollowUpDecline, by user: Staff?) throws {
+        try writeCase(.caseWork, customer: decline.customer, by: user) { user, db in
+            guard let c = try Self.customer(db, decline.customer) else { throw StoreError.notFound("customer \(decline.customer)") }
+            guard c.exitedOn != nil else {
+                throw FieldProblems(["on": "follow-up starts at exit: the customer has not exited"], fields: FollowUpDecline.fields)
             }
-            let d = FollowUpDecline(customer: customer, on: on, reason: (values["reason"] ?? "").trimmingCharacters(in: .whitespaces),
-                                    recordedBy: user.login)
+            var d = decline
+            d.recordedBy = user.login
             try Self.insert(d, db)
         }
     }
@@ -303,16 +301,16 @@ extension CaseloadStore {
     /// Ends a running pause before its planned end: the exit clock runs
     /// again from the day after. The planned end and why are kept.
     @discardableResult
-    public func endPauseEarly(_ id: Int64, of customer: CustomerID, with values: [String: String], by user: Staff?,
-                              today: Day) throws -> Pause {
-        return try writeCase(.caseWork, customer: customer, by: user) { user, db in
-            guard let p = try Self.pauses(db, customer: customer).first(where: { $0.id == id }) else {
-                throw StoreError.notFound("pause \(id) of \(customer)")
+    public func endPauseEarly(_ expected: Pause, to ended: Pause, by user: Staff?) throws -> Pause {
+        return try writeCase(.caseWork, customer: expected.customer, by: user) { user, db in
+            guard let p = try Self.pauses(db, customer: expected.customer).first(where: { $0.id == expected.id }) else {
+                throw StoreError.notFound("pause \(expected.id) of \(expected.customer)")
             }
             guard p.plannedEndOn == nil else { throw StoreError.invalid("this pause already ended early on \(p.endOn)") }
-            guard let ended = p.ending(values, by: user.login, today: today) else {
-                throw StoreError.invalid(Self.describe(p.endProblems(values, today: today), Pause.endFields))
-            }
+            _ = try Self.unchanged(expected, now: p, entity: "pause", key: p.id, db)
+            try Self.refuseRebinding(ended, of: expected, same: ended.id == p.id && ended.customer == p.customer && ended.startOn == p.startOn
+                                        && ended.plannedEndOn == p.endOn && ended.endOn < p.endOn)
+            let id = p.id
             try db.cached(sql: "UPDATE pause SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(ended), id])
             return ended
         }

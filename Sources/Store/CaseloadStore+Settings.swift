@@ -27,11 +27,8 @@ extension CaseloadStore {
     }
 
     /// Saves the area's settings (administrators only), all in one transaction.
-    public func saveClockSettings(_ values: [String: String], by user: Staff?) throws -> ClockSettings {
+    public func saveClockSettings(_ settings: ClockSettings, by user: Staff?) throws -> ClockSettings {
         try Self.permit(.changeSettings, by: user)
-        guard let settings = ClockSettings(values) else {
-            throw StoreError.invalid(Self.describe(ClockSettings.problems(values), ClockSettings.fields))
-        }
         try write { db in
             for (key, value) in settings.values {
                 try db.cached(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])

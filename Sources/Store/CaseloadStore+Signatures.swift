@@ -92,15 +92,10 @@ extension CaseloadStore {
     }
 
     /// Records that the plan went to the youth's parent or guardian to sign.
-    public func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws {
-        try writeCase(.editPlan, customer: id, by: user) { user, db in
-            let problems = GuardianRequest.problems(values, today: today)
-            guard problems.isEmpty, let sent = Day(parsing: values["sentOn"] ?? "") else {
-                throw StoreError.invalid(Self.describe(problems, GuardianRequest.fields))
-            }
-            let r = GuardianRequest(customer: id, name: (values["name"] ?? "").trimmingCharacters(in: .whitespaces),
-                                    relationship: (values["relationship"] ?? "").trimmingCharacters(in: .whitespaces),
-                                    sentOn: sent, sentBy: user.login)
+    public func sendToGuardian(_ request: GuardianRequest, by user: Staff?) throws {
+        try writeCase(.editPlan, customer: request.customer, by: user) { user, db in
+            var r = request
+            r.sentBy = user.login
             try Self.insert(r, db)
         }
     }

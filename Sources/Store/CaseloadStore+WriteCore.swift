@@ -119,11 +119,12 @@ extension CaseloadStore {
 
     /// Problems by field, in words: "Date: not a date; Note is required".
     static func describe(_ problems: [String: String], _ fields: [FormField]) -> String {
-        problems.map { key, text in
-            let label = fields.first { $0.key == key }?.label.trimmingCharacters(in: .whitespaces) ?? key
-            // "Why corrected is required" names its field already.
-            return text.hasPrefix(label) ? text : "\(label): \(text)"
-        }
-        .sorted().joined(separator: "; ")
+        FieldProblems(problems, fields: fields).summary
+    }
+
+    /// A changed record must be the record the user saw, changed only where
+    /// the change may: never another record, customer or part of its history.
+    static func refuseRebinding<T>(_ changed: T, of expected: T, same: Bool) throws {
+        guard same else { throw StoreError.invalid("the change does not fit the record it was made from; open it again") }
     }
 }

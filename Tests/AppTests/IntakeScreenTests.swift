@@ -308,8 +308,8 @@ import TerminalKit
         let barrier = try #require(try h.store.caseFile(CustomerID(16))?.barriers.first)
         let theirs = try CaseloadStore(path: h.store.path, actor: "tnguyen", today: { Harness.today }, now: { Harness.now })
         let admin = Staff(login: "root", name: "Area Admin", initials: "AA", role: .administrator)
-        try theirs.correctBarrier(barrier, with: barrier.values.merging(["description": "two buses each way"]) { $1 },
-                                  by: admin, today: Harness.today)
+        let corrected = barrier.applying(barrier.values.merging(["description": "two buses each way"]) { $1 }, today: Harness.today)
+        try theirs.correctBarrier(barrier, to: corrected.get(), by: admin)
         h.press(.ctrl("s"))
         #expect(h.screen.contains("Ctrl-R reloads it and re-applies your typing."))
         #expect(h.screen.contains("this barrier (tnguyen at ") || h.screen.contains("this barrier (Thanh Nguyễn at "))

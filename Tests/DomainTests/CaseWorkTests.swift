@@ -135,11 +135,11 @@ import Testing
         #expect(exitClock?.due == day("2026-08-30") && exitClock?.from == day("2026-10-16"))
     }
 
-    @Test func aServiceInAnotherProgramIsScheduledWhenItsDayIsAhead() {
+    @Test func aServiceInAnotherProgramIsScheduledWhenItsDayIsAhead() throws {
         let v = ["program": "wagner-peyser", "service": "resume clinic", "on": "2026-12-01"]
-        let made = OtherProgramService.make(v, customer: id, by: "mrivera", today: day("2026-11-23"))
-        #expect(made?.scheduled == true && made?.programName == "Wagner-Peyser Employment Service")
-        #expect(OtherProgramService.make(v, customer: id, by: "mrivera", today: day("2026-12-01"))?.scheduled == false)
+        let made = try OtherProgramService.checked(v, customer: id, by: "mrivera", today: day("2026-11-23")).get()
+        #expect(made.scheduled == true && made.programName == "Wagner-Peyser Employment Service")
+        #expect(try OtherProgramService.checked(v, customer: id, by: "mrivera", today: day("2026-12-01")).get().scheduled == false)
         #expect(OtherProgramService.problems(["program": "other", "service": "x", "on": "2026-12-01"], today: day("2026-11-23"))
                 == ["otherName": "name the program"])
         #expect(OtherProgramService.problems(["program": "taa", "service": "x", "on": "2027-11-25"], today: day("2026-11-23"))
@@ -332,18 +332,18 @@ import Testing
 
     @Test func aReferralMovesForwardAndStaysClosed() throws {
         let today = day("2026-11-23")
-        let r = try #require(Referral.make(["partner": "child-care", "sentOn": "2026-11-02", "reason": "after-school care"],
-                                           customer: id, by: "mrivera", today: today))
+        let r = try Referral.checked(["partner": "child-care", "sentOn": "2026-11-02", "reason": "after-school care"],
+                                    customer: id, by: "mrivera", today: today).get()
         #expect(r.isOpen && r.history.map(\.status) == [.sent])
         #expect(r.statusProblems(["status": "accepted", "on": "2026-11-01"], today: today)["on"]?.contains("before the last status") == true)
-        let done = try #require(r.moving(["status": "completed", "on": "2026-11-20"], by: "mrivera", today: today))
+        let done = try r.moving(["status": "completed", "on": "2026-11-20"], by: "mrivera", today: today).get()
         #expect(!done.isOpen && done.history.map(\.status) == [.sent, .completed])
         #expect(done.statusProblems(["status": "accepted", "on": "2026-11-21"], today: today)["status"]?.contains("stays closed") == true)
         #expect(Referral.problems(["partner": "other", "sentOn": "2026-11-02", "reason": "x"], today: today)["otherName"] == "name the partner")
         // Declined says why, kept in its history.
         #expect(r.statusProblems(["status": "declined", "on": "2026-11-20"], today: today)["why"] == "say why it was declined")
-        let declined = try #require(r.moving(["status": "declined", "on": "2026-11-20", "why": "waiting list full until March"],
-                                             by: "mrivera", today: today))
+        let declined = try r.moving(["status": "declined", "on": "2026-11-20", "why": "waiting list full until March"],
+                                    by: "mrivera", today: today).get()
         #expect(declined.history.last?.why == "waiting list full until March")
     }
 

@@ -92,7 +92,7 @@ import Testing
                                          "administeredOn": "2026-11-20", "result": "scale score 512", "givenBy": "mrivera"],
                                         for: file.customer.id, by: planner, today: testToday)
         #expect(a.id > 0 && a.recordedBy == "mrivera")
-        #expect(throws: StoreError.invalid("Score or result: the score, or say why it was not completed")) {
+        expectProblems("Score or result: the score, or say why it was not completed") {
             try store.addAssessment(["instrument": "tabe", "subject": "math", "source": "in-house",
                                      "administeredOn": "2026-11-20", "givenBy": "mrivera"],
                                     for: file.customer.id, by: self.planner, today: testToday)
@@ -106,7 +106,7 @@ import Testing
                                          "administeredOn": "2026-11-20", "result": "scale score 152", "givenBy": "mrivera"],
                                         for: file.customer.id, by: planner, today: testToday)
         var v = a.values
-        #expect(throws: StoreError.invalid("Why corrected is required")) { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
+        expectProblems("Why corrected is required") { try store.correctAssessment(a, with: v, by: self.planner, today: testToday) }
         v["result"] = "scale score 512"
         v["why"] = "digits swapped; the TABE report says 512"
         #expect(throws: StoreError.notPermitted(login: "dbrooks", role: "Front desk", action: "assess customers or enroll them")) {
@@ -127,6 +127,28 @@ import Testing
         let twice = try store.correctAssessment(fixed, with: again, by: planner, today: testToday)
         #expect(twice.corrections?.map(\.reason) == ["digits swapped; the TABE report says 512", "given the day before"])
         #expect(twice.corrections?.last?.changes.map(\.field) == ["Date given"])
+    }
+
+    /// The Store takes changed records, not form values: one made from
+    /// another record, or moved to another customer, is refused, and who and
+    /// when are the Store's, whatever the value says.
+    @Test func aCorrectionMustBeOfTheRecordItWasMadeFrom() throws {
+        let (store, file) = try certified()
+        let a = try store.addAssessment(["instrument": "tabe", "subject": "reading", "source": "in-house",
+                                         "administeredOn": "2026-11-20", "result": "scale score 152", "givenBy": "mrivera"],
+                                        for: file.customer.id, by: planner, today: testToday)
+        var v = a.values
+        v["result"] = "scale score 512"
+        v["why"] = "digits swapped"
+        var moved = try a.correcting(v, today: testToday).get()
+        moved.customer = CustomerID(1)
+        #expect(throws: StoreError.invalid("the change does not fit the record it was made from; open it again")) {
+            try store.correctAssessment(a, to: moved, by: self.planner)
+        }
+        var forged = try a.correcting(v, today: testToday).get()
+        forged.corrections = Correction.stamped(forged.corrections, by: "someone-else", at: "2020-01-01T00:00:00Z")
+        let fixed = try store.correctAssessment(a, to: forged, by: planner)
+        #expect(fixed.corrections?.last?.by == "mrivera" && fixed.corrections?.last?.at != "2020-01-01T00:00:00Z")
     }
 
     @Test func everySyntheticParticipantHasACompleteSection1() throws {

@@ -31,8 +31,8 @@ import Testing
                                 reason: "leave", grantedBy: ""), by: supervisor)
         try wchen.addNote(CaseNote(id: 0, customer: CustomerID(10), kind: .contact, eventOn: testToday, enteredOn: testToday,
                                    author: "", text: "called", channel: .phone, twoWay: true), by: planner)
-        let r = try #require(Referral.make(["partner": "housing", "sentOn": "2026-11-20", "reason": "rent"], customer: CustomerID(10),
-                                           by: "", today: testToday))
+        let r = try Referral.checked(["partner": "housing", "sentOn": "2026-11-20", "reason": "rent"], customer: CustomerID(10),
+                                           by: "", today: testToday).get()
         let sent = try maria.addReferral(r, by: colleague)
         try wchen.updateReferral(sent, with: ["status": "accepted", "on": "2026-11-22"], by: planner, today: testToday)
 

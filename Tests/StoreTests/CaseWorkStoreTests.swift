@@ -73,23 +73,23 @@ import Testing
 
     @Test func aReferralChangedMeanwhileIsRefused() throws {
         let store = try seededStore(at: dir + "/r.sqlite", customers: 12)
-        let r = try #require(Referral.make(["partner": "housing", "sentOn": "2026-11-02", "reason": "eviction notice"],
-                                           customer: enrolled, by: "", today: testToday))
+        let r = try Referral.checked(["partner": "housing", "sentOn": "2026-11-02", "reason": "eviction notice"],
+                                           customer: enrolled, by: "", today: testToday).get()
         let sent = try store.addReferral(r, by: planner)
         let accepted = try store.updateReferral(sent, with: ["status": "accepted", "on": "2026-11-10"], by: planner, today: testToday)
         #expect(accepted.version == 2 && accepted.history.map(\.status) == [.sent, .accepted])
         expectStale("this referral") {
-            try store.updateReferral(sent, with: ["status": "declined", "on": "2026-11-12"], by: self.planner, today: testToday)
+            try store.updateReferral(sent, with: ["status": "declined", "on": "2026-11-12", "why": "full"], by: self.planner, today: testToday)
         }
         #expect(try store.caseWork(enrolled).openReferrals.map(\.status) == [.accepted])
     }
 
     @Test func anEmploymentOutcomeSetsTheFirstDayOfEmployment() throws {
         let store = try seededStore(at: dir + "/o.sqlite", customers: 12)
-        let job = try #require(Outcome.make(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "$17.50",
+        let job = try Outcome.checked(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "$17.50",
                                              "occupation": "line cook", "knownOn": "2026-11-18"],
                                             kind: .employment, customer: enrolled, by: "", today: testToday,
-                                            enrolledOn: try store.customer(enrolled)?.enrolledOn))
+                                            enrolledOn: try store.customer(enrolled)?.enrolledOn).get()
         let saved = try store.addOutcome(job, by: planner)
         #expect(saved.answers["wage"] == "17.50" && saved.recordedBy == "wchen" && !saved.isLate)
         #expect(try store.customer(enrolled)?.employedOn == Day(parsing: "2026-11-16"))
@@ -101,14 +101,14 @@ import Testing
     @Test func anOutcomeIsCorrectedWithItsHistoryAndTheFirstDayOfEmploymentFollows() throws {
         let store = try seededStore(at: dir + "/c.sqlite", customers: 12)
         let enrolledOn = try store.customer(enrolled)?.enrolledOn
-        let job = try #require(Outcome.make(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "17.50",
+        let job = try Outcome.checked(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "17.50",
                                              "occupation": "line cook", "knownOn": "2026-11-16"],
-                                            kind: .employment, customer: enrolled, by: "", today: testToday, enrolledOn: enrolledOn))
+                                            kind: .employment, customer: enrolled, by: "", today: testToday, enrolledOn: enrolledOn).get()
         let saved = try store.addOutcome(job, by: planner)
         var v = saved.values
         v["on"] = "2026-11-09"
         v["wage"] = "$18.25"
-        #expect(throws: StoreError.invalid("Why corrected is required")) {
+        expectProblems("Why corrected is required") {
             try store.correctOutcome(saved, with: v, by: self.planner, today: testToday)
         }
         v["why"] = "the pay stub shows the 9th and $18.25"
@@ -125,7 +125,7 @@ import Testing
             var early = fixed.values
             early["on"] = enrolledOn.adding(days: -1).description
             early["why"] = "try"
-            #expect(throws: StoreError.self) { try store.correctOutcome(fixed, with: early, by: self.planner, today: testToday) }
+            #expect(throws: FieldProblems.self) { try store.correctOutcome(fixed, with: early, by: self.planner, today: testToday) }
         }
     }
 
@@ -208,8 +208,8 @@ import Testing
         let p = try store.addPause(["reason": "health", "detail": "surgery", "startOn": testToday.adding(days: -5).description,
                                     "endOn": testToday.adding(days: 30).description], for: enrolled, by: planner, today: testToday)
         func end(_ on: Day) -> [String: String] { ["endOn": on.description, "why": "back from surgery early"] }
-        #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: 1)), by: self.planner, today: testToday) }
-        #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: -6)), by: self.planner, today: testToday) }
+        #expect(throws: FieldProblems.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: 1)), by: self.planner, today: testToday) }
+        #expect(throws: FieldProblems.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday.adding(days: -6)), by: self.planner, today: testToday) }
         #expect(throws: StoreError.self) { try store.endPauseEarly(p.id, of: self.enrolled, with: end(testToday), by: self.frontDesk, today: testToday) }
         let ended = try store.endPauseEarly(p.id, of: enrolled, with: end(testToday.adding(days: -1)), by: planner, today: testToday)
         #expect(ended.endOn == testToday.adding(days: -1) && ended.plannedEndOn == testToday.adding(days: 30))

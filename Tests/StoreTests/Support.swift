@@ -40,3 +40,16 @@ func expectStale(_ what: String, sourceLocation: SourceLocation = #_sourceLocati
                 "\(error)", sourceLocation: sourceLocation)
     }
 }
+
+/// Refused by the record's own rules (its Domain constructor), with these words.
+func expectProblems(_ summary: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("a wrong record was saved", sourceLocation: sourceLocation)
+    } catch let problems as FieldProblems {
+        #expect(problems.summary == summary, sourceLocation: sourceLocation)
+        #expect("\(problems)" == "not saved: " + summary, sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("refused for another reason: \(error)", sourceLocation: sourceLocation)
+    }
+}

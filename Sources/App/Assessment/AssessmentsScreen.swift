@@ -43,7 +43,7 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
             check: { a.correctionProblems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    let fixed = try store.correctAssessment(a, with: v, by: user, today: today)
+                    let fixed = try store.correctAssessment(a, to: a.correcting(v, today: today).get(), by: user)
                     return .updated(c.id, notice: "Corrected: \(fixed.name); history kept")
                 }
             })
@@ -59,7 +59,8 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
             check: { AssessmentRecord.problems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    let a = try store.addAssessment(v, for: c.id, by: user, today: today)
+                    let made = AssessmentRecord.checked(v, customer: c.id, recordedBy: login, today: today)
+                    let a = try store.addAssessment(made.get(), by: user)
                     return .updated(c.id, notice: "Recorded: \(a.name), \(a.subject.label)")
                 }
             })

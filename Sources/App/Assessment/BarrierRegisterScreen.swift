@@ -68,10 +68,11 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
             save: { v in
                 StoreRequest { store in
                     if let barrier {
-                        try store.correctBarrier(barrier, with: v, by: user, today: today)
+                        try store.correctBarrier(barrier, to: barrier.applying(v, today: today).get(), by: user)
                         return .updated(c.id, notice: "Barrier corrected; history kept")
                     }
-                    let b = try store.addBarrier(v, for: c.id, by: user, today: today)
+                    let b = try store.addBarrier(BarrierRecord.checked(v, customer: c.id, recordedBy: user?.login ?? "",
+                                                                       today: today).get(), by: user)
                     return .updated(c.id, notice: "Barrier recorded: \(b.name)")
                 }
             })
@@ -88,7 +89,7 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
             reopen: { try self.overcomeForm(self.fresh(barrier)) },
             save: { v in
                 StoreRequest { store in
-                    try store.overcomeBarrier(barrier, with: v, by: user, today: today)
+                    try store.overcomeBarrier(barrier, to: barrier.overcoming(v, by: user?.initials ?? "", today: today).get(), by: user)
                     return .updated(c.id, notice: "Overcome: \(barrier.name)")
                 }
             })

@@ -95,7 +95,9 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
             check: { Pause.problems($0, lastService: c.lastServiceOn, others: pauses) },
             save: { v in
                 StoreRequest { store in
-                    let p = try store.addPause(v, for: c.id, by: user, today: today)
+                    let pause = Pause.checked(v, customer: c.id, lastService: c.lastServiceOn, others: pauses,
+                                              by: user?.login ?? "", today: today)
+                    let p = try store.addPause(pause.get(), by: user)
                     return .updated(c.id, notice: "Pause recorded: \(p.startOn) to \(p.endOn)")
                 }
             })
@@ -112,7 +114,7 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
             check: { running.endProblems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    let p = try store.endPauseEarly(running.id, of: c.id, with: v, by: user, today: today)
+                    let p = try store.endPauseEarly(running, to: running.ending(v, by: user?.login ?? "", today: today).get(), by: user)
                     return .updated(c.id, notice: "Pause ended on \(p.endOn) (planned to \(p.plannedEndOn!))")
                 }
             }))
@@ -128,7 +130,8 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
             check: { OtherProgramService.problems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    let s = try store.addOtherService(v, for: c.id, by: user, today: today)
+                    let service = OtherProgramService.checked(v, customer: c.id, by: user?.login ?? "", today: today)
+                    let s = try store.addOtherService(service.get(), by: user)
                     return .updated(c.id, notice: (s.scheduled ? "Scheduled" : "Recorded") + ": \(s.programName), \(s.on)")
                 }
             })
@@ -143,7 +146,8 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
             check: { FollowUpDecline.problems($0, exitedOn: c.exitedOn, today: today) },
             save: { v in
                 StoreRequest { store in
-                    try store.declineFollowUp(v, for: c.id, by: user, today: today)
+                    let decline = FollowUpDecline.checked(v, customer: c.id, exitedOn: c.exitedOn, by: user?.login ?? "", today: today)
+                    try store.declineFollowUp(decline.get(), by: user)
                     return .updated(c.id, notice: "Declined follow-up recorded")
                 }
             })

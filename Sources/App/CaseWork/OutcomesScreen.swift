@@ -42,10 +42,8 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
             check: { Outcome.problems($0, kind: kind, today: today, enrolledOn: c.enrolledOn) },
             save: { v in
                 StoreRequest { store in
-                    guard let o = Outcome.make(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today, enrolledOn: c.enrolledOn) else {
-                        throw StoreError.invalid("the outcome is not complete")
-                    }
-                    let saved = try store.addOutcome(o, by: user)
+                    let o = Outcome.checked(v, kind: kind, customer: c.id, by: user?.login ?? "", today: today, enrolledOn: c.enrolledOn)
+                    let saved = try store.addOutcome(o.get(), by: user)
                     let late = saved.isLate ? " (late: \(saved.knownOn.days(until: saved.enteredOn)) days after you learned of it)" : ""
                     return .updated(c.id, notice: "\(kind.label) recorded\(late)")
                 }
@@ -62,7 +60,7 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
             check: { o.correctionProblems($0, today: today, enrolledOn: c.enrolledOn) },
             save: { v in
                 StoreRequest { store in
-                    try store.correctOutcome(o, with: v, by: user, today: today)
+                    try store.correctOutcome(o, to: o.correcting(v, today: today, enrolledOn: c.enrolledOn).get(), by: user)
                     return .updated(c.id, notice: "\(o.kind.label) corrected; history kept")
                 }
             })

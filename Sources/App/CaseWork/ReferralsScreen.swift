@@ -60,10 +60,8 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
             check: { Referral.problems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    guard let r = Referral.make(v, customer: c.id, by: user?.login ?? "", today: today) else {
-                        throw StoreError.invalid("the referral is not complete")
-                    }
-                    let saved = try store.addReferral(r, by: user)
+                    let r = Referral.checked(v, customer: c.id, by: user?.login ?? "", today: today)
+                    let saved = try store.addReferral(r.get(), by: user)
                     return .updated(c.id, notice: "Referred to \(saved.partnerName)")
                 }
             })
@@ -87,7 +85,7 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
             },
             save: { v in
                 StoreRequest { store in
-                    let moved = try store.updateReferral(r, with: v, by: user, today: today)
+                    let moved = try store.updateReferral(r, to: r.moving(v, by: user?.login ?? "", today: today).get(), by: user)
                     return .updated(c.id, notice: "\(moved.partnerName): \(moved.status.label)")
                 }
             })

@@ -151,7 +151,7 @@ public struct CaseloadScreen: SearchingScreen {
             fields: ClockSettings.fields, values: session.settings.values, check: { ClockSettings.problems($0) },
             save: { v in
                 StoreRequest { store in
-                    _ = try store.saveClockSettings(v, by: user)
+                    _ = try store.saveClockSettings(ClockSettings.checked(v).get(), by: user)
                     try session.reloadSettings()
                     return .updated(CustomerID(0), notice: "Settings saved; every clock now uses them")
                 }

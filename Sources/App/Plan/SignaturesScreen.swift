@@ -153,7 +153,7 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
             check: { GuardianRequest.problems($0, today: today) },
             save: { v in
                 StoreRequest { store in
-                    try store.sendToGuardian(v, customer: c.id, by: user, today: today)
+                    try store.sendToGuardian(GuardianRequest.checked(v, customer: c.id, by: user?.login ?? "", today: today).get(), by: user)
                     return .updated(c.id, notice: "Sent to \(v["name"] ?? "the guardian")")
                 }
             })

@@ -16,15 +16,19 @@ extension AssessmentRecord {
 
     /// Each field whose value the correction changes, by its label.
     func changes(to v: [String: String], today: Day) -> [FieldChange] {
-        guard let next = AssessmentRecord(v, id: id, customer: customer, recordedBy: recordedBy, today: today) else { return [] }
+        guard case .success(let next) = Self.checked(v, id: id, customer: customer, recordedBy: recordedBy, today: today)
+        else { return [] }
         return Correction.changes(Self.fields, from: values, to: next.values)
     }
 
-    /// The corrected record, its history grown by one; nil while the form is wrong.
-    public func correcting(_ v: [String: String], by login: String, at time: String, today: Day) -> AssessmentRecord? {
-        guard correctionProblems(v, today: today).isEmpty,
-              var next = AssessmentRecord(v, id: id, customer: customer, recordedBy: recordedBy, today: today) else { return nil }
-        next.corrections = Correction.appended(to: corrections, v, by: login, at: time, changes: changes(to: v, today: today))
-        return next
+    /// The corrected record, its history grown by one (the Store stamps who
+    /// and when as it saves), or what is wrong with the form.
+    public func correcting(_ v: [String: String], today: Day) -> Result<AssessmentRecord, FieldProblems> {
+        FieldProblems.check(correctionProblems(v, today: today), Self.correctionFields) {
+            guard case .success(var next) = Self.checked(v, id: id, customer: customer, recordedBy: recordedBy, today: today)
+            else { return nil }
+            next.corrections = Correction.appended(to: corrections, v, changes: changes(to: v, today: today))
+            return next
+        }
     }
 }

@@ -142,10 +142,17 @@ public struct AssessmentRecord: Hashable, Codable, Sendable {
         return found
     }
 
-    public init?(_ v: [String: String], id: Int64, customer: CustomerID, recordedBy: String, today: Day) {
-        guard Self.problems(v, today: today).isEmpty, let instrument = Instrument(rawValue: v["instrument"] ?? ""),
-              let subject = Subject(rawValue: v["subject"] ?? "") else { return nil }
-        self.init(id: id, customer: customer, instrument: instrument,
+    /// The assessment a form describes, or what is wrong with it.
+    public static func checked(_ v: [String: String], id: Int64 = 0, customer: CustomerID, recordedBy: String,
+                               today: Day) -> Result<AssessmentRecord, FieldProblems> {
+        FieldProblems.check(problems(v, today: today), fields) { made(v, id: id, customer: customer, recordedBy: recordedBy) }
+    }
+
+    /// The record of values already checked.
+    private static func made(_ v: [String: String], id: Int64, customer: CustomerID, recordedBy: String) -> AssessmentRecord? {
+        guard let instrument = Instrument(rawValue: v["instrument"] ?? ""), let subject = Subject(rawValue: v["subject"] ?? "")
+        else { return nil }
+        return AssessmentRecord(id: id, customer: customer, instrument: instrument,
                   otherName: instrument == .other ? optionalText(v["otherName"]) : nil, version: optionalText(v["version"]),
                   subject: subject, source: Source(rawValue: v["source"] ?? "") ?? .inHouse,
                   administeredOn: optionalText(v["administeredOn"]).flatMap { Day(parsing: $0) },

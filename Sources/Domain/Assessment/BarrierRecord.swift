@@ -80,16 +80,38 @@ public struct BarrierRecord: Hashable, Codable, Sendable {
          "identifiedOn": identifiedOn.description]
     }
 
-    /// This barrier with the form's answers; nil while any is wrong.
-    public func applying(_ v: [String: String], today: Day) -> BarrierRecord? {
-        guard Self.problems(v, today: today).isEmpty, let day = Day(parsing: v["identifiedOn"] ?? "") else { return nil }
-        var b = self
-        b.kind = v["kind"] ?? kind
-        b.otherName = b.kind == BarrierKind.other ? optionalText(v["otherName"]) : nil
-        b.description = (v["description"] ?? "").trimmingSpaces
-        b.plan = (v["plan"] ?? "").trimmingSpaces
-        b.identifiedOn = day
-        return b
+    /// This barrier with the form's answers (a correction), or what is wrong with them.
+    public func applying(_ v: [String: String], today: Day) -> Result<BarrierRecord, FieldProblems> {
+        FieldProblems.check(Self.problems(v, today: today), Self.fields) {
+            guard let day = Day(parsing: v["identifiedOn"] ?? "") else { return nil }
+            var b = self
+            b.kind = v["kind"] ?? kind
+            b.otherName = b.kind == BarrierKind.other ? optionalText(v["otherName"]) : nil
+            b.description = (v["description"] ?? "").trimmingSpaces
+            b.plan = (v["plan"] ?? "").trimmingSpaces
+            b.identifiedOn = day
+            return b
+        }
+    }
+
+    /// A new barrier as the form describes it, or what is wrong with it.
+    public static func checked(_ v: [String: String], customer: CustomerID, recordedBy: String,
+                               today: Day) -> Result<BarrierRecord, FieldProblems> {
+        BarrierRecord(id: 0, customer: customer, kind: "", description: "", plan: "", identifiedOn: today, recordedBy: recordedBy)
+            .applying(v, today: today)
+    }
+
+    /// This barrier overcome as the form says (by the staff member with
+    /// `initials`), or what is wrong with the form.
+    public func overcoming(_ v: [String: String], by initials: String, today: Day) -> Result<BarrierRecord, FieldProblems> {
+        FieldProblems.check(overcomeProblems(v, today: today), Self.overcomeFields) {
+            guard let day = Day(parsing: v["overcomeOn"] ?? "") else { return nil }
+            var done = self
+            done.overcomeOn = day
+            done.overcomeHow = optionalText(v["overcomeHow"])
+            done.overcomeBy = initials
+            return done
+        }
     }
 
     /// What a correction changed, in the form's words.

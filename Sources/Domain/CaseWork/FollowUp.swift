@@ -67,4 +67,14 @@ public struct FollowUpDecline: Hashable, Codable, Sendable {
         if exitedOn == nil { found["on"] = "follow-up starts at exit: the customer has not exited" }
         return found
     }
+
+    /// The refusal a form describes, or what is wrong with it.
+    public static func checked(_ v: [String: String], customer: CustomerID, exitedOn: Day?, by login: String,
+                               today: Day) -> Result<FollowUpDecline, FieldProblems> {
+        FieldProblems.check(problems(v, exitedOn: exitedOn, today: today), fields) {
+            Day(parsing: v["on"] ?? "").map {
+                FollowUpDecline(customer: customer, on: $0, reason: (v["reason"] ?? "").trimmingSpaces, recordedBy: login)
+            }
+        }
+    }
 }

@@ -49,13 +49,15 @@ public struct OtherProgramService: Hashable, Codable, Sendable {
     }
 
     /// Delivered when dated today or earlier, scheduled when later.
-    public static func make(_ v: [String: String], customer: CustomerID, by login: String, today: Day) -> OtherProgramService? {
-        guard problems(v, today: today).isEmpty, let program = OtherProgram(rawValue: v["program"] ?? ""),
-              let on = Day(parsing: v["on"] ?? "") else { return nil }
-        let other = (v["otherName"] ?? "").trimmingSpaces
-        return OtherProgramService(id: 0, customer: customer, program: program,
-                                   otherName: program == .other ? other : nil, service: (v["service"] ?? "").trimmingSpaces,
-                                   on: on, scheduled: on > today, recordedBy: login, recordedOn: today)
+    public static func checked(_ v: [String: String], customer: CustomerID, by login: String,
+                               today: Day) -> Result<OtherProgramService, FieldProblems> {
+        FieldProblems.check(problems(v, today: today), fields) {
+            guard let program = OtherProgram(rawValue: v["program"] ?? ""), let on = Day(parsing: v["on"] ?? "") else { return nil }
+            let other = (v["otherName"] ?? "").trimmingSpaces
+            return OtherProgramService(id: 0, customer: customer, program: program,
+                                       otherName: program == .other ? other : nil, service: (v["service"] ?? "").trimmingSpaces,
+                                       on: on, scheduled: on > today, recordedBy: login, recordedOn: today)
+        }
     }
 }
 

@@ -21,22 +21,25 @@ extension Outcome {
     }
 
     func changes(to v: [String: String], today: Day, enrolledOn: Day?) -> [FieldChange] {
-        guard let next = Self.make(v, kind: kind, customer: customer, by: recordedBy, today: today, enrolledOn: enrolledOn)
+        guard case .success(let next) = Self.checked(v, kind: kind, customer: customer, by: recordedBy, today: today,
+                                                     enrolledOn: enrolledOn)
         else { return [] }
         return Correction.changes(Self.fields(for: kind), from: values, to: next.values)
     }
 
-    /// The corrected outcome, its history grown by one; nil while the form is wrong.
-    public func correcting(_ v: [String: String], by login: String, at time: String, today: Day, enrolledOn: Day?) -> Outcome? {
-        guard correctionProblems(v, today: today, enrolledOn: enrolledOn).isEmpty,
-              let made = Self.make(v, kind: kind, customer: customer, by: recordedBy, today: today, enrolledOn: enrolledOn)
-        else { return nil }
-        var next = self
-        next.on = made.on
-        next.knownOn = made.knownOn
-        next.answers = made.answers
-        next.corrections = Correction.appended(to: corrections, v, by: login, at: time,
-                                               changes: changes(to: v, today: today, enrolledOn: enrolledOn))
-        return next
+    /// The corrected outcome, its history grown by one (the Store stamps who
+    /// and when as it saves), or what is wrong with the form.
+    public func correcting(_ v: [String: String], today: Day, enrolledOn: Day?) -> Result<Outcome, FieldProblems> {
+        FieldProblems.check(correctionProblems(v, today: today, enrolledOn: enrolledOn), Self.correctionFields(for: kind)) {
+            guard case .success(let made) = Self.checked(v, kind: kind, customer: customer, by: recordedBy, today: today,
+                                                         enrolledOn: enrolledOn)
+            else { return nil }
+            var next = self
+            next.on = made.on
+            next.knownOn = made.knownOn
+            next.answers = made.answers
+            next.corrections = Correction.appended(to: corrections, v, changes: changes(to: v, today: today, enrolledOn: enrolledOn))
+            return next
+        }
     }
 }

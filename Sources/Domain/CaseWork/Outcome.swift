@@ -115,10 +115,17 @@ public struct Outcome: Hashable, Codable, Sendable {
         return found
     }
 
-    public static func make(_ v: [String: String], kind: OutcomeKind, customer: CustomerID, by login: String,
-                            today: Day, enrolledOn: Day?) -> Outcome? {
-        guard problems(v, kind: kind, today: today, enrolledOn: enrolledOn).isEmpty, let on = Day(parsing: v["on"] ?? ""),
-              let known = Day(parsing: v["knownOn"] ?? "") else { return nil }
+    /// The outcome a form describes, or what is wrong with it.
+    public static func checked(_ v: [String: String], kind: OutcomeKind, customer: CustomerID, by login: String,
+                               today: Day, enrolledOn: Day?) -> Result<Outcome, FieldProblems> {
+        FieldProblems.check(problems(v, kind: kind, today: today, enrolledOn: enrolledOn), fields(for: kind)) {
+            made(v, kind: kind, customer: customer, by: login, today: today)
+        }
+    }
+
+    private static func made(_ v: [String: String], kind: OutcomeKind, customer: CustomerID, by login: String,
+                             today: Day) -> Outcome? {
+        guard let on = Day(parsing: v["on"] ?? ""), let known = Day(parsing: v["knownOn"] ?? "") else { return nil }
         var answers: [String: String] = [:]
         for f in fields(for: kind) where !["on", "knownOn"].contains(f.key) {
             if let t = optionalText(v[f.key]) { answers[f.key] = ["hours", "wage"].contains(f.key) ? t.replacingDollar : t }

@@ -75,14 +75,16 @@ public struct Pause: Hashable, Codable, Sendable {
         return found
     }
 
-    /// The pause ended early; nil while the form is wrong.
-    public func ending(_ v: [String: String], by login: String, today: Day) -> Pause? {
-        guard endProblems(v, today: today).isEmpty, let end = Day(parsing: v["endOn"] ?? "") else { return nil }
-        var p = self
-        p.plannedEndOn = endOn
-        p.endOn = end
-        p.endedEarly = "\((v["why"] ?? "").trimmingSpaces) (ended by \(login) on \(today))"
-        return p
+    /// The pause ended early, or what is wrong with the form.
+    public func ending(_ v: [String: String], by login: String, today: Day) -> Result<Pause, FieldProblems> {
+        FieldProblems.check(endProblems(v, today: today), Self.endFields) {
+            guard let end = Day(parsing: v["endOn"] ?? "") else { return nil }
+            var p = self
+            p.plannedEndOn = endOn
+            p.endOn = end
+            p.endedEarly = "\((v["why"] ?? "").trimmingSpaces) (ended by \(login) on \(today))"
+            return p
+        }
     }
 
     /// "2026-11-01 to 2026-12-15 (health or medical condition)", with an early end.
@@ -90,13 +92,21 @@ public struct Pause: Hashable, Codable, Sendable {
         "\(startOn) to \(endOn) (\(reason.label))" + (plannedEndOn.map { ", ended early, planned to \($0): \(endedEarly ?? "")" } ?? "")
     }
 
-    public static func make(_ v: [String: String], customer: CustomerID, lastService: Day?, others: [Pause],
-                            by login: String, today: Day) -> Pause? {
-        guard problems(v, lastService: lastService, others: others).isEmpty,
-              let reason = PauseReason(rawValue: v["reason"] ?? ""), let start = Day(parsing: v["startOn"] ?? ""),
-              let end = Day(parsing: v["endOn"] ?? "") else { return nil }
-        return Pause(id: 0, customer: customer, reason: reason, detail: (v["detail"] ?? "").trimmingSpaces,
-                     startOn: start, endOn: end, recordedBy: login, recordedOn: today)
+    /// The pause a form describes, or what is wrong with it, given the
+    /// customer's last service and other pauses.
+    public static func checked(_ v: [String: String], customer: CustomerID, lastService: Day?, others: [Pause],
+                               by login: String, today: Day) -> Result<Pause, FieldProblems> {
+        FieldProblems.check(problems(v, lastService: lastService, others: others), fields) {
+            guard let reason = PauseReason(rawValue: v["reason"] ?? ""), let start = Day(parsing: v["startOn"] ?? ""),
+                  let end = Day(parsing: v["endOn"] ?? "") else { return nil }
+            return Pause(id: 0, customer: customer, reason: reason, detail: (v["detail"] ?? "").trimmingSpaces,
+                         startOn: start, endOn: end, recordedBy: login, recordedOn: today)
+        }
+    }
+
+    /// Its values as the form had them.
+    public var values: [String: String] {
+        ["reason": reason.rawValue, "detail": detail, "startOn": startOn.description, "endOn": endOn.description]
     }
 }
 

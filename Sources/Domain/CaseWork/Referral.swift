@@ -70,12 +70,14 @@ public struct Referral: Hashable, Codable, Sendable {
         return found
     }
 
-    public static func make(_ v: [String: String], customer: CustomerID, by login: String, today: Day) -> Referral? {
-        guard problems(v, today: today).isEmpty, let partner = PartnerProgram(rawValue: v["partner"] ?? ""),
-              let sent = Day(parsing: v["sentOn"] ?? "") else { return nil }
-        return Referral(id: 0, customer: customer, partner: partner,
+    /// The referral a form describes, or what is wrong with it.
+    public static func checked(_ v: [String: String], customer: CustomerID, by login: String, today: Day) -> Result<Referral, FieldProblems> {
+        FieldProblems.check(problems(v, today: today), fields(serves: [])) {
+            guard let partner = PartnerProgram(rawValue: v["partner"] ?? ""), let sent = Day(parsing: v["sentOn"] ?? "") else { return nil }
+            return Referral(id: 0, customer: customer, partner: partner,
                         otherName: partner == .other ? optionalText(v["otherName"]) : nil, sentOn: sent,
-                        reason: (v["reason"] ?? "").trimmingSpaces, serves: optionalText(v["serves"]), recordedBy: login)
+                            reason: (v["reason"] ?? "").trimmingSpaces, serves: optionalText(v["serves"]), recordedBy: login)
+        }
     }
 
     public func statusProblems(_ v: [String: String], today: Day) -> [String: String] {
@@ -94,10 +96,13 @@ public struct Referral: Hashable, Codable, Sendable {
         return found
     }
 
-    /// The referral moved to a new status; nil while the form is wrong.
-    public func moving(_ v: [String: String], by login: String, today: Day) -> Referral? {
-        guard statusProblems(v, today: today).isEmpty, let s = ReferralStatus(rawValue: v["status"] ?? ""),
-              let on = Day(parsing: v["on"] ?? "") else { return nil }
+    /// The referral moved to a new status, or what is wrong with the form.
+    public func moving(_ v: [String: String], by login: String, today: Day) -> Result<Referral, FieldProblems> {
+        FieldProblems.check(statusProblems(v, today: today), Self.statusFields) { moved(v, by: login) }
+    }
+
+    private func moved(_ v: [String: String], by login: String) -> Referral? {
+        guard let s = ReferralStatus(rawValue: v["status"] ?? ""), let on = Day(parsing: v["on"] ?? "") else { return nil }
         var r = self
         r.status = s
         var change = ReferralChange(status: s, on: on, by: login)

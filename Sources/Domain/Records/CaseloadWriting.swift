@@ -1,8 +1,11 @@
 /// Every change the program's screens make to the caseload, as one
-/// interface: the loop runs a screen's `StoreRequest` against it. The Store
-/// implements it and checks each call itself (the signed-in user's role and
-/// reach, the version they saw, the rules of the record), so whatever calls
-/// it, a screen, a command or a test, gets the same refusals.
+/// interface: the loop runs a screen's `StoreRequest` against it. It takes
+/// Domain values, made (and checked, once) by their Domain constructors
+/// (`checked`, `correcting`, `moving`, …). The Store implements it and
+/// checks each call itself (the signed-in user's role and reach, the version
+/// they saw, the rules that depend on the file as it is now), stamps who and
+/// when, so whatever calls it, a screen, a command or a test, gets the same
+/// refusals.
 public protocol CaseloadWriting: Sendable {
     // Customers and intake
     func enter(_ entry: CustomerEntry, by user: Staff?, today: Day, despite duplicates: [CustomerID]) throws -> Customer
@@ -14,19 +17,17 @@ public protocol CaseloadWriting: Sendable {
                  by user: Staff?, today: Day) throws -> Customer
     func enroll(_ expected: Customer, on day: Day, by user: Staff?) throws -> Customer
     func cover(_ covering: Covering, by user: Staff?) throws -> Covering
-    func saveClockSettings(_ values: [String: String], by user: Staff?) throws -> ClockSettings
+    func saveClockSettings(_ settings: ClockSettings, by user: Staff?) throws -> ClockSettings
 
     // Assessment
     func saveGSA(_ gsa: GettingStartedAssessment, over base: GettingStartedAssessment?,
                  by user: Staff?) throws -> (stored: GettingStartedAssessment, collisions: [FieldCollision])
-    func addAssessment(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> AssessmentRecord
-    func correctAssessment(_ expected: AssessmentRecord, with values: [String: String], by user: Staff?,
-                           today: Day) throws -> AssessmentRecord
-    func addBarrier(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> BarrierRecord
-    func correctBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
-                        today: Day) throws -> BarrierRecord
-    func overcomeBarrier(_ expected: BarrierRecord, with values: [String: String], by user: Staff?,
-                         today: Day) throws -> BarrierRecord
+    func addAssessment(_ assessment: AssessmentRecord, by user: Staff?) throws -> AssessmentRecord
+    /// `corrected` is `expected.correcting(…)`: refused when the record changed since `expected` was read.
+    func correctAssessment(_ expected: AssessmentRecord, to corrected: AssessmentRecord, by user: Staff?) throws -> AssessmentRecord
+    func addBarrier(_ barrier: BarrierRecord, by user: Staff?) throws -> BarrierRecord
+    func correctBarrier(_ expected: BarrierRecord, to corrected: BarrierRecord, by user: Staff?) throws -> BarrierRecord
+    func overcomeBarrier(_ expected: BarrierRecord, to overcome: BarrierRecord, by user: Staff?) throws -> BarrierRecord
 
     // The plan, recommendations and signatures
     func savePlan(_ plan: CareerPlan, over expectedVersion: Int, by user: Staff?, today: Day,
@@ -36,21 +37,19 @@ public protocol CaseloadWriting: Sendable {
     func restore(_ key: String, for id: CustomerID, by user: Staff?) throws
     func sign(_ r: SigningRequest, customer id: CustomerID, planVersion expectedVersion: Int, by user: Staff?,
               today: Day) throws -> Signature
-    func sendToGuardian(_ values: [String: String], customer id: CustomerID, by user: Staff?, today: Day) throws
+    func sendToGuardian(_ request: GuardianRequest, by user: Staff?) throws
     func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws
 
     // Case work
     func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote
     func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral
-    func updateReferral(_ expected: Referral, with values: [String: String], by user: Staff?, today: Day) throws -> Referral
+    func updateReferral(_ expected: Referral, to next: Referral, by user: Staff?) throws -> Referral
     func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome
-    func correctOutcome(_ expected: Outcome, with values: [String: String], by user: Staff?, today: Day) throws -> Outcome
-    func addPause(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws -> Pause
-    func endPauseEarly(_ id: Int64, of customer: CustomerID, with values: [String: String], by user: Staff?,
-                       today: Day) throws -> Pause
-    func addOtherService(_ values: [String: String], for customer: CustomerID, by user: Staff?,
-                         today: Day) throws -> OtherProgramService
-    func declineFollowUp(_ values: [String: String], for customer: CustomerID, by user: Staff?, today: Day) throws
+    func correctOutcome(_ expected: Outcome, to corrected: Outcome, by user: Staff?) throws -> Outcome
+    func addPause(_ pause: Pause, by user: Staff?) throws -> Pause
+    func endPauseEarly(_ expected: Pause, to ended: Pause, by user: Staff?) throws -> Pause
+    func addOtherService(_ service: OtherProgramService, by user: Staff?) throws -> OtherProgramService
+    func declineFollowUp(_ decline: FollowUpDecline, by user: Staff?) throws
     func exit(_ expected: Customer, by user: Staff?, today: Day) throws -> ExitRecord
 
     // Drafts: unsaved typing, private to the account the store writes as

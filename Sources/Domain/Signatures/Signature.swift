@@ -99,4 +99,15 @@ public struct GuardianRequest: Hashable, Codable, Sendable {
         dateProblem("sentOn", v, today: today, into: &found)
         return found
     }
+
+    /// The request a form describes, or what is wrong with it.
+    public static func checked(_ v: [String: String], customer: CustomerID, by login: String,
+                               today: Day) -> Result<GuardianRequest, FieldProblems> {
+        FieldProblems.check(problems(v, today: today), fields) {
+            Day(parsing: v["sentOn"] ?? "").map {
+                GuardianRequest(customer: customer, name: (v["name"] ?? "").trimmingSpaces,
+                                relationship: (v["relationship"] ?? "").trimmingSpaces, sentOn: $0, sentBy: login)
+            }
+        }
+    }
 }
