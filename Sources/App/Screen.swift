@@ -86,22 +86,8 @@ public enum Effect {
     case quit
 }
 
-/// The rows and columns a screen may draw in (between title and key bar).
-public struct Area: Equatable, Sendable {
-    public var top: Int
-    public var left: Int
-    public var width: Int
-    public var height: Int
-
-    public init(top: Int, left: Int, width: Int, height: Int) {
-        self.top = top
-        self.left = left
-        self.width = width
-        self.height = height
-    }
-
-    public var bottom: Int { top + height - 1 }
-}
+/// The rows and columns a screen may draw in (between title and key bar)
+/// is a TerminalKit `Area`.
 
 extension Result where Success == ScreenResult {
     /// Done: the screen closes with the result. Refused: `refused` puts the

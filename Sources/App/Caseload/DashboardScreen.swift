@@ -154,8 +154,22 @@ public struct DashboardScreen: SelectingScreen {
         return Array(out.prefix(height))
     }
 
+    /// Where the dashboard's parts go: two header lines, a gap, the list, the status line.
+    struct Parts {
+        let header, byPlanner, list, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            header = rest.takeTop(1).inset(1)
+            byPlanner = rest.takeTop(1).inset(1)
+            rest.takeTop(1)
+            status = rest.takeBottom(1).inset(1)
+            list = rest
+        }
+    }
+
     public mutating func prepare(area: Area) {
-        let height = max(1, area.height - 4)
+        let height = max(1, Parts(area).list.height)
         if selected < top { top = selected }
         ensure(max(0, top - 1)..<selected + height + 1)
         // Scroll down until the selected item is drawn.
@@ -166,52 +180,51 @@ public struct DashboardScreen: SelectingScreen {
     }
 
     public func render(into canvas: inout Canvas, area: Area) {
+        let parts = Parts(area)
         let covered = (planners ?? []).dropFirst().map { session.staff[$0]?.initials ?? $0 }
         let whose = seesAll ? "every planner" : (session.user?.name ?? session.login)
             + (covered.isEmpty ? "" : " (covering " + covered.joined(separator: " ") + ")")
-        var parts = [whose, "as of \(session.today)", "\(summary.overdue) overdue",
-                     "\(summary.dueSoon) due within \(session.settings.warningWindowDays) days"]
+        var counts = [whose, "as of \(session.today)", "\(summary.overdue) overdue",
+                      "\(summary.dueSoon) due within \(session.settings.warningWindowDays) days"]
             + (ruleFilter.map { ["only \($0.rawValue)"] } ?? [])
         // On a narrow terminal the date gives way to the counts that matter.
-        if parts.joined(separator: " · ").displayWidth > area.width - 2 { parts.remove(at: 1) }
-        canvas.put(parts.joined(separator: " · "), row: area.top, col: 1, role: .header, maxWidth: area.width - 2)
+        if counts.joined(separator: " · ").displayWidth > parts.header.width { counts.remove(at: 1) }
+        canvas.put(counts.joined(separator: " · "), in: parts.header, role: .header)
         if seesAll {
             let perPlanner = summary.urgentByPlanner.map { "\($0.key.isEmpty ? "unassigned" : $0.key) \($0.value)" }.sorted()
                 .joined(separator: " · ")
-            canvas.put("Overdue or due soon by planner: " + (perPlanner.isEmpty ? "none" : perPlanner), row: area.top + 1, col: 1,
-                       role: .dim, maxWidth: area.width - 2)
+            canvas.put("Overdue or due soon by planner: " + (perPlanner.isEmpty ? "none" : perPlanner), in: parts.byPlanner, role: .dim)
         }
         if summary.total == 0, message == nil {
-            canvas.put("Nothing due: every clock is met or far away.", row: area.top + 3, col: 2, role: .dim)
+            canvas.put("Nothing due: every clock is met or far away.", in: parts.list.inset(left: 2), role: .dim)
         }
-        for (row, line) in lines(from: top, height: area.height - 4).enumerated() {
-            let y = area.top + 3 + row
+        for (line, row) in zip(lines(from: top, height: parts.list.height), parts.list.rows) {
             switch line {
-            case .heading(let text): canvas.put(text, row: y, col: 1, role: .header)
-            case .item(let n): if let it = item(n) { draw(it, selected: n == selected, at: y, width: area.width, into: &canvas) }
+            case .heading(let text): canvas.put(text, in: row.inset(left: 1), role: .header)
+            case .item(let n): if let it = item(n) { draw(it, selected: n == selected, in: row, into: &canvas) }
             }
         }
-        canvas.fill(row: area.bottom, role: .normal)
+        canvas.fill(rowsOf: parts.status, role: .normal)
         // A message takes the bottom row, where the list never draws over it.
         if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+            canvas.put(message, in: parts.status, role: .error)
         } else if let it = item(selected) {
             // The selected item's whole label (its row cuts long ones), then what the rule asks.
-            canvas.put("\(it.clock.label): \(it.clock.rule.explanation)", row: area.bottom, col: 1, role: .dim,
-                       maxWidth: area.width - 2)
+            canvas.put("\(it.clock.label): \(it.clock.rule.explanation)", in: parts.status, role: .dim)
         }
     }
 
-    private func draw(_ item: DueItem, selected isSelected: Bool, at y: Int, width: Int, into canvas: inout Canvas) {
+    private func draw(_ item: DueItem, selected isSelected: Bool, in row: Area, into canvas: inout Canvas) {
+        // The row less the last column, where the selection color still runs.
+        let text = row.inset(right: 1)
         let role: StyleRole = isSelected ? .selected : item.clock.state == .overdue ? .overdue
             : item.clock.state == .dueSoon ? .dueSoon : .normal
-        canvas.fill(row: y, role: isSelected ? .selected : .normal)
+        canvas.fill(rowsOf: row, role: isSelected ? .selected : .normal)
         let c = item.customer
         let planner = seesAll || (planners?.count ?? 0) > 1 ? (c.planner.map { session.staff[$0]?.initials ?? $0 } ?? "—").fitted(toWidth: 4) : ""
         let when = Clock.when(due: item.clock.due, today: session.today)
         let head = (isSelected ? "▶ " : "  ") + CaseloadScreen.marker(item.clock.state) + " \(item.clock.due) "
             + when.fitted(toWidth: 17) + c.id.description + " " + planner + c.displayName.truncated(toWidth: 20).fitted(toWidth: 21)
-        let text = head + item.clock.label.truncated(toWidth: max(1, width - 1 - head.displayWidth))
-        canvas.put(text, row: y, col: 0, role: role, maxWidth: width - 1)
+        canvas.put(head + item.clock.label.truncated(toWidth: max(1, text.width - head.displayWidth)), in: text, role: role)
     }
 }
