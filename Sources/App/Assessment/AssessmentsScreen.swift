@@ -77,14 +77,13 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let today = session.today
+        let parts = RecordListParts(area, count: rows.count, detailRows: 5)
         renderHeading(into: &canvas, area: area)
         let ready = AssessmentRecord.hasReadingAndMath(file.assessments, on: today)
         canvas.put(ready ? "✓ usable reading and math scores: training can be planned"
                          : "! no usable reading and math scores yet: needed before training is planned",
-                   row: area.top + 1, col: 2, role: ready ? .normal : .dueSoon, maxWidth: area.width - 4)
-        let head = area.top + 3
-        let listHeight = max(1, area.height - 11)
-        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+                   in: parts.summary, role: ready ? .normal : .dueSoon)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, in: parts.table) { i in
             let a = rows[i]
             let stale = a.staleness(on: today) != nil
             let result = a.notCompletedReason == nil ? (a.result ?? "") : "not completed"
@@ -97,8 +96,7 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
             if let analysis = a.analysis { lines.append("Analysis: \(analysis)") }
             if let stale = a.staleness(on: today) { lines.append("! " + stale) }
             lines += (a.corrections ?? []).reversed().map { $0.line(in: .current) }
-            let below = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
-            renderDetail(lines.map { ($0, $0.hasPrefix("!") ? StyleRole.overdue : .dim) }, top: below, area: area, into: &canvas)
+            renderDetail(lines.map { ($0, $0.hasPrefix("!") ? StyleRole.overdue : .dim) }, in: parts.detail, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

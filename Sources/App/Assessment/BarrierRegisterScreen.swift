@@ -114,31 +114,25 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
+        let parts = RecordListParts(area, count: rows.count, detailRows: 6)
         renderHeading(into: &canvas, area: area)
         canvas.put("\(file.openBarriers.count) open · \(file.barriers.count - file.openBarriers.count) overcome · "
-                   + (discussed ? "[x]" : "[ ]") + " talked through with the customer", row: area.top + 1, col: 2,
-                   role: .dim, maxWidth: area.width - 4)
-        let head = area.top + 3
-        let listHeight = max(1, area.height - 12)
-        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width,
-                        cells: { i in
+                   + (discussed ? "[x]" : "[ ]") + " talked through with the customer", in: parts.summary, role: .dim)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, in: parts.table, cells: { i in
             let b = rows[i]
             let state = b.isOpen ? (b.plan.isEmpty ? "! open, no plan" : "  open") : "✓ \(b.overcomeOn!)"
             return [state, b.name, b.plan.isEmpty ? "—" : b.plan]
         }, roles: { i in [rows[i].isOpen && rows[i].plan.isEmpty ? .overdue : nil] })
-        if rows.indices.contains(selected) {
-            let below = head + 2 + min(rows.count, listHeight)
-            renderDetail(rows[selected], top: min(below, area.bottom - 6), area: area, into: &canvas)
-        }
+        if rows.indices.contains(selected) { renderDetail(rows[selected], in: parts.detail, into: &canvas) }
         renderStatus(into: &canvas, area: area)
     }
 
-    private func renderDetail(_ b: BarrierRecord, top: Int, area: Area, into canvas: inout Canvas) {
+    private func renderDetail(_ b: BarrierRecord, in area: Area, into canvas: inout Canvas) {
         var lines = ["\(b.name): \(b.description)",
                      "Identified \(b.identifiedOn) by \(b.recordedBy) · plan: \(b.plan.isEmpty ? "none yet" : b.plan)"]
         if let on = b.overcomeOn { lines.append("Overcome \(on) by \(b.overcomeBy ?? "?"): \(b.overcomeHow ?? "")") }
         lines += file.corrections.filter { $0.barrier == b.id }.reversed()
             .map { Correction.line(at: $0.changedAt, by: $0.changedBy, changes: $0.changes, in: .current) }
-        renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
+        renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, in: area, into: &canvas)
     }
 }

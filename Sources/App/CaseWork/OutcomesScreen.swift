@@ -78,24 +78,22 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
+        let parts = RecordListParts(area, count: rows.count, detailRows: 4)
         renderHeading(into: &canvas, area: area)
         let late = rows.filter(\.isLate).count
         canvas.put((rows.count == 1 ? "1 outcome" : "\(rows.count) outcomes") + ", \(late) entered late · first day of employment "
-                   + (c.employedOn?.description ?? "—"), row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
-        let head = area.top + 3
-        let listHeight = max(1, area.height - 10)
-        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+                   + (c.employedOn?.description ?? "—"), in: parts.summary, role: .dim)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, in: parts.table) { i in
             [rows[i].isLate ? "!" : " ", rows[i].on.description, rows[i].summary]
         }
         if rows.indices.contains(selected) {
             let o = rows[selected]
-            let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 4)
             var lines: [(String, StyleRole)] = [
                 ("Learned of it \(o.knownOn), entered \(o.enteredOn) by \(o.recordedBy)" + (o.isLate ? ": late (over 10 days)" : ""),
                  o.isLate ? .overdue : .dim),
                 ("Supports: " + o.indicators.map(\.label).joined(separator: ", "), .dim)]
             lines += (o.corrections ?? []).reversed().map { ($0.line(in: .current), .dim) }
-            renderDetail(lines, top: top, area: area, into: &canvas)
+            renderDetail(lines, in: parts.detail, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

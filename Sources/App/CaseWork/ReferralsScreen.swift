@@ -103,24 +103,22 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
         empty: "No referrals yet: a refers the customer to a partner.")
 
     func render(into canvas: inout Canvas, area: Area) {
+        let parts = RecordListParts(area, count: rows.count, detailRows: 5)
         renderHeading(into: &canvas, area: area)
         canvas.put("\(file.work.openReferrals.count) open · \(rows.count - file.work.openReferrals.count) closed",
-                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
-        let head = area.top + 3
-        let listHeight = max(1, area.height - 11)
-        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { i in
+                   in: parts.summary, role: .dim)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, in: parts.table) { i in
             [rows[i].status.label, rows[i].statusOn.description, rows[i].partnerName, rows[i].reason]
         }
         if rows.indices.contains(selected) {
             let r = rows[selected]
-            let top = min(head + 2 + min(rows.count, listHeight), area.bottom - 5)
             var lines = ["\(r.partnerName): \(r.reason)"]
             if let serves = r.serves, let label = self.serves.first(where: { $0.value == serves })?.label {
                 lines.append("Serves " + label)
             }
             lines.append(r.history.map { "\($0.status.label) \($0.on) (\($0.by))" + ($0.why.map { ": \($0)" } ?? "") }
                 .joined(separator: " → "))
-            renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, top: top, area: area, into: &canvas)
+            renderDetail(lines.enumerated().map { ($1, $0 == 0 ? StyleRole.normal : .dim) }, in: parts.detail, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }

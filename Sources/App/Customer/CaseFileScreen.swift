@@ -35,11 +35,12 @@ extension CaseFileScreen {
 extension CustomerScreen {
     /// The bottom line: what went wrong, else what was just done.
     func renderStatus(message: String?, notice: String?, into canvas: inout Canvas, area: Area) {
-        canvas.fill(row: area.bottom, role: .normal)
+        let status = area.row(area.height - 1)
+        canvas.fill(rowsOf: status, role: .normal)
         if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+            canvas.put(message, in: status.inset(1), role: .error)
         } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+            canvas.put("✓ " + notice, in: status.inset(1), role: .normal)
         }
     }
 }
@@ -48,22 +49,20 @@ extension CaseFileScreen {
     /// The customer's name and ID on the first line.
     func renderHeading(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        canvas.put("\(c.displayName) \(c.id)", in: area.row(0).inset(2), role: .header)
     }
 
     func renderStatus(into canvas: inout Canvas, area: Area) {
         renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }
 
-    /// The selected record in full below a list, from `top` to the status
-    /// line: each line wrapped, the last row ending in … when more is left.
-    func renderDetail(_ lines: [(text: String, role: StyleRole)], top: Int, area: Area, into canvas: inout Canvas) {
-        let width = area.width - 4
-        let rows = lines.flatMap { line in line.text.wrapped(toWidth: width).map { ($0, line.role) } }
-        let room = max(0, area.bottom - top)
-        for (i, row) in rows.prefix(room).enumerated() {
-            let text = i == room - 1 && rows.count > room ? row.0.truncated(toWidth: width - 1) + "…" : row.0
-            canvas.put(text, row: top + i, col: 2, role: row.1, maxWidth: width)
+    /// The selected record in full below a list, in `area`: each line
+    /// wrapped, the last row ending in … when more is left.
+    func renderDetail(_ lines: [(text: String, role: StyleRole)], in area: Area, into canvas: inout Canvas) {
+        let rows = lines.flatMap { line in line.text.wrapped(toWidth: area.width).map { ($0, line.role) } }
+        for (i, row) in zip(rows.indices, area.rows) {
+            let last = i == area.height - 1 && rows.count > area.height
+            canvas.put(last ? rows[i].0.truncated(toWidth: area.width - 1) + "…" : rows[i].0, in: row, role: rows[i].1)
         }
     }
 }

@@ -16,6 +16,15 @@ public struct SelectableTable: Sendable {
         self.empty = empty
     }
 
+    /// Draws the header on the first row of `area` and as many rows as fit
+    /// under it; see `draw(rows:selected:into:top:height:width:…)`.
+    @discardableResult
+    public func draw(rows count: Int, selected: Int, into canvas: inout Canvas, in area: Area, emptyNow: String? = nil,
+                     cells: (Int) -> [String], roles: (Int) -> [StyleRole?] = { _ in [] }) -> Int {
+        draw(rows: count, selected: selected, into: &canvas, top: area.top, height: max(0, area.height - 1), width: area.width,
+             emptyNow: emptyNow, cells: cells, roles: roles)
+    }
+
     /// Draws the header at `top` and up to `height` rows under it, across
     /// `width` columns; `roles` colors single cells of rows that are not
     /// selected (an overdue state); `emptyNow` replaces `empty` (a search

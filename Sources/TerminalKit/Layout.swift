@@ -1,0 +1,81 @@
+/// A rectangle of the grid: where a screen, or one part of it, draws.
+/// Screens place their parts by cutting areas out of the one they are
+/// given (`takeTop`, `takeBottom`, `inset`), never by counting rows and
+/// columns from the terminal's edge, so a part moves with the parts around it.
+public struct Area: Equatable, Sendable {
+    public var top: Int
+    public var left: Int
+    public var width: Int
+    public var height: Int
+
+    public init(top: Int, left: Int, width: Int, height: Int) {
+        self.top = top
+        self.left = left
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var bottom: Int { top + height - 1 }
+    public var right: Int { left + width - 1 }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// The area less `columns` at each side: a margin.
+    public func inset(_ columns: Int) -> Area { inset(left: columns, right: columns) }
+
+    public func inset(left: Int = 0, right: Int = 0) -> Area {
+        let l = min(left, width)
+        return Area(top: top, left: self.left + l, width: width - l - min(right, width - l), height: height)
+    }
+
+    /// The same rows across `other`'s columns (a list under an indented heading that runs edge to edge).
+    public func across(_ other: Area) -> Area { Area(top: top, left: other.left, width: other.width, height: height) }
+
+    /// Cuts `rows` off the top (fewer when there are not so many) and returns them.
+    @discardableResult
+    public mutating func takeTop(_ rows: Int) -> Area {
+        let n = max(0, min(rows, height))
+        defer { top += n; height -= n }
+        return Area(top: top, left: left, width: width, height: n)
+    }
+
+    /// Cuts `rows` off the bottom and returns them.
+    @discardableResult
+    public mutating func takeBottom(_ rows: Int) -> Area {
+        let n = max(0, min(rows, height))
+        height -= n
+        return Area(top: top + height, left: left, width: width, height: n)
+    }
+
+    /// Cuts `columns` off the left and returns them.
+    @discardableResult
+    public mutating func takeLeft(_ columns: Int) -> Area {
+        let n = max(0, min(columns, width))
+        defer { left += n; width -= n }
+        return Area(top: top, left: left, width: n, height: height)
+    }
+
+    /// Row `index` of the area (counted from its top) as an area of its own.
+    public func row(_ index: Int) -> Area { Area(top: top + index, left: left, width: width, height: index < height ? 1 : 0) }
+
+    /// Each row of the area, top to bottom.
+    public var rows: [Area] { (0..<height).map(row) }
+}
+
+extension Canvas {
+    /// Puts text on the first row of `area`, cut (with "…") at its width.
+    @discardableResult
+    public mutating func put(_ text: String, in area: Area, role: StyleRole = .normal) -> Int {
+        guard !area.isEmpty else { return 0 }
+        return put(text, row: area.top, col: area.left, role: role, maxWidth: area.width)
+    }
+
+    /// Puts lines on the rows of `area`, one each, as many as fit.
+    public mutating func put(lines: [(String, StyleRole)], in area: Area) {
+        for (line, row) in zip(lines, area.rows) { put(line.0, in: row, role: line.1) }
+    }
+
+    /// Paints every cell of `area`'s rows across the whole grid width with a role.
+    public mutating func fill(rowsOf area: Area, role: StyleRole) {
+        for row in area.rows { fill(row: row.top, role: role) }
+    }
+}
