@@ -98,19 +98,21 @@ struct TimelineScreen: CaseFileScreen, SearchingScreen {
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
         let rows = entries
+        let parts = RecordListParts(area, count: rows.count, detailRows: nil)
         renderHeading(into: &canvas, area: area)
         let notes = file.work.notes.count
         let late = file.work.notes.filter(\.isLate).count
         canvas.put(Plural.count(notes, "note") + " (\(late) late) · " + Plural.count(file.work.openReferrals.count, "open referral") + " · "
                    + "last two-way contact \(c.lastContactOn?.description ?? "never")",
-                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
-        canvas.put("Search: ", row: area.top + 2, col: 2, role: .dim)
-        search.draw(into: &canvas, row: area.top + 2, col: 10, width: min(40, area.width - 12), focused: searching)
-        if !searching && search.text.isEmpty { canvas.put("(/ to search)", row: area.top + 2, col: 10, role: .dim) }
-        let head = area.top + 3
-        let detailHeight = min(6, max(3, area.height / 4))
-        let listHeight = max(1, area.height - 5 - detailHeight)
-        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width,
+                   in: parts.summary, role: .dim)
+        var searchLine = parts.third
+        canvas.put("Search: ", in: searchLine.takeLeft(8), role: .dim)
+        search.draw(into: &canvas, row: searchLine.top, col: searchLine.left, width: min(40, searchLine.width), focused: searching)
+        if !searching && search.text.isEmpty { canvas.put("(/ to search)", in: searchLine, role: .dim) }
+        // The selected entry in full takes the last quarter (3 to 6 rows); the table the rest.
+        var table = parts.table
+        let detail = table.takeBottom(min(6, max(3, area.height / 4))).inset(2)
+        Self.table.draw(rows: rows.count, selected: selected, into: &canvas, in: table,
                         emptyNow: search.text.isEmpty ? nil : "Nothing matches \"\(search.text)\": Esc clears the search.") { i in
             let e = rows[i]
             // Two spaces after each column: the cells are cut two short of their width.
@@ -118,26 +120,25 @@ struct TimelineScreen: CaseFileScreen, SearchingScreen {
                     e.by.truncated(toWidth: 8), e.text.truncated(toWidth: max(1, area.width - 39))]
         }
         if rows.indices.contains(selected) {
-            renderDetail(rows[selected], top: area.bottom - detailHeight, height: detailHeight, area: area, into: &canvas)
+            renderDetail(rows[selected], in: detail, into: &canvas)
         }
         renderStatus(into: &canvas, area: area)
     }
 
     /// The selected entry in full, wrapped; a note with its amendments.
-    private func renderDetail(_ e: TimelineEntry, top: Int, height: Int, area: Area, into canvas: inout Canvas) {
+    private func renderDetail(_ e: TimelineEntry, in area: Area, into canvas: inout Canvas) {
         var lines: [String] = []
         var head = "\(e.on) \(e.kind)" + (e.by.isEmpty ? "" : " by \(e.by)") + (e.flag.map { " · \($0)" } ?? "")
         if case .note(let n) = e.source {
             head += " · note \(n.id), entered \(n.enteredOn)"
-            lines = e.text.wrapped(toWidth: area.width - 4)
+            lines = e.text.wrapped(toWidth: area.width)
             if let reason = n.answers["reason"], n.amends != nil { lines.append("Reason for the amendment: \(reason)") }
             for a in file.work.amendments(of: n) { lines.append("Amended \(a.enteredOn) by \(a.author): \(a.text)") }
         } else {
-            lines = e.text.wrapped(toWidth: area.width - 4)
+            lines = e.text.wrapped(toWidth: area.width)
         }
-        canvas.put(head, row: top, col: 2, role: .header, maxWidth: area.width - 4)
-        for (i, line) in lines.prefix(height - 1).enumerated() {
-            canvas.put(line, row: top + 1 + i, col: 2, role: .normal, maxWidth: area.width - 4)
-        }
+        var rows = area
+        canvas.put(head, in: rows.takeTop(1), role: .header)
+        canvas.put(lines: lines.map { ($0, .normal) }, in: rows)
     }
 }

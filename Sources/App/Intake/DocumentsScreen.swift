@@ -99,31 +99,23 @@ struct DocumentsScreen: CaseFileScreen, SelectingScreen {
                                        empty: "No documents are asked for: the application has no answers that need one.")
 
     func render(into canvas: inout Canvas, area: Area) {
+        // Recording a document opens its three-row form under the list.
+        let parts = RecordListParts(area, count: items.count, detailRows: editing == nil ? nil : 3)
         renderHeading(into: &canvas, area: area)
-        canvas.put("Document type and date seen per answer; the document itself is not kept.",
-                   row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
-        let head = area.top + 3
-        let listHeight = area.height - (editing == nil ? 5 : 9)
-        Self.table.draw(rows: items.count, selected: selected, into: &canvas, top: head, height: listHeight, width: area.width) { n in
+        canvas.put("Document type and date seen per answer; the document itself is not kept.", in: parts.summary, role: .dim)
+        Self.table.draw(rows: items.count, selected: selected, into: &canvas, in: parts.table) { n in
             let doc = file.document(for: items[n])
             return [items[n].label, doc.map { "✓ \($0.documentType), \($0.seenOn)" } ?? "— not yet"]
         }
         if let editing {
             var problems: [String: String] = [:]
             if editing.checked.contains("seenOn"), let p = seenProblem { problems["seenOn"] = p }
-            let below = head + 2 + min(items.count, listHeight)
-            editing.render(into: &canvas, top: min(below, area.bottom - 4), height: 3, width: area.width,
-                           problems: problems)
+            editing.render(into: &canvas, top: parts.detail.top, height: 3, width: area.width, problems: problems)
         }
-        canvas.fill(row: area.bottom, role: .normal)
         let done = items.filter { file.document(for: $0) != nil }.count
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        } else {
-            canvas.put("\(done) of \(items.count) verified · Enter records the selected item", row: area.bottom, col: 1,
-                       role: .dim, maxWidth: area.width - 2)
+        renderStatus(into: &canvas, area: area)
+        if message == nil, notice == nil {
+            canvas.put("\(done) of \(items.count) verified · Enter records the selected item", in: parts.status, role: .dim)
         }
     }
 }
