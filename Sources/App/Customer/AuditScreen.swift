@@ -28,17 +28,14 @@ struct AuditScreen: ScrollingScreen {
     mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put("\(customer.displayName) \(customer.id) · every write, newest first", row: area.top, col: 2, role: .header,
-                   maxWidth: area.width - 4)
+        var rest = area.inset(2)
+        canvas.put("\(customer.displayName) \(customer.id) · every write, newest first", in: rest.takeTop(1), role: .header)
+        rest.takeTop(1)
         if let message {
-            canvas.put(message, row: area.top + 2, col: 2, role: .error, maxWidth: area.width - 4)
+            canvas.put(message, in: rest, role: .error)
             return
         }
-        if lines.isEmpty { canvas.put("No audited writes.", row: area.top + 2, col: 2, role: .dim) }
-        let height = area.height - 2
-        let first = min(top, max(0, lines.count - height))
-        for (i, line) in lines.dropFirst(first).prefix(height).enumerated() {
-            canvas.put(line.0.truncated(toWidth: area.width - 4), row: area.top + 2 + i, col: 2, role: line.1)
-        }
+        if lines.isEmpty { canvas.put("No audited writes.", in: rest, role: .dim) }
+        ScrollView(lines.map { (text: $0.0, role: $0.1) }, top: top).draw(into: &canvas, in: rest)
     }
 }

@@ -31,14 +31,10 @@ struct QualityScreen: ScrollingScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put("\(customer.displayName) \(customer.id) · the Illinois workNet Career Plan rubric",
-                   row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        canvas.put("▲ Exceeds  ● Meets  ▼ Below standards", row: area.top + 1, col: 2, role: .dim)
-        let all = lines(width: area.width)
-        let height = area.height - 3
-        let first = min(top, max(0, all.count - height))
-        for (i, line) in all.dropFirst(first).prefix(height).enumerated() {
-            canvas.put(line.0, row: area.top + 3 + i, col: 2, role: line.1, maxWidth: area.width - 4)
-        }
+        var rest = area.inset(2)
+        canvas.put("\(customer.displayName) \(customer.id) · the Illinois workNet Career Plan rubric", in: rest.takeTop(1), role: .header)
+        canvas.put("▲ Exceeds  ● Meets  ▼ Below standards", in: rest.takeTop(1), role: .dim)
+        rest.takeTop(1)
+        ScrollView(lines(width: area.width).map { (text: $0.0, role: $0.1) }, top: top).draw(into: &canvas, in: rest)
     }
 }

@@ -22,9 +22,16 @@ struct HelpScreen: ScrollingScreen {
     mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put("Keys on the \(below) screen", row: area.top + 1, col: 2, role: .header, maxWidth: area.width - 4)
+        var rest = area.inset(2)
+        rest.takeTop(1)
+        canvas.put("Keys on the \(below) screen", in: rest.takeTop(1), role: .header)
+        rest.takeTop(1)
+        rest.takeBottom(1)
+        // Two columns: the keys, then a space and what they do.
         let keyWidth = min(22, (entries.map { $0.keyText.displayWidth }.max() ?? 8) + 2)
-        let textWidth = area.width - keyWidth - 5
+        var texts = rest
+        let keys = texts.takeLeft(keyWidth + 1)
+        let textWidth = texts.width
         var lines: [(key: String, text: String)] = []
         for b in entries {
             let keys = Self.keyLines(b.keyText, width: keyWidth - 1)
@@ -33,21 +40,17 @@ struct HelpScreen: ScrollingScreen {
                 lines.append((i < keys.count ? keys[i] : "", i < help.count ? help[i] : ""))
             }
         }
-        var visible = area.height - 4
-        let hidden = lines.count > visible
         // A list longer than the screen says so on its last row, and how to see the rest.
-        if hidden { visible -= 1 }
-        let first = min(top, max(0, lines.count - visible))
-        for (i, line) in lines.dropFirst(first).prefix(visible).enumerated() {
-            let row = area.top + 3 + i
-            if !line.key.isEmpty { canvas.put(line.key, row: row, col: 2, role: .key, maxWidth: keyWidth) }
-            canvas.put(line.text, row: row, col: 3 + keyWidth, role: .help)
+        let hint = lines.count > rest.height ? rest.takeBottom(1) : nil
+        let first = ScrollView([], top: top).first(lines: lines.count, height: rest.height)
+        for (line, row) in zip(lines.dropFirst(first), rest.rows) {
+            if !line.key.isEmpty { canvas.put(line.key, in: row.across(keys).inset(right: 1), role: .key) }
+            canvas.put(line.text, row: row.top, col: texts.left, role: .help)
         }
-        if hidden {
-            let above = first, below = lines.count - first - visible
+        if let hint {
+            let above = first, below = lines.count - first - rest.height
             let more = [above > 0 ? "\(above) above" : nil, below > 0 ? "\(below) below" : nil].compactMap { $0 }
-            canvas.put("… \(more.joined(separator: ", ")): ↑/↓ or PgUp/PgDn scroll", row: area.top + 3 + visible, col: 2,
-                       role: .dim, maxWidth: area.width - 4)
+            canvas.put("… \(more.joined(separator: ", ")): ↑/↓ or PgUp/PgDn scroll", in: hint, role: .dim)
         }
     }
 

@@ -20,14 +20,28 @@ struct ReadingScreen: ScrollingScreen {
         self.entries = entries
     }
 
+    /// The header line, a blank line, then the text.
+    struct Parts {
+        let header, text: Area
+
+        init(_ area: Area) {
+            var rest = area.inset(2)
+            header = rest.takeTop(1)
+            rest.takeTop(1)
+            text = rest
+        }
+    }
+
     mutating func prepare(area: Area) {
+        let text = Parts(area).text
         lines = entries.flatMap { entry in
             let indent = String(entry.text.prefix { $0 == " " })
-            return entry.text.wrapped(toWidth: area.width - 8 - indent.count).enumerated().map { i, line in
+            // Continuation lines are indented four more, and the text keeps a margin of two at the right.
+            return entry.text.wrapped(toWidth: text.width - 4 - indent.count).enumerated().map { i, line in
                 (indent + (i == 0 ? "" : "    ") + line, entry.role)
             }
         }
-        visible = max(1, area.height - 2)
+        visible = max(1, text.height)
         top = min(top, maxTop ?? top)
     }
 
@@ -39,13 +53,8 @@ struct ReadingScreen: ScrollingScreen {
     mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put(header, row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        let shown = Array(lines.dropFirst(top).prefix(visible))
-        let below = lines.count - top - shown.count
-        for (i, line) in shown.enumerated() {
-            let last = i == shown.count - 1 && below > 0
-            let text = last ? "↓ \(below + 1) more lines (↓ or PgDn)" : line.text
-            canvas.put(text, row: area.top + 2 + i, col: 2, role: last ? .dim : line.role, maxWidth: area.width - 4)
-        }
+        let parts = Parts(area)
+        canvas.put(header, in: parts.header, role: .header)
+        ScrollView(lines, top: top).draw(into: &canvas, in: parts.text) { "↓ \($0) more lines (↓ or PgDn)" }
     }
 }
