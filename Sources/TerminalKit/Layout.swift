@@ -54,6 +54,14 @@ public struct Area: Equatable, Sendable {
         return Area(top: top, left: left, width: n, height: height)
     }
 
+    /// Cuts `columns` off the right and returns them.
+    @discardableResult
+    public mutating func takeRight(_ columns: Int) -> Area {
+        let n = max(0, min(columns, width))
+        width -= n
+        return Area(top: top, left: left + width, width: n, height: height)
+    }
+
     /// Row `index` of the area (counted from its top) as an area of its own.
     public func row(_ index: Int) -> Area { Area(top: top + index, left: left, width: width, height: index < height ? 1 : 0) }
 

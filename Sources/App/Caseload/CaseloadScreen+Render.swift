@@ -11,27 +11,42 @@ extension CaseloadScreen {
         .init("Next due", width: 27),
     ])
 
+    /// The table's header, its rows, the status line.
+    struct Parts {
+        let header, list, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            header = rest.takeTop(1)
+            status = rest.takeBottom(1)
+            list = rest
+        }
+    }
+
     public func render(into canvas: inout Canvas, area: Area) {
-        let width = area.width - 2
-        Self.table.drawHeader(into: &canvas, row: area.top, col: 2, width: width)
-        canvas.fill(row: area.top, col: 0, width: 2, role: .header)
-        for (i, customer) in page.enumerated() where i < pageSize {
+        let parts = Parts(area)
+        // Each row: the selection mark and a space, then the table.
+        var header = parts.header
+        canvas.fill(rowsOf: header.takeLeft(2), role: .header)
+        Self.table.drawHeader(into: &canvas, row: header.top, col: header.left, width: header.width)
+        for (i, (customer, row)) in zip(page.prefix(pageSize), parts.list.rows).enumerated() {
             let index = pageStart + i
-            let row = area.top + 1 + i
             let isSelected = index == selected
             let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: row, role: role)
-            canvas.put(isSelected ? "▶" : " ", row: row, col: 0, role: role)
+            canvas.fill(rowsOf: row, role: role)
+            var cells = row
+            canvas.put(isSelected ? "▶" : " ", in: cells.takeLeft(2), role: role)
             let due = pageDue[customer.id]
             Self.table.drawRow(values(customer, due: due, unsigned: pageUnsigned.contains(customer.id)),
-                               into: &canvas, row: row, col: 2, width: width,
+                               into: &canvas, row: cells.top, col: cells.left, width: cells.width,
                                role: role, roles: [nil, nil, nil, nil, nil, isSelected ? nil : dueRole(due)])
         }
         if count == 0 {
             let text = search.text.isEmpty ? "No customers yet." : "No customer matches \"\(search.text)\"."
-            canvas.put(text, row: area.top + 2, col: 2, role: .dim)
+            // Under a blank row, in from the edge like the names.
+            canvas.put(text, in: parts.list.row(1).inset(left: 2), role: .dim)
         }
-        renderStatus(into: &canvas, row: area.bottom)
+        renderStatus(into: &canvas, in: parts.status)
     }
 
     private func values(_ c: Customer, due: Clock?, unsigned: Bool) -> [String] {
@@ -58,23 +73,24 @@ extension CaseloadScreen {
         }
     }
 
-    private func renderStatus(into canvas: inout Canvas, row: Int) {
-        canvas.fill(row: row, role: .normal)
+    private func renderStatus(into canvas: inout Canvas, in status: Area) {
+        canvas.fill(rowsOf: status, role: .normal)
         let position = count == 0 ? "0/0" : "\(selected + 1)/\(count)"
         let legend = "! overdue  * due in \(session.settings.warningWindowDays) days  ✎ to sign  "
         // A message needs the room more than the legend does.
         let right = (message ?? notice) == nil ? legend + position : position
-        canvas.put(right, row: row, col: canvas.width - right.displayWidth - 1, role: .dim)
-        let leftWidth = canvas.width - right.displayWidth - 3
+        var left = status.inset(1)
+        canvas.put(right, in: left.takeRight(right.displayWidth), role: .dim)
+        left = left.inset(right: 1)
         if let message {
-            canvas.put(message, row: row, col: 1, role: .error, maxWidth: leftWidth)
+            canvas.put(message, in: left, role: .error)
         } else if let notice {
-            canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: leftWidth)
+            canvas.put("✓ " + notice, in: left, role: .normal)
         } else if searching || !search.text.isEmpty {
-            canvas.put("Search:", row: row, col: 1, role: .normal)
-            search.draw(into: &canvas, row: row, col: 9, width: max(2, leftWidth - 8), focused: searching)
+            canvas.put("Search:", in: left.takeLeft(8), role: .normal)
+            search.draw(into: &canvas, row: left.top, col: left.left, width: max(2, left.width), focused: searching)
         } else {
-            canvas.put("/ to search by name or ID", row: row, col: 1, role: .dim, maxWidth: leftWidth)
+            canvas.put("/ to search by name or ID", in: left, role: .dim)
         }
     }
 }

@@ -181,7 +181,7 @@ public struct CaseloadScreen: SearchingScreen {
     }
 
     public mutating func prepare(area: Area) {
-        pageSize = max(1, area.height - 2)
+        pageSize = max(1, Parts(area).list.height)
         do {
             if loadedSearch != search.text {
                 count = try session.store.count(CaseloadFilter(search: search.text, reach: session.reach))
