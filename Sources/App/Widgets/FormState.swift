@@ -229,6 +229,16 @@ struct FormState {
         top = max(0, min(top, max(0, all.count - height)))
     }
 
+    /// Keeps the focused field on screen in `area` (rows across the whole width).
+    mutating func scroll(in area: Area, problems: [String: String]) {
+        scroll(height: area.height, width: area.width, problems: problems)
+    }
+
+    /// Draws the form on the rows of `area`, its labels from the area's left edge.
+    func render(into canvas: inout Canvas, in area: Area, problems: [String: String], active: Bool = true) {
+        render(into: &canvas, top: area.top, height: area.height, width: area.width, problems: problems, active: active)
+    }
+
     func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
                 problems: [String: String], active: Bool = true) {
         let problems = withSSNProblems(problems)

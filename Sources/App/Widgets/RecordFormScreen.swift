@@ -231,42 +231,54 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
 
     /// The intro wrapped to at most three lines.
     private func introLines(_ width: Int) -> [String] { Array((intro?.wrapped(toWidth: width - 4) ?? []).prefix(3)) }
-    private func top(_ area: Area) -> Int { 2 + introLines(area.width).count }
+
+    /// The heading, the intro, a blank row, the form, a blank row and two status rows.
+    struct Parts {
+        let heading, intro, form, status: Area
+
+        init(_ area: Area, introRows: Int) {
+            var rest = area
+            heading = rest.takeTop(1).inset(2)
+            intro = rest.takeTop(introRows).inset(2)
+            rest.takeTop(1)
+            status = rest.takeBottom(2)
+            rest.takeBottom(1)
+            form = rest
+        }
+    }
 
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - top(area) - 3, width: area.width, problems: problems.filter { form.checked.contains($0.key) })
+        form.scroll(in: Parts(area, introRows: introLines(area.width).count).form,
+                    problems: problems.filter { form.checked.contains($0.key) })
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        let top = top(area)
-        canvas.put(heading, row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        for (i, line) in introLines(area.width).enumerated() {
-            canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim, maxWidth: area.width - 4)
-        }
-        form.render(into: &canvas, top: area.top + top, height: area.height - top - 3, width: area.width,
-                    problems: problems.filter { form.checked.contains($0.key) }, active: question == nil && offered == nil)
-        canvas.fill(row: area.bottom, role: .normal)
-        let width = area.width - 2
+        let intro = introLines(area.width)
+        let parts = Parts(area, introRows: intro.count)
+        canvas.put(heading, in: parts.heading, role: .header)
+        canvas.put(lines: intro.map { ($0, .dim) }, in: parts.intro)
+        form.render(into: &canvas, in: parts.form, problems: problems.filter { form.checked.contains($0.key) },
+                    active: question == nil && offered == nil)
+        // The status line, and the row above it for a second line of a message or question.
+        let status = parts.status.inset(1)
+        let last = status.row(1)
+        canvas.fill(rowsOf: last, role: .normal)
         if let offered {
-            canvas.put(offered.prompt, row: area.bottom, col: 1, role: .error, maxWidth: width)
+            canvas.put(offered.prompt, in: last, role: .error)
         } else if let collisions {
-            let lines = collisions.prompt(width: width) { key in fields.first { $0.key == key }?.label ?? key }
-            for (i, line) in lines.enumerated() {
-                canvas.fill(row: area.bottom - 1 + i, role: .normal)
-                canvas.put(line, row: area.bottom - 1 + i, col: 1, role: .error, maxWidth: width)
-            }
+            let lines = collisions.prompt(width: status.width) { key in fields.first { $0.key == key }?.label ?? key }
+            canvas.fill(rowsOf: status, role: .normal)
+            canvas.put(lines: lines.map { ($0, .error) }, in: status)
         } else if let question {
-            canvas.put(question.prompt("what you typed"), row: area.bottom, col: 1, role: .error, maxWidth: width)
+            canvas.put(question.prompt("what you typed"), in: last, role: .error)
         } else if let message {
-            let lines = message.wrapped(toWidth: width).prefix(2)
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: area.bottom - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
-            }
+            let lines = message.wrapped(toWidth: status.width).prefix(2)
+            var rows = status
+            canvas.put(lines: lines.map { ($0, .error) }, in: rows.takeBottom(lines.count))
         } else if let hint = form.focused.hint {
-            canvas.put(hint, row: area.bottom, col: 1, role: .dim, maxWidth: width)
+            canvas.put(hint, in: last, role: .dim)
         } else {
-            canvas.put(autosave == nil ? "Ctrl-S or F2 saves · Esc cancels" : "Saved as you go · Esc when done",
-                       row: area.bottom, col: 1, role: .dim, maxWidth: width)
+            canvas.put(autosave == nil ? "Ctrl-S or F2 saves · Esc cancels" : "Saved as you go · Esc when done", in: last, role: .dim)
         }
     }
 }
