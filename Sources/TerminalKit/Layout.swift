@@ -82,6 +82,13 @@ extension Canvas {
         for (line, row) in zip(lines, area.rows) { put(line.0, in: row, role: line.1) }
     }
 
+    /// Puts `text` wrapped at the area's width on its top rows (at most
+    /// `limit`), and cuts those rows off the area: the next paragraph goes under it.
+    public mutating func put(wrapped text: String, role: StyleRole = .normal, limit: Int? = nil, taking area: inout Area) {
+        let lines = text.wrapped(toWidth: area.width).prefix(limit ?? Int.max)
+        put(lines: lines.map { ($0, role) }, in: area.takeTop(lines.count))
+    }
+
     /// Paints every cell of `area`'s rows across the whole grid width with a role.
     public mutating func fill(rowsOf area: Area, role: StyleRole) {
         for row in area.rows { fill(row: row.top, role: role) }

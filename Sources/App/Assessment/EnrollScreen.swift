@@ -43,35 +43,29 @@ struct EnrollScreen: CommandScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let width = area.width - 6
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        canvas.put("Submit Section 1 of the Getting Started Assessment?", row: area.top + 2, col: 2, role: .header)
+        var rest = area
+        let status = rest.takeBottom(1)
+        canvas.put("\(c.displayName) \(c.id)", in: rest.takeTop(1).inset(2), role: .header)
+        rest.takeTop(1)
+        canvas.put("Submit Section 1 of the Getting Started Assessment?", in: rest.takeTop(1).inset(2), role: .header)
+        rest.takeTop(1)
+        // The paragraphs, indented three, each followed by a blank row.
+        var text = rest.inset(3)
         let program = c.program.map { "\($0.name) program (\($0.planName))" } ?? "program"
-        let text = "Continuing ENROLLS \(c.displayName) in the \(program) today, \(session.today). "
-            + "They become a participant: from today they count in the program's performance. "
-            + "This cannot be undone from the terminal."
-        var row = area.top + 4
-        for line in text.wrapped(toWidth: width) {
-            canvas.put(line, row: row, col: 3, role: .normal)
-            row += 1
-        }
-        row += 1
+        canvas.put(wrapped: "Continuing ENROLLS \(c.displayName) in the \(program) today, \(session.today). "
+                   + "They become a participant: from today they count in the program's performance. "
+                   + "This cannot be undone from the terminal.", taking: &text)
+        text.takeTop(1)
         if let lateWarning {
-            for line in ("! " + lateWarning).wrapped(toWidth: width) {
-                canvas.put(line, row: row, col: 3, role: .overdue)
-                row += 1
-            }
-            row += 1
+            canvas.put(wrapped: "! " + lateWarning, role: .overdue, taking: &text)
+            text.takeTop(1)
         }
-        for line in "Everything entered is kept either way: n or Esc goes back without enrolling.".wrapped(toWidth: width) {
-            canvas.put(line, row: row, col: 3, role: .dim)
-            row += 1
-        }
-        canvas.fill(row: area.bottom, role: .normal)
+        canvas.put(wrapped: "Everything entered is kept either way: n or Esc goes back without enrolling.", role: .dim, taking: &text)
+        canvas.fill(rowsOf: status, role: .normal)
         if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+            canvas.put(message, in: status.inset(1), role: .error)
         } else {
-            canvas.put("y or Enter: enroll · n or Esc: cancel", row: area.bottom, col: 1, role: .header)
+            canvas.put("y or Enter: enroll · n or Esc: cancel", in: status.inset(1), role: .header)
         }
     }
 }

@@ -67,32 +67,46 @@ struct ScreeningScreen: CommandScreen {
         outcome.finishing { message = "\($0)" }
     }
 
+    /// The heading, what the screening is (up to four rows), the form's six
+    /// rows, the earlier screenings, the status line.
+    struct Parts {
+        let heading, about, form, earlier, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            status = rest.takeBottom(1)
+            heading = rest.takeTop(1).inset(2)
+            about = rest.takeTop(4).inset(2)
+            rest.takeTop(1)
+            form = rest.takeTop(6)
+            rest.takeTop(1)
+            earlier = rest.inset(2)
+        }
+    }
+
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let width = area.width - 4
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
+        let parts = Parts(area)
+        canvas.put("\(c.displayName) \(c.id)", in: parts.heading, role: .header)
         let about = "Given before any assessment. It is not an assessment and never the only basis for one. "
             + "Deficient: priority of service for Adults, basic skills deficiency for Youth eligibility, "
             + "and a referral to adult basic education (Title II)."
-        for (i, line) in about.wrapped(toWidth: width).prefix(4).enumerated() {
-            canvas.put(line, row: area.top + 1 + i, col: 2, role: .dim)
-        }
-        form.render(into: &canvas, top: area.top + 6, height: 6, width: area.width,
-                    problems: problems.filter { form.checked.contains($0.key) })
-        var row = area.top + 13
-        canvas.put("Earlier screenings", row: row, col: 2, role: .header)
-        row += 1
-        if file.screenings.isEmpty { canvas.put("none", row: row, col: 4, role: .dim) }
-        for s in file.screenings.reversed() where row < area.bottom {
-            let text = "\(s.screenedOn)  \(s.result.label)  by \(s.recordedBy)" + (s.notes.map { "  · \($0)" } ?? "")
-            canvas.put(text, row: row, col: 4, role: .normal, maxWidth: area.width - 6)
-            row += 1
-        }
-        canvas.fill(row: area.bottom, role: .normal)
+        var aboutRows = parts.about
+        canvas.put(wrapped: about, role: .dim, limit: aboutRows.height, taking: &aboutRows)
+        form.render(into: &canvas, in: parts.form, problems: problems.filter { form.checked.contains($0.key) })
+        var earlier = parts.earlier
+        canvas.put("Earlier screenings", in: earlier.takeTop(1), role: .header)
+        // Each screening on a row of its own, indented under the heading.
+        let rows = earlier.inset(left: 2)
+        if file.screenings.isEmpty { canvas.put("none", in: rows, role: .dim) }
+        canvas.put(lines: file.screenings.reversed().map { s in
+            ("\(s.screenedOn)  \(s.result.label)  by \(s.recordedBy)" + (s.notes.map { "  · \($0)" } ?? ""), StyleRole.normal)
+        }, in: rows)
+        canvas.fill(rowsOf: parts.status, role: .normal)
         if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+            canvas.put(message, in: parts.status.inset(1), role: .error)
         } else if let hint = form.focused.hint {
-            canvas.put(hint, row: area.bottom, col: 1, role: .dim, maxWidth: area.width - 2)
+            canvas.put(hint, in: parts.status.inset(1), role: .dim)
         }
     }
 }
