@@ -109,39 +109,36 @@ struct GSAScreen: CaseFileScreen, SelectingScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let width = area.width - 4
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
+        var rest = area
+        let status = rest.takeBottom(1)
+        canvas.put("\(c.displayName) \(c.id)", in: rest.takeTop(1).inset(2), role: .header)
         let started = file.gsa.map { " · started \($0.startedOn)" } ?? " · not started"
-        canvas.put(gsa.progress(barriers: file.barriers) + started, row: area.top + 1, col: 2, role: .normal, maxWidth: width)
-        var row = area.top + 3
+        canvas.put(gsa.progress(barriers: file.barriers) + started, in: rest.takeTop(1).inset(2), role: .normal)
+        rest.takeTop(1)
         for (i, p) in Self.parts.enumerated() {
             if p == GSAPart.section1.first {
-                canvas.put("Section 1 — submitting it enrolls the customer", row: row, col: 2, role: .header)
-                row += 1
+                canvas.put("Section 1 — submitting it enrolls the customer", in: rest.takeTop(1).inset(left: 2), role: .header)
             } else if p == GSAPart.section2.first {
-                canvas.put("Section 2 — after enrollment", row: row, col: 2, role: .header)
-                row += 1
+                canvas.put("Section 2 — after enrollment", in: rest.takeTop(1).inset(left: 2), role: .header)
             }
             let missing = gsa.missing(p, barriers: file.barriers)
             let done = missing.isEmpty
             let isSelected = i == selected
             let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: row, role: role)
+            let row = rest.takeTop(1)
+            canvas.fill(rowsOf: row, role: role)
             let state = done ? "✓" : "·"
             let note = done ? summary(p) : "needs " + missing.joined(separator: ", ")
-            canvas.put((isSelected ? "▶ " : "  ") + state + " " + p.title.fitted(toWidth: 31) + note, row: row, col: 1,
-                       role: role, maxWidth: area.width - 2)
-            if !isSelected && !done { canvas.put(note, row: row, col: 36, role: .dim, maxWidth: area.width - 37) }
-            row += 1
+            let head = (isSelected ? "▶ " : "  ") + state + " " + p.title.fitted(toWidth: 31)
+            canvas.put(head + note, in: row.inset(1), role: role)
+            // What a part still needs, dimmed after its title.
+            var noteCell = row.inset(1)
+            noteCell.takeLeft(head.displayWidth)
+            if !isSelected && !done { canvas.put(note, in: noteCell, role: .dim) }
         }
-        canvas.fill(row: area.bottom, role: .normal)
-        if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
-        } else if gsa.submittedOn == nil {
-            canvas.put("Enter opens a part · s submits Section 1 (enrolls the customer)", row: area.bottom, col: 1,
-                       role: .dim, maxWidth: area.width - 2)
+        renderStatus(message: message, notice: notice, into: &canvas, area: area)
+        if message == nil, notice == nil, gsa.submittedOn == nil {
+            canvas.put("Enter opens a part · s submits Section 1 (enrolls the customer)", in: status.inset(1), role: .dim)
         }
     }
 
