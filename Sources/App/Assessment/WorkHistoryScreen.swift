@@ -114,32 +114,39 @@ struct WorkHistoryScreen: CaseFileScreen, SelectingScreen {
     }
 
     func render(into canvas: inout Canvas, area: Area) {
+        // The name, the flag, a blank row, the entries; under them, after two
+        // blank rows, the selected job's details, a blank row and the status line.
+        var rest = area
+        let status = rest.takeBottom(1)
+        rest.takeBottom(1)
+        let details = rest.takeBottom(1).inset(2)
+        rest.takeBottom(2)
         renderHeading(into: &canvas, area: area)
+        rest.takeTop(1)
         let flag = gsa[flagKey] == FormField.yes
-        canvas.put((flag ? "[x] " : "[ ] ") + flagLabel, row: area.top + 1, col: 2, role: .dim)
+        canvas.put((flag ? "[x] " : "[ ] ") + flagLabel, in: rest.takeTop(1).inset(left: 2), role: .dim)
+        rest.takeTop(1)
         let rows = kind == .jobs ? gsa.jobs.map(\.summary) : gsa.education.map { $0.summary(on: session.today) }
         if rows.isEmpty {
             canvas.put(kind == .jobs ? "No jobs recorded yet: a adds one." : "Nothing recorded yet: a adds an entry.",
-                       row: area.top + 3, col: 2, role: .dim)
+                       in: rest.inset(left: 2), role: .dim)
         }
-        for (i, text) in rows.enumerated() where area.top + 3 + i < area.bottom - 4 {
+        for (i, (text, row)) in zip(rows, rest.rows).enumerated() {
             let role: StyleRole = i == selected ? .selected : .normal
-            canvas.fill(row: area.top + 3 + i, role: role)
-            canvas.put((i == selected ? "▶ " : "  ") + text, row: area.top + 3 + i, col: 0, role: role, maxWidth: area.width - 1)
+            canvas.fill(rowsOf: row, role: role)
+            canvas.put((i == selected ? "▶ " : "  ") + text, in: row.inset(right: 1), role: role)
         }
         if kind == .jobs, gsa.jobs.indices.contains(selected) {
             let j = gsa.jobs[selected]
-            let details = [j.occupationCode.map { "SOC \($0)" }, j.naics.map { "NAICS \($0)" }, j.wage, j.benefits,
-                           j.duties, j.reasonForLeaving.map { "left: \($0)" }].compactMap { $0 }
-            canvas.put(details.joined(separator: " · "), row: area.bottom - 2, col: 2, role: .dim, maxWidth: area.width - 4)
+            let parts = [j.occupationCode.map { "SOC \($0)" }, j.naics.map { "NAICS \($0)" }, j.wage, j.benefits,
+                         j.duties, j.reasonForLeaving.map { "left: \($0)" }].compactMap { $0 }
+            canvas.put(parts.joined(separator: " · "), in: details, role: .dim)
         }
-        canvas.fill(row: area.bottom, role: .normal)
         if confirmingRemove {
-            canvas.put("Remove the selected entry? y = remove, n = keep", row: area.bottom, col: 1, role: .error)
-        } else if let message {
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
-        } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+            canvas.fill(rowsOf: status, role: .normal)
+            canvas.put("Remove the selected entry? y = remove, n = keep", in: status.inset(left: 1), role: .error)
+        } else {
+            renderStatus(message: message, notice: notice, into: &canvas, area: area)
         }
     }
 }
