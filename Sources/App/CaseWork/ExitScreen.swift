@@ -182,20 +182,23 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
                 lines.append(("The exit date will be \(date), the last day of service.", .dim))
             }
         }
-        for (i, line) in lines.enumerated() where area.top + 2 + i < area.bottom {
-            canvas.put(line.0, row: area.top + 2 + i, col: 2, role: line.1, maxWidth: area.width - 4)
-        }
-        canvas.fill(row: area.bottom, role: .normal)
+        // Under the name and a blank row, the lines down to the status line.
+        var rest = area
+        var status = rest.takeBottom(1)
+        rest.takeTop(2)
+        canvas.put(lines: lines, in: rest.inset(2))
+        canvas.fill(rowsOf: status, role: .normal)
+        status = status.inset(1)
         if confirming {
             canvas.put("Exit \(c.displayName) with exit date \(check.exitDate?.description ?? "?")? y = exit, n = cancel",
-                       row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+                       in: status, role: .error)
         } else if let message {
-            let wrapped = message.wrapped(toWidth: area.width - 2).prefix(2)
-            for (i, line) in wrapped.enumerated() {
-                canvas.put(line, row: area.bottom - wrapped.count + 1 + i, col: 1, role: .error, maxWidth: area.width - 2)
-            }
+            // A long refusal takes the row above the status line too.
+            let wrapped = message.wrapped(toWidth: status.width).prefix(2)
+            var rows = area.inset(1)
+            canvas.put(lines: wrapped.map { ($0, .error) }, in: rows.takeBottom(wrapped.count))
         } else if let notice {
-            canvas.put("✓ " + notice, row: area.bottom, col: 1, role: .normal, maxWidth: area.width - 2)
+            canvas.put("✓ " + notice, in: status, role: .normal)
         }
     }
 

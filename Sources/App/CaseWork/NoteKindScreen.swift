@@ -26,19 +26,23 @@ struct NoteKindScreen: SelectingScreen {
     mutating func update(_ key: Key) -> Effect { run(key) ?? .unhandled }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put("Which note? Each template asks what that note must record.", row: area.top + 1, col: 2, role: .header,
-                   maxWidth: area.width - 4)
-        for (i, kind) in NoteKind.allCases.enumerated() {
-            let y = area.top + 3 + i
+        var rest = area
+        let status = rest.takeBottom(1)
+        rest.takeTop(1)
+        canvas.put("Which note? Each template asks what that note must record.", in: rest.takeTop(1).inset(2), role: .header)
+        rest.takeTop(1)
+        for (i, (kind, row)) in zip(NoteKind.allCases, rest.rows).enumerated() {
             let isSelected = i == selected
             let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
-            canvas.put((isSelected ? "▶ " : "  ") + kind.label.fitted(toWidth: 32), row: y, col: 1, role: role)
-            canvas.put(kind.purpose, row: y, col: 35, role: isSelected ? .selected : .dim, maxWidth: area.width - 36)
+            canvas.fill(rowsOf: row, role: role)
+            // The kind in a column of 34, then what the note is for.
+            var purpose = row.inset(1)
+            canvas.put((isSelected ? "▶ " : "  ") + kind.label.fitted(toWidth: 32), in: purpose.takeLeft(34), role: role)
+            canvas.put(kind.purpose, in: purpose, role: isSelected ? .selected : .dim)
         }
         if let message {
-            canvas.fill(row: area.bottom, role: .normal)
-            canvas.put(message, row: area.bottom, col: 1, role: .error, maxWidth: area.width - 2)
+            canvas.fill(rowsOf: status, role: .normal)
+            canvas.put(message, in: status.inset(1), role: .error)
         }
     }
 }
@@ -50,6 +54,6 @@ struct MessageScreen: Screen {
     var bindings: [KeyBinding] { [] }
     mutating func update(_ key: Key) -> Effect { .unhandled }
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put(text, row: area.top + 1, col: 2, role: .error, maxWidth: area.width - 4)
+        canvas.put(text, in: area.row(1).inset(2), role: .error)
     }
 }
