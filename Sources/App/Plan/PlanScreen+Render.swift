@@ -15,73 +15,98 @@ extension PlanScreen {
             else { self = .beside }
         }
 
-        /// Rows under the tree the panels take.
-        var rowsBelow: Int {
-            switch self {
-            case .beside: 1
-            case .below: Self.blockHeight + 1
-            case .lines: 3
-            }
-        }
-
         static let sideWidth = 34
         /// The quality panel: a heading and the rubric's six categories.
         static let blockHeight = 7
     }
 
+    /// Where the plan's parts go: the title and subtitle over the tree, the
+    /// tree, the selected item's detail under the rows shown, the panels
+    /// (beside, below or as lines), the status line and the row above it
+    /// (a long message's first line).
+    struct Parts {
+        let panels: Panels
+        let title, subtitle: Area
+        /// Every row the tree may use; under the rows it shows, the detail.
+        let treeAndDetail: Area
+        let treeHeight: Int
+        /// The side panel's barriers and quality (beside), the block's (below), the two lines (lines).
+        let barriers, quality: Area
+        let status, lastTwo: Area
+
+        init(_ area: Area) {
+            panels = Panels(area)
+            var rest = area
+            var bottom = area
+            lastTwo = bottom.takeBottom(2).inset(1)
+            status = rest.takeBottom(1)
+            var tree = rest
+            switch panels {
+            case .lines:
+                var lines = tree.takeBottom(2).inset(1)
+                barriers = lines.takeTop(1)
+                quality = lines
+            case .below:
+                var block = tree.takeBottom(Panels.blockHeight)
+                // The quality panel at the right edge, the barriers in the rest.
+                quality = block.takeRight(Panels.sideWidth + 1).inset(left: 1, right: 1)
+                barriers = block.inset(left: 1, right: 1)
+            case .beside:
+                var side = tree.takeRight(Panels.sideWidth + 1).inset(left: 2)
+                side.takeTop(2)
+                quality = side.takeBottom(Panels.blockHeight + 1)
+                barriers = side
+            }
+            title = tree.takeTop(1).inset(1)
+            subtitle = tree.takeTop(1).inset(1)
+            treeAndDetail = tree
+            // At least two rows are left for the detail.
+            treeHeight = max(3, tree.height - 2)
+        }
+    }
+
     mutating func prepare(area: Area) {
-        let height = treeHeight(area)
+        let height = Parts(area).treeHeight
         selected = ListMove.clamped(selected, count: rows.count)
         if selected < top { top = selected }
         if selected >= top + height { top = selected - height + 1 }
         top = max(0, min(top, max(0, rows.count - height)))
     }
 
-    /// The tree's rows: the area less the title, the subtitle, at least two
-    /// rows of detail, the status line and the panels.
-    func treeHeight(_ area: Area) -> Int {
-        max(3, area.height - 4 - Panels(area).rowsBelow)
-    }
-
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let panels = Panels(area)
-        let treeWidth = panels == .beside ? area.width - Panels.sideWidth - 1 : area.width
+        let parts = Parts(area)
         let planName = c.program?.planName ?? "Plan"
         let state = (hasChanges ? "● unsaved · " : "")
             + (saved.map { "v\($0.version) \(AreaTime.day(of: $0.savedAt, in: .current)?.description ?? $0.savedAt) \($0.savedBy)" } ?? "never saved")
-        canvas.put(state, row: area.top, col: treeWidth - state.displayWidth - 1, role: hasChanges ? .dueSoon : .dim)
-        canvas.put("\(c.displayName) \(c.id) · \(planName)", row: area.top, col: 1, role: .header,
-                   maxWidth: treeWidth - state.displayWidth - 3)
+        var title = parts.title
+        canvas.put(state, in: title.takeRight(state.displayWidth), role: hasChanges ? .dueSoon : .dim)
+        canvas.put("\(c.displayName) \(c.id) · \(planName)", in: title.inset(right: 1), role: .header)
         let subtitle = self.subtitle
-        canvas.put(subtitle, row: area.top + 1, col: 1, role: subtitle.contains("! ") ? .dueSoon : .dim, maxWidth: treeWidth - 2)
-        let height = treeHeight(area)
+        canvas.put(subtitle, in: parts.subtitle, role: subtitle.contains("! ") ? .dueSoon : .dim)
+        var below = parts.treeAndDetail
+        let treeRows = below.takeTop(parts.treeHeight)
         if rows.isEmpty {
-            canvas.put("No goals yet: g adds the first goal.", row: area.top + 3, col: 2, role: .dim)
+            canvas.put("No goals yet: g adds the first goal.", in: treeRows.row(1).inset(left: 2), role: .dim)
         }
-        for (i, row) in rows.enumerated().dropFirst(top).prefix(height) {
-            tree.draw(row, at: area.top + 2 + i - top, width: treeWidth, selected: i == selected && mode == .browsing,
-                      into: &canvas)
+        for ((i, row), line) in zip(rows.enumerated().dropFirst(top), treeRows.rows) {
+            tree.draw(row, in: line, selected: i == selected && mode == .browsing, into: &canvas)
         }
-        let shown = min(max(rows.count - top, 1), height)
-        // The detail wraps into the rows the tree leaves, down to the panels.
-        renderDetail(into: &canvas, row: area.top + 3 + shown, width: treeWidth, lastRow: area.bottom - panels.rowsBelow)
+        // The detail wraps into the rows the tree leaves (after a blank row), down to the panels.
+        var detail = parts.treeAndDetail
+        detail.takeTop(min(max(rows.count - top, 1), parts.treeHeight) + 1)
+        renderDetail(into: &canvas, in: detail.inset(1))
         let ratings = quality
-        switch panels {
-        case .beside:
-            renderBarriers(into: &canvas, top: area.top + 2, left: treeWidth + 1, width: Panels.sideWidth,
-                           height: area.height - 11, twoRows: true)
-            renderQualityPanel(ratings, into: &canvas, top: area.bottom - 8, left: treeWidth + 1, width: Panels.sideWidth)
-        case .below:
-            let top = area.bottom - Panels.blockHeight
-            let qualityLeft = area.width - Panels.sideWidth - 1
-            renderBarriers(into: &canvas, top: top, left: 0, width: qualityLeft - 1, height: Panels.blockHeight, twoRows: false)
-            renderQualityPanel(ratings, into: &canvas, top: top, left: qualityLeft, width: Panels.sideWidth)
+        switch parts.panels {
+        case .beside, .below:
+            renderBarriers(into: &canvas, in: parts.barriers, panelWidth: parts.barriers.width + 1,
+                           twoRows: parts.panels == .beside)
+            renderQualityPanel(ratings, into: &canvas, in: parts.quality)
         case .lines:
-            renderBarrierLine(into: &canvas, row: area.bottom - 2, width: area.width)
-            renderQualityLine(ratings, into: &canvas, row: area.bottom - 1, width: area.width)
+            renderBarrierLine(into: &canvas, in: parts.barriers)
+            renderQualityLine(ratings, into: &canvas, in: parts.quality)
         }
-        renderStatus(into: &canvas, row: area.bottom)
+        renderStatus(into: &canvas, parts: parts)
     }
 
     /// Signed by everyone on the saved plan, awaiting signatures, or never saved.
@@ -106,7 +131,7 @@ extension PlanScreen {
         return "IEP · \(last)"
     }
 
-    private func renderDetail(into canvas: inout Canvas, row: Int, width: Int, lastRow: Int) {
+    private func renderDetail(into canvas: inout Canvas, in area: Area) {
         guard let node else { return }
         var lines: [String] = []
         switch node {
@@ -134,11 +159,11 @@ extension PlanScreen {
             lines.append(facts.joined(separator: " · "))
         }
         // Wrapped whole; where the rows run out the last one ends in "…" (Enter shows it all).
-        let wrapped = lines.enumerated().flatMap { i, line in line.wrapped(toWidth: width - 2).map { ($0, i == 0) } }
-        let room = max(1, lastRow - row + 1)
+        let wrapped = lines.enumerated().flatMap { i, line in line.wrapped(toWidth: area.width).map { ($0, i == 0) } }
+        let room = max(1, area.height)
         for (i, (line, first)) in wrapped.prefix(room).enumerated() {
             let text = i == room - 1 && wrapped.count > room ? line + " " + wrapped[room].0 : line
-            canvas.put(text, row: row + i, col: 1, role: first ? .normal : .dim, maxWidth: width - 2)
+            canvas.put(text, in: area.row(i), role: first ? .normal : .dim)
         }
     }
 
@@ -149,30 +174,30 @@ extension PlanScreen {
     /// The open barriers and what addresses each: on two rows each in the
     /// narrow side panel, on one row each in the wider block; those that do
     /// not fit are counted, never dropped without a sign.
-    private func renderBarriers(into canvas: inout Canvas, top: Int, left: Int, width: Int, height: Int, twoRows: Bool) {
-        canvas.put("Open barriers", row: top, col: left + 1, role: .header)
+    private func renderBarriers(into canvas: inout Canvas, in area: Area, panelWidth: Int, twoRows: Bool) {
+        var rest = area
+        canvas.put("Open barriers", in: rest.takeTop(1), role: .header)
         let list = coverage()
-        if list.isEmpty { canvas.put("none", row: top + 1, col: left + 1, role: .dim) }
+        if list.isEmpty { canvas.put("none", in: rest, role: .dim) }
         let perBarrier = twoRows ? 2 : 1
-        let room = (height - 1) / perBarrier
+        let room = rest.height / perBarrier
         let fits = list.count <= room ? list.count : max(0, room - 1)
-        let nameWidth = min(list.map { $0.barrier.name.displayWidth + 2 }.max() ?? 0, width / 2)
-        for (i, (b, by)) in list.prefix(fits).enumerated() {
-            let row = top + 1 + i * perBarrier
+        let nameWidth = min(list.map { $0.barrier.name.displayWidth + 2 }.max() ?? 0, panelWidth / 2)
+        for (b, by) in list.prefix(fits) {
+            var row = rest.takeTop(perBarrier)
             let name = (by == nil ? "! " : "✓ ") + b.name
             let addressed = by ?? "not addressed: add a supportive service"
             let role: StyleRole = by == nil ? .overdue : .normal
             if twoRows {
-                canvas.put(name, row: row, col: left + 1, role: role, maxWidth: width - 1)
-                canvas.put("  " + addressed, row: row + 1, col: left + 1, role: .dim, maxWidth: width - 1)
+                canvas.put(name, in: row.takeTop(1), role: role)
+                canvas.put("  " + addressed, in: row, role: .dim)
             } else {
-                canvas.put(name, row: row, col: left + 1, role: role, maxWidth: nameWidth)
-                canvas.put(by.map { "by " + $0 } ?? addressed, row: row, col: left + 2 + nameWidth, role: .dim, maxWidth: width - nameWidth - 2)
+                canvas.put(name, in: row.takeLeft(nameWidth + 1).inset(right: 1), role: role)
+                canvas.put(by.map { "by " + $0 } ?? addressed, in: row, role: .dim)
             }
         }
         if fits < list.count {
-            canvas.put("+\(list.count - fits) more: the barrier register (r on the customer) lists them all",
-                       row: top + 1 + fits * perBarrier, col: left + 1, role: .dim, maxWidth: width - 1)
+            canvas.put("+\(list.count - fits) more: the barrier register (r on the customer) lists them all", in: rest, role: .dim)
         }
     }
 
@@ -183,70 +208,69 @@ extension PlanScreen {
         return PlanQuality.rate(facts, on: session.today)
     }
 
-    private func renderQualityPanel(_ ratings: [CategoryRating], into canvas: inout Canvas, top: Int, left: Int, width: Int) {
+    private func renderQualityPanel(_ ratings: [CategoryRating], into canvas: inout Canvas, in area: Area) {
         guard !ratings.isEmpty else { return }
-        canvas.put("Plan quality (Q for why)", row: top, col: left + 1, role: .header)
-        for (i, r) in ratings.enumerated() {
-            canvas.put("\(r.rating.marker) \(r.rating.label.fitted(toWidth: 8))\(r.category.panelLabel)", row: top + 1 + i, col: left + 1,
-                       role: r.rating == .below ? .dueSoon : .normal, maxWidth: width - 1)
+        var rest = area
+        canvas.put("Plan quality (Q for why)", in: rest.takeTop(1), role: .header)
+        for (r, row) in zip(ratings, rest.rows) {
+            canvas.put("\(r.rating.marker) \(r.rating.label.fitted(toWidth: 8))\(r.category.panelLabel)", in: row,
+                       role: r.rating == .below ? .dueSoon : .normal)
         }
     }
 
-    private func renderQualityLine(_ ratings: [CategoryRating], into canvas: inout Canvas, row: Int, width: Int) {
+    private func renderQualityLine(_ ratings: [CategoryRating], into canvas: inout Canvas, in area: Area) {
         guard !ratings.isEmpty else { return }
         let text = "Q: " + ratings.map { "\($0.rating.marker)\($0.category.short)" }.joined(separator: " ")
             + " (▲exceeds ●meets ▼below)"
-        canvas.put(text, row: row, col: 1, role: .dim, maxWidth: width - 2)
+        canvas.put(text, in: area, role: .dim)
     }
 
-    private func renderBarrierLine(into canvas: inout Canvas, row: Int, width: Int) {
+    private func renderBarrierLine(into canvas: inout Canvas, in area: Area) {
         let list = coverage()
         let text = list.isEmpty ? "Barriers: none open"
             : "Barriers: " + list.map { ($0.addressedBy == nil ? "! " : "✓ ") + $0.barrier.name }.joined(separator: " · ")
         let role: StyleRole = list.contains { $0.addressedBy == nil } ? .overdue : .dim
-        canvas.put(text, row: row, col: 1, role: role, maxWidth: width - 2)
+        canvas.put(text, in: area, role: role)
     }
 
-    private func renderStatus(into canvas: inout Canvas, row: Int) {
-        canvas.fill(row: row, role: .normal)
-        let width = canvas.width - 2
+    private func renderStatus(into canvas: inout Canvas, parts: Parts) {
+        canvas.fill(rowsOf: parts.status, role: .normal)
+        let line = parts.status.inset(1)
         switch mode {
         case .confirmingDelete:
-            canvas.put("Delete the selected item and everything under it? y = delete, n = keep", row: row, col: 1, role: .error,
-                       maxWidth: width)
+            canvas.put("Delete the selected item and everything under it? y = delete, n = keep", in: line, role: .error)
         case .leaving:
-            canvas.put("The plan has unsaved changes: s = save, d = discard, Esc = stay", row: row, col: 1, role: .error,
-                       maxWidth: width)
+            canvas.put("The plan has unsaved changes: s = save, d = discard, Esc = stay", in: line, role: .error)
         case .reason:
-            canvas.put("Significant change; why:", row: row, col: 1, role: .header)
-            reason.draw(into: &canvas, row: row, col: 26, width: canvas.width - 27, focused: true)
+            var field = line
+            canvas.put("Significant change; why:", in: field.takeLeft(25), role: .header)
+            reason.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
             if let message {
-                canvas.fill(row: row - 1, role: .normal)
-                canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width)
+                // The row above the status line says what is wrong with the reason.
+                let above = parts.lastTwo.row(0)
+                canvas.fill(rowsOf: above, role: .normal)
+                canvas.put(message, in: above, role: .error)
             }
         case .offeringDraft(let offer):
-            canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), row: row, col: 1,
-                       role: .error, maxWidth: width)
+            canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), in: line, role: .error)
         case .confirmingReview:
-            canvas.put("Nothing changed. Reviewed with the customer today? y records it, n does not",
-                       row: row, col: 1, role: .error, maxWidth: width)
+            canvas.put("Nothing changed. Reviewed with the customer today? y records it, n does not", in: line, role: .error)
         case .certificationDate:
             let certified = file.customer.eligibleOn?.description ?? "?"
             canvas.put("Dated before certification (\(certified)): record it on \(certified) with a note of the real date? y/n",
-                       row: row, col: 1, role: .error, maxWidth: width)
+                       in: line, role: .error)
         case .browsing:
             if let message {
-                let lines = message.wrapped(toWidth: width).prefix(2)
-                for (i, line) in lines.enumerated() {
-                    // The line above is the quality legend's: clear it, do not write over it.
-                    canvas.fill(row: row - lines.count + 1 + i, role: .normal)
-                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
-                }
+                let lines = message.wrapped(toWidth: line.width).prefix(2)
+                var rows = parts.lastTwo
+                // The line above is the quality legend's: clear it, do not write over it.
+                let used = rows.takeBottom(lines.count)
+                canvas.fill(rowsOf: used, role: .normal)
+                canvas.put(lines: lines.map { ($0, .error) }, in: used)
             } else if let notice {
-                canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
+                canvas.put("✓ " + notice, in: line, role: .normal)
             } else {
-                canvas.put("i sign · w copy · Q quality · x delete · u undo · h versions · F1 all keys",
-                           row: row, col: 1, role: .dim, maxWidth: width)
+                canvas.put("i sign · w copy · Q quality · x delete · u undo · h versions · F1 all keys", in: line, role: .dim)
             }
         }
     }

@@ -71,17 +71,22 @@ struct PlanTree {
     static func shortDay(_ d: Day?) -> String { d.map { String($0.description.dropFirst(2)) } ?? "—" }
 
     /// One row, fitted to `width`: long text ends in "…", never overflows.
-    func draw(_ row: Row, at y: Int, width: Int, selected: Bool, into canvas: inout Canvas) {
+    /// Draws a row of the tree in `area` (one row): the mark, indent and
+    /// fold, the text cut to leave room for the dates and state at the right.
+    func draw(_ row: Row, in area: Area, selected: Bool, into canvas: inout Canvas) {
         let role: StyleRole = selected ? .selected : .normal
-        canvas.fill(row: y, role: role)
+        canvas.fill(rowsOf: area, role: role)
         let indent = String(repeating: "  ", count: row.depth)
         let fold = hasChildren(row.node) ? (collapsed.contains(id(row.node)) ? "▸ " : "▾ ") : "  "
         let lead = (selected ? "▶" : " ") + indent + fold
         let (mark, text, right, rightRole) = parts(row.node)
         let rightWidth = right.displayWidth
-        let textWidth = max(4, width - lead.displayWidth - 2 - rightWidth - 1)
-        canvas.put(lead + mark + " " + text.truncated(toWidth: textWidth), row: y, col: 0, role: role)
-        canvas.put(right, row: y, col: width - rightWidth, role: selected ? role : rightRole)
+        var left = area
+        let rightCell = left.takeRight(rightWidth)
+        // The text leaves a column free before the right part (and one for the mark's space).
+        let textWidth = max(4, left.width - lead.displayWidth - 2 - 1)
+        canvas.put(lead + mark + " " + text.truncated(toWidth: textWidth), row: left.top, col: left.left, role: role)
+        canvas.put(right, in: rightCell, role: selected ? role : rightRole)
     }
 
     private func parts(_ node: Node) -> (String, String, String, StyleRole) {

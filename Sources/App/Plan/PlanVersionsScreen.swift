@@ -54,37 +54,41 @@ struct PlanVersionsScreen: SelectingScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id) · \(c.program?.planName ?? "Plan") versions", row: area.top, col: 1, role: .header,
-                   maxWidth: area.width - 2)
-        if let message { canvas.put(message, row: area.top + 2, col: 2, role: .error, maxWidth: area.width - 4); return }
-        if versions.isEmpty { canvas.put("No version saved yet.", row: area.top + 2, col: 2, role: .dim); return }
-        viewing ? renderVersion(into: &canvas, area: area) : renderList(into: &canvas, area: area)
+        var rest = area
+        canvas.put("\(c.displayName) \(c.id) · \(c.program?.planName ?? "Plan") versions", in: rest.takeTop(1).inset(1), role: .header)
+        let below = rest.takeTop(1)
+        if let message { canvas.put(message, in: rest.inset(2), role: .error); return }
+        if versions.isEmpty { canvas.put("No version saved yet.", in: rest.inset(2), role: .dim); return }
+        viewing ? renderVersion(into: &canvas, subtitle: below, lines: rest) : renderList(into: &canvas, rows: rest)
     }
 
-    private func renderList(into canvas: inout Canvas, area: Area) {
-        for (i, v) in versions.enumerated().reversed() where area.top + 2 + (versions.count - 1 - i) < area.bottom - 4 {
-            let y = area.top + 2 + (versions.count - 1 - i)
+    /// Newest first, down to five rows above the bottom.
+    private func renderList(into canvas: inout Canvas, rows: Area) {
+        var list = rows
+        list.takeBottom(4)
+        for ((i, v), row) in zip(versions.enumerated().reversed(), list.rows) {
             let role: StyleRole = i == selected ? .selected : .normal
-            canvas.fill(row: y, role: role)
+            canvas.fill(rowsOf: row, role: role)
             let summary = v.changes.first.map { $0 + (v.changes.count > 1 ? " (+\(v.changes.count - 1) more)" : "") } ?? "no change"
             canvas.put((i == selected ? "▶ " : "  ") + "v\(v.version)".fitted(toWidth: 5) + "\(AreaTime.shown(v.savedAt, in: .current)) "
-                       + v.savedBy.fitted(toWidth: 9) + summary, row: y, col: 0, role: role, maxWidth: area.width - 1)
+                       + v.savedBy.fitted(toWidth: 9) + summary, in: row.inset(right: 1), role: role)
         }
     }
 
-    private func renderVersion(into canvas: inout Canvas, area: Area) {
+    private func renderVersion(into canvas: inout Canvas, subtitle: Area, lines area: Area) {
         let v = versions[selected]
-        canvas.put("Read-only: version \(v.version), saved \(AreaTime.shown(v.savedAt, in: .current)) by \(v.savedBy)", row: area.top + 1, col: 1, role: .dim,
-                   maxWidth: area.width - 2)
+        canvas.put("Read-only: version \(v.version), saved \(AreaTime.shown(v.savedAt, in: .current)) by \(v.savedBy)",
+                   in: subtitle.inset(1), role: .dim)
         let tree = PlanTree(plan: v.plan, collapsed: collapsed)
         var lines: [(PlanTree.Row?, String)] = tree.rows.map { ($0, "") }
         lines.append((nil, ""))
         lines.append((nil, "What changed:"))
         lines += (v.changes.isEmpty ? ["no change"] : v.changes).map { (nil, "  " + $0) }
-        for (i, line) in lines.dropFirst(top).prefix(area.height - 3).enumerated() {
-            let y = area.top + 2 + i
-            if let row = line.0 { tree.draw(row, at: y, width: area.width, selected: false, into: &canvas) }
-            else { canvas.put(line.1, row: y, col: 1, role: line.1 == "What changed:" ? .header : .normal, maxWidth: area.width - 2) }
+        var rows = area
+        rows.takeBottom(1)
+        for (line, row) in zip(lines.dropFirst(top), rows.rows) {
+            if let node = line.0 { tree.draw(node, in: row, selected: false, into: &canvas) }
+            else { canvas.put(line.1, in: row.inset(1), role: line.1 == "What changed:" ? .header : .normal) }
         }
     }
 }

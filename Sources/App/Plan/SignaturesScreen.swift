@@ -166,8 +166,12 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         renderHeading(into: &canvas, area: area)
+        var rest = area
+        rest.takeBottom(1)
+        rest.takeTop(1)
+        let summary = rest.takeTop(1).inset(2)
         guard let saved else {
-            canvas.put("No saved plan yet: signatures bind to a saved plan (p, then Ctrl-S).", row: area.top + 2, col: 2, role: .dim)
+            canvas.put("No saved plan yet: signatures bind to a saved plan (p, then Ctrl-S).", in: rest.inset(left: 2), role: .dim)
             renderStatus(into: &canvas, area: area)
             return
         }
@@ -175,26 +179,24 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
         let signed = Signing.isSigned(rows)
         canvas.put(signed ? "✓ Signed by everyone on version \(saved.version), the plan as it stands"
                    : "! Awaiting signatures on version \(saved.version) (saved \(AreaTime.day(of: saved.savedAt, in: .current)?.description ?? saved.savedAt) by \(saved.savedBy))",
-                   row: area.top + 1, col: 2, role: signed ? .normal : .dueSoon, maxWidth: area.width - 4)
-        let head = area.top + 3
-        canvas.fill(row: head, role: .header)
-        canvas.put("  " + "Signer".fitted(toWidth: 19) + "  State", row: head, col: 0, role: .header)
-        for (i, row) in rows.enumerated() {
-            let y = head + 1 + i
+                   in: summary, role: signed ? .normal : .dueSoon)
+        rest.takeTop(1)
+        let head = rest.takeTop(1)
+        canvas.fill(rowsOf: head, role: .header)
+        canvas.put("  " + "Signer".fitted(toWidth: 19) + "  State", in: head, role: .header)
+        for (i, (row, line)) in zip(rows, rest.takeTop(rows.count).rows).enumerated() {
             let isSelected = i == selected
             let role: StyleRole = isSelected ? .selected : row.state.isCurrent ? .normal : .dueSoon
-            canvas.fill(row: y, role: isSelected ? .selected : .normal)
+            canvas.fill(rowsOf: line, role: isSelected ? .selected : .normal)
             let mark = row.state.isCurrent ? "✓" : "!"
             canvas.put((isSelected ? "▶ " : "  ") + row.role.label.fitted(toWidth: 19) + mark + " " + row.state.text,
-                       row: y, col: 0, role: role, maxWidth: area.width - 1)
+                       in: line.inset(right: 1), role: role)
         }
+        rest.takeTop(1)
         if rows.indices.contains(selected), let s = signature(rows[selected].state) {
-            let top = head + 2 + rows.count
             let lines = ["\(s.signerName)" + (s.relationship.map { " (\($0))" } ?? "") + ", \(s.summary)",
                          "Captured \(AreaTime.shown(s.capturedAt, in: .current)) by \(s.capturedBy) · plan version \(s.planVersion) · SHA-256 \(s.digest.prefix(16))…"]
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: top + i, col: 2, role: .dim, maxWidth: area.width - 4)
-            }
+            canvas.put(lines: lines.map { ($0, .dim) }, in: rest.inset(2))
         }
         renderStatus(into: &canvas, area: area)
     }
