@@ -26,3 +26,14 @@ import TerminalKit
         try expectGolden("plan-quality-panel", h.screen)
     }
 }
+
+@Suite struct PlanPanelsTests {
+    /// Wide but short: the barriers and the quality panel sit beside the tree.
+    @Test func aWideShortTerminalPutsThePanelsBesideTheTree() throws {
+        let h = try Harness(width: 120, height: 28)
+        h.openCustomer(16)
+        h.press(.char("p"))
+        try expectGolden("plan-panels-beside", h.screen)
+        #expect(h.lines[3].contains("Open barriers"))
+    }
+}

@@ -32,29 +32,47 @@ struct ServicePickerScreen: SearchingScreen {
 
     mutating func searchChanged() { selected = 0; top = 0 }
 
+    /// The heading, the search line, the matches, the status line.
+    struct Parts {
+        let heading, find, list, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            status = rest.takeBottom(1)
+            rest.takeBottom(1)
+            heading = rest.takeTop(1).inset(2)
+            rest.takeTop(1)
+            find = rest.takeTop(1).inset(2)
+            rest.takeTop(1)
+            list = rest
+        }
+    }
+
     mutating func prepare(area: Area) {
-        let height = area.height - 6
+        let height = Parts(area).list.height
         if selected < top { top = selected }
         if selected >= top + height { top = selected - height + 1 }
     }
 
     func render(into canvas: inout Canvas, area: Area) {
-        canvas.put(heading + " · add a service", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
-        canvas.put("Find:", row: area.top + 2, col: 2, role: .normal)
-        search.draw(into: &canvas, row: area.top + 2, col: 8, width: min(40, area.width - 10), focused: true)
-        canvas.put("\(matches.count) of \(matrix.services.count)", row: area.top + 2, col: min(50, area.width - 12), role: .dim)
-        let height = area.height - 6
-        if matches.isEmpty { canvas.put("No service matches; fewer letters find more.", row: area.top + 4, col: 2, role: .dim) }
-        for (i, s) in matches.enumerated().dropFirst(top).prefix(height) {
-            let y = area.top + 4 + i - top
+        let parts = Parts(area)
+        canvas.put(heading + " · add a service", in: parts.heading, role: .header)
+        var find = parts.find
+        canvas.put("Find:", in: find.takeLeft(6), role: .normal)
+        let field = find.takeLeft(min(40, find.width))
+        search.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
+        find.takeLeft(2)
+        canvas.put("\(matches.count) of \(matrix.services.count)", in: find, role: .dim)
+        if matches.isEmpty { canvas.put("No service matches; fewer letters find more.", in: parts.list.inset(left: 2), role: .dim) }
+        for ((i, s), row) in zip(matches.enumerated().dropFirst(top), parts.list.rows) {
             let role: StyleRole = i == selected ? .selected : .normal
-            canvas.fill(row: y, role: role)
+            canvas.fill(rowsOf: row, role: role)
             let label = s.categoryLabel
-            canvas.put((i == selected ? "▶ " : "  ") + s.name.truncated(toWidth: area.width - label.displayWidth - 6), row: y,
-                       col: 0, role: role)
-            canvas.put(label, row: y, col: area.width - label.displayWidth - 1, role: i == selected ? role : .dim)
+            var name = row.inset(right: 1)
+            canvas.put(label, in: name.takeRight(label.displayWidth), role: i == selected ? role : .dim)
+            canvas.put((i == selected ? "▶ " : "  ") + s.name.truncated(toWidth: name.width - 5), in: name, role: role)
         }
-        canvas.fill(row: area.bottom, role: .normal)
-        canvas.put("Type words of its name, goals or steps · ↑/↓ select · Enter picks", row: area.bottom, col: 1, role: .dim)
+        canvas.fill(rowsOf: parts.status, role: .normal)
+        canvas.put("Type words of its name, goals or steps · ↑/↓ select · Enter picks", in: parts.status.inset(left: 1), role: .dim)
     }
 }
