@@ -67,7 +67,9 @@ import TerminalKit
         #expect(h.lines[22].contains("✓ Saved C000049"))
         #expect(try h.store.duplicateDecisions(for: CustomerID(49)).map(\.matched) == [[CustomerID(2)]])
         h.press(.enter)
-        #expect(h.lines[2].contains("Possible duplicate of C000002, kept as a separate record by dbrooks"))
+        // The note has a row of its own under the name, which it used to cover.
+        #expect(h.lines[2].contains("Guadalupe Hernández") && h.lines[2].contains("C000049"))
+        #expect(h.lines[3].contains("Possible duplicate of C000002, kept as a separate record by dbrooks"))
     }
 
     @Test func escAsksBeforeThrowingAwayTypedText() throws {

@@ -11,23 +11,25 @@ extension CustomerOverviewScreen {
 
     var lateEntries: [LateEntry] { clockFacts.map(LateEntry.entries(of:)) ?? [] }
 
-    func renderClocks(_ c: Customer, row start: Int, area: Area, into canvas: inout Canvas) {
+    func renderClocks(_ c: Customer, in area: Area, into canvas: inout Canvas) {
         let clocks = runningClocks(c)
+        var rest = area
+        var headingRow = rest.takeTop(1)
+        // The clocks indented under their heading, down to the status line.
+        let lines = rest.inset(left: 2)
         // Each clock's explanation under it when there is room; otherwise one line per clock.
-        let room = max(0, area.bottom - start - 1)
-        let spacing = clocks.count * 2 <= room ? 2 : 1
-        let shown = min(clocks.count, room / spacing)
+        let spacing = clocks.count * 2 <= lines.height ? 2 : 1
+        let shown = min(clocks.count, lines.height / spacing)
         let heading = "Running clocks (as of \(session.today))"
-        canvas.put(heading, row: start, col: 2, role: .header)
+        canvas.put(heading, in: headingRow.takeLeft(heading.count + 1), role: .header)
         var notes: [String] = []
         if shown < clocks.count { notes.append("\(shown) of \(clocks.count) shown") }
         if !lateEntries.isEmpty { notes.append(Plural.count(lateEntries.count, "late entry", "late entries") + " on record") }
         if !notes.isEmpty {
-            canvas.put("· " + notes.joined(separator: " · ") + " (c)", row: start, col: 3 + heading.count,
-                       role: lateEntries.isEmpty ? .dim : .overdue, maxWidth: area.width - 5 - heading.count)
+            canvas.put("· " + notes.joined(separator: " · ") + " (c)", in: headingRow, role: lateEntries.isEmpty ? .dim : .overdue)
         }
         if clocks.isEmpty {
-            canvas.put("none: no policy deadline is running", row: start + 1, col: 4, role: .dim)
+            canvas.put("none: no policy deadline is running", in: lines, role: .dim)
         }
         for (i, clock) in clocks.prefix(shown).enumerated() {
             let role: StyleRole = switch clock.state {
@@ -38,11 +40,15 @@ extension CustomerOverviewScreen {
             let when = Clock.when(due: clock.due, today: session.today)
             // Where the line is too long the label gives way: how overdue it is always shows.
             let lead = "\(CaseloadScreen.marker(clock.state)) \(clock.due)  ", tail = " (\(when))"
-            let label = clock.label.truncated(toWidth: area.width - 6 - lead.displayWidth - tail.displayWidth)
-            let row = start + 1 + spacing * i
-            canvas.put(lead + label + tail, row: row, col: 4, role: role, maxWidth: area.width - 6)
+            var rows = lines
+            rows.takeTop(spacing * i)
+            let line = rows.takeTop(1)
+            let label = clock.label.truncated(toWidth: line.width - lead.displayWidth - tail.displayWidth)
+            canvas.put(lead + label + tail, in: line, role: role)
             if spacing == 2 {
-                canvas.put(clock.rule.explanation.truncated(toWidth: area.width - 19), row: row + 1, col: 17, role: .dim)
+                // The explanation lines up under the label, past the marker and the date.
+                let explanation = rows.takeTop(1).inset(left: 13)
+                canvas.put(clock.rule.explanation.truncated(toWidth: explanation.width), in: explanation, role: .dim)
             }
         }
     }

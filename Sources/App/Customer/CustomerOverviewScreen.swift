@@ -122,60 +122,86 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
         if case .updated(_, let text) = result { notice = text }
     }
 
+    /// The overview's blocks, top to bottom: the name, a note, the stage and
+    /// four rows of two columns, intake (four rows), the dates (four rows of
+    /// two), the running clocks, the status line.
+    struct Parts {
+        let name, note, stage, pairs, intake, dates, clocks: Area
+        /// Where the right column starts.
+        let half: Int
+
+        init(_ area: Area) {
+            half = area.width / 2
+            var rest = area.inset(2)
+            rest.takeBottom(1)
+            rest.takeTop(1)
+            name = rest.takeTop(1)
+            note = rest.takeTop(1)
+            stage = rest.takeTop(1)
+            pairs = rest.takeTop(4)
+            intake = rest.takeTop(4)
+            rest.takeTop(1)
+            dates = rest.takeTop(4)
+            rest.takeTop(1)
+            clocks = rest
+        }
+
+        /// A row of two fields: the left column, the right one to the edge.
+        func columns(_ row: Area) -> (left: Area, right: Area) {
+            var left = row.inset(right: -1)
+            let right = left.takeRight(left.right - half + 1)
+            return (left.inset(right: 1), right)
+        }
+    }
+
     func render(into canvas: inout Canvas, area: Area) {
+        let parts = Parts(area)
         guard let c = customer else {
-            canvas.put(message ?? "", row: area.top + 1, col: 2, role: .error, maxWidth: area.width - 4)
+            canvas.put(message ?? "", in: parts.name, role: .error)
             return
         }
         let today = session.today
-        var row = area.top + 1
-        canvas.put(c.displayName, row: row, col: 2, role: .header, maxWidth: area.width - 14)
-        canvas.put(c.id.description, row: row, col: area.width - 9, role: .header)
-        row += 2
+        var name = parts.name
+        canvas.put(c.id.description, in: name.takeRight(c.id.description.displayWidth), role: .header)
+        canvas.put(c.displayName, in: name.inset(right: 3), role: .header)
         let stage = c.stage(on: today)
-        let half = area.width / 2
-        field("Stage", "\(stage.name) — \(stage.explanation)", row: row, col: 2, width: area.width - 4, into: &canvas)
-        row += 1
+        field("Stage", "\(stage.name) — \(stage.explanation)", in: parts.stage, into: &canvas)
         let plan = c.program.map { "\($0.name) (\($0.planName))" } ?? "none (no application)"
-        field("Program", plan, row: row, col: 2, width: half - 3, into: &canvas)
-        field("Planner", plannerText(c), row: row, col: half, width: half - 2, into: &canvas)
-        row += 1
-        field("Born", "\(c.birthDate) (age \(c.birthDate.age(on: today)))", row: row, col: 2, width: half - 3, into: &canvas)
-        field("Veteran", c.isVeteran ? "yes" : "no", row: row, col: half, width: half - 2, into: &canvas)
-        row += 1
-        // The phone is short and the e-mail long: the e-mail takes the column that runs to the edge.
-        field("Phone", c.phone ?? "—", row: row, col: 2, width: half - 3, into: &canvas)
-        field("Email", c.email ?? "—", row: row, col: half, width: area.width - half - 1, into: &canvas)
-        row += 1
-        field("ZIP", c.zip, row: row, col: 2, width: half - 3, into: &canvas)
         let screening = intake?.screening.map { s in
             s.result == .deficient && c.program != .youth ? "deficient, refer Title II" : s.result.label
         } ?? "not screened (b)"
-        field("Basic skills", screening, row: row, col: half, width: area.width - half - 1, into: &canvas)
+        // The phone is short and the e-mail long: the e-mail takes the column that runs to the edge.
+        let pairs = [("Program", plan, "Planner", plannerText(c)),
+                     ("Born", "\(c.birthDate) (age \(c.birthDate.age(on: today)))", "Veteran", c.isVeteran ? "yes" : "no"),
+                     ("Phone", c.phone ?? "—", "Email", c.email ?? "—"),
+                     ("ZIP", c.zip, "Basic skills", screening)]
+        for (pair, row) in zip(pairs, parts.pairs.rows) {
+            let (left, right) = parts.columns(row)
+            field(pair.0, pair.1, in: left, into: &canvas)
+            field(pair.2, pair.3, in: right, into: &canvas)
+        }
         if let kept = duplicateDecisions.last {
             let matched = kept.matched.map(\.description).joined(separator: ", ")
-            canvas.put("Possible duplicate of \(matched), kept as a separate record by \(kept.decidedBy)",
-                       row: area.top + 1, col: 2, role: .dim, maxWidth: area.width - 4)
+            canvas.put("Possible duplicate of \(matched), kept as a separate record by \(kept.decidedBy)", in: parts.note, role: .dim)
         }
-        row += 1
-        renderIntake(row: row, area: area, into: &canvas)
-        row += 5
+        renderIntake(in: parts.intake, into: &canvas)
         let dates: [(String, Day?)] = [
             ("Entered", c.enteredOn), ("Applied", c.appliedOn), ("Eligible", c.eligibleOn),
             ("Enrolled", c.enrolledOn), ("Last contact", c.lastContactOn), ("Last service", c.lastServiceOn),
             ("Exited", c.exitedOn), ("Employed", c.employedOn),
         ]
-        for (i, (label, day)) in dates.enumerated() {
-            field(label, day?.description ?? "—", row: row + i / 2, col: i % 2 == 0 ? 2 : half,
-                  width: half - 2, into: &canvas)
+        for (i, row) in parts.dates.rows.enumerated() {
+            let (left, right) = parts.columns(row)
+            for (column, (label, day)) in zip([left, right], dates.dropFirst(2 * i).prefix(2)) {
+                field(label, day?.description ?? "—", in: column, into: &canvas)
+            }
         }
-        row += 5
-        renderClocks(c, row: row, area: area, into: &canvas)
+        renderClocks(c, in: parts.clocks, into: &canvas)
         renderStatus(message: message, notice: notice, into: &canvas, area: area)
     }
 
     /// Eligibility and priority of service.
-    private func renderIntake(row: Int, area: Area, into canvas: inout Canvas) {
+    private func renderIntake(in area: Area, into canvas: inout Canvas) {
         let eligibility: String
         if let cert = intake?.certification {
             eligibility = "certified \(cert.certifiedOn): " + cert.titles.map(\.name).joined(separator: ", ")
@@ -186,9 +212,7 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
         } else {
             eligibility = "no application yet (a)"
         }
-        field("Eligibility", eligibility, row: row, col: 2, width: area.width - 4, into: &canvas)
         let priority = customer?.program == .youth ? "applies to the Adult program" : intake?.priority?.summary ?? "—"
-        field("Priority", priority, row: row + 1, col: 2, width: area.width - 4, into: &canvas)
         let assessed: String
         if let intake, let gsa = intake.gsa {
             assessed = gsa.shortProgress(barriers: intake.barriers) + " · \(Plural.count(intake.assessments.count, "assessment")) · "
@@ -197,8 +221,8 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
             assessed = "GSA not started (g) · \(Plural.count(intake?.assessments.count ?? 0, "assessment")) · "
                 + Plural.count(intake?.openBarriers.count ?? 0, "open barrier")
         }
-        field("Assessment", assessed, row: row + 2, col: 2, width: area.width - 4, into: &canvas)
-        field("Case work", caseWork, row: row + 3, col: 2, width: area.width - 4, into: &canvas)
+        let fields = [("Eligibility", eligibility), ("Priority", priority), ("Assessment", assessed), ("Case work", caseWork)]
+        for ((label, value), row) in zip(fields, area.rows) { field(label, value, in: row, into: &canvas) }
     }
 
     /// Notes, open referrals and outcomes in one line.
@@ -216,9 +240,10 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
         return session.staff[login].map { "\($0.name) (\(login))" } ?? login
     }
 
-    private func field(_ label: String, _ value: String, row: Int, col: Int, width: Int,
-                       into canvas: inout Canvas) {
-        canvas.put(label.fitted(toWidth: 13), row: row, col: col, role: .dim)
-        canvas.put(value.truncated(toWidth: max(1, width - 13)), row: row, col: col + 13, role: .normal)
+    /// A label in a column of 13, then its value cut to the rest of `area`.
+    private func field(_ label: String, _ value: String, in area: Area, into canvas: inout Canvas) {
+        var rest = area
+        canvas.put(label.fitted(toWidth: 13), row: rest.top, col: rest.takeLeft(13).left, role: .dim)
+        canvas.put(value.truncated(toWidth: max(1, rest.width)), row: rest.top, col: rest.left, role: .normal)
     }
 }
