@@ -62,6 +62,13 @@ public struct Area: Equatable, Sendable {
         return Area(top: top, left: left + width, width: n, height: height)
     }
 
+    /// The area's rows from the grid row `row` down (all of them when `row`
+    /// is above the area, none when below).
+    public func rows(from row: Int) -> Area {
+        let skip = max(0, min(row - top, height))
+        return Area(top: top + skip, left: left, width: width, height: height - skip)
+    }
+
     /// Row `index` of the area (counted from its top) as an area of its own.
     public func row(_ index: Int) -> Area { Area(top: top + index, left: left, width: width, height: index < height ? 1 : 0) }
 

@@ -2,52 +2,77 @@ import Domain
 import TerminalKit
 
 extension EligibilityScreen {
+    /// The name, the application and determination (three rows), the
+    /// titles (a header and a row each), why the selected title is or is
+    /// not met, the facts (at least three rows above the status line) or
+    /// the certification form in their place, the status line.
+    struct Parts {
+        let heading, summary, titles, why, status: Area
+        /// The reasons' rows and the facts' together.
+        let whyAndFacts: Area
+        /// The rows kept for the facts whatever the reasons take.
+        let factsFloor: Area
+
+        init(_ area: Area, titles count: Int) {
+            var rest = area
+            status = rest.takeBottom(1)
+            heading = rest.takeTop(1).inset(2)
+            summary = rest.takeTop(3).inset(2)
+            titles = rest.takeTop(1 + max(count, Title.allCases.count))
+            rest.takeTop(1)
+            whyAndFacts = rest
+            factsFloor = rest.takeBottom(3)
+            why = rest
+        }
+    }
+
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        let width = area.width - 4
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: width)
+        let parts = Parts(area, titles: results.count)
+        canvas.put("\(c.displayName) \(c.id)", in: parts.heading, role: .header)
         guard let application = file.application else {
             canvas.put("No application yet: press a to take one. Eligibility is determined from its answers.",
-                       row: area.top + 2, col: 2, role: .dim, maxWidth: width)
-            renderStatus(into: &canvas, row: area.bottom)
+                       in: parts.summary.row(1), role: .dim)
+            renderStatus(into: &canvas, in: parts.status)
             return
         }
         // The second line may wrap onto the blank row above the table.
         let summary = summaryLines(application)
-        canvas.put(summary[0].0, row: area.top + 1, col: 2, role: summary[0].1, maxWidth: width)
-        for (i, line) in summary[1].0.wrapped(toWidth: width).prefix(2).enumerated() {
-            canvas.put(line, row: area.top + 2 + i, col: 2, role: summary[1].1, maxWidth: width)
-        }
-        renderTitles(into: &canvas, row: area.top + 4, width: area.width)
-        let why = area.top + 10
-        var row = area.bottom - 3
+        var summaryRows = parts.summary
+        canvas.put(summary[0].0, in: summaryRows.takeTop(1), role: summary[0].1)
+        canvas.put(wrapped: summary[1].0, role: summary[1].1, limit: 2, taking: &summaryRows)
+        renderTitles(into: &canvas, in: parts.titles)
+        // The facts follow the reasons after a blank row, or sit just above the status line.
+        var facts = parts.factsFloor
         if results.indices.contains(selected) {
             let r = results[selected]
-            canvas.put("Why: \(r.title.name)", row: why, col: 2, role: .header)
+            var why = parts.why.inset(2)
+            canvas.put("Why: \(r.title.name)", in: why.takeTop(1), role: .header)
+            let reasons = why.inset(left: 2)
             // Long reasons wrap while there is room; the facts below keep theirs.
             var lines: [(String, StyleRole)] = []
             for f in r.findings {
-                for (i, line) in f.text.wrapped(toWidth: area.width - 8).enumerated() {
+                for (i, line) in f.text.wrapped(toWidth: reasons.width - 2).enumerated() {
                     lines.append(((i == 0 ? (f.met ? "✓ " : "✗ ") : "  ") + line, f.met ? .normal : .error))
                 }
             }
-            let room = max(0, area.bottom - 4 - why)
-            for (i, (text, role)) in lines.prefix(room).enumerated() {
-                canvas.put(text, row: why + 1 + i, col: 4, role: role, maxWidth: area.width - 6)
-            }
-            row = min(row, why + 2 + min(room, lines.count))
+            canvas.put(lines: lines, in: reasons)
+            var after = parts.why
+            after.takeTop(1 + min(reasons.height, lines.count) + 1)
+            facts = parts.whyAndFacts.rows(from: min(after.top, facts.top))
         }
         if let certifying {
-            certifying.render(into: &canvas, top: row, height: 4, width: area.width,
+            certifying.render(into: &canvas, top: facts.top, height: 4, width: area.width,
                               problems: certifyFormProblems.filter { certifying.checked.contains($0.key) })
         } else {
-            for (label, value) in facts(application) where row < area.bottom {
-                canvas.put(label.fitted(toWidth: 20), row: row, col: 2, role: .dim)
-                canvas.put(value, row: row, col: 23, role: .normal, maxWidth: area.width - 24)
-                row += 1
+            // Each fact: its label in a column of 21, the value to the edge less one.
+            for ((label, value), row) in zip(self.facts(application), facts.inset(left: 2, right: 1).rows) {
+                var cell = row
+                canvas.put(label.fitted(toWidth: 20), in: cell.takeLeft(21), role: .dim)
+                canvas.put(value, in: cell, role: .normal)
             }
         }
-        renderStatus(into: &canvas, row: area.bottom)
+        renderStatus(into: &canvas, in: parts.status)
     }
 
     /// Two lines: the application, then the determination or its deadline.
@@ -66,23 +91,27 @@ extension EligibilityScreen {
         return [applied, ("\(CaseloadScreen.marker(state)) Determine eligibility by \(due) (\(when))", role)]
     }
 
-    private func renderTitles(into canvas: inout Canvas, row: Int, width: Int) {
-        canvas.fill(row: row, role: .header)
-        canvas.put("    Certify  Title                  Result", row: row, col: 0, role: .header)
+    private func renderTitles(into canvas: inout Canvas, in area: Area) {
+        var rows = area
+        let header = rows.takeTop(1)
+        canvas.fill(rowsOf: header, role: .header)
+        canvas.put("    Certify  Title                  Result", in: header, role: .header)
         let certified = file.certification?.titles ?? []
-        for (i, r) in results.enumerated() {
-            let y = row + 1 + i
+        for (i, (r, row)) in zip(results, rows.rows).enumerated() {
             let isSelected = i == selected && certifying == nil
             let role: StyleRole = isSelected ? .selected : .normal
-            canvas.fill(row: y, role: role)
+            canvas.fill(rowsOf: row, role: role)
             let box = certified.contains(r.title) ? "[✓]" : file.certification != nil ? "   "
                 : marked.contains(r.title) ? "[x]" : "[ ]"
             let result = r.eligible ? "✓ eligible" : "✗ not eligible"
             let first = r.findings.first { !$0.met }?.text ?? "all \(r.findings.count) rules met"
             canvas.put((isSelected ? "▶" : " ") + "   " + box + "    " + r.title.name.fitted(toWidth: 22) + " "
-                       + result.fitted(toWidth: 15) + first, row: y, col: 0, role: role, maxWidth: width)
+                       + result.fitted(toWidth: 15) + first, in: row, role: role)
             if !isSelected {
-                canvas.put(result, row: y, col: 34, role: r.eligible ? .normal : .error)
+                // The result in its own color, where its column starts.
+                var cell = row
+                cell.takeLeft(34)
+                canvas.put(result, in: cell, role: r.eligible ? .normal : .error)
             }
         }
     }
@@ -104,18 +133,18 @@ extension EligibilityScreen {
         return out
     }
 
-    private func renderStatus(into canvas: inout Canvas, row: Int) {
-        canvas.fill(row: row, role: .normal)
-        let width = canvas.width - 2
+    private func renderStatus(into canvas: inout Canvas, in status: Area) {
+        canvas.fill(rowsOf: status, role: .normal)
+        let line = status.inset(1)
         if let message {
-            canvas.put(message, row: row, col: 1, role: .error, maxWidth: width)
+            canvas.put(message, in: line, role: .error)
         } else if let notice {
-            canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
+            canvas.put("✓ " + notice, in: line, role: .normal)
         } else if certifying != nil {
             canvas.put("Certify " + orderedMarks.map(\.name).joined(separator: ", ") + " · Ctrl-S or F2 records it · Esc cancels",
-                       row: row, col: 1, role: .dim, maxWidth: width)
+                       in: line, role: .dim)
         } else if file.certification == nil, file.application != nil {
-            canvas.put("Space marks a title · c certifies the marked titles", row: row, col: 1, role: .dim, maxWidth: width)
+            canvas.put("Space marks a title · c certifies the marked titles", in: line, role: .dim)
         }
     }
 }
