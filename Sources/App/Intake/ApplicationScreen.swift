@@ -221,60 +221,73 @@ struct ApplicationScreen: DraftKeeping, CommandScreen {
         }
     }
 
+    /// The name, the banner, a blank row, the form, and the last two rows
+    /// for the status line and a long message's first line.
+    struct Parts {
+        let heading, banner, form, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            status = rest.takeBottom(2).inset(1)
+            heading = rest.takeTop(1).inset(2)
+            banner = rest.takeTop(1).inset(2)
+            rest.takeTop(1)
+            form = rest
+        }
+    }
+
     mutating func prepare(area: Area) {
-        form.scroll(height: area.height - 5, width: area.width, problems: checkedProblems)
+        form.scroll(in: Parts(area).form, problems: checkedProblems)
     }
 
     private var checkedProblems: [String: String] { problems.filter { form.checked.contains($0.key) } }
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id)", row: area.top, col: 2, role: .header, maxWidth: area.width - 4)
+        let parts = Parts(area)
+        canvas.put("\(c.displayName) \(c.id)", in: parts.heading, role: .header)
         let banner = isCertified
             ? "Certified \(file.certification!.certifiedOn): answers are locked; saving a change asks for a reason"
             : "* required · eligibility is worked out from these answers"
-        canvas.put(banner, row: area.top + 1, col: 2, role: isCertified ? .dueSoon : .dim, maxWidth: area.width - 4)
-        form.render(into: &canvas, top: area.top + 3, height: area.height - 5, width: area.width,
-                    problems: checkedProblems, active: mode == .editing)
-        renderStatus(into: &canvas, row: area.bottom)
+        canvas.put(banner, in: parts.banner, role: isCertified ? .dueSoon : .dim)
+        form.render(into: &canvas, in: parts.form, problems: checkedProblems, active: mode == .editing)
+        renderStatus(into: &canvas, in: parts.status)
     }
 
-    private func renderStatus(into canvas: inout Canvas, row: Int) {
-        canvas.fill(row: row, role: .normal)
-        let width = canvas.width - 2
+    /// The status line is the last row; a question or long message also takes the row above.
+    private func renderStatus(into canvas: inout Canvas, in rows: Area) {
+        var above = rows
+        let line = above.takeBottom(1)
+        canvas.fill(rowsOf: line, role: .normal)
+        func lastLines(_ text: String, _ role: StyleRole) {
+            var all = rows
+            let lines = text.wrapped(toWidth: rows.width).prefix(2)
+            canvas.put(lines: lines.map { ($0, role) }, in: all.takeBottom(lines.count))
+        }
         switch mode {
         case .confirmingDiscard(let question):
-            canvas.put(question.prompt("your changes"),
-                       row: row, col: 1, role: .error, maxWidth: width)
+            canvas.put(question.prompt("your changes"), in: line, role: .error)
         case .offeringDraft(let offer):
-            canvas.put(offer.prompt, row: row, col: 1, role: .error, maxWidth: width)
+            canvas.put(offer.prompt, in: line, role: .error)
         case .resolving(let asking):
-            let lines = asking.prompt(width: width) { key in ApplicationForm.fields.first { $0.key == key }?.label ?? key }
-            for (i, line) in lines.enumerated() {
-                canvas.fill(row: row - 1 + i, role: .normal)
-                canvas.put(line, row: row - 1 + i, col: 1, role: .error, maxWidth: width)
-            }
+            let lines = asking.prompt(width: rows.width) { key in ApplicationForm.fields.first { $0.key == key }?.label ?? key }
+            canvas.fill(rowsOf: rows, role: .normal)
+            canvas.put(lines: lines.map { ($0, .error) }, in: rows)
         case .amending:
-            canvas.put("Reason for the amendment:", row: row, col: 1, role: .header)
-            reason.draw(into: &canvas, row: row, col: 27, width: canvas.width - 28, focused: true)
-            if let message { canvas.put(message, row: row - 1, col: 1, role: .error, maxWidth: width) }
+            var field = line
+            canvas.put("Reason for the amendment:", in: field.takeLeft(26), role: .header)
+            reason.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
+            if let message { canvas.put(message, in: above, role: .error) }
         case .editing:
             if let message {
                 // A long message takes the free row above the status line too.
-                let lines = message.wrapped(toWidth: width).prefix(2)
-                for (i, line) in lines.enumerated() {
-                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .error, maxWidth: width)
-                }
+                lastLines(message, .error)
             } else if let notice {
-                let lines = ("✓ " + notice).wrapped(toWidth: width).prefix(2)
-                for (i, line) in lines.enumerated() {
-                    canvas.put(line, row: row - lines.count + 1 + i, col: 1, role: .normal, maxWidth: width)
-                }
+                lastLines("✓ " + notice, .normal)
             } else if let hint = form.focused.hint {
-                canvas.put(hint, row: row, col: 1, role: .dim, maxWidth: width)
+                canvas.put(hint, in: line, role: .dim)
             } else {
-                canvas.put("Tab next field · PgDn next section · Ctrl-S or F2 saves · Esc cancels", row: row, col: 1,
-                           role: .dim, maxWidth: width)
+                canvas.put("Tab next field · PgDn next section · Ctrl-S or F2 saves · Esc cancels", in: line, role: .dim)
             }
         }
     }
