@@ -2,8 +2,28 @@ import Domain
 import TerminalKit
 
 extension RecommendationsScreen {
+    /// The heading, the list, the detail (after the rows shown and a blank
+    /// row, or in the last four rows at least), the status line.
+    struct Parts {
+        let heading, list, detailAndList, detailFloor, status: Area
+
+        init(_ area: Area) {
+            var rest = area
+            status = rest.takeBottom(1)
+            heading = rest.takeTop(1).inset(1)
+            detailAndList = rest
+            detailFloor = rest.takeBottom(4)
+            list = rest
+        }
+
+        /// Where the detail goes when the list shows `shown` rows.
+        func detail(after shown: Int) -> Area {
+            detailAndList.rows(from: min(detailFloor.top, list.top + shown + 1)).inset(1)
+        }
+    }
+
     mutating func prepare(area: Area) {
-        let height = area.height - 6
+        let height = Parts(area).list.height
         selected = max(0, min(selected, selectable.count - 1))
         guard selectable.indices.contains(selected) else { return }
         let at = selectable[selected]
@@ -13,30 +33,27 @@ extension RecommendationsScreen {
 
     func render(into canvas: inout Canvas, area: Area) {
         let c = file.customer
-        canvas.put("\(c.displayName) \(c.id) · nothing enters the plan unless you mark it",
-                   row: area.top, col: 1, role: .header, maxWidth: area.width - 2)
-        let height = area.height - 6
+        let parts = Parts(area)
+        canvas.put("\(c.displayName) \(c.id) · nothing enters the plan unless you mark it", in: parts.heading, role: .header)
         let current = row
-        for (i, r) in rows.enumerated().dropFirst(top).prefix(height) {
-            let y = area.top + 1 + i - top
-            let isSelected = r == current
-            draw(r, at: y, width: area.width, selected: isSelected, into: &canvas)
+        for (r, line) in zip(rows.dropFirst(top), parts.list.rows) {
+            draw(r, in: line, selected: r == current, into: &canvas)
         }
         // The detail wraps into the rows the list leaves (at least four).
-        let shown = min(max(0, rows.count - top), height)
-        renderDetail(into: &canvas, row: min(area.bottom - 4, area.top + 2 + shown), lastRow: area.bottom - 1, width: area.width)
-        renderStatus(into: &canvas, row: area.bottom)
+        let shown = min(max(0, rows.count - top), parts.list.height)
+        renderDetail(into: &canvas, in: parts.detail(after: shown))
+        renderStatus(into: &canvas, in: parts.status)
     }
 
     private func box(_ key: String) -> String { marked.contains(key) ? "[x]" : "[ ]" }
 
-    private func draw(_ r: Row, at y: Int, width: Int, selected: Bool, into canvas: inout Canvas) {
+    private func draw(_ r: Row, in area: Area, selected: Bool, into canvas: inout Canvas) {
         let role: StyleRole = selected ? .selected : .normal
         switch r {
         case .heading(let text):
-            canvas.put(text, row: y, col: 1, role: .header, maxWidth: width - 2)
+            canvas.put(text, in: area.inset(1), role: .header)
             return
-        default: canvas.fill(row: y, role: role)
+        default: canvas.fill(rowsOf: area, role: role)
         }
         let lead = selected ? "▶ " : "  "
         var line: String
@@ -59,12 +76,13 @@ extension RecommendationsScreen {
             line = lead + "– " + rec.text + " — dismissed \(d.on) by \(d.by): \(d.reason)"
         case .heading: return
         }
-        canvas.put(line.truncated(toWidth: width - 1), row: y, col: 0, role: selected ? role : (dim ? .dim : .normal))
+        let cell = area.inset(right: 1)
+        canvas.put(line.truncated(toWidth: cell.width), in: cell, role: selected ? role : (dim ? .dim : .normal))
     }
 
     /// The selected row's whole wording (its row may cut it), why it is
     /// recommended, what is missing, and the service's category and links.
-    private func renderDetail(into canvas: inout Canvas, row: Int, lastRow: Int, width: Int) {
+    private func renderDetail(into canvas: inout Canvas, in area: Area) {
         let key: String? = switch self.row {
         case .item(let k), .step(let k, _), .goalService(let k), .dismissed(let k): k
         default: nil
@@ -82,28 +100,27 @@ extension RecommendationsScreen {
             lines.append("\(entry.name) · \(entry.categoryLabel)"
                          + (entry.indicators.isEmpty ? "" : " · links: " + entry.indicators.map(\.label).joined(separator: ", ")))
         }
-        let wrapped = lines.flatMap { line in line.wrapped(toWidth: width - 2).map { ($0, line.hasPrefix("collect:")) } }
-        let room = max(1, lastRow - row + 1)
+        let wrapped = lines.flatMap { line in line.wrapped(toWidth: area.width).map { ($0, line.hasPrefix("collect:")) } }
+        let room = max(1, area.height)
         for (i, (line, collect)) in wrapped.prefix(room).enumerated() {
             // Where the rows run out the last one ends in "…".
             let text = i == room - 1 && wrapped.count > room ? line + " " + wrapped[room].0 : line
-            canvas.put(text, row: row + i, col: 1, role: collect ? .dueSoon : .dim, maxWidth: width - 2)
+            canvas.put(text, in: area.row(i), role: collect ? .dueSoon : .dim)
         }
     }
 
-    private func renderStatus(into canvas: inout Canvas, row: Int) {
-        canvas.fill(row: row, role: .normal)
-        let width = canvas.width - 2
+    private func renderStatus(into canvas: inout Canvas, in status: Area) {
+        canvas.fill(rowsOf: status, role: .normal)
+        var line = status.inset(1)
         if let dismissing {
-            canvas.put("Dismiss because:", row: row, col: 1, role: .header)
-            dismissing.draw(into: &canvas, row: row, col: 18, width: canvas.width - 19, focused: true)
+            canvas.put("Dismiss because:", in: line.takeLeft(17), role: .header)
+            dismissing.draw(into: &canvas, row: line.top, col: line.left, width: line.width, focused: true)
         } else if let message {
-            canvas.put(message, row: row, col: 1, role: .error, maxWidth: width)
+            canvas.put(message, in: line, role: .error)
         } else if let notice {
-            canvas.put("✓ " + notice, row: row, col: 1, role: .normal, maxWidth: width)
+            canvas.put("✓ " + notice, in: line, role: .normal)
         } else {
-            canvas.put("Space marks · Enter edits wording · a adds marked to the plan · x dismisses", row: row, col: 1,
-                       role: .dim, maxWidth: width)
+            canvas.put("Space marks · Enter edits wording · a adds marked to the plan · x dismisses", in: line, role: .dim)
         }
     }
 }
