@@ -175,7 +175,10 @@ public final class AppLoop {
             terminal.present(canvas)
             return
         }
-        let area = Area(top: 1, left: 0, width: size.width, height: size.height - 2)
+        // The title bar, the screen's area, the key bar.
+        var area = Area(top: 0, left: 0, width: size.width, height: size.height)
+        area.takeTop(1)
+        let keyBar = area.takeBottom(1)
         var screen = stack.removeLast()
         screen.prepare(area: area)
         stack.append(screen)
@@ -185,8 +188,8 @@ public final class AppLoop {
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
         KeyBar.draw(into: &canvas, bindings: screen.bindings, pinned: global)
         if let draftProblem {
-            canvas.fill(row: size.height - 1, role: .error)
-            canvas.put(draftProblem, row: size.height - 1, col: 1, role: .error, maxWidth: size.width - 2)
+            canvas.fill(rowsOf: keyBar, role: .error)
+            canvas.put(draftProblem, in: keyBar.inset(1), role: .error)
         }
         terminal.present(canvas)
     }

@@ -35,7 +35,8 @@ extension CaseFileScreen {
 extension CustomerScreen {
     /// The bottom line: what went wrong, else what was just done.
     func renderStatus(message: String?, notice: String?, into canvas: inout Canvas, area: Area) {
-        let status = area.row(area.height - 1)
+        var rest = area
+        let status = rest.takeBottom(1)
         canvas.fill(rowsOf: status, role: .normal)
         if let message {
             canvas.put(message, in: status.inset(1), role: .error)

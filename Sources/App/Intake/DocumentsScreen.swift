@@ -110,7 +110,8 @@ struct DocumentsScreen: CaseFileScreen, SelectingScreen {
         if let editing {
             var problems: [String: String] = [:]
             if editing.checked.contains("seenOn"), let p = seenProblem { problems["seenOn"] = p }
-            editing.render(into: &canvas, top: parts.detail.top, height: 3, width: area.width, problems: problems)
+            var form = parts.detail.across(area)
+            editing.render(into: &canvas, in: form.takeTop(3), problems: problems)
         }
         let done = items.filter { file.document(for: $0) != nil }.count
         renderStatus(into: &canvas, area: area)

@@ -62,7 +62,8 @@ extension EligibilityScreen {
             facts = parts.whyAndFacts.rows(from: min(after.top, facts.top))
         }
         if let certifying {
-            certifying.render(into: &canvas, top: facts.top, height: 4, width: area.width,
+            // The form's four rows from where the facts would start (its last may share the status row's place).
+            certifying.render(into: &canvas, in: Area(top: facts.top, left: area.left, width: area.width, height: 4),
                               problems: certifyFormProblems.filter { certifying.checked.contains($0.key) })
         } else {
             // Each fact: its label in a column of 21, the value to the edge less one.

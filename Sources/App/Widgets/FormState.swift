@@ -234,32 +234,33 @@ struct FormState {
         scroll(height: area.height, width: area.width, problems: problems)
     }
 
-    /// Draws the form on the rows of `area`, its labels from the area's left edge.
+    /// Draws the form on the rows of `area`, its labels from the area's left
+    /// edge, the values from the value column.
     func render(into canvas: inout Canvas, in area: Area, problems: [String: String], active: Bool = true) {
-        render(into: &canvas, top: area.top, height: area.height, width: area.width, problems: problems, active: active)
-    }
-
-    func render(into canvas: inout Canvas, top row: Int, height: Int, width: Int,
-                problems: [String: String], active: Bool = true) {
         let problems = withSSNProblems(problems)
+        let width = area.width
         let fieldCol = fieldColumn(width)
         let fieldWidth = fieldWidth(width)
-        for (n, line) in lines(problems: problems, width: width).dropFirst(top).prefix(height).enumerated() {
-            let y = row + n
+        for (n, (line, row)) in zip(lines(problems: problems, width: width).dropFirst(top), area.rows).enumerated() {
+            // The row split into the label's columns and the value's, with a margin at the right.
+            var afterLabel = row
+            let labelCell = afterLabel.takeLeft(fieldCol).inset(right: 1)
+            var valueCell = afterLabel
+            valueCell = valueCell.takeLeft(fieldWidth)
             switch line {
             case .blank: break
             case .more(let i, let skipped):
                 // Drawn with its field, unless the field's first row is scrolled off above.
-                guard n == 0, let area = area(fields[i].key) else { break }
-                area.draw(into: &canvas, row: y, col: fieldCol, width: fieldWidth, visible: rows(of: i, width: width),
-                          focused: active && i == focus, skipping: skipped)
-            case .heading(let text): canvas.put(text, row: y, col: 2, role: .header, maxWidth: width - 4)
+                guard n == 0, let text = self.area(fields[i].key) else { break }
+                text.draw(into: &canvas, row: valueCell.top, col: valueCell.left, width: valueCell.width,
+                          visible: rows(of: i, width: width), focused: active && i == focus, skipping: skipped)
+            case .heading(let text): canvas.put(text, in: row.inset(2), role: .header)
             case .hint(let text):
-                if active { canvas.put(text, row: y, col: fieldCol, role: .dim, maxWidth: width - fieldCol - 1) }
+                if active { canvas.put(text, in: afterLabel.inset(right: 1), role: .dim) }
             case .problem(_, let text):
                 // A long message starts further left rather than being cut.
-                let col = ("✗ " + text).displayWidth <= width - fieldCol - 1 ? fieldCol : 4
-                canvas.put("✗ " + text, row: y, col: col, role: .error, maxWidth: width - col - 1)
+                let cell = ("✗ " + text).displayWidth <= afterLabel.width - 1 ? afterLabel : row.inset(left: 4)
+                canvas.put("✗ " + text, in: cell.inset(right: 1), role: .error)
             case .field(let i):
                 let f = fields[i]
                 let isFocused = active && i == focus
@@ -270,34 +271,36 @@ struct FormState {
                 if f.kind == .toggle {
                     // A checkbox list: the box first, then the whole label.
                     let on = self[f.key] == FormField.yes
-                    canvas.put(mark + " ", row: y, col: 0, role: role)
-                    canvas.put(on ? "[x]" : "[ ]", row: y, col: 2, role: isFocused ? .input : .normal)
-                    canvas.put(f.label, row: y, col: 6, role: role, maxWidth: width - 7)
-                    if isFocused { canvas.cursor = (y, 3) }
+                    var cells = row
+                    canvas.put(mark + " ", in: cells.takeLeft(2), role: role)
+                    let box = cells.takeLeft(4)
+                    canvas.put(on ? "[x]" : "[ ]", in: box, role: isFocused ? .input : .normal)
+                    canvas.put(f.label, in: cells.inset(right: 1), role: role)
+                    if isFocused { canvas.cursor = (box.top, box.left + 1) }
                     continue
                 }
-                canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), row: y, col: 0, role: role,
-                           maxWidth: fieldCol - 1)
-                if f.kind == .paragraph, let area = area(f.key) {
-                    area.draw(into: &canvas, row: y, col: fieldCol, width: fieldWidth,
-                              visible: min(rows(of: i, width: width), height - n), focused: isFocused)
+                canvas.put(mark + " " + f.label + (f.isRequired ? " *" : ""), in: labelCell, role: role)
+                if f.kind == .paragraph, let text = self.area(f.key) {
+                    text.draw(into: &canvas, row: valueCell.top, col: valueCell.left, width: valueCell.width,
+                              visible: min(rows(of: i, width: width), area.height - n), focused: isFocused)
                 } else {
-                    drawValue(f, row: y, col: fieldCol, width: fieldWidth, focused: isFocused, into: &canvas)
+                    drawValue(f, in: valueCell, focused: isFocused, into: &canvas)
                 }
             }
         }
     }
 
-    private func drawValue(_ f: FormField, row: Int, col: Int, width: Int, focused: Bool, into canvas: inout Canvas) {
+    private func drawValue(_ f: FormField, in cell: Area, focused: Bool, into canvas: inout Canvas) {
         let value = self[f.key]
         switch f.kind {
         case .text, .paragraph, .date:
-            (inputs[f.key] ?? TextField()).draw(into: &canvas, row: row, col: col, width: width, focused: focused)
+            (inputs[f.key] ?? TextField()).draw(into: &canvas, row: cell.top, col: cell.left, width: cell.width, focused: focused)
         case .toggle:
             break   // drawn as a checkbox line by `render`
         case .choice:
+            // The arrows around a focused choice may run past the field's width into the margin.
             let text = focused ? "◀ \(f.display(value)) ▶" : f.display(value)
-            canvas.put(text, row: row, col: col, role: focused ? .input : .normal, maxWidth: width + 4)
+            canvas.put(text, row: cell.top, col: cell.left, role: focused ? .input : .normal, maxWidth: cell.width + 4)
         }
     }
 }
