@@ -50,11 +50,14 @@ extension SelectingScreen {
 }
 
 extension CaseFileScreen where Self: CommandScreen {
-    /// A command only some roles may use: for the others it says why on the
-    /// status line (the Store refuses the write again whatever the screen does).
-    static func needing(_ permission: Permission, _ binding: KeyBinding,
-                        _ run: @escaping (inout Self) -> Effect) -> Command<Self> {
-        Command(binding) { screen, _ in
+    /// A command only some roles may use: for the others the key is dimmed,
+    /// help says why, and pressing it says why on the status line (the Store
+    /// refuses the write again whatever the screen does).
+    func needing(_ permission: Permission, _ binding: KeyBinding,
+                 _ run: @escaping (inout Self) -> Effect) -> Command<Self> {
+        var shown = binding
+        shown.disabled = session.refusal(permission)
+        return Command(shown) { screen, _ in
             if let refusal = screen.session.refusal(permission) {
                 screen.message = refusal
                 return .handled

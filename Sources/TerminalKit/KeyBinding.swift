@@ -9,6 +9,9 @@ public struct KeyBinding: Hashable, Sendable {
     public var inBar: Bool
     /// How the keys are written when listing each would not fit.
     public var shownKeys: String?
+    /// Why the keys do nothing for this user (their role may not): the key
+    /// bar dims them and help says why. Nil when they work.
+    public var disabled: String?
 
     public init(_ keys: [Key], _ label: String, help: String, inBar: Bool = true, shownKeys: String? = nil) {
         self.keys = keys

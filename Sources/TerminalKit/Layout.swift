@@ -32,34 +32,32 @@ public struct Area: Equatable, Sendable {
 
     /// Cuts `rows` off the top (fewer when there are not so many) and returns them.
     @discardableResult
-    public mutating func takeTop(_ rows: Int) -> Area {
-        let n = max(0, min(rows, height))
-        defer { top += n; height -= n }
-        return Area(top: top, left: left, width: width, height: n)
-    }
+    public mutating func takeTop(_ rows: Int) -> Area { take(rows, from: .top) }
 
     /// Cuts `rows` off the bottom and returns them.
     @discardableResult
-    public mutating func takeBottom(_ rows: Int) -> Area {
-        let n = max(0, min(rows, height))
-        height -= n
-        return Area(top: top + height, left: left, width: width, height: n)
-    }
+    public mutating func takeBottom(_ rows: Int) -> Area { take(rows, from: .bottom) }
 
     /// Cuts `columns` off the left and returns them.
     @discardableResult
-    public mutating func takeLeft(_ columns: Int) -> Area {
-        let n = max(0, min(columns, width))
-        defer { left += n; width -= n }
-        return Area(top: top, left: left, width: n, height: height)
-    }
+    public mutating func takeLeft(_ columns: Int) -> Area { take(columns, from: .left) }
 
     /// Cuts `columns` off the right and returns them.
     @discardableResult
-    public mutating func takeRight(_ columns: Int) -> Area {
-        let n = max(0, min(columns, width))
-        width -= n
-        return Area(top: top, left: left + width, width: n, height: height)
+    public mutating func takeRight(_ columns: Int) -> Area { take(columns, from: .right) }
+
+    private enum Edge { case top, bottom, left, right }
+
+    private mutating func take(_ count: Int, from edge: Edge) -> Area {
+        let n = max(0, min(count, edge == .top || edge == .bottom ? height : width))
+        var taken = self
+        switch edge {
+        case .top: taken.height = n; top += n; height -= n
+        case .bottom: height -= n; taken.top = top + height; taken.height = n
+        case .left: taken.width = n; left += n; width -= n
+        case .right: width -= n; taken.left = left + width; taken.width = n
+        }
+        return taken
     }
 
     /// The area's rows from the grid row `row` down (all of them when `row`

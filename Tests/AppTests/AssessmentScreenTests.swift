@@ -271,3 +271,21 @@ import TerminalKit
         #expect(form.allSatisfy { f in h.lines.contains { $0.contains(f.label) } })
     }
 }
+
+/// A key the user's role may not use carries why: dimmed in the key bar,
+/// explained in help, and said on the status line when pressed.
+@Suite struct DisabledKeyTests {
+    @Test func aSupervisorSeesWhyTheyCannotRecordABarrier() throws {
+        let h = try Harness(login: "asantos")
+        h.openCustomer(16)
+        h.press(.char("r"))
+        let bar = h.terminal.screen.height - 1
+        let add = try #require(h.lines[bar].range(of: "a Add"))
+        let col = h.lines[bar].distance(from: h.lines[bar].startIndex, to: add.lowerBound)
+        #expect(h.terminal.screen[bar, col].role == .dim)
+        h.press(.char("a"))
+        #expect(h.screen.contains("asantos: Supervisors may not assess customers or enroll them"))
+        h.press(.function(1))
+        #expect(h.screen.contains("Record a new barrier (not for you: asantos: Supervisors"))
+    }
+}

@@ -21,10 +21,10 @@ struct AssessmentsScreen: CaseFileScreen, SelectingScreen {
     var rowCount: Int { rows.count }
 
     var commands: [Command<Self>] {
-        [Self.needing(.assess, KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why")) {
+        [needing(.assess, KeyBinding([.char("a")], "Add", help: "Record an assessment, or one that was not completed and why")) {
             .push($0.form())
          },
-         Self.needing(.assess, KeyBinding([.enter], "Correct",
+         needing(.assess, KeyBinding([.enter], "Correct",
                                           help: "Correct the selected assessment (a score typed wrong); the old value, who and why are kept")) {
             $0.rows.indices.contains($0.selected) ? .push($0.correctionForm($0.rows[$0.selected])) : .handled
          },

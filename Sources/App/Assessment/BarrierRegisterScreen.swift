@@ -19,11 +19,11 @@ struct BarrierRegisterScreen: CaseFileScreen, SelectingScreen {
     var rowCount: Int { rows.count }
 
     var commands: [Command<Self>] {
-        [Self.needing(.assess, KeyBinding([.char("a")], "Add", help: "Record a new barrier")) { .push($0.form(for: nil)) },
-         Self.needing(.assess, KeyBinding([.enter], "Correct", help: "Correct the selected barrier (the earlier text is kept in its history)")) {
+        [needing(.assess, KeyBinding([.char("a")], "Add", help: "Record a new barrier")) { .push($0.form(for: nil)) },
+         needing(.assess, KeyBinding([.enter], "Correct", help: "Correct the selected barrier (the earlier text is kept in its history)")) {
             .push($0.form(for: $0.rows.indices.contains($0.selected) ? $0.rows[$0.selected] : nil))
          },
-         Self.needing(.assess, KeyBinding([.char("o")], "Overcome", help: "Record how and when the selected barrier was overcome")) { screen in
+         needing(.assess, KeyBinding([.char("o")], "Overcome", help: "Record how and when the selected barrier was overcome")) { screen in
             guard screen.rows.indices.contains(screen.selected) else { return .push(screen.form(for: nil)) }
             let b = screen.rows[screen.selected]
             guard b.isOpen else { screen.message = "Already overcome on \(b.overcomeOn!)"; return .handled }

@@ -37,26 +37,26 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
                     }]
         }
         if exited {
-            return [Self.needing(.caseWork, KeyBinding([.char("f")], "Follow-up note", help: "Record a follow-up contact or service")) {
+            return [needing(.caseWork, KeyBinding([.char("f")], "Follow-up note", help: "Record a follow-up contact or service")) {
                         .push(NoteForms.new(.followUp, session: $0.session, customer: $0.file.customer.id))
                     },
-                    Self.needing(.caseWork, KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")) {
+                    needing(.caseWork, KeyBinding([.char("d")], "Declined", help: "Record that the customer declined follow-up, and why")) {
                         .push($0.declineForm())
                     }]
         }
-        return [Self.needing(.caseWork, KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met")) {
+        return [needing(.caseWork, KeyBinding([.char("x")], "Exit", help: "Exit the customer once every check is met")) {
                     $0.askToExit()
                 },
-                Self.needing(.caseWork, KeyBinding([.char("s")], "Pause",
+                needing(.caseWork, KeyBinding([.char("s")], "Pause",
                                                    help: "Record a planned break in service: the exit clock stops meanwhile")) {
                     .push($0.pauseForm())
                 },
-                Self.needing(.caseWork, KeyBinding([.char("e")], "End pause",
+                needing(.caseWork, KeyBinding([.char("e")], "End pause",
                                                    help: "End the running pause early (the customer is back): the exit clock runs again",
                                                    inBar: false)) {
                     $0.endPause()
                 },
-                Self.needing(.caseWork, KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")) {
+                needing(.caseWork, KeyBinding([.char("c")], "Other program", help: "Record a service delivered or scheduled in another DOL-funded program the customer is co-enrolled in: the exit clock runs across all of them")) {
                     .push($0.otherProgramForm())
                 }]
     }

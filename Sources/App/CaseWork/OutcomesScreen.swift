@@ -16,17 +16,17 @@ struct OutcomesScreen: CaseFileScreen, SelectingScreen {
     var rowCount: Int { rows.count }
 
     var commands: [Command<Self>] {
-        [Self.recording(.employment, "e", "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
-         Self.recording(.credential, "c", "Credential", help: "Record a credential attained: type and date"),
-         Self.recording(.skillGain, "s", "Skill gain", help: "Record a measurable skill gain: type and date"),
-         Self.needing(.caseWork, KeyBinding([.enter], "Correct",
+        [recording(.employment, "e", "Employment", help: "Record a job: employer, hire date, hours, wage, occupation"),
+         recording(.credential, "c", "Credential", help: "Record a credential attained: type and date"),
+         recording(.skillGain, "s", "Skill gain", help: "Record a measurable skill gain: type and date"),
+         needing(.caseWork, KeyBinding([.enter], "Correct",
                                             help: "Correct the selected outcome (a wrong date or wage); the old values, who and why are kept")) {
             $0.rows.indices.contains($0.selected) ? .push($0.correctionForm($0.rows[$0.selected])) : .handled
          },
          Self.move("Select an outcome")]
     }
 
-    private static func recording(_ kind: OutcomeKind, _ key: Character, _ label: String, help: String) -> Command<Self> {
+    private func recording(_ kind: OutcomeKind, _ key: Character, _ label: String, help: String) -> Command<Self> {
         needing(.caseWork, KeyBinding([.char(key)], label, help: help)) { .push($0.form(kind)) }
     }
 

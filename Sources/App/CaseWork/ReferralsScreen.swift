@@ -29,8 +29,8 @@ struct ReferralsScreen: CaseFileScreen, SelectingScreen {
     var rowCount: Int { rows.count }
 
     var commands: [Command<Self>] {
-        [Self.needing(.caseWork, KeyBinding([.char("a")], "Refer", help: "Refer the customer to a partner program")) { .push($0.newForm()) },
-         Self.needing(.caseWork, KeyBinding([.enter], "Status",
+        [needing(.caseWork, KeyBinding([.char("a")], "Refer", help: "Refer the customer to a partner program")) { .push($0.newForm()) },
+         needing(.caseWork, KeyBinding([.enter], "Status",
                                             help: "Record the selected referral's new status (accepted, completed, declined)")) { screen in
             guard screen.rows.indices.contains(screen.selected) else { return .push(screen.newForm()) }
             let r = screen.rows[screen.selected]

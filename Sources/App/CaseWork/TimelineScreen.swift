@@ -48,7 +48,7 @@ struct TimelineScreen: CaseFileScreen, SearchingScreen {
                        screen.searching = true
                        return .handled
                    },
-                   Self.needing(.caseWork, KeyBinding([.char("a")], "Amend", help: "Correct the selected note; the original stays readable")) {
+                   needing(.caseWork, KeyBinding([.char("a")], "Amend", help: "Correct the selected note; the original stays readable")) {
                        $0.amendSelected()
                    },
                    Command(KeyBinding([.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], "Move",

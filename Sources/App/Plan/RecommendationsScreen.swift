@@ -133,7 +133,7 @@ struct RecommendationsScreen: CaseFileScreen, SelectingScreen {
         return [Command(Self.toggle) { screen, _ in screen.toggleSelected(); return .handled },
                 Command(Self.add) { screen, _ in screen.addMarked() },
                 Command(Self.edit) { screen, _ in screen.editWording() },
-                Self.needing(.editPlan, Self.dismiss) { $0.dismissOrRestore() },
+                needing(.editPlan, Self.dismiss) { $0.dismissOrRestore() },
                 Command(Self.showHidden) { screen, _ in screen.showDismissed.toggle(); return .handled },
                 Self.move("Select an item")]
     }

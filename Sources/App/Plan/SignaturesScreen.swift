@@ -36,7 +36,7 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
     var rowCount: Int { states.count }
 
     var commands: [Command<Self>] {
-        var all = [Self.needing(.editPlan, KeyBinding([.enter], "Sign",
+        var all = [needing(.editPlan, KeyBinding([.enter], "Sign",
                                                       help: "Sign the plan as the selected signer (their name typed, the statement confirmed)")) {
                        $0.sign()
                    },
@@ -44,7 +44,7 @@ struct SignaturesScreen: CaseFileScreen, SelectingScreen {
                        screen, _ in screen.showSigned()
                    }]
         if states.contains(where: { $0.role == .guardian }) {
-            all.append(Self.needing(.editPlan, KeyBinding([.char("g")], "Send to guardian",
+            all.append(needing(.editPlan, KeyBinding([.char("g")], "Send to guardian",
                                                           help: "Record that the plan went to the parent or guardian to sign later")) {
                 $0.saved == nil ? $0.nothingToSign() : .push($0.guardianForm())
             })

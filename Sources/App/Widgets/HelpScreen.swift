@@ -35,7 +35,7 @@ struct HelpScreen: ScrollingScreen {
         var lines: [(key: String, text: String)] = []
         for b in entries {
             let keys = Self.keyLines(b.keyText, width: keyWidth - 1)
-            let help = b.help.wrapped(toWidth: textWidth)
+            let help = (b.help + (b.disabled.map { " (not for you: \($0))" } ?? "")).wrapped(toWidth: textWidth)
             for i in 0..<max(keys.count, help.count) {
                 lines.append((i < keys.count ? keys[i] : "", i < help.count ? help[i] : ""))
             }

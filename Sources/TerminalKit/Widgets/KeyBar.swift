@@ -40,8 +40,9 @@ public enum KeyBar {
 
     private static func draw(_ b: KeyBinding, row: Int, col: Int, into canvas: inout Canvas) -> Int {
         var x = col
-        x += canvas.put(b.keyText, row: row, col: x, role: .key)
-        x += canvas.put(" " + b.label + "  ", row: row, col: x, role: .keyLabel)
+        // A key this user may not use stays where it is, dimmed: help says why.
+        x += canvas.put(b.keyText, row: row, col: x, role: b.disabled == nil ? .key : .dim)
+        x += canvas.put(" " + b.label + "  ", row: row, col: x, role: b.disabled == nil ? .keyLabel : .dim)
         return x - col
     }
 }
