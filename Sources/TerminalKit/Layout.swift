@@ -87,6 +87,12 @@ extension Canvas {
         for (line, row) in zip(lines, area.rows) { put(line.0, in: row, role: line.1) }
     }
 
+    /// Puts a label at the area's left and cuts it, and a space after it,
+    /// off the area: what the label names goes in what is left.
+    public mutating func put(label: String, role: StyleRole = .normal, taking area: inout Area) {
+        put(label, in: area.takeLeft(label.displayWidth + 1), role: role)
+    }
+
     /// Puts `text` wrapped at the area's width on its top rows (at most
     /// `limit`), and cuts those rows off the area: the next paragraph goes under it.
     public mutating func put(wrapped text: String, role: StyleRole = .normal, limit: Int? = nil, taking area: inout Area) {

@@ -37,7 +37,8 @@ struct NoteKindScreen: SelectingScreen {
             canvas.fill(rowsOf: row, role: role)
             // The kind in a column of 34, then what the note is for.
             var purpose = row.inset(1)
-            canvas.put((isSelected ? "▶ " : "  ") + kind.label.fitted(toWidth: 32), in: purpose.takeLeft(34), role: role)
+            let label = (isSelected ? "▶ " : "  ") + kind.label.fitted(toWidth: 32)
+            canvas.put(label, in: purpose.takeLeft(label.displayWidth), role: role)
             canvas.put(kind.purpose, in: purpose, role: isSelected ? .selected : .dim)
         }
         if let message {

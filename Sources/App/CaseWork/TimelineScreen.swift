@@ -106,7 +106,8 @@ struct TimelineScreen: CaseFileScreen, SearchingScreen {
                    + "last two-way contact \(c.lastContactOn?.description ?? "never")",
                    in: parts.summary, role: .dim)
         var searchLine = parts.third
-        canvas.put("Search: ", in: searchLine.takeLeft(8), role: .dim)
+        let label = "Search: "
+        canvas.put(label, in: searchLine.takeLeft(label.displayWidth), role: .dim)
         search.draw(into: &canvas, row: searchLine.top, col: searchLine.left, width: min(40, searchLine.width), focused: searching)
         if !searching && search.text.isEmpty { canvas.put("(/ to search)", in: searchLine, role: .dim) }
         // The selected entry in full takes the last quarter (3 to 6 rows); the table the rest.

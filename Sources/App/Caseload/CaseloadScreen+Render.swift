@@ -87,7 +87,7 @@ extension CaseloadScreen {
         } else if let notice {
             canvas.put("✓ " + notice, in: left, role: .normal)
         } else if searching || !search.text.isEmpty {
-            canvas.put("Search:", in: left.takeLeft(8), role: .normal)
+            canvas.put(label: "Search:", taking: &left)
             search.draw(into: &canvas, row: left.top, col: left.left, width: max(2, left.width), focused: searching)
         } else {
             canvas.put("/ to search by name or ID", in: left, role: .dim)

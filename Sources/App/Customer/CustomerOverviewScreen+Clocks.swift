@@ -47,7 +47,7 @@ extension CustomerOverviewScreen {
             canvas.put(lead + label + tail, in: line, role: role)
             if spacing == 2 {
                 // The explanation lines up under the label, past the marker and the date.
-                let explanation = rows.takeTop(1).inset(left: 13)
+                let explanation = rows.takeTop(1).inset(left: Self.labelWidth)
                 canvas.put(clock.rule.explanation.truncated(toWidth: explanation.width), in: explanation, role: .dim)
             }
         }

@@ -240,10 +240,13 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
         return session.staff[login].map { "\($0.name) (\(login))" } ?? login
     }
 
-    /// A label in a column of 13, then its value cut to the rest of `area`.
+    /// The column of a field's label: "Last service " and a space.
+    static let labelWidth = 13
+
+    /// A label in its column, then its value cut to the rest of `area`.
     private func field(_ label: String, _ value: String, in area: Area, into canvas: inout Canvas) {
         var rest = area
-        canvas.put(label.fitted(toWidth: 13), row: rest.top, col: rest.takeLeft(13).left, role: .dim)
+        canvas.put(label.fitted(toWidth: Self.labelWidth), row: rest.top, col: rest.takeLeft(Self.labelWidth).left, role: .dim)
         canvas.put(value.truncated(toWidth: max(1, rest.width)), row: rest.top, col: rest.left, role: .normal)
     }
 }

@@ -275,7 +275,7 @@ struct ApplicationScreen: DraftKeeping, CommandScreen {
             canvas.put(lines: lines.map { ($0, .error) }, in: rows)
         case .amending:
             var field = line
-            canvas.put("Reason for the amendment:", in: field.takeLeft(26), role: .header)
+            canvas.put(label: "Reason for the amendment:", role: .header, taking: &field)
             reason.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
             if let message { canvas.put(message, in: above, role: .error) }
         case .editing:

@@ -69,7 +69,7 @@ extension EligibilityScreen {
             // Each fact: its label in a column of 21, the value to the edge less one.
             for ((label, value), row) in zip(self.facts(application), facts.inset(left: 2, right: 1).rows) {
                 var cell = row
-                canvas.put(label.fitted(toWidth: 20), in: cell.takeLeft(21), role: .dim)
+                canvas.put(label: label.fitted(toWidth: 20), role: .dim, taking: &cell)
                 canvas.put(value, in: cell, role: .normal)
             }
         }
@@ -96,7 +96,8 @@ extension EligibilityScreen {
         var rows = area
         let header = rows.takeTop(1)
         canvas.fill(rowsOf: header, role: .header)
-        canvas.put("    Certify  Title                  Result", in: header, role: .header)
+        // The headings over their columns: the box, the title's name, the result.
+        canvas.put("   Certify " + "Title".fitted(toWidth: 23) + "Result", in: header, role: .header)
         let certified = file.certification?.titles ?? []
         for (i, (r, row)) in zip(results, rows.rows).enumerated() {
             let isSelected = i == selected && certifying == nil
@@ -106,12 +107,12 @@ extension EligibilityScreen {
                 : marked.contains(r.title) ? "[x]" : "[ ]"
             let result = r.eligible ? "✓ eligible" : "✗ not eligible"
             let first = r.findings.first { !$0.met }?.text ?? "all \(r.findings.count) rules met"
-            canvas.put((isSelected ? "▶" : " ") + "   " + box + "    " + r.title.name.fitted(toWidth: 22) + " "
-                       + result.fitted(toWidth: 15) + first, in: row, role: role)
+            let lead = (isSelected ? "▶" : " ") + "   " + box + "    " + r.title.name.fitted(toWidth: 22) + " "
+            canvas.put(lead + result.fitted(toWidth: 15) + first, in: row, role: role)
             if !isSelected {
                 // The result in its own color, where its column starts.
                 var cell = row
-                cell.takeLeft(34)
+                cell.takeLeft(lead.displayWidth)
                 canvas.put(result, in: cell, role: r.eligible ? .normal : .error)
             }
         }

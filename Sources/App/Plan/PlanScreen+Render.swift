@@ -243,7 +243,7 @@ extension PlanScreen {
             canvas.put("The plan has unsaved changes: s = save, d = discard, Esc = stay", in: line, role: .error)
         case .reason:
             var field = line
-            canvas.put("Significant change; why:", in: field.takeLeft(25), role: .header)
+            canvas.put(label: "Significant change; why:", role: .header, taking: &field)
             reason.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
             if let message {
                 // The row above the status line says what is wrong with the reason.

@@ -113,7 +113,7 @@ extension RecommendationsScreen {
         canvas.fill(rowsOf: status, role: .normal)
         var line = status.inset(1)
         if let dismissing {
-            canvas.put("Dismiss because:", in: line.takeLeft(17), role: .header)
+            canvas.put(label: "Dismiss because:", role: .header, taking: &line)
             dismissing.draw(into: &canvas, row: line.top, col: line.left, width: line.width, focused: true)
         } else if let message {
             canvas.put(message, in: line, role: .error)

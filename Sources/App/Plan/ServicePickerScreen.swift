@@ -58,7 +58,7 @@ struct ServicePickerScreen: SearchingScreen {
         let parts = Parts(area)
         canvas.put(heading + " · add a service", in: parts.heading, role: .header)
         var find = parts.find
-        canvas.put("Find:", in: find.takeLeft(6), role: .normal)
+        canvas.put(label: "Find:", taking: &find)
         let field = find.takeLeft(min(40, find.width))
         search.draw(into: &canvas, row: field.top, col: field.left, width: field.width, focused: true)
         find.takeLeft(2)
