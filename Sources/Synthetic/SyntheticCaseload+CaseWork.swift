@@ -91,11 +91,23 @@ extension SyntheticCaseload {
         if let window = FollowUp(for: c) {
             // Contacts made for past quarters, except every fifth customer's latest.
             for (i, due) in window.contactsDue.enumerated() where due <= today && !(n % 5 == 0 && i > 0) {
-                note(.followUp, due.adding(days: -5), "Follow-up call: still working.",
-                     answers: ["employment": c.employedOn == nil ? "looking for work" : "still employed"], channel: .phone)
+                let status = Self.followUpStatus(c, n: n, quarter: i)
+                note(.followUp, due.adding(days: -5), "Follow-up call: \(status.label).",
+                     answers: ["status": status.rawValue, "employment": c.employedOn == nil ? "looking for work" : "still employed"],
+                     channel: .phone)
             }
         }
         return work
+    }
+
+    /// What a follow-up contact learned: most placed customers still work
+    /// (one in seven lost the job by the second contact); of the others, a
+    /// youth is often back in school, and some contacts learn nothing. So the
+    /// performance reading has participants met, not met and not known.
+    static func followUpStatus(_ c: Customer, n: Int, quarter: Int) -> FollowUpStatus {
+        if c.employedOn != nil { return n % 7 == 3 && quarter > 0 ? .notEmployed : .employed }
+        if c.program == .youth, n % 2 == 0 { return .education }
+        return n % 3 == 0 ? .unknown : .notEmployed
     }
 
     static let employers = ["Lakeview Hospital", "Midway Logistics", "Northside Credit Union", "Harbor Foods",

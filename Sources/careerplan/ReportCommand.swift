@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports for cron and e-mail.",
-        subcommands: [DeadlinesReportCommand.self, QualityReportCommand.self]
+        subcommands: [DeadlinesReportCommand.self, QualityReportCommand.self, PerformanceReportCommand.self]
     )
 }
 

@@ -73,6 +73,25 @@ import Testing
         try expectGolden("report-quality." + (format == "text" ? "txt" : format), out)
     }
 
+    /// The indicators as the center recorded them, for the year to 30 June
+    /// 2026, on the fixed seed file: every format matches its golden file.
+    @Test(arguments: ["text", "json", "csv"])
+    func thePerformanceReportMatchesItsGoldenFile(format: String) throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "performance", "--db", db, "--from", "2025-07-01",
+                                                                  "--to", "2026-06-30", "--as-of", "2026-11-23", "--format", format])
+        #expect(status == 0)
+        try expectGolden("report-performance." + (format == "text" ? "txt" : format), out)
+    }
+
+    @Test func thePerformanceReportRefusesABackwardPeriodAndAnUnknownPlanner() throws {
+        let (backward, status) = try TmuxSession.runWithStatus(binary, ["report", "performance", "--db", db, "--from", "2026-07-01",
+                                                                       "--to", "2026-06-30"])
+        #expect(status == 64 && backward.contains("--to (2026-06-30) is before --from (2026-07-01)"))
+        let (who, whoStatus) = try TmuxSession.runWithStatus(binary, ["report", "performance", "--db", db, "--from", "2026-01-01",
+                                                                     "--to", "2026-06-30", "--planner", "nobody"])
+        #expect(whoStatus == 2 && who.contains("no staff member with login \"nobody\""))
+    }
+
     @Test func theCustomersCopyFromTheCommandLine() throws {
         let (out, status) = try TmuxSession.runWithStatus(binary, ["plan", "C000016", "--db", db, "--format", "md"])
         #expect(status == 0 && out.hasPrefix("# Your Career Plan") && out.contains("Individual Service Strategy (ISS)"))

@@ -55,7 +55,10 @@ public enum NoteTemplate {
         ]
         case .followUp: [
             FormField("service", "Follow-up service", hint: "e.g. work-related peer support; blank if none"),
-            FormField("employment", "Employment status", hint: "still employed, new employer, looking", required: true),
+            // Coded, so the center's performance reading can count it; the details stay in words.
+            FormField("status", "Employment status", .choice([FormChoice("", "—")] + FollowUpStatus.choices),
+                      hint: "Space or ←/→: what the contact learned", required: true),
+            FormField("employment", "Details", hint: "e.g. still at Harbor Foods, new employer, looking"),
         ]
         }
     }
