@@ -25,6 +25,24 @@ extension CaseloadStore {
     /// `asOf` is the report's day: who is still in follow-up is counted from
     /// it, never from the machine's date.
     public func clockFacts(planner: String?, by user: Staff?, asOf: Day) throws -> [CaseClockFacts] {
+        try reportFacts(planner: planner, by: user, Self.activeCondition(planner: planner, asOf: asOf))
+    }
+
+    /// The participants of a period, for the performance report: enrolled by
+    /// its last day and not exited before its first, whatever the report's
+    /// day (a report for an earlier year finds that year's exits); only
+    /// what `user` reaches.
+    public func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+        var condition = "c.enrolled_on IS NOT NULL AND c.enrolled_on <= ? AND (c.exited_on IS NULL OR c.exited_on >= ?)"
+        var args: StatementArguments = [to.description, from.description]
+        if let planner {
+            condition += " AND c.planner = ?"
+            args += [planner]
+        }
+        return try reportFacts(planner: planner, by: user, (condition, args))
+    }
+
+    private func reportFacts(planner: String?, by user: Staff?, _ selection: (String, StatementArguments)) throws -> [CaseClockFacts] {
         let user = try Self.permit(.runReports, by: user)
         return try pool.read { db in
             let reach = try Self.reach(of: user, on: today(), db)
@@ -32,7 +50,7 @@ extension CaseloadStore {
                 throw StoreError.notPermitted(login: user.login, role: user.role.name,
                                               action: "report on \(planner)'s customers unless covering for them")
             }
-            var (condition, args) = Self.activeCondition(planner: planner, asOf: asOf)
+            var (condition, args) = selection
             if case .planners(let logins) = reach, planner == nil {
                 let marks = Array(repeating: "?", count: logins.count).joined(separator: ", ")
                 condition += " AND (c.planner IS NULL OR c.planner IN (\(marks)))"

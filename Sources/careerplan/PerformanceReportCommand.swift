@@ -63,7 +63,7 @@ struct PerformanceReportCommand: ParsableCommand {
         let facts: [CaseClockFacts]
         let matrix: ServicesMatrix
         do {
-            facts = try store.clockFacts(planner: planner, by: user, asOf: day)
+            facts = try store.participantFacts(from: Day(parsing: from)!, to: Day(parsing: to)!, planner: planner, by: user)
             matrix = try store.servicesMatrix()
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
