@@ -10,7 +10,7 @@ import Synthetic
 /// a fixed day (so the images only change when the program does).
 public enum Screenshot: String, CaseIterable, Sendable {
     case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, signatures, quality
-    case notes, referrals, outcomes, exit, followUp = "follow-up", dashboard
+    case notes, referrals, outcomes, exit, followUp = "follow-up", dashboard, performance
 
     /// The day the demo caseload is built around for screenshots.
     public static let day = Day(year: 2026, month: 11, day: 23)!
@@ -31,6 +31,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .signatures: "Signatures: who must sign and where each stands"
         case .notes: "The customer's timeline: notes, services, referrals and signatures"
         case .dashboard: "Due and overdue: every policy clock of the planner's customers"
+        case .performance: "How the center is doing: the WIOA indicators by program, as the center recorded them"
         case .quality: "Plan quality against the rubric, with what each category lacks"
         case .barriers: "The barrier register: each barrier with its plan, and how it was overcome"
         case .referrals: "Referrals to partner programs and where each stands"
@@ -56,6 +57,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .signatures: return open(16) + [.char("p"), .char("i")]
         case .notes: return open(16) + [.char("n")]
         case .dashboard: return [.char("d")]
+        case .performance: return [.char("d"), .char("P")]
         case .quality: return open(16) + [.char("p"), .char("Q")]
         case .barriers: return open(16) + [.char("r")]
         case .referrals: return open(16) + [.char("f")]

@@ -53,31 +53,9 @@ public struct PerformanceReport: Sendable {
         var out = "\(group.name.terminalSafeForReport)\n"
         for line in group.lines {
             out += "  " + line.measure.label(youth: group.youth).padding(toLength: 60, withPad: " ", startingAt: 0)
-                + " " + summary(line) + "\n"
+                + " " + line.summary + "\n"
         }
         return out
-    }
-
-    /// "3 of 5  60% · 2 not known", "$7,800 from 3 with earnings · 1 not known", "nobody counted".
-    public static func summary(_ line: PerformanceLine) -> String {
-        if line.isEmpty { return "nobody counted" }
-        let unknown = line.notKnown.isEmpty ? "" : " · \(line.notKnown.count) not known"
-        if line.measure == .medianEarningsQ2 {
-            guard let median = line.median else { return "no earnings recorded" + unknown }
-            return "\(dollars(median)) from \(line.met.count) with earnings" + unknown
-        }
-        let rate = line.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "   —"
-        return "\(line.met.count) of \(line.counted)".padding(toLength: 10, withPad: " ", startingAt: 0) + rate + unknown
-    }
-
-    static func dollars(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .currency
-        formatter.currencyCode = "USD"
-        formatter.locale = Locale(identifier: "en_US")
-        formatter.maximumFractionDigits = 0
-        formatter.minimumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value)) ?? "$\(Int(value))"
     }
 
     // MARK: JSON

@@ -117,3 +117,39 @@ import TerminalKit
         #expect(screen.contains("Due and overdue"))
     }
 }
+
+/// The indicators on the terminal: P on the dashboard, a bar per measure,
+/// Enter lists who is behind it, Enter opens them.
+@Suite struct PerformanceScreenTests {
+    @Test func aSupervisorReadsTheIndicatorsAndWhoIsBehindThem() throws {
+        let h = try Harness(login: "asantos")
+        h.press(.char("d"), .char("P"))
+        try expectGolden("performance", h.screen)
+        #expect(h.lines[1].contains("PY2025 · exits 2025-07-01 to 2026-06-30 · as of 2026-11-23"))
+        #expect(h.screen.contains("▶ Employed, 2nd quarter after exit"))
+        #expect(h.screen.contains("█") && h.screen.contains("not known"))
+        h.press(.enter)
+        #expect(h.lines[1].contains("Employment, 2nd quarter after exit"))
+        let row = try #require(h.lines.first { $0.hasPrefix("▶") })
+        h.press(.enter)
+        let id = try #require(row.split(separator: " ").first { $0.hasPrefix("C0000") })
+        #expect(h.lines[2].contains(String(id)))
+    }
+
+    @Test func theYearChangesWithBrackets() throws {
+        let h = try Harness(login: "asantos")
+        h.press(.char("d"), .char("P"), .char("["))
+        #expect(h.lines[1].contains("PY2024 · exits 2024-07-01 to 2025-06-30"))
+        h.press(.char("]"), .char("]"), .char("]"), .char("]"))
+        #expect(h.lines[1].contains("PY2028"))
+        #expect(h.screen.contains("Nobody is counted in PY2028"))
+    }
+
+    @Test func aFrontDeskWorkerIsToldWhyNot() throws {
+        let h = try Harness(login: "dbrooks")
+        h.press(.char("d"))
+        h.press(.char("P"))
+        #expect(h.screen.contains("may not run reports"))
+        #expect(!h.lines[0].contains("Performance"))
+    }
+}

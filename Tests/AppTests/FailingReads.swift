@@ -51,6 +51,9 @@ final class FailingReads: CaseloadReading, @unchecked Sendable {
                    settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
         try check(); return try real.dueCounts(planners: planners, rule: rule, on: today, settings: settings)
     }
+    func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+        try check(); return try real.participantFacts(from: from, to: to, planner: planner, by: user)
+    }
     func caseFile(_ id: CustomerID, readBy user: Staff?, on day: Day) throws -> CaseFile? {
         try check(); return try real.caseFile(id, readBy: user, on: day)
     }

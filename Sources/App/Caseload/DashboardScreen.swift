@@ -82,7 +82,21 @@ public struct DashboardScreen: SelectingScreen {
             screen.nextFilter()
             return .handled
          },
+         performance,
          Self.move("Select an item", page: 10)]
+    }
+
+    /// The indicators as the center recorded them; for those who may run reports.
+    private var performance: Command<Self> {
+        var binding = KeyBinding([.char("P")], "Performance", help: "How the center is doing: the WIOA indicators by program, as recorded")
+        binding.disabled = session.refusal(.runReports)
+        return Command(binding) { screen, _ in
+            if let refusal = screen.session.refusal(.runReports) {
+                screen.message = refusal
+                return .handled
+            }
+            return .push(PerformanceScreen(session: screen.session))
+        }
     }
 
     public var bindings: [KeyBinding] { commands.map(\.binding) }

@@ -17,6 +17,18 @@ public enum PerformanceMeasure: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// For a screen's line; a youth's employment measures are placements
+    /// (education, training or employment).
+    public func shortLabel(youth: Bool = false) -> String {
+        switch self {
+        case .employmentQ2: youth ? "Placed, 2nd quarter after exit" : "Employed, 2nd quarter after exit"
+        case .employmentQ4: youth ? "Placed, 4th quarter after exit" : "Employed, 4th quarter after exit"
+        case .medianEarningsQ2: "Median earnings, 2nd quarter"
+        case .credential: "Credential within a year of exit"
+        case .skillGains: "Measurable skill gains"
+        }
+    }
+
     /// Who is counted: the exiters of the period, or for skill gains those
     /// in education or training during it.
     public var cohort: String {

@@ -25,6 +25,31 @@ public struct PerformanceLine: Sendable {
     public var rate: Double? { counted == 0 ? nil : Double(met.count) / Double(counted) }
     public var isEmpty: Bool { met.isEmpty && notMet.isEmpty && notKnown.isEmpty }
 
+    /// "3 of 5   60% · 2 not known", "$7,800 from 3 with earnings · 1 not known", "nobody counted".
+    public var summary: String {
+        if isEmpty { return "nobody counted" }
+        let unknown = notKnown.isEmpty ? "" : " · \(notKnown.count) not known"
+        if measure == .medianEarningsQ2 {
+            guard let median else { return "no earnings recorded" + unknown }
+            return "\(Self.dollars(median)) from \(met.count) with earnings" + unknown
+        }
+        let percent = rate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—"
+        let counts = "\(met.count) of \(counted)"
+        return counts + String(repeating: " ", count: max(1, 10 - counts.count)) + String(repeating: " ", count: max(0, 4 - percent.count))
+            + percent + unknown
+    }
+
+    /// "$8,541": whole dollars with thousands marked.
+    static func dollars(_ value: Double) -> String {
+        var digits = String(Int(value.rounded()))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        return "$" + ([digits] + groups).joined(separator: ",")
+    }
+
     static func median(_ values: [Double]) -> Double? {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }

@@ -32,3 +32,21 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
 }
+
+/// A WIOA program year: July 1 to June 30, named by the year it starts
+/// ("PY2025" runs 2025-07-01 to 2026-06-30).
+public struct ProgramYear: Hashable, Sendable, CustomStringConvertible {
+    public let startYear: Int
+
+    public init(startYear: Int) { self.startYear = startYear }
+
+    /// The last program year that ended before `day`: the latest whole year to read.
+    public init(lastEndedBefore day: Day) {
+        startYear = (day.month >= 7 ? day.year : day.year - 1) - 1
+    }
+
+    public var firstDay: Day { Day(year: startYear, month: 7, day: 1)! }
+    public var lastDay: Day { Day(year: startYear + 1, month: 6, day: 30)! }
+    public func adding(_ years: Int) -> ProgramYear { ProgramYear(startYear: startYear + years) }
+    public var description: String { "PY\(startYear)" }
+}

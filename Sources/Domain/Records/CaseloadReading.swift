@@ -29,6 +29,10 @@ public protocol CaseloadReading: Sendable {
     func dueCounts(planners: [String]?, rule: ClockRule?, on today: Day,
                    settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int)
 
+    /// The participants of a period (enrolled by its end, not exited before
+    /// its start) that `user` reaches, for the performance reading.
+    func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts]
+
     // One customer
     func caseFile(_ id: CustomerID, readBy user: Staff?, on day: Day) throws -> CaseFile?
     func caseWork(_ id: CustomerID) throws -> CaseWork
