@@ -14,6 +14,20 @@ import Testing
         return f
     }
 
+    /// The participant record's demographics: optional, "did not self-identify"
+    /// is an answer, absent when never asked.
+    @Test func demographicsAreOptionalAndMayBeDeclined() throws {
+        let none = try #require(form([:]).application(customer: customer, today: today))
+        #expect(none.hispanic == nil && none.races == nil && none.disability == nil)
+        let given = try #require(form(["hispanic": "declined", "race-asian": "yes", "race-white": "yes",
+                                       "disabilityStatus": "no"]).application(customer: customer, today: today))
+        #expect(given.hispanic == .declined && given.races == [.asian, .white] && given.raceDeclined == false)
+        #expect(given.disability == SelfIdentified.no)
+        #expect(ApplicationForm(given).application(customer: customer, today: today) == given)
+        #expect(form(["race-black": "yes", "raceDeclined": "yes"]).problems(customer: customer, today: today)["raceDeclined"]
+                == "either races that apply or \"did not self-identify\", not both")
+    }
+
     @Test func aCompleteFormMakesAnApplicationAndBack() throws {
         let f = form(["contact1Name": "Rosa Pérez", "contact1Relationship": "mother", "contact1Phone": "3125550199",
                       "barrier-homeless": "yes", "assist-snap": "yes", "lowIncome": "yes", "ssnLast4": "6789"])

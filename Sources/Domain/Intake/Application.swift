@@ -43,6 +43,14 @@ public struct Application: Hashable, Codable, Sendable {
     public var unlikelyToReturn: Bool
     public var unemploymentInsurance: UIStatus
     public var school: SchoolStatus
+    /// Asked for the participant record, optional to answer; nil on an
+    /// application taken before they were asked.
+    public var hispanic: SelfIdentified?
+    /// The races that apply; empty with `raceDeclined` when not given.
+    public var races: [Race]?
+    public var raceDeclined: Bool?
+    /// A disability, as the customer identifies it (beyond the barrier).
+    public var disability: SelfIdentified?
 
     public init(appliedOn: Day, program: Program, street: String = "", city: String = "", state: String = "IL",
                 acceptsTexts: Bool = false, socialMedia: String? = nil, contacts: [Contact] = [],
@@ -79,6 +87,23 @@ public struct Application: Hashable, Codable, Sendable {
         self.unlikelyToReturn = unlikelyToReturn
         self.unemploymentInsurance = unemploymentInsurance
         self.school = school
+    }
+
+    /// This application with the demographics answered.
+    public func withDemographics(hispanic: SelfIdentified, races: [Race], raceDeclined: Bool,
+                                 disability: SelfIdentified) -> Application {
+        var a = self
+        a.setDemographics(hispanic: hispanic, races: races, raceDeclined: raceDeclined, disability: disability)
+        return a
+    }
+
+    /// The answers of the participant record's demographics, set together.
+    public mutating func setDemographics(hispanic: SelfIdentified, races: [Race], raceDeclined: Bool, disability: SelfIdentified) {
+        let asked = hispanic != .notAsked || !races.isEmpty || raceDeclined || disability != .notAsked
+        self.hispanic = asked ? hispanic : nil
+        self.races = asked ? Race.allCases.filter(races.contains) : nil
+        self.raceDeclined = asked ? raceDeclined : nil
+        self.disability = asked ? disability : nil
     }
 
     public var isVeteranOrSpouse: Bool { veteran != .no }

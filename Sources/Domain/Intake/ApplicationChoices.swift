@@ -163,3 +163,31 @@ public enum SchoolStatus: String, Labeled, Codable {
 
     public var attending: Bool { self == .secondary || self == .postsecondary }
 }
+
+/// An answer the customer may decline to give (ethnicity, disability): PIRL
+/// codes 1 yes, 0 no, 9 did not self-identify.
+public enum SelfIdentified: String, Labeled, Codable {
+    case notAsked = "", yes, no, declined
+    public var label: String {
+        switch self {
+        case .notAsked: "—"
+        case .yes: "yes"
+        case .no: "no"
+        case .declined: "did not self-identify"
+        }
+    }
+}
+
+/// PIRL's race categories (elements 211 to 215): any that apply.
+public enum Race: String, Labeled, Codable {
+    case americanIndian = "american-indian", asian, black, pacificIslander = "pacific-islander", white
+    public var label: String {
+        switch self {
+        case .americanIndian: "American Indian or Alaska Native"
+        case .asian: "Asian"
+        case .black: "Black or African American"
+        case .pacificIslander: "Native Hawaiian or Pacific Islander"
+        case .white: "White"
+        }
+    }
+}

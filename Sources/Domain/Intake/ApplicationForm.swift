@@ -49,6 +49,7 @@ public struct ApplicationForm: Hashable, Sendable {
             FormField("selectiveService", "Selective service", .choice(SelectiveService.choices),
                       hint: "men born 1960 or later, 18 or older"),
             FormField("rightToWork", "Right to work", .choice(RightToWork.choices)),
+
             FormField("employment", "Employment", .choice(EmploymentStatus.choices), hint: "status at entry",
                       section: "Employment and education"),
             FormField("highestGrade", "Highest grade", hint: "highest school grade completed, 0 to 12"),
@@ -67,6 +68,14 @@ public struct ApplicationForm: Hashable, Sendable {
             FormField("unemploymentInsurance", "Unemployment ins.", .choice(UIStatus.choices)),
             FormField("school", "School status", .choice(SchoolStatus.choices), hint: "asked of youth applicants",
                       section: "Youth"),
+        ]
+        // Last: optional, and never in the way of the answers eligibility needs.
+        f += [FormField("hispanic", "Hispanic or Latino", .choice(SelfIdentified.choices),
+                        hint: "optional: the customer may decline to say", section: "For the participant record (optional)")]
+        f += Race.allCases.map { FormField("race-" + $0.rawValue, "Race: " + $0.label, .toggle) }
+        f += [
+            FormField("raceDeclined", "Race: did not self-identify", .toggle),
+            FormField("disabilityStatus", "Disability", .choice(SelfIdentified.choices), hint: "as the customer identifies it; optional"),
         ]
         return f
     }()
@@ -130,6 +139,9 @@ public struct ApplicationForm: Hashable, Sendable {
         if let d = Day(parsing: self["dislocatedOn"]), d > today.adding(days: 366) {
             found["dislocatedOn"] = "more than a year ahead"
         }
+        if self["raceDeclined"] == FormField.yes, Race.allCases.contains(where: { self["race-" + $0.rawValue] == FormField.yes }) {
+            found["raceDeclined"] = "either races that apply or \"did not self-identify\", not both"
+        }
         if Sex(rawValue: self["sex"]) == .female,
            [.registered, .notRegistered, .notWillful].contains(SelectiveService(rawValue: self["selectiveService"])) {
             found["selectiveService"] = "applies to men only; choose \"not required\""
@@ -178,6 +190,9 @@ public struct ApplicationForm: Hashable, Sendable {
             unlikelyToReturn: flag("unlikelyToReturn"),
             unemploymentInsurance: pick("unemploymentInsurance", UIStatus.notApplicable),
             school: pick("school", SchoolStatus.notAsked))
+            .withDemographics(hispanic: pick("hispanic", SelfIdentified.notAsked),
+                              races: Race.allCases.filter { flag("race-" + $0.rawValue) }, raceDeclined: flag("raceDeclined"),
+                              disability: pick("disabilityStatus", SelfIdentified.notAsked))
     }
 
     /// The customer's phone as the form gives it: normalized, nil when empty.
@@ -206,6 +221,10 @@ public struct ApplicationForm: Hashable, Sendable {
         set("lowIncome", a.lowIncome)
         set("unlikelyToReturn", a.unlikelyToReturn)
         for p in PublicAssistance.allCases { set("assist-" + p.rawValue, a.assistance.contains(p)) }
+        v["hispanic"] = (a.hispanic ?? .notAsked).rawValue
+        v["disabilityStatus"] = (a.disability ?? .notAsked).rawValue
+        for r in Race.allCases { set("race-" + r.rawValue, a.races?.contains(r) == true) }
+        set("raceDeclined", a.raceDeclined == true)
         for b in Barrier.allCases { set("barrier-" + b.rawValue, a.barriers.contains(b)) }
         for (i, c) in a.contacts.prefix(Self.contactSlots).enumerated() {
             v["contact\(i + 1)Name"] = c.name
