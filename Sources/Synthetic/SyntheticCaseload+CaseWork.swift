@@ -76,6 +76,7 @@ extension SyntheticCaseload {
         guard let exit = c.exitedOn else { return work }
         if let employed = c.employedOn {
             let employer = Self.employers[n % Self.employers.count]
+            let codes = Self.employerCodes[n % Self.employers.count]
             note(.closure, exit, "Placed in employment; services closed.",
                  answers: ["employed": "yes", "employer": employer, "hireDate": employed.description, "hours": "36",
                            "wage": "18.25"], late: 2)
@@ -83,7 +84,7 @@ extension SyntheticCaseload {
                                          enteredOn: max(employed, exit).adding(days: 2), recordedBy: planner,
                                          answers: ["employer": employer, "hours": "36", "wage": "18.25",
                                                    "occupation": out.gsa?["targetOccupation"] ?? "customer service",
-                                                   "related": "yes"]))
+                                                   "occupationCode": codes.soc, "naics": codes.naics, "related": "yes"]))
         } else {
             note(.closure, exit, "No service for some time; exit recorded.", answers: ["employed": "no"], late: 2)
         }
@@ -112,4 +113,7 @@ extension SyntheticCaseload {
 
     static let employers = ["Lakeview Hospital", "Midway Logistics", "Northside Credit Union", "Harbor Foods",
                             "City Colleges of Chicago", "Prairie Home Health"]
+    /// Each employer's usual hire as codes: SOC occupation, NAICS industry.
+    static let employerCodes = [(soc: "31-1131", naics: "6221"), (soc: "53-7062", naics: "4931"), (soc: "43-3071", naics: "5221"),
+                                (soc: "35-2014", naics: "7225"), (soc: "43-6014", naics: "6112"), (soc: "31-1122", naics: "6216")]
 }

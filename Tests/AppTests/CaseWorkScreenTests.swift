@@ -135,8 +135,18 @@ import TerminalKit
         h.type("17.50")
         h.press(.tab)
         h.type("line cook")
+        // The occupation and industry as codes for the participant record: a wrong SOC code is refused in place.
+        h.press(.tab)
+        h.type("352014")
+        h.press(.tab)
+        h.type("7225")
         h.press(.tab, .tab, .ctrl("u"))
         h.type("2026-11-10")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✗ six digits as 43-4051"))
+        // The refusal put the focus on the wrong field.
+        h.press(.ctrl("u"))
+        h.type("35-2014")
         h.press(.ctrl("s"))
         #expect(h.lines[22].contains("Employment recorded (late: 13 days after you learned of it)"))
         try expectGolden("outcomes", h.screen)

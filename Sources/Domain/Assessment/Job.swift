@@ -35,13 +35,18 @@ public struct Job: Hashable, Codable, Sendable {
         if let start, let end = HistoryDate(parsing: v["endedOn"] ?? ""), end.last < start.first {
             found["endedOn"] = "is before the start \(start)"
         }
+        codeProblems(v, into: &found)
+        return found
+    }
+
+    /// An occupation as a SOC code and an industry as a NAICS code, both optional.
+    static func codeProblems(_ v: [String: String], into found: inout [String: String]) {
         let soc = (v["occupationCode"] ?? "").trimmingSpaces
         if !soc.isEmpty, !isSOC(soc) { found["occupationCode"] = "six digits as 43-4051" }
         let naics = (v["naics"] ?? "").trimmingSpaces
         if !naics.isEmpty, !((2...6).contains(naics.count) && naics.allSatisfy { $0.isASCII && $0.isNumber }) {
             found["naics"] = "2 to 6 digits"
         }
-        return found
     }
 
     /// A month or a day, not in the future; empty is left to the required check.

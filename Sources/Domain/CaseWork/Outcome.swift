@@ -69,7 +69,9 @@ public struct Outcome: Hashable, Codable, Sendable {
             FormField("on", "Hire date", .date, hint: "the first day of employment; " + Day.acceptedFormats, required: true),
             FormField("hours", "Weekly hours", hint: "e.g. 32", required: true),
             FormField("wage", "Hourly wage", hint: "dollars, e.g. 17.50", required: true),
-            FormField("occupation", "Occupation", hint: "job title or O*NET code", required: true),
+            FormField("occupation", "Occupation", hint: "job title, in words", required: true),
+            FormField("occupationCode", "Occupation code", hint: "SOC code, e.g. 31-1131 (nursing assistants); optional"),
+            FormField("naics", "Industry (NAICS)", hint: "2 to 6 digits, e.g. 6221 (hospitals); optional"),
             FormField("related", "Related to training", .toggle),
             known,
         ]
@@ -112,6 +114,7 @@ public struct Outcome: Hashable, Codable, Sendable {
             }
             if key == "hours", n > 80 { found[key] = "more than 80 hours a week" }
         }
+        if kind == .employment { Job.codeProblems(v, into: &found) }
         return found
     }
 
