@@ -33,13 +33,34 @@ extension CaseloadStore {
     /// day (a report for an earlier year finds that year's exits); only
     /// what `user` reaches.
     public func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+        try reportFacts(planner: planner, by: user, Self.participants(from: from, to: to, planner: planner))
+    }
+
+    /// The period's participants with their intake answers, for the
+    /// participant record extract: a bulk copy of personal data for another
+    /// system, so administrators only, like an export.
+    public func participantFiles(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [ParticipantFile] {
+        try Self.permit(.exportData, by: user)
+        let facts = try participantFacts(from: from, to: to, planner: planner, by: user)
+        let wanted = Set(facts.map(\.customer.id))
+        return try pool.read { db in
+            var applications: [CustomerID: Application] = [:]
+            for a in try Self.applications(db) where wanted.contains(a.customer) { applications[a.customer] = a.answers }
+            let screenings = Dictionary(grouping: try Self.screenings(db).filter { wanted.contains($0.customer) }, by: \.customer)
+            return facts.map { f in
+                ParticipantFile(facts: f, application: applications[f.customer.id], screenings: screenings[f.customer.id] ?? [])
+            }
+        }
+    }
+
+    private static func participants(from: Day, to: Day, planner: String?) -> (String, StatementArguments) {
         var condition = "c.enrolled_on IS NOT NULL AND c.enrolled_on <= ? AND (c.exited_on IS NULL OR c.exited_on >= ?)"
         var args: StatementArguments = [to.description, from.description]
         if let planner {
             condition += " AND c.planner = ?"
             args += [planner]
         }
-        return try reportFacts(planner: planner, by: user, (condition, args))
+        return (condition, args)
     }
 
     private func reportFacts(planner: String?, by user: Staff?, _ selection: (String, StatementArguments)) throws -> [CaseClockFacts] {

@@ -11,11 +11,17 @@ enum ReportFormat {
     }
 
     static func csv(header: String, rows: [[String]]) -> String {
-        func field(_ s: String) -> String {
-            // By scalar: "\r\n" is one Character in Swift, and must be quoted too.
-            s.unicodeScalars.contains { ",\"\n\r".unicodeScalars.contains($0) }
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([header] + rows.map { $0.map(field).joined(separator: ",") }).joined(separator: "\n") + "\n"
+        ([header] + rows.map { $0.map(field).joined(separator: ",") }).joined(separator: "\n") + "\n"
+    }
+
+    /// With column names that may hold commas themselves (PIRL's element names).
+    static func csv(columns: [String], rows: [[String]]) -> String {
+        csv(header: columns.map(field).joined(separator: ","), rows: rows)
+    }
+
+    static func field(_ s: String) -> String {
+        // By scalar: "\r\n" is one Character in Swift, and must be quoted too.
+        s.unicodeScalars.contains { ",\"\n\r".unicodeScalars.contains($0) }
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

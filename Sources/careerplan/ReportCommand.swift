@@ -7,7 +7,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports for cron and e-mail.",
-        subcommands: [DeadlinesReportCommand.self, QualityReportCommand.self, PerformanceReportCommand.self]
+        subcommands: [DeadlinesReportCommand.self, QualityReportCommand.self, PerformanceReportCommand.self,
+                       ParticipantExtractCommand.self]
     )
 }
 

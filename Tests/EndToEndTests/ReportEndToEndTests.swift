@@ -83,6 +83,40 @@ import Testing
         try expectGolden("report-performance." + (format == "text" ? "txt" : format), out)
     }
 
+    /// The participant extract on the fixed seed file matches its golden
+    /// file, and its columns are docs/pirl.md's table, element by element.
+    @Test func theParticipantExtractIsDocumentedColumnByColumn() throws {
+        let (out, status) = try TmuxSession.runWithStatus(binary, ["report", "pirl", "--db", db, "--from", "2025-07-01",
+                                                                  "--to", "2026-06-30", "--as-of", "2026-11-23"])
+        #expect(status == 0)
+        try expectGolden("report-pirl.csv", out)
+        let header = Self.csvFields(String(try #require(out.split(separator: "\n").first)))
+        let doc = try String(contentsOf: TmuxSession.repo.appendingPathComponent("docs/pirl.md"), encoding: .utf8)
+        let documented = doc.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 3, Int(cells[0]) != nil else { return nil }
+            return cells[0] + " " + cells[1]
+        }
+        #expect(header == documented)
+        // Element 100 is careerplan's ID, never an SSN.
+        for row in out.split(separator: "\n").dropFirst() { #expect(row.hasPrefix("C0000")) }
+    }
+
+    /// The fields of one CSV line: commas inside quotes, and doubled quotes, are the field's own.
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        var chars = line.makeIterator()
+        while let c = chars.next() {
+            switch (c, quoted) {
+            case ("\"", false) where field.isEmpty: quoted = true
+            case ("\"", true): quoted = false
+            case (",", false): fields.append(field); field = ""
+            default: field.append(c)
+            }
+        }
+        return fields + [field]
+    }
+
     @Test func thePerformanceReportRefusesABackwardPeriodAndAnUnknownPlanner() throws {
         let (backward, status) = try TmuxSession.runWithStatus(binary, ["report", "performance", "--db", db, "--from", "2026-07-01",
                                                                        "--to", "2026-06-30"])
