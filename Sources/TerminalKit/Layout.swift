@@ -9,10 +9,8 @@ public struct Area: Equatable, Sendable {
     public var height: Int
 
     public init(top: Int, left: Int, width: Int, height: Int) {
-        self.top = top
-        self.left = left
-        self.width = max(0, width)
-        self.height = max(0, height)
+        // An area cut too small is empty, never negative.
+        (self.top, self.left, self.width, self.height) = (top, left, max(0, width), max(0, height))
     }
 
     public var bottom: Int { top + height - 1 }

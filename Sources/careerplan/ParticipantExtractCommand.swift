@@ -18,10 +18,7 @@ struct ParticipantExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
 
-    @Option(help: ArgumentHelp("The first day of the period (YYYY-MM-DD or MM/DD/YYYY).", valueName: "DATE"))
-    var from: String
-    @Option(help: ArgumentHelp("The last day of the period.", valueName: "DATE"))
-    var to: String
+    @OptionGroup var period: PeriodOption
     @Option(help: ArgumentHelp("Only this planner's customers (their login).", valueName: "LOGIN"))
     var planner: String?
     @OptionGroup var asOf: AsOfOption
@@ -29,27 +26,14 @@ struct ParticipantExtractCommand: ParsableCommand {
     @Option(help: "Output format: csv, the layout's own.")
     var format: Format = .csv
 
-    func validate() throws {
-        for (name, value) in [("from", from), ("to", to)] where Day(parsing: value) == nil {
-            throw ValidationError("--\(name) must be a date (\(Day.acceptedFormats)), found \"\(value)\"")
-        }
-        if let first = Day(parsing: from), let last = Day(parsing: to), last < first {
-            throw ValidationError("--to (\(last)) is before --from (\(first))")
-        }
-    }
-
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn()
+        let (store, user) = try dataFile.signIn(planner: planner)
         defer { try? store.close() }
-        if let planner, try store.staff(login: planner) == nil {
-            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
-            throw ExitCode(2)
-        }
         let files: [ParticipantFile]
         let matrix: ServicesMatrix
         do {
-            files = try store.participantFiles(from: Day(parsing: from)!, to: Day(parsing: to)!, planner: planner, by: user)
+            files = try store.participantFiles(from: period.first, to: period.last, planner: planner, by: user)
             matrix = try store.servicesMatrix()
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")

@@ -30,10 +30,7 @@ struct PerformanceReportCommand: ParsableCommand {
         }
     }
 
-    @Option(help: ArgumentHelp("The first day of the period (YYYY-MM-DD or MM/DD/YYYY).", valueName: "DATE"))
-    var from: String
-    @Option(help: ArgumentHelp("The last day of the period.", valueName: "DATE"))
-    var to: String
+    @OptionGroup var period: PeriodOption
     @Option(help: "Only one program: adult, dw (dislocated worker) or youth.")
     var program: ProgramChoice?
     @Option(help: ArgumentHelp("Only this planner's customers (their login).", valueName: "LOGIN"))
@@ -43,38 +40,20 @@ struct PerformanceReportCommand: ParsableCommand {
     @Option(help: "Output format: text, or json and csv (a row per participant and measure) for other programs.")
     var format: DeadlinesReportCommand.Format = .text
 
-    func validate() throws {
-        for (name, value) in [("from", from), ("to", to)] where Day(parsing: value) == nil {
-            throw ValidationError("--\(name) must be a date (\(Day.acceptedFormats)), found \"\(value)\"")
-        }
-        if let first = Day(parsing: from), let last = Day(parsing: to), last < first {
-            throw ValidationError("--to (\(last)) is before --from (\(first))")
-        }
-    }
-
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn()
+        let (store, user) = try dataFile.signIn(planner: planner)
         defer { try? store.close() }
-        if let planner, try store.staff(login: planner) == nil {
-            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
-            throw ExitCode(2)
-        }
         let facts: [CaseClockFacts]
         let matrix: ServicesMatrix
         do {
-            facts = try store.participantFacts(from: Day(parsing: from)!, to: Day(parsing: to)!, planner: planner, by: user)
+            facts = try store.participantFacts(from: period.first, to: period.last, planner: planner, by: user)
             matrix = try store.servicesMatrix()
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
-        let report = PerformanceReport(facts: facts, from: Day(parsing: from)!, to: Day(parsing: to)!, asOf: day,
+        let report = PerformanceReport(facts: facts, from: period.first, to: period.last, asOf: day,
                                        program: program?.program, matrix: matrix)
-        let out = switch format {
-        case .text: report.text
-        case .json: report.json
-        case .csv: report.csv
-        }
-        format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
+        format.write(text: report.text, json: report.json, csv: report.csv)
     }
 }

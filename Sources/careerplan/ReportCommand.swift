@@ -44,30 +44,16 @@ struct DeadlinesReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try to.flatMap(Day.init(parsing:)) ?? asOf.day()
-        let (store, user) = try dataFile.signIn()
+        let (store, user) = try dataFile.signIn(planner: planner)
         defer { try? store.close() }
-        if let planner, try store.staff(login: planner) == nil {
-            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
-            throw ExitCode(2)
-        }
         let facts: [CaseClockFacts]
         do { facts = try store.clockFacts(planner: planner, by: user, asOf: day) } catch let error as StoreError { throw ValidationFailure("\(error)") }
         if late, let first = from.flatMap(Day.init(parsing:)) {
             let report = LateEntryReport(facts: facts, from: first, to: day)
-            let out = switch format {
-            case .text: report.text
-            case .json: report.json
-            case .csv: report.csv
-            }
-            return format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
+            return format.write(text: report.text, json: report.json, csv: report.csv)
         }
         let report = DeadlineReport(facts: facts, asOf: day, settings: try store.clockSettings())
-        let out = switch format {
-        case .text: report.text
-        case .json: report.json
-        case .csv: report.csv
-        }
-        format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
+        format.write(text: report.text, json: report.json, csv: report.csv)
     }
 }
 
@@ -87,12 +73,8 @@ struct QualityReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn()
+        let (store, user) = try dataFile.signIn(planner: planner)
         defer { try? store.close() }
-        if let planner, try store.staff(login: planner) == nil {
-            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
-            throw ExitCode(2)
-        }
         let matrix: ServicesMatrix
         do { matrix = try ServicesMatrix.bundled() } catch { throw ValidationFailure("\(error)") }
         let facts: [QualityFacts]
@@ -100,12 +82,7 @@ struct QualityReportCommand: ParsableCommand {
             throw ValidationFailure("\(error)")
         }
         let report = QualityReport(facts: facts, asOf: day)
-        let out = switch format {
-        case .text: report.text
-        case .json: report.json
-        case .csv: report.csv
-        }
-        format == .json ? Output.json(Data(out.utf8)) : Output.text(out)
+        format.write(text: report.text, json: report.json, csv: report.csv)
     }
 }
 

@@ -7,25 +7,19 @@ public enum PerformanceMeasure: String, CaseIterable, Codable, Sendable {
     case credential, skillGains = "skill-gains"
 
     /// As a supervisor reads it; a youth's employment measures also count education or training.
-    public func label(youth: Bool = false) -> String {
-        switch self {
-        case .employmentQ2: youth ? "Education, training or employment, 2nd quarter after exit" : "Employment, 2nd quarter after exit"
-        case .employmentQ4: youth ? "Education, training or employment, 4th quarter after exit" : "Employment, 4th quarter after exit"
-        case .medianEarningsQ2: "Median earnings, 2nd quarter after exit"
-        case .credential: "Credential attainment within a year of exit"
-        case .skillGains: "Measurable skill gains"
-        }
-    }
+    public func label(youth: Bool = false) -> String { names(youth: youth).long }
 
-    /// For a screen's line; a youth's employment measures are placements
-    /// (education, training or employment).
-    public func shortLabel(youth: Bool = false) -> String {
+    /// For a screen's line; a youth's employment measures are placements.
+    public func shortLabel(youth: Bool = false) -> String { names(youth: youth).short }
+
+    private func names(youth: Bool) -> (long: String, short: String) {
+        let placed = youth ? "Education, training or employment" : "Employment"
         switch self {
-        case .employmentQ2: youth ? "Placed, 2nd quarter after exit" : "Employed, 2nd quarter after exit"
-        case .employmentQ4: youth ? "Placed, 4th quarter after exit" : "Employed, 4th quarter after exit"
-        case .medianEarningsQ2: "Median earnings, 2nd quarter"
-        case .credential: "Credential within a year of exit"
-        case .skillGains: "Measurable skill gains"
+        case .employmentQ2: return ("\(placed), 2nd quarter after exit", (youth ? "Placed" : "Employed") + ", 2nd quarter after exit")
+        case .employmentQ4: return ("\(placed), 4th quarter after exit", (youth ? "Placed" : "Employed") + ", 4th quarter after exit")
+        case .medianEarningsQ2: return ("Median earnings, 2nd quarter after exit", "Median earnings, 2nd quarter")
+        case .credential: return ("Credential attainment within a year of exit", "Credential within a year of exit")
+        case .skillGains: return ("Measurable skill gains", "Measurable skill gains")
         }
     }
 

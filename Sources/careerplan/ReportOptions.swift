@@ -1,0 +1,46 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+/// `--from DATE --to DATE`: a report's period, checked before anything opens.
+struct PeriodOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The first day of the period (YYYY-MM-DD or MM/DD/YYYY).", valueName: "DATE"))
+    var from: String
+    @Option(help: ArgumentHelp("The last day of the period.", valueName: "DATE"))
+    var to: String
+
+    func validate() throws {
+        for (name, value) in [("from", from), ("to", to)] where Day(parsing: value) == nil {
+            throw ValidationError("--\(name) must be a date (\(Day.acceptedFormats)), found \"\(value)\"")
+        }
+        if last < first { throw ValidationError("--to (\(last)) is before --from (\(first))") }
+    }
+
+    var first: Day { Day(parsing: from) ?? Day(year: 1970, month: 1, day: 1)! }
+    var last: Day { Day(parsing: to) ?? Day(year: 1970, month: 1, day: 1)! }
+}
+
+extension DataFileOption {
+    /// Signs in for a report; an unknown `--planner` exits with status 2 and says so.
+    func signIn(planner: String?) throws -> (store: CaseloadStore, user: Staff) {
+        let (store, user) = try signIn()
+        if let planner, try store.staff(login: planner) == nil {
+            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
+            try? store.close()
+            throw ExitCode(2)
+        }
+        return (store, user)
+    }
+}
+
+extension DeadlinesReportCommand.Format {
+    /// The report in this format, to standard output.
+    func write(text: String, json: String, csv: String) {
+        switch self {
+        case .text: Output.text(text)
+        case .json: Output.json(Data(json.utf8))
+        case .csv: Output.text(csv)
+        }
+    }
+}
