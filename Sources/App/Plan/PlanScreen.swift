@@ -171,7 +171,10 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
 
     private var browsing: [Command<Self>] {
         let reload = Command<Self>(Self.reapply) { screen, _ in screen.reloadAndReapply() }
+        // Save and Edit first: on a narrow terminal the key bar keeps the keys used most.
         return (stale ? [reload] : []) + [
+            Command(Self.save) { screen, _ in screen.startSave() },
+            Command(Self.edit) { screen, _ in screen.editSelected() },
             Command(Self.addGoal) { screen, _ in screen.openForm(.newGoal) },
             Command(Self.addStep) { screen, _ in
                 guard let g = screen.goalIndex else { screen.message = "Add a goal first (g)"; return .handled }
@@ -184,8 +187,6 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
                 }
                 return screen.openPicker(step: screen.plan.goals[g].steps[s].id)
             },
-            Command(Self.edit) { screen, _ in screen.editSelected() },
-            Command(Self.save) { screen, _ in screen.startSave() },
             Command(Self.signatures) { screen, _ in screen.openSignatures() },
             Command(Self.copy) { screen, _ in screen.writeCopy() },
             Command(Self.delete) { screen, _ in
