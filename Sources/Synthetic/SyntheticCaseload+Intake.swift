@@ -22,6 +22,14 @@ extension SyntheticCaseload {
         // Without drawing from the generator, so every other record stays as it was.
         if index % 3 != 0 { a.socialMedia = "linkedin.com/in/" + c.legalName.folded.filter(\.isLetter) }
         if index % 5 == 0, !a.contacts.isEmpty { a.contacts.append(.init(name: "Second contact", relationship: "friend")) }
+        // The participant record's demographics, also without the generator: most answer, some decline,
+        // and one in seven applications was taken before they were asked.
+        if index % 7 != 0 {
+            let races: [[Race]] = [[.white], [.black], [.asian], [.white, .americanIndian], [], [.pacificIslander], [.black, .white]]
+            a.setDemographics(hispanic: index % 4 == 1 ? .yes : index % 6 == 5 ? .declined : .no, races: races[index % races.count],
+                              raceDeclined: races[index % races.count].isEmpty,
+                              disability: index % 9 == 4 ? .yes : index % 11 == 6 ? .declined : .no)
+        }
         a.lowIncome = chance(2)
         if a.lowIncome && chance(2) { a.assistance = [chance(2) ? .snap : .tanf] }
         if chance(4) { a.barriers.append(Barrier.allCases[Int(rng.next() % UInt64(Barrier.allCases.count))]) }
