@@ -49,7 +49,13 @@ extension SelectingScreen {
     }
 }
 
-extension CaseFileScreen where Self: CommandScreen {
+/// A screen that says on its status line why the user may not do something.
+protocol ExplainsRefusals: Screen {
+    var session: Session { get }
+    var message: String? { get set }
+}
+
+extension ExplainsRefusals {
     /// A command only some roles may use: for the others the key is dimmed,
     /// help says why, and pressing it says why on the status line (the Store
     /// refuses the write again whatever the screen does).
@@ -65,7 +71,9 @@ extension CaseFileScreen where Self: CommandScreen {
             return run(&screen)
         }
     }
+}
 
+extension CaseFileScreen where Self: CommandScreen {
     /// Clears the last message, then runs the key's command.
     mutating func runCommand(_ key: Key) -> Effect {
         message = nil

@@ -4,7 +4,7 @@ import TerminalKit
 /// Due and overdue: the signed-in planner's clocks (every planner's for a
 /// supervisor or administrator), grouped Overdue / Due soon / Upcoming.
 /// Enter opens the screen where the item is done.
-public struct DashboardScreen: SelectingScreen {
+public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
     let session: Session
     /// Counts over every item shown (with the rule filter).
     var summary = DueSummary()
@@ -88,14 +88,9 @@ public struct DashboardScreen: SelectingScreen {
 
     /// The indicators as the center recorded them; for those who may run reports.
     private var performance: Command<Self> {
-        var binding = KeyBinding([.char("P")], "Performance", help: "How the center is doing: the WIOA indicators by program, as recorded")
-        binding.disabled = session.refusal(.runReports)
-        return Command(binding) { screen, _ in
-            if let refusal = screen.session.refusal(.runReports) {
-                screen.message = refusal
-                return .handled
-            }
-            return .push(PerformanceScreen(session: screen.session))
+        needing(.runReports, KeyBinding([.char("P")], "Performance",
+                                        help: "How the center is doing: the WIOA indicators by program, as recorded")) {
+            .push(PerformanceScreen(session: $0.session))
         }
     }
 

@@ -82,7 +82,8 @@ struct PerformanceScreen: SelectingScreen {
             source = rest.takeTop(1)
             rest.takeTop(1)
             status = rest.takeBottom(1)
-            list = area.across(area).rows(from: rest.top)
+            // The lines run edge to edge: the selection color too.
+            list = rest.across(area)
         }
     }
 
@@ -100,7 +101,7 @@ struct PerformanceScreen: SelectingScreen {
     }
 
     mutating func prepare(area: Area) {
-        let height = max(1, Parts(area).list.height - 1)
+        let height = max(1, Parts(area).list.height)
         guard let at = rows.firstIndex(of: .line(selected)) else { return }
         // The selected line and its program's heading stay in view.
         if at - 1 < top { top = max(0, at - 1) }
@@ -113,8 +114,7 @@ struct PerformanceScreen: SelectingScreen {
                    + Plural.count(participants.count, "participant"), in: parts.header, role: .header)
         canvas.put("Read from the center's own records, not wage records; not known counts apart.",
                    in: parts.source, role: .dim)
-        var list = parts.list
-        list.takeBottom(1)
+        let list = parts.list
         if groups.isEmpty, message == nil {
             canvas.put("Nobody is counted in \(year): no exits then and nobody in training. [ ] changes the year.",
                        in: list.inset(left: 2), role: .dim)
@@ -126,7 +126,7 @@ struct PerformanceScreen: SelectingScreen {
             case .line(let n): draw(all[n].line, youth: all[n].group.youth, selected: n == selected, in: line, into: &canvas)
             }
         }
-        canvas.fill(rowsOf: parts.status.across(area), role: .normal)
+        canvas.fill(rowsOf: parts.status, role: .normal)
         if let message {
             canvas.put(message, in: parts.status, role: .error)
         } else {

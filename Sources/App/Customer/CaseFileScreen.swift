@@ -3,7 +3,7 @@ import TerminalKit
 
 /// A screen showing one customer's case file, which it reads again when a
 /// screen above it closes (the records may have changed there).
-protocol CaseFileScreen: CustomerScreen {
+protocol CaseFileScreen: CustomerScreen, ExplainsRefusals {
     var session: Session { get }
     var file: CaseFile { get set }
     var message: String? { get set }

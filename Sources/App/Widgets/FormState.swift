@@ -214,8 +214,9 @@ struct FormState {
     }
 
     /// Keeps the focused field (all its rows, and its problem line) on
-    /// screen, laid out for `width`.
-    mutating func scroll(height: Int, width: Int, problems: [String: String]) {
+    /// screen in `area`, laid out for its width.
+    mutating func scroll(in area: Area, problems: [String: String]) {
+        let (height, width) = (area.height, area.width)
         self.width = width
         let all = lines(problems: problems, width: width)
         guard let at = all.firstIndex(where: { if case .field(focus) = $0 { true } else { false } }) else { return }
@@ -227,11 +228,6 @@ struct FormState {
         if first < top { top = first }
         if last >= top + height { top = last - height + 1 }
         top = max(0, min(top, max(0, all.count - height)))
-    }
-
-    /// Keeps the focused field on screen in `area` (rows across the whole width).
-    mutating func scroll(in area: Area, problems: [String: String]) {
-        scroll(height: area.height, width: area.width, problems: problems)
     }
 
     /// Draws the form on the rows of `area`, its labels from the area's left

@@ -24,10 +24,11 @@ public struct ParticipantPerformance: Sendable {
         if let exit = facts.customer.exitedOn, from <= exit, exit <= to, !evidence.excludedFromPerformance {
             let youth = facts.customer.program == .youth
             let q2 = Quarter(containing: exit).adding(2), q4 = Quarter(containing: exit).adding(4)
-            readings[.employmentQ2] = evidence.placement(in: q2, youth: youth, asOf: asOf)
+            let placedQ2 = evidence.placement(in: q2, youth: youth, asOf: asOf)
+            readings[.employmentQ2] = placedQ2
             readings[.employmentQ4] = evidence.placement(in: q4, youth: youth, asOf: asOf)
-            // Median earnings counts those employed in the quarter; their earnings are known or not.
-            if evidence.placement(in: q2, youth: false, asOf: asOf) == .met {
+            // Median earnings counts those employed in the quarter (for a youth, employment only); their earnings are known or not.
+            if (youth ? evidence.placement(in: q2, youth: false, asOf: asOf) : placedQ2) == .met {
                 earnings = evidence.quarterlyEarnings(in: q2)
                 readings[.medianEarningsQ2] = earnings == nil ? .notKnown : .met
             }
