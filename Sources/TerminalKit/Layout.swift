@@ -21,8 +21,8 @@ public struct Area: Equatable, Sendable {
     public func inset(_ columns: Int) -> Area { inset(left: columns, right: columns) }
 
     public func inset(left: Int = 0, right: Int = 0) -> Area {
-        let l = min(left, width)
-        return Area(top: top, left: self.left + l, width: width - l - min(right, width - l), height: height)
+        let l = min(max(0, left), width)
+        return Area(top: top, left: self.left + l, width: width - l - min(max(0, right), width - l), height: height)
     }
 
     /// The same rows across `other`'s columns (a list under an indented heading that runs edge to edge).

@@ -138,18 +138,20 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
             name = rest.takeTop(1)
             note = rest.takeTop(1)
             stage = rest.takeTop(1)
-            pairs = rest.takeTop(4)
+            // The blocks of two columns run to one column from the edge.
+            let twoColumns = area.inset(left: 2, right: 1)
+            pairs = rest.takeTop(4).across(twoColumns)
             intake = rest.takeTop(4)
             rest.takeTop(1)
-            dates = rest.takeTop(4)
+            dates = rest.takeTop(4).across(twoColumns)
             rest.takeTop(1)
             clocks = rest
         }
 
-        /// A row of two fields: the left column, the right one to the edge.
+        /// A row of two fields: the left column, a blank column, the right one from `half`.
         func columns(_ row: Area) -> (left: Area, right: Area) {
-            var left = row.inset(right: -1)
-            let right = left.takeRight(left.right - half + 1)
+            var left = row
+            let right = left.takeRight(row.right - half + 1)
             return (left.inset(right: 1), right)
         }
     }

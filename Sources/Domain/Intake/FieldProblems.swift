@@ -26,7 +26,8 @@ public struct FieldProblems: Error, Equatable, CustomStringConvertible {
     /// The value `make` builds when nothing was found wrong.
     static func check<T>(_ found: [String: String], _ fields: [FormField], _ make: () -> T?) -> Result<T, FieldProblems> {
         guard found.isEmpty, let value = make() else {
-            return .failure(FieldProblems(found.isEmpty ? ["": "cannot be read"] : found, fields: fields))
+            // Nothing found wrong yet nothing made: a value the checks missed, said rather than dropped.
+            return .failure(FieldProblems(found.isEmpty ? ["": "the form's values could not be read"] : found, fields: fields))
         }
         return .success(value)
     }
