@@ -31,4 +31,17 @@ import Testing
             #expect(f.facts.customer.enrolledOn! <= to && (f.facts.customer.exitedOn ?? to) >= from)
         }
     }
+
+    /// The performance reading holds a planner's reach only: another
+    /// caseload asked for by name is refused, and unasked it is left out.
+    @Test func aPlannersPerformanceReadingHoldsTheirReachOnly() throws {
+        let store = try seededStore(at: dir + "/r.sqlite", customers: 24)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (from, to) = (Day(parsing: "2025-07-01")!, Day(parsing: "2026-06-30")!)
+        #expect(throws: StoreError.self) { try store.participantFacts(from: from, to: to, planner: "mrivera", by: planner) }
+        let mine = try store.participantFacts(from: from, to: to, planner: nil, by: planner)
+        #expect(mine.allSatisfy { $0.customer.planner == nil || $0.customer.planner == planner.login })
+        let all = try store.participantFacts(from: from, to: to, planner: nil, by: supervisor)
+        #expect(all.count > mine.count)
+    }
 }
