@@ -9,7 +9,7 @@ import Synthetic
 /// caseload by the keys a planner would press, on the demo caseload as of
 /// a fixed day (so the images only change when the program does).
 public enum Screenshot: String, CaseIterable, Sendable {
-    case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, signatures, quality
+    case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, iss, signatures, quality
     case notes, referrals, outcomes, exit, followUp = "follow-up", dashboard, performance
 
     /// The day the demo caseload is built around for screenshots.
@@ -28,6 +28,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .assessment: "The Getting Started Assessment, part by part"
         case .recommendations: "Recommendations: assessments, goals and services, each with why"
         case .plan: "The Career Plan: goals, steps and services, with its quality"
+        case .iss: "A youth's Individual Service Strategy: the career pathway and the 14 program elements"
         case .signatures: "Signatures: who must sign and where each stands"
         case .notes: "The customer's timeline: notes, services, referrals and signatures"
         case .dashboard: "Due and overdue: every policy clock of the planner's customers"
@@ -54,6 +55,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .assessment: return open(45) + [.char("g")]
         case .recommendations: return open(16) + [.char("m")]
         case .plan: return open(16) + [.char("p")]
+        case .iss: return open(16) + [.char("p"), .char("p"), .down, .down, .down, .down, .down, .down, .down]
         case .signatures: return open(16) + [.char("p"), .char("i")]
         case .notes: return open(16) + [.char("n")]
         case .dashboard: return [.char("d")]

@@ -41,6 +41,7 @@ extension CaseloadStore {
                                                        exiting: exiting || leaving) {
                 throw StoreError.invalid(problem)
             }
+            if let problem = YouthElementMark.problem(in: plan, matrix: matrix) { throw StoreError.invalid(problem) }
             let assessments = try Self.assessments(db, customer: plan.customer)
             let certified = try Self.certifications(db, customer: plan.customer).first?.certifiedOn
             for s in plan.allServices {

@@ -68,6 +68,7 @@ extension SyntheticCaseload {
                                                     analysis: "ready for most certificate programs", givenBy: planner,
                                                     recordedBy: planner))
         }
+        if let training = trainingAssessment(for: c, target: target, planner: planner) { out.assessments.append(training) }
         if rng.next() % 4 == 0 {
             out.assessments.append(AssessmentRecord(id: 0, customer: c.id, instrument: .casasGoals, subject: .reading,
                                                     source: .partner, administeredOn: a.appliedOn.adding(days: -200),

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// The synthetic caseload's case work: an Introduction note at enrollment,
@@ -73,25 +74,32 @@ extension SyntheticCaseload {
                                                               scheduled: true, recordedBy: planner, recordedOn: today))
             }
         }
+        work.outcomes += trainingOutcomes(for: c, target: out.gsa?["targetOccupation"] ?? "", planner: planner)
         guard let exit = c.exitedOn else { return work }
         if let employed = c.employedOn {
             let employer = Self.employers[n % Self.employers.count]
             let codes = Self.employerCodes[n % Self.employers.count]
+            // Wages and hours differ, so the median earnings mean something.
+            let (wage, hours) = (String(format: "%.2f", 15.5 + Double(n % 7) * 1.25), ["40", "36", "32", "24"][n % 4])
             note(.closure, exit, "Placed in employment; services closed.",
-                 answers: ["employed": "yes", "employer": employer, "hireDate": employed.description, "hours": "36",
-                           "wage": "18.25"], late: 2)
-            work.outcomes.append(Outcome(id: 0, customer: c.id, kind: .employment, on: employed, knownOn: max(employed, exit),
-                                         enteredOn: max(employed, exit).adding(days: 2), recordedBy: planner,
-                                         answers: ["employer": employer, "hours": "36", "wage": "18.25",
-                                                   "occupation": out.gsa?["targetOccupation"] ?? "customer service",
-                                                   "occupationCode": codes.soc, "naics": codes.naics, "related": "yes"]))
+                 answers: ["employed": "yes", "employer": employer, "hireDate": employed.description, "hours": hours,
+                           "wage": wage], late: 2)
+            // One in six placed has no employment outcome recorded yet: the job is
+            // known from the closure note and the follow-up calls, its earnings are not.
+            if n % 36 != 6 {
+                work.outcomes.append(Outcome(id: 0, customer: c.id, kind: .employment, on: employed, knownOn: max(employed, exit),
+                                             enteredOn: max(employed, exit).adding(days: 2), recordedBy: planner,
+                                             answers: ["employer": employer, "hours": hours, "wage": wage,
+                                                       "occupation": out.gsa?["targetOccupation"] ?? "customer service",
+                                                       "occupationCode": codes.soc, "naics": codes.naics, "related": "yes"]))
+            }
         } else {
             note(.closure, exit, "No service for some time; exit recorded.", answers: ["employed": "no"], late: 2)
         }
         work.exit = ExitRecord(customer: c.id, exitOn: exit, kind: .planned, recordedBy: planner, recordedOn: exit.adding(days: 2))
         if let window = FollowUp(for: c) {
-            // Contacts made for past quarters, except every fifth customer's latest.
-            for (i, due) in window.contactsDue.enumerated() where due <= today && !(n % 5 == 0 && i > 0) {
+            // Contacts made for past quarters, except the latest of every fifth customer (but the 35th).
+            for (i, due) in window.contactsDue.enumerated() where due <= today && !(n % 5 == 0 && n % 7 != 0 && i > 0) {
                 let status = Self.followUpStatus(c, n: n, quarter: i)
                 note(.followUp, due.adding(days: -5), "Follow-up call: \(status.label).",
                      answers: ["status": status.rawValue, "employment": c.employedOn == nil ? "looking for work" : "still employed"],

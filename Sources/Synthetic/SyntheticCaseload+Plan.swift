@@ -33,20 +33,33 @@ extension SyntheticCaseload {
             closed(&s)
             supportive.append(s)
         }
+        var youth: [PlanService] = []
+        if c.program == .youth {
+            var lmi = PlanService(id: p.newID(), serviceID: "youth-labor-market",
+                                  name: "Labor Market and Employment Information (career awareness, exploration, counseling)",
+                                  plannedStart: enrolled, plannedEnd: end(60, 30), weeklyHours: 1, status: .open, actualStart: enrolled)
+            closed(&lmi)
+            youth.append(lmi)
+        }
         let resume = PlanStep(id: p.newID(), text: "Create and adjust your resume and cover letter to match the job you want.",
                               targetDate: enrolled.adding(days: 30), status: enrolled.adding(days: 30) < today ? .achieved : .open,
-                              services: [planning] + supportive)
+                              services: [planning] + youth + supportive)
         var search = PlanService(id: p.newID(), serviceID: "job-search-placement", name: "Job Search and Placement Assistance",
                                  plannedStart: enrolled.adding(days: 30), plannedEnd: end(210, 60), weeklyHours: 3)
         if enrolled.adding(days: 30) <= today { search.status = .open; search.actualStart = enrolled.adding(days: 30) }
         if done { closed(&search) }
         let apply = PlanStep(id: p.newID(), text: "Apply for at least five \(target) jobs each week and keep a list of where you applied.",
                              targetDate: max(today, enrolled).adding(days: 30), status: done ? .achieved : .open, services: [search])
+        let training = trainingStep(for: c, target: target, in: &p)
         p.goals = [PlanGoal(id: p.newID(), text: "Get a full-time job as a \(target) with similar or better pay and benefits",
                             horizon: .oneYear, kind: .employment, targetDate: enrolled.adding(days: 365),
                             justification: "interests and prior work from the Getting Started Assessment",
-                            indicators: [.employmentQ2, .employmentQ4, .medianEarnings],
-                            status: done ? .achieved : .open, steps: [resume, apply])]
+                            indicators: [.employmentQ2, .employmentQ4, .medianEarnings] + (training == nil ? [] : [.credential, .skillGains]),
+                            status: done ? .achieved : .open, steps: [resume] + (training.map { [$0] } ?? []) + [apply])]
+        if c.program == .youth {
+            p.pathway = pathway(for: target)
+            p.youthElements = elementMarks(for: c, plan: p)
+        }
         p.episodes = [PlanEpisode(on: enrolled, reason: "initial plan", by: c.planner ?? "", changes: [])]
         return p
     }

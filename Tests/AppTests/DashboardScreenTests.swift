@@ -25,7 +25,7 @@ import TerminalKit
         #expect(h.lines.contains { $0.contains("About") && $0.contains("Service: Job Search and Placement Assistance") })
         h.press(.escape)
         h.press(.down, .down, .down, .enter)
-        #expect(h.lines[2].contains("ISS · pathway"))
+        #expect(h.lines[2].contains("ISS (p) · pathway"))
         h.press(.escape)
         h.press(.down, .down, .down, .enter)
         #expect(h.lines[2].contains("Section 1: 1 of 8 parts complete"))
@@ -36,8 +36,8 @@ import TerminalKit
         #expect(h.lines[0].contains("Caseload "))
         #expect(!h.lines[0].contains("overdue"))
         h.press(.char("d"))
-        #expect(h.lines[1].contains("every planner · as of 2026-11-23 · 10 overdue · 5 due within 7 days"))
-        #expect(h.lines[2].contains("Overdue or due soon by planner: jokafor 4 · mrivera 7 · tnguyen 3 · wchen 1"))
+        #expect(h.lines[1].contains("every planner · as of 2026-11-23 · 12 overdue · 5 due within 7 days"))
+        #expect(h.lines[2].contains("Overdue or due soon by planner: jokafor 4 · mrivera 7 · tnguyen 4 · wchen 2"))
         h.press(.char("f"))
         #expect(h.lines[1].contains("1 overdue · 3 due within 7 days · only elig"))
         // The eligibility items, and the selected one's label again on the bottom line.
@@ -82,7 +82,7 @@ import TerminalKit
         // The title counts María's own caseload; the dashboard adds the ones she covers.
         #expect(h.lines[0].contains("careerplan │ Caseload !7 "))
         h.press(.char("d"))
-        #expect(h.lines[1].contains("María Rivera (covering JO TN WC) · 10 overdue · 5 due within 7 days"))
+        #expect(h.lines[1].contains("María Rivera (covering JO TN WC) · 12 overdue · 5 due within 7 days"))
         #expect(h.screen.contains(" TN ") && h.screen.contains(" MR "))
     }
 }

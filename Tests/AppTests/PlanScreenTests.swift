@@ -142,7 +142,7 @@ import TerminalKit
     @Test func theLastOpenStepCannotBeClosed() throws {
         let h = try Harness()
         openPlan(h, 16)
-        h.press(.down, .down, .down, .down, .down, .enter)   // the open step
+        h.press(.down, .down, .down, .down, .down, .down, .enter)   // the open step
         h.press(.tab, .tab, .right)   // status: achieved
         h.press(.ctrl("s"))
         #expect(h.lines[21].contains("Not done: an enrolled participant's plan keeps at least one open goal with an"))
@@ -205,7 +205,7 @@ import TerminalKit
     @Test func leavingWithUnsavedChangesAsks() throws {
         let h = try Harness()
         openPlan(h, 16)
-        h.press(.down, .down, .down, .down, .down, .char("K"))
+        h.press(.down, .down, .down, .down, .down, .down, .char("K"))
         #expect(h.lines[4].contains("Apply for at least five"))
         h.press(.escape)
         #expect(h.lines[22].contains("The plan has unsaved changes: s = save, d = discard, Esc = stay"))
@@ -251,5 +251,68 @@ import TerminalKit
         let mentoring = try #require(plan.allServices.first { $0.serviceID == "youth-mentoring" })
         #expect(mentoring.plannedStart == Day(parsing: "2026-04-23"))
         #expect(mentoring.notes == ["planned start was 2026-04-01, before certification; recorded on 2026-04-23"])
+    }
+}
+
+/// The youth's Individual Service Strategy: p shows the career pathway and
+/// the fourteen program elements over the same working copy; decisions are
+/// checked where they are typed, undone with u, and saved with the plan,
+/// without outdating the signatures (they are a record, not the agreement).
+@Suite struct StrategyViewTests {
+    @Test func anElementIsDecidedClearedUndoneAndSaved() throws {
+        let h = try Harness()
+        h.openCustomer(16)
+        h.press(.char("p"), .char("p"))
+        try expectGolden("plan-iss", h.screen)
+        #expect(h.lines.allSatisfy { $0.displayWidth <= 80 })
+        #expect(h.screen.contains("Career pathway") && h.screen.contains("Pharmacy technician (29-2052)"))
+        #expect(h.screen.contains("13 labor market information") && h.screen.contains("provided"))
+        // Element 8, adult mentoring: no service on the plan provides it.
+        h.press(.down, .down, .down, .down, .down, .down, .down, .down, .enter)
+        #expect(h.lines[1].contains("Element 8: mentoring"))
+        h.press(.right, .ctrl("s"))   // provided, by nothing
+        #expect(h.screen.contains("add a service that provides it to the plan first (v on a step)"))
+        h.press(.backTab, .backTab, .backTab, .right, .tab, .tab, .tab, .tab)   // back to the decision: not needed; the notes
+        h.type("meets a mentor at church every week")
+        h.press(.ctrl("s"))
+        #expect(h.lines.contains { $0.contains("8  mentoring") && $0.contains("not needed") && $0.contains("meets a mentor") },
+                "\(h.screen)")
+        #expect(h.screen.contains("● unsaved"))
+        h.press(.char("x"))
+        #expect(h.lines.contains { $0.contains("8  mentoring") && $0.contains("not considered yet") })
+        h.press(.char("u"))
+        #expect(h.lines.contains { $0.contains("8  mentoring") && $0.contains("not needed") })
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("✓ signed"), "\(h.screen)")
+        let saved = try #require(try h.store.plan(for: CustomerID(16)))
+        #expect(saved.plan.mark(8) == YouthElementMark(element: 8, decision: .notNeeded, on: Harness.today,
+                                                       note: "meets a mentor at church every week"))
+        #expect(try h.store.planVersions(for: CustomerID(16)).last?.changes
+                == ["youth program element 8 (mentoring): not needed (2026-11-23): meets a mentor at church every week"])
+        h.press(.char("p"))
+        #expect(h.screen.contains("Get a full-time job"))
+    }
+
+    @Test func thePathwayIsWrittenAsFieldsAndCheckedCodes() throws {
+        let h = try Harness()
+        h.openCustomer(16)
+        h.press(.char("p"), .char("p"), .enter)
+        #expect(h.lines[1].contains("Career pathway"))
+        h.press(.tab, .ctrl("u"))
+        h.type("292052")
+        h.press(.ctrl("s"))
+        #expect(h.screen.contains("six digits as 43-4051"))
+        h.press(.ctrl("u"))
+        h.type("29-2052")
+        h.press(.ctrl("s"), .ctrl("s"))
+        let saved = try #require(try h.store.plan(for: CustomerID(16)))
+        #expect(saved.plan.pathway?.occupationCode == "29-2052")
+    }
+
+    @Test func anAdultPlanHasNoStrategy() throws {
+        let h = try Harness()
+        h.openCustomer(4)
+        h.press(.char("p"), .char("p"))
+        #expect(!h.screen.contains("Part of the ISS"))
     }
 }

@@ -139,6 +139,13 @@ import Testing
         // Training that ended before the period: not counted; OJT counts for skill gains.
         #expect(read(c, plan: training(ended: "2025-12-20")).readings[.skillGains] == nil)
         #expect(read(c, plan: training("on-the-job-training", ended: nil), outcomes: [gain]).readings[.skillGains] == .met)
+        // Training not closed yet runs to its planned end, or to the reading's day if later: nobody is
+        // counted in training in a year still to come.
+        var planned = training(ended: nil)
+        planned.goals[0].steps[0].services[0].plannedEnd = day("2026-05-29")
+        #expect(read(c, plan: planned, from: "2026-07-01", to: "2027-06-30", asOf: "2026-06-15").readings[.skillGains] == nil)
+        #expect(read(c, plan: planned, from: "2026-07-01", to: "2027-06-30", asOf: "2026-07-02").readings[.skillGains] == .notKnown)
+        #expect(read(c, plan: planned, from: "2026-04-01", to: "2026-06-30", asOf: "2026-06-15").readings[.skillGains] == .notKnown)
     }
 
     @Test func aRateLeavesTheNotKnownOut() {

@@ -73,11 +73,26 @@ import Testing
 
     @Test func thePathwayFollowsWhoeverChangedIt() {
         var theirs = base
-        theirs.careerPathway = "Manufacturing"
-        #expect(PlanMerge.merge(base: base, mine: base, theirs: theirs).plan.careerPathway == "Manufacturing")
+        theirs.pathway = CareerPathway(occupation: "Machinist", credentialPath: "NIMS Level I")
+        #expect(PlanMerge.merge(base: base, mine: base, theirs: theirs).plan.pathway?.occupation == "Machinist")
         var mine = base
-        mine.careerPathway = "Welding"
-        #expect(PlanMerge.merge(base: base, mine: mine, theirs: base).plan.careerPathway == "Welding")
+        mine.pathway = CareerPathway(occupation: "Welder", credentialPath: "AWS D1.1")
+        #expect(PlanMerge.merge(base: base, mine: mine, theirs: base).plan.pathway?.occupation == "Welder")
         #expect(PlanMerge.merge(base: base, mine: mine, theirs: theirs).conflicts == ["career pathway: both changed it; yours is kept"])
+    }
+
+    /// Each youth program element is merged on its own: marks on different
+    /// elements both stand; one element marked differently is a conflict.
+    @Test func youthElementsMergeElementByElement() {
+        let on = Day(parsing: "2026-11-20")!
+        var theirs = base
+        theirs.youthElements = [YouthElementMark(element: 8, decision: .considered, on: on)]
+        var mine = base
+        mine.youthElements = [YouthElementMark(element: 11, decision: .notNeeded, on: on, note: "budgets well")]
+        let merged = PlanMerge.merge(base: base, mine: mine, theirs: theirs)
+        #expect(merged.plan.youthElements.map(\.element) == [8, 11] && merged.conflicts.isEmpty)
+        mine.youthElements = [YouthElementMark(element: 8, decision: .notNeeded, on: on, note: "has a mentor")]
+        #expect(PlanMerge.merge(base: base, mine: mine, theirs: theirs).conflicts
+                == ["youth program element 8 (mentoring): both changed it; yours is kept"])
     }
 }

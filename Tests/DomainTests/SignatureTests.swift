@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Domain
 
@@ -37,7 +38,8 @@ import Testing
             ("partner", { $0.goals[0].steps[0].services[0].partnerName = "City Colleges" }),
             ("service added", { $0.goals[0].steps[1].services.append(PlanService(id: 9, serviceID: "x", name: "Extra")) }),
             ("step removed", { $0.goals[0].steps.removeLast() }),
-            ("pathway", { $0.careerPathway = "health care" }),
+            ("pathway", { $0.pathway = CareerPathway(occupation: "Registered nurse", credentialPath: "CNA → RN") }),
+            ("pathway code", { p in p.pathway = CareerPathway(occupation: "Registered nurse", occupationCode: "29-1141") }),
         ]
         for (what, change) in changes {
             var p = plan()
@@ -60,6 +62,9 @@ import Testing
                 p.goals[0].steps[0].services[0].credential = "CNA certificate"
             }),
             ("service started", { $0.goals[0].steps[0].services[0].actualStart = day("2026-11-04") }),
+            // What was decided and delivered for a youth program element is a record, not the agreement.
+            ("an element marked", { $0.youthElements = [YouthElementMark(element: 3, decision: .notNeeded, on: day("2026-11-20"),
+                                                                         note: "works part time already")] }),
         ]
         for (what, change) in changes {
             var p = plan()
@@ -78,6 +83,26 @@ import Testing
         progressed.goals[0].steps[0].services[0].status = .complete
         #expect(!PlanDigest.matches(progressed, old))
         #expect(PlanDigest.matches(progressed, PlanDigest.digest(plan())))
+    }
+
+    /// A signature stored when the pathway was words still holds while the
+    /// words stand; giving the pathway its fields is a change to the agreement.
+    @Test func aSignatureFromBeforeFormatThreeHoldsUntilThePathwayChanges() {
+        var words = plan()
+        words.pathway = CareerPathway(note: "Health care: CNA → LPN → RN")
+        let old = PlanDigest.formatTwoDigest(words)
+        #expect(old != PlanDigest.digest(words))
+        #expect(PlanDigest.matches(words, old))
+        // A plan saved then, read now: the words arrive as the pathway's note.
+        let json = #"{"customer":"C000016","goals":[],"careerPathway":"Health care: CNA → LPN → RN","episodes":[],"nextID":1}"#
+        let read = try? JSONDecoder().decode(CareerPlan.self, from: Data(json.utf8))
+        #expect(read?.pathway == CareerPathway(note: "Health care: CNA → LPN → RN"))
+        var structured = words
+        structured.pathway?.occupation = "Registered nurse"
+        #expect(!PlanDigest.matches(structured, old))
+        var unsigned = plan()
+        unsigned.pathway = nil
+        #expect(PlanDigest.matches(unsigned, PlanDigest.formatTwoDigest(unsigned)))
     }
 
     func signature(_ role: SignerRole, on: String, digest: String, version: Int = 1) -> Signature {

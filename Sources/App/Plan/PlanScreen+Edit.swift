@@ -35,8 +35,18 @@ extension PlanScreen {
         case .newService:
             return .handled
         case .pathway:
-            return form("Career pathway", [FormField("pathway", "Career pathway", hint: "e.g. Health care: CNA → LPN → RN")],
-                        ["pathway": plan.careerPathway ?? ""], { _ in [:] })
+            return form("Career pathway", CareerPathway.fields, plan.pathway?.values ?? [:], CareerPathway.problems)
+        case .element(let e):
+            let (plan, matrix) = (plan, matrix)
+            let offered = plan.services(providing: e, matrix).first
+            let values = plan.mark(e)?.values ?? ["decision": ElementDecision.considered.rawValue, "on": today.description,
+                                                  "service": offered.map { String($0.id) } ?? ""]
+            return form("Element \(e): \(YouthElement.name(e))", YouthElementMark.fields(element: e, plan: plan, matrix: matrix),
+                        values, { v in
+                            guard case .failure(let problems) = YouthElementMark.checked(v, element: e, plan: plan, matrix: matrix,
+                                                                                         today: today) else { return [:] }
+                            return problems.byField
+                        })
         }
     }
 
@@ -120,7 +130,15 @@ extension PlanScreen {
             s = PlanForms.apply(v, to: s, today: today)
             place(s, step: step)
         case .pathway:
-            change { $0.careerPathway = v["pathway"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+            if case .success(let pathway) = CareerPathway.checked(v) { change { $0.pathway = pathway } }
+        case .element(let e):
+            guard case .success(let mark) = YouthElementMark.checked(v, element: e, plan: plan, matrix: matrix, today: today)
+            else { return }
+            change { p in
+                p.youthElements.removeAll { $0.element == e }
+                p.youthElements.append(mark)
+                p.youthElements.sort { $0.element < $1.element }
+            }
         }
     }
 

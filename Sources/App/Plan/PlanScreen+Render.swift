@@ -67,7 +67,7 @@ extension PlanScreen {
 
     mutating func prepare(area: Area) {
         let height = Parts(area).treeHeight
-        selected = ListMove.clamped(selected, count: rows.count)
+        selected = ListMove.clamped(selected, count: rowCount)
         if selected < top { top = selected }
         if selected >= top + height { top = selected - height + 1 }
         top = max(0, min(top, max(0, rows.count - height)))
@@ -84,6 +84,11 @@ extension PlanScreen {
         canvas.put("\(c.displayName) \(c.id) · \(planName)", in: title.inset(right: 1), role: .header)
         let subtitle = self.subtitle
         canvas.put(subtitle, in: parts.subtitle, role: subtitle.contains("! ") ? .dueSoon : .dim)
+        if view == .strategy {
+            renderStrategy(into: &canvas, in: parts.treeAndDetail)
+            renderPanels(into: &canvas, parts: parts)
+            return
+        }
         var below = parts.treeAndDetail
         let treeRows = below.takeTop(parts.treeHeight)
         if rows.isEmpty {
@@ -96,6 +101,10 @@ extension PlanScreen {
         var detail = parts.treeAndDetail
         detail.takeTop(min(max(rows.count - top, 1), parts.treeHeight) + 1)
         renderDetail(into: &canvas, in: detail.inset(1))
+        renderPanels(into: &canvas, parts: parts)
+    }
+
+    private func renderPanels(into canvas: inout Canvas, parts: Parts) {
         let ratings = quality
         switch parts.panels {
         case .beside, .below:
@@ -124,8 +133,9 @@ extension PlanScreen {
                                          : "! needs at least one open goal with an open step"
         }
         if file.customer.program == .youth {
-            let elements = YouthElement.list(plan.youthElements(matrix))
-            return "ISS · pathway: \(plan.careerPathway ?? "not set (p)") · youth elements: \(elements.isEmpty ? "none" : elements)"
+            let pathway = plan.pathway.map { $0.isOnlyNote ? ($0.note ?? "") : $0.occupation } ?? "not written"
+            return view == .strategy ? "ISS · elements: " + strategySummary
+                                     : "ISS (p) · pathway: \(pathway) · \(plan.youthElements.count) of 14 elements decided"
         }
         let last = plan.episodes.last.map { "developed \($0.on) (\($0.reason))" } ?? "not developed yet"
         return "IEP · \(last)"
@@ -270,7 +280,9 @@ extension PlanScreen {
             } else if let notice {
                 canvas.put("✓ " + notice, in: line, role: .normal)
             } else {
-                canvas.put("i sign · w copy · Q quality · x delete · u undo · h versions · F1 all keys", in: line, role: .dim)
+                canvas.put(view == .strategy ? Self.strategyHint
+                                             : "i sign · w copy · Q quality · x delete · u undo · h versions · F1 all keys",
+                           in: line, role: .dim)
             }
         }
     }

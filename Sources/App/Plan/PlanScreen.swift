@@ -27,6 +27,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         case step(Int), newStep(goal: Int)
         case service(Int), newService(step: Int)
         case pathway
+        /// A youth program element's decision (ISS), by its number.
+        case element(Int)
     }
 
     let session: Session
@@ -36,6 +38,10 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
     var undo: [CareerPlan] = []
     var collapsed: Set<Int> = []
     var selected = 0
+    /// The tree, or the youth's Individual Service Strategy.
+    var view = View.tree
+    /// The selection of the view not shown.
+    var otherSelected = 0
     var top = 0
     var mode = Mode.browsing
     var pending: Pending?
@@ -118,18 +124,17 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
     static let moveKeys = KeyBinding([.char("K"), .char("J")], "Reorder", help: "Move the selected item up or down (a service past its step's first or last goes to the step before or after)", inBar: false)
     static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")
     static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
-    static let pathway = KeyBinding([.char("p")], "Pathway", help: "The career pathway of an ISS (youth)", inBar: false)
     static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
     static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML) and show where")
     static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your edits back on top")
     static let qualityKey = KeyBinding([.char("Q")], "Quality", help: "The plan against the Illinois workNet rubric: each category and what it lacks", inBar: false)
 
-    var rowCount: Int { rows.count }
+    var rowCount: Int { view == .strategy ? 15 : rows.count }
 
     /// The keys of the mode the plan is in, each with what it does.
     var commands: [Command<Self>] {
         switch mode {
-        case .browsing: return browsing
+        case .browsing: return view == .strategy ? strategyCommands : browsing
         case .confirmingDelete:
             return [.answer("y", "Delete", help: "Delete it") { $0.deleteSelected(); $0.mode = .browsing; return .handled },
                     .answer("n", or: .escape, "Keep", help: "Keep it") { $0.mode = .browsing; return .handled }]
@@ -211,7 +216,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
                 guard !screen.quality.isEmpty else { screen.message = "Add a goal first: the quality check rates a plan"; return .handled }
                 return .push(QualityScreen(customer: screen.file.customer, ratings: screen.quality))
             },
-        ] + (file.customer.program == .youth ? [Command(Self.pathway) { screen, _ in screen.openForm(.pathway) }] : [])
+        ] + (file.customer.program == .youth ? [Command(Self.strategyKey) { screen, _ in screen.showView(.strategy) }] : [])
     }
 
     mutating func update(_ key: Key) -> Effect {
@@ -286,7 +291,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         }
     }
 
-    private mutating func undoLast() -> Effect {
+    mutating func undoLast() -> Effect {
         guard let last = undo.popLast() else { message = "Nothing to undo"; return .handled }
         plan = last
         selected = min(selected, max(0, rows.count - 1))
@@ -299,14 +304,14 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         hasChanges ? "Save the plan first (Ctrl-S): signatures and copies are of the saved plan" : nil
     }
 
-    private mutating func openSignatures() -> Effect {
+    mutating func openSignatures() -> Effect {
         if let unsavedRefusal { message = unsavedRefusal; return .handled }
         let id = file.customer.id
         guard let fresh = session.read("the case file of \(id)", into: &message, { try $0.caseFile(id) }) else { return .handled }
         return .push(SignaturesScreen(session: session, file: fresh))
     }
 
-    private mutating func writeCopy() -> Effect {
+    mutating func writeCopy() -> Effect {
         if let unsavedRefusal { message = unsavedRefusal; return .handled }
         writing = .copy
         return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
@@ -342,7 +347,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         body(&next)
         guard next != plan else { return true }
         if let problem = PlanRules.openGoalProblem(before: plan, after: next, customer: file.customer,
-                                                   exiting: file.work.hasExitNote) {
+                                                   exiting: file.work.hasExitNote)
+            ?? YouthElementMark.problem(in: next, matrix: matrix).map({ $0 + ": change the element's decision first (p)" }) {
             message = "Not done: " + problem
             return false
         }

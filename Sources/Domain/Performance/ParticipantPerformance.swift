@@ -37,7 +37,7 @@ public struct ParticipantPerformance: Sendable {
             }
         }
         if let enrolled = facts.customer.enrolledOn, enrolled <= to, (facts.customer.exitedOn ?? to) >= from,
-           evidence.trained(matrix: matrix, from: from, to: to, countingOJT: true) {
+           evidence.trained(matrix: matrix, from: from, to: to, countingOJT: true, asOf: asOf) {
             readings[.skillGains] = evidence.skillGain(from: from, to: to, asOf: asOf)
         }
         self.readings = readings
@@ -85,12 +85,17 @@ struct Evidence {
     }
 
     /// In education or training between the two days: a training service of
-    /// the plan that ran then (begun, not ended before `from`).
-    func trained(matrix: ServicesMatrix, from: Day?, to: Day, countingOJT: Bool) -> Bool {
+    /// the plan that ran then (begun, not ended before `from`). One not
+    /// closed yet is taken to run to its planned end, or to `asOf` if that
+    /// is later: nobody is counted in training in a year still to come.
+    func trained(matrix: ServicesMatrix, from: Day?, to: Day, countingOJT: Bool, asOf: Day? = nil) -> Bool {
         (facts.plan?.allServices ?? []).contains { s in
-            guard matrix.service(s.serviceID)?.category == .training, let start = s.actualStart, start <= to else { return false }
+            // Training, or a youth's occupational skills training (program element 4).
+            guard let entry = matrix.service(s.serviceID), entry.category == .training || entry.youthElement == 4,
+                  let start = s.actualStart, start <= to else { return false }
             if !countingOJT, ParticipantPerformance.trainingExcludedFromCredentials.contains(s.serviceID) { return false }
-            return from.map { (s.completedOn ?? to) >= $0 } ?? true
+            let runsTo = s.completedOn ?? asOf.map { max($0, s.plannedEnd ?? $0) } ?? to
+            return from.map { runsTo >= $0 } ?? true
         }
     }
 

@@ -66,7 +66,16 @@ public struct ParticipantRecord: Sendable {
         Self.date(services(categories).map { min($0.completedOn ?? asOf, asOf) }.max())
     }
 
-    var firstTraining: PlanService? { services([.training]).first }
+    /// The first training begun: a training service, or a youth's
+    /// occupational skills training (program element 4).
+    var firstTraining: PlanService? {
+        (file.facts.plan?.allServices ?? [])
+            .filter { s in
+                guard let start = s.actualStart, start <= asOf, let entry = matrix.service(s.serviceID) else { return false }
+                return entry.category == .training || entry.youthElement == 4
+            }
+            .min { ($0.actualStart!, $0.id) < ($1.actualStart!, $1.id) }
+    }
 
     /// Employed in the n-th quarter after the exit quarter: 1, 0, or blank when not known.
     func employed(quarter n: Int) -> String {
@@ -110,7 +119,8 @@ public struct ParticipantRecord: Sendable {
     ]
     static let trainingCodes = ["on-the-job-training": "01", "skill-upgrading": "02", "entrepreneurial-training": "03",
                                 "adult-education-with-training": "04", "customized-training": "05",
-                                "occupational-skills-training": "06", "registered-apprenticeship": "08"]
+                                "occupational-skills-training": "06", "occupational-skills-training-youth": "06",
+                                "registered-apprenticeship": "08"]
     static let credentialCodes = ["diploma": "1", "degree": "2", "licence": "4", "certificate": "5", "apprenticeship": "7"]
 
     // MARK: The elements

@@ -5,20 +5,44 @@ public struct CareerPlan: Hashable, Codable, Sendable {
     public var customer: CustomerID
     public var goals: [PlanGoal]
     /// ISS only: the career pathway the services lead along.
-    public var careerPathway: String?
+    public var pathway: CareerPathway?
+    /// ISS only: what was decided for each youth program element.
+    public var youthElements: [YouthElementMark]
     /// Each "Development of IEP/ISS": the first plan and every significant change.
     public var episodes: [PlanEpisode]
     /// The next id for a goal, step or service: ids never repeat in a plan.
     public var nextID: Int
 
-    public init(customer: CustomerID, goals: [PlanGoal] = [], careerPathway: String? = nil,
-                episodes: [PlanEpisode] = [], nextID: Int = 1) {
+    public init(customer: CustomerID, goals: [PlanGoal] = [], pathway: CareerPathway? = nil,
+                youthElements: [YouthElementMark] = [], episodes: [PlanEpisode] = [], nextID: Int = 1) {
         self.customer = customer
         self.goals = goals
-        self.careerPathway = careerPathway
+        self.pathway = pathway
+        self.youthElements = youthElements
         self.episodes = episodes
         self.nextID = nextID
     }
+
+    enum CodingKeys: String, CodingKey { case customer, goals, pathway, youthElements, episodes, nextID }
+    /// Plans saved before the pathway had fields held it as words.
+    private enum EarlierKeys: String, CodingKey { case careerPathway }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        customer = try c.decode(CustomerID.self, forKey: .customer)
+        goals = try c.decode([PlanGoal].self, forKey: .goals)
+        pathway = try c.decodeIfPresent(CareerPathway.self, forKey: .pathway)
+        if pathway == nil, let words = try decoder.container(keyedBy: EarlierKeys.self)
+            .decodeIfPresent(String.self, forKey: .careerPathway) {
+            pathway = CareerPathway(note: words)
+        }
+        youthElements = try c.decodeIfPresent([YouthElementMark].self, forKey: .youthElements) ?? []
+        episodes = try c.decode([PlanEpisode].self, forKey: .episodes)
+        nextID = try c.decode(Int.self, forKey: .nextID)
+    }
+
+    /// The decision recorded for a youth program element, if any.
+    public func mark(_ element: Int) -> YouthElementMark? { youthElements.first { $0.element == element } }
 
     public mutating func newID() -> Int {
         defer { nextID += 1 }
@@ -33,13 +57,14 @@ public struct CareerPlan: Hashable, Codable, Sendable {
         goals.contains { $0.status == .open && $0.steps.contains { $0.status == .open } }
     }
 
-    /// Youth program elements the plan's services provide (ISS): their own
-    /// element number, and supportive (7) and follow-up (9) services.
+    /// Youth program elements the plan's services provide (ISS).
     public func youthElements(_ matrix: ServicesMatrix) -> [Int] {
-        Array(Set(allServices.compactMap { s -> Int? in
-            guard let e = matrix.service(s.serviceID) else { return nil }
-            return e.youthElement ?? (e.category == .supportive ? 7 : e.category == .followUp ? 9 : nil)
-        })).sorted()
+        Array(Set(allServices.compactMap { matrix.service($0.serviceID)?.providesYouthElement })).sorted()
+    }
+
+    /// The services on the plan that provide a youth program element.
+    public func services(providing element: Int, _ matrix: ServicesMatrix) -> [PlanService] {
+        allServices.filter { matrix.service($0.serviceID)?.providesYouthElement == element }
     }
 }
 

@@ -29,7 +29,10 @@ public enum PlanDiff {
         compare("service", old.allServices, new.allServices, id: \.id, name: \.name) { was, now in
             was == now ? nil : (was.status != now.status ? " (\(was.status.label) → \(now.status.label))" : "")
         }
-        if old.careerPathway != new.careerPathway { out.append("career pathway: \(new.careerPathway ?? "—")") }
+        if old.pathway != new.pathway { out.append("career pathway: \(new.pathway?.summary ?? "—")") }
+        for e in 1...14 where old.mark(e) != new.mark(e) {
+            out.append("youth program element \(e) (\(YouthElement.name(e))): " + (new.mark(e)?.describe(in: new) ?? "not marked"))
+        }
         return out
     }
 }

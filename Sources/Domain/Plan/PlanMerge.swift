@@ -18,7 +18,10 @@ public enum PlanMerge {
         let conflicts = Conflicts()
         var plan = theirs
         plan.nextID = max(theirs.nextID, mine.nextID)
-        plan.careerPathway = pick(base.careerPathway, mine.careerPathway, theirs.careerPathway, "career pathway", conflicts)
+        plan.pathway = pick(base.pathway, mine.pathway, theirs.pathway, "career pathway", conflicts)
+        plan.youthElements = (1...14).compactMap { e in
+            pick(base.mark(e), mine.mark(e), theirs.mark(e), "youth program element \(e) (\(YouthElement.name(e)))", conflicts)
+        }
         plan.goals = items(base.goals, mine.goals, theirs.goals, head: { g in var h = g; h.steps = []; return h },
                            name: { "goal \"\($0.text)\"" }, conflicts) { chosen, b, m, t in
             var g = chosen

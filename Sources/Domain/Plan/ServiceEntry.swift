@@ -68,6 +68,13 @@ public struct ServiceEntry: Hashable, Codable, Sendable {
     public var recommendWhen: [[String]]?
     public var goals: [GoalTemplate]
 
+    /// The youth program element a service on an ISS provides: its own
+    /// number, or occupational training (4), supportive services (7) and
+    /// follow-up (9) for the services of those categories.
+    public var providesYouthElement: Int? {
+        youthElement ?? (category == .training ? 4 : category == .supportive ? 7 : category == .followUp ? 9 : nil)
+    }
+
     /// "Occupational Skills Training (Youth) · youth program element 4".
     public var categoryLabel: String {
         youthElement.map { "youth program element \($0)" } ?? category.label

@@ -50,7 +50,8 @@ public enum PlanQuality {
     /// The text the planner wrote into the plan, with where it is.
     static func texts(_ p: CareerPlan) -> [(where: String, text: String)] {
         var out: [(String, String)] = []
-        if let pathway = p.careerPathway { out.append(("the pathway", pathway)) }
+        if let pathway = p.pathway { out.append(("the pathway", pathway.summary + " " + (pathway.note ?? ""))) }
+        for mark in p.youthElements { if let note = mark.note { out.append(("youth element \(mark.element)", note)) } }
         for (gi, g) in p.goals.enumerated() {
             out.append(("goal \(gi + 1)", g.text))
             out.append(("goal \(gi + 1)", g.justification))

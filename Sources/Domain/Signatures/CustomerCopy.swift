@@ -31,7 +31,7 @@ public struct CustomerCopy: Sendable {
         let signed = Signing.isSigned(signatures)
         b.append(.line(signed ? "This is a copy of your SIGNED plan."
                        : "This is a copy of an UNSIGNED plan: it is not final until everyone below has signed it."))
-        if let pathway = plan.careerPathway, isYouth { b.append(.line("Career pathway: \(pathway)")) }
+        if isYouth { b += Self.pathway(plan) }
         for (gi, g) in plan.goals.enumerated() {
             b.append(.heading("Goal \(gi + 1): \(g.text)"))
             var about = "Time frame: \(g.horizon.label)"
@@ -53,6 +53,7 @@ public struct CustomerCopy: Sendable {
             }
         }
         if plan.goals.isEmpty { b.append(.line("No goals have been written yet.")) }
+        if isYouth { b += Self.elements(plan) }
         b.append(.heading("Signatures"))
         for s in signatures {
             b.append(.item(level: 0, "\(s.role.label): " + Self.signatureText(s.state)))
@@ -61,6 +62,39 @@ public struct CustomerCopy: Sendable {
         // No control characters (a printed copy or a terminal must not be driven by data) and no SSN.
         let texts = Acronyms.spellOutFirst(b.map(\.text)).map { Acronyms.withoutSSN(Self.printable($0)) }
         blocks = zip(b, texts).map { $0.with(text: $1) }
+    }
+
+    /// A youth's career pathway (ISS), before the goals that lead along it.
+    static func pathway(_ plan: CareerPlan) -> [Block] {
+        var b: [Block] = [.heading("Your career pathway")]
+        if let p = plan.pathway, !p.isOnlyNote {
+            b.append(.line("Where it leads: \(p.occupation)" + (p.occupationCode.map { " (occupation code \($0))" } ?? "")))
+            if let industry = p.industry { b.append(.line("Industry: \(industry)" + (p.naics.map { " (industry code \($0))" } ?? ""))) }
+            if let credentials = p.credentialPath { b.append(.line("Credentials along the way: \(credentials)")) }
+            if let note = p.note { b.append(.line(note)) }
+        } else if let note = plan.pathway?.note {
+            b.append(.line(note))
+        } else {
+            b.append(.line("Not written yet: you and your career planner will choose it together."))
+        }
+        return b
+    }
+
+    /// What each of the fourteen youth program elements is for them (ISS).
+    static func elements(_ plan: CareerPlan) -> [Block] {
+        var b: [Block] = [.heading("The youth program's fourteen services, and yours")]
+        for e in 1...14 {
+            let mark = plan.mark(e)
+            let by = mark?.service.flatMap { id in plan.allServices.first { $0.id == id }?.name }
+            let text: String = switch mark?.decision {
+            case .provided?: "you receive it from \(mark!.on)" + (mark!.until.map { " to \($0)" } ?? "") + (by.map { " (\($0))" } ?? "")
+            case .considered?: "we talked about it on \(mark!.on)" + (by.map { "; planned: \($0)" } ?? "")
+            case .notNeeded?: "not needed for now" + (mark!.note.map { " (\($0))" } ?? "")
+            case nil: "not talked about yet"
+            }
+            b.append(.item(level: 0, "\(YouthElement.fullName(e)): \(text)"))
+        }
+        return b
     }
 
     static func printable(_ s: String) -> String {

@@ -1,28 +1,35 @@
 import Crypto
 
 /// What a signature binds to: the plan the customer agreed to, as a
-/// canonical text and its SHA-256. The agreement is the pathway, each goal
+/// canonical text and its SHA-256. The agreement is the pathway (its
+/// occupation, codes, industry, credential path and notes), each goal
 /// (words, horizon, kind, target date), each step (words, target date) and
 /// each service (which service, name, provider, partner, planned dates,
 /// weekly hours). Progress recorded on the plan is not the agreement: a
 /// status, an actual start, a completion, a credential or a withdrawal
-/// reason never outdates a signature, nor do display order, ids, episodes
-/// or notes. Any change to what was agreed does (docs/design.md).
+/// reason never outdates a signature, nor do display order, ids, episodes,
+/// notes or the youth program elements' marks (a record of what was
+/// considered and delivered; the services that deliver them are agreed).
+/// Any change to what was agreed does (docs/design.md).
 public enum PlanDigest {
-    /// The agreement's canonical text (format v2).
+    /// The agreement's canonical text (format v3: the pathway as fields).
     public static func canonical(_ plan: CareerPlan) -> String {
-        text(plan, version: 2)
+        text(plan, version: 3)
     }
 
     /// Lower-case hex SHA-256 of the canonical text: what a new signature stores.
     public static func digest(_ plan: CareerPlan) -> String { hash(canonical(plan)) }
 
     /// The plan still says what was signed. Signatures captured before
-    /// format v2 hold a digest that also covered progress; they still match
-    /// a plan unchanged since, and are never rewritten.
+    /// format v2 hold a digest that also covered progress, and before v3 one
+    /// of the pathway as words; they still match a plan unchanged since, and
+    /// are never rewritten.
     public static func matches(_ plan: CareerPlan, _ signed: String) -> Bool {
-        signed == digest(plan) || signed == formatOneDigest(plan)
+        signed == digest(plan) || signed == formatTwoDigest(plan) || signed == formatOneDigest(plan)
     }
+
+    /// The digest signatures stored before format v3 (the pathway was words).
+    static func formatTwoDigest(_ plan: CareerPlan) -> String { hash(text(plan, version: 2)) }
 
     /// The digest signatures stored before format v2 (it covered progress too).
     static func formatOneDigest(_ plan: CareerPlan) -> String { hash(text(plan, version: 1)) }
@@ -49,7 +56,17 @@ public enum PlanDigest {
                      + (progress ? [g.status.rawValue, field(g.withdrawnReason)] : [])).joined(separator: "|")
                     + "\n" + steps.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n"))
         }.sorted()
-        return "careerplan-plan-v\(version)|\(plan.customer)|pathway|\(field(plan.careerPathway))\n" + goals.joined(separator: "\n") + "\n"
+        return "careerplan-plan-v\(version)|\(plan.customer)|pathway|\(pathway(plan.pathway, version: version, field))\n"
+            + goals.joined(separator: "\n") + "\n"
+    }
+
+    /// The pathway's fields (v3). Before v3 it was words alone: a pathway
+    /// that is still only those words reads as they did, so its earlier
+    /// signatures match; one given fields reads as v3 does, so they do not.
+    private static func pathway(_ p: CareerPathway?, version: Int, _ field: (String?) -> String) -> String {
+        guard let p else { return version < 3 ? "" : "|||||" }
+        if version < 3, p.isOnlyNote { return field(p.note) }
+        return [p.occupation, p.occupationCode, p.industry, p.naics, p.credentialPath, p.note].map(field).joined(separator: "|")
     }
 
     private static func hash(_ text: String) -> String {
