@@ -159,4 +159,26 @@ import Testing
         #expect(line.rate == 2.0 / 3.0)
         #expect(read.byProgram.map(\.name) == ["Adult"] && read.byPlanner.map(\.name) == ["mrivera"])
     }
+
+    /// The extract carries up to three trainings and three credentials, in
+    /// the order they were begun and attained; a youth's occupational
+    /// skills training (program element 4) is a training.
+    @Test func theExtractHoldsTrainingsAndCredentialsOneToThree() {
+        let c = participant(21)
+        var plan = training(started: "2025-11-01", ended: "2026-01-30")
+        plan.goals[0].steps[0].services.append(PlanService(id: 4, serviceID: "on-the-job-training", name: "OJT", status: .open,
+                                                           actualStart: day("2025-10-15")))
+        let credentials = [outcome(c, .credential, on: "2026-02-01", type: "licence"),
+                           outcome(c, .credential, on: "2026-01-05", type: "certificate")]
+        let record = ParticipantRecord(ParticipantFile(facts: CaseClockFacts(customer: c, plan: plan,
+                                                                             work: CaseWork(outcomes: credentials))),
+                                       matrix: Self.matrix, asOf: day("2026-11-23"))
+        let byNumber = Dictionary(uniqueKeysWithValues: zip(ParticipantRecord.elements.map(\.number), record.values))
+        #expect(byNumber[1300] == "1")
+        #expect([byNumber[1302], byNumber[1303], byNumber[1308]] == ["20251015", "01", ""])
+        #expect([byNumber[1309], byNumber[1311], byNumber[1313]] == ["20251101", "06", "20260130"])
+        #expect([byNumber[1314], byNumber[1316], byNumber[1318]] == ["", "00", ""])
+        #expect([byNumber[1800], byNumber[1801], byNumber[1802], byNumber[1803]] == ["5", "20260105", "4", "20260201"])
+        #expect([byNumber[1804], byNumber[1805]] == ["0", ""])
+    }
 }

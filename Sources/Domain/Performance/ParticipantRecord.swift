@@ -66,16 +66,19 @@ public struct ParticipantRecord: Sendable {
         Self.date(services(categories).map { min($0.completedOn ?? asOf, asOf) }.max())
     }
 
-    /// The first training begun: a training service, or a youth's
+    /// The trainings begun, first first: training services, and a youth's
     /// occupational skills training (program element 4).
-    var firstTraining: PlanService? {
+    var trainings: [PlanService] {
         (file.facts.plan?.allServices ?? [])
             .filter { s in
                 guard let start = s.actualStart, start <= asOf, let entry = matrix.service(s.serviceID) else { return false }
                 return entry.category == .training || entry.youthElement == 4
             }
-            .min { ($0.actualStart!, $0.id) < ($1.actualStart!, $1.id) }
+            .sorted { ($0.actualStart!, $0.id) < ($1.actualStart!, $1.id) }
     }
+
+    /// The `n`th training begun (1, 2 or 3).
+    func training(_ n: Int) -> PlanService? { trainings.dropFirst(n - 1).first }
 
     /// Employed in the n-th quarter after the exit quarter: 1, 0, or blank when not known.
     func employed(quarter n: Int) -> String {
@@ -94,8 +97,10 @@ public struct ParticipantRecord: Sendable {
         return jobs.first { $0.on > exit } ?? jobs.last { $0.on <= exit }
     }
 
-    var credential: Outcome? {
-        file.facts.work.outcomes.filter { $0.kind == .credential && $0.on <= asOf }.min { $0.on < $1.on }
+    /// The `n`th credential attained (1, 2 or 3).
+    func credential(_ n: Int) -> Outcome? {
+        file.facts.work.outcomes.filter { $0.kind == .credential && $0.on <= asOf }
+            .sorted { ($0.on, $0.id) < ($1.on, $1.id) }.dropFirst(n - 1).first
     }
 
     func latestSkillGain(_ type: String) -> String {
@@ -125,7 +130,10 @@ public struct ParticipantRecord: Sendable {
 
     // MARK: The elements
 
-    public static let elements: [PIRLElement] = [
+    public static let elements: [PIRLElement] = identityAndServices + trainingElements + followUpAndEmployment
+        + credentialElements + skillGains
+
+    private static let identityAndServices: [PIRLElement] = [
         PIRLElement(number: 100, name: "Unique Individual Identifier") { $0.customer.id.description },
         PIRLElement(number: 101, name: "State Code of Residence") { $0.application?.state ?? "" },
         PIRLElement(number: 103, name: "Zip Code of Residence") { String($0.customer.zip.prefix(5)) },
@@ -184,14 +192,22 @@ public struct ParticipantRecord: Sendable {
         PIRLElement(number: 1004, name: "Date of Most Recent Career Service (WIOA)") { $0.mostRecent([.basic, .individualized]) },
         PIRLElement(number: 1200, name: "Date of First Individualized Career Service") { $0.first([.individualized]) },
         PIRLElement(number: 1201, name: "Most Recent Date Received Individualized Career Service") { $0.mostRecent([.individualized]) },
-        PIRLElement(number: 1300, name: "Received Training (WIOA)") { flag($0.firstTraining != nil) },
-        PIRLElement(number: 1302, name: "Date Entered Training #1") { date($0.firstTraining?.actualStart) },
-        PIRLElement(number: 1303, name: "Type of Training Service #1") { r in
-            r.firstTraining.map { trainingCodes[$0.serviceID] ?? "10" } ?? "00"
-        },
-        PIRLElement(number: 1308, name: "Date Completed, or Withdrew from, Training #1") { r in
-            date(r.firstTraining?.completedOn.flatMap { $0 <= r.asOf ? $0 : nil })
-        },
+        PIRLElement(number: 1300, name: "Received Training (WIOA)") { flag($0.training(1) != nil) },
+    ]
+
+    /// Trainings #1 to #3: entered, type, completed.
+    private static let trainingElements: [PIRLElement] = [(1, 1302, 1303, 1308), (2, 1309, 1311, 1313), (3, 1314, 1316, 1318)]
+        .flatMap { (n: Int, entered: Int, type: Int, completed: Int) -> [PIRLElement] in
+        [PIRLElement(number: entered, name: "Date Entered Training #\(n)") { date($0.training(n)?.actualStart) },
+         PIRLElement(number: type, name: "Type of Training Service #\(n)") { r in
+             r.training(n).map { trainingCodes[$0.serviceID] ?? "10" } ?? "00"
+         },
+         PIRLElement(number: completed, name: "Date Completed, or Withdrew from, Training #\(n)") { r in
+             date(r.training(n)?.completedOn.flatMap { $0 <= r.asOf ? $0 : nil })
+         }]
+    }
+
+    private static let followUpAndEmployment: [PIRLElement] = [
         PIRLElement(number: 1409, name: "Most Recent Date Received Supportive Services") { $0.mostRecent([.supportive]) },
         PIRLElement(number: 1503, name: "Most Recent Date Received Follow-up Service") { r in
             let notes = r.file.facts.work.notes.filter {
@@ -205,10 +221,18 @@ public struct ParticipantRecord: Sendable {
         PIRLElement(number: 1606, name: "Employed in 4th Quarter After Exit Quarter") { $0.employed(quarter: 4) },
         PIRLElement(number: 1610, name: "Occupational Code (if known)") { $0.jobAfterExit?.answers["occupationCode"] ?? "" },
         PIRLElement(number: 1614, name: "Industry Code of Employment") { $0.jobAfterExit?.answers["naics"] ?? "" },
-        PIRLElement(number: 1800, name: "Type of Recognized Credential #1") { r in
-            r.credential.map { credentialCodes[$0.answers["type"] ?? ""] ?? "7" } ?? "0"
-        },
-        PIRLElement(number: 1801, name: "Date Attained Recognized Credential #1") { date($0.credential?.on) },
+    ]
+
+    /// Credentials #1 to #3: type and date.
+    private static let credentialElements: [PIRLElement] = [(1, 1800, 1801), (2, 1802, 1803), (3, 1804, 1805)]
+        .flatMap { (n: Int, type: Int, attained: Int) -> [PIRLElement] in
+        [PIRLElement(number: type, name: "Type of Recognized Credential #\(n)") { r in
+             r.credential(n).map { credentialCodes[$0.answers["type"] ?? ""] ?? "7" } ?? "0"
+         },
+         PIRLElement(number: attained, name: "Date Attained Recognized Credential #\(n)") { date($0.credential(n)?.on) }]
+    }
+
+    private static let skillGains: [PIRLElement] = [
         PIRLElement(number: 1806, name: "Date of Most Recent Measurable Skill Gains: Educational Functioning Level") {
             $0.latestSkillGain("efl")
         },
