@@ -11,7 +11,8 @@ extension PlanScreen {
     }
 
     static let strategyKey = KeyBinding([.char("p")], "ISS",
-                                        help: "The Individual Service Strategy (youth): the career pathway and the 14 program elements; p again returns to the tree")
+                                        help: "The Individual Service Strategy (youth): the career pathway and the 14 program elements")
+    static let backToTree = KeyBinding([.char("p")], "Goals", help: "Back to the plan's goals, steps and services")
     static let clearMark = KeyBinding([.char("x")], "Clear",
                                       help: "Clear the selected element's decision (it reads \"not considered\" again)")
 
@@ -32,7 +33,7 @@ extension PlanScreen {
              if screen.change({ $0.youthElements.removeAll { $0.element == e } }) { screen.notice = "Cleared: save with Ctrl-S" }
              return .handled
          },
-         Command(Self.strategyKey) { screen, _ in screen.showView(.tree) },
+         Command(Self.backToTree) { screen, _ in screen.showView(.tree) },
          Command(Self.undoKey) { screen, _ in screen.undoLast() },
          Self.move("Select the pathway or an element"),
          Command(Self.signatures) { screen, _ in screen.openSignatures() },
