@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,6 +27,13 @@ let package = Package(
             resources: [.copy("Resources/services-matrix.json")],
             swiftSettings: strict
         ),
+        // A state's PostgreSQL: the schema, roles, row-level security and audit triggers the server
+        // enforces, and the connection (docs/postgresql.md).
+        .target(
+            name: "PostgresStore",
+            dependencies: ["Domain", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.
         .target(name: "Synthetic", dependencies: ["Domain", "Store"], swiftSettings: strict),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"], swiftSettings: strict),
@@ -36,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "careerplan",
             dependencies: [
-                "App", "Domain", "Showcase", "Store", "Synthetic", "TerminalKit",
+                "App", "Domain", "PostgresStore", "Showcase", "Store", "Synthetic", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -15,7 +15,8 @@ struct Careerplan: ParsableCommand {
         version: Version.text,
         subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, SeedCommand.self,
                       ExportCommand.self, ImportCommand.self, ReportCommand.self, PlanCommand.self, StaffCommand.self,
-                      AuditCommand.self, BackupCommand.self, ScreenshotCommand.self, KeysCommand.self, ExitsCommand.self],
+                      AuditCommand.self, BackupCommand.self, MigrateCommand.self, ScreenshotCommand.self, KeysCommand.self,
+                      ExitsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 import TerminalKit
 
@@ -58,6 +59,7 @@ struct DataFileOption: ParsableArguments {
     /// `today` the real date only for the demo's `--today`.
     static func open(path: String, mode: CaseloadStore.OpenMode, actor: String? = nil,
                      today: Day? = nil) throws -> CaseloadStore {
+        if PostgresURL.names(path) { throw PostgresOption.notYet("this command") }
         do {
             return try Privilege.opening(path) {
                 try CaseloadStore(path: path, actor: actor, today: { today ?? LocalContext.today() }, mode: mode,

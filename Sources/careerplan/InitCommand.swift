@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Glibc
+import PostgresStore
 import Store
 
 struct InitCommand: ParsableCommand {
@@ -23,6 +24,7 @@ struct InitCommand: ParsableCommand {
     var name: String?
 
     func run() throws {
+        if let url = try PostgresOption.url(dataFile) { return try initPostgres(url) }
         let path = dataFile.resolved()
         let isRoot = getuid() == 0
         if Privilege.isSetGroupID, Center.isConfiguredDataFile(path), !isRoot {
@@ -50,5 +52,26 @@ struct InitCommand: ParsableCommand {
             administrator: \(staff.login) (\(staff.name)); add everyone else with careerplan staff add
 
             """)
+    }
+
+    /// On a state's PostgreSQL: the roles, schema and rules, then the first administrator.
+    private func initPostgres(_ url: PostgresURL) throws {
+        guard let admin else {
+            throw ValidationFailure("name the first administrator: careerplan init --db \(url) --admin LOGIN --name \"Full Name\"")
+        }
+        let link = try PostgresOption.connect(url)
+        try PostgresOption.run {
+            let ran = try PostgresAdmin.install(link)
+            let fullName = name ?? LocalContext.account(named: admin)?.fullName ?? admin
+            if try !PostgresAdmin.staff(link).contains(where: { $0.login == admin }) {
+                try PostgresAdmin.addStaff(Staff(login: admin, name: fullName, initials: Staff.initials(of: fullName),
+                                                 role: .administrator), link)
+            }
+            return """
+                \(ran.isEmpty ? "\(url) already holds careerplan's schema (\(PostgresSchema.version))"
+                                : "installed careerplan's schema in \(url): \(ran.joined(separator: ", "))")
+                administrator: \(admin) (\(fullName)), a database role of their own; add everyone else with careerplan staff add
+                """
+        }
     }
 }

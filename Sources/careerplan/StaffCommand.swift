@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 
 struct StaffCommand: ParsableCommand {
@@ -37,6 +38,15 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             guard let role = Role(rawValue: role) else { throw ValidationFailure("--role must be one of: \(Role.names)") }
+            if let url = try PostgresOption.url(dataFile) {
+                let link = try PostgresOption.connect(url)
+                return try PostgresOption.run {
+                    let s = Staff(login: login, name: name, initials: initials ?? Staff.initials(of: name), role: role,
+                                  phone: phone, email: email)
+                    try PostgresAdmin.addStaff(s, link)
+                    return "added \(s.login) (\(s.name)) as \(s.role.name) to \(url), with a database role of their own"
+                }
+            }
             try StaffCommand.run(dataFile) { store, user in
                 let s = try store.addStaff(Staff(login: login, name: name, initials: initials ?? Staff.initials(of: name),
                                                  role: role, phone: phone, email: email), by: user)
@@ -50,6 +60,13 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
+            if let url = try PostgresOption.url(dataFile) {
+                let link = try PostgresOption.connect(url)
+                return try PostgresOption.run {
+                    try PostgresAdmin.staff(link).map { "\($0.login)  \($0.initials)  \($0.role.rawValue)  \($0.name)" }
+                        .joined(separator: "\n")
+                }
+            }
             try StaffCommand.run(dataFile) { store, user in
                 let staff = try store.staff(readBy: user)
                 let width = max(5, staff.map(\.login.count).max() ?? 5)
@@ -74,6 +91,13 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             guard let role = Role(rawValue: role) else { throw ValidationFailure("ROLE must be one of: \(Role.names)") }
+            if let url = try PostgresOption.url(dataFile) {
+                let link = try PostgresOption.connect(url)
+                return try PostgresOption.run {
+                    try PostgresAdmin.setRole(login, to: role, link)
+                    return "\(login) is now \(role.name)"
+                }
+            }
             try StaffCommand.run(dataFile) { store, user in
                 try store.setRole(login, to: role, by: user)
                 return "\(login) is now \(role.name)"

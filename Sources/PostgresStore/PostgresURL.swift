@@ -1,0 +1,70 @@
+import Foundation
+
+/// Where a state's PostgreSQL is and who connects: `--db` given as
+/// `postgresql://[USER[:PASSWORD]@][HOST][:PORT]/DATABASE[?host=/socket/dir]`.
+/// Without a host (or with `?host=` naming a directory) the connection is
+/// the local socket, where the server knows the operating-system account
+/// (peer authentication) and no password is sent; with a host it is TCP,
+/// where the server asks for one (SCRAM) or a client certificate.
+public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
+    public enum Place: Equatable, Sendable {
+        /// The socket's directory (the server's `unix_socket_directories`).
+        case socket(directory: String)
+        case tcp(host: String)
+    }
+
+    public var place: Place
+    public var port: Int
+    public var database: String
+    /// Nil: the operating-system account's own name (peer authentication maps it).
+    public var user: String?
+    public var password: String?
+
+    /// Whether `--db` names PostgreSQL rather than a data file.
+    public static func names(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    /// The URL's parts, or what is wrong with it in words.
+    public init(parsing text: String) throws {
+        guard Self.names(text), let parts = URLComponents(string: text) else {
+            throw Problem("not a PostgreSQL address: \(text) (postgresql://[USER@][HOST][:PORT]/DATABASE)")
+        }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        guard !database.isEmpty, !database.contains("/") else {
+            throw Problem("\(text) names no database: postgresql://[USER@][HOST][:PORT]/DATABASE")
+        }
+        self.database = database
+        port = parts.port ?? parts.queryItems?.first { $0.name == "port" }?.value.flatMap(Int.init) ?? 5432
+        user = parts.user.flatMap { $0.removingPercentEncoding }
+        password = parts.password.flatMap { $0.removingPercentEncoding }
+        let socketDirectory = parts.queryItems?.first { $0.name == "host" }?.value
+        if let socketDirectory, socketDirectory.hasPrefix("/") {
+            place = .socket(directory: socketDirectory)
+        } else if let host = parts.host, !host.isEmpty {
+            place = .tcp(host: host)
+        } else {
+            place = .socket(directory: "/var/run/postgresql")
+        }
+    }
+
+    /// The socket file itself, as the server names it.
+    public var socketPath: String? {
+        guard case .socket(let directory) = place else { return nil }
+        return directory + "/.s.PGSQL.\(port)"
+    }
+
+    /// Without the password, for titles and messages.
+    public var description: String {
+        let who = user.map { $0 + "@" } ?? ""
+        switch place {
+        case .socket(let directory): return "postgresql://\(who)/\(database)?host=\(directory)" + (port == 5432 ? "" : "&port=\(port)")
+        case .tcp(let host): return "postgresql://\(who)\(host):\(port)/\(database)"
+        }
+    }
+
+    public struct Problem: Error, CustomStringConvertible, Equatable {
+        public let description: String
+        init(_ text: String) { description = text }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A center's data file moved into the state's database, and the database
+/// read back, both as careerplan's export (docs/export-format.md): each
+/// record goes in as its export JSON, unchanged, so what comes back out is
+/// the same export. `careerplan migrate` moves a file only if that holds.
+public enum Transfer {
+    /// One list of the export and the table its records go to.
+    public struct Section: Sendable {
+        public let key: String
+        public let table: String
+    }
+
+    /// Every list of records that belongs to one customer, in the export's order.
+    public static let sections: [Section] = [
+        ("duplicateDecisions", "duplicate_decision"), ("applications", "application"), ("certifications", "certification"),
+        ("amendments", "application_amendment"), ("documents", "eligibility_document"),
+        ("screenings", "basic_skills_screening"), ("gsas", "gsa"), ("assessments", "assessment"), ("barriers", "barrier"),
+        ("barrierCorrections", "barrier_correction"), ("planVersions", "plan_version"), ("dismissals", "dismissal"),
+        ("notes", "case_note"), ("referrals", "referral"), ("outcomes", "outcome"), ("pauses", "pause"),
+        ("exits", "exit_record"), ("followUpDeclines", "follow_up_decline"), ("signatures", "signature"),
+        ("guardianRequests", "guardian_request"), ("planCopies", "plan_copy"), ("otherProgramServices", "other_program_service"),
+    ].map { Section(key: $0.0, table: $0.1) }
+
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads an export (as `careerplan export` writes it) into an empty
+    /// database, inside the caller's transaction; the database's
+    /// administrator runs it (the staff roles are made as they are added).
+    public static func load(_ export: Data, _ link: PostgresLink) throws {
+        guard let object = try JSONSerialization.jsonObject(with: export) as? [String: Any],
+              object["format"] as? String == "careerplan-export" else {
+            throw Problem(description: "not a careerplan export")
+        }
+        if try link.value("SELECT count(*)::text FROM careerplan.customer") != "0" {
+            throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
+        }
+        func json(_ value: Any) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
+        for member in object["staff"] as? [[String: Any]] ?? [] where !existing.contains(member["login"] as? String ?? "") {
+            try link.rows("SELECT careerplan.add_staff($1::jsonb)", [try json(member)])
+        }
+        for (key, value) in object["settings"] as? [String: String] ?? [:] {
+            try link.rows("INSERT INTO careerplan.setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2",
+                          [key, value])
+        }
+        try link.rows("""
+            INSERT INTO careerplan.customer (id, planner, body)
+            SELECT careerplan.customer_number(e ->> 'id'), e ->> 'planner', e
+            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
+            """, [try json(object["customers"] ?? [])])
+        try link.rows("""
+            INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
+            SELECT e ->> 'login', e ->> 'forLogin', (e ->> 'from')::date, (e ->> 'until')::date, e
+            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
+            """, [try json(object["coverings"] ?? [])])
+        for section in sections {
+            try link.rows("""
+                INSERT INTO careerplan.\(section.table) (customer_id, body)
+                SELECT careerplan.customer_number(e ->> 'customer'), e
+                FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
+                """, [try json(object[section.key] ?? [])])
+        }
+    }
+
+    /// The database as an export: every list in the order its records came
+    /// in, keys sorted, as `careerplan export` writes a file.
+    public static func read(_ link: PostgresLink, version: Int) throws -> Data {
+        func list(_ sql: String) throws -> Any {
+            try JSONSerialization.jsonObject(with: Data((try link.value(sql) ?? "[]").utf8))
+        }
+        var object: [String: Any] = ["format": "careerplan-export", "version": version]
+        object["settings"] = try list("SELECT coalesce(jsonb_object_agg(key, value), '{}')::text FROM careerplan.setting")
+        object["staff"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY login), '[]')::text FROM careerplan.staff")
+        object["customers"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY id), '[]')::text FROM careerplan.customer")
+        object["coverings"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY row_id), '[]')::text FROM careerplan.covering")
+        for section in sections {
+            object[section.key] = try list("""
+                SELECT coalesce(jsonb_agg(body ORDER BY row_id), '[]')::text FROM careerplan.\(section.table)
+                """)
+        }
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    }
+
+    /// The same records, whatever the spacing and key order: the check
+    /// `migrate` makes before it commits. The database may hold staff the
+    /// file does not (the state's own administrators); every member of the
+    /// file must be there as the file has them.
+    public static func sameRecords(_ file: Data, _ database: Data) -> Bool {
+        guard var x = try? JSONSerialization.jsonObject(with: file) as? [String: Any],
+              var y = try? JSONSerialization.jsonObject(with: database) as? [String: Any] else { return false }
+        let fileStaff = x.removeValue(forKey: "staff") as? [NSDictionary] ?? []
+        let databaseStaff = Set(y.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
+        return fileStaff.allSatisfy(databaseStaff.contains) && (x as NSDictionary).isEqual(to: y)
+    }
+
+    /// The first list whose records differ, for the message when they do.
+    public static func firstDifference(_ a: Data, _ b: Data) -> String? {
+        guard let x = try? JSONSerialization.jsonObject(with: a) as? [String: Any],
+              let y = try? JSONSerialization.jsonObject(with: b) as? [String: Any] else { return "not JSON" }
+        for key in Set(x.keys).union(y.keys).sorted() where key != "staff" {
+            let (l, r) = (x[key].map { [$0] as NSArray }, y[key].map { [$0] as NSArray })
+            if l != r { return key }
+        }
+        return nil
+    }
+}

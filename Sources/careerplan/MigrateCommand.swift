@@ -1,0 +1,68 @@
+import ArgumentParser
+import Domain
+import Foundation
+import PostgresStore
+import Store
+
+/// A center's data file into the state's PostgreSQL, all or nothing:
+/// everything is loaded in one transaction, the database is read back as
+/// an export and compared with the file's, and only then committed.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Move a center's data file (or its export) into a state's PostgreSQL, all or nothing.",
+        discussion: """
+            The database's administrator runs it, after careerplan init --db postgresql://…: \
+            careerplan migrate --from center.json --to postgresql:///careerplan, where center.json was written by the \
+            center's administrator with careerplan export. Given a data file instead, the running account must be its \
+            administrator. The database must hold no customers yet; its staff roles are made as the staff are added. \
+            Nothing is kept unless the database, read back, gives the file's export (staff already in the database \
+            keep theirs).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The center's data file, or an export of it.", valueName: "FILE")) var from: String
+    @Option(help: ArgumentHelp("The state's database.", valueName: "postgresql://…")) var to: String
+
+    func run() throws {
+        let url: PostgresURL
+        do { url = try PostgresURL(parsing: to) } catch { throw ValidationFailure("--to: \(error)") }
+        let export = try readExport()
+        let link = try PostgresOption.connect(url)
+        try PostgresOption.run {
+            guard try PostgresAdmin.installed(link).last == PostgresSchema.version else {
+                throw ValidationFailure("\(url) has no careerplan schema yet: careerplan init --db \(url) --admin LOGIN first")
+            }
+            let customers = try link.transaction { () -> Int in
+                try Transfer.load(export, link)
+                let back = try Transfer.read(link, version: Self.version(of: export))
+                guard Transfer.sameRecords(export, back) else {
+                    throw ValidationFailure("""
+                        nothing was moved: the database read back differs from \(from) in \
+                        "\(Transfer.firstDifference(export, back) ?? "?")"
+                        """)
+                }
+                return Int(try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0") ?? 0
+            }
+            return """
+                moved \(Plural.count(customers, "customer")) from \(from) into \(url); checked: the database, read back, \
+                gives the same export
+                """
+        }
+    }
+
+    /// The export: the file itself when it is one, else the data file's, as its administrator.
+    private func readExport() throws -> Data {
+        guard let data = FileManager.default.contents(atPath: from) else { throw ValidationFailure("cannot read \(from)") }
+        if data.first == UInt8(ascii: "{") { return data }
+        var option = DataFileOption()
+        option.path = from
+        let (store, user) = try option.signIn()
+        defer { try? store.close() }
+        do { return try store.exportJSON(by: user) } catch { throw ValidationFailure("\(from): \(error)") }
+    }
+
+    static func version(of export: Data) -> Int {
+        ((try? JSONSerialization.jsonObject(with: export)) as? [String: Any])?["version"] as? Int ?? DataExport.currentVersion
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// A state's PostgreSQL enforces careerplan's rules itself: each staff
+/// member signs in as their own database role (peer authentication maps
+/// their operating-system account), and with psql and those credentials
+/// can do no more than careerplan lets them. Real accounts, a real server.
+@Suite(.serialized, .enabled(if: PostgresCluster.canRun, "needs root and the postgresql package (scripts/setup installs it): it starts a server of its own"))
+struct PostgresTrustTests {
+    let center: CenterInstall
+    let cluster: PostgresCluster
+    let admin, planner, other, desk: String
+
+    init() throws {
+        center = try CenterInstall()
+        cluster = try PostgresCluster(tag: center.tag)
+        (admin, planner, other, desk) = (try center.addAccount("admin"), try center.addAccount("plan"),
+                                         try center.addAccount("other"), try center.addAccount("desk"))
+        // The DBA installs the schema and names the first administrator; the administrator adds the rest.
+        let (installed, status) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin,
+                                                                     "--name", "Pat Admin"])
+        try #require(status == 0, "\(installed)")
+        for (login, name, role) in [(planner, "Pat Planner", "planner"), (other, "Sam Other", "planner"),
+                                    (desk, "Dee Desk", "front-desk")] {
+            let (out, status) = try center.careerplan(as: admin, ["staff", "add", login, "--name", name, "--role", role,
+                                                                 "--db", cluster.url])
+            try #require(status == 0, "\(out)")
+        }
+        try cluster.psql("""
+            INSERT INTO careerplan.customer (id, planner, body) VALUES
+              (1, '\(planner)', '{"id": "C000001", "legalName": "Ana Mine", "planner": "\(planner)"}'),
+              (2, '\(other)', '{"id": "C000002", "legalName": "Bo Theirs", "planner": "\(other)"}'),
+              (3, NULL, '{"id": "C000003", "legalName": "Cy Walkin"}');
+            INSERT INTO careerplan.barrier (customer_id, body)
+              SELECT id, jsonb_build_object('customer', body ->> 'id', 'kind', 'transportation') FROM careerplan.customer;
+            INSERT INTO careerplan.case_note (customer_id, body)
+              SELECT id, jsonb_build_object('customer', body ->> 'id', 'kind', 'contact') FROM careerplan.customer;
+            """)
+    }
+
+    func psql(as login: String, _ sql: String) throws -> String {
+        try center.tool(as: login, "/usr/bin/psql", cluster.psqlArguments(sql)).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aPlannerReadsOnlyTheirReach() throws {
+        #expect(try psql(as: planner, "SELECT body ->> 'legalName' FROM careerplan.customer ORDER BY 1") == "Ana Mine\nCy Walkin")
+        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.case_note") == "2")
+        // Another planner's customer by id, and moved into reach by an update: neither happens.
+        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer WHERE id = 2") == "0")
+        #expect(try psql(as: planner, """
+            UPDATE careerplan.customer SET planner = current_user, body = jsonb_set(body, '{planner}', to_jsonb(current_user::text))
+            WHERE id = 2
+            """)
+            .isEmpty)
+        #expect(try cluster.psql("SELECT planner FROM careerplan.customer WHERE id = 2") == other)
+        #expect(try psql(as: planner, """
+            INSERT INTO careerplan.case_note (customer_id, body)
+            SELECT id, jsonb_build_object('customer', body ->> 'id') FROM careerplan.customer WHERE planner IS NULL
+            """) == "")   // the walk-in is in reach: allowed
+        #expect(try psql(as: planner, """
+            INSERT INTO careerplan.case_note (customer_id, body) VALUES (2, '{"customer": "C000002"}')
+            """).contains("violates row-level security policy"))
+        // Handing their own customer to someone else is a supervisor's decision.
+        #expect(try psql(as: planner, """
+            UPDATE careerplan.customer SET planner = '\(other)', body = jsonb_set(body, '{planner}', '"\(other)"') WHERE id = 1
+            """)
+            .contains("only a supervisor or administrator hands a customer to another planner"))
+    }
+
+    @Test func recordsAreNeverChangedOrDeletedAndRolesNeverRaised() throws {
+        let refused: [(String, String)] = [
+            ("DELETE FROM careerplan.barrier", "permission denied for table barrier"),
+            ("UPDATE careerplan.case_note SET body = '{}'", "permission denied for table case_note"),
+            ("DELETE FROM careerplan.case_note", "permission denied for table case_note"),
+            ("UPDATE careerplan.staff SET role = 'administrator'", "permission denied for table staff"),
+            ("SELECT careerplan.set_staff_role(current_user, 'administrator')", "permission denied for function set_staff_role"),
+            ("SELECT careerplan.add_staff('{\"login\": \"mallory\", \"role\": \"administrator\"}')",
+             "permission denied for function add_staff"),
+            ("GRANT careerplan_administrator TO \(planner)", "must have admin option"),
+            ("SET ROLE careerplan_owner", "permission denied to set role"),
+            ("SET session_replication_role = replica", "permission denied to set parameter"),
+            ("ALTER TABLE careerplan.audit DISABLE TRIGGER ALL", "must be owner of table audit"),
+            ("ALTER TABLE careerplan.case_note DISABLE TRIGGER ALL", "must be owner of table case_note"),
+            ("DROP TRIGGER audit ON careerplan.case_note", "must be owner of relation case_note"),
+            ("INSERT INTO careerplan.audit (login, entity, action, prev_hash, hash) VALUES ('x', 'x', 'x', '', '')",
+             "permission denied for table audit"),
+            ("SELECT count(*) FROM careerplan.audit", "permission denied for table audit"),
+        ]
+        for (sql, error) in refused {
+            let out = try psql(as: planner, sql)
+            #expect(out.contains("ERROR") && out.contains(error), "\(sql) → \(out)")
+        }
+        // Even the administrator: the trail and the notes are never changed.
+        #expect(try psql(as: admin, "DELETE FROM careerplan.audit").contains("permission denied for table audit"))
+        #expect(try psql(as: admin, "UPDATE careerplan.case_note SET body = '{}'").contains("permission denied"))
+        // The front desk enters customers and never reads case notes.
+        #expect(try psql(as: desk, "SELECT count(*) FROM careerplan.customer") == "3")
+        #expect(try psql(as: desk, "SELECT count(*) FROM careerplan.case_note").contains("permission denied for table case_note"))
+        #expect(try cluster.psql("SELECT role FROM careerplan.staff WHERE login = '\(planner)'") == "planner")
+    }
+
+    /// Every change is in the trail, by the member who made it, each row
+    /// chained to the one before; a row altered behind the server's back
+    /// (by its superuser, the one who could) is found.
+    @Test func theAuditTrailIsWrittenByTheServerAndChained() throws {
+        _ = try psql(as: planner, """
+            INSERT INTO careerplan.case_note (customer_id, body)
+            SELECT id, jsonb_build_object('customer', body ->> 'id', 'text', 'called') FROM careerplan.customer WHERE id = 1
+            """)
+        #expect(try psql(as: admin, "SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit ORDER BY id DESC LIMIT 1")
+                == "\(planner) case_note insert")
+        #expect(try psql(as: admin, "SELECT login FROM careerplan.audit WHERE entity = 'staff' ORDER BY id LIMIT 2")
+                == "postgres\n\(admin)")
+        #expect(try psql(as: admin, "SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
+        let second = try cluster.psql("SELECT id FROM careerplan.audit ORDER BY id OFFSET 1 LIMIT 1")
+        try cluster.psql("""
+            ALTER TABLE careerplan.audit DISABLE TRIGGER audit_append_only;
+            UPDATE careerplan.audit SET login = 'someone-else' WHERE id = \(second);
+            ALTER TABLE careerplan.audit ENABLE TRIGGER audit_append_only;
+            """)
+        #expect(try psql(as: admin, "SELECT careerplan.audit_first_broken()") == second)
+    }
+
+    @Test func initIsTheDatabaseAdministratorsAndRunsOnce() throws {
+        let (out, status) = try center.careerplan(as: admin, ["init", "--db", cluster.url, "--admin", admin])
+        #expect(status != 0 && out.contains("needs the database's administrator (a PostgreSQL superuser)"), "\(out)")
+        let (again, _) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin])
+        #expect(again.contains("already holds careerplan's schema"), "\(again)")
+        let (list, _) = try center.careerplan(as: planner, ["staff", "list", "--db", cluster.url])
+        #expect(list.contains("\(planner)  PP  planner  Pat Planner"), "\(list)")
+        // The rest of careerplan says plainly that it does not run on PostgreSQL yet.
+        let (report, code) = try center.careerplan(as: planner, ["report", "deadlines", "--db", cluster.url])
+        #expect(code != 0 && report.contains("does not work on PostgreSQL yet"), "\(report)")
+    }
+}
+
+/// A center's file moves into the state's database all or nothing, checked
+/// by reading the database back as an export; once there, the server's
+/// rules hold over its records.
+@Suite(.serialized, .enabled(if: PostgresCluster.canRun, "needs root and the postgresql package (scripts/setup installs it): it starts a server of its own"))
+struct PostgresMigrateTests {
+    let center: CenterInstall
+    let cluster: PostgresCluster
+    let file, export: String
+
+    init() throws {
+        center = try CenterInstall()
+        cluster = try PostgresCluster(tag: center.tag)
+        (file, export) = (center.prefix + "/center.sqlite", center.prefix + "/center.json")
+        for args in [["seed", "--db", file, "--customers", "24", "--today", "2026-11-23"],
+                     ["init", "--db", cluster.dbaURL, "--admin", "jdoe", "--name", "Jane Doe"]] {
+            let (out, status) = try center.careerplan(as: "root", args)
+            try #require(status == 0, "\(out)")
+        }
+        let (json, status) = try center.careerplan(as: "root", ["export", "--db", file])
+        try #require(status == 0)
+        try json.write(toFile: export, atomically: true, encoding: .utf8)
+    }
+
+    func migrate() throws -> (output: String, status: Int32) {
+        try center.careerplan(as: "root", ["migrate", "--from", export, "--to", cluster.dbaURL])
+    }
+
+    @Test func aCenterMovesInWholeAndThePlannersReachHolds() throws {
+        let (out, status) = try migrate()
+        #expect(status == 0 && out.contains("moved 24 customers") && out.contains("gives the same export"), "\(out)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.case_note")
+                == (try center.root("/usr/bin/sqlite3", [file, "SELECT count(*) FROM case_note"])).trimmingCharacters(in: .whitespacesAndNewlines))
+        // Every member of the file is a database role in their group; mrivera, a planner, reaches her own and the unassigned.
+        #expect(try cluster.psql("SELECT pg_has_role('mrivera', 'careerplan_planner', 'MEMBER')") == "t")
+        let hers = try center.root("/usr/bin/sqlite3", [file, "SELECT count(*) FROM customer WHERE planner = 'mrivera' OR planner IS NULL"])
+        #expect(try cluster.psql("SET ROLE mrivera; SELECT count(*) FROM careerplan.customer")
+                == hers.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(try cluster.psql("SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
+        // Once only: a database with customers takes no second center's file over them.
+        let (again, code) = try migrate()
+        #expect(code != 0 && again.contains("already holds customers"), "\(again)")
+    }
+
+    @Test func aDatabaseThatDoesNotGiveTheFileBackKeepsNothing() throws {
+        // A database that alters what it is given (here a trigger of the DBA's own) fails the check.
+        try cluster.psql("""
+            CREATE FUNCTION public.alter_note() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.body := NEW.body || '{"text": "altered"}'; RETURN NEW; END $$;
+            CREATE TRIGGER alter_note BEFORE INSERT ON careerplan.case_note FOR EACH ROW EXECUTE FUNCTION public.alter_note();
+            """)
+        let (out, status) = try migrate()
+        #expect(status != 0 && out.contains("nothing was moved") && out.contains("notes"), "\(out)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.customer") == "0")
+        #expect(try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mrivera'") == "0")
+    }
+}
