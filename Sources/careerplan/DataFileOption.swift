@@ -8,7 +8,8 @@ import TerminalKit
 /// `--db PATH`, else `$CAREERPLAN_DB`, else the center's configured data
 /// file (SystemConfig), else the XDG data directory.
 struct DataFileOption: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The data file.", valueName: "PATH"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The data file (or a state's postgresql:// address: docs/postgresql.md).",
+                                                        valueName: "PATH"))
     var path: String?
 
     func resolved(defaultName: String = "caseload.sqlite") -> String {
