@@ -31,7 +31,7 @@ let package = Package(
         // enforces, and the connection (docs/postgresql.md).
         .target(
             name: "PostgresStore",
-            dependencies: ["Domain", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Domain", "Store", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Synthetic"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Domain", "Synthetic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "PostgresStore", "Domain", "Synthetic", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),

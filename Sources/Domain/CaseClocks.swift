@@ -1,6 +1,6 @@
 /// What the deadline engine reads beyond the customer's journey dates: the
 /// plan, and when it was first and last saved.
-public struct CaseClockFacts: Sendable {
+public struct CaseClockFacts: Equatable, Sendable {
     public var customer: Customer
     public var plan: CareerPlan?
     public var firstPlanSaved: Day?

@@ -74,3 +74,23 @@ extension ClockSettings {
         }
     }
 }
+
+extension ClockSettings {
+    /// The settings as a store keeps them (key and text value); Illinois
+    /// defaults for any not set, and for a value that is not a number.
+    public init(stored pairs: [String: String]) {
+        var s = ClockSettings.illinois
+        for (key, value) in pairs {
+            if key == "acronym-legend" { s.acronymLegend = value; continue }
+            guard let v = Int(value) else { continue }
+            switch key {
+            case "contact-interval-days": s.contactIntervalDays = v
+            case "veteran-contact-interval-days": s.veteranContactIntervalDays = v
+            case "review-interval-days": s.reviewIntervalDays = v
+            case "warning-window-days": s.warningWindowDays = v
+            default: break
+            }
+        }
+        self = s
+    }
+}

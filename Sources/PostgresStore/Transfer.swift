@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A center's data file moved into the state's database, and the database
@@ -48,11 +49,17 @@ public enum Transfer {
             try link.rows("INSERT INTO careerplan.setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2",
                           [key, value])
         }
+        // Each customer with the name order and search words careerplan derives from them.
+        let customers = object["customers"] as? [Any] ?? []
+        let decoded = try JSONDecoder().decode([Customer].self, from: try JSONSerialization.data(withJSONObject: customers))
+        let rows = zip(customers, decoded).map { body, c -> [String: Any] in
+            ["body": body, "sort": c.sortName, "words": SearchTerms.indexed(c)]
+        }
         try link.rows("""
-            INSERT INTO careerplan.customer (id, planner, body)
-            SELECT careerplan.customer_number(e ->> 'id'), e ->> 'planner', e
+            INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
+            SELECT careerplan.customer_number(e -> 'body' ->> 'id'), e -> 'body' ->> 'planner', e ->> 'sort', e ->> 'words', e -> 'body'
             FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-            """, [try json(object["customers"] ?? [])])
+            """, [try json(rows)])
         try link.rows("""
             INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
             SELECT e ->> 'login', e ->> 'forLogin', (e ->> 'from')::date, (e ->> 'until')::date, e

@@ -8,22 +8,8 @@ extension CaseloadStore {
     }
 
     static func clockSettings(_ db: Database) throws -> ClockSettings {
-        do {
-            let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-            var s = ClockSettings.illinois
-            for row in pairs {
-                if row["key"] as String == "acronym-legend" { s.acronymLegend = row["value"]; continue }
-                guard let v = Int(row["value"] as String) else { continue }
-                switch row["key"] as String {
-                case "contact-interval-days": s.contactIntervalDays = v
-                case "veteran-contact-interval-days": s.veteranContactIntervalDays = v
-                case "review-interval-days": s.reviewIntervalDays = v
-                case "warning-window-days": s.warningWindowDays = v
-                default: break
-                }
-            }
-            return s
-        }
+        let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        return ClockSettings(stored: Dictionary(pairs.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Saves the area's settings (administrators only), all in one transaction.

@@ -44,17 +44,4 @@ extension Customer {
          eligibleOn?.description, enrolledOn?.description, lastContactOn?.description,
          lastServiceOn?.description, exitedOn?.description, employedOn?.description, version]
     }
-
-    /// Names sort as a person reads them: "José" beside "Jose", case ignored.
-    var sortName: String { displayName.folded }
-
-    /// What `/` finds: every word of both names, the ID with and without its
-    /// zeros, and each CJK character on its own (CJK names have no spaces).
-    var searchWords: String {
-        let names = [legalName, preferredName ?? ""].joined(separator: " ")
-        let cjk = names.unicodeScalars.filter { $0.value >= 0x2E80 }.map { String($0) }
-        return ([names, names.folded, id.description, String(id.description.dropFirst()),
-                 String(id.number), "c" + String(id.number)] + cjk)
-            .joined(separator: " ")
-    }
 }

@@ -6,7 +6,7 @@ import Domain
 /// the index's tokenizer, so typed text can never change the query's shape.
 enum SearchQuery {
     static func match(_ typed: String) -> String? {
-        let terms = terms(typed)
+        let terms = SearchTerms.of(typed)
         guard !terms.isEmpty else { return nil }
         return terms.map { "\"\($0)\"*" }.joined(separator: " ")
     }
@@ -15,29 +15,8 @@ enum SearchQuery {
     /// names, spread through the name order (longer prefixes cluster:
     /// "ng" is mostly Nguyen).
     static func isOneLetter(_ typed: String) -> Bool {
-        let t = terms(typed)
+        let t = SearchTerms.of(typed)
         return !t.isEmpty && t.allSatisfy { $0.count == 1 }
     }
 
-    private static func terms(_ typed: String) -> [String] {
-        var terms: [String] = []
-        var word = ""
-        func flush() {
-            if !word.isEmpty { terms.append(word) }
-            word = ""
-        }
-        for scalar in typed.folded.unicodeScalars {
-            let p = scalar.properties
-            if scalar.value >= 0x2E80 && p.isAlphabetic {
-                flush()
-                terms.append(String(scalar))
-            } else if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
-                word.unicodeScalars.append(scalar)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return terms
-    }
 }

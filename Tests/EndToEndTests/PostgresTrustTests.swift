@@ -27,10 +27,10 @@ struct PostgresTrustTests {
             try #require(status == 0, "\(out)")
         }
         try cluster.psql("""
-            INSERT INTO careerplan.customer (id, planner, body) VALUES
-              (1, '\(planner)', '{"id": "C000001", "legalName": "Ana Mine", "planner": "\(planner)"}'),
-              (2, '\(other)', '{"id": "C000002", "legalName": "Bo Theirs", "planner": "\(other)"}'),
-              (3, NULL, '{"id": "C000003", "legalName": "Cy Walkin"}');
+            INSERT INTO careerplan.customer (id, planner, sort_name, words, body) VALUES
+              (1, '\(planner)', 'ana mine', ' ana mine c000001', '{"id": "C000001", "legalName": "Ana Mine", "planner": "\(planner)"}'),
+              (2, '\(other)', 'bo theirs', ' bo theirs c000002', '{"id": "C000002", "legalName": "Bo Theirs", "planner": "\(other)"}'),
+              (3, NULL, 'cy walkin', ' cy walkin c000003', '{"id": "C000003", "legalName": "Cy Walkin"}');
             INSERT INTO careerplan.barrier (customer_id, body)
               SELECT id, jsonb_build_object('customer', body ->> 'id', 'kind', 'transportation') FROM careerplan.customer;
             INSERT INTO careerplan.case_note (customer_id, body)

@@ -1,0 +1,180 @@
+import Domain
+import Foundation
+import Store
+
+/// A state's caseload on PostgreSQL, read the way the file-backed store
+/// reads a data file, so that the screens cannot tell which they have
+/// (Domain's `CaseloadReading`). The connection is the signed-in member's
+/// own role, so every read is already cut to their reach by the server's
+/// row-level security; the same filters are applied here too, so both
+/// stores give the same answers (tested side by side).
+///
+/// In progress (issue 27): the reads below; the rest of `Caseload` and the
+/// wiring of the screens to it are to come (docs/postgresql.md).
+public final class PostgresCaseload: @unchecked Sendable {
+    let link: PostgresLink
+    /// One statement at a time on the one connection.
+    private let lock = NSLock()
+    public private(set) var writesCommitted = 0
+
+    public init(link: PostgresLink) {
+        self.link = link
+    }
+
+    public var path: String { link.url.description }
+
+    func rows(_ sql: String, _ binds: [String?] = []) throws -> [[String?]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try link.rows(sql, binds)
+    }
+
+    /// Records decoded from their `body`, as the export writes them.
+    func bodies<T: Decodable>(_ type: T.Type, _ sql: String, _ binds: [String?] = []) throws -> [T] {
+        let decoder = JSONDecoder()
+        return try rows(sql, binds).compactMap { $0.first ?? nil }.map { body in
+            do { return try decoder.decode(T.self, from: Data(body.utf8)) } catch {
+                throw PostgresRefusal.plain("a stored \(T.self) could not be read: \(error)", doing: Self.firstLine(sql))
+            }
+        }
+    }
+
+    /// One customer's records of `table`, in `order`.
+    func records<T: Decodable>(_ type: T.Type, _ table: String, of id: CustomerID, order: String = "row_id") throws -> [T] {
+        try bodies(T.self, "SELECT body::text FROM careerplan.\(table) WHERE customer_id = $1::bigint ORDER BY \(order)", [String(id.number)])
+    }
+
+    static func firstLine(_ sql: String) -> String { PostgresLink.firstLine(sql) }
+
+    // MARK: The center
+
+    public func staff() throws -> [Staff] {
+        try bodies(Staff.self, "SELECT body::text FROM careerplan.staff ORDER BY login")
+    }
+
+    public func clockSettings() throws -> ClockSettings {
+        let pairs = try rows("SELECT key, value FROM careerplan.setting").compactMap { r -> (String, String)? in
+            guard let key = r[0], let value = r[1] else { return nil }
+            return (key, value)
+        }
+        return ClockSettings(stored: Dictionary(pairs, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The matrix shipped with careerplan, as the file-backed store has it.
+    public func servicesMatrix() throws -> ServicesMatrix { try ServicesMatrix.bundled() }
+
+    /// Covers running on `day` or later (every cover when nil), optionally of one planner.
+    public func coverings(from day: Day?, login: String? = nil) throws -> [Covering] {
+        try bodies(Covering.self, """
+            SELECT body::text FROM careerplan.covering
+            WHERE ($1::date IS NULL OR until_day >= $1::date) AND ($2::text IS NULL OR login = $2::text)
+            ORDER BY from_day, login, row_id
+            """, [day?.description, login])
+    }
+
+    public func reach(of user: Staff?, on day: Day) throws -> CaseloadReach {
+        guard let user else { return .planners([]) }
+        guard user.role == .planner else { return .everyone }
+        return .of(user, coverings: try coverings(from: day, login: user.login), on: day)
+    }
+
+    // MARK: The caseload
+
+    /// The conditions of a filter, as SQL over `customer c` with its binds from `$first`.
+    private func conditions(_ filter: CaseloadFilter, first: Int = 1) -> (sql: String, binds: [String?]) {
+        var conditions: [String] = []
+        var binds: [String?] = []
+        func bind(_ value: String) -> String {
+            binds.append(value)
+            return "$\(first + binds.count - 1)"
+        }
+        // Every typed word begins a word of the names or the ID (as the file's index matches).
+        for term in SearchTerms.of(filter.search) { conditions.append("c.words LIKE \(bind("% " + term + "%"))") }
+        if let planner = filter.planner { conditions.append("c.planner = \(bind(planner))") }
+        if case .planners(let logins) = filter.reach {
+            let list = logins.sorted().map { bind($0) }
+            conditions.append(list.isEmpty ? "c.planner IS NULL" : "(c.planner IS NULL OR c.planner IN (\(list.joined(separator: ", "))))")
+        }
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), binds)
+    }
+
+    public func count(_ filter: CaseloadFilter) throws -> Int {
+        let (filterSQL, binds) = conditions(filter)
+        let text = try rows("SELECT count(*)::text FROM careerplan.customer c" + filterSQL, binds).first?.first ?? nil
+        return text.flatMap { Int($0) } ?? 0
+    }
+
+    /// One page of the list in name order (the bytes of the folded name, as the file sorts).
+    public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
+        let (filterSQL, binds) = conditions(filter)
+        let n = binds.count
+        return try bodies(Customer.self, """
+            SELECT c.body::text FROM careerplan.customer c\(filterSQL)
+            ORDER BY c.sort_name COLLATE "C", c.id LIMIT $\(n + 1)::bigint OFFSET $\(n + 2)::bigint
+            """, binds + [String(limit), String(offset)])
+    }
+
+    public func customer(_ id: CustomerID) throws -> Customer? {
+        try bodies(Customer.self, "SELECT body::text FROM careerplan.customer WHERE id = $1::bigint", [String(id.number)]).first
+    }
+
+    /// Where a customer sits in the whole caseload's name order.
+    public func position(of id: CustomerID) throws -> Int? {
+        guard let row = try rows("""
+            SELECT (SELECT count(*) FROM careerplan.customer o
+                    WHERE o.sort_name COLLATE "C" < c.sort_name COLLATE "C" OR (o.sort_name = c.sort_name AND o.id < c.id))::text
+            FROM careerplan.customer c WHERE c.id = $1::bigint
+            """, [String(id.number)]).first, let text = row.first ?? nil else { return nil }
+        return Int(text)
+    }
+
+    // MARK: One customer
+
+    public func caseWork(_ id: CustomerID) throws -> CaseWork {
+        var work = CaseWork(notes: try records(CaseNote.self, "case_note", of: id, order: "body ->> 'eventOn', (body ->> 'id')::bigint"),
+                            referrals: try records(Referral.self, "referral", of: id),
+                            outcomes: try records(Outcome.self, "outcome", of: id),
+                            pauses: try records(Pause.self, "pause", of: id),
+                            exit: try records(ExitRecord.self, "exit_record", of: id).first,
+                            followUpDeclined: try records(FollowUpDecline.self, "follow_up_decline", of: id).first)
+        work.signatures = try records(Signature.self, "signature", of: id)
+        work.guardianRequest = try records(GuardianRequest.self, "guardian_request", of: id).first
+        work.copies = try records(PlanCopyRecord.self, "plan_copy", of: id)
+        work.otherServices = try records(OtherProgramService.self, "other_program_service", of: id)
+        return work
+    }
+
+    /// Every saved version, oldest first.
+    public func planVersions(for id: CustomerID) throws -> [PlanVersion] {
+        try records(PlanVersion.self, "plan_version", of: id, order: "(body ->> 'version')::int")
+    }
+
+    /// The current plan: the last version saved, as the plan itself (no list of changes).
+    public func plan(for id: CustomerID) throws -> PlanVersion? {
+        guard var last = try records(PlanVersion.self, "plan_version", of: id,
+                                     order: "(body ->> 'version')::int DESC LIMIT 1").first else { return nil }
+        last.changes = []
+        return last
+    }
+
+    public func clockFacts(for id: CustomerID) throws -> CaseClockFacts? {
+        guard let customer = try customer(id) else { return nil }
+        let versions = try planVersions(for: id)
+        // A save's day is the area's calendar day, not the UTC date of its timestamp.
+        func day(_ v: PlanVersion?) -> Day? { v.flatMap { AreaTime.day(of: $0.savedAt, in: .current) } }
+        // The clocks read notes, outcomes, pauses, signatures and the like; not referrals nor the exit record.
+        var work = try caseWork(id)
+        (work.referrals, work.exit) = ([], nil)
+        return CaseClockFacts(customer: customer, plan: versions.last?.plan,
+                              firstPlanSaved: day(versions.min { $0.savedAt < $1.savedAt }),
+                              lastPlanSaved: day(versions.max { $0.savedAt < $1.savedAt }), work: work)
+    }
+
+    public func duplicateDecisions(for id: CustomerID) throws -> [DuplicateDecision] {
+        try records(DuplicateDecision.self, "duplicate_decision", of: id)
+    }
+
+    public func dismissals(for id: CustomerID) throws -> [Dismissal] {
+        try records(Dismissal.self, "dismissal", of: id, order: "body ->> 'key' COLLATE \"C\"")
+    }
+}

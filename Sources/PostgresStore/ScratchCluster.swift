@@ -1,0 +1,88 @@
+import Foundation
+import Glibc
+
+/// A throw-away PostgreSQL cluster from the distribution's packages, for
+/// the tests and the benchmarks: data and socket in a temporary directory,
+/// no TCP port, run by the `postgres` account (the server refuses root),
+/// peer authentication with a map that lets root sign in as the superuser
+/// `postgres` (the DBA), every other account as its own role. Stopped and
+/// removed when it goes. Needs root and the `postgresql` package.
+public final class ScratchCluster {
+    public let directory: String
+    public let database: String
+    private let bin: String
+
+    /// The server's programs, when the distribution's package is installed.
+    public static var binaries: String? {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted { Int($0) ?? 0 > Int($1) ?? 0 }
+        return versions.map { "\(root)/\($0)/bin" }.first { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") }
+    }
+
+    /// Whether one can start here; the reason in words when not.
+    public static var whyNot: String? {
+        if getuid() != 0 { return "needs root: it runs a PostgreSQL server as the postgres account" }
+        if binaries == nil || getpwnam("postgres") == nil { return "needs the postgresql package (scripts/setup installs it)" }
+        return nil
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(database: String = "careerplan") throws {
+        guard Self.whyNot == nil, let bin = Self.binaries else { throw Failure(description: Self.whyNot ?? "no PostgreSQL") }
+        self.bin = bin
+        self.database = database
+        directory = NSTemporaryDirectory() + "careerplan-pg-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Self.run("/bin/chown", ["postgres", directory])
+        try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/initdb", "-D", directory + "/data", "-U", "postgres",
+                                           "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8"])
+        try "local all all peer map=os\n".write(toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        try "os root postgres\nos /^(.*)$ \\1\n".write(toFile: directory + "/data/pg_ident.conf", atomically: false, encoding: .utf8)
+        try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/pg_ctl", "-D", directory + "/data", "-w", "-l",
+                                           directory + "/server.log", "-o", "-k \(directory) -c listen_addresses=''", "start"])
+        try Self.run("/usr/bin/psql", ["-h", directory, "-U", "postgres", "-d", "postgres", "-X", "-q", "-c",
+                                       "CREATE DATABASE \(database)"])
+    }
+
+    deinit {
+        try? Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/pg_ctl", "-D", directory + "/data", "-m", "immediate",
+                                            "stop"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The database's address for an account signing in as itself, or as `user`.
+    public func url(user: String? = nil) -> PostgresURL {
+        try! PostgresURL(parsing: "postgresql://\(user.map { $0 + "@" } ?? "")/\(database)?host=\(directory)")
+    }
+
+    /// The DBA's connection (root as the superuser).
+    public func superuser() throws -> PostgresLink { try PostgresLink(url(user: "postgres"), account: "root") }
+
+    /// Runs a program and waits for it (posix_spawn and waitpid: Foundation's
+    /// Process can miss the exit of a program whose child, the server, lives on).
+    private static func run(_ path: String, _ args: [String]) throws {
+        let log = NSTemporaryDirectory() + "careerplan-pg-run-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "\(path): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = status & 0x7f == 0 && (status >> 8) & 0xff == 0
+        guard exited else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw Failure(description: "\(path) \(args.joined(separator: " ")): \(text)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import PostgresStore
+import Store
+import Testing
+
+/// The PostgreSQL store reads a caseload as the file-backed store reads the
+/// same caseload: the synthetic 48 customers, moved into a throw-away
+/// cluster as `careerplan migrate` moves them, then every read compared.
+@Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL side by side: \(ScratchCluster.whyNot ?? "")"))
+struct PostgresSideBySideTests {
+    let dir = NSTemporaryDirectory() + "careerplan-side-" + UUID().uuidString
+    let cluster: ScratchCluster
+    let file: CaseloadStore
+    let database: PostgresCaseload
+
+    init() throws {
+        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
+        cluster = try ScratchCluster()
+        let dba = try cluster.superuser()
+        try PostgresAdmin.install(dba)
+        let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
+        let export = try file.exportJSON(by: admin)
+        try dba.transaction { try Transfer.load(export, dba) }
+        database = PostgresCaseload(link: dba)
+    }
+
+    @Test func theCenterReadsTheSame() throws {
+        #expect(try database.staff() == file.staff())
+        #expect(try database.clockSettings() == file.clockSettings())
+        #expect(try database.servicesMatrix().services == file.servicesMatrix().services)
+        for login in ["mrivera", "asantos", "dbrooks"] {
+            let user = try #require(try file.staff().first { $0.login == login })
+            #expect(try database.reach(of: user, on: testToday) == file.reach(of: user, on: testToday), "\(login)")
+        }
+        #expect(try database.reach(of: nil, on: testToday) == file.reach(of: nil, on: testToday))
+    }
+
+    /// The list, its searches (a prefix, two words, an ID three ways, an
+    /// accent typed or not, nothing found), a planner's, a reach's.
+    @Test func theCaseloadListsAndSearchesTheSame() throws {
+        let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  "]
+            .map { CaseloadFilter(search: $0) }
+            + [CaseloadFilter(planner: "mrivera"), CaseloadFilter(search: "a", planner: "tnguyen"),
+               CaseloadFilter(reach: .planners(["mrivera"])), CaseloadFilter(reach: .planners([]))]
+        for f in filters {
+            #expect(try database.count(f) == file.count(f), "\(f)")
+            for (offset, limit) in [(0, 20), (20, 20), (40, 20)] {
+                #expect(try database.customers(f, offset: offset, limit: limit).map(\.id)
+                        == file.customers(f, offset: offset, limit: limit).map(\.id), "\(f) \(offset)")
+            }
+        }
+        for id in [1, 16, 24, 48, 99].map({ CustomerID(Int64($0)) }) {
+            #expect(try database.position(of: id) == file.position(of: id), "\(id)")
+        }
+    }
+
+    @Test func eachCustomersRecordsReadTheSame() throws {
+        for n in 1...48 {
+            let id = CustomerID(Int64(n))
+            #expect(try database.customer(id) == file.customer(id), "\(id)")
+            #expect(try database.caseWork(id) == file.caseWork(id), "\(id)")
+            #expect(try database.plan(for: id) == file.plan(for: id), "\(id)")
+            #expect(try database.planVersions(for: id) == file.planVersions(for: id), "\(id)")
+            #expect(try database.clockFacts(for: id) == file.clockFacts(for: id), "\(id)")
+            #expect(try database.duplicateDecisions(for: id) == file.duplicateDecisions(for: id), "\(id)")
+            #expect(try database.dismissals(for: id) == file.dismissals(for: id), "\(id)")
+        }
+    }
+}
