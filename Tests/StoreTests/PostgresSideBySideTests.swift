@@ -67,4 +67,33 @@ struct PostgresSideBySideTests {
             #expect(try database.dismissals(for: id) == file.dismissals(for: id), "\(id)")
         }
     }
+
+    /// The whole case file, the plan's signing state, the customer's copy
+    /// and the quality rubric on it.
+    @Test func eachCaseFileSigningStateCopyAndRatingReadsTheSame() throws {
+        let matrix = try file.servicesMatrix()
+        for n in 1...48 {
+            let id = CustomerID(Int64(n))
+            let (a, b) = (try database.caseFile(id), try file.caseFile(id))
+            #expect(a?.customer == b?.customer && a?.application == b?.application && a?.certification == b?.certification, "\(id)")
+            #expect(a?.applicationSaved?.by == b?.applicationSaved?.by && a?.applicationSaved?.at == b?.applicationSaved?.at)
+            #expect(a?.amendments == b?.amendments && a?.documents == b?.documents && a?.screenings == b?.screenings, "\(id)")
+            #expect(a?.gsa == b?.gsa && a?.assessments == b?.assessments && a?.barriers == b?.barriers, "\(id)")
+            #expect(a?.corrections == b?.corrections && a?.work == b?.work, "\(id)")
+            func signing(_ s: (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])?) -> [String] {
+                (s.map { ["v\($0.plan.version)"] } ?? []) + (s?.states.map { "\($0.role) \($0.state.text)" } ?? [])
+            }
+            #expect(signing(try database.signingStates(for: id, today: testToday))
+                    == signing(try file.signingStates(for: id, today: testToday)), "\(id)")
+            #expect(try database.customerCopy(for: id, today: testToday)?.blocks
+                    == file.customerCopy(for: id, today: testToday)?.blocks, "\(id)")
+            #expect(try database.qualityFacts(for: id, matrix: matrix).map { PlanQuality.rate($0, on: testToday) }
+                    == file.qualityFacts(for: id, matrix: matrix).map { PlanQuality.rate($0, on: testToday) }, "\(id)")
+        }
+        // A planner opening another's customer is told why, as by the file store.
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        let theirs = try #require(try file.customers(CaseloadFilter(planner: "tnguyen"), offset: 0, limit: 1).first)
+        #expect(throws: StoreError.self) { try database.caseFile(theirs.id, readBy: mrivera, on: testToday) }
+        #expect(try database.caseFile(CustomerID(16), readBy: mrivera, on: testToday)?.customer.id == CustomerID(16))
+    }
 }
