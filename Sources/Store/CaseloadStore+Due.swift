@@ -86,7 +86,7 @@ extension CaseloadStore {
     }
 
     /// A participant's plan that not everyone required has signed as it stands.
-    static func awaitsSignatures(_ f: CaseClockFacts) -> Bool {
+    public static func awaitsSignatures(_ f: CaseClockFacts) -> Bool {
         guard let plan = f.plan, f.customer.enrolledOn != nil, f.customer.exitedOn == nil else { return false }
         return !Signing.isSigned(customer: f.customer, plan: plan, signatures: f.work.signatures, guardian: f.work.guardianRequest)
     }

@@ -42,6 +42,8 @@ struct MigrateCommand: ParsableCommand {
                         "\(Transfer.firstDifference(export, back) ?? "?")"
                         """)
                 }
+                // The due table is derived: computed once here, then kept by every write.
+                try PostgresCaseload(link: link).refreshAllDue()
                 return Int(try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0") ?? 0
             }
             return """

@@ -21,8 +21,11 @@ struct PostgresSideBySideTests {
         try PostgresAdmin.install(dba)
         let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
         let export = try file.exportJSON(by: admin)
-        try dba.transaction { try Transfer.load(export, dba) }
         database = PostgresCaseload(link: dba)
+        try dba.transaction {
+            try Transfer.load(export, dba)
+            try database.refreshAllDue()
+        }
     }
 
     @Test func theCenterReadsTheSame() throws {
@@ -65,6 +68,34 @@ struct PostgresSideBySideTests {
             #expect(try database.clockFacts(for: id) == file.clockFacts(for: id), "\(id)")
             #expect(try database.duplicateDecisions(for: id) == file.duplicateDecisions(for: id), "\(id)")
             #expect(try database.dismissals(for: id) == file.dismissals(for: id), "\(id)")
+        }
+    }
+
+    /// The due table: the caseload's column, the dashboard's counts, summary and pages, for everyone,
+    /// a planner, a rule, on a day and a week later.
+    @Test func whatIsDueReadsTheSame() throws {
+        let settings = try file.clockSettings()
+        let ids = (1...48).map { CustomerID(Int64($0)) }
+        for day in [testToday, testToday.adding(days: 7)] {
+            func clocks(_ d: [CustomerID: Clock]) -> [String] { d.map { "\($0.key) \($0.value)" }.sorted() }
+            #expect(clocks(try database.nextDue(ids: ids, on: day, settings: settings))
+                    == clocks(try file.nextDue(ids: ids, on: day, settings: settings)))
+            #expect(try database.awaitingSignatures(ids: ids) == file.awaitingSignatures(ids: ids))
+            for (planners, rule) in [(nil, nil), (["mrivera"], nil), (["mrivera", "tnguyen"], nil), (nil, ClockRule.allCases.first),
+                                     ([], nil)] as [([String]?, ClockRule?)] {
+                let a = try database.dueCounts(planners: planners, rule: rule, on: day, settings: settings)
+                let b = try file.dueCounts(planners: planners, rule: rule, on: day, settings: settings)
+                #expect(a.total == b.total && a.overdue == b.overdue && a.dueSoon == b.dueSoon, "\(String(describing: planners))")
+                let (x, y) = (try database.dueSummary(planners: planners, rule: rule, on: day, settings: settings),
+                              try file.dueSummary(planners: planners, rule: rule, on: day, settings: settings))
+                #expect(x.urgentByPlanner == y.urgentByPlanner && x.rules == y.rules && x.total == y.total)
+                for offset in [0, 20] {
+                    #expect(try database.dueItems(planners: planners, rule: rule, on: day, settings: settings, offset: offset, limit: 20)
+                            .map { "\($0.customer.id) \($0.clock)" }
+                            == file.dueItems(planners: planners, rule: rule, on: day, settings: settings, offset: offset, limit: 20)
+                            .map { "\($0.customer.id) \($0.clock)" })
+                }
+            }
         }
     }
 

@@ -1,0 +1,130 @@
+import Domain
+import Foundation
+import Store
+
+/// The due table on PostgreSQL: each customer's running clocks
+/// (`Deadlines.schedule`), rewritten with the records they come from, so the
+/// caseload's "next due" column and the dashboard read rows instead of
+/// recomputing every case; read with the file store's order and windows.
+extension PostgresCaseload {
+    /// Rewrites the due items and the awaiting-signatures mark of these customers.
+    public func refreshDue(_ ids: [CustomerID]) throws {
+        let settings = try clockSettings()
+        for id in ids {
+            guard let f = try clockFacts(for: id) else { continue }
+            let n = String(id.number)
+            try rows("DELETE FROM careerplan.due WHERE customer_id = $1::bigint", [n])
+            try rows("DELETE FROM careerplan.unsigned_plan WHERE customer_id = $1::bigint", [n])
+            if CaseloadStore.awaitsSignatures(f) {
+                try rows("INSERT INTO careerplan.unsigned_plan (customer_id) VALUES ($1::bigint)", [n])
+            }
+            for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
+                try rows("""
+                    INSERT INTO careerplan.due (customer_id, planner, rule, subject, due_on, from_on, until_on)
+                    VALUES ($1::bigint, $2, $3, $4, $5::date, $6::date, $7::date)
+                    """, [n, f.customer.planner, s.rule.rawValue, s.subject ?? "", s.due.description, s.from?.description,
+                          s.until?.description])
+            }
+        }
+    }
+
+    /// Every customer's (after `migrate` loads a center).
+    public func refreshAllDue() throws {
+        try refreshDue(try rows("SELECT id::text FROM careerplan.customer ORDER BY id").compactMap { $0.first ?? nil }
+            .compactMap { Int64($0) }.map(CustomerID.init))
+    }
+
+    /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule; binds from `$first`.
+    private func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day, first: Int = 1) -> (String, [String?]) {
+        var binds: [String?] = []
+        func bind(_ value: String) -> String {
+            binds.append(value)
+            return "$\(first + binds.count - 1)"
+        }
+        let day = bind(today.description)
+        var sql = "(d.from_on IS NULL OR d.from_on <= \(day)::date) AND (d.until_on IS NULL OR d.until_on >= \(day)::date)"
+        if let planners {
+            sql = (planners.isEmpty ? "false" : "d.planner IN (\(planners.map { bind($0) }.joined(separator: ", ")))") + " AND " + sql
+        }
+        if let rule { sql += " AND d.rule = \(bind(rule.rawValue))" }
+        return (sql, binds)
+    }
+
+    private func clock(rule: String?, subject: String?, due: String?, on today: Day, settings: ClockSettings) -> Clock? {
+        guard let rule = rule.flatMap(ClockRule.init(rawValue:)), let due = due.flatMap({ Day(parsing: $0) }) else { return nil }
+        return Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
+                     subject: (subject ?? "").isEmpty ? nil : subject)
+    }
+
+    public func dueCounts(planners: [String]?, rule: ClockRule? = nil, on today: Day,
+                          settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
+        let (condition, binds) = dueWhere(planners: planners, rule: rule, on: today, first: 3)
+        let row = try rows("""
+            SELECT count(*)::text, count(*) FILTER (WHERE d.due_on < $1::date)::text,
+                   count(*) FILTER (WHERE d.due_on >= $1::date AND d.due_on <= $2::date)::text
+            FROM careerplan.due d WHERE \(condition)
+            """, [today.description, today.adding(days: settings.warningWindowDays).description] + binds).first ?? []
+        func int(_ i: Int) -> Int { row.indices.contains(i) ? row[i].flatMap { Int($0) } ?? 0 : 0 }
+        return (int(0), int(1), int(2))
+    }
+
+    public func dueSummary(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
+        var s = DueSummary()
+        (s.total, s.overdue, s.dueSoon) = try dueCounts(planners: planners, rule: rule, on: today, settings: settings)
+        if planners == nil {
+            let (condition, binds) = dueWhere(planners: nil, rule: rule, on: today, first: 2)
+            for r in try rows("""
+                SELECT coalesce(d.planner, ''), count(*)::text FROM careerplan.due d WHERE \(condition) AND d.due_on <= $1::date
+                GROUP BY 1
+                """, [today.adding(days: settings.warningWindowDays).description] + binds) {
+                if let planner = r[0], let n = r[1].flatMap({ Int($0) }) { s.urgentByPlanner[planner] = n }
+            }
+        }
+        let (all, binds) = dueWhere(planners: planners, rule: nil, on: today)
+        let present = Set(try rows("SELECT DISTINCT d.rule FROM careerplan.due d WHERE \(all)", binds).compactMap { $0.first ?? nil })
+        s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
+        return s
+    }
+
+    /// One page of running items, soonest first.
+    public func dueItems(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings,
+                         offset: Int, limit: Int) throws -> [DueItem] {
+        let (condition, binds) = dueWhere(planners: planners, rule: rule, on: today)
+        let n = binds.count
+        let decoder = JSONDecoder()
+        return try rows("""
+            SELECT c.body::text, d.rule, d.subject, d.due_on::text
+            FROM careerplan.due d JOIN careerplan.customer c ON c.id = d.customer_id WHERE \(condition)
+            ORDER BY d.due_on, d.customer_id, d.rule COLLATE "C", d.subject COLLATE "C"
+            LIMIT $\(n + 1)::bigint OFFSET $\(n + 2)::bigint
+            """, binds + [String(limit), String(offset)]).compactMap { r in
+            guard let body = r[0], let clock = clock(rule: r[1], subject: r[2], due: r[3], on: today, settings: settings)
+            else { return nil }
+            return DueItem(customer: try decoder.decode(Customer.self, from: Data(body.utf8)), clock: clock)
+        }
+    }
+
+    /// The soonest running item of each of these customers (the caseload's "next due" column).
+    public func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock] {
+        guard !ids.isEmpty else { return [:] }
+        let (condition, binds) = dueWhere(planners: nil, rule: nil, on: today, first: 2)
+        var out: [CustomerID: Clock] = [:]
+        for r in try rows("""
+            SELECT d.customer_id::text, d.rule, d.subject, d.due_on::text FROM careerplan.due d
+            WHERE d.customer_id = ANY($1::bigint[]) AND \(condition)
+            ORDER BY d.customer_id, d.due_on, d.rule COLLATE "C", d.subject COLLATE "C"
+            """, ["{" + ids.map { String($0.number) }.joined(separator: ",") + "}"] + binds) {
+            guard let id = r[0].flatMap({ Int64($0) }).map(CustomerID.init), out[id] == nil else { continue }
+            out[id] = clock(rule: r[1], subject: r[2], due: r[3], on: today, settings: settings)
+        }
+        return out
+    }
+
+    /// Which of these customers are participants whose current plan not everyone required has signed.
+    public func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try rows("SELECT customer_id::text FROM careerplan.unsigned_plan WHERE customer_id = ANY($1::bigint[])",
+                            ["{" + ids.map { String($0.number) }.joined(separator: ",") + "}"])
+            .compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init))
+    }
+}
