@@ -71,6 +71,26 @@ struct PostgresSideBySideTests {
         }
     }
 
+    /// Possible duplicates of a new entry, and a period's participants as each role may read them.
+    @Test func duplicatesAndParticipantsReadTheSame() throws {
+        for n in [3, 16, 24, 40] {
+            var twin = try #require(try file.customer(CustomerID(Int64(n))))
+            twin.id = CustomerID(999)
+            #expect(try database.possibleDuplicates(of: twin).map { "\($0)" } == file.possibleDuplicates(of: twin).map { "\($0)" })
+        }
+        for login in ["mrivera", "asantos"] {
+            let user = try file.staff(login: login)
+            for (from, to) in [("2025-07-01", "2026-06-30"), ("2024-07-01", "2025-06-30")] {
+                let (a, b) = (Day(parsing: from)!, Day(parsing: to)!)
+                #expect(try database.participantFacts(from: a, to: b, planner: nil, by: user)
+                        == file.participantFacts(from: a, to: b, planner: nil, by: user), "\(login) \(from)")
+            }
+        }
+        #expect(throws: StoreError.self) {
+            try database.participantFacts(from: testToday, to: testToday, planner: "tnguyen", by: try file.staff(login: "mrivera"))
+        }
+    }
+
     /// The due table: the caseload's column, the dashboard's counts, summary and pages, for everyone,
     /// a planner, a rule, on a day and a week later.
     @Test func whatIsDueReadsTheSame() throws {
