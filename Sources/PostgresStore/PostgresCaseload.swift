@@ -13,9 +13,9 @@ import Store
 /// wiring of the screens to it are to come (docs/postgresql.md).
 public final class PostgresCaseload: @unchecked Sendable {
     let link: PostgresLink
-    /// One statement at a time on the one connection.
-    private let lock = NSLock()
-    public private(set) var writesCommitted = 0
+    /// One statement, or one transaction, at a time on the one connection.
+    let lock = NSRecursiveLock()
+    public internal(set) var writesCommitted = 0
 
     public init(link: PostgresLink) {
         self.link = link

@@ -66,12 +66,22 @@ public enum Transfer {
             FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
             """, [try json(object["coverings"] ?? [])])
         for section in sections {
+            defer { try? advance(section.table, link) }
             try link.rows("""
                 INSERT INTO careerplan.\(section.table) (customer_id, body)
                 SELECT careerplan.customer_number(e ->> 'customer'), e
                 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
                 """, [try json(object[section.key] ?? [])])
         }
+    }
+
+    /// New records take their ids from the table's row sequence: past every id loaded.
+    static func advance(_ table: String, _ link: PostgresLink) throws {
+        try link.rows("""
+            SELECT setval(pg_get_serial_sequence('careerplan.\(table)', 'row_id'),
+                          greatest(coalesce(max(row_id), 0), coalesce(max((body ->> 'id')::bigint), 0), 1))
+            FROM careerplan.\(table)
+            """)
     }
 
     /// The database as an export: every list in the order its records came

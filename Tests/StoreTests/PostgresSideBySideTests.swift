@@ -147,4 +147,43 @@ struct PostgresSideBySideTests {
         #expect(throws: StoreError.self) { try database.caseFile(theirs.id, readBy: mrivera, on: testToday) }
         #expect(try database.caseFile(CustomerID(16), readBy: mrivera, on: testToday)?.customer.id == CustomerID(16))
     }
+
+    /// The same writes on both stores leave the same records: a two-way
+    /// contact note (the customer's last contact moves), an amendment, and
+    /// the same refusals (an amendment of no note, another planner's
+    /// customer, a full SSN); drafts are kept and dropped.
+    @Test func theSameNotesAndDraftsLeaveTheSameRecords() throws {
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        let id = CustomerID(16)
+        let note = CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "someone",
+                            text: "Called about the course schedule.", channel: .phone, twoWay: true)
+        let (a, b) = (try database.addNote(note, by: mrivera), try file.addNote(note, by: mrivera))
+        #expect(a == b && a.author == "mrivera")
+        var amendment = note
+        amendment.text = "The call was on Monday."
+        amendment.amends = a.id
+        #expect(try database.addNote(amendment, by: mrivera) == file.addNote(amendment, by: mrivera))
+        #expect(try database.caseWork(id) == file.caseWork(id))
+        #expect(try database.customer(id) == file.customer(id))
+        #expect(try database.customer(id)?.lastContactOn == testToday)
+        let settings = try file.clockSettings()
+        #expect(try database.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" }
+                == file.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" })
+        amendment.amends = 99_999
+        #expect(throws: StoreError.notFound("note 99999")) { try database.addNote(amendment, by: mrivera) }
+        #expect(throws: StoreError.notFound("note 99999")) { try file.addNote(amendment, by: mrivera) }
+        let theirs = try #require(try file.customers(CaseloadFilter(planner: "tnguyen"), offset: 0, limit: 1).first)
+        var elsewhere = note
+        elsewhere.customer = theirs.id
+        #expect(throws: StoreError.self) { try database.addNote(elsewhere, by: mrivera) }
+        var ssn = note
+        ssn.text = "SSN 123-45-6789"
+        #expect(throws: StoreError.self) { try database.addNote(ssn, by: mrivera) }
+        #expect(try database.caseWork(id) == file.caseWork(id))
+
+        try database.saveDraft(["text": "half a note, SSN 123-45-6789"], customer: id, form: "note")
+        #expect(try database.draft(customer: id, form: "note")?.values == ["text": "half a note, SSN •••-••-••••"])
+        try database.deleteDraft(customer: id, form: "note")
+        #expect(try database.draft(customer: id, form: "note") == nil)
+    }
 }
