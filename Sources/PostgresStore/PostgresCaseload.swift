@@ -17,8 +17,12 @@ public final class PostgresCaseload: @unchecked Sendable {
     let lock = NSRecursiveLock()
     public internal(set) var writesCommitted = 0
 
-    public init(link: PostgresLink) {
+    /// The clock the store stamps saves with (tests fix it, as the file store's).
+    let now: @Sendable () -> Date
+
+    public init(link: PostgresLink, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link
+        self.now = now
     }
 
     public var path: String { link.url.description }

@@ -72,6 +72,15 @@ public enum PostgresSchema {
             CREATE INDEX \(section.table)_by_customer ON \(section.table) (customer_id, row_id);
             """
         }.joined(separator: "\n")
+        // One per customer, or one per customer and key, as the file's primary keys have it.
+        let unique = ["application", "certification", "gsa", "exit_record", "follow_up_decline", "guardian_request"].map {
+            "CREATE UNIQUE INDEX \($0)_one ON \($0) (customer_id);"
+        }.joined(separator: "\n") + """
+
+            CREATE UNIQUE INDEX eligibility_document_one ON eligibility_document (customer_id, (body ->> 'item'));
+            CREATE UNIQUE INDEX dismissal_one ON dismissal (customer_id, (body ->> 'key'));
+            CREATE UNIQUE INDEX plan_version_one ON plan_version (customer_id, ((body ->> 'version')::int));
+            """
         return """
         CREATE SCHEMA careerplan AUTHORIZATION careerplan_owner;
         GRANT USAGE ON SCHEMA careerplan TO careerplan_staff, careerplan_audit;
@@ -117,6 +126,7 @@ public enum PostgresSchema {
         );
         CREATE INDEX covering_by_login ON covering (login, until_day);
         \(records)
+        \(unique)
         -- Unsaved typing, its author's alone; not a record until saved.
         CREATE TABLE draft (
             login text NOT NULL DEFAULT session_user,
@@ -324,6 +334,18 @@ public enum PostgresSchema {
                 WHERE prev_hash <> before OR hash <> computed
             $$;
             ALTER FUNCTION audit_first_broken() OWNER TO careerplan_audit;
+            GRANT EXECUTE ON FUNCTION reaches_customer(bigint, name) TO careerplan_audit;
+            -- Who last changed a customer's records and when, for "changed meanwhile" messages: the
+            -- member asking must reach the customer; nothing else of the trail is shown.
+            CREATE FUNCTION last_change(customer bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = careerplan, pg_temp AS $$
+                SELECT a.login || '|' || to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM audit a
+                WHERE a.customer_id = last_change.customer AND reaches_customer(last_change.customer, session_user)
+                ORDER BY a.id DESC LIMIT 1
+            $$;
+            ALTER FUNCTION last_change(bigint) OWNER TO careerplan_audit;
+            REVOKE ALL ON FUNCTION last_change(bigint) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION last_change(bigint) TO careerplan_staff;
             REVOKE ALL ON FUNCTION audit_first_broken() FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION audit_first_broken() TO careerplan_supervisor, careerplan_administrator;
             """

@@ -124,7 +124,7 @@ extension CaseloadStore {
 
     /// A changed record must be the record the user saw, changed only where
     /// the change may: never another record, customer or part of its history.
-    static func refuseRebinding<T>(_ changed: T, of expected: T, same: Bool) throws {
+    public static func refuseRebinding<T>(_ changed: T, of expected: T, same: Bool) throws {
         guard same else { throw StoreError.invalid("the change does not fit the record it was made from; open it again") }
     }
 }

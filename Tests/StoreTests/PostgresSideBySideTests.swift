@@ -21,7 +21,7 @@ struct PostgresSideBySideTests {
         try PostgresAdmin.install(dba)
         let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
         let export = try file.exportJSON(by: admin)
-        database = PostgresCaseload(link: dba)
+        database = PostgresCaseload(link: dba, now: { testNow })
         try dba.transaction {
             try Transfer.load(export, dba)
             try database.refreshAllDue()
@@ -185,5 +185,61 @@ struct PostgresSideBySideTests {
         #expect(try database.draft(customer: id, form: "note")?.values == ["text": "half a note, SSN •••-••-••••"])
         try database.deleteDraft(customer: id, form: "note")
         #expect(try database.draft(customer: id, form: "note") == nil)
+    }
+
+    /// Case work written to both stores leaves the same records, customer
+    /// and due items: a referral sent and accepted, a job and its
+    /// correction, a pause, a service elsewhere, follow-up declined after exit.
+    @Test func theSameCaseWorkLeavesTheSameRecords() throws {
+        let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
+        let id = CustomerID(16)
+        func same(_ what: String) throws {
+            #expect(try database.caseWork(id) == file.caseWork(id), "\(what)")
+            #expect(try database.customer(id) == file.customer(id), "\(what)")
+            let settings = try file.clockSettings()
+            #expect(try database.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" }
+                    == file.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" }, "\(what)")
+        }
+        let referral = Referral(id: 0, customer: id, partner: .adultEducation, sentOn: testToday, reason: "GED classes",
+                                recordedBy: "x")
+        let sent = try database.addReferral(referral, by: admin)
+        #expect(sent == (try file.addReferral(referral, by: admin)))
+        var accepted = sent
+        accepted.status = .accepted
+        accepted.history.append(ReferralChange(status: .accepted, on: testToday, by: "x"))
+        #expect(try database.updateReferral(sent, to: accepted, by: admin) == file.updateReferral(sent, to: accepted, by: admin))
+        #expect(throws: StoreError.self) { try database.updateReferral(sent, to: accepted, by: admin) }
+        try same("referral")
+
+        let job = Outcome(id: 0, customer: id, kind: .employment, on: testToday.adding(days: -3), knownOn: testToday,
+                          enteredOn: testToday, recordedBy: "x",
+                          answers: ["employer": "Harbor Foods", "hours": "32", "wage": "17.50", "occupation": "cook"])
+        let hired = try database.addOutcome(job, by: admin)
+        #expect(hired == (try file.addOutcome(job, by: admin)))
+        var moved = hired
+        moved.on = testToday.adding(days: -4)
+        #expect(try database.correctOutcome(hired, to: moved, by: admin) == file.correctOutcome(hired, to: moved, by: admin))
+        try same("outcome")
+
+        let elsewhere = OtherProgramService(id: 0, customer: id, program: .wagnerPeyser, service: "resume workshop", on: testToday,
+                                            scheduled: false, recordedBy: "x", recordedOn: testToday)
+        #expect(try database.addOtherService(elsewhere, by: admin) == file.addOtherService(elsewhere, by: admin))
+        try same("elsewhere")
+
+        let exited = try #require(try file.customers(CaseloadFilter(), offset: 0, limit: 48).first { $0.exitedOn != nil })
+        let decline = FollowUpDecline(customer: exited.id, on: testToday, reason: "moved out of state", recordedBy: "x")
+        try database.declineFollowUp(decline, by: admin)
+        try file.declineFollowUp(decline, by: admin)
+        #expect(try database.caseWork(exited.id) == file.caseWork(exited.id))
+        var notYet = decline
+        notYet.customer = id
+        #expect(throws: FieldProblems.self) { try database.declineFollowUp(notYet, by: admin) }
+        // The planned exit of someone not ready is refused by both, in the same words.
+        let c = try #require(try file.customer(id))
+        var words: [String] = []
+        for store in [{ try self.database.exit(c, by: admin, today: testToday) }, { try self.file.exit(c, by: admin, today: testToday) }] {
+            do { _ = try store() } catch { words.append("\(error)") }
+        }
+        #expect(words.count == 2 && words[0] == words[1], "\(words)")
     }
 }
