@@ -90,6 +90,8 @@ public enum PostgresSchema {
         SET LOCAL ROLE careerplan_owner;
         SET LOCAL search_path = careerplan;
         CREATE TABLE migration (name text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now());
+        -- Customer numbers: whoever enters a customer takes the next (a planner cannot see every row to count).
+        CREATE SEQUENCE customer_number;
         -- "C000016" → 16, as CustomerID writes it.
         CREATE FUNCTION customer_number(id text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$
             SELECT CASE WHEN id ~ '^C[0-9]+$' THEN substr(id, 2)::bigint END
@@ -164,6 +166,7 @@ public enum PostgresSchema {
                                                  "careerplan_administrator")
         let caseTables = customerTables.filter { !["case_note", "signature", "plan_copy"].contains($0) }
         let intake = ["duplicate_decision", "application", "application_amendment", "eligibility_document", "basic_skills_screening"]
+        let appendOnly = ["plan_version", "barrier_correction", "duplicate_decision", "application_amendment"]
         return """
             SET LOCAL ROLE careerplan_owner;
             SET LOCAL search_path = careerplan;
@@ -217,7 +220,10 @@ public enum PostgresSchema {
             GRANT INSERT ON basic_skills_screening TO \(desk), \(planner), \(admin);
 
             -- Case work: planners and administrators. Never DELETE, and never UPDATE on notes and signatures.
-            GRANT INSERT, UPDATE ON \(caseTables.filter { !intake.contains($0) }.joined(separator: ", ")) TO \(planner), \(admin);
+            -- Versions, amendments, corrections and decisions are added, never rewritten.
+            GRANT INSERT, UPDATE ON \(caseTables.filter { !intake.contains($0) && !appendOnly.contains($0) }.joined(separator: ", "))
+                TO \(planner), \(admin);
+            GRANT INSERT ON \(appendOnly.joined(separator: ", ")) TO \(planner), \(admin);
             GRANT INSERT ON case_note, signature, plan_copy TO \(planner), \(admin);
             -- Derived rows are rewritten whole, and a dismissal restored: the only deletes.
             GRANT DELETE ON due, unsigned_plan, dismissal TO \(planner), \(admin);

@@ -30,7 +30,9 @@ public enum Transfer {
     /// Loads an export (as `careerplan export` writes it) into an empty
     /// database, inside the caller's transaction; the database's
     /// administrator runs it (the staff roles are made as they are added).
-    public static func load(_ export: Data, _ link: PostgresLink) throws {
+    /// Returns the staff the database already had (they keep theirs).
+    @discardableResult
+    public static func load(_ export: Data, _ link: PostgresLink) throws -> Set<String> {
         guard let object = try JSONSerialization.jsonObject(with: export) as? [String: Any],
               object["format"] as? String == "careerplan-export" else {
             throw Problem(description: "not a careerplan export")
@@ -60,6 +62,7 @@ public enum Transfer {
             SELECT careerplan.customer_number(e -> 'body' ->> 'id'), e -> 'body' ->> 'planner', e ->> 'sort', e ->> 'words', e -> 'body'
             FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
             """, [try json(rows)])
+        try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
         try link.rows("""
             INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
             SELECT e ->> 'login', e ->> 'forLogin', (e ->> 'from')::date, (e ->> 'until')::date, e
@@ -73,6 +76,7 @@ public enum Transfer {
                 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
                 """, [try json(object[section.key] ?? [])])
         }
+        return existing
     }
 
     /// New records take their ids from the table's row sequence: past every id loaded.
@@ -107,19 +111,21 @@ public enum Transfer {
     /// `migrate` makes before it commits. The database may hold staff the
     /// file does not (the state's own administrators); every member of the
     /// file must be there as the file has them.
-    public static func sameRecords(_ file: Data, _ database: Data) -> Bool {
-        guard var x = try? JSONSerialization.jsonObject(with: file) as? [String: Any],
-              var y = try? JSONSerialization.jsonObject(with: database) as? [String: Any] else { return false }
-        let fileStaff = x.removeValue(forKey: "staff") as? [NSDictionary] ?? []
-        let databaseStaff = Set(y.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
-        return fileStaff.allSatisfy(databaseStaff.contains) && (x as NSDictionary).isEqual(to: y)
+    public static func sameRecords(_ file: Data, _ database: Data, keeping existing: Set<String> = []) -> Bool {
+        firstDifference(file, database, keeping: existing) == nil
     }
 
-    /// The first list whose records differ, for the message when they do.
-    public static func firstDifference(_ a: Data, _ b: Data) -> String? {
-        guard let x = try? JSONSerialization.jsonObject(with: a) as? [String: Any],
-              let y = try? JSONSerialization.jsonObject(with: b) as? [String: Any] else { return "not JSON" }
-        for key in Set(x.keys).union(y.keys).sorted() where key != "staff" {
+    /// The first list whose records differ, for the message when they do;
+    /// nil when they are the same. Staff the database already had keep
+    /// theirs; every other member of the file must be there as the file has them.
+    public static func firstDifference(_ a: Data, _ b: Data, keeping existing: Set<String> = []) -> String? {
+        guard var x = try? JSONSerialization.jsonObject(with: a) as? [String: Any],
+              var y = try? JSONSerialization.jsonObject(with: b) as? [String: Any] else { return "not JSON" }
+        let fileStaff = (x.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
+            .filter { !existing.contains($0["login"] as? String ?? "") }
+        let databaseStaff = Set(y.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
+        if !fileStaff.allSatisfy(databaseStaff.contains) { return "staff" }
+        for key in Set(x.keys).union(y.keys).sorted() {
             let (l, r) = (x[key].map { [$0] as NSArray }, y[key].map { [$0] as NSArray })
             if l != r { return key }
         }

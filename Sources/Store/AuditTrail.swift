@@ -6,7 +6,7 @@ extension AuditEntry {
     /// Field-level differences between two rows as the triggers stored them.
     /// JSON held in a column (a plan's body, an application's answers) is
     /// compared field by field: `body.goals[0].text`.
-    static func changes(old: String?, new: String?) -> [FieldChange] {
+    public static func changes(old: String?, new: String?) -> [FieldChange] {
         var before = flatten(old)
         var after = flatten(new)
         // Where a record is its JSON body, the other columns only index it.

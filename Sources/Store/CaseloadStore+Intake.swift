@@ -309,4 +309,11 @@ public struct StoredApplication: Hashable, Codable, Sendable {
     public var answers: Application
     public var updatedBy: String
     public var updatedAt: String
+
+    public init(customer: CustomerID, answers: Application, updatedBy: String, updatedAt: String) {
+        self.customer = customer
+        self.answers = answers
+        self.updatedBy = updatedBy
+        self.updatedAt = updatedAt
+    }
 }

@@ -34,13 +34,10 @@ struct MigrateCommand: ParsableCommand {
                 throw ValidationFailure("\(url) has no careerplan schema yet: careerplan init --db \(url) --admin LOGIN first")
             }
             let customers = try link.transaction { () -> Int in
-                try Transfer.load(export, link)
+                let kept = try Transfer.load(export, link)
                 let back = try Transfer.read(link, version: Self.version(of: export))
-                guard Transfer.sameRecords(export, back) else {
-                    throw ValidationFailure("""
-                        nothing was moved: the database read back differs from \(from) in \
-                        "\(Transfer.firstDifference(export, back) ?? "?")"
-                        """)
+                if let list = Transfer.firstDifference(export, back, keeping: kept) {
+                    throw ValidationFailure("nothing was moved: the database read back differs from \(from) in \"\(list)\"")
                 }
                 // The due table is derived: computed once here, then kept by every write.
                 try PostgresCaseload(link: link).refreshAllDue()

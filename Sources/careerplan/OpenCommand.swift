@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 import TerminalKit
 
@@ -15,6 +16,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var theme: ThemeOption
 
     func run() throws {
+        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load()) }
         let store = try dataFile.open()
         try Launcher.run(store: store, theme: theme.load())
     }
@@ -64,6 +66,34 @@ enum Launcher {
         } catch {
             throw ValidationFailure("\(store.path): \(error)")
         }
+        try run(session, caseload: store, theme: theme)
+        try? store.close()
+    }
+
+    /// A state's PostgreSQL: signed in as the database role the server
+    /// gave this account (peer authentication), which must be on the staff list.
+    static func run(postgres url: PostgresURL, theme: Theme) throws {
+        let link = try PostgresOption.connect(url)
+        let caseload = PostgresCaseload(link: link)
+        let session: Session
+        do {
+            guard let user = try caseload.staff(login: link.role) else {
+                throw ValidationFailure("""
+                    the database role "\(link.role)" is not on the staff list of \(url).
+                    Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
+                    """)
+            }
+            session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today())
+        } catch let failure as ValidationFailure {
+            throw failure
+        } catch {
+            throw ValidationFailure("\(url): \(error)")
+        }
+        try run(session, caseload: caseload, theme: theme)
+    }
+
+    /// Starts curses, runs the screens over `caseload`, restores the terminal.
+    private static func run(_ session: Session, caseload store: any Caseload, theme: Theme) throws {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(theme: theme) } catch {
             throw ValidationFailure("\(error)")
@@ -79,6 +109,5 @@ enum Launcher {
         // Input ends when the connection drops (SIGHUP) or on SIGTERM: keep what was typed.
         if !loop.run() { loop.keepDrafts() }
         terminal.end()
-        try? store.close()
     }
 }
