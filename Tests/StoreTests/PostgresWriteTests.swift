@@ -1,0 +1,191 @@
+import Domain
+import Foundation
+import PostgresStore
+import Store
+import Testing
+
+/// Every kind of write, made to both stores from the same caseload, leaves
+/// the same records behind and is refused for the same reasons: entry and
+/// the application, documents and certification, the assessment, barriers,
+/// the plan, its review and signatures, recommendations, covers, settings.
+@Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL writes: \(ScratchCluster.whyNot ?? "")"))
+struct PostgresWriteTests {
+    let dir = NSTemporaryDirectory() + "careerplan-pgw-" + UUID().uuidString
+    let cluster: ScratchCluster
+    let file: CaseloadStore
+    let database: PostgresCaseload
+    let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
+
+    init() throws {
+        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
+        cluster = try ScratchCluster()
+        let dba = try cluster.superuser()
+        try PostgresAdmin.install(dba)
+        database = PostgresCaseload(link: dba, now: { testNow })
+        let export = try file.exportJSON(by: admin)
+        try dba.transaction {
+            try Transfer.load(export, dba)
+            try database.refreshAllDue()
+        }
+    }
+
+    /// Both stores' answer to the same write: equal results, or the same refusal in the same words.
+    func both<T: Equatable>(_ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                            _ write: (any Caseload) throws -> T) {
+        // Who changed a record meanwhile is the signed-in account: the server's postgres here, the file's root.
+        func run(_ store: any Caseload) -> (value: T?, refusal: String?) {
+            do { return (try write(store), nil) } catch {
+                return (nil, "\(error)".replacingOccurrences(of: "(postgres at ", with: "(root at "))
+            }
+        }
+        let (a, b) = (run(database), run(file))
+        #expect(a.value == b.value && a.refusal == b.refusal, "\(what): \(a) and \(b)", sourceLocation: sourceLocation)
+    }
+
+    func sameCase(_ id: CustomerID, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (a, b) = (try database.caseFile(id), try file.caseFile(id))
+        #expect(a?.customer == b?.customer && a?.application == b?.application && a?.certification == b?.certification
+                && a?.documents == b?.documents && a?.gsa == b?.gsa && a?.assessments == b?.assessments
+                && a?.barriers == b?.barriers && a?.corrections == b?.corrections && a?.work == b?.work && a?.amendments == b?.amendments,
+                "\(id)", sourceLocation: sourceLocation)
+        #expect(try database.planVersions(for: id) == file.planVersions(for: id), sourceLocation: sourceLocation)
+        #expect(try database.dismissals(for: id) == file.dismissals(for: id), sourceLocation: sourceLocation)
+        let settings = try file.clockSettings()
+        #expect(try database.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" }
+                == file.nextDue(ids: [id], on: testToday, settings: settings).map { "\($0.value)" }, sourceLocation: sourceLocation)
+    }
+
+    @Test func entryApplicationDocumentsAndCertification() throws {
+        let desk = try #require(try file.staff(login: "dbrooks"))
+        let entry = CustomerEntry([.legalName: "Marisol Quintero", .zip: "60623", .birthDate: "1988-03-04"])
+        both("entry") { try $0.enter(entry, by: desk, today: testToday, despite: [CustomerID(3)]) }
+        let id = try #require(try file.customers(CaseloadFilter(search: "Marisol Quintero"), offset: 0, limit: 1).first).id
+        #expect(try database.duplicateDecisions(for: id) == file.duplicateDecisions(for: id))
+        let c = try #require(try file.customer(id))
+        let form = ApplicationForm(["program": "adult", "appliedOn": "2026-11-23", "street": "1 Main St", "city": "Chicago",
+                                    "state": "IL", "sex": "female", "rightToWork": "citizen", "lowIncome": "yes",
+                                    "barrier-homeless": "yes"])
+        both("application") { try $0.saveApplication(form, customer: c, by: desk, today: testToday, amendReason: nil) }
+        both("application over a stale copy") { try $0.saveApplication(form, customer: c, by: desk, today: testToday, amendReason: nil) }
+        try sameCase(id)
+        let saved = try #require(try file.customer(id))
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        both("certify without documents") {
+            try $0.certify(saved, titles: [.adult], on: testToday, lateReason: "", undocumentedReason: "", by: mrivera, today: testToday)
+        }
+        for item in try #require(try file.caseFile(id)).checklist {
+            let d = EligibilityDocument(customer: id, item: item.key, documentType: item.documentTypes[0], seenOn: testToday,
+                                        recordedBy: "mrivera")
+            both("document \(item.key)") { try $0.recordDocument(d, by: mrivera); return true }
+        }
+        both("screening") {
+            try $0.recordScreening(BasicSkillsScreening(customer: id, screenedOn: testToday, result: .notDeficient,
+                                                        recordedBy: "mrivera"), by: mrivera)
+            return true
+        }
+        both("certify") {
+            try $0.certify(saved, titles: [.adult], on: testToday, lateReason: "", undocumentedReason: "", by: mrivera, today: testToday)
+        }
+        try sameCase(id)
+        #expect(try database.customer(id)?.eligibleOn == testToday)
+        var amended = form
+        amended["street"] = "2 Main St"
+        let certified = try #require(try file.customer(id))
+        both("amendment without a reason") {
+            try $0.saveApplication(amended, customer: certified, by: mrivera, today: testToday, amendReason: nil)
+        }
+        both("amendment") {
+            try $0.saveApplication(amended, customer: certified, by: mrivera, today: testToday, amendReason: "moved")
+        }
+        try sameCase(id)
+        #expect(try database.caseFile(id)?.amendments.count == 1)
+    }
+
+    @Test func theAssessmentBarriersAndAssessments() throws {
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        let id = CustomerID(15)   // eligible, assessment under way
+        if let gsa = try file.caseFile(id)?.gsa {
+            var mine = gsa
+            mine.answers["skills"] = "forklift, bilingual"
+            both("the assessment") { try $0.saveGSA(mine, over: gsa, by: mrivera).stored }
+        }
+        let c = try #require(try file.customer(id))
+        both("enroll") { try $0.enroll(c, on: testToday, by: mrivera) }
+        let barrier = BarrierRecord(id: 0, customer: id, kind: "transportation", description: "no car", plan: "bus pass",
+                                    identifiedOn: testToday, recordedBy: "x")
+        both("barrier") { try $0.addBarrier(barrier, by: mrivera) }
+        let added = try #require(try file.caseFile(id)?.barriers.last)
+        var corrected = added
+        corrected.plan = "bus pass until the first paycheck"
+        both("barrier corrected") { try $0.correctBarrier(added, to: corrected, by: mrivera) }
+        both("barrier corrected again from the old copy") { try $0.correctBarrier(added, to: corrected, by: mrivera) }
+        let now = try #require(try file.caseFile(id)?.barriers.last)
+        var overcome = now
+        overcome.overcomeOn = testToday
+        overcome.overcomeHow = "bought a used car"
+        both("barrier overcome") { try $0.overcomeBarrier(now, to: overcome, by: mrivera) }
+        let tabe = AssessmentRecord(id: 0, customer: id, instrument: .tabe, version: "11&12 Level M", subject: .reading,
+                                    administeredOn: testToday, result: "scale score 512", givenBy: "mrivera", recordedBy: "x")
+        both("assessment") { try $0.addAssessment(tabe, by: mrivera) }
+        try sameCase(id)
+        #expect(try database.caseFile(id)?.barriers.last?.overcomeHow == "bought a used car")
+        #expect(try database.caseFile(id)?.corrections.count == 2)
+    }
+
+    @Test func thePlanItsReviewSignaturesAndRecommendations() throws {
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        let id = CustomerID(16)
+        let matrix = try file.servicesMatrix()
+        let current = try #require(try file.plan(for: id))
+        var plan = current.plan
+        plan.goals[0].steps[0].targetDate = testToday.adding(days: 14)
+        plan.pathway?.note = "asked about hospital pharmacies"
+        both("plan") { try $0.savePlan(plan, over: current.version, by: mrivera, today: testToday, matrix: matrix, reason: nil,
+                                       exiting: false) }
+        both("plan over a stale version") {
+            try $0.savePlan(plan, over: current.version, by: mrivera, today: testToday, matrix: matrix, reason: nil, exiting: false)
+        }
+        var significant = plan
+        significant.goals[0].text = "Work as a certified pharmacy technician at a hospital"
+        both("a significant change without a reason") {
+            try $0.savePlan(significant, over: current.version + 1, by: mrivera, today: testToday, matrix: matrix, reason: nil,
+                            exiting: false)
+        }
+        both("review") { try $0.recordReview(of: id, over: current.version + 1, by: mrivera, today: testToday) }
+        let customer = try #require(try file.customer(id))
+        both("signature with a wrong name") {
+            try $0.sign(SigningRequest(role: .customer, typedName: "Someone Else", method: .terminal, attested: true),
+                        customer: id, planVersion: current.version + 2, by: mrivera, today: testToday)
+        }
+        both("signature") {
+            try $0.sign(SigningRequest(role: .customer, typedName: customer.legalName, method: .terminal, attested: true),
+                        customer: id, planVersion: current.version + 2, by: mrivera, today: testToday)
+        }
+        both("copy") { try $0.recordCopy(of: current.version + 2, for: id, by: mrivera, today: testToday); return true }
+        let dismissal = Dismissal(customer: id, key: "assessment-tabe", fingerprint: "f", reason: "done at the college",
+                                  by: "mrivera", on: testToday)
+        both("dismiss") { try $0.dismiss(dismissal, by: mrivera); return true }
+        try sameCase(id)
+        #expect(try database.planVersions(for: id).count == current.version + 2)
+        #expect(try database.caseWork(id).signatures.last?.signerName == customer.legalName)
+        #expect(try database.dismissals(for: id).count == 1)
+        both("restore") { try $0.restore("assessment-tabe", for: id, by: mrivera); return true }
+        try sameCase(id)
+    }
+
+    @Test func coversAndSettings() throws {
+        let asantos = try #require(try file.staff(login: "asantos"))
+        let cover = Covering(login: "mrivera", forLogin: "tnguyen", from: testToday, until: testToday.adding(days: 10),
+                             reason: "on leave", grantedBy: "x")
+        both("cover") { try $0.cover(cover, by: asantos) }
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        #expect(try database.reach(of: mrivera, on: testToday) == file.reach(of: mrivera, on: testToday))
+        var settings = try file.clockSettings()
+        settings.contactIntervalDays = 45
+        both("settings by a supervisor") { try $0.saveClockSettings(settings, by: asantos) }
+        both("settings") { try $0.saveClockSettings(settings, by: admin) }
+        let ids = (1...48).map { CustomerID(Int64($0)) }
+        #expect(try database.nextDue(ids: ids, on: testToday, settings: settings).map { "\($0.key) \($0.value)" }.sorted()
+                == file.nextDue(ids: ids, on: testToday, settings: settings).map { "\($0.key) \($0.value)" }.sorted())
+    }
+}
