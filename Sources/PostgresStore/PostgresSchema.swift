@@ -206,10 +206,11 @@ public enum PostgresSchema {
                 WITH CHECK (login = session_user AND reaches_customer(customer_id, current_user));
 
             -- Reading: everyone reads the staff list and the settings; the customer tables by reach.
+            REVOKE ALL ON migration FROM PUBLIC;
             GRANT SELECT ON staff, setting, covering TO \(everyone);
-            GRANT SELECT ON customer, duplicate_decision, application, application_amendment, eligibility_document,
-                basic_skills_screening TO \(desk);
-            GRANT SELECT ON ALL TABLES IN SCHEMA careerplan TO \(planner), \(supervisor), \(admin);
+            -- Every role reads what careerplan shows it: the front desk a customer's whole file too (the
+            -- overview, the due items its entries start), never the audit trail (made later) nor others' drafts.
+            GRANT SELECT ON ALL TABLES IN SCHEMA careerplan TO \(desk), \(planner), \(supervisor), \(admin);
             REVOKE SELECT ON draft FROM \(supervisor);
             GRANT SELECT, INSERT, UPDATE, DELETE ON draft TO \(desk), \(planner), \(admin);
 

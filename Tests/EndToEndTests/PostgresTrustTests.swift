@@ -94,9 +94,11 @@ struct PostgresTrustTests {
         // Even the administrator: the trail and the notes are never changed.
         #expect(try psql(as: admin, "DELETE FROM careerplan.audit").contains("permission denied for table audit"))
         #expect(try psql(as: admin, "UPDATE careerplan.case_note SET body = '{}'").contains("permission denied"))
-        // The front desk enters customers and never reads case notes.
+        // The front desk enters customers and reads their files, as careerplan shows them; it writes no case notes.
         #expect(try psql(as: desk, "SELECT count(*) FROM careerplan.customer") == "3")
-        #expect(try psql(as: desk, "SELECT count(*) FROM careerplan.case_note").contains("permission denied for table case_note"))
+        #expect(try psql(as: desk, "INSERT INTO careerplan.case_note (customer_id, body) VALUES (1, '{\"customer\": \"C000001\"}')")
+            .contains("permission denied for table case_note"))
+        #expect(try psql(as: desk, "SELECT count(*) FROM careerplan.audit").contains("permission denied for table audit"))
         #expect(try cluster.psql("SELECT role FROM careerplan.staff WHERE login = '\(planner)'") == "planner")
     }
 
@@ -189,5 +191,76 @@ struct PostgresMigrateTests {
         #expect(status != 0 && out.contains("nothing was moved") && out.contains("notes"), "\(out)")
         #expect(try cluster.psql("SELECT count(*) FROM careerplan.customer") == "0")
         #expect(try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mrivera'") == "0")
+    }
+}
+
+/// Two operating-system accounts on one PostgreSQL, through the real
+/// binary in tmux: the front desk enters a walk-in; a planner finds them,
+/// writes a note (which makes the walk-in theirs), and never sees another
+/// planner's customer; the server's trail names each.
+@Suite(.serialized, .enabled(if: PostgresCluster.canRun, "needs root and the postgresql package (scripts/setup installs it): it starts a server of its own"))
+struct PostgresEndToEndTests {
+    @Test func theFrontDeskAndAPlannerWorkOnOneDatabase() throws {
+        let center = try CenterInstall()
+        let cluster = try PostgresCluster(tag: center.tag)
+        let (admin, planner, desk) = (try center.addAccount("admin"), try center.addAccount("plan"), try center.addAccount("desk"))
+        let (out, status) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin, "--name", "Pat Admin"])
+        try #require(status == 0, "\(out)")
+        for (login, name, role) in [(planner, "Pat Planner", "planner"), (desk, "Dee Desk", "front-desk")] {
+            let (added, ok) = try center.careerplan(as: admin, ["staff", "add", login, "--name", name, "--role", role, "--db", cluster.url])
+            try #require(ok == 0, "\(added)")
+        }
+        // Another planner's customer, put there by the DBA.
+        try cluster.psql("""
+            SELECT careerplan.add_staff('{"login": "someone", "name": "Sam Someone", "initials": "SS", "role": "planner"}');
+            INSERT INTO careerplan.customer (id, planner, sort_name, words, body) VALUES
+              (1, 'someone', 'bo theirs', ' bo theirs c000001',
+               '{"id": "C000001", "legalName": "Bo Theirs", "planner": "someone", "zip": "60601", "birthDate": "1991-01-01",
+                 "enteredOn": "2026-11-01", "isVeteran": false, "version": 1}');
+            SELECT setval('careerplan.customer_number', 1);
+            """)
+        func open(as login: String) throws -> TmuxSession {
+            try TmuxSession(dir: center.prefix, command: ["/usr/bin/setpriv", "--reuid=" + login, "--regid=" + login, "--init-groups",
+                                                          "--reset-env", "--", "/usr/bin/env", "LANG=C.UTF-8", "TERM=xterm-256color",
+                                                          center.binary, "--db", cluster.url], width: 100, height: 30)
+        }
+        do {
+            let front = try open(as: desk)
+            try front.waitFor(text: "Dee Desk")
+            try front.send("n")
+            try front.waitFor(text: "New customer: a reportable individual")
+            for (i, value) in ["Nguyễn Thị Lan", "Lan Nguyễn", "lan.nguyen@example.org", "60640", "07/04/1988", "3125550199"].enumerated() {
+                if i > 0 { try front.send("Tab") }
+                try front.send("-l", value)
+            }
+            try front.send("C-s")
+            try front.waitFor(text: "Saved C000002")
+            try front.send("F10")
+            _ = front.waitForExit()
+        }
+        let tmux = try open(as: planner)
+        var screen = try tmux.waitFor(text: "Pat Planner")
+        try tmux.send("Escape")
+        screen = try tmux.waitFor(text: "Lan Nguyễn")
+        #expect(!screen.contains("Bo Theirs"), "\(screen)")
+        try tmux.send("/")
+        try tmux.send("-l", "lan")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Stage        Reportable")
+        try tmux.send("N")
+        try tmux.waitFor(text: "Which note?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Contact note")
+        try tmux.send("Tab", "Tab", "Tab", "Tab")
+        try tmux.send("-l", "Met at the front desk; booked an appointment.")
+        try tmux.send("C-s")
+        try tmux.waitFor(text: "1 note")
+        try tmux.send("F10")
+        _ = tmux.waitForExit()
+        // The server's trail: the front desk entered the customer, the planner wrote the note and took them on.
+        #expect(try cluster.psql("SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit WHERE customer_id = 2 ORDER BY id")
+                == "\(desk) customer insert\n\(planner) customer update\n\(planner) case_note insert\n\(planner) customer update")
+        #expect(try cluster.psql("SELECT planner FROM careerplan.customer WHERE id = 2") == planner)
     }
 }
