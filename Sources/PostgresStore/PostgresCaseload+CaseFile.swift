@@ -51,14 +51,6 @@ extension PostgresCaseload {
         return (current, states)
     }
 
-    /// The customer's copy of their current plan; nil when there is no plan.
-    public func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? {
-        guard let c = try customer(id), let (plan, states) = try signingStates(for: id, today: today) else { return nil }
-        let planner = try c.planner.flatMap { try staff(login: $0) }
-        return CustomerCopy(customer: c, plan: plan.plan, version: plan.version, planner: planner, signatures: states,
-                            printedOn: today)
-    }
-
     public func qualityFacts(for id: CustomerID, matrix: ServicesMatrix) throws -> QualityFacts? {
         guard let clocks = try clockFacts(for: id), let file = try caseFile(id), let plan = clocks.plan else { return nil }
         let settings = try clockSettings()

@@ -42,13 +42,8 @@ extension PostgresCaseload {
 
     @discardableResult
     public func addReferral(_ referral: Referral, by user: Staff?) throws -> Referral {
-        try writeCase(.caseWork, customer: referral.customer, by: user) { user in
-            var r = referral
-            r.recordedBy = user.login
+        try add(referral, to: "referral", .caseWork, by: user) { r, user in
             r.history = [ReferralChange(status: .sent, on: r.sentOn, by: user.login)]
-            r.id = try nextID("referral")
-            try insert("referral", id: r.id, customer: r.customer, body: try json(r))
-            return r
         }
     }
 
@@ -75,23 +70,18 @@ extension PostgresCaseload {
 
     @discardableResult
     public func addOutcome(_ outcome: Outcome, by user: Staff?) throws -> Outcome {
-        try writeCase(.caseWork, customer: outcome.customer, by: user) { user in
-            guard var c = try customer(outcome.customer) else { throw StoreError.notFound("customer \(outcome.customer)") }
-            if let problem = Outcome.enrollmentProblem(outcome.on, enrolledOn: c.enrolledOn) {
-                throw StoreError.invalid("\(outcome.kind.label) on \(outcome.on) \(problem)")
+        try add(outcome, to: "outcome", .caseWork, by: user, prepare: { o, _ in
+            guard let c = try customer(o.customer) else { throw StoreError.notFound("customer \(o.customer)") }
+            if let problem = Outcome.enrollmentProblem(o.on, enrolledOn: c.enrolledOn) {
+                throw StoreError.invalid("\(o.kind.label) on \(o.on) \(problem)")
             }
-            var o = outcome
-            o.recordedBy = user.login
-            o.id = try nextID("outcome")
-            try insert("outcome", id: o.id, customer: o.customer, body: try json(o))
+        }, then: { o in
             // The first day of employment starts follow-up for adults and dislocated workers.
-            if o.kind == .employment, c.employedOn.map({ $0 > o.on }) ?? true {
-                c.employedOn = o.on
-                c.version += 1
-                try store(c)
-            }
-            return o
-        }
+            guard o.kind == .employment, var c = try customer(o.customer), c.employedOn.map({ $0 > o.on }) ?? true else { return }
+            c.employedOn = o.on
+            c.version += 1
+            try store(c)
+        })
     }
 
     /// Corrects an outcome recorded wrong; its history keeps the old values.
@@ -123,28 +113,17 @@ extension PostgresCaseload {
 
     @discardableResult
     public func addPause(_ pause: Pause, by user: Staff?) throws -> Pause {
-        try writeCase(.caseWork, customer: pause.customer, by: user) { user in
-            guard let c = try customer(pause.customer) else { throw StoreError.notFound("customer \(pause.customer)") }
+        try add(pause, to: "pause", .caseWork, by: user) { p, _ in
+            guard let c = try customer(p.customer) else { throw StoreError.notFound("customer \(p.customer)") }
             // Checked again against the records as they are now: another user may have recorded a service or pause.
-            let problems = Pause.problems(pause.values, lastService: c.lastServiceOn, others: try caseWork(c.id).pauses)
+            let problems = Pause.problems(p.values, lastService: c.lastServiceOn, others: try caseWork(c.id).pauses)
             guard problems.isEmpty else { throw FieldProblems(problems, fields: Pause.fields) }
-            var p = pause
-            p.recordedBy = user.login
-            p.id = try nextID("pause")
-            try insert("pause", id: p.id, customer: p.customer, body: try json(p))
-            return p
         }
     }
 
     @discardableResult
     public func addOtherService(_ service: OtherProgramService, by user: Staff?) throws -> OtherProgramService {
-        try writeCase(.caseWork, customer: service.customer, by: user) { user in
-            var s = service
-            s.recordedBy = user.login
-            s.id = try nextID("other_program_service")
-            try insert("other_program_service", id: s.id, customer: s.customer, body: try json(s))
-            return s
-        }
+        try add(service, to: "other_program_service", .caseWork, by: user)
     }
 
     public func declineFollowUp(_ decline: FollowUpDecline, by user: Staff?) throws {

@@ -151,13 +151,7 @@ extension PostgresCaseload {
                 try upsert("gsa", customer: gsa.customer, body: try json(gsa))
                 return (gsa, [])
             }
-            var merged = stored
-            let (answers, collisions) = FieldMerge.merge(base: base.answers, theirs: stored.answers, mine: gsa.answers)
-            merged.answers = answers
-            for c in collisions { merged.answers[c.key] = c.theirs }
-            if gsa.jobs != base.jobs { merged.jobs = gsa.jobs }
-            if gsa.education != base.education { merged.education = gsa.education }
-            merged.lastPart = gsa.lastPart
+            let (merged, collisions) = gsa.merged(over: base, into: stored)
             try upsert("gsa", customer: gsa.customer, body: try json(merged))
             return (merged, collisions)
         }
@@ -183,13 +177,7 @@ extension PostgresCaseload {
 
     @discardableResult
     public func addAssessment(_ assessment: AssessmentRecord, by user: Staff?) throws -> AssessmentRecord {
-        try writeCase(.assess, customer: assessment.customer, by: user) { user in
-            var a = assessment
-            a.recordedBy = user.login
-            a.id = try nextID("assessment")
-            try insert("assessment", id: a.id, customer: a.customer, body: try json(a))
-            return a
-        }
+        try add(assessment, to: "assessment", .assess, by: user)
     }
 
     /// Corrects a recorded assessment; each correction keeps who, when and why.
@@ -214,13 +202,7 @@ extension PostgresCaseload {
 
     @discardableResult
     public func addBarrier(_ barrier: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
-        try writeCase(.assess, customer: barrier.customer, by: user) { user in
-            var b = barrier
-            b.recordedBy = user.login
-            b.id = try nextID("barrier")
-            try insert("barrier", id: b.id, customer: b.customer, body: try json(b))
-            return b
-        }
+        try add(barrier, to: "barrier", .assess, by: user)
     }
 
     /// Corrects a barrier; the earlier text stays in its history.
@@ -241,14 +223,7 @@ extension PostgresCaseload {
     public func overcomeBarrier(_ expected: BarrierRecord, to overcome: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
         try writeCase(.assess, customer: expected.customer, by: user) { user in
             let current = try currentBarrier(expected)
-            guard let day = overcome.overcomeOn else {
-                throw FieldProblems(["overcomeOn": "Overcome on is required"], fields: BarrierRecord.overcomeFields)
-            }
-            var done = current
-            done.overcomeOn = day
-            done.overcomeHow = overcome.overcomeHow
-            done.overcomeBy = user.initials
-            return try save(done, over: current, by: user.login)
+            return try save(try current.marking(overcome: overcome, by: user), over: current, by: user.login)
         }
     }
 

@@ -20,32 +20,11 @@ extension PostgresCaseload {
                 throw StoreError.changedMeanwhile("the plan of \(plan.customer) (\(who))")
             }
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
-            var plan = PlanRules.stampingStarts(of: plan, before: before, today: today)
-            // A written Service Closure / Exit note means the customer is leaving: goals may all close.
-            let leaving = file.work.notes.contains { $0.kind == .closure }
-            if let problem = PlanRules.openGoalProblem(before: before, after: plan, customer: customer, exiting: exiting || leaving) {
-                throw StoreError.invalid(problem)
-            }
-            if let problem = YouthElementMark.problem(in: plan, matrix: matrix) { throw StoreError.invalid(problem) }
-            let certified = file.certification?.certifiedOn
-            for s in plan.allServices {
-                if let problem = PlanRules.startProblem(s, entry: matrix.service(s.serviceID), assessments: file.assessments, on: today) {
-                    throw StoreError.invalid("\(s.name): \(problem)")
-                }
-                if let early = PlanRules.datesBeforeCertification(s, certifiedOn: certified).first {
-                    throw StoreError.invalid("\(s.name): \(early.label) \(early.day) is before certification on \(certified!)")
-                }
-            }
-            let significant = PlanRules.significantChanges(from: before, to: plan, matrix: matrix)
-            if before.goals.isEmpty, !plan.goals.isEmpty {
-                plan.episodes.append(PlanEpisode(on: today, reason: "initial plan", by: user.login, changes: significant))
-            } else if !significant.isEmpty {
-                let why = reason?.trimmingCharacters(in: .whitespaces) ?? ""
-                guard !why.isEmpty else {
-                    throw StoreError.invalid("a significant change (\(significant.joined(separator: "; "))) needs a reason")
-                }
-                plan.episodes.append(PlanEpisode(on: today, reason: why, by: user.login, changes: significant))
-            }
+            let facts = PlanSave.Facts(customer: customer, assessments: file.assessments,
+                                       certifiedOn: file.certification?.certifiedOn,
+                                       leaving: file.work.notes.contains { $0.kind == .closure })
+            let plan = try PlanSave.prepared(plan, before: before, facts: facts, matrix: matrix, today: today, by: user.login,
+                                             reason: reason, exiting: exiting)
             let saved = PlanVersion(customer: plan.customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
                                     savedAt: timestamp(), changes: PlanDiff.describe(from: before, to: plan))
             try insert(saved)
@@ -117,37 +96,9 @@ extension PostgresCaseload {
             guard current.version == expectedVersion else {
                 throw StoreError.changedMeanwhile("the plan of \(id) (saved by \(current.savedBy) at \(current.savedAt))")
             }
-            guard r.attested else { throw StoreError.invalid("the signer must confirm the statement") }
-            var relationship: String?
-            var forPlanner: String?
-            var signer = ""
-            switch r.role {
-            case .customer:
-                guard let matched = [c.legalName, c.preferredName].compactMap({ $0 }).first(where: { Signing.namesMatch(r.typedName, $0) })
-                else { throw StoreError.invalid("the name typed does not match the customer's name on record (\(c.legalName))") }
-                signer = matched
-            case .planner:
-                guard Signing.namesMatch(r.typedName, user.name) else {
-                    throw StoreError.invalid("the name typed does not match your name on record (\(user.name))")
-                }
-                signer = user.name
-                forPlanner = try plannerSignedFor(&c, by: user, naming: r.forPlanner)
-            case .guardian:
-                let request = try caseWork(id).guardianRequest
-                guard let onRecord = request?.name ?? r.guardianName.flatMap({ $0.isEmpty ? nil : $0 }) else {
-                    throw StoreError.invalid("record the guardian's name and relationship first")
-                }
-                guard Signing.namesMatch(r.typedName, onRecord) else {
-                    throw StoreError.invalid("the name typed does not match the guardian's name on record (\(onRecord))")
-                }
-                signer = onRecord
-                relationship = request?.relationship ?? r.relationship
-                guard !(relationship ?? "").isEmpty else { throw StoreError.invalid("record the guardian's relationship") }
-            }
-            if r.method == .paper {
-                guard let back = r.paperReturnedOn else { throw StoreError.invalid("a printed copy needs the day it came back") }
-                guard back <= today else { throw StoreError.invalid("the day the paper came back is in the future") }
-            }
+            let (signer, relationship) = try Signing.signer(of: r, customer: c, user: user, guardian: try caseWork(id).guardianRequest,
+                                                            today: today)
+            let forPlanner = r.role == .planner ? try plannerSignedFor(&c, by: user, naming: r.forPlanner) : nil
             var signature = Signature(
                 id: try nextID("signature"), customer: id, role: r.role, signerName: signer, relationship: relationship,
                 method: r.method, paperReturnedOn: r.method == .paper ? r.paperReturnedOn : nil,

@@ -136,3 +136,36 @@ extension PostgresCaseload {
         }
     }
 }
+
+/// A record a staff member adds to a customer's case: it takes the next id
+/// of its table and the signed-in member as who recorded it.
+protocol StaffRecorded: Encodable {
+    var id: Int64 { get set }
+    var customer: CustomerID { get }
+    var recordedBy: String { get set }
+}
+
+extension OtherProgramService: StaffRecorded {}
+extension BarrierRecord: StaffRecorded {}
+extension AssessmentRecord: StaffRecorded {}
+extension Outcome: StaffRecorded {}
+extension Pause: StaffRecorded {}
+extension Referral: StaffRecorded {}
+
+extension PostgresCaseload {
+    /// Adds `record` to `table` for its customer, as `user` with `permission`;
+    /// `prepare` checks and completes it (in the transaction), `then` follows it up.
+    func add<R: StaffRecorded>(_ record: R, to table: String, _ permission: Permission, by user: Staff?,
+                               prepare: (inout R, Staff) throws -> Void = { _, _ in },
+                               then: (R) throws -> Void = { _ in }) throws -> R {
+        try writeCase(permission, customer: record.customer, by: user) { user in
+            var r = record
+            r.recordedBy = user.login
+            try prepare(&r, user)
+            r.id = try nextID(table)
+            try insert(table, id: r.id, customer: r.customer, body: try json(r))
+            try then(r)
+            return r
+        }
+    }
+}

@@ -28,14 +28,7 @@ extension CaseloadStore {
                 try Self.upsert(gsa, by: user.login, at: timestamp(), db)
                 return (gsa, [])
             }
-            var merged = stored
-            let (answers, collisions) = FieldMerge.merge(base: base.answers, theirs: stored.answers, mine: gsa.answers)
-            merged.answers = answers
-            // A collision keeps what is saved until the user chooses.
-            for c in collisions { merged.answers[c.key] = c.theirs }
-            if gsa.jobs != base.jobs { merged.jobs = gsa.jobs }
-            if gsa.education != base.education { merged.education = gsa.education }
-            merged.lastPart = gsa.lastPart
+            let (merged, collisions) = gsa.merged(over: base, into: stored)
             try Self.upsert(merged, by: user.login, at: timestamp(), db)
             return (merged, collisions)
         }
@@ -116,14 +109,7 @@ extension CaseloadStore {
     public func overcomeBarrier(_ expected: BarrierRecord, to overcome: BarrierRecord, by user: Staff?) throws -> BarrierRecord {
         return try writeCase(.assess, customer: expected.customer, by: user) { user, db in
             let current = try Self.current(expected, db)
-            guard let day = overcome.overcomeOn else {
-                throw FieldProblems(["overcomeOn": "Overcome on is required"], fields: BarrierRecord.overcomeFields)
-            }
-            var done = current
-            done.overcomeOn = day
-            done.overcomeHow = overcome.overcomeHow
-            done.overcomeBy = user.initials
-            return try Self.save(done, over: current, by: user.login, at: timestamp(), db)
+            return try Self.save(try current.marking(overcome: overcome, by: user), over: current, by: user.login, at: timestamp(), db)
         }
     }
 

@@ -33,35 +33,14 @@ extension CaseloadStore {
             }
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
             // The day each start is first entered is recorded here, whatever path saved it.
-            var plan = PlanRules.stampingStarts(of: plan, before: before, today: today)
             // A written Service Closure / Exit note means the customer is leaving: goals may all close.
             let leaving = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_note WHERE customer_id = ? AND kind = ?)",
                                             arguments: [plan.customer.number, NoteKind.closure.rawValue]) ?? false
-            if let problem = PlanRules.openGoalProblem(before: before, after: plan, customer: customer,
-                                                       exiting: exiting || leaving) {
-                throw StoreError.invalid(problem)
-            }
-            if let problem = YouthElementMark.problem(in: plan, matrix: matrix) { throw StoreError.invalid(problem) }
-            let assessments = try Self.assessments(db, customer: plan.customer)
-            let certified = try Self.certifications(db, customer: plan.customer).first?.certifiedOn
-            for s in plan.allServices {
-                if let problem = PlanRules.startProblem(s, entry: matrix.service(s.serviceID), assessments: assessments, on: today) {
-                    throw StoreError.invalid("\(s.name): \(problem)")
-                }
-                if let early = PlanRules.datesBeforeCertification(s, certifiedOn: certified).first {
-                    throw StoreError.invalid("\(s.name): \(early.label) \(early.day) is before certification on \(certified!)")
-                }
-            }
-            let significant = PlanRules.significantChanges(from: before, to: plan, matrix: matrix)
-            if before.goals.isEmpty, !plan.goals.isEmpty {
-                plan.episodes.append(PlanEpisode(on: today, reason: "initial plan", by: user.login, changes: significant))
-            } else if !significant.isEmpty {
-                let why = reason?.trimmingCharacters(in: .whitespaces) ?? ""
-                guard !why.isEmpty else {
-                    throw StoreError.invalid("a significant change (\(significant.joined(separator: "; "))) needs a reason")
-                }
-                plan.episodes.append(PlanEpisode(on: today, reason: why, by: user.login, changes: significant))
-            }
+            let facts = PlanSave.Facts(customer: customer, assessments: try Self.assessments(db, customer: plan.customer),
+                                       certifiedOn: try Self.certifications(db, customer: plan.customer).first?.certifiedOn,
+                                       leaving: leaving)
+            let plan = try PlanSave.prepared(plan, before: before, facts: facts, matrix: matrix, today: today, by: user.login,
+                                             reason: reason, exiting: exiting)
             let saved = PlanVersion(customer: plan.customer, version: expectedVersion + 1, plan: plan, savedBy: user.login,
                                     savedAt: timestamp(), changes: PlanDiff.describe(from: before, to: plan))
             try Self.insert(saved, db)

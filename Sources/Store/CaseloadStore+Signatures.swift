@@ -19,40 +19,9 @@ extension CaseloadStore {
             guard current.version == expectedVersion else {
                 throw StoreError.changedMeanwhile("the plan of \(id) (saved by \(current.savedBy) at \(current.savedAt))")
             }
-            guard r.attested else { throw StoreError.invalid("the signer must confirm the statement") }
-            var relationship: String?
-            var forPlanner: String?
-            // The signature keeps the name on record that the typed name matched.
-            var signer = ""
-            switch r.role {
-            case .customer:
-                let names = [c.legalName, c.preferredName].compactMap { $0 }
-                guard let matched = names.first(where: { Signing.namesMatch(r.typedName, $0) }) else {
-                    throw StoreError.invalid("the name typed does not match the customer's name on record (\(c.legalName))")
-                }
-                signer = matched
-            case .planner:
-                guard Signing.namesMatch(r.typedName, user.name) else {
-                    throw StoreError.invalid("the name typed does not match your name on record (\(user.name))")
-                }
-                signer = user.name
-                forPlanner = try Self.plannerSignedFor(c, by: user, naming: r.forPlanner, db)
-            case .guardian:
-                let request = try Self.bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
-                guard let onRecord = request?.name ?? r.guardianName.flatMap({ $0.isEmpty ? nil : $0 }) else {
-                    throw StoreError.invalid("record the guardian's name and relationship first")
-                }
-                guard Signing.namesMatch(r.typedName, onRecord) else {
-                    throw StoreError.invalid("the name typed does not match the guardian's name on record (\(onRecord))")
-                }
-                signer = onRecord
-                relationship = request?.relationship ?? r.relationship
-                guard !(relationship ?? "").isEmpty else { throw StoreError.invalid("record the guardian's relationship") }
-            }
-            if r.method == .paper {
-                guard let back = r.paperReturnedOn else { throw StoreError.invalid("a printed copy needs the day it came back") }
-                guard back <= today else { throw StoreError.invalid("the day the paper came back is in the future") }
-            }
+            let request = try Self.bodies(db, "guardian_request", GuardianRequest.self, customer: id).first
+            let (signer, relationship) = try Signing.signer(of: r, customer: c, user: user, guardian: request, today: today)
+            let forPlanner = r.role == .planner ? try Self.plannerSignedFor(c, by: user, naming: r.forPlanner, db) : nil
             let next = try Self.nextID("signature", db)
             var signature = Signature(
                 id: next, customer: id, role: r.role, signerName: signer,
@@ -141,13 +110,5 @@ extension CaseloadStore {
                                         changedOn: { Self.changedOn($0, versions: versions) })
             return (current, states)
         }
-    }
-
-    /// The customer's copy of their current plan; nil when there is no plan.
-    public func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? {
-        guard let c = try customer(id), let (plan, states) = try signingStates(for: id, today: today) else { return nil }
-        let planner = try c.planner.flatMap { try staff(login: $0) }
-        return CustomerCopy(customer: c, plan: plan.plan, version: plan.version, planner: planner, signatures: states,
-                            printedOn: today)
     }
 }

@@ -162,3 +162,18 @@ public enum BarrierKind {
 
     public static func label(_ key: String) -> String { all.first { $0.key == key }?.label ?? key }
 }
+
+extension BarrierRecord {
+    /// The barrier as saved now, marked overcome as `overcome` says, by the
+    /// initials of who records it; refused without the day.
+    public func marking(overcome: BarrierRecord, by user: Staff) throws -> BarrierRecord {
+        guard let day = overcome.overcomeOn else {
+            throw FieldProblems(["overcomeOn": "Overcome on is required"], fields: BarrierRecord.overcomeFields)
+        }
+        var done = self
+        done.overcomeOn = day
+        done.overcomeHow = overcome.overcomeHow
+        done.overcomeBy = user.initials
+        return done
+    }
+}

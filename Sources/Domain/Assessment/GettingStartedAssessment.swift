@@ -66,3 +66,21 @@ public struct GettingStartedAssessment: Hashable, Codable, Sendable {
         return submittedOn.map { "Section 1 submitted \($0)" } ?? "Section 1: \(done) of \(GSAPart.section1.count) parts complete"
     }
 }
+
+extension GettingStartedAssessment {
+    /// What this user typed since their screen read `base`, put on top of
+    /// what is saved now: the answers field by field, the job and education
+    /// lists when this user changed them. A field both changed keeps what is
+    /// saved and comes back as a collision for the user to choose.
+    public func merged(over base: GettingStartedAssessment, into stored: GettingStartedAssessment)
+        -> (merged: GettingStartedAssessment, collisions: [FieldCollision]) {
+        var merged = stored
+        let (answers, collisions) = FieldMerge.merge(base: base.answers, theirs: stored.answers, mine: self.answers)
+        merged.answers = answers
+        for c in collisions { merged.answers[c.key] = c.theirs }
+        if jobs != base.jobs { merged.jobs = jobs }
+        if education != base.education { merged.education = education }
+        merged.lastPart = lastPart
+        return (merged, collisions)
+    }
+}

@@ -48,3 +48,13 @@ public protocol CaseloadReading: Sendable {
     func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy?
 }
 
+extension CaseloadReading {
+    /// The customer's copy of their current plan, from the plan's signing
+    /// state and the planner on the staff list; nil when there is no plan.
+    public func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? {
+        guard let c = try clockFacts(for: id)?.customer, let (plan, states) = try signingStates(for: id, today: today) else { return nil }
+        let planner = try c.planner.flatMap { login in try staff().first { $0.login == login } }
+        return CustomerCopy(customer: c, plan: plan.plan, version: plan.version, planner: planner, signatures: states,
+                            printedOn: today)
+    }
+}
