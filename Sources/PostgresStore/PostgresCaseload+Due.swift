@@ -30,7 +30,7 @@ extension PostgresCaseload {
 
     /// Every customer's (after `migrate` loads a center).
     public func refreshAllDue() throws {
-        try refreshDue(try rows("SELECT id::text FROM careerplan.customer ORDER BY id").compactMap { $0.first ?? nil }
+        try refreshDue(try rows("SELECT c.id::text FROM careerplan.customer c ORDER BY c.id").compactMap { $0.first ?? nil }
             .compactMap { Int64($0) }.map(CustomerID.init))
     }
 

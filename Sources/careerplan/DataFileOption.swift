@@ -30,6 +30,25 @@ struct DataFileOption: ParsableArguments {
         try Self.open(path: resolved(), mode: .existing)
     }
 
+    /// The caseload `--db` names, either store, with the account running the
+    /// command signed in (on PostgreSQL the database role the server gave it),
+    /// and how to close it.
+    func signInCaseload() throws -> (caseload: any Caseload, user: Staff, close: () -> Void) {
+        if let url = try PostgresOption.url(self) {
+            let link = try PostgresOption.connect(url)
+            let caseload = PostgresCaseload(link: link)
+            guard let user = try caseload.staff(login: link.role) else {
+                throw ValidationFailure("""
+                    the database role "\(link.role)" is not on the staff list of \(url).
+                    Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
+                    """)
+            }
+            return (caseload, user, {})
+        }
+        let (store, user) = try signIn()
+        return (store, user, { try? store.close() })
+    }
+
     /// Opens the file and signs in the account running the command; an
     /// account not on the staff list gets the same message from every command.
     func signIn() throws -> (store: CaseloadStore, user: Staff) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 
 struct ExitsCommand: ParsableCommand {
@@ -17,12 +18,23 @@ struct ExitsCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
+        if let url = try PostgresOption.url(dataFile) {
+            let (caseload, user, _) = try dataFile.signInCaseload()
+            guard let database = caseload as? PostgresCaseload else { throw PostgresOption.notYet("exits") }
+            return try report(try run { try database.applyAutomaticExits(today: day, matrix: try ServicesMatrix.bundled(), by: user,
+                                                                        dryRun: dryRun) }, day: day, in: url.description)
+        }
         let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
-        let exits: [(customer: CustomerID, exitOn: Day)]
-        do {
-            exits = try store.applyAutomaticExits(today: day, matrix: try ServicesMatrix.bundled(), by: user, dryRun: dryRun)
-        } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        try report(try run { try store.applyAutomaticExits(today: day, matrix: try ServicesMatrix.bundled(), by: user, dryRun: dryRun) },
+                   day: day, in: store.path)
+    }
+
+    private func run(_ body: () throws -> [(customer: CustomerID, exitOn: Day)]) throws -> [(customer: CustomerID, exitOn: Day)] {
+        do { return try body() } catch let error as StoreError { throw ValidationFailure("\(error)") }
+    }
+
+    private func report(_ exits: [(customer: CustomerID, exitOn: Day)], day: Day, in place: String) throws {
         let list = exits.map { "\($0.customer) (exit dated \($0.exitOn))" }.joined(separator: ", ")
         Output.text(exits.isEmpty ? "nobody is past their automatic-exit date as of \(day)\n"
                     : (dryRun ? "would exit \(exits.count) as of \(day): " : "exited \(exits.count) as of \(day): ") + list + "\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 
 struct ExportCommand: ParsableCommand {
@@ -16,6 +17,12 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
+        if try PostgresOption.url(dataFile) != nil {
+            // The state's database as the same export: what `migrate` checks it by.
+            let (caseload, user, _) = try dataFile.signInCaseload()
+            guard let database = caseload as? PostgresCaseload else { throw PostgresOption.notYet("export") }
+            do { return Output.json(try database.exportJSON(by: user)) } catch let error as StoreError { throw ValidationFailure("\(error)") }
+        }
         let (store, user) = try dataFile.signIn()
         defer { try? store.close() }
         do { Output.json(try store.exportJSON(by: user)) } catch let error as StoreError { throw ValidationFailure("\(error)") }

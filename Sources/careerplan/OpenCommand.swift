@@ -84,6 +84,8 @@ enum Launcher {
                     """)
             }
             session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today())
+            // Whoever opens first on a day exits those past their automatic-exit date (in their reach).
+            if user.role.may(.caseWork) { try caseload.applyAutomaticExits(today: session.today, matrix: session.matrix) }
         } catch let failure as ValidationFailure {
             throw failure
         } catch {

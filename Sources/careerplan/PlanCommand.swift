@@ -29,15 +29,16 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data("careerplan: \"\(customer)\" is not a customer ID (C000042 or 42)\n".utf8))
             throw ExitCode(2)
         }
-        let (store, user) = try dataFile.signIn()
-        defer { try? store.close() }
+        let (store, user, close) = try dataFile.signInCaseload()
+        defer { close() }
+        let file: CaseFile?
         do {
-            _ = try store.caseFile(id, readBy: user, on: LocalContext.today())
+            file = try store.caseFile(id, readBy: user, on: LocalContext.today())
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
         guard let copy = try store.customerCopy(for: id, today: LocalContext.today()) else {
-            let why = try store.customer(id) == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
+            let why = file == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
             FileHandle.standardError.write(Data("careerplan: \(why) in \(store.path)\n".utf8))
             throw ExitCode(2)
         }

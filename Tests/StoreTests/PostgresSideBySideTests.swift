@@ -28,6 +28,14 @@ struct PostgresSideBySideTests {
         }
     }
 
+    /// Export gives the same bytes from either store.
+    @Test func theExportIsTheSameJSON() throws {
+        let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
+        let (a, b) = (try database.exportJSON(by: admin), try file.exportJSON(by: admin))
+        #expect(a == b, "\(String(decoding: a.prefix(300), as: UTF8.self))")
+        #expect(throws: StoreError.self) { try database.exportJSON(by: try file.staff(login: "mrivera")) }
+    }
+
     @Test func theCenterReadsTheSame() throws {
         #expect(try database.staff() == file.staff())
         #expect(try database.clockSettings() == file.clockSettings())

@@ -188,4 +188,24 @@ struct PostgresWriteTests {
         #expect(try database.nextDue(ids: ids, on: testToday, settings: settings).map { "\($0.key) \($0.value)" }.sorted()
                 == file.nextDue(ids: ids, on: testToday, settings: settings).map { "\($0.key) \($0.value)" }.sorted())
     }
+
+    /// The automatic exit finds and dates the same participants on both stores.
+    @Test func theAutomaticExitIsTheSame() throws {
+        let matrix = try file.servicesMatrix()
+        let later = testToday.adding(days: 150)
+        func listed(_ exits: [(customer: CustomerID, exitOn: Day)]) -> [String] { exits.map { "\($0.customer) \($0.exitOn)" } }
+        let dry = listed(try database.applyAutomaticExits(today: later, matrix: matrix, by: admin, dryRun: true))
+        let fileDry = listed(try file.applyAutomaticExits(today: later, matrix: matrix, by: admin, dryRun: true))
+        #expect(!dry.isEmpty && dry == fileDry, "\(dry) vs \(fileDry)")
+        #expect(throws: StoreError.self) {
+            try database.applyAutomaticExits(today: later, matrix: matrix, by: try file.staff(login: "mrivera"), dryRun: true)
+        }
+        #expect(listed(try database.applyAutomaticExits(today: later, matrix: matrix, by: admin))
+                == listed(try file.applyAutomaticExits(today: later, matrix: matrix, by: admin)))
+        for n in 1...48 {
+            let id = CustomerID(Int64(n))
+            #expect(try database.customer(id) == file.customer(id), "\(id)")
+            #expect(try database.caseWork(id) == file.caseWork(id), "\(id)")
+        }
+    }
 }

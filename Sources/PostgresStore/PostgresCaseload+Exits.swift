@@ -1,0 +1,64 @@
+import Domain
+import Foundation
+import Store
+
+/// The automatic exit on PostgreSQL (003): everyone without a service for
+/// 90 days and no reason to stay, exited back-dated to their last day of
+/// service. The opener of the day runs it over their reach (the server
+/// shows them no more); `careerplan exits` from an administrator's cron runs
+/// it over everyone.
+extension PostgresCaseload {
+    @discardableResult
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, by user: Staff?,
+                                    dryRun: Bool = false) throws -> [(customer: CustomerID, exitOn: Day)] {
+        try Permission.runExits.check(by: user)
+        return try automaticExits(today: today, matrix: matrix, record: !dryRun)
+    }
+
+    /// At start-up, by whoever opens the caseload first on a day.
+    @discardableResult
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
+        try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+    }
+
+    private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
+        let cutoff = today.adding(days: -90).description
+        let ids = try rows("""
+            SELECT c.id::text FROM careerplan.customer c
+            WHERE NOT body ? 'exitedOn' AND (body ->> 'enrolledOn') < $1
+              AND (NOT body ? 'lastServiceOn' OR (body ->> 'lastServiceOn') < $1)
+            ORDER BY c.sort_name COLLATE "C", c.id
+            """, [cutoff]).compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init)
+        let due = try ids.compactMap { id -> (customer: CustomerID, exitOn: Day)? in
+            guard let f = try clockFacts(for: id) else { return nil }
+            return AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
+                                     on: today, matrix: matrix).map { (id, $0) }
+        }
+        guard record, !due.isEmpty else { return due }
+        try write(touching: due.map(\.customer)) {
+            for (id, date) in due {
+                guard var c = try customer(id), c.exitedOn == nil else { continue }
+                let exit = ExitRecord(customer: id, exitOn: date, kind: .automatic, recordedBy: "careerplan", recordedOn: today)
+                try upsert("exit_record", customer: id, body: try json(exit))
+                c.exitedOn = date
+                c.version += 1
+                try store(c)
+            }
+        }
+        return due
+    }
+}
+
+extension PostgresCaseload {
+    /// The whole database as careerplan's export (administrators): the same JSON a data file's export gives.
+    public func exportJSON(by user: Staff?) throws -> Data {
+        try Permission.exportData.check(by: user)
+        lock.lock()
+        defer { lock.unlock() }
+        // Through the export's own type and encoder, so the bytes are the file store's.
+        let export = try JSONDecoder().decode(DataExport.self, from: try Transfer.read(link, version: DataExport.currentVersion))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(export) + Data("\n".utf8)
+    }
+}
