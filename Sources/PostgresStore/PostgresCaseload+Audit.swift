@@ -31,6 +31,28 @@ extension PostgresCaseload {
         }.reversed()
     }
 
+    /// Checks the whole trail on the server: every row follows from the one
+    /// before; with `anchor` (a head kept from earlier), that row is still
+    /// there as it was, so rows cut off the end are found too.
+    public func verifyAudit(anchor: (id: Int64, hash: String)?, by user: Staff?) throws -> AuditVerification {
+        try Permission.readAudit.check(by: user)
+        let counted = try rows("SELECT count(*)::text FROM careerplan.audit").first?.first ?? nil
+        let count = counted.flatMap { Int($0) } ?? 0
+        let last = try rows("SELECT id::text, hash FROM careerplan.audit ORDER BY id DESC LIMIT 1").first
+        let head = last.flatMap { r in r[0].flatMap(Int64.init).flatMap { id in r[1].map { (id, $0) } } }
+        if let broken = try rows("SELECT careerplan.audit_first_broken()::text").first?.first ?? nil {
+            return AuditVerification(rows: count, head: head, problem: "row #\(broken) does not follow from the row before it")
+        }
+        if let anchor {
+            let kept = try rows("SELECT hash FROM careerplan.audit WHERE id = $1::bigint", [String(anchor.id)]).first?.first ?? nil
+            if kept != anchor.hash {
+                return AuditVerification(rows: count, head: head,
+                                         problem: "the anchor row #\(anchor.id) is \(kept == nil ? "gone" : "not the one kept")")
+            }
+        }
+        return AuditVerification(rows: count, head: head, problem: nil)
+    }
+
     /// Ends a pause before its planned end; the earlier end is kept in the record.
     public func endPauseEarly(_ expected: Pause, to ended: Pause, by user: Staff?) throws -> Pause {
         try writeCase(.caseWork, customer: expected.customer, by: user) { _ in

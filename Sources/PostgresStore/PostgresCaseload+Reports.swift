@@ -19,17 +19,43 @@ extension PostgresCaseload {
     /// The participants of a period (enrolled by its last day, not exited
     /// before its first) that `user` reaches, in name order.
     public func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
+        try reportFacts(planner: planner, by: user, condition: """
+            (c.body ->> 'enrolledOn') <= $1 AND ((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $2)
+            """, [to.description, from.description])
+    }
+
+    /// A planner's customers (everyone's for nil) whose clocks may run on
+    /// `asOf`: not exited, or exited within 24 months (follow-up); what `user` reaches.
+    public func clockFacts(planner: String?, by user: Staff?, asOf: Day) throws -> [CaseClockFacts] {
+        try reportFacts(planner: planner, by: user, condition: "((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $1)",
+                        [asOf.adding(months: -24).description])
+    }
+
+    /// Every participant with a saved plan, not exited: one planner's, or everyone's, as `user` reaches them.
+    public func qualityFacts(planner: String?, by user: Staff?, asOf: Day, matrix: ServicesMatrix) throws -> [QualityFacts] {
+        try clockFacts(planner: planner, by: user, asOf: asOf).filter { $0.plan != nil && $0.customer.exitedOn == nil }
+            .compactMap { try qualityFacts(for: $0.customer.id, matrix: matrix) }
+    }
+
+    /// The period's participants with their intake answers, for the participant record extract (administrators).
+    public func participantFiles(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [ParticipantFile] {
+        try Permission.exportData.check(by: user)
+        return try participantFacts(from: from, to: to, planner: planner, by: user).map { f in
+            let file = try caseFile(f.customer.id)
+            return ParticipantFile(facts: f, application: file?.application, screenings: file?.screenings ?? [])
+        }
+    }
+
+    /// The customers matching `condition` (binds from $1) that `user` may report on, in name order.
+    private func reportFacts(planner: String?, by user: Staff?, condition: String, _ first: [String?]) throws -> [CaseClockFacts] {
         let user = try Permission.runReports.check(by: user)
         let reach = try reach(of: user, on: Day.localToday())
         if let planner, !reach.includes(planner: planner) {
             throw StoreError.notPermitted(login: user.login, role: user.role.name,
                                           action: "report on \(planner)'s customers unless covering for them")
         }
-        var binds: [String?] = [to.description, from.description]
-        var sql = """
-            SELECT id::text FROM careerplan.customer c
-            WHERE (c.body ->> 'enrolledOn') <= $1 AND ((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $2)
-            """
+        var binds = first
+        var sql = "SELECT c.id::text FROM careerplan.customer c WHERE " + condition
         if let planner {
             binds.append(planner)
             sql += " AND c.planner = $\(binds.count)"

@@ -84,6 +84,12 @@ public struct AuditVerification: Sendable {
 
     public var intact: Bool { problem == nil }
 
+    public init(rows: Int, head: (id: Int64, hash: String)?, problem: String?) {
+        self.rows = rows
+        self.head = head
+        self.problem = problem
+    }
+
     /// "audit chain head: #1234 9f86d0…" as printed by backup and audit --verify.
     public var headLine: String {
         guard let head else { return "audit chain head: none (no audited writes yet)" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PostgresStore
 import Store
 import TerminalKit
 
@@ -48,9 +49,9 @@ struct AuditCommand: ParsableCommand {
             FileHandle.standardError.write(Data("careerplan: \"\(customer ?? "")\" is not a customer ID (C000042 or 42)\n".terminalSafeLines.utf8))
             throw ExitCode(2)
         }
-        let (store, user) = try dataFile.signIn()
-        defer { try? store.close() }
-        guard try store.customer(id) != nil else {
+        let (store, user, close) = try dataFile.signInCaseload()
+        defer { close() }
+        guard try store.clockFacts(for: id) != nil else {
             FileHandle.standardError.write(Data("careerplan: no customer \(id) in \(store.path)\n".utf8))
             throw ExitCode(2)
         }
@@ -72,10 +73,16 @@ struct AuditCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let (store, user) = try dataFile.signIn()
-        defer { try? store.close() }
+        let (caseload, user, close) = try dataFile.signInCaseload()
+        defer { close() }
         let result: AuditVerification
-        do { result = try store.verifyAudit(anchor: anchor.flatMap(Self.parse), by: user) } catch let error as StoreError {
+        do {
+            switch caseload {
+            case let store as CaseloadStore: result = try store.verifyAudit(anchor: anchor.flatMap(Self.parse), by: user)
+            case let database as PostgresCaseload: result = try database.verifyAudit(anchor: anchor.flatMap(Self.parse), by: user)
+            default: throw PostgresOption.notYet("audit --verify")
+            }
+        } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
         switch format {

@@ -28,8 +28,8 @@ struct ParticipantExtractCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn(planner: planner)
-        defer { try? store.close() }
+        let (store, user, close) = try dataFile.signIn(planner: planner)
+        defer { close() }
         let files: [ParticipantFile]
         let matrix: ServicesMatrix
         do {

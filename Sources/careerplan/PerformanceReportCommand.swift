@@ -42,8 +42,8 @@ struct PerformanceReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn(planner: planner)
-        defer { try? store.close() }
+        let (store, user, close) = try dataFile.signIn(planner: planner)
+        defer { close() }
         let facts: [CaseClockFacts]
         let matrix: ServicesMatrix
         do {

@@ -23,11 +23,12 @@ enum PostgresOption {
         do { Output.text(try body() + "\n") } catch let refusal as PostgresRefusal { throw ValidationFailure("\(refusal)") }
     }
 
-    /// What the rest of careerplan says on PostgreSQL until its store is there (issue 27).
+    /// What the commands that work on a data file only say to a PostgreSQL address.
     static func notYet(_ what: String) -> ValidationFailure {
         ValidationFailure("""
-            \(what) does not work on PostgreSQL yet: careerplan init, staff add, staff list and staff set-role do; \
-            the screens and the other commands use a data file for now (docs/postgresql.md)
+            \(what) works on a data file only. On PostgreSQL: back up with the database's own tools (pg_dump, \
+            or base backups with WAL archiving); move a center's file in with careerplan migrate; staff hand-off, cover, \
+            deactivate and reactivate are still to come there (docs/postgresql.md)
             """)
     }
 }

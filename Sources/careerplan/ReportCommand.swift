@@ -44,8 +44,8 @@ struct DeadlinesReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try to.flatMap(Day.init(parsing:)) ?? asOf.day()
-        let (store, user) = try dataFile.signIn(planner: planner)
-        defer { try? store.close() }
+        let (store, user, close) = try dataFile.signIn(planner: planner)
+        defer { close() }
         let facts: [CaseClockFacts]
         do { facts = try store.clockFacts(planner: planner, by: user, asOf: day) } catch let error as StoreError { throw ValidationFailure("\(error)") }
         if late, let first = from.flatMap(Day.init(parsing:)) {
@@ -73,8 +73,8 @@ struct QualityReportCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day()
-        let (store, user) = try dataFile.signIn(planner: planner)
-        defer { try? store.close() }
+        let (store, user, close) = try dataFile.signIn(planner: planner)
+        defer { close() }
         let matrix: ServicesMatrix
         do { matrix = try ServicesMatrix.bundled() } catch { throw ValidationFailure("\(error)") }
         let facts: [QualityFacts]

@@ -21,19 +21,6 @@ struct PeriodOption: ParsableArguments {
     var last: Day { Day(parsing: to) ?? Day(year: 1970, month: 1, day: 1)! }
 }
 
-extension DataFileOption {
-    /// Signs in for a report; an unknown `--planner` exits with status 2 and says so.
-    func signIn(planner: String?) throws -> (store: CaseloadStore, user: Staff) {
-        let (store, user) = try signIn()
-        if let planner, try store.staff(login: planner) == nil {
-            FileHandle.standardError.write(Data("careerplan: no staff member with login \"\(planner)\" in \(store.path)\n".utf8))
-            try? store.close()
-            throw ExitCode(2)
-        }
-        return (store, user)
-    }
-}
-
 extension DeadlinesReportCommand.Format {
     /// The report in this format, to standard output.
     func write(text: String, json: String, csv: String) {

@@ -28,6 +28,30 @@ struct PostgresSideBySideTests {
         }
     }
 
+    /// The reports read the same facts from either store: deadlines, quality, performance, the extract.
+    @Test func theReportsReadTheSame() throws {
+        let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
+        let mrivera = try file.staff(login: "mrivera")
+        let matrix = try file.servicesMatrix()
+        for (user, planner) in [(admin, nil), (admin, "tnguyen"), (mrivera, nil)] as [(Staff?, String?)] {
+            let (a, b) = (try database.clockFacts(planner: planner, by: user, asOf: testToday),
+                          try file.clockFacts(planner: planner, by: user, asOf: testToday))
+            #expect(a == b && !a.isEmpty, "\(String(describing: planner))")
+            let settings = try file.clockSettings()
+            #expect(DeadlineReport(facts: a, asOf: testToday, settings: settings).text
+                    == DeadlineReport(facts: b, asOf: testToday, settings: settings).text)
+            #expect(try database.qualityFacts(planner: planner, by: user, asOf: testToday, matrix: matrix).map { PlanQuality.rate($0, on: testToday) }
+                    == file.qualityFacts(planner: planner, by: user, asOf: testToday, matrix: matrix).map { PlanQuality.rate($0, on: testToday) })
+        }
+        let (from, to) = (Day(parsing: "2025-07-01")!, Day(parsing: "2026-06-30")!)
+        let (x, y) = (try database.participantFiles(from: from, to: to, planner: nil, by: admin),
+                      try file.participantFiles(from: from, to: to, planner: nil, by: admin))
+        #expect(ParticipantExtract(files: x, matrix: matrix, asOf: testToday).rows
+                == ParticipantExtract(files: y, matrix: matrix, asOf: testToday).rows)
+        #expect(throws: StoreError.self) { try database.participantFiles(from: from, to: to, planner: nil, by: mrivera) }
+        #expect(throws: StoreError.self) { try database.clockFacts(planner: "tnguyen", by: mrivera, asOf: testToday) }
+    }
+
     /// Export gives the same bytes from either store.
     @Test func theExportIsTheSameJSON() throws {
         let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
