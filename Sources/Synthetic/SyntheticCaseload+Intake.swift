@@ -33,6 +33,8 @@ extension SyntheticCaseload {
         a.lowIncome = chance(2)
         if a.lowIncome && chance(2) { a.assistance = [chance(2) ? .snap : .tanf] }
         if chance(4) { a.barriers.append(Barrier.allCases[Int(rng.next() % UInt64(Barrier.allCases.count))]) }
+        // English learner as the customer says it: those with the barrier yes, a few decline (no generator draw).
+        if index % 7 != 0 { a.englishLearner = a.barriers.contains(.englishLearner) ? .yes : index % 13 == 7 ? .declined : .no }
         switch program {
         case .adult:
             a.employment = chance(3) ? .employed : .notEmployed

@@ -181,4 +181,26 @@ import Testing
         #expect([byNumber[1800], byNumber[1801], byNumber[1802], byNumber[1803]] == ["5", "20260105", "4", "20260201"])
         #expect([byNumber[1804], byNumber[1805]] == ["0", ""])
     }
+
+    /// English learner at entry: the customer's own answer (1, 0, 9 for did
+    /// not self-identify); an application taken before it was asked falls
+    /// back to the barrier; no application, blank.
+    @Test func anEnglishLearnerIsAsTheCustomerSaidIt() {
+        let c = participant(22)
+        func element803(_ application: Application?) -> String? {
+            let record = ParticipantRecord(ParticipantFile(facts: CaseClockFacts(customer: c), application: application),
+                                           matrix: Self.matrix, asOf: day("2026-11-23"))
+            return Dictionary(uniqueKeysWithValues: zip(ParticipantRecord.elements.map(\.number), record.values))[803]
+        }
+        let base = Application(appliedOn: day("2025-09-01"), program: .adult)
+        #expect(element803(base.withDemographics(hispanic: .no, races: [.white], raceDeclined: false, disability: .no,
+                                                 englishLearner: .declined)) == "9")
+        #expect(element803(base.withDemographics(hispanic: .no, races: [.white], raceDeclined: false, disability: .no,
+                                                 englishLearner: .yes)) == "1")
+        var before = base
+        before.barriers = [.englishLearner]
+        #expect(element803(before) == "1")
+        #expect(element803(base) == "0")
+        #expect(element803(nil) == "")
+    }
 }

@@ -51,6 +51,8 @@ public struct Application: Hashable, Codable, Sendable {
     public var raceDeclined: Bool?
     /// A disability, as the customer identifies it (beyond the barrier).
     public var disability: SelfIdentified?
+    /// English language learner, as the customer identifies it (beyond the barrier).
+    public var englishLearner: SelfIdentified?
 
     public init(appliedOn: Day, program: Program, street: String = "", city: String = "", state: String = "IL",
                 acceptsTexts: Bool = false, socialMedia: String? = nil, contacts: [Contact] = [],
@@ -91,19 +93,22 @@ public struct Application: Hashable, Codable, Sendable {
 
     /// This application with the demographics answered.
     public func withDemographics(hispanic: SelfIdentified, races: [Race], raceDeclined: Bool,
-                                 disability: SelfIdentified) -> Application {
+                                 disability: SelfIdentified, englishLearner: SelfIdentified = .notAsked) -> Application {
         var a = self
-        a.setDemographics(hispanic: hispanic, races: races, raceDeclined: raceDeclined, disability: disability)
+        a.setDemographics(hispanic: hispanic, races: races, raceDeclined: raceDeclined, disability: disability,
+                          englishLearner: englishLearner)
         return a
     }
 
     /// The answers of the participant record's demographics, set together.
-    public mutating func setDemographics(hispanic: SelfIdentified, races: [Race], raceDeclined: Bool, disability: SelfIdentified) {
-        let asked = hispanic != .notAsked || !races.isEmpty || raceDeclined || disability != .notAsked
+    public mutating func setDemographics(hispanic: SelfIdentified, races: [Race], raceDeclined: Bool, disability: SelfIdentified,
+                                         englishLearner: SelfIdentified = .notAsked) {
+        let asked = hispanic != .notAsked || !races.isEmpty || raceDeclined || disability != .notAsked || englishLearner != .notAsked
         self.hispanic = asked ? hispanic : nil
         self.races = asked ? Race.allCases.filter(races.contains) : nil
         self.raceDeclined = asked ? raceDeclined : nil
         self.disability = asked ? disability : nil
+        self.englishLearner = asked && englishLearner != .notAsked ? englishLearner : nil
     }
 
     public var isVeteranOrSpouse: Bool { veteran != .no }

@@ -76,6 +76,8 @@ public struct ApplicationForm: Hashable, Sendable {
         f += [
             FormField("raceDeclined", "Race: did not self-identify", .toggle),
             FormField("disabilityStatus", "Disability", .choice(SelfIdentified.choices), hint: "as the customer identifies it; optional"),
+            FormField("englishLearnerStatus", "English learner", .choice(SelfIdentified.choices),
+                      hint: "an English language learner, as the customer identifies it; optional"),
         ]
         return f
     }()
@@ -192,7 +194,8 @@ public struct ApplicationForm: Hashable, Sendable {
             school: pick("school", SchoolStatus.notAsked))
             .withDemographics(hispanic: pick("hispanic", SelfIdentified.notAsked),
                               races: Race.allCases.filter { flag("race-" + $0.rawValue) }, raceDeclined: flag("raceDeclined"),
-                              disability: pick("disabilityStatus", SelfIdentified.notAsked))
+                              disability: pick("disabilityStatus", SelfIdentified.notAsked),
+                              englishLearner: pick("englishLearnerStatus", SelfIdentified.notAsked))
     }
 
     /// The customer's phone as the form gives it: normalized, nil when empty.
@@ -223,6 +226,7 @@ public struct ApplicationForm: Hashable, Sendable {
         for p in PublicAssistance.allCases { set("assist-" + p.rawValue, a.assistance.contains(p)) }
         v["hispanic"] = (a.hispanic ?? .notAsked).rawValue
         v["disabilityStatus"] = (a.disability ?? .notAsked).rawValue
+        v["englishLearnerStatus"] = (a.englishLearner ?? .notAsked).rawValue
         for r in Race.allCases { set("race-" + r.rawValue, a.races?.contains(r) == true) }
         set("raceDeclined", a.raceDeclined == true)
         for b in Barrier.allCases { set("barrier-" + b.rawValue, a.barriers.contains(b)) }

@@ -173,7 +173,9 @@ public struct ParticipantRecord: Sendable {
         },
         PIRLElement(number: 801, name: "Ex-Offender Status at Program Entry") { $0.barrier(.exOffender) },
         PIRLElement(number: 802, name: "Low Income Status at Program Entry") { $0.answered(\.lowIncome) },
-        PIRLElement(number: 803, name: "English Language Learner at Program Entry") { $0.barrier(.englishLearner) },
+        PIRLElement(number: 803, name: "English Language Learner at Program Entry") { r in
+            r.application?.englishLearner.map(selfIdentified) ?? r.barrier(.englishLearner)
+        },
         PIRLElement(number: 804, name: "Basic Skills Deficient/Low Levels of Literacy at Program Entry") { r in
             guard r.application != nil else { return "" }
             return flag(r.application!.barriers.contains(.basicSkillsDeficient) || r.file.screenings.contains { $0.result == .deficient })
