@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,8 @@ let package = Package(
         // enforces, and the connection (docs/postgresql.md).
         .target(
             name: "PostgresStore",
-            dependencies: ["Domain", "Store", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Domain", "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: strict
         ),
         // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// One connection to the state's PostgreSQL, used the way careerplan uses
@@ -28,7 +29,7 @@ public final class PostgresLink: @unchecked Sendable {
             configuration = .init(unixSocketPath: url.socketPath!, username: user, password: url.password, database: url.database)
         case .tcp(let host):
             configuration = .init(host: host, port: url.port, username: user, password: url.password, database: url.database,
-                                  tls: .disable)
+                                  tls: try Self.tls(url))
         }
         configuration.options.connectTimeout = .seconds(10)
         do {
@@ -80,6 +81,21 @@ public final class PostgresLink: @unchecked Sendable {
         } catch {
             try? run("ROLLBACK")
             throw error
+        }
+    }
+
+    /// TLS over TCP as the URL's sslmode says (the local socket never leaves the machine).
+    static func tls(_ url: PostgresURL) throws -> PostgresConnection.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch url.sslMode {
+        case .disable: return .disable
+        case .require: tls.certificateVerification = .none
+        case .verifyFull:
+            tls.certificateVerification = .fullVerification
+            if let ca = url.sslRootCert { tls.trustRoots = .file(ca) }
+        }
+        do { return .require(try NIOSSLContext(configuration: tls)) } catch {
+            throw PostgresRefusal.plain("the TLS settings could not be used: \(error)", doing: "connect to \(url)")
         }
     }
 

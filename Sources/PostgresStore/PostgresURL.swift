@@ -19,6 +19,18 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
     /// Nil: the operating-system account's own name (peer authentication maps it).
     public var user: String?
     public var password: String?
+    /// Over TCP, how the connection is encrypted, as libpq names it:
+    /// `verify-full` (the default: TLS, the server's certificate checked
+    /// against `sslrootcert` or the system's roots and its name against the
+    /// host), `require` (TLS, certificate not checked), `disable`. On the
+    /// local socket nothing travels over a network and TLS is not used.
+    public var sslMode: SSLMode
+    /// The certificate authorities to trust (PEM), for `verify-full`.
+    public var sslRootCert: String?
+
+    public enum SSLMode: String, Sendable, CaseIterable {
+        case disable, require, verifyFull = "verify-full"
+    }
 
     /// Whether `--db` names PostgreSQL rather than a data file.
     public static func names(_ text: String) -> Bool {
@@ -38,7 +50,13 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
         port = parts.port ?? parts.queryItems?.first { $0.name == "port" }?.value.flatMap(Int.init) ?? 5432
         user = parts.user.flatMap { $0.removingPercentEncoding }
         password = parts.password.flatMap { $0.removingPercentEncoding }
-        let socketDirectory = parts.queryItems?.first { $0.name == "host" }?.value
+        let query = { (name: String) in parts.queryItems?.first { $0.name == name }?.value }
+        guard let mode = SSLMode(rawValue: query("sslmode") ?? SSLMode.verifyFull.rawValue) else {
+            throw Problem("sslmode must be one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")) in \(text)")
+        }
+        sslMode = mode
+        sslRootCert = query("sslrootcert")
+        let socketDirectory = query("host")
         if let socketDirectory, socketDirectory.hasPrefix("/") {
             place = .socket(directory: socketDirectory)
         } else if let host = parts.host, !host.isEmpty {
@@ -59,7 +77,8 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
         let who = user.map { $0 + "@" } ?? ""
         switch place {
         case .socket(let directory): return "postgresql://\(who)/\(database)?host=\(directory)" + (port == 5432 ? "" : "&port=\(port)")
-        case .tcp(let host): return "postgresql://\(who)\(host):\(port)/\(database)"
+        case .tcp(let host):
+            return "postgresql://\(who)\(host):\(port)/\(database)" + (sslMode == .verifyFull ? "" : "?sslmode=\(sslMode.rawValue)")
         }
     }
 

@@ -10,6 +10,10 @@ import Glibc
 public final class ScratchCluster {
     public let directory: String
     public let database: String
+    /// The port (of the socket, and of 127.0.0.1 when `tcp`).
+    public let port: Int
+    /// With `tcp`: the certificate authority the server's certificate is signed by (PEM).
+    public let caFile: String?
     private let bin: String
 
     /// The server's programs, when the distribution's package is installed.
@@ -30,20 +34,33 @@ public final class ScratchCluster {
         public let description: String
     }
 
-    public init(database: String = "careerplan") throws {
+    /// With `tcp`, the server also listens on 127.0.0.1 with TLS only (a
+    /// certificate for "localhost" from a throw-away authority) and asks
+    /// every role for its password (SCRAM); a plain TCP connection is refused.
+    public init(database: String = "careerplan", tcp: Bool = false) throws {
         guard Self.whyNot == nil, let bin = Self.binaries else { throw Failure(description: Self.whyNot ?? "no PostgreSQL") }
         self.bin = bin
         self.database = database
+        port = tcp ? Int.random(in: 20_000...40_000) : 5432
         directory = NSTemporaryDirectory() + "careerplan-pg-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        caFile = tcp ? directory + "/ca.pem" : nil
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Self.run("/bin/chown", ["postgres", directory])
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/initdb", "-D", directory + "/data", "-U", "postgres",
                                            "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8"])
-        try "local all all peer map=os\n".write(toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        var hba = "local all all peer map=os\n"
+        var options = "-k \(directory) -c port=\(port) -c listen_addresses=''"
+        if tcp {
+            try makeCertificates()
+            hba += "hostssl all all 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 reject\n"
+            options = "-k \(directory) -c port=\(port) -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=\(directory)/server.crt "
+                + "-c ssl_key_file=\(directory)/server.key"
+        }
+        try hba.write(toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         try "os root postgres\nos /^(.*)$ \\1\n".write(toFile: directory + "/data/pg_ident.conf", atomically: false, encoding: .utf8)
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/pg_ctl", "-D", directory + "/data", "-w", "-l",
-                                           directory + "/server.log", "-o", "-k \(directory) -c listen_addresses=''", "start"])
-        try Self.run("/usr/bin/psql", ["-h", directory, "-U", "postgres", "-d", "postgres", "-X", "-q", "-c",
+                                           directory + "/server.log", "-o", options, "start"])
+        try Self.run("/usr/bin/psql", ["-h", directory, "-p", String(port), "-U", "postgres", "-d", "postgres", "-X", "-q", "-c",
                                        "CREATE DATABASE \(database)"])
     }
 
@@ -55,7 +72,21 @@ public final class ScratchCluster {
 
     /// The database's address for an account signing in as itself, or as `user`.
     public func url(user: String? = nil) -> PostgresURL {
-        try! PostgresURL(parsing: "postgresql://\(user.map { $0 + "@" } ?? "")/\(database)?host=\(directory)")
+        try! PostgresURL(parsing: "postgresql://\(user.map { $0 + "@" } ?? "")/\(database)?host=\(directory)&port=\(port)")
+    }
+
+    /// A throw-away authority and a certificate for "localhost" signed by it, the key the server's alone.
+    private func makeCertificates() throws {
+        let d = directory
+        try "subjectAltName=DNS:localhost\n".write(toFile: d + "/san.ext", atomically: false, encoding: .utf8)
+        try Self.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/ca.key", "-out", d + "/ca.pem",
+                                          "-days", "2", "-subj", "/CN=careerplan test authority"])
+        try Self.run("/usr/bin/openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/server.key", "-out", d + "/server.csr",
+                                          "-subj", "/CN=localhost"])
+        try Self.run("/usr/bin/openssl", ["x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key",
+                                          "-CAcreateserial", "-out", d + "/server.crt", "-days", "2", "-extfile", d + "/san.ext"])
+        try Self.run("/bin/chown", ["postgres", d + "/server.key", d + "/server.crt"])
+        try Self.run("/bin/chmod", ["600", d + "/server.key"])
     }
 
     /// The DBA's connection (root as the superuser).
