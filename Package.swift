@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Showcase", "Store", "Synthetic", "TerminalKit"], exclude: ["Golden"],
                     swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["Synthetic"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["PostgresStore", "Synthetic"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

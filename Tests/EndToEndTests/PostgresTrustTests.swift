@@ -13,7 +13,7 @@ struct PostgresTrustTests {
 
     init() throws {
         center = try CenterInstall()
-        cluster = try PostgresCluster(tag: center.tag)
+        cluster = try PostgresCluster()
         (admin, planner, other, desk) = (try center.addAccount("admin"), try center.addAccount("plan"),
                                          try center.addAccount("other"), try center.addAccount("desk"))
         // The DBA installs the schema and names the first administrator; the administrator adds the rest.
@@ -154,7 +154,7 @@ struct PostgresMigrateTests {
 
     init() throws {
         center = try CenterInstall()
-        cluster = try PostgresCluster(tag: center.tag)
+        cluster = try PostgresCluster()
         (file, export) = (center.prefix + "/center.sqlite", center.prefix + "/center.json")
         for args in [["seed", "--db", file, "--customers", "24", "--today", "2026-11-23"],
                      ["init", "--db", cluster.dbaURL, "--admin", "jdoe", "--name", "Jane Doe"]] {
@@ -208,7 +208,7 @@ struct PostgresMigrateTests {
 struct PostgresEndToEndTests {
     @Test func theFrontDeskAndAPlannerWorkOnOneDatabase() throws {
         let center = try CenterInstall()
-        let cluster = try PostgresCluster(tag: center.tag)
+        let cluster = try PostgresCluster()
         let (admin, planner, desk) = (try center.addAccount("admin"), try center.addAccount("plan"), try center.addAccount("desk"))
         let (out, status) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin, "--name", "Pat Admin"])
         try #require(status == 0, "\(out)")
