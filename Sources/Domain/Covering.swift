@@ -52,3 +52,14 @@ public enum CaseloadReach: Hashable, Sendable {
         }
     }
 }
+
+extension CaseloadReach {
+    /// Refuses `user` the customers of `planner` outside this reach, naming
+    /// whose they are ("work María Rivera's customers unless covering for
+    /// them"); `name` is asked only when refusing.
+    public func require(_ planner: String?, by user: Staff, to verb: String, name: () throws -> String? = { nil }) throws {
+        guard !includes(planner: planner) else { return }
+        throw StoreError.notPermitted(login: user.login, role: user.role.name,
+                                      action: "\(verb) \(try name() ?? planner ?? "another planner")'s customers unless covering for them")
+    }
+}

@@ -15,10 +15,8 @@ extension PostgresCaseload {
     public func caseFile(_ id: CustomerID, readBy user: Staff?, on day: Day) throws -> CaseFile? {
         guard let file = try caseFile(id) else { return nil }
         guard let user else { throw StoreError.notOnStaff }
-        guard try reach(of: user, on: day).includes(planner: file.customer.planner) else {
-            let name = try file.customer.planner.flatMap { try staff(login: $0)?.name }
-            throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                          action: "open \(name ?? "another planner")'s customers unless covering for them")
+        try reach(of: user, on: day).require(file.customer.planner, by: user, to: "open") {
+            try file.customer.planner.flatMap { try staff(login: $0)?.name }
         }
         return file
     }

@@ -50,10 +50,7 @@ extension PostgresCaseload {
     private func reportFacts(planner: String?, by user: Staff?, condition: String, _ first: [String?]) throws -> [CaseClockFacts] {
         let user = try Permission.runReports.check(by: user)
         let reach = try reach(of: user, on: Day.localToday())
-        if let planner, !reach.includes(planner: planner) {
-            throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                          action: "report on \(planner)'s customers unless covering for them")
-        }
+        if let planner { try reach.require(planner, by: user, to: "report on") }
         var binds = first
         var sql = "SELECT c.id::text FROM careerplan.customer c WHERE " + condition
         if let planner {

@@ -37,11 +37,7 @@ extension PostgresCaseload {
     func workOn(_ id: CustomerID, by user: Staff) throws {
         guard user.role == .planner else { return }
         guard var c = try customer(id) else { throw StoreError.notFound("customer \(id)") }
-        guard try reach(of: user, on: Day.localToday()).includes(planner: c.planner) else {
-            let name = try c.planner.flatMap { try staff(login: $0)?.name }
-            throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                          action: "work \(name ?? c.planner ?? "another planner")'s customers unless covering for them")
-        }
+        try reach(of: user, on: Day.localToday()).require(c.planner, by: user, to: "work") { try c.planner.flatMap { try staff(login: $0)?.name } }
         if c.planner == nil {
             // Not a change any form made, so no version bump: open forms still save.
             c.planner = user.login

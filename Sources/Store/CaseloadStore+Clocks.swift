@@ -67,10 +67,7 @@ extension CaseloadStore {
         let user = try Self.permit(.runReports, by: user)
         return try pool.read { db in
             let reach = try Self.reach(of: user, on: today(), db)
-            if let planner, !reach.includes(planner: planner) {
-                throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                              action: "report on \(planner)'s customers unless covering for them")
-            }
+            if let planner { try reach.require(planner, by: user, to: "report on") }
             var (condition, args) = selection
             if case .planners(let logins) = reach, planner == nil {
                 let marks = Array(repeating: "?", count: logins.count).joined(separator: ", ")

@@ -81,10 +81,8 @@ extension CaseloadStore {
             throw StoreError.notFound("customer \(customer)")
         }
         let planner: String? = row["planner"]
-        guard try Self.reach(of: user, on: today(), db).includes(planner: planner) else {
-            let name = try planner.flatMap { try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [$0]) }
-            throw StoreError.notPermitted(login: user.login, role: user.role.name,
-                                          action: "work \(name ?? planner ?? "another planner")'s customers unless covering for them")
+        try Self.reach(of: user, on: today(), db).require(planner, by: user, to: "work") {
+            try planner.flatMap { try String.fetchOne(db, sql: "SELECT name FROM staff WHERE login = ?", arguments: [$0]) }
         }
         if planner == nil {
             // The planner field is not edited by any form, so no version bump: open forms still save.
