@@ -28,6 +28,8 @@ struct MigrateCommand: ParsableCommand {
         let url: PostgresURL
         do { url = try PostgresURL(parsing: to) } catch { throw ValidationFailure("--to: \(error)") }
         let export = try readExport()
+        // Checked as `import` checks a file: every record valid, no full SSN, no text over its limit.
+        do { try CaseloadStore.checkImport(export) } catch { throw ValidationFailure("\(from): \(error)") }
         let link = try PostgresOption.connect(url)
         try PostgresOption.run {
             guard try PostgresAdmin.installed(link).last == PostgresSchema.version else {

@@ -186,6 +186,16 @@ struct PostgresMigrateTests {
         #expect(code != 0 && again.contains("already holds customers"), "\(again)")
     }
 
+    /// A crafted export is checked as `import` checks one: nothing moves.
+    @Test func aCraftedExportIsRefusedWhole() throws {
+        let text = try String(contentsOfFile: export, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"Met to review", with: "\"SSN 123-45-6789. Met to review")
+            .write(toFile: export, atomically: true, encoding: .utf8)
+        let (out, status) = try migrate()
+        #expect(status != 0 && out.contains("looks like a full SSN"), "\(out)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.customer") == "0")
+    }
+
     @Test func aDatabaseThatDoesNotGiveTheFileBackKeepsNothing() throws {
         // A database that alters what it is given (here a trigger of the DBA's own) fails the check.
         try cluster.psql("""
