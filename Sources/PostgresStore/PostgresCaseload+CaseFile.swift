@@ -21,23 +21,6 @@ extension PostgresCaseload {
         return file
     }
 
-    public func caseFile(_ id: CustomerID) throws -> CaseFile? {
-        guard let customer = try customer(id) else { return nil }
-        let application = try records(StoredApplication.self, "application", of: id).first
-        return CaseFile(
-            customer: customer, application: application?.answers,
-            applicationSaved: application.map { ($0.updatedBy, $0.updatedAt) },
-            certification: try records(Certification.self, "certification", of: id).first,
-            amendments: try records(ApplicationAmendment.self, "application_amendment", of: id),
-            documents: try records(EligibilityDocument.self, "eligibility_document", of: id, order: "body ->> 'item' COLLATE \"C\""),
-            screenings: try records(BasicSkillsScreening.self, "basic_skills_screening", of: id, order: "body ->> 'screenedOn', row_id"),
-            gsa: try records(GettingStartedAssessment.self, "gsa", of: id).first,
-            assessments: try records(AssessmentRecord.self, "assessment", of: id, order: "(body ->> 'id')::bigint"),
-            barriers: try records(BarrierRecord.self, "barrier", of: id, order: "(body ->> 'id')::bigint"),
-            corrections: try records(BarrierCorrection.self, "barrier_correction", of: id),
-            work: try caseWork(id))
-    }
-
     /// Where each required signer stands on the current plan.
     public func signingStates(for id: CustomerID, today: Day)
         throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])? {
@@ -50,12 +33,23 @@ extension PostgresCaseload {
     }
 
     public func qualityFacts(for id: CustomerID, matrix: ServicesMatrix) throws -> QualityFacts? {
-        guard let clocks = try clockFacts(for: id), let file = try caseFile(id), let plan = clocks.plan else { return nil }
+        try qualityFacts([id], matrix: matrix).first
+    }
+
+    /// What the quality rubric reads of each of these customers with a saved plan, in the order given.
+    func qualityFacts(_ ids: [CustomerID], matrix: ServicesMatrix) throws -> [QualityFacts] {
+        let files = try caseFiles(ids)
+        let versions = try records(PlanVersion.self, "plan_version", of: files.map(\.customer.id), order: "(body ->> 'version')::int")
         let settings = try clockSettings()
-        let planner = try clocks.customer.planner.flatMap { try staff(login: $0) }
-        return QualityFacts(customer: clocks.customer, application: file.application, gsa: file.gsa, screening: file.screening,
-                            assessments: file.assessments, barriers: file.barriers, plan: plan,
-                            firstPlanSaved: clocks.firstPlanSaved, lastPlanSaved: clocks.lastPlanSaved, work: clocks.work,
-                            planner: planner, matrix: matrix, extraAcronyms: settings.extraAcronyms, settings: settings)
+        let staff = Dictionary(try staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+        return files.compactMap { file in
+            let clocks = Self.clockFacts(file.customer, versions: versions[file.customer.id] ?? [], work: file.work)
+            guard let plan = clocks.plan else { return nil }
+            return QualityFacts(customer: clocks.customer, application: file.application, gsa: file.gsa, screening: file.screening,
+                                assessments: file.assessments, barriers: file.barriers, plan: plan,
+                                firstPlanSaved: clocks.firstPlanSaved, lastPlanSaved: clocks.lastPlanSaved, work: clocks.work,
+                                planner: clocks.customer.planner.flatMap { staff[$0] }, matrix: matrix,
+                                extraAcronyms: settings.extraAcronyms, settings: settings)
+        }
     }
 }

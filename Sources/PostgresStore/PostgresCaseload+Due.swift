@@ -7,24 +7,35 @@ import Store
 /// caseload's "next due" column and the dashboard read rows instead of
 /// recomputing every case; read with the file store's order and windows.
 extension PostgresCaseload {
-    /// Rewrites the due items and the awaiting-signatures mark of these customers.
+    /// Rewrites the due items and the awaiting-signatures mark of these
+    /// customers: a few statements per few thousand customers, whatever their number.
     public func refreshDue(_ ids: [CustomerID]) throws {
         let settings = try clockSettings()
-        for id in ids {
-            guard let f = try clockFacts(for: id) else { continue }
-            let n = String(id.number)
-            try rows("DELETE FROM careerplan.due WHERE customer_id = $1::bigint", [n])
-            try rows("DELETE FROM careerplan.unsigned_plan WHERE customer_id = $1::bigint", [n])
-            if CaseloadStore.awaitsSignatures(f) {
-                try rows("INSERT INTO careerplan.unsigned_plan (customer_id) VALUES ($1::bigint)", [n])
+        _ = try inBatches(ids) { batch -> [Void] in
+            let facts = try clockFacts(batch)
+            var due: [[String: String]] = []
+            for f in facts {
+                for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
+                    var item = ["customer": String(f.customer.id.number), "rule": s.rule.rawValue, "subject": s.subject ?? "",
+                                "due": s.due.description]
+                    item["planner"] = f.customer.planner
+                    item["from"] = s.from?.description
+                    item["until"] = s.until?.description
+                    due.append(item)
+                }
             }
-            for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
-                try rows("""
-                    INSERT INTO careerplan.due (customer_id, planner, rule, subject, due_on, from_on, until_on)
-                    VALUES ($1::bigint, $2, $3, $4, $5::date, $6::date, $7::date)
-                    """, [n, f.customer.planner, s.rule.rawValue, s.subject ?? "", s.due.description, s.from?.description,
-                          s.until?.description])
-            }
+            let unsigned = facts.filter(CaseloadStore.awaitsSignatures).map(\.customer.id)
+            let all = Self.idArray(batch)
+            try rows("DELETE FROM careerplan.due WHERE customer_id = ANY($1::bigint[])", [all])
+            try rows("DELETE FROM careerplan.unsigned_plan WHERE customer_id = ANY($1::bigint[])", [all])
+            try rows("INSERT INTO careerplan.unsigned_plan (customer_id) SELECT unnest($1::bigint[])", [Self.idArray(unsigned)])
+            try rows("""
+                INSERT INTO careerplan.due (customer_id, planner, rule, subject, due_on, from_on, until_on)
+                SELECT (e ->> 'customer')::bigint, e ->> 'planner', e ->> 'rule', e ->> 'subject', (e ->> 'due')::date,
+                       (e ->> 'from')::date, (e ->> 'until')::date
+                FROM jsonb_array_elements($1::jsonb) AS t(e)
+                """, [String(decoding: try JSONSerialization.data(withJSONObject: due), as: UTF8.self)])
+            return []
         }
     }
 

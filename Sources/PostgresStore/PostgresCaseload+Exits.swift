@@ -29,10 +29,9 @@ extension PostgresCaseload {
               AND (NOT body ? 'lastServiceOn' OR (body ->> 'lastServiceOn') < $1)
             ORDER BY c.sort_name COLLATE "C", c.id
             """, [cutoff]).compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init)
-        let due = try ids.compactMap { id -> (customer: CustomerID, exitOn: Day)? in
-            guard let f = try clockFacts(for: id) else { return nil }
-            return AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
-                                     on: today, matrix: matrix).map { (id, $0) }
+        let due = try inBatches(ids) { try clockFacts($0) }.compactMap { f -> (customer: CustomerID, exitOn: Day)? in
+            AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
+                              on: today, matrix: matrix).map { (f.customer.id, $0) }
         }
         guard record, !due.isEmpty else { return due }
         try write(touching: due.map(\.customer)) {

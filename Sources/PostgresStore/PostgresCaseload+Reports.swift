@@ -33,15 +33,19 @@ extension PostgresCaseload {
 
     /// Every participant with a saved plan, not exited: one planner's, or everyone's, as `user` reaches them.
     public func qualityFacts(planner: String?, by user: Staff?, asOf: Day, matrix: ServicesMatrix) throws -> [QualityFacts] {
-        try clockFacts(planner: planner, by: user, asOf: asOf).filter { $0.plan != nil && $0.customer.exitedOn == nil }
-            .compactMap { try qualityFacts(for: $0.customer.id, matrix: matrix) }
+        let ids = try clockFacts(planner: planner, by: user, asOf: asOf).filter { $0.plan != nil && $0.customer.exitedOn == nil }
+            .map(\.customer.id)
+        return try inBatches(ids) { try qualityFacts($0, matrix: matrix) }
     }
 
     /// The period's participants with their intake answers, for the participant record extract (administrators).
     public func participantFiles(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [ParticipantFile] {
         try Permission.exportData.check(by: user)
-        return try participantFacts(from: from, to: to, planner: planner, by: user).map { f in
-            let file = try caseFile(f.customer.id)
+        let facts = try participantFacts(from: from, to: to, planner: planner, by: user)
+        let files = try inBatches(facts.map(\.customer.id)) { try caseFiles($0) }
+        let byID = Dictionary(files.map { ($0.customer.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return facts.map { f in
+            let file = byID[f.customer.id]
             return ParticipantFile(facts: f, application: file?.application, screenings: file?.screenings ?? [])
         }
     }
@@ -63,6 +67,6 @@ extension PostgresCaseload {
         }
         let ids = try rows(sql + " ORDER BY c.sort_name COLLATE \"C\", c.id", binds).compactMap { $0.first ?? nil }
             .compactMap { Int64($0) }.map(CustomerID.init)
-        return try ids.compactMap { try clockFacts(for: $0) }
+        return try inBatches(ids) { try clockFacts($0) }
     }
 }

@@ -8,9 +8,6 @@ import Store
 /// own role, so every read is already cut to their reach by the server's
 /// row-level security; the same filters are applied here too, so both
 /// stores give the same answers (tested side by side).
-///
-/// In progress (issue 27): the reads below; the rest of `Caseload` and the
-/// wiring of the screens to it are to come (docs/postgresql.md).
 public final class PostgresCaseload: @unchecked Sendable {
     let link: PostgresLink
     /// One statement, or one transaction, at a time on the one connection.
@@ -134,20 +131,6 @@ public final class PostgresCaseload: @unchecked Sendable {
 
     // MARK: One customer
 
-    public func caseWork(_ id: CustomerID) throws -> CaseWork {
-        var work = CaseWork(notes: try records(CaseNote.self, "case_note", of: id, order: "body ->> 'eventOn', (body ->> 'id')::bigint"),
-                            referrals: try records(Referral.self, "referral", of: id),
-                            outcomes: try records(Outcome.self, "outcome", of: id),
-                            pauses: try records(Pause.self, "pause", of: id),
-                            exit: try records(ExitRecord.self, "exit_record", of: id).first,
-                            followUpDeclined: try records(FollowUpDecline.self, "follow_up_decline", of: id).first)
-        work.signatures = try records(Signature.self, "signature", of: id)
-        work.guardianRequest = try records(GuardianRequest.self, "guardian_request", of: id).first
-        work.copies = try records(PlanCopyRecord.self, "plan_copy", of: id)
-        work.otherServices = try records(OtherProgramService.self, "other_program_service", of: id)
-        return work
-    }
-
     /// Every saved version, oldest first.
     public func planVersions(for id: CustomerID) throws -> [PlanVersion] {
         try records(PlanVersion.self, "plan_version", of: id, order: "(body ->> 'version')::int")
@@ -159,19 +142,6 @@ public final class PostgresCaseload: @unchecked Sendable {
                                      order: "(body ->> 'version')::int DESC LIMIT 1").first else { return nil }
         last.changes = []
         return last
-    }
-
-    public func clockFacts(for id: CustomerID) throws -> CaseClockFacts? {
-        guard let customer = try customer(id) else { return nil }
-        let versions = try planVersions(for: id)
-        // A save's day is the area's calendar day, not the UTC date of its timestamp.
-        func day(_ v: PlanVersion?) -> Day? { v.flatMap { AreaTime.day(of: $0.savedAt, in: .current) } }
-        // The clocks read notes, outcomes, pauses, signatures and the like; not referrals nor the exit record.
-        var work = try caseWork(id)
-        (work.referrals, work.exit) = ([], nil)
-        return CaseClockFacts(customer: customer, plan: versions.last?.plan,
-                              firstPlanSaved: day(versions.min { $0.savedAt < $1.savedAt }),
-                              lastPlanSaved: day(versions.max { $0.savedAt < $1.savedAt }), work: work)
     }
 
     public func duplicateDecisions(for id: CustomerID) throws -> [DuplicateDecision] {

@@ -57,11 +57,14 @@ public enum Transfer {
         let rows = zip(customers, decoded).map { body, c -> [String: Any] in
             ["body": body, "sort": c.sortName, "words": SearchTerms.indexed(c)]
         }
-        try link.rows("""
-            INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
-            SELECT careerplan.customer_number(e -> 'body' ->> 'id'), e -> 'body' ->> 'planner', e ->> 'sort', e ->> 'words', e -> 'body'
-            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-            """, [try json(rows)])
+        for chunk in chunks(rows) {
+            try link.rows("""
+                INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
+                SELECT careerplan.customer_number(e -> 'body' ->> 'id'), e -> 'body' ->> 'planner', e ->> 'sort', e ->> 'words',
+                       e -> 'body'
+                FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
+                """, [try json(Array(chunk))])
+        }
         try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
         try link.rows("""
             INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
@@ -70,13 +73,20 @@ public enum Transfer {
             """, [try json(object["coverings"] ?? [])])
         for section in sections {
             defer { try? advance(section.table, link) }
-            try link.rows("""
-                INSERT INTO careerplan.\(section.table) (customer_id, body)
-                SELECT careerplan.customer_number(e ->> 'customer'), e
-                FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-                """, [try json(object[section.key] ?? [])])
+            for chunk in chunks(object[section.key] as? [Any] ?? []) {
+                try link.rows("""
+                    INSERT INTO careerplan.\(section.table) (customer_id, body)
+                    SELECT careerplan.customer_number(e ->> 'customer'), e
+                    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
+                    """, [try json(Array(chunk))])
+            }
         }
         return existing
+    }
+
+    /// A long list in pieces, in order: one statement's parameter stays a few megabytes on a state's caseload.
+    static func chunks<T>(_ list: [T], of size: Int = 5_000) -> [ArraySlice<T>] {
+        stride(from: 0, to: list.count, by: size).map { list[$0..<min(list.count, $0 + size)] }
     }
 
     /// New records take their ids from the table's row sequence: past every id loaded.
