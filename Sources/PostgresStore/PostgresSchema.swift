@@ -52,6 +52,7 @@ public enum PostgresSchema {
         ("v2-rules", rules),
         ("v3-audit", audit),
         ("v4-staff-functions", staffFunctions),
+        ("v5-staff-changes", staffChanges),
     ]
 
     /// The last migration, as `careerplan --version` names it.
@@ -415,5 +416,106 @@ public enum PostgresSchema {
         END $$;
         REVOKE ALL ON FUNCTION add_staff(jsonb), set_staff_role(text, text) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION add_staff(jsonb), set_staff_role(text, text) TO careerplan_administrator;
+        """
+
+    /// Handing a caseload over and staff who leave (`staff hand-off`,
+    /// `deactivate`, `reactivate`): a hand-off is a record no one changes, by
+    /// whoever is signed in; the due table follows a customer's planner; one
+    /// who leaves loses their group at once (a session still open can do
+    /// nothing more) and their login, and gets both back when reactivated.
+    static let grantOnAdd = "EXECUTE format('GRANT %I TO %I', 'careerplan_' || replace(member_role, '-', '_'), login);"
+    static let grantOnRoleChange = "EXECUTE format('GRANT %I TO %I', 'careerplan_' || replace(member_role, '-', '_'), member);"
+
+    static let staffChanges = """
+        SET LOCAL ROLE careerplan_owner;
+        SET LOCAL search_path = careerplan;
+        CREATE TABLE caseload_handoff (
+            row_id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
+            from_login text NOT NULL REFERENCES staff(login) ON UPDATE CASCADE,
+            to_login text NOT NULL REFERENCES staff(login) ON UPDATE CASCADE,
+            reason text NOT NULL CHECK (btrim(reason) <> ''),
+            customers integer NOT NULL CHECK (customers >= 0),
+            by_login text NOT NULL,
+            on_day date NOT NULL,
+            at timestamptz NOT NULL
+        );
+        -- Who handed it over and when are the server's to say, not the sender's.
+        CREATE FUNCTION stamp_handoff() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.by_login := session_user;
+            NEW.at := now();
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER stamp_handoff BEFORE INSERT ON caseload_handoff FOR EACH ROW EXECUTE FUNCTION stamp_handoff();
+        CREATE TRIGGER caseload_handoff_never_changed BEFORE UPDATE OR DELETE ON caseload_handoff
+            FOR EACH ROW EXECUTE FUNCTION refuse_change('a caseload hand-off is never changed; hand the caseload back');
+        GRANT SELECT, INSERT ON caseload_handoff TO careerplan_supervisor, careerplan_administrator;
+
+        -- The due items of a customer handed to another planner are theirs now (whoever may hand it over).
+        CREATE FUNCTION due_follows_planner() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+        BEGIN
+            UPDATE due SET planner = NEW.planner WHERE customer_id = NEW.id;
+            RETURN NULL;
+        END $$;
+        REVOKE ALL ON FUNCTION due_follows_planner() FROM PUBLIC;
+        CREATE TRIGGER due_follows_planner AFTER UPDATE OF planner ON customer FOR EACH ROW
+            WHEN (OLD.planner IS DISTINCT FROM NEW.planner) EXECUTE FUNCTION due_follows_planner();
+
+        -- A member leaves on a day (with why) or comes back (left_on NULL); administrators only, never themselves.
+        CREATE FUNCTION set_staff_left(member text, left_on date, reason text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = careerplan, pg_temp AS $$
+        DECLARE
+            g text;
+            member_role text := (SELECT s.role FROM staff s WHERE s.login = member);
+        BEGIN
+            IF my_role(session_user) IS DISTINCT FROM 'administrator'
+               AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+                RAISE EXCEPTION 'only an administrator marks staff who left' USING ERRCODE = '42501';
+            END IF;
+            IF member_role IS NULL THEN RAISE EXCEPTION 'not on the staff list: %', member USING ERRCODE = '22023'; END IF;
+            IF member = session_user THEN
+                RAISE EXCEPTION 'you cannot deactivate yourself; another administrator can' USING ERRCODE = '42501';
+            END IF;
+            IF left_on IS NULL THEN
+                UPDATE staff SET body = body - 'leftOn' - 'leftReason' WHERE login = member;
+                EXECUTE format('GRANT %I TO %I', 'careerplan_' || replace(member_role, '-', '_'), member);
+                EXECUTE format('ALTER ROLE %I LOGIN', member);
+                RETURN;
+            END IF;
+            IF reason IS NULL OR btrim(reason) = '' THEN RAISE EXCEPTION 'say why' USING ERRCODE = '22023'; END IF;
+            IF EXISTS (SELECT 1 FROM customer c WHERE c.planner = member) THEN
+                RAISE EXCEPTION '% still has customers; hand them to another planner first', member USING ERRCODE = '22023';
+            END IF;
+            DELETE FROM covering c WHERE (c.login = member OR c.for_login = member) AND c.from_day > left_on;
+            UPDATE covering c SET until_day = left_on, body = jsonb_set(c.body, '{until}', to_jsonb(left_on::text))
+            WHERE (c.login = member OR c.for_login = member) AND c.until_day > left_on;
+            UPDATE staff SET body = body || jsonb_build_object('leftOn', left_on::text, 'leftReason', btrim(reason))
+            WHERE login = member;
+            FOREACH g IN ARRAY ARRAY['careerplan_front_desk', 'careerplan_planner', 'careerplan_supervisor',
+                                     'careerplan_administrator'] LOOP
+                EXECUTE format('REVOKE %I FROM %I', g, member);
+            END LOOP;
+            EXECUTE format('ALTER ROLE %I NOLOGIN', member);
+        END $$;
+        REVOKE ALL ON FUNCTION set_staff_left(text, date, text) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION set_staff_left(text, date, text) TO careerplan_administrator;
+        -- Staff who left are in no group: added so (migrate), never given one back by a role change.
+        \(staffFunctions.replacingOccurrences(of: "SET LOCAL ROLE careerplan_owner;\nSET LOCAL search_path = careerplan;\n", with: "")
+            .replacingOccurrences(of: "CREATE FUNCTION", with: "CREATE OR REPLACE FUNCTION")
+            .replacingOccurrences(of: grantOnAdd, with: "IF NOT member ? 'leftOn' THEN \(grantOnAdd) END IF;")
+            .replacingOccurrences(of: grantOnRoleChange,
+                                  with: "IF NOT (SELECT body ? 'leftOn' FROM staff WHERE login = member) THEN \(grantOnRoleChange) END IF;"))
+        DO $$ DECLARE s record; g text; BEGIN
+            FOR s IN SELECT login FROM staff WHERE body ? 'leftOn' LOOP
+                FOREACH g IN ARRAY ARRAY['careerplan_front_desk', 'careerplan_planner', 'careerplan_supervisor',
+                                         'careerplan_administrator'] LOOP
+                    EXECUTE format('REVOKE %I FROM %I', g, s.login);
+                END LOOP;
+            END LOOP;
+        END $$;
+        -- The trail records hand-offs too (its trigger function belongs to careerplan_audit).
+        RESET ROLE;
+        CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON caseload_handoff FOR EACH ROW EXECUTE FUNCTION audit_row();
         """
 }

@@ -33,9 +33,9 @@ extension CaseloadStore {
         }
     }
 
-    /// Every cover still running on `day` or starting later, soonest first.
-    public func coverings(from day: Day) throws -> [Covering] {
-        try pool.read { db in try Self.coverings(db, from: day) }
+    /// Every cover still running on `day` or starting later (every cover for nil), soonest first, optionally of one planner.
+    public func coverings(from day: Day?, login: String? = nil) throws -> [Covering] {
+        try pool.read { db in try Self.coverings(db, from: day, login: login) }
     }
 
     static func insert(_ c: Covering, at stamp: String, _ db: Database) throws {

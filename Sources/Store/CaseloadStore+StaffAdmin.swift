@@ -124,3 +124,6 @@ extension CaseloadStore {
         if try requireStaff(login, db) != Role.planner.rawValue { throw StoreError.invalid("\(login) is not a career planner") }
     }
 }
+
+/// Hand-offs, covers ended early and staff who leave, as both stores do them (Domain `StaffChanges`).
+extension CaseloadStore: StaffChanges {}

@@ -3,8 +3,7 @@ import Domain
 import PostgresStore
 
 /// `--db postgresql://…`: the commands that work on a state's PostgreSQL
-/// today (init, staff add, list, set-role) connect as the account running
-/// them; the server decides what that account may do (docs/postgresql.md).
+/// connect as the account running them; the server decides what that account may do (docs/postgresql.md).
 enum PostgresOption {
     /// The address when `--db` (or CAREERPLAN_DB, or the center's configuration) names PostgreSQL.
     static func url(_ dataFile: DataFileOption) throws -> PostgresURL? {
@@ -27,8 +26,7 @@ enum PostgresOption {
     static func notYet(_ what: String) -> ValidationFailure {
         ValidationFailure("""
             \(what) works on a data file only. On PostgreSQL: back up with the database's own tools (pg_dump, \
-            or base backups with WAL archiving); move a center's file in with careerplan migrate; staff hand-off, cover, \
-            deactivate and reactivate are still to come there (docs/postgresql.md)
+            or base backups with WAL archiving); move a center's file in with careerplan migrate (docs/postgresql.md)
             """)
     }
 }

@@ -26,6 +26,18 @@ struct StaffCommand: ParsableCommand {
         do { Output.text(try body(store, user) + "\n") } catch let error as StoreError { throw ValidationFailure("\(error)") }
     }
 
+    /// The staff list and who works whose customers, on either store, as the account running the command.
+    static func signedIn(_ dataFile: DataFileOption, _ body: (any StaffChanges, Staff) throws -> String) throws {
+        let (caseload, user, close) = try dataFile.signInCaseload()
+        defer { close() }
+        guard let store = caseload as? any StaffChanges else { throw PostgresOption.notYet("this command") }
+        do { Output.text(try body(store, user) + "\n") } catch let error as StoreError {
+            throw ValidationFailure("\(error)")
+        } catch let refusal as PostgresRefusal {
+            throw ValidationFailure("\(refusal)")
+        }
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account to the staff list.")
         @Argument(help: ArgumentHelp("Their operating-system account.", valueName: "LOGIN")) var login: String
@@ -60,22 +72,15 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
-            if let url = try PostgresOption.url(dataFile) {
-                let link = try PostgresOption.connect(url)
-                return try PostgresOption.run {
-                    try PostgresAdmin.staff(link).map { "\($0.login)  \($0.initials)  \($0.role.rawValue)  \($0.name)" }
-                        .joined(separator: "\n")
-                }
-            }
-            try StaffCommand.run(dataFile) { store, user in
-                let staff = try store.staff(readBy: user)
+            try StaffCommand.signedIn(dataFile) { store, _ in
+                let staff = try store.staff()
                 let width = max(5, staff.map(\.login.count).max() ?? 5)
                 let list = staff.map { s in
                     s.login.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + s.initials.padding(toLength: 3, withPad: " ", startingAt: 0)
                         + "  " + s.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + s.name
                         + (s.leftOn.map { " (left \($0): \(s.leftReason ?? ""))" } ?? "")
                 }
-                let covers = try store.coverings(from: LocalContext.today()).map { c in
+                let covers = try store.coverings(from: LocalContext.today(), login: nil).map { c in
                     "\(c.login) covers \(c.forLogin) from \(c.from) to \(c.until): \(c.reason) (granted by \(c.grantedBy))"
                 }
                 return (list + (covers.isEmpty ? [] : ["", "Covering:"] + covers.map { "  " + $0 })).joined(separator: "\n")
@@ -114,7 +119,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
-            try StaffCommand.run(dataFile) { store, user in
+            try StaffCommand.signedIn(dataFile) { store, user in
                 let n = try store.handOff(from: from, to: to, reason: reason, by: user, today: LocalContext.today())
                 return "\(n) customers moved from \(from) to \(to)"
             }
@@ -137,8 +142,8 @@ struct StaffCommand: ParsableCommand {
             let today = LocalContext.today()
             let first = try from.map { try StaffCommand.day($0, option: "from", today: today) } ?? today
             let last = try StaffCommand.day(until, option: "until", today: today)
-            try StaffCommand.run(dataFile) { store, user in
-                let running = try store.coverings(from: today).contains { $0.login == login && $0.forLogin == forLogin && $0.runs(on: today) }
+            try StaffCommand.signedIn(dataFile) { store, user in
+                let running = try store.coverings(from: today, login: nil).contains { $0.login == login && $0.forLogin == forLogin && $0.runs(on: today) }
                 if reason == nil, running {
                     let n = try store.endCover(login, for: forLogin, on: last, by: user)
                     return "\(login)'s cover of \(forLogin) now ends \(last)" + (n == 0 ? " (it already did)" : "")
@@ -165,7 +170,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let today = LocalContext.today()
             let day = try on.map { try StaffCommand.day($0, option: "on", today: today) } ?? today
-            try StaffCommand.run(dataFile) { store, user in
+            try StaffCommand.signedIn(dataFile) { store, user in
                 let moved = try store.deactivate(login, on: day, reason: reason, handOffTo: handOffTo, by: user)
                 return "\(login) left on \(day); they no longer sign in, their records stay"
                     + (handOffTo.map { "; \(Plural.count(moved, "customer")) moved to \($0)" } ?? "")
@@ -179,7 +184,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var dataFile: DataFileOption
 
         func run() throws {
-            try StaffCommand.run(dataFile) { store, user in
+            try StaffCommand.signedIn(dataFile) { store, user in
                 try store.reactivate(login, by: user)
                 return "\(login) may sign in again"
             }

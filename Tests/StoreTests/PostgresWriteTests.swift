@@ -189,6 +189,50 @@ struct PostgresWriteTests {
                 == file.nextDue(ids: ids, on: testToday, settings: settings).map { "\($0.key) \($0.value)" }.sorted())
     }
 
+    /// Handing a caseload over, ending a cover early, a planner leaving and
+    /// coming back: the same customers move, the same refusals, the same staff list.
+    @Test func handOffDeactivateAndReactivate() throws {
+        let asantos = try #require(try file.staff(login: "asantos"))
+        let mrivera = try #require(try file.staff(login: "mrivera"))
+        let changes: [(String, (any StaffChanges) throws -> String)] = [
+            ("hand-off by a planner", { "\(try $0.handOff(from: "wchen", to: "jokafor", reason: "leave", by: mrivera, today: testToday))" }),
+            ("hand-off without why", { "\(try $0.handOff(from: "wchen", to: "jokafor", reason: " ", by: asantos, today: testToday))" }),
+            ("hand-off to the front desk", { "\(try $0.handOff(from: "wchen", to: "dbrooks", reason: "x", by: asantos, today: testToday))" }),
+            ("hand-off to one who left", { "\(try $0.handOff(from: "wchen", to: "rdiaz", reason: "x", by: asantos, today: testToday))" }),
+            ("hand-off", { "\(try $0.handOff(from: "wchen", to: "jokafor", reason: "on leave", by: asantos, today: testToday))" }),
+            ("end a cover", { "\(try $0.endCover("tnguyen", for: "jokafor", on: testToday, by: asantos))" }),
+            ("end it again", { "\(try $0.endCover("tnguyen", for: "jokafor", on: testToday, by: asantos))" }),
+            ("deactivate by a supervisor", { "\(try $0.deactivate("jokafor", on: testToday, reason: "left", handOffTo: nil, by: asantos))" }),
+            ("deactivate with customers", { "\(try $0.deactivate("jokafor", on: testToday, reason: "left", handOffTo: nil, by: admin))" }),
+            ("deactivate to themselves", { "\(try $0.deactivate("jokafor", on: testToday, reason: "left", handOffTo: "jokafor", by: admin))" }),
+            ("deactivate", { "\(try $0.deactivate("jokafor", on: testToday, reason: "left the agency", handOffTo: "tnguyen", by: admin))" }),
+            ("deactivate again", { "\(try $0.deactivate("jokafor", on: testToday, reason: "left", handOffTo: nil, by: admin))" }),
+            ("reactivate", { try $0.reactivate("jokafor", by: admin); return "" }),
+            ("reactivate again", { try $0.reactivate("jokafor", by: admin); return "" }),
+            ("reactivate one who never left", { try $0.reactivate("mrivera", by: admin); return "" }),
+        ]
+        for (what, change) in changes {
+            both(what) { try change($0 as! any StaffChanges) }
+            #expect(try database.staff() == file.staff(), "\(what)")
+            #expect(try database.coverings(from: nil) == file.coverings(from: nil), "\(what)")
+            for planner in ["wchen", "jokafor", "tnguyen"] {
+                let filter = CaseloadFilter(planner: planner)
+                #expect(try database.customers(filter, offset: 0, limit: 100) == file.customers(filter, offset: 0, limit: 100),
+                        "\(what): \(planner)")
+                // The due items moved with the customers.
+                #expect(try database.dueCounts(planners: [planner], on: testToday, settings: file.clockSettings())
+                        == file.dueCounts(planners: [planner], on: testToday, settings: file.clockSettings()), "\(what): \(planner)")
+            }
+        }
+        // The server took jokafor's group away while they were gone and gave it back.
+        let dba = try cluster.superuser()
+        let inGroup = try dba.value("SELECT pg_has_role('jokafor', 'careerplan_planner', 'MEMBER')::text")
+        #expect(inGroup == "true")
+        #expect(try dba.value("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = 'rdiaz'") == "false")
+        #expect(try dba.value("SELECT pg_has_role('rdiaz', 'careerplan_planner', 'MEMBER')::text") == "false")
+        #expect(try dba.value("SELECT count(*)::text FROM careerplan.caseload_handoff") == "2")
+    }
+
     /// The automatic exit finds and dates the same participants on both stores.
     @Test func theAutomaticExitIsTheSame() throws {
         let matrix = try file.servicesMatrix()
@@ -209,3 +253,4 @@ struct PostgresWriteTests {
         }
     }
 }
+
