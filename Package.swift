@@ -54,7 +54,7 @@ let package = Package(
         // The writer process of the stress and crash tests; not installed.
         .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store", "Synthetic"], swiftSettings: strict),
         // The benchmarks (scripts/bench); not installed, not part of the tests.
-        .executableTarget(name: "Bench", dependencies: ["App", "Domain", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
+        .executableTarget(name: "Bench", dependencies: ["App", "Domain", "PostgresStore", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Synthetic"], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",

@@ -41,7 +41,8 @@ public enum Transfer {
             throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
         }
         func json(_ value: Any) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+            // Not sorted: the database keeps its own key order, and sorting by Foundation's collation is slow.
+            String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
         }
         let existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
         for member in object["staff"] as? [[String: Any]] ?? [] where !existing.contains(member["login"] as? String ?? "") {
@@ -99,22 +100,24 @@ public enum Transfer {
     }
 
     /// The database as an export: every list in the order its records came
-    /// in, keys sorted, as `careerplan export` writes a file.
+    /// in, as the server writes each record (key order and spacing are the
+    /// server's; `export` re-encodes it as a file's export is written).
+    /// Put together as text, never parsed here: a state's caseload is large.
     public static func read(_ link: PostgresLink, version: Int) throws -> Data {
-        func list(_ sql: String) throws -> Any {
-            try JSONSerialization.jsonObject(with: Data((try link.value(sql) ?? "[]").utf8))
-        }
-        var object: [String: Any] = ["format": "careerplan-export", "version": version]
-        object["settings"] = try list("SELECT coalesce(jsonb_object_agg(key, value), '{}')::text FROM careerplan.setting")
-        object["staff"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY login), '[]')::text FROM careerplan.staff")
-        object["customers"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY id), '[]')::text FROM careerplan.customer")
-        object["coverings"] = try list("SELECT coalesce(jsonb_agg(body ORDER BY row_id), '[]')::text FROM careerplan.covering")
+        func list(_ sql: String) throws -> String { try link.value(sql) ?? "[]" }
+        var parts = ["\"format\": \"careerplan-export\"", "\"version\": \(version)"]
+        parts.append("\"settings\": " + (try list("SELECT coalesce(jsonb_object_agg(key, value), '{}')::text FROM careerplan.setting")))
+        parts.append("\"staff\": " + (try list("SELECT coalesce(jsonb_agg(body ORDER BY login), '[]')::text FROM careerplan.staff")))
+        parts.append("\"customers\": "
+                     + (try list("SELECT coalesce(jsonb_agg(body ORDER BY id), '[]')::text FROM careerplan.customer")))
+        parts.append("\"coverings\": "
+                     + (try list("SELECT coalesce(jsonb_agg(body ORDER BY row_id), '[]')::text FROM careerplan.covering")))
         for section in sections {
-            object[section.key] = try list("""
+            parts.append("\"\(section.key)\": " + (try list("""
                 SELECT coalesce(jsonb_agg(body ORDER BY row_id), '[]')::text FROM careerplan.\(section.table)
-                """)
+                """)))
         }
-        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        return Data(("{" + parts.joined(separator: ", ") + "}\n").utf8)
     }
 
     /// The same records, whatever the spacing and key order: the check

@@ -30,26 +30,30 @@ struct MigrateCommand: ParsableCommand {
         let export = try readExport()
         // Checked as `import` checks a file: every record valid, no full SSN, no text over its limit.
         do { try CaseloadStore.checkImport(export) } catch { throw ValidationFailure("\(from): \(error)") }
+        try PostgresOption.run { try Self.move(export, from: from, into: url) }
+    }
+
+    /// Loads `export` into the database at `url` in one transaction, reads
+    /// it back and compares before committing; says what moved.
+    static func move(_ export: Data, from source: String, into url: PostgresURL) throws -> String {
         let link = try PostgresOption.connect(url)
-        try PostgresOption.run {
-            guard try PostgresAdmin.installed(link).last == PostgresSchema.version else {
-                throw ValidationFailure("\(url) has no careerplan schema yet: careerplan init --db \(url) --admin LOGIN first")
-            }
-            let customers = try link.transaction { () -> Int in
-                let kept = try Transfer.load(export, link)
-                let back = try Transfer.read(link, version: Self.version(of: export))
-                if let list = Transfer.firstDifference(export, back, keeping: kept) {
-                    throw ValidationFailure("nothing was moved: the database read back differs from \(from) in \"\(list)\"")
-                }
-                // The due table is derived: computed once here, then kept by every write.
-                try PostgresCaseload(link: link).refreshAllDue()
-                return Int(try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0") ?? 0
-            }
-            return """
-                moved \(Plural.count(customers, "customer")) from \(from) into \(url); checked: the database, read back, \
-                gives the same export
-                """
+        guard try PostgresAdmin.installed(link).last == PostgresSchema.version else {
+            throw ValidationFailure("\(url) has no careerplan schema yet: careerplan init --db \(url) --admin LOGIN first")
         }
+        let customers = try link.transaction { () -> Int in
+            let kept = try Transfer.load(export, link)
+            let back = try Transfer.read(link, version: Self.version(of: export))
+            if let list = Transfer.firstDifference(export, back, keeping: kept) {
+                throw ValidationFailure("nothing was moved: the database read back differs from \(source) in \"\(list)\"")
+            }
+            // The due table is derived: computed once here, then kept by every write.
+            try PostgresCaseload(link: link).refreshAllDue()
+            return Int(try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0") ?? 0
+        }
+        return """
+            moved \(Plural.count(customers, "customer")) from \(source) into \(url); checked: the database, read back, \
+            gives the same export
+            """
     }
 
     /// The export: the file itself when it is one, else the data file's, as its administrator.

@@ -3,14 +3,21 @@ import Domain
 import Store
 import Glibc
 import Synthetic
+import Foundation
+import PostgresStore
 
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Make a new data file (or fill one just made by init) with a deterministic synthetic caseload (tests, benchmarks)."
+        abstract: "Make a new data file (or fill one just made by init) with a deterministic synthetic caseload (tests, benchmarks).",
+        discussion: """
+            Given a postgresql:// address (the database's administrator, after careerplan init), the caseload is made in a \
+            private temporary file and moved in as careerplan migrate moves a center's: all or nothing, checked.
+            """
     )
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The data file to fill (must hold no customers).", valueName: "PATH"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The data file (or postgresql:// database) to fill; it must hold no customers.",
+                                                        valueName: "PATH"))
     var path: String
     @Option(help: "How many customers.")
     var customers: Int
@@ -27,6 +34,7 @@ struct SeedCommand: ParsableCommand {
     }
 
     func run() throws {
+        if PostgresURL.names(path) { return try seedPostgres() }
         // The center's own file is made by root with init, never by seed.
         let centers = Privilege.isSetGroupID && Center.isConfiguredDataFile(path) && getuid() != 0
         let store = try DataFileOption.open(path: path, mode: centers ? .existing : .createOrOpen)
@@ -42,11 +50,21 @@ struct SeedCommand: ParsableCommand {
         guard try store.count(CaseloadFilter()) == 0 else {
             throw ValidationFailure("\(path) already holds customers; seed only fills a new data file")
         }
-        let caseload = SyntheticCaseload(seed: seed, today: today.flatMap(Day.init(parsing:)) ?? LocalContext.today())
+        try fill(store, existing: existing, administeredByMe: existing.isEmpty)
+        print("\(path): \(customers) customers, seed \(seed), as of \(caseload.today)")
+    }
+
+    private var caseload: SyntheticCaseload {
+        SyntheticCaseload(seed: seed, today: today.flatMap(Day.init(parsing:)) ?? LocalContext.today())
+    }
+
+    /// The synthetic staff (and the running account, administering a new file) and customers, in batches.
+    private func fill(_ store: CaseloadStore, existing: Set<String>, administeredByMe: Bool) throws {
+        let caseload = caseload
         var staff = caseload.staff
         // The account that seeds a new file administers it, as the first to open one would.
         let me = LocalContext.account()
-        if existing.isEmpty, !staff.contains(where: { $0.login == me.login }) {
+        if administeredByMe, !staff.contains(where: { $0.login == me.login }) {
             staff.append(Staff(login: me.login, name: me.fullName, initials: Staff.initials(of: me.fullName), role: .administrator))
         }
         try store.insert(staff: staff.filter { !existing.contains($0.login) })
@@ -57,6 +75,24 @@ struct SeedCommand: ParsableCommand {
             try store.fill(from: caseload, next...last)
             next = last + 1
         }
-        print("\(path): \(customers) customers, seed \(seed), as of \(caseload.today)")
+    }
+
+    /// Made in a private temporary file, then moved in whole, as `migrate` moves a center's file.
+    private func seedPostgres() throws {
+        let url: PostgresURL
+        do { url = try PostgresURL(parsing: path) } catch { throw ValidationFailure("--db: \(error)") }
+        var template = Array((NSTemporaryDirectory() + "careerplan-seed-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw ValidationFailure("cannot make a temporary directory") }
+        let dir = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try DataFileOption.open(path: dir + "/seed.sqlite", mode: .createOrOpen)
+        // The database keeps its own administrators: the running account (the DBA) is not made staff.
+        try fill(store, existing: [], administeredByMe: false)
+        let me = LocalContext.account()
+        let export = try store.exportJSON(by: Staff(login: me.login, name: me.fullName, initials: "", role: .administrator))
+        try store.close()
+        try PostgresOption.run {
+            try MigrateCommand.move(export, from: "a synthetic caseload (seed \(seed), as of \(caseload.today))", into: url)
+        }
     }
 }

@@ -1,0 +1,96 @@
+import App
+import Domain
+import Foundation
+import Glibc
+import TerminalKit
+
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+func percentile(_ xs: [Double], _ p: Double) -> Double { xs.sorted()[min(xs.count - 1, Int(Double(xs.count) * p))] }
+func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+
+struct Row { var what: String; var figure: String; var target: String; var met: Bool? }
+
+let benchToday: Day = {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+}()
+
+/// Exec of `command` to the caseload's status line ("1/count") being painted, median of 7.
+func startup(_ command: String, count: Int) throws -> Double {
+    var times: [Double] = []
+    for _ in 0..<7 {
+        let s = try PtySession(command)
+        let marker = Array("1/\(count)".utf8)
+        guard s.read(timeout: 30, until: { $0.count >= marker.count && $0.firstRange(of: marker) != nil }) else {
+            s.finish()
+            throw BenchError("no caseload painted by \(command): \(s.text.suffix(300))")
+        }
+        times.append(Date().timeIntervalSince(s.started))
+        s.finish()
+    }
+    return median(times)
+}
+
+/// Search as you type on the caseload, in process: 200 keystrokes (words
+/// typed and erased), each from key to the narrowed list drawn.
+func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] {
+    let session = try Session(store: store, login: user.login, user: user, today: benchToday)
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal, titleRight: "bench")
+    loop.run()
+    terminal.type([.char("/")])
+    loop.run()
+    var times: [Double] = []
+    let words = ["garcia", "nguyen", "smith", "lopez", "wojcik"]
+    while true {
+        for w in words {
+            for k in w.map({ Key.char($0) }) + Array(repeating: Key.backspace, count: w.count) {
+                let t0 = Date()
+                terminal.type([k])
+                loop.run()
+                times.append(Date().timeIntervalSince(t0))
+                // BENCH_SLOW=1 names each keystroke over the target: what to profile.
+                if ProcessInfo.processInfo.environment["BENCH_SLOW"] != nil, times.last! > 0.010 {
+                    // The status line holds the search as typed.
+                    let status = terminal.screen.line(terminal.screen.height - 2).trimmingCharacters(in: .whitespaces)
+                    print("slow key \(k), \(status.prefix(30)): \(ms(times.last!))")
+                }
+                if times.count == 200 { return times }
+            }
+        }
+    }
+}
+
+/// The planner with the most customers.
+func largestPlanner(_ store: any Caseload) throws -> (planner: Staff, customers: Int) {
+    let planners = try store.staff().filter { $0.role == .planner && $0.isActive }
+    let counted = try planners.map { ($0, try store.count(CaseloadFilter(planner: $0.login))) }
+    guard let most = counted.max(by: { $0.1 < $1.1 }) else { throw BenchError("no planner") }
+    return most
+}
+
+/// The dashboard of due items opened and drawn, three times.
+func dashboardOpenings(_ store: any Caseload, as planner: Staff) throws -> [Double] {
+    let session = try Session(store: store, login: planner.login, user: planner, today: benchToday)
+    return (0..<3).map { _ in
+        let t = MemoryTerminal(width: 80, height: 24)
+        let t0 = Date()
+        let l = AppLoop(root: DashboardScreen(session: session), store: store, terminal: t, titleRight: "bench")
+        l.run()
+        return Date().timeIntervalSince(t0)
+    }
+}
+
+/// Runs a program to its end, its output thrown away (posix_spawn: Foundation's Process adds tens of milliseconds).
+func spawnAndWait(_ words: [String]) {
+    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    var status: Int32 = 0
+    posix_spawn(&pid, words[0], &actions, nil, argv, environ)
+    waitpid(pid, &status, 0)
+}
