@@ -54,6 +54,7 @@ extension Permission {
     /// The signed-in user when they may do this; the reason in words when
     /// they may not (not on staff, or a role without it). The Store asks
     /// before every write; screens ask only to explain early.
+    @discardableResult
     public func check(by user: Staff?) throws -> Staff {
         guard let user else { throw StoreError.notOnStaff }
         guard user.role.may(self) else {

@@ -9,6 +9,7 @@ import Store
 /// audit trail needs nothing here: the server's triggers write it.
 extension PostgresCaseload {
     /// `body` in one transaction; `touched` customers' due items rewritten in it.
+    @discardableResult
     func write<T>(touching touched: [CustomerID] = [], _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -23,6 +24,7 @@ extension PostgresCaseload {
 
     /// A write to one customer's case by `user`, allowed `permission`, after the reach check
     /// (which takes on an unassigned customer, as the file store does).
+    @discardableResult
     func writeCase<T>(_ permission: Permission, customer id: CustomerID, by user: Staff?,
                       _ body: (Staff) throws -> T) throws -> T {
         let user = try permission.check(by: user)

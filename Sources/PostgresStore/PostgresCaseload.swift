@@ -24,6 +24,7 @@ public final class PostgresCaseload: @unchecked Sendable {
 
     public var path: String { link.url.description }
 
+    @discardableResult
     func rows(_ sql: String, _ binds: [String?] = []) throws -> [[String?]] {
         lock.lock()
         defer { lock.unlock() }

@@ -26,7 +26,8 @@ enum PostgresOption {
     static func notYet(_ what: String) -> ValidationFailure {
         ValidationFailure("""
             \(what) works on a data file only. On PostgreSQL: back up with the database's own tools (pg_dump, \
-            or base backups with WAL archiving); move a center's file in with careerplan migrate (docs/postgresql.md)
+            or base backups with WAL archiving); move a center's file in with careerplan migrate; try it on a synthetic \
+            caseload with careerplan seed (docs/postgresql.md)
             """)
     }
 }
