@@ -38,12 +38,9 @@ extension PostgresCaseload {
 
     /// What the quality rubric reads of each of these customers with a saved plan, in the order given.
     func qualityFacts(_ ids: [CustomerID], matrix: ServicesMatrix) throws -> [QualityFacts] {
-        let files = try caseFiles(ids)
-        let versions = try records(PlanVersion.self, "plan_version", of: files.map(\.customer.id), order: "(body ->> 'version')::int")
         let settings = try clockSettings()
         let staff = Dictionary(try staff().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
-        return files.compactMap { file in
-            let clocks = Self.clockFacts(file.customer, versions: versions[file.customer.id] ?? [], work: file.work)
+        return try filesWithClocks(ids).compactMap { file, clocks in
             guard let plan = clocks.plan else { return nil }
             return QualityFacts(customer: clocks.customer, application: file.application, gsa: file.gsa, screening: file.screening,
                                 assessments: file.assessments, barriers: file.barriers, plan: plan,

@@ -11,7 +11,7 @@ extension PostgresCaseload {
     /// customers: a few statements per few thousand customers, whatever their number.
     public func refreshDue(_ ids: [CustomerID]) throws {
         let settings = try clockSettings()
-        _ = try inBatches(ids) { batch -> [Void] in
+        try eachBatch(ids) { batch in
             let facts = try clockFacts(batch)
             var due: [[String: String]] = []
             for f in facts {
@@ -35,7 +35,6 @@ extension PostgresCaseload {
                        (e ->> 'from')::date, (e ->> 'until')::date
                 FROM jsonb_array_elements($1::jsonb) AS t(e)
                 """, [String(decoding: try JSONSerialization.data(withJSONObject: due), as: UTF8.self)])
-            return []
         }
     }
 

@@ -115,16 +115,27 @@ extension PostgresCaseload {
 
     public func caseFile(_ id: CustomerID) throws -> CaseFile? { try caseFiles([id]).first }
 
+    /// Each of these customers' whole file and what the clocks read of it, read once.
+    func filesWithClocks(_ ids: [CustomerID]) throws -> [(file: CaseFile, clocks: CaseClockFacts)] {
+        let files = try caseFiles(ids)
+        let versions = try records(PlanVersion.self, "plan_version", of: files.map(\.customer.id), order: "(body ->> 'version')::int")
+        return files.map { ($0, Self.clockFacts($0.customer, versions: versions[$0.customer.id] ?? [], work: $0.work)) }
+    }
+
     /// `body` over these customers a few thousand at a time, in order.
     func inBatches<T>(_ ids: [CustomerID], _ body: ([CustomerID]) throws -> [T]) throws -> [T] {
         var out: [T] = []
         out.reserveCapacity(ids.count)
+        try eachBatch(ids) { out += try body($0) }
+        return out
+    }
+
+    func eachBatch(_ ids: [CustomerID], _ body: ([CustomerID]) throws -> Void) throws {
         var start = 0
         while start < ids.count {
             let end = min(ids.count, start + Self.manyAtOnce)
-            out += try body(Array(ids[start..<end]))
+            try body(Array(ids[start..<end]))
             start = end
         }
-        return out
     }
 }

@@ -19,7 +19,11 @@ extension PostgresCaseload {
     /// The participants of a period (enrolled by its last day, not exited
     /// before its first) that `user` reaches, in name order.
     public func participantFacts(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CaseClockFacts] {
-        try reportFacts(planner: planner, by: user, condition: """
+        try inBatches(try participantIDs(from: from, to: to, planner: planner, by: user)) { try clockFacts($0) }
+    }
+
+    private func participantIDs(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [CustomerID] {
+        try reportIDs(planner: planner, by: user, condition: """
             (c.body ->> 'enrolledOn') <= $1 AND ((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $2)
             """, [to.description, from.description])
     }
@@ -27,31 +31,31 @@ extension PostgresCaseload {
     /// A planner's customers (everyone's for nil) whose clocks may run on
     /// `asOf`: not exited, or exited within 24 months (follow-up); what `user` reaches.
     public func clockFacts(planner: String?, by user: Staff?, asOf: Day) throws -> [CaseClockFacts] {
-        try reportFacts(planner: planner, by: user, condition: "((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $1)",
-                        [asOf.adding(months: -24).description])
+        try inBatches(try reportIDs(planner: planner, by: user,
+                                    condition: "((c.body ->> 'exitedOn') IS NULL OR (c.body ->> 'exitedOn') >= $1)",
+                                    [asOf.adding(months: -24).description])) { try clockFacts($0) }
     }
 
     /// Every participant with a saved plan, not exited: one planner's, or everyone's, as `user` reaches them.
     public func qualityFacts(planner: String?, by user: Staff?, asOf: Day, matrix: ServicesMatrix) throws -> [QualityFacts] {
-        let ids = try clockFacts(planner: planner, by: user, asOf: asOf).filter { $0.plan != nil && $0.customer.exitedOn == nil }
-            .map(\.customer.id)
+        let ids = try reportIDs(planner: planner, by: user, condition: """
+            (c.body ->> 'exitedOn') IS NULL AND EXISTS (SELECT 1 FROM careerplan.plan_version v WHERE v.customer_id = c.id)
+            """, [])
         return try inBatches(ids) { try qualityFacts($0, matrix: matrix) }
     }
 
     /// The period's participants with their intake answers, for the participant record extract (administrators).
     public func participantFiles(from: Day, to: Day, planner: String?, by user: Staff?) throws -> [ParticipantFile] {
         try Permission.exportData.check(by: user)
-        let facts = try participantFacts(from: from, to: to, planner: planner, by: user)
-        let files = try inBatches(facts.map(\.customer.id)) { try caseFiles($0) }
-        let byID = Dictionary(files.map { ($0.customer.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return facts.map { f in
-            let file = byID[f.customer.id]
-            return ParticipantFile(facts: f, application: file?.application, screenings: file?.screenings ?? [])
+        return try inBatches(try participantIDs(from: from, to: to, planner: planner, by: user)) { batch in
+            try filesWithClocks(batch).map { file, facts in
+                ParticipantFile(facts: facts, application: file.application, screenings: file.screenings)
+            }
         }
     }
 
     /// The customers matching `condition` (binds from $1) that `user` may report on, in name order.
-    private func reportFacts(planner: String?, by user: Staff?, condition: String, _ first: [String?]) throws -> [CaseClockFacts] {
+    private func reportIDs(planner: String?, by user: Staff?, condition: String, _ first: [String?]) throws -> [CustomerID] {
         let user = try Permission.runReports.check(by: user)
         let reach = try reach(of: user, on: Day.localToday())
         if let planner { try reach.require(planner, by: user, to: "report on") }
@@ -65,8 +69,7 @@ extension PostgresCaseload {
             binds.append("{" + logins.sorted().joined(separator: ",") + "}")
             sql += " AND (c.planner IS NULL OR c.planner = ANY($\(binds.count)::text[]))"
         }
-        let ids = try rows(sql + " ORDER BY c.sort_name COLLATE \"C\", c.id", binds).compactMap { $0.first ?? nil }
+        return try rows(sql + " ORDER BY c.sort_name COLLATE \"C\", c.id", binds).compactMap { $0.first ?? nil }
             .compactMap { Int64($0) }.map(CustomerID.init)
-        return try inBatches(ids) { try clockFacts($0) }
     }
 }

@@ -12,8 +12,7 @@ extension PostgresCaseload {
     @discardableResult
     public func handOff(from: String, to: String, reason: String, by user: Staff?, today: Day) throws -> Int {
         try Permission.reassign.check(by: user)
-        let why = reason.trimmingCharacters(in: .whitespaces)
-        guard !why.isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        let why = try CaseloadStore.requireReason(reason)
         return try write {
             guard try staff(login: from) != nil else { throw StoreError.notFound("staff member \(from)") }
             try requirePlanner(to)
@@ -26,8 +25,7 @@ extension PostgresCaseload {
     @discardableResult
     public func deactivate(_ login: String, on day: Day, reason: String, handOffTo: String?, by user: Staff?) throws -> Int {
         let user = try Permission.manageStaff.check(by: user)
-        let why = reason.trimmingCharacters(in: .whitespaces)
-        guard !why.isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        let why = try CaseloadStore.requireReason(reason)
         guard login != user.login else { throw StoreError.invalid("you cannot deactivate yourself; another administrator can") }
         return try write {
             guard let member = try staff(login: login) else { throw StoreError.notFound("staff member \(login)") }
@@ -37,8 +35,7 @@ extension PostgresCaseload {
                 try requirePlanner(to)
                 guard to != login else { throw StoreError.invalid("hand \(login)'s customers to another planner") }
                 moved = try moveCaseload(from: login, to: to, reason: why, on: day)
-            } else if try count(CaseloadFilter(planner: login)) > 0 {
-                let customers = try count(CaseloadFilter(planner: login))
+            } else if case let customers = try count(CaseloadFilter(planner: login)), customers > 0 {
                 throw StoreError.invalid("\(login) still has \(customers == 1 ? "1 customer" : "\(customers) customers"); "
                                          + "give them to another planner (--hand-off-to LOGIN)")
             }
@@ -86,11 +83,8 @@ extension PostgresCaseload {
         return moved
     }
 
-    /// Refused unless `login` is a career planner who has not left.
     private func requirePlanner(_ login: String) throws {
-        guard let member = try staff(login: login) else { throw StoreError.notFound("staff member \(login)") }
-        if let on = member.leftOn { throw StoreError.invalid("\(login) left the staff on \(on)") }
-        if member.role != .planner { throw StoreError.invalid("\(login) is not a career planner") }
+        try CaseloadStore.requirePlanner(login, member: try staff(login: login))
     }
 }
 

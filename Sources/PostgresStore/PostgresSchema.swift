@@ -459,6 +459,9 @@ public enum PostgresSchema {
             RETURN NULL;
         END $$;
         REVOKE ALL ON FUNCTION due_follows_planner() FROM PUBLIC;
+        -- Derived rows are rewritten whole by careerplan (DELETE, INSERT), never edited: no one moves an item to another planner.
+        REVOKE UPDATE ON due, unsigned_plan FROM careerplan_front_desk, careerplan_planner, careerplan_supervisor,
+            careerplan_administrator;
         CREATE TRIGGER due_follows_planner AFTER UPDATE OF planner ON customer FOR EACH ROW
             WHEN (OLD.planner IS DISTINCT FROM NEW.planner) EXECUTE FUNCTION due_follows_planner();
 

@@ -36,7 +36,7 @@ extension CaseloadStore {
     @discardableResult
     public func handOff(from: String, to: String, reason: String, by user: Staff?, today: Day) throws -> Int {
         let user = try Self.permit(.reassign, by: user)
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        let reason = try Self.requireReason(reason)
         return try write { db in
             guard try Self.staff(db, login: from) != nil else { throw StoreError.notFound("staff member \(from)") }
             try Self.requirePlanner(to, db)
@@ -59,8 +59,7 @@ extension CaseloadStore {
     @discardableResult
     public func deactivate(_ login: String, on day: Day, reason: String, handOffTo: String?, by user: Staff?) throws -> Int {
         let user = try Self.permit(.manageStaff, by: user)
-        let why = reason.trimmingCharacters(in: .whitespaces)
-        guard !why.isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        let why = try Self.requireReason(reason)
         guard login != user.login else { throw StoreError.invalid("you cannot deactivate yourself; another administrator can") }
         return try write { db in
             guard let member = try Self.staff(db, login: login) else { throw StoreError.notFound("staff member \(login)") }
@@ -115,13 +114,32 @@ extension CaseloadStore {
     /// The staff member's role, or why they cannot be named here.
     @discardableResult
     static func requireStaff(_ login: String, _ db: Database) throws -> String {
-        guard let member = try staff(db, login: login) else { throw StoreError.notFound("staff member \(login)") }
-        if let on = member.leftOn { throw StoreError.invalid("\(login) left the staff on \(on)") }
-        return member.role.rawValue
+        try requireStaff(login, member: try staff(db, login: login)).role.rawValue
     }
 
     static func requirePlanner(_ login: String, _ db: Database) throws {
-        if try requireStaff(login, db) != Role.planner.rawValue { throw StoreError.invalid("\(login) is not a career planner") }
+        try requirePlanner(login, member: try staff(db, login: login))
+    }
+
+    // The checks both stores make before a hand-off or a departure, in the same words.
+
+    /// `member` (as read for `login`), refused when missing or gone.
+    @discardableResult
+    public static func requireStaff(_ login: String, member: Staff?) throws -> Staff {
+        guard let member else { throw StoreError.notFound("staff member \(login)") }
+        if let on = member.leftOn { throw StoreError.invalid("\(login) left the staff on \(on)") }
+        return member
+    }
+
+    public static func requirePlanner(_ login: String, member: Staff?) throws {
+        if try requireStaff(login, member: member).role != .planner { throw StoreError.invalid("\(login) is not a career planner") }
+    }
+
+    /// The reason given for a hand-off or a departure, trimmed; refused when empty.
+    public static func requireReason(_ reason: String) throws -> String {
+        let why = reason.trimmingCharacters(in: .whitespaces)
+        guard !why.isEmpty else { throw StoreError.invalid("say why (--reason \"...\")") }
+        return why
     }
 }
 

@@ -90,6 +90,7 @@ struct PostgresTrustTests {
             ("INSERT INTO careerplan.audit (login, entity, action, prev_hash, hash) VALUES ('x', 'x', 'x', '', '')",
              "permission denied for table audit"),
             ("SELECT count(*) FROM careerplan.audit", "permission denied for table audit"),
+            ("UPDATE careerplan.due SET planner = NULL", "permission denied for table due"),
         ]
         for (sql, error) in refused {
             let out = try psql(as: planner, sql)
