@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "PostgresStore",
             dependencies: ["Domain", "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // The synthetic caseload of the demo, `seed`, the screenshots, the benchmarks and the tests.

@@ -29,7 +29,7 @@ enum PostgresBench {
         try PostgresAdmin.install(dba)
         let t0 = Date()
         try dba.transaction {
-            try Transfer.load(export, dba)
+            try Transfer.load(export, dba, what: "the bench's caseload")
             try PostgresCaseload(link: dba).refreshAllDue()
         }
         let load = Date().timeIntervalSince(t0)

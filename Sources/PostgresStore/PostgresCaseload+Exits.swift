@@ -23,10 +23,11 @@ extension PostgresCaseload {
 
     private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
         let cutoff = today.adding(days: -90).description
+        // One index range (customer_open_by_last_service): the last day of service, or of enrolment when none.
         let ids = try rows("""
             SELECT c.id::text FROM careerplan.customer c
-            WHERE NOT body ? 'exitedOn' AND (body ->> 'enrolledOn') < $1
-              AND (NOT body ? 'lastServiceOn' OR (body ->> 'lastServiceOn') < $1)
+            WHERE NOT body ? 'exitedOn' AND coalesce(body ->> 'lastServiceOn', body ->> 'enrolledOn') < $1
+              AND (body ->> 'enrolledOn') < $1
             ORDER BY c.sort_name COLLATE "C", c.id
             """, [cutoff]).compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init)
         let due = try inBatches(ids) { try clockFacts($0) }.compactMap { f -> (customer: CustomerID, exitOn: Day)? in

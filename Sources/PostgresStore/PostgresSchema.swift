@@ -53,6 +53,7 @@ public enum PostgresSchema {
         ("v3-audit", audit),
         ("v4-staff-functions", staffFunctions),
         ("v5-staff-changes", staffChanges),
+        ("v6-bulk-load", bulkLoad),
     ]
 
     /// The last migration, as `careerplan --version` names it.
@@ -268,9 +269,12 @@ public enum PostgresSchema {
 
     /// The audit trail: a table and a trigger function that belong to
     /// careerplan_audit, on every table but the derived ones and drafts.
+    /// The tables whose every change the trail records (hand-offs too, from v5).
+    static var audited: [String] {
+        ["staff", "setting", "customer", "covering"] + customerTables.filter { !["due", "unsigned_plan"].contains($0) }
+    }
+
     static var audit: String {
-        let audited = ["staff", "setting", "customer", "covering"]
-            + customerTables.filter { !["due", "unsigned_plan"].contains($0) }
         let triggers = audited.map { t in
             "CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON \(t) FOR EACH ROW EXECUTE FUNCTION audit_row();"
         }.joined(separator: "\n")
@@ -520,5 +524,53 @@ public enum PostgresSchema {
         -- The trail records hand-offs too (its trigger function belongs to careerplan_audit).
         RESET ROLE;
         CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON caseload_handoff FOR EACH ROW EXECUTE FUNCTION audit_row();
+        """
+
+    /// v6: a bulk load (`migrate`, `seed`) is one entry of the trail, as a
+    /// file's import is, not one per record (a state's caseload is millions
+    /// of records: one chained row each took an hour); and the automatic
+    /// exit finds its candidates by index, not by reading every open case.
+    static let bulkLoad = """
+        SET LOCAL search_path = careerplan;
+        -- One row of the trail, chained to the one before: what the triggers write, and a bulk load's one entry.
+        CREATE FUNCTION audit_append(entity text, who bigint, action text, row_old jsonb, row_new jsonb) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = careerplan, pg_temp AS $$
+        DECLARE
+            prev text;
+            stamp timestamptz := clock_timestamp();
+            next_id bigint;
+        BEGIN
+            -- One writer at a time extends the chain.
+            PERFORM pg_advisory_xact_lock(hashtext('careerplan.audit'));
+            SELECT a.hash INTO prev FROM audit a ORDER BY a.id DESC LIMIT 1;
+            prev := coalesce(prev, '');
+            next_id := nextval(pg_get_serial_sequence('careerplan.audit', 'id'));
+            INSERT INTO audit (id, at, login, entity, customer_id, action, old, new, prev_hash, hash)
+            OVERRIDING SYSTEM VALUE
+            VALUES (next_id, stamp, session_user, entity, who, action, row_old, row_new, prev,
+                    encode(sha256(convert_to(concat_ws('|', prev, next_id, to_char(stamp AT TIME ZONE 'UTC',
+                        'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), session_user, entity, coalesce(who::text, ''),
+                        action, coalesce(row_old::text, ''), coalesce(row_new::text, '')), 'UTF8')), 'hex'));
+        END $$;
+        ALTER FUNCTION audit_append(text, bigint, text, jsonb, jsonb) OWNER TO careerplan_audit;
+        -- Only the trigger function (its owner) and the database's administrator (a bulk load) write the trail.
+        REVOKE ALL ON FUNCTION audit_append(text, bigint, text, jsonb, jsonb) FROM PUBLIC;
+        CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+        DECLARE
+            row_old jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
+            row_new jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+        BEGIN
+            PERFORM audit_append(TG_TABLE_NAME,
+                coalesce((row_new ->> 'customer_id')::bigint, (row_old ->> 'customer_id')::bigint,
+                         CASE WHEN TG_TABLE_NAME = 'customer' THEN coalesce((row_new ->> 'id')::bigint,
+                                                                          (row_old ->> 'id')::bigint) END),
+                lower(TG_OP), row_old, row_new);
+            RETURN NULL;
+        END $$;
+        -- The automatic exit's candidates: open cases by the day of their last service (or enrolment).
+        CREATE INDEX customer_open_by_last_service ON customer
+            ((coalesce(body ->> 'lastServiceOn', body ->> 'enrolledOn')), (body ->> 'enrolledOn'))
+            WHERE NOT body ? 'exitedOn';
         """
 }

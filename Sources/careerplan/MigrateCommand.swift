@@ -41,7 +41,7 @@ struct MigrateCommand: ParsableCommand {
             throw ValidationFailure("\(url) has no careerplan schema yet: careerplan init --db \(url) --admin LOGIN first")
         }
         let customers = try link.transaction { () -> Int in
-            let kept = try Transfer.load(export, link)
+            let kept = try Transfer.load(export, link, what: "migrate from \(source)")
             let back = try Transfer.read(link, version: Self.version(of: export))
             if let list = Transfer.firstDifference(export, back, keeping: kept) {
                 throw ValidationFailure("nothing was moved: the database read back differs from \(source) in \"\(list)\"")

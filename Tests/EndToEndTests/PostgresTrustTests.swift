@@ -211,6 +211,11 @@ struct PostgresMigrateTests {
         #expect(try cluster.psql("SET ROLE mrivera; SELECT count(*) FROM careerplan.customer")
                 == hers.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(try cluster.psql("SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
+        // The trail holds the move as one entry, as a file's import is, and its triggers are on again for everyone after.
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.audit WHERE customer_id IS NOT NULL") == "0")
+        let entry = try cluster.psql("SELECT entity || ' ' || action || ' ' || (new #>> '{}') FROM careerplan.audit ORDER BY id DESC LIMIT 1")
+        #expect(entry.hasPrefix("database load migrate from \(export): 24 customers, the export's SHA-256 "), "\(entry)")
+        #expect(try cluster.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'audit' AND tgenabled <> 'O'") == "0")
         // Once only: a database with customers takes no second center's file over them.
         let (again, code) = try migrate()
         #expect(code != 0 && again.contains("already holds customers"), "\(again)")

@@ -23,7 +23,7 @@ struct PostgresSideBySideTests {
         let export = try file.exportJSON(by: admin)
         database = PostgresCaseload(link: dba, now: { testNow })
         try dba.transaction {
-            try Transfer.load(export, dba)
+            try Transfer.load(export, dba, what: "the test's caseload")
             try database.refreshAllDue()
         }
     }

@@ -24,7 +24,7 @@ struct PostgresWriteTests {
         database = PostgresCaseload(link: dba, now: { testNow })
         let export = try file.exportJSON(by: admin)
         try dba.transaction {
-            try Transfer.load(export, dba)
+            try Transfer.load(export, dba, what: "the test's caseload")
             try database.refreshAllDue()
         }
     }
