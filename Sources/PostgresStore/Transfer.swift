@@ -49,61 +49,75 @@ public enum Transfer {
     }
 
     private static func loadRecords(_ export: Data, _ link: PostgresLink) throws -> Set<String> {
-        guard let object = try JSONSerialization.jsonObject(with: export) as? [String: Any],
-              object["format"] as? String == "careerplan-export" else {
-            throw Problem(description: "not a careerplan export")
+        let scan = try ExportScan(export)
+        guard scan.text("format") == "\"careerplan-export\"" else { throw Problem(description: "not a careerplan export") }
+        let known = Set(["format", "version", "settings", "staff", "customers", "coverings"] + sections.map(\.key))
+        if let unknown = scan.values.keys.sorted().first(where: { !known.contains($0) }) {
+            throw Problem(description: "not a careerplan export: careerplan keeps no list \"\(unknown)\"")
         }
         if try link.value("SELECT count(*)::text FROM careerplan.customer") != "0" {
             throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
         }
-        func json(_ value: Any) throws -> String {
-            // Not sorted: the database keeps its own key order, and sorting by Foundation's collation is slow.
-            String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
-        }
+        // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
+        try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
         let existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
-        for member in object["staff"] as? [[String: Any]] ?? [] where !existing.contains(member["login"] as? String ?? "") {
-            try link.rows("SELECT careerplan.add_staff($1::jsonb)", [try json(member)])
-        }
-        for (key, value) in object["settings"] as? [String: String] ?? [:] {
-            try link.rows("INSERT INTO careerplan.setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2",
-                          [key, value])
+        let settings = scan.text("settings") ?? "{}"
+        try link.rows("INSERT INTO pg_temp.sent (list, n, body) VALUES ('settings', 1, $1::jsonb)", [settings])
+        try link.rows("""
+            INSERT INTO careerplan.setting (key, value) SELECT key, value FROM jsonb_each_text($1::jsonb)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, [settings])
+        try send("staff", scan, link, into: "SELECT 1 FROM s")
+        for member in try scan.records("staff") {
+            let staff = try JSONDecoder().decode(Staff.self, from: Data(scan.bytes[member]))
+            if !existing.contains(staff.login) {
+                try link.rows("SELECT careerplan.add_staff($1::jsonb)", [String(decoding: scan.bytes[member], as: UTF8.self)])
+            }
         }
         // Each customer with the name order and search words careerplan derives from them.
-        let customers = object["customers"] as? [Any] ?? []
-        let decoded = try JSONDecoder().decode([Customer].self, from: try JSONSerialization.data(withJSONObject: customers))
-        let rows = zip(customers, decoded).map { body, c -> [String: Any] in
-            ["body": body, "sort": c.sortName, "words": SearchTerms.indexed(c)]
-        }
-        for chunk in chunks(rows) {
-            try link.rows("""
-                INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
-                SELECT careerplan.customer_number(e -> 'body' ->> 'id'), e -> 'body' ->> 'planner', e ->> 'sort', e ->> 'words',
-                       e -> 'body'
-                FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-                """, [try json(Array(chunk))])
+        try send("customers", scan, link, into: """
+            INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
+            SELECT careerplan.customer_number(s.body ->> 'id'), s.body ->> 'planner', d.e ->> 0, d.e ->> 1, s.body
+            FROM s JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS d(e, n) USING (n) ORDER BY n
+            """) { chunk in
+            let derived = try chunk.map { r -> [String] in
+                let c = try JSONDecoder().decode(Customer.self, from: Data(scan.bytes[r]))
+                return [c.sortName, SearchTerms.indexed(c)]
+            }
+            return String(decoding: try JSONEncoder().encode(derived), as: UTF8.self)
         }
         try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
-        try link.rows("""
+        try send("coverings", scan, link, into: """
             INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
-            SELECT e ->> 'login', e ->> 'forLogin', (e ->> 'from')::date, (e ->> 'until')::date, e
-            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-            """, [try json(object["coverings"] ?? [])])
+            SELECT body ->> 'login', body ->> 'forLogin', (body ->> 'from')::date, (body ->> 'until')::date, body FROM s ORDER BY n
+            """)
         for section in sections {
-            defer { try? advance(section.table, link) }
-            for chunk in chunks(object[section.key] as? [Any] ?? []) {
-                try link.rows("""
-                    INSERT INTO careerplan.\(section.table) (customer_id, body)
-                    SELECT careerplan.customer_number(e ->> 'customer'), e
-                    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n
-                    """, [try json(Array(chunk))])
-            }
+            try send(section.key, scan, link, into: """
+                INSERT INTO careerplan.\(section.table) (customer_id, body)
+                SELECT careerplan.customer_number(body ->> 'customer'), body FROM s ORDER BY n
+                """)
+            try advance(section.table, link)
         }
         return existing
     }
 
-    /// A long list in pieces, in order: one statement's parameter stays a few megabytes on a state's caseload.
-    static func chunks<T>(_ list: [T], of size: Int = 5_000) -> [ArraySlice<T>] {
-        stride(from: 0, to: list.count, by: size).map { list[$0..<min(list.count, $0 + size)] }
+    /// One list's records, 5,000 to a statement (a parameter stays a few
+    /// megabytes on a state's caseload): each kept in `sent` as the server
+    /// parsed it, then inserted by `insert`, which reads them as `s(n, body)`
+    /// and may read `$4`, what `derived` makes of the piece.
+    private static func send(_ key: String, _ scan: ExportScan, _ link: PostgresLink, into insert: String,
+                             derived: ((ArraySlice<Range<Int>>) throws -> String)? = nil) throws {
+        let records = try scan.records(key)
+        for start in stride(from: 0, to: records.count, by: 5_000) {
+            let piece = records[start..<min(records.count, start + 5_000)]
+            try link.rows("""
+                WITH s AS (
+                    INSERT INTO pg_temp.sent (list, n, body)
+                    SELECT $2, $3::bigint + n, e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)
+                    RETURNING n - $3::bigint AS n, body)
+                \(insert)
+                """, [scan.array(piece), key, String(start)] + (try derived.map { [try $0(piece)] } ?? []))
+        }
     }
 
     /// New records take their ids from the table's row sequence: past every id loaded.
@@ -136,27 +150,39 @@ public enum Transfer {
         return Data(("{" + parts.joined(separator: ", ") + "}\n").utf8)
     }
 
-    /// The same records, whatever the spacing and key order: the check
-    /// `migrate` makes before it commits. The database may hold staff the
-    /// file does not (the state's own administrators); every member of the
-    /// file must be there as the file has them.
-    public static func sameRecords(_ file: Data, _ database: Data, keeping existing: Set<String> = []) -> Bool {
-        firstDifference(file, database, keeping: existing) == nil
-    }
-
-    /// The first list whose records differ, for the message when they do;
-    /// nil when they are the same. Staff the database already had keep
-    /// theirs; every other member of the file must be there as the file has them.
-    public static func firstDifference(_ a: Data, _ b: Data, keeping existing: Set<String> = []) -> String? {
-        guard var x = try? JSONSerialization.jsonObject(with: a) as? [String: Any],
-              var y = try? JSONSerialization.jsonObject(with: b) as? [String: Any] else { return "not JSON" }
-        let fileStaff = (x.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
-            .filter { !existing.contains($0["login"] as? String ?? "") }
-        let databaseStaff = Set(y.removeValue(forKey: "staff") as? [NSDictionary] ?? [])
-        if !fileStaff.allSatisfy(databaseStaff.contains) { return "staff" }
-        for key in Set(x.keys).union(y.keys).sorted() {
-            let (l, r) = (x[key].map { [$0] as NSArray }, y[key].map { [$0] as NSArray })
-            if l != r { return key }
+    /// The first list whose records the database does not hold as they
+    /// were sent (the same JSON values in the same order), for the message
+    /// when one differs; nil when every list is the file's. Compared by the
+    /// server, after everything is loaded and before commit: a trigger or
+    /// rule that altered a record on its way in shows here. Staff the
+    /// database already had keep theirs; every other member of the file must
+    /// be there as the file has them.
+    public static func firstDifference(_ link: PostgresLink, keeping existing: Set<String> = []) throws -> String? {
+        func differs(_ key: String, stored: String) throws -> Bool {
+            try link.value("""
+                SELECT count(*)::text FROM (SELECT n, body FROM pg_temp.sent WHERE list = $1) s
+                FULL JOIN (\(stored)) t USING (n) WHERE s.body IS DISTINCT FROM t.body
+                """, [key]) != "0"
+        }
+        let kept = String(decoding: try JSONEncoder().encode(existing.sorted()), as: UTF8.self)
+        if try link.value("""
+            SELECT count(*)::text FROM pg_temp.sent s
+            WHERE s.list = 'staff' AND NOT jsonb_build_array(s.body -> 'login') <@ $1::jsonb
+              AND NOT EXISTS (SELECT 1 FROM careerplan.staff t WHERE t.body = s.body)
+            """, [kept]) != "0" { return "staff" }
+        if try differs("settings", stored: "SELECT 1::bigint AS n, coalesce(jsonb_object_agg(key, value), '{}') AS body FROM careerplan.setting") {
+            return "settings"
+        }
+        if try differs("customers", stored: "SELECT row_number() OVER (ORDER BY id) AS n, body FROM careerplan.customer") {
+            return "customers"
+        }
+        if try differs("coverings", stored: "SELECT row_number() OVER (ORDER BY row_id) AS n, body FROM careerplan.covering") {
+            return "coverings"
+        }
+        for section in sections {
+            if try differs(section.key, stored: "SELECT row_number() OVER (ORDER BY row_id) AS n, body FROM careerplan.\(section.table)") {
+                return section.key
+            }
         }
         return nil
     }

@@ -5,8 +5,8 @@ import PostgresStore
 import Store
 
 /// A center's data file into the state's PostgreSQL, all or nothing:
-/// everything is loaded in one transaction, the database is read back as
-/// an export and compared with the file's, and only then committed.
+/// everything is loaded in one transaction, the server compares every
+/// record it holds with the one it was sent, and only then commits.
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
@@ -16,8 +16,8 @@ struct MigrateCommand: ParsableCommand {
             careerplan migrate --from center.json --to postgresql:///careerplan, where center.json was written by the \
             center's administrator with careerplan export. Given a data file instead, the running account must be its \
             administrator. The database must hold no customers yet; its staff roles are made as the staff are added. \
-            Nothing is kept unless the database, read back, gives the file's export (staff already in the database \
-            keep theirs).
+            Nothing is kept unless the server, comparing what it holds with what it was sent, finds every record \
+            of the file as it is (staff already in the database keep theirs). The trail records the move as one entry.
             """
     )
 
@@ -42,8 +42,7 @@ struct MigrateCommand: ParsableCommand {
         }
         let customers = try link.transaction { () -> Int in
             let kept = try Transfer.load(export, link, what: "migrate from \(source)")
-            let back = try Transfer.read(link, version: Self.version(of: export))
-            if let list = Transfer.firstDifference(export, back, keeping: kept) {
+            if let list = try Transfer.firstDifference(link, keeping: kept) {
                 throw ValidationFailure("nothing was moved: the database read back differs from \(source) in \"\(list)\"")
             }
             // The due table is derived: computed once here, then kept by every write.
@@ -52,7 +51,7 @@ struct MigrateCommand: ParsableCommand {
         }
         return """
             moved \(Plural.count(customers, "customer")) from \(source) into \(url); checked: the database, read back, \
-            gives the same export
+            holds every record of the export as it was sent
             """
     }
 
@@ -65,9 +64,5 @@ struct MigrateCommand: ParsableCommand {
         let (store, user) = try option.signIn()
         defer { try? store.close() }
         do { return try store.exportJSON(by: user) } catch { throw ValidationFailure("\(from): \(error)") }
-    }
-
-    static func version(of export: Data) -> Int {
-        ((try? JSONSerialization.jsonObject(with: export)) as? [String: Any])?["version"] as? Int ?? DataExport.currentVersion
     }
 }

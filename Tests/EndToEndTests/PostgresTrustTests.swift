@@ -202,7 +202,7 @@ struct PostgresMigrateTests {
 
     @Test func aCenterMovesInWholeAndThePlannersReachHolds() throws {
         let (out, status) = try migrate()
-        #expect(status == 0 && out.contains("moved 24 customers") && out.contains("gives the same export"), "\(out)")
+        #expect(status == 0 && out.contains("moved 24 customers") && out.contains("holds every record of the export as it was sent"), "\(out)")
         #expect(try cluster.psql("SELECT count(*) FROM careerplan.case_note")
                 == (try center.root("/usr/bin/sqlite3", [file, "SELECT count(*) FROM case_note"])).trimmingCharacters(in: .whitespacesAndNewlines))
         // Every member of the file is a database role in their group; mrivera, a planner, reaches her own and the unassigned.
