@@ -26,8 +26,8 @@ extension PostgresCaseload {
             }
             let unsigned = facts.filter(CaseloadStore.awaitsSignatures).map(\.customer.id)
             let all = Self.idArray(batch)
-            try rows("DELETE FROM careerplan.due WHERE customer_id = ANY($1::bigint[])", [all])
-            try rows("DELETE FROM careerplan.unsigned_plan WHERE customer_id = ANY($1::bigint[])", [all])
+            try rows("DELETE FROM careerplan.due WHERE customer_id IN (SELECT unnest($1::bigint[]))", [all])
+            try rows("DELETE FROM careerplan.unsigned_plan WHERE customer_id IN (SELECT unnest($1::bigint[]))", [all])
             try rows("INSERT INTO careerplan.unsigned_plan (customer_id) SELECT unnest($1::bigint[])", [Self.idArray(unsigned)])
             try rows("""
                 INSERT INTO careerplan.due (customer_id, planner, rule, subject, due_on, from_on, until_on)
@@ -121,7 +121,7 @@ extension PostgresCaseload {
         var out: [CustomerID: Clock] = [:]
         for r in try rows("""
             SELECT d.customer_id::text, d.rule, d.subject, d.due_on::text FROM careerplan.due d
-            WHERE d.customer_id = ANY($1::bigint[]) AND \(condition)
+            WHERE d.customer_id IN (SELECT unnest($1::bigint[])) AND \(condition)
             ORDER BY d.customer_id, d.due_on, d.rule COLLATE "C", d.subject COLLATE "C"
             """, ["{" + ids.map { String($0.number) }.joined(separator: ",") + "}"] + binds) {
             guard let id = r[0].flatMap({ Int64($0) }).map(CustomerID.init), out[id] == nil else { continue }
@@ -133,7 +133,7 @@ extension PostgresCaseload {
     /// Which of these customers are participants whose current plan not everyone required has signed.
     public func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID> {
         guard !ids.isEmpty else { return [] }
-        return Set(try rows("SELECT customer_id::text FROM careerplan.unsigned_plan WHERE customer_id = ANY($1::bigint[])",
+        return Set(try rows("SELECT customer_id::text FROM careerplan.unsigned_plan WHERE customer_id IN (SELECT unnest($1::bigint[]))",
                             ["{" + ids.map { String($0.number) }.joined(separator: ",") + "}"])
             .compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init))
     }

@@ -18,7 +18,7 @@ extension PostgresCaseload {
         let decoder = JSONDecoder()
         var out: [CustomerID: [T]] = [:]
         let sql = """
-            SELECT customer_id::text, body::text FROM careerplan.\(table) WHERE customer_id = ANY($1::bigint[])
+            SELECT customer_id::text, body::text FROM careerplan.\(table) WHERE customer_id IN (SELECT unnest($1::bigint[]))
             ORDER BY customer_id, \(order)
             """
         for r in try rows(sql, [Self.idArray(ids)]) {
@@ -35,7 +35,7 @@ extension PostgresCaseload {
     /// These customers, in the order given (those not found left out).
     func customers(_ ids: [CustomerID]) throws -> [Customer] {
         guard !ids.isEmpty else { return [] }
-        let found = try bodies(Customer.self, "SELECT body::text FROM careerplan.customer WHERE id = ANY($1::bigint[])",
+        let found = try bodies(Customer.self, "SELECT body::text FROM careerplan.customer WHERE id IN (SELECT unnest($1::bigint[]))",
                                [Self.idArray(ids)])
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
