@@ -15,10 +15,19 @@ extension PostgresCaseload {
         return try automaticExits(today: today, matrix: matrix, record: !dryRun)
     }
 
-    /// At start-up, by whoever opens the caseload first on a day.
+    /// At start-up, by each member's first opening on a day (later ones
+    /// skip it, as they do once an administrator or the DBA has run it over
+    /// everyone that day): the check reads every idle case in reach.
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
-        try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+        let ran = try rows("""
+            SELECT EXISTS (
+                SELECT 1 FROM careerplan.exit_check e LEFT JOIN pg_roles r ON r.rolname = e.login
+                WHERE e.on_day = $1::date
+                  AND (e.login = session_user::text OR r.rolsuper OR careerplan.my_role(r.rolname) = 'administrator'))::text
+            """, [today.description]).first?.first ?? nil
+        guard ran != "true" else { return [] }
+        return try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
     }
 
     private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
@@ -34,8 +43,12 @@ extension PostgresCaseload {
             AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
                               on: today, matrix: matrix).map { (f.customer.id, $0) }
         }
-        guard record, !due.isEmpty else { return due }
+        guard record else { return due }
         try write(touching: due.map(\.customer)) {
+            try rows("""
+                INSERT INTO careerplan.exit_check (login, on_day) VALUES (session_user, $1::date)
+                ON CONFLICT (login) DO UPDATE SET on_day = excluded.on_day
+                """, [today.description])
             for (id, date) in due {
                 guard var c = try customer(id), c.exitedOn == nil else { continue }
                 let exit = ExitRecord(customer: id, exitOn: date, kind: .automatic, recordedBy: "careerplan", recordedOn: today)

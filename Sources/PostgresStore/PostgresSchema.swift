@@ -572,5 +572,15 @@ public enum PostgresSchema {
         CREATE INDEX customer_open_by_last_service ON customer
             ((coalesce(body ->> 'lastServiceOn', body ->> 'enrolledOn')), (body ->> 'enrolledOn'))
             WHERE NOT body ? 'exitedOn';
+        -- The day each member last ran the automatic exit over their reach: the first to open on a day runs it,
+        -- later opens that day skip it (an administrator's run covers everyone). Everyone reads; each writes their own.
+        SET LOCAL ROLE careerplan_owner;
+        CREATE TABLE exit_check (login text PRIMARY KEY, on_day date NOT NULL);
+        ALTER TABLE exit_check ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON exit_check FOR SELECT USING (true);
+        CREATE POLICY own ON exit_check FOR INSERT WITH CHECK (login = session_user::text);
+        CREATE POLICY own_again ON exit_check FOR UPDATE USING (login = session_user::text) WITH CHECK (login = session_user::text);
+        GRANT SELECT, INSERT, UPDATE ON exit_check TO careerplan_staff;
+        RESET ROLE;
         """
 }

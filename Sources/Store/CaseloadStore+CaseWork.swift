@@ -180,15 +180,24 @@ extension CaseloadStore {
     }
 
     /// Exits every participant past the automatic-exit date, back-dated to
-    /// their last day of service. Run when the program starts (by whoever
-    /// first opens the file on a day); returns who.
+    /// their last day of service. Run when the program starts by whoever
+    /// first opens the file on a day (later opens that day skip it, as they
+    /// do after the night's `careerplan exits`); returns who.
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
-        try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+        let ran = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT on_day FROM daily_task WHERE task = 'automatic-exits'")
+        }
+        guard ran != today.description else { return [] }
+        return try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
     }
 
     private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
         try write { db in
+            try db.execute(sql: """
+                INSERT INTO daily_task (task, on_day) VALUES ('automatic-exits', ?)
+                ON CONFLICT (task) DO UPDATE SET on_day = excluded.on_day
+                """, arguments: [today.description])
             let due = try Self.automaticExits(today: today, matrix: matrix, db)
             for (id, date) in due {
                 try Self.recordExit(ExitRecord(customer: id, exitOn: date, kind: .automatic,

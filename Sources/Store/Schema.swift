@@ -425,6 +425,11 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE staff ADD COLUMN left_reason TEXT")
             try AuditTriggers.install(on: "staff", db)
         }
+        m.registerMigration("v20-daily-tasks") { db in
+            // The day the automatic exit last ran over everyone: the first to open the file on a day runs it
+            // (it reads every idle case: seconds on a large caseload), later opens that day skip it (issue 27).
+            try db.execute(sql: "CREATE TABLE daily_task (task TEXT PRIMARY KEY, on_day TEXT NOT NULL)")
+        }
         return m
     }
 }

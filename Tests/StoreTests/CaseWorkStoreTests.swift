@@ -199,6 +199,12 @@ import Testing
         #expect(try store.customer(CustomerID(3))?.exitedOn == nil)
         // Running it again changes nothing.
         #expect(try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled()).isEmpty)
+        // Once a day at start-up: later opens that day skip the check; the next day's first one runs it
+        // (and 2, whose day 91 it is).
+        try store.insert([participant(4, lastService: "2026-08-01")])
+        #expect(try store.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled()).isEmpty)
+        #expect(try store.customer(CustomerID(4))?.exitedOn == nil)
+        #expect(try store.applyAutomaticExits(today: testToday.adding(days: 1), matrix: try ServicesMatrix.bundled()) == [CustomerID(2), CustomerID(4)])
     }
 
     /// The customer came back early: the pause ends on a past day with why,

@@ -246,6 +246,12 @@ struct PostgresWriteTests {
         }
         #expect(listed(try database.applyAutomaticExits(today: later, matrix: matrix, by: admin))
                 == listed(try file.applyAutomaticExits(today: later, matrix: matrix, by: admin)))
+        // The night's run counts as the day's: an opening later that day skips the check on both; the next day's runs it.
+        #expect(try database.applyAutomaticExits(today: later, matrix: matrix).isEmpty)
+        #expect(try file.applyAutomaticExits(today: later, matrix: matrix).isEmpty)
+        let next = later.adding(days: 400)
+        #expect(try database.applyAutomaticExits(today: next, matrix: matrix) == file.applyAutomaticExits(today: next, matrix: matrix))
+        #expect(try database.applyAutomaticExits(today: next, matrix: matrix).isEmpty)
         for n in 1...48 {
             let id = CustomerID(Int64(n))
             #expect(try database.customer(id) == file.customer(id), "\(id)")
