@@ -90,8 +90,15 @@ public final class PostgresCaseload: @unchecked Sendable {
             binds.append(value)
             return "$\(first + binds.count - 1)"
         }
-        // Every typed word begins a word of the names or the ID (as the file's index matches).
-        for term in SearchTerms.of(filter.search) { conditions.append("c.words LIKE \(bind("% " + term + "%"))") }
+        // Every typed word begins a word of the names or the ID (as the file's index matches), found through the
+        // trigram index by careerplan.matching (under row-level security a LIKE here could not use it); the
+        // longest word first, the one the index reads.
+        let terms = SearchTerms.of(filter.search).sorted { $0.count > $1.count }
+        if !terms.isEmpty {
+            let patterns = terms.map { "\"" + ("% " + $0 + "%").replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            conditions.append("c.id IN (SELECT careerplan.matching(\(bind("{" + patterns.joined(separator: ",") + "}"))::text[], current_user))")
+        }
         if let planner = filter.planner { conditions.append("c.planner = \(bind(planner))") }
         if case .planners(let logins) = filter.reach {
             let list = logins.sorted().map { bind($0) }

@@ -530,7 +530,8 @@ public enum PostgresSchema {
     /// file's import is, not one per record (a state's caseload is millions
     /// of records: one chained row each took an hour); and the automatic
     /// exit finds its candidates by index, not by reading every open case.
-    static let bulkLoad = """
+    static var bulkLoad: String {
+        """
         SET LOCAL search_path = careerplan;
         -- One row of the trail, chained to the one before: what the triggers write, and a bulk load's one entry.
         CREATE FUNCTION audit_append(entity text, who bigint, action text, row_old jsonb, row_new jsonb) RETURNS void
@@ -572,6 +573,48 @@ public enum PostgresSchema {
         CREATE INDEX customer_open_by_last_service ON customer
             ((coalesce(body ->> 'lastServiceOn', body ->> 'enrolledOn')), (body ->> 'enrolledOn'))
             WHERE NOT body ? 'exitedOn';
+        -- Reach, decided once per statement: a policy that called reaches() on every row made a member's count of
+        -- 100,000 customers take seconds. "(SELECT f(current_user))" is evaluated once (an InitPlan); the rest is
+        -- plain comparisons. The same rule as reaches(): planners their own, the unassigned and today's covers.
+        SET LOCAL ROLE careerplan_owner;
+        CREATE FUNCTION sees_everyone(who name) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+            SELECT my_role(who) IS DISTINCT FROM 'planner' AND my_role(who) IS NOT NULL
+        $$;
+        CREATE FUNCTION covered_today(who name) RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+            SELECT coalesce(array_agg(c.for_login), '{}') FROM covering c
+            WHERE c.login = who AND current_date BETWEEN c.from_day AND c.until_day
+        $$;
+        REVOKE ALL ON FUNCTION sees_everyone(name), covered_today(name) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION sees_everyone(name), covered_today(name) TO careerplan_staff;
+        ALTER POLICY reach ON customer
+            USING ((SELECT sees_everyone(current_user)) OR planner IS NULL OR planner = current_user
+                   OR planner = ANY ((SELECT covered_today(current_user))::text[]))
+            WITH CHECK ((SELECT sees_everyone(current_user)) OR planner IS NULL OR planner = current_user
+                        OR planner = ANY ((SELECT covered_today(current_user))::text[]));
+        \(customerTables.map { t in
+            """
+            ALTER POLICY reach ON \(t)
+                USING ((SELECT sees_everyone(current_user)) OR reaches_customer(customer_id, current_user))
+                WITH CHECK ((SELECT sees_everyone(current_user)) OR reaches_customer(customer_id, current_user));
+            """
+        }.joined(separator: "\n"))
+        -- Search as you type through the trigram index. Under row-level security a member's LIKE cannot use an
+        -- index (LIKE is not leakproof), so the names are matched here, by the owner, over the member's reach
+        -- only: `who` must be the member signed in or a role they may be (SET ROLE), never someone else.
+        -- The first pattern is the one the index reads; every pattern must match.
+        CREATE FUNCTION matching(patterns text[], who name) RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+            SELECT c.id FROM customer c
+            WHERE c.words LIKE patterns[1] AND (SELECT bool_and(c.words LIKE p) FROM unnest(patterns) AS p)
+              AND pg_has_role(session_user, who, 'MEMBER')
+              AND ((SELECT sees_everyone(who) OR coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = who), false))
+                   OR reaches(c.planner, who))
+        $$;
+        REVOKE ALL ON FUNCTION matching(text[], name) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION matching(text[], name) TO careerplan_staff;
+        RESET ROLE;
         -- The day each member last ran the automatic exit over their reach: the first to open on a day runs it,
         -- later opens that day skip it (an administrator's run covers everyone). Everyone reads; each writes their own.
         SET LOCAL ROLE careerplan_owner;
@@ -583,4 +626,5 @@ public enum PostgresSchema {
         GRANT SELECT, INSERT, UPDATE ON exit_check TO careerplan_staff;
         RESET ROLE;
         """
+    }
 }
