@@ -82,6 +82,14 @@ func dashboardOpenings(_ store: any Caseload, as planner: Staff) throws -> [Doub
 }
 
 /// Runs a program to its end, its output thrown away (posix_spawn: Foundation's Process adds tens of milliseconds).
+/// `check` (the automatic exit's dry run over everyone: who it would take today, nothing written), timed once.
+func exitCheck(_ check: (Day, ServicesMatrix) throws -> Void) throws -> Double {
+    let matrix = try ServicesMatrix.bundled()
+    let t0 = Date()
+    try check(benchToday, matrix)
+    return Date().timeIntervalSince(t0)
+}
+
 func spawnAndWait(_ words: [String]) {
     let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
