@@ -90,14 +90,13 @@ public final class PostgresCaseload: @unchecked Sendable {
             binds.append(value)
             return "$\(first + binds.count - 1)"
         }
-        // Every typed word begins a word of the names or the ID (as the file's index matches), found through the
-        // trigram index by careerplan.matching (under row-level security a LIKE here could not use it); the
-        // longest word first, the one the index reads.
+        // Every typed word begins a word of the names or the ID (as the file's index matches), found by
+        // careerplan.matching in its word index, the longest word's range read first.
         let terms = SearchTerms.of(filter.search).sorted { $0.count > $1.count }
         if !terms.isEmpty {
-            let patterns = terms.map { "\"" + ("% " + $0 + "%").replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            conditions.append("c.id IN (SELECT careerplan.matching(\(bind("{" + patterns.joined(separator: ",") + "}"))::text[], current_user))")
+            let array = "{" + terms.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+                .joined(separator: ",") + "}"
+            conditions.append("c.id IN (SELECT careerplan.matching(\(bind(array))::text[], current_user))")
         }
         if let planner = filter.planner { conditions.append("c.planner = \(bind(planner))") }
         if case .planners(let logins) = filter.reach {
