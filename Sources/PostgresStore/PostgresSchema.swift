@@ -611,10 +611,11 @@ public enum PostgresSchema {
             customer_id bigint NOT NULL REFERENCES customer(id),
             PRIMARY KEY (word, customer_id)
         );
+        CREATE INDEX customer_word_by_customer ON customer_word (customer_id);
         CREATE FUNCTION customer_words() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = careerplan, pg_temp AS $$
         BEGIN
-            DELETE FROM customer_word WHERE customer_id = NEW.id;
+            IF TG_OP = 'UPDATE' THEN DELETE FROM customer_word WHERE customer_id = NEW.id; END IF;
             INSERT INTO customer_word (word, customer_id)
             SELECT DISTINCT w, NEW.id FROM regexp_split_to_table(btrim(NEW.words), ' +') AS w WHERE w <> '';
             RETURN NULL;
