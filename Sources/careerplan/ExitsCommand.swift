@@ -8,7 +8,7 @@ struct ExitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exits",
         abstract: "Exit everyone past their automatic-exit date now (for cron, before the morning report).",
-        discussion: "The program does this when it first opens on a day; this does it at night. Each exit is dated the last day of service in any program. Administrators (cron runs it in the administrator's crontab). --as-of decides the day (default today); --dry-run only lists."
+        discussion: "The program does this when it first opens on a day (later openings that day skip it); this does it at night, sparing the morning's first opening the check. Each exit is dated the last day of service in any program. Administrators (cron runs it in the administrator's crontab). --as-of decides the day (default today); --dry-run only lists."
     )
 
     @OptionGroup var asOf: AsOfOption
