@@ -590,6 +590,11 @@ public enum PostgresSchema {
         $$;
         REVOKE ALL ON FUNCTION sees_everyone(name), covered_today(name) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION sees_everyone(name), covered_today(name) TO careerplan_staff;
+        -- The row-by-row form (hand-offs, a search's planner) is the same rule from the same two parts.
+        CREATE OR REPLACE FUNCTION reaches(owner text, who name) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+            SELECT sees_everyone(who) OR owner IS NULL OR owner = who OR owner = ANY (covered_today(who))
+        $$;
         ALTER POLICY reach ON customer
             USING ((SELECT sees_everyone(current_user)) OR planner IS NULL OR planner = current_user
                    OR planner = ANY ((SELECT covered_today(current_user))::text[]))

@@ -71,6 +71,12 @@ struct PostgresTrustTests {
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', '\(other)')") == "0")
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', '\(admin)')") == "0")
         #expect(try psql(as: admin, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', current_user)") == "1")
+        // The word index is read through matching() only; the day of the exit check is each member's own to write.
+        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer_word").contains("permission denied for table customer_word"))
+        #expect(try psql(as: planner, "INSERT INTO careerplan.exit_check VALUES ('\(admin)', current_date)")
+                .contains("violates row-level security policy"))
+        #expect(try psql(as: planner, "INSERT INTO careerplan.exit_check VALUES (current_user, current_date)") == "")
+        #expect(try psql(as: planner, "UPDATE careerplan.exit_check SET login = '\(admin)'").contains("violates row-level security policy"))
         // Handing their own customer to someone else is a supervisor's decision.
         #expect(try psql(as: planner, """
             UPDATE careerplan.customer SET planner = '\(other)', body = jsonb_set(body, '{planner}', '"\(other)"') WHERE id = 1
