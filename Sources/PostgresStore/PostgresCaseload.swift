@@ -82,21 +82,13 @@ public final class PostgresCaseload: @unchecked Sendable {
 
     // MARK: The caseload
 
-    /// The conditions of a filter, as SQL over `customer c` with its binds from `$first`.
-    private func conditions(_ filter: CaseloadFilter, first: Int = 1) -> (sql: String, binds: [String?]) {
+    /// The conditions of a filter without a search, as SQL over `customer c`.
+    private func conditions(_ filter: CaseloadFilter) -> (sql: String, binds: [String?]) {
         var conditions: [String] = []
         var binds: [String?] = []
         func bind(_ value: String) -> String {
             binds.append(value)
-            return "$\(first + binds.count - 1)"
-        }
-        // Every typed word begins a word of the names or the ID (as the file's index matches), found by
-        // careerplan.matching in its word index, the longest word's range read first.
-        let terms = SearchTerms.of(filter.search).sorted { $0.count > $1.count }
-        if !terms.isEmpty {
-            let array = "{" + terms.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-                .joined(separator: ",") + "}"
-            conditions.append("c.id IN (SELECT careerplan.matching(\(bind(array))::text[], current_user))")
+            return "$\(binds.count)"
         }
         if let planner = filter.planner { conditions.append("c.planner = \(bind(planner))") }
         if case .planners(let logins) = filter.reach {
@@ -106,20 +98,49 @@ public final class PostgresCaseload: @unchecked Sendable {
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
+    /// The typed words (the longest first: the server reads its range) and the planners the filter keeps
+    /// ('' the unassigned; nil any), as the array binds of careerplan.search_count and search_page.
+    private func searchBinds(_ filter: CaseloadFilter) -> [String?] {
+        let terms = SearchTerms.of(filter.search).sorted { $0.count > $1.count }
+        var owners: Set<String>?
+        if case .planners(let logins) = filter.reach { owners = Set(logins + [""]) }
+        if let planner = filter.planner { owners = owners.map { $0.intersection([planner]) } ?? [planner] }
+        return [Self.textArray(terms), owners.map { Self.textArray($0.sorted()) }]
+    }
+
+    /// A text[] literal of `values`, each quoted.
+    static func textArray(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+
+    /// Counted by the server from its tallies and word index (row-level
+    /// security's cut, applied by the function): never by visiting every
+    /// customer (docs/postgresql.md, "Search").
     public func count(_ filter: CaseloadFilter) throws -> Int {
-        let (filterSQL, binds) = conditions(filter)
-        let text = try rows("SELECT count(*)::text FROM careerplan.customer c" + filterSQL, binds).first?.first ?? nil
+        let text = try rows("SELECT careerplan.search_count($1::text[], current_user, $2::text[])::text",
+                            searchBinds(filter)).first?.first ?? nil
         return text.flatMap { Int($0) } ?? 0
     }
 
     /// One page of the list in name order (the bytes of the folded name, as the file sorts).
+    /// `matches`, when the caller counted them, lets the server choose how to find a search's page.
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
-        let (filterSQL, binds) = conditions(filter)
-        let n = binds.count
+        if SearchTerms.of(filter.search).isEmpty {
+            let (filterSQL, binds) = conditions(filter)
+            let n = binds.count
+            return try bodies(Customer.self, """
+                SELECT c.body::text FROM careerplan.customer c\(filterSQL)
+                ORDER BY c.sort_name COLLATE "C", c.id LIMIT $\(n + 1)::bigint OFFSET $\(n + 2)::bigint
+                """, binds + [String(limit), String(offset)])
+        }
+        let found = try matches ?? count(filter)
         return try bodies(Customer.self, """
-            SELECT c.body::text FROM careerplan.customer c\(filterSQL)
-            ORDER BY c.sort_name COLLATE "C", c.id LIMIT $\(n + 1)::bigint OFFSET $\(n + 2)::bigint
-            """, binds + [String(limit), String(offset)])
+            SELECT c.body::text
+            FROM careerplan.search_page($1::text[], current_user, $2::text[], $3::bigint, $4::bigint, $5::bigint)
+                 WITH ORDINALITY AS p(id, n)
+            JOIN careerplan.customer c ON c.id = p.id ORDER BY p.n
+            """, searchBinds(filter) + [String(found), String(limit), String(offset)])
     }
 
     public func customer(_ id: CustomerID) throws -> Customer? {

@@ -54,6 +54,7 @@ public enum PostgresSchema {
         ("v4-staff-functions", staffFunctions),
         ("v5-staff-changes", staffChanges),
         ("v6-bulk-load", bulkLoad),
+        ("v7-search-counts", searchCounts),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -65,13 +65,18 @@ struct PostgresTrustTests {
         #expect(try psql(as: planner, """
             INSERT INTO careerplan.case_note (customer_id, body) VALUES (2, '{"customer": "C000002"}')
             """).contains("violates row-level security policy"))
-        // The search function finds names over the caller's own reach only, whoever they name.
-        #expect(try psql(as: planner, "SELECT string_agg(m::text, ',' ORDER BY m) FROM careerplan.matching('{\"c\"}', current_user) m")
+        // The search functions find names over the caller's own reach only, whoever they name; the tallies
+        // they count from are the caller's own reach too.
+        #expect(try psql(as: planner, "SELECT string_agg(m::text, ',' ORDER BY m) FROM careerplan.search_page('{\"c\"}', current_user, NULL, 2, 20, 0) m")
                 == "1,3")
-        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', '\(other)')") == "0")
-        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', '\(admin)')") == "0")
-        #expect(try psql(as: admin, "SELECT count(*) FROM careerplan.matching('{\"bo\"}', current_user)") == "1")
-        // The word index is read through matching() only; the day of the exit check is each member's own to write.
+        #expect(try psql(as: planner, "SELECT careerplan.search_count('{}', current_user, NULL)") == "2")
+        #expect(try psql(as: planner, "SELECT careerplan.search_count('{\"c\"}', current_user, NULL)") == "2")
+        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.search_page('{\"bo\"}', '\(other)', NULL, 1, 20, 0)") == "0")
+        #expect(try psql(as: planner, "SELECT careerplan.search_count('{}', '\(admin)', NULL)") == "0")
+        #expect(try psql(as: planner, "SELECT careerplan.search_count('{}', current_user, '{\(other)}')") == "0")
+        #expect(try psql(as: admin, "SELECT count(*) FROM careerplan.search_page('{\"bo\"}', current_user, NULL, 1, 20, 0)") == "1")
+        #expect(try psql(as: admin, "SELECT careerplan.search_count('{}', current_user, NULL)") == "3")
+        #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer_tally").contains("permission denied for table customer_tally"))
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer_word").contains("permission denied for table customer_word"))
         #expect(try psql(as: planner, "INSERT INTO careerplan.exit_check VALUES ('\(admin)', current_date)")
                 .contains("violates row-level security policy"))

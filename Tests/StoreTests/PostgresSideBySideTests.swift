@@ -74,10 +74,15 @@ struct PostgresSideBySideTests {
     /// The list, its searches (a prefix, two words, an ID three ways, an
     /// accent typed or not, nothing found), a planner's, a reach's.
     @Test func theCaseloadListsAndSearchesTheSame() throws {
-        let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  "]
+        // "c" and "c0" are every customer's ID: their pages are found by walking the names, the others' by
+        // sorting the matches; one and two letters are counted from the tallies, the rest from the words.
+        let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  ",
+                                         "c", "c0", "m c", "ma c0"]
             .map { CaseloadFilter(search: $0) }
             + [CaseloadFilter(planner: "mrivera"), CaseloadFilter(search: "a", planner: "tnguyen"),
-               CaseloadFilter(reach: .planners(["mrivera"])), CaseloadFilter(reach: .planners([]))]
+               CaseloadFilter(reach: .planners(["mrivera"])), CaseloadFilter(reach: .planners([])),
+               CaseloadFilter(search: "c", reach: .planners(["mrivera"])), CaseloadFilter(search: "ma", reach: .planners([])),
+               CaseloadFilter(search: "c", planner: "mrivera", reach: .planners(["tnguyen"]))]
         for f in filters {
             #expect(try database.count(f) == file.count(f), "\(f)")
             for (offset, limit) in [(0, 20), (20, 20), (40, 20)] {
