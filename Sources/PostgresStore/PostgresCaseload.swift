@@ -123,8 +123,8 @@ public final class PostgresCaseload: @unchecked Sendable {
         return text.flatMap { Int($0) } ?? 0
     }
 
-    /// One page of the list in name order (the bytes of the folded name, as the file sorts).
-    /// `matches`, when the caller counted them, lets the server choose how to find a search's page.
+    /// One page of the list in name order (the bytes of the folded name, as the file sorts); a search's
+    /// page from the server's word index (`matches` is the file store's hint, not needed here).
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
         if SearchTerms.of(filter.search).isEmpty {
             let (filterSQL, binds) = conditions(filter)
@@ -134,13 +134,11 @@ public final class PostgresCaseload: @unchecked Sendable {
                 ORDER BY c.sort_name COLLATE "C", c.id LIMIT $\(n + 1)::bigint OFFSET $\(n + 2)::bigint
                 """, binds + [String(limit), String(offset)])
         }
-        let found = try matches ?? count(filter)
         return try bodies(Customer.self, """
             SELECT c.body::text
-            FROM careerplan.search_page($1::text[], current_user, $2::text[], $3::bigint, $4::bigint, $5::bigint)
-                 WITH ORDINALITY AS p(id, n)
+            FROM careerplan.search_page($1::text[], current_user, $2::text[], $3::bigint, $4::bigint) WITH ORDINALITY AS p(id, n)
             JOIN careerplan.customer c ON c.id = p.id ORDER BY p.n
-            """, searchBinds(filter) + [String(found), String(limit), String(offset)])
+            """, searchBinds(filter) + [String(limit), String(offset)])
     }
 
     public func customer(_ id: CustomerID) throws -> Customer? {

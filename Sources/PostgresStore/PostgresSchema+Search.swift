@@ -14,8 +14,8 @@ extension PostgresSchema {
     ///   longer search's count and page are read from its index alone.
     /// - `search_count` and `search_page`, the only way staff read either,
     ///   keep to the caller's reach as the customer table's policy does.
-    ///   A page of a dense short search walks the name index instead of
-    ///   sorting every match (as the file store does).
+    ///   A page of a one- or two-letter search is read in name order from
+    ///   an index of the words' first letters, never by sorting every match.
     static var searchCounts: String {
         """
         SET LOCAL search_path = careerplan;
@@ -27,9 +27,12 @@ extension PostgresSchema {
         UPDATE customer_word w SET sort_name = c.sort_name, planner = c.planner FROM customer c WHERE c.id = w.customer_id;
         ALTER TABLE customer_word ALTER COLUMN sort_name SET NOT NULL, DROP CONSTRAINT customer_word_pkey,
             ADD PRIMARY KEY (word, customer_id) INCLUDE (sort_name, planner);
-        -- A walk's probe: does this customer have a word beginning so?
+        -- Does this customer have a word beginning so (a search's second word)?
         DROP INDEX customer_word_by_customer;
         CREATE INDEX customer_word_by_customer ON customer_word (customer_id, word);
+        -- A one- or two-letter search's matches in name order.
+        CREATE INDEX customer_word_by_letter ON customer_word ((left(word, 1)), sort_name, customer_id) INCLUDE (planner);
+        CREATE INDEX customer_word_by_letters ON customer_word ((left(word, 2)), sort_name, customer_id) INCLUDE (planner);
         DROP TRIGGER customer_words ON customer;
         CREATE OR REPLACE FUNCTION customer_words() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = careerplan, pg_temp AS $$
@@ -125,39 +128,37 @@ extension PostgresSchema {
                       AND (scope IS NULL OR coalesce(w.planner, '') = ANY (scope))
                       AND (cardinality(prefixes) = 1 OR has_words(w.customer_id, prefixes[2:])));
         END $$;
-        -- One page of those customers' ids in name order. `matches` is their number (search_count): a page of a
-        -- short prefix many share is found sooner by walking the names and asking each customer than by
-        -- sorting every match, when the walk ((skipped + page_size) x all / matches names) is the shorter.
-        CREATE FUNCTION search_page(prefixes text[], who name, owners text[], matches bigint, page_size bigint,
-                                    skipped bigint) RETURNS SETOF bigint LANGUAGE plpgsql
+        -- One page of those customers' ids in name order. A one- or two-letter prefix matches thousands: its
+        -- own index (the word's first letters, then the names) gives them in name order, so a page reads about
+        -- its own rows. Longer prefixes match fewer: their range is sorted, from the word index alone.
+        CREATE FUNCTION search_page(prefixes text[], who name, owners text[], page_size bigint, skipped bigint)
+        RETURNS SETOF bigint LANGUAGE plpgsql
         STABLE SECURITY DEFINER SET search_path = careerplan, pg_temp AS $$
         DECLARE
             scope text[] := search_scope(who, owners);
             first text := coalesce(prefixes[1], '');
-            everyone bigint := (SELECT coalesce(sum(t.customers), 0) FROM customer_tally t WHERE t.prefix = '');
         BEGIN
-            IF length(first) <= 2 AND matches > 0 AND (skipped + page_size) * everyone / matches < matches THEN
-                RETURN QUERY EXECUTE
-                    'SELECT c.id FROM customer c
-                     WHERE ($1 IS NULL OR coalesce(c.planner, '''') = ANY ($1))
-                       AND EXISTS (SELECT 1 FROM customer_word x
-                                   WHERE x.customer_id = c.id AND x.word >= $2 AND x.word < $2 || chr(1114111))
-                       AND (cardinality($3) = 1 OR has_words(c.id, $3[2:]))
-                     ORDER BY c.sort_name COLLATE "C", c.id LIMIT $4 OFFSET $5'
-                    USING scope, first, prefixes, page_size, skipped;
-            ELSE
-                RETURN QUERY EXECUTE
-                    'SELECT w.customer_id FROM customer_word w
-                     WHERE w.word >= $1 AND w.word < $1 || chr(1114111)
+            IF length(first) BETWEEN 1 AND 2 THEN
+                RETURN QUERY EXECUTE format(
+                    'SELECT DISTINCT ON (w.sort_name, w.customer_id) w.customer_id FROM customer_word w
+                     WHERE left(w.word, %s) = $1
                        AND ($2 IS NULL OR coalesce(w.planner, '''') = ANY ($2))
                        AND (cardinality($3) = 1 OR has_words(w.customer_id, $3[2:]))
-                     GROUP BY w.sort_name, w.customer_id ORDER BY w.sort_name, w.customer_id LIMIT $4 OFFSET $5'
+                     ORDER BY w.sort_name, w.customer_id LIMIT $4 OFFSET $5', length(first))
                     USING first, scope, prefixes, page_size, skipped;
+                RETURN;
             END IF;
+            RETURN QUERY EXECUTE
+                'SELECT w.customer_id FROM customer_word w
+                 WHERE w.word >= $1 AND w.word < $1 || chr(1114111)
+                   AND ($2 IS NULL OR coalesce(w.planner, '''') = ANY ($2))
+                   AND (cardinality($3) = 1 OR has_words(w.customer_id, $3[2:]))
+                 GROUP BY w.sort_name, w.customer_id ORDER BY w.sort_name, w.customer_id LIMIT $4 OFFSET $5'
+                USING first, scope, prefixes, page_size, skipped;
         END $$;
         REVOKE ALL ON FUNCTION search_scope(name, text[]), has_words(bigint, text[]),
-            search_count(text[], name, text[]), search_page(text[], name, text[], bigint, bigint, bigint) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION search_count(text[], name, text[]), search_page(text[], name, text[], bigint, bigint, bigint)
+            search_count(text[], name, text[]), search_page(text[], name, text[], bigint, bigint) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION search_count(text[], name, text[]), search_page(text[], name, text[], bigint, bigint)
             TO careerplan_staff;
         RESET ROLE;
         """

@@ -74,8 +74,8 @@ struct PostgresSideBySideTests {
     /// The list, its searches (a prefix, two words, an ID three ways, an
     /// accent typed or not, nothing found), a planner's, a reach's.
     @Test func theCaseloadListsAndSearchesTheSame() throws {
-        // "c" and "c0" are every customer's ID: their pages are found by walking the names, the others' by
-        // sorting the matches; one and two letters are counted from the tallies, the rest from the words.
+        // "c" and "c0" begin every customer's ID. One and two letters are counted from the tallies and paged by
+        // the letters' index; longer words are counted and sorted from the word index.
         let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  ",
                                          "c", "c0", "m c", "ma c0"]
             .map { CaseloadFilter(search: $0) }
