@@ -49,6 +49,7 @@ struct MigrateCommand: ParsableCommand {
             try PostgresCaseload(link: link).refreshAllDue()
             return Int(try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0") ?? 0
         }
+        try Transfer.settle(link)
         return """
             moved \(Plural.count(customers, "customer")) from \(source) into \(url); checked: the database, read back, \
             holds every record of the export as it was sent
