@@ -39,9 +39,17 @@ extension PostgresCaseload {
               AND (body ->> 'enrolledOn') < $1
             ORDER BY c.sort_name COLLATE "C", c.id
             """, [cutoff]).compactMap { $0.first ?? nil }.compactMap { Int64($0) }.map(CustomerID.init)
-        let due = try inBatches(ids) { try clockFacts($0) }.compactMap { f -> (customer: CustomerID, exitOn: Day)? in
-            AutoExit.exitDate(for: f.customer, plan: f.plan, pauses: f.work.pauses, elsewhere: f.work.otherServices,
-                              on: today, matrix: matrix).map { (f.customer.id, $0) }
+        // Only what the rule reads: the customer, the current plan (the last version's), pauses and other
+        // programs' services (every plan version and the whole case file were most of the check's time).
+        let due = try inBatches(ids) { batch -> [(customer: CustomerID, exitOn: Day)] in
+            let plans = try records(CareerPlan.self, "plan_version", of: batch, order: "(body ->> 'version')::int DESC",
+                                    body: "body -> 'plan'", firstOnly: true)
+            let pauses = try records(Pause.self, "pause", of: batch)
+            let elsewhere = try records(OtherProgramService.self, "other_program_service", of: batch)
+            return try customers(batch).compactMap { c in
+                AutoExit.exitDate(for: c, plan: plans[c.id]?.first, pauses: pauses[c.id] ?? [], elsewhere: elsewhere[c.id] ?? [],
+                                  on: today, matrix: matrix).map { (c.id, $0) }
+            }
         }
         guard record else { return due }
         try write(touching: due.map(\.customer)) {

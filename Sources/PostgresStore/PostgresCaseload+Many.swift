@@ -11,14 +11,16 @@ extension PostgresCaseload {
     /// How many customers one set-based read takes at a time (bounds memory on a state's caseload).
     static let manyAtOnce = 2_000
 
-    /// The records of `table` of these customers, grouped by customer, each customer's in `order`.
-    func records<T: Decodable>(_ type: T.Type, _ table: String, of ids: [CustomerID], order: String = "row_id")
-        throws -> [CustomerID: [T]] {
+    /// The records of `table` of these customers, grouped by customer, each customer's in `order`: the
+    /// `body` (or a part of it), of every record or of each customer's first only.
+    func records<T: Decodable>(_ type: T.Type, _ table: String, of ids: [CustomerID], order: String = "row_id",
+                               body: String = "body", firstOnly: Bool = false) throws -> [CustomerID: [T]] {
         guard !ids.isEmpty else { return [:] }
         let decoder = JSONDecoder()
         var out: [CustomerID: [T]] = [:]
         let sql = """
-            SELECT customer_id::text, body::text FROM careerplan.\(table) WHERE customer_id IN (SELECT unnest($1::bigint[]))
+            SELECT \(firstOnly ? "DISTINCT ON (customer_id) " : "")customer_id::text, (\(body))::text
+            FROM careerplan.\(table) WHERE customer_id IN (SELECT unnest($1::bigint[]))
             ORDER BY customer_id, \(order)
             """
         for r in try rows(sql, [Self.idArray(ids)]) {

@@ -113,10 +113,12 @@ extension CaseloadStore {
         }
     }
 
-    /// The case work of every customer matching `condition`, in one query per table.
-    static func caseWorks(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CustomerID: CaseWork] {
+    /// The case work of every customer matching `condition`, in one query per table (of `only`, when given).
+    static func caseWorks(_ db: Database, where condition: String, _ args: StatementArguments,
+                          only: Set<String>? = nil) throws -> [CustomerID: CaseWork] {
         var out: [CustomerID: CaseWork] = [:]
         func each<T: Decodable>(_ table: String, _ type: T.Type, order: String = "id", _ add: (inout CaseWork, T) -> Void) throws {
+            if let only, !only.contains(table) { return }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT customer_id, body FROM \(table)
                 WHERE customer_id IN (SELECT c.id FROM customer c WHERE \(condition)) ORDER BY customer_id, \(order)
