@@ -430,6 +430,17 @@ enum Schema {
             // (it reads every idle case: seconds on a large caseload), later opens that day skip it (issue 27).
             try db.execute(sql: "CREATE TABLE daily_task (task TEXT PRIMARY KEY, on_day TEXT NOT NULL)")
         }
+        m.registerMigration("v21-due-covering") { db in
+            // The dashboard's counts and pages read every running item of a planner (51,000 for one with
+            // 23,000 customers): indexes that hold the whole item answer without a lookup in the table for
+            // each (41% of the dashboard's time), in the order the pages are read.
+            try db.execute(sql: """
+                DROP INDEX due_by_planner;
+                CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule, subject, from_on, until_on);
+                DROP INDEX due_by_day;
+                CREATE INDEX due_by_day ON due(due_on, customer_id, rule, subject, from_on, until_on, planner);
+                """)
+        }
         return m
     }
 }
