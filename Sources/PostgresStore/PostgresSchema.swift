@@ -55,6 +55,7 @@ public enum PostgresSchema {
         ("v5-staff-changes", staffChanges),
         ("v6-bulk-load", bulkLoad),
         ("v7-search-counts", searchCounts),
+        ("v8-due-reach", dueReach),
     ]
 
     /// The last migration, as `careerplan --version` names it.
