@@ -153,8 +153,8 @@ if postgres {
         is read in name order from an index of the words' first letters, and a longer search's matches
         are sorted from the word index alone (migration v7-search-counts, docs/postgresql.md). The
         count of everyone also made start-up pay 18 ms at 100,000 customers: it is now under 1 ms.
-    A member's due items are read by their own planner column and a covering index (migration
-    v8-due-reach): the dashboard of a planner with 31,000 customers in reach, 172 ms to about 45 ms.
+        A member's due items are read by their own planner column and a covering index (migration
+        v8-due-reach): the dashboard of a planner with 31,000 customers in reach, 172 ms to about 45 ms.
 
         \(table)
         """
