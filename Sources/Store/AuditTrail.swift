@@ -100,8 +100,10 @@ extension CaseloadStore {
         return "\(name) at \(AreaTime.shown(at, in: .current))"
     }
 
-    /// A bulk load is one audit entry, not one per row.
-    func bulkLoad<T>(_ what: String, _ body: () throws -> T) throws -> T {
+    /// A bulk load is one audit entry, not one per row. Its due items are computed
+    /// then: from `facts` the loader made of what it wrote (none read back), and
+    /// read back for any other customer left stale.
+    func bulkLoad<T>(_ what: String, facts: (T) -> [CaseClockFacts] = { _ in [] }, _ body: () throws -> T) throws -> T {
         let login = actor.login
         actor.login = nil
         defer { actor.login = login }
@@ -109,6 +111,11 @@ extension CaseloadStore {
         try write { db in
             try db.cached(sql: AuditChain.insert([AuditTriggers.stamp, "?", "'data file'", "NULL", "NULL", "'load'", "NULL", "?"]),
                           arguments: [login ?? "unknown", what])
+            let known = facts(result)
+            if !known.isEmpty {
+                try Self.writeDue(known, settings: try Self.clockSettings(db), db)
+                try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(Self.sqlList(known.map(\.customer.id.number)))")
+            }
             try Self.refreshDue(db)
         }
         return result

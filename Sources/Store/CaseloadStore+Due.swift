@@ -69,19 +69,24 @@ extension CaseloadStore {
             let facts = try clockFacts(db, where: "c.id IN \(list)", [])
             try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
             try db.execute(sql: "DELETE FROM unsigned_plan WHERE customer_id IN \(list)")
-            for f in facts where awaitsSignatures(f) {
-                try db.cached(sql: "INSERT INTO unsigned_plan (customer_id) VALUES (?)", arguments: [f.customer.id.number])
-            }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            for f in facts {
-                for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
-                    try insert.execute(arguments: [f.customer.id.number, f.customer.planner, s.rule.rawValue, s.subject ?? "",
-                                                   s.due.description, s.from?.description, s.until?.description])
-                }
-            }
+            try writeDue(facts, settings: settings, db)
             try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(list)")
+        }
+    }
+
+    /// The due items and unsigned plans of these customers, who have none in the table yet.
+    static func writeDue(_ facts: [CaseClockFacts], settings: ClockSettings, _ db: Database) throws {
+        for f in facts where awaitsSignatures(f) {
+            try db.cached(sql: "INSERT INTO unsigned_plan (customer_id) VALUES (?)", arguments: [f.customer.id.number])
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for f in facts {
+            for s in Deadlines.schedule(for: f, settings: settings) where !s.met {
+                try insert.execute(arguments: [f.customer.id.number, f.customer.planner, s.rule.rawValue, s.subject ?? "",
+                                               s.due.description, s.from?.description, s.until?.description])
+            }
         }
     }
 

@@ -134,8 +134,11 @@ extension CaseloadStore {
 
     /// Stores whole cases as they are (the synthetic caseload of the demo,
     /// `seed` and the tests), each record stamped on its own day.
-    func insert(cases: some Sequence<CaseRecords>) throws {
+    /// Writes every record of these cases; returns each case's facts as `clockFacts` would read them back.
+    @discardableResult
+    func insert(cases: some Sequence<CaseRecords>) throws -> [CaseClockFacts] {
         try write { db in
+            var facts: [CaseClockFacts] = []
             for i in cases {
                 for b in i.barriers { try Self.insert(b, db) }
                 if let a = i.application {
@@ -145,32 +148,50 @@ extension CaseloadStore {
                 }
                 if let g = i.gsa { try Self.upsert(g, by: i.customer.planner ?? "", at: "\(g.startedOn)T16:30:00Z", db) }
                 for a in i.assessments { try Self.insert(a, db) }
+                var plan: CareerPlan?
+                var saves: [String] = []
                 if let p = i.plan, let enrolled = i.customer.enrolledOn {
+                    plan = p
+                    saves.append("\(enrolled)T17:00:00Z")
                     try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: i.customer.planner ?? "",
-                                                savedAt: "\(enrolled)T17:00:00Z", changes: ["initial plan"]), db)
+                                                savedAt: saves[0], changes: ["initial plan"]), db)
                     if let reviewed = i.planReviewedOn {
+                        saves.append("\(reviewed)T16:00:00Z")
                         try Self.insert(PlanVersion(customer: p.customer, version: 2, plan: p, savedBy: i.customer.planner ?? "",
-                                                    savedAt: "\(reviewed)T16:00:00Z", changes: ["reviewed with the customer"]), db)
+                                                    savedAt: saves[1], changes: ["reviewed with the customer"]), db)
                     }
                 }
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }
                 for d in i.documents { try Self.insert(d, db) }
-                for n in i.work.notes { _ = try Self.insert(n, db) }
+                // What the clocks read of the case work, as written (clockFacts leaves out referrals and the exit).
+                var work = CaseWork()
+                for n in i.work.notes { work.notes.append(try Self.insert(n, db)) }
                 for r in i.work.referrals { _ = try Self.insert(r, db) }
-                for o in i.work.outcomes { _ = try Self.insert(o, db) }
+                for o in i.work.outcomes { work.outcomes.append(try Self.insert(o, db)) }
                 for sig in i.work.signatures {
                     var s = sig
                     s.id = try Self.nextID("signature", db)
                     try Self.insert(s, db)
+                    work.signatures.append(s)
                 }
-                if let r = i.work.guardianRequest { try Self.insert(r, db) }
+                if let r = i.work.guardianRequest {
+                    try Self.insert(r, db)
+                    work.guardianRequest = r
+                }
                 for copy in i.work.copies { try Self.insert(copy, db) }
-                for s in i.work.otherServices { _ = try Self.insert(s, db) }
+                work.copies = i.work.copies
+                for s in i.work.otherServices { work.otherServices.append(try Self.insert(s, db)) }
                 if let e = i.work.exit {
                     try Self.insert(e, db)
                 }
+                work.notes.sort { ($0.eventOn, $0.id) < ($1.eventOn, $1.id) }
+                // A save's day is the area's calendar day, not the UTC date of its timestamp.
+                func day(_ stamp: String?) -> Day? { stamp.flatMap { AreaTime.day(of: $0, in: .current) } }
+                facts.append(CaseClockFacts(customer: i.customer, plan: plan, firstPlanSaved: day(saves.min()),
+                                            lastPlanSaved: day(saves.max()), work: work))
             }
+            return facts
         }
     }
 

@@ -23,6 +23,20 @@ import Testing
                  program: .youth, enteredOn: day("2026-01-02"), enrolledOn: day("2026-02-01"))
     }
 
+    /// Signatures already stored hold these digests: the canonical text must never change, whatever the
+    /// code that writes it (pinned from the first implementation; escapes, CR LF, accents, three formats).
+    @Test func theCanonicalTextIsPinned() {
+        var tricky = plan()
+        tricky.goals[0].text = "Work as a CNA | LPN \\ later\r\nthen RN"
+        tricky.goals[0].steps[0].text = "Apply at José's clinic\nand two more"
+        tricky.goals[0].steps[0].services[0].partnerName = "Ñandú | Co\\op"
+        tricky.goals[0].steps[0].services[0].weeklyHours = 2.5
+        #expect(PlanDigest.digest(plan()) == "8b02d2baf4997b064a23c24da92f8c3893bfd105bbb80c08831bd7dd259dafbf")
+        #expect(PlanDigest.digest(tricky) == "76ab99e1f609afb9b9853b9a6e9f6d79b75a4441afb4f6f98fe5987746ee3402")
+        #expect(PlanDigest.formatTwoDigest(tricky) == "231fde2d5a51314c273db137186e4deb4527cb221d661a4cf417dfcc7fd2a74c")
+        #expect(PlanDigest.formatOneDigest(tricky) == "72fbb1acd576b7c6a9e15eb57fc595d2704113201a24e1815a8f8a5d41e5bf89")
+    }
+
     @Test func everyChangeThatMattersChangesTheDigestAndNothingElseDoes() {
         let base = PlanDigest.digest(plan())
         #expect(base.count == 64)

@@ -36,10 +36,7 @@ public enum PlanDigest {
 
     private static func text(_ plan: CareerPlan, version: Int) -> String {
         let progress = version == 1
-        func field(_ s: String?) -> String {
-            (s ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: "\\n")
-        }
+        func field(_ s: String?) -> String { escaped(s ?? "") }
         func day(_ d: Day?) -> String { d?.description ?? "" }
         let goals = plan.goals.map { g -> String in
             let steps = g.steps.map { s -> String in
@@ -54,7 +51,7 @@ public enum PlanDigest {
             }.sorted()
             return ((["goal", field(g.text), g.horizon.rawValue, g.kind.rawValue, day(g.targetDate)]
                      + (progress ? [g.status.rawValue, field(g.withdrawnReason)] : [])).joined(separator: "|")
-                    + "\n" + steps.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n"))
+                    + "\n" + steps.map { "  " + replacing(newlinesIn: $0, with: "\n  ") }.joined(separator: "\n"))
         }.sorted()
         return "careerplan-plan-v\(version)|\(plan.customer)|pathway|\(pathway(plan.pathway, version: version, field))\n"
             + goals.joined(separator: "\n") + "\n"
@@ -67,6 +64,32 @@ public enum PlanDigest {
         guard let p else { return version < 3 ? "" : "|||||" }
         if version < 3, p.isOnlyNote { return field(p.note) }
         return [p.occupation, p.occupationCode, p.industry, p.naics, p.credentialPath, p.note].map(field).joined(separator: "|")
+    }
+
+    /// A field with its separators escaped: `\` as `\\`, `|` as `\|`, a line feed as `\n` (byte by byte, as
+    /// the first implementation's three replacements in turn: a line feed inside CR LF too).
+    private static func escaped(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x7C || $0 == 0x0A }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            switch b {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x7C: out += [0x5C, 0x7C]
+            case 0x0A: out += [0x5C, 0x6E]
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Every line feed byte of `s` replaced by `replacement`.
+    private static func replacing(newlinesIn s: String, with replacement: String) -> String {
+        guard s.utf8.contains(0x0A) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 { if b == 0x0A { out += replacement.utf8 } else { out.append(b) } }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func hash(_ text: String) -> String {
