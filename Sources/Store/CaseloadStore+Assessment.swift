@@ -117,7 +117,7 @@ extension CaseloadStore {
 
     /// Adds the application's barriers the register does not hold yet.
     static func registerBarriers(of a: Application, customer: CustomerID, by login: String, _ db: Database) throws {
-        let known = Set(try String.fetchAll(db, sql: "SELECT kind FROM barrier WHERE customer_id = ?",
+        let known = Set(try String.fetchAll(try db.cachedStatement(sql: "SELECT kind FROM barrier WHERE customer_id = ?"),
                                             arguments: [customer.number]))
         for b in a.barriers where !known.contains(b.rawValue) {
             _ = try insert(BarrierRecord(id: 0, customer: customer, kind: b.rawValue, description: "recorded on the application",

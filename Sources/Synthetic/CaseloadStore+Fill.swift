@@ -6,8 +6,13 @@ extension CaseloadStore {
     /// their records (the covers with the first customer): the demo, `seed`
     /// and the tests use this one path.
     public func fill(from caseload: SyntheticCaseload, _ range: ClosedRange<Int>) throws {
+        try fill(from: caseload, range, cases: range.map(caseload.intake))
+    }
+
+    /// The same, with the cases of `range` already made (`SyntheticCaseload.eachBatch`).
+    public func fill(from caseload: SyntheticCaseload, _ range: ClosedRange<Int>, cases: [CaseRecords]) throws {
         try load("synthetic caseload: customers \(range.lowerBound) to \(range.upperBound)",
-                 cases: range.map(caseload.intake), decisions: caseload.duplicateDecisions(range),
+                 cases: cases, decisions: caseload.duplicateDecisions(range),
                  coverings: range.lowerBound == 1 ? caseload.coverings : [])
     }
 }

@@ -68,12 +68,8 @@ struct SeedCommand: ParsableCommand {
             staff.append(Staff(login: me.login, name: me.fullName, initials: Staff.initials(of: me.fullName), role: .administrator))
         }
         try store.insert(staff: staff.filter { !existing.contains($0.login) })
-        let batch = 20_000
-        var next = 1
-        while next <= customers {
-            let last = min(customers, next + batch - 1)
-            try store.fill(from: caseload, next...last)
-            next = last + 1
+        try caseload.eachBatch(upTo: customers, size: 5_000) { range, cases in
+            try store.fill(from: caseload, range, cases: cases)
         }
     }
 
