@@ -81,7 +81,6 @@ func dashboardOpenings(_ store: any Caseload, as planner: Staff) throws -> [Doub
     }
 }
 
-/// Runs a program to its end, its output thrown away (posix_spawn: Foundation's Process adds tens of milliseconds).
 /// `check` (the automatic exit's dry run over everyone: who it would take today, nothing written), timed once.
 func exitCheck(_ check: (Day, ServicesMatrix) throws -> Void) throws -> Double {
     let matrix = try ServicesMatrix.bundled()
@@ -90,6 +89,23 @@ func exitCheck(_ check: (Day, ServicesMatrix) throws -> Void) throws -> Double {
     return Date().timeIntervalSince(t0)
 }
 
+/// `careerplan seed` of `customers` into a new file in a temporary directory, timed from exec to exit; and
+/// the bytes per customer of every file it left (the data file, and its journal if any).
+func seeding(_ binary: String, customers: Int) throws -> (seconds: Double, bytesPerCustomer: Double) {
+    let dir = NSTemporaryDirectory() + "careerplan-bench-seed-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let t0 = Date()
+    spawnAndWait([binary, "seed", "--db", dir + "/seeded.sqlite", "--customers", String(customers), "--today", benchToday.description])
+    let seconds = Date().timeIntervalSince(t0)
+    let bytes = try FileManager.default.contentsOfDirectory(atPath: dir).reduce(0.0) { sum, name in
+        sum + ((try FileManager.default.attributesOfItem(atPath: dir + "/" + name)[.size] as? NSNumber)?.doubleValue ?? 0)
+    }
+    guard bytes > 0 else { throw BenchError("careerplan seed made no file in \(dir)") }
+    return (seconds, bytes / Double(customers))
+}
+
+/// Runs a program to its end, its output thrown away (posix_spawn: Foundation's Process adds tens of milliseconds).
 func spawnAndWait(_ words: [String]) {
     let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
