@@ -213,14 +213,14 @@ let report = """
     the table for each item was 41% of the time and its reads most of the
     rest); the automatic-exit check reads only what its rule reads (the
     customer, the current plan, pauses, other programs' services), not every
-    note, signature and plan version (about 5 s to about 1.1 s), and a stored
+    note, signature and plan version (about 5 s to under 2 s), and a stored
     moment's day is read by hand, not by a new date formatter each time;
     seeding computes each case's due items from what it wrote instead of
     reading every case back and decoding it, makes the next batch of cases
     on another thread while the file stores one, and prepares once the
     statements it repeats for every record (10,000 customers about 8 s to
     about 4.5 s). Left of issue 28: seeding is still about half again its
-    target, most of it Foundation's JSON encoder; the file is about 8 KB a
+    target, most of it Foundation's JSON encoder; the file is 8.7 KB a
     customer (plans and their versions stored whole, about 4 KB of it);
     start-up against a floor program; search's 5 ms; 1,000,000 customers.
     \(sideBySide)

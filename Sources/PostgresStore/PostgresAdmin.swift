@@ -42,6 +42,27 @@ public enum PostgresAdmin {
         return try link.rows("SELECT name FROM careerplan.migration ORDER BY at, name").compactMap { $0.first ?? nil }
     }
 
+    /// Nil when the database holds this careerplan's schema; else what to do, in words. Staff
+    /// read the list of migrations from v8 on; a database older than that cannot show it to them.
+    public static func outdatedSchema(_ link: PostgresLink) -> String? {
+        let url = link.url.description
+        let last = try? installed(link).last
+        if last == PostgresSchema.version { return nil }
+        guard let last, PostgresSchema.migrations.contains(where: { $0.name == last }) else {
+            if let last {
+                return "\(url) holds a newer careerplan schema (\(last)) than this program knows (\(PostgresSchema.version)): install the newer careerplan"
+            }
+            return """
+                \(url) holds an older careerplan schema than this program needs (\(PostgresSchema.version)). The database's \
+                administrator brings it up to date with: careerplan init --db \(url) --admin LOGIN (it runs only what is missing)
+                """
+        }
+        return """
+            \(url) holds careerplan's schema as of \(last); this program needs \(PostgresSchema.version). The database's \
+            administrator brings it up to date with: careerplan init --db \(url) --admin LOGIN (it runs only what is missing)
+            """
+    }
+
     /// Adds a staff member: their row and their login role in their role's
     /// group (peer authentication on the local socket maps their
     /// operating-system account to it; from another host they sign in with

@@ -15,5 +15,7 @@ extension PostgresSchema {
         DROP INDEX due_by_planner;
         CREATE INDEX due_by_planner ON due (planner, due_on, customer_id, rule, subject, from_on, until_on);
         RESET ROLE;
+        -- Staff read which migrations ran, so a newer careerplan on an older database says what to do.
+        GRANT SELECT ON migration TO careerplan_staff;
         """
 }

@@ -35,7 +35,7 @@ struct DataFileOption: ParsableArguments {
     /// and how to close it.
     func signInCaseload() throws -> (caseload: any Caseload, user: Staff, close: () -> Void) {
         if let url = try PostgresOption.url(self) {
-            let link = try PostgresOption.connect(url)
+            let link = try PostgresOption.connectToWork(url)
             let caseload = PostgresCaseload(link: link)
             guard let user = try caseload.staff(login: link.role) else {
                 throw ValidationFailure("""

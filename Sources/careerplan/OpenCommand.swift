@@ -73,7 +73,7 @@ enum Launcher {
     /// A state's PostgreSQL: signed in as the database role the server
     /// gave this account (peer authentication), which must be on the staff list.
     static func run(postgres url: PostgresURL, theme: Theme) throws {
-        let link = try PostgresOption.connect(url)
+        let link = try PostgresOption.connectToWork(url)
         let caseload = PostgresCaseload(link: link)
         let session: Session
         do {

@@ -17,6 +17,13 @@ enum PostgresOption {
         do { return try PostgresLink(url, account: LocalContext.account().login) } catch { throw ValidationFailure("\(error)") }
     }
 
+    /// A staff member's connection, refused in words when the database's schema is not this program's.
+    static func connectToWork(_ url: PostgresURL) throws -> PostgresLink {
+        let link = try connect(url)
+        if let outdated = PostgresAdmin.outdatedSchema(link) { throw ValidationFailure(outdated) }
+        return link
+    }
+
     /// Runs `body`, turning the server's refusal into the command's message.
     static func run(_ body: () throws -> String) throws {
         do { Output.text(try body() + "\n") } catch let refusal as PostgresRefusal { throw ValidationFailure("\(refusal)") }

@@ -195,6 +195,16 @@ struct PostgresTrustTests {
         #expect(code != 0 && backup.contains("back up with the database's own tools (pg_dump"), "\(backup)")
         let (report, ok) = try center.careerplan(as: planner, ["report", "deadlines", "--db", cluster.url])
         #expect(ok == 0 && report.contains("Deadlines as of"), "\(report)")
+        // A newer careerplan on a database a migration behind says so, and what the DBA runs (the row put back
+        // stands for that run).
+        let last = try cluster.psql("SELECT name FROM careerplan.migration ORDER BY at DESC, name DESC LIMIT 1")
+        _ = try cluster.psql("DELETE FROM careerplan.migration WHERE name = '\(last)'")
+        let (behind, failed) = try center.careerplan(as: planner, ["report", "deadlines", "--db", cluster.url])
+        #expect(failed != 0 && behind.contains("this program needs \(last)") && behind.contains("careerplan init --db"),
+                "\(behind)")
+        _ = try cluster.psql("INSERT INTO careerplan.migration (name) VALUES ('\(last)')")
+        let (back, fine) = try center.careerplan(as: planner, ["report", "deadlines", "--db", cluster.url])
+        #expect(fine == 0 && back.contains("Deadlines as of"), "\(back)")
     }
 }
 
