@@ -53,13 +53,15 @@ public enum PostgresAdmin {
                 return "\(url) holds a newer careerplan schema (\(last)) than this program knows (\(PostgresSchema.version)): install the newer careerplan"
             }
             return """
-                \(url) holds an older careerplan schema than this program needs (\(PostgresSchema.version)). The database's \
-                administrator brings it up to date with: careerplan init --db \(url) --admin LOGIN (it runs only what is missing)
+                \(url) holds an older careerplan schema than this program needs (\(PostgresSchema.version)).
+                The database's administrator brings it up to date (only what is missing runs):
+                    careerplan init --db \(url) --admin LOGIN
                 """
         }
         return """
-            \(url) holds careerplan's schema as of \(last); this program needs \(PostgresSchema.version). The database's \
-            administrator brings it up to date with: careerplan init --db \(url) --admin LOGIN (it runs only what is missing)
+            \(url) holds careerplan's schema as of \(last); this program needs \(PostgresSchema.version).
+            The database's administrator brings it up to date (only what is missing runs):
+                careerplan init --db \(url) --admin LOGIN
             """
     }
 
