@@ -53,6 +53,8 @@ let package = Package(
         ),
         // The writer process of the stress and crash tests; not installed.
         .executableTarget(name: "StressWriter", dependencies: ["Domain", "Store", "Synthetic"], swiftSettings: strict),
+        // Start-up's floor: Foundation, ncurses through TerminalKit, one painted line (scripts/bench); not installed.
+        .executableTarget(name: "StartupFloor", dependencies: ["TerminalKit"], swiftSettings: strict),
         // The benchmarks (scripts/bench); not installed, not part of the tests.
         .executableTarget(name: "Bench", dependencies: ["App", "Domain", "PostgresStore", "Store", "Synthetic", "TerminalKit"], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Synthetic"], swiftSettings: strict),
