@@ -46,7 +46,9 @@ public enum PostgresAdmin {
     /// read the list of migrations from v8 on; a database older than that cannot show it to them.
     public static func outdatedSchema(_ link: PostgresLink) -> String? {
         let url = link.url.description
-        let last = try? installed(link).last
+        // One round trip at every staff start-up; a database without the table, or one that does not let staff
+        // read it (before v8), reads as older.
+        let last = try? link.value("SELECT name FROM careerplan.migration ORDER BY at DESC, name DESC LIMIT 1")
         if last == PostgresSchema.version { return nil }
         guard let last, PostgresSchema.migrations.contains(where: { $0.name == last }) else {
             if let last {

@@ -66,7 +66,7 @@ extension PostgresCaseload {
             sql += " AND c.planner = $\(binds.count)"
         }
         if case .planners(let logins) = reach, planner == nil {
-            binds.append("{" + logins.sorted().joined(separator: ",") + "}")
+            binds.append(Self.textArray(logins.sorted()))
             sql += " AND (c.planner IS NULL OR c.planner = ANY($\(binds.count)::text[]))"
         }
         return try rows(sql + " ORDER BY c.sort_name COLLATE \"C\", c.id", binds).compactMap { $0.first ?? nil }

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import PostgresStore
 import Store
+import Synchronization
 import Testing
 
 /// Every kind of write, made to both stores from the same caseload, leaves
@@ -101,6 +102,38 @@ struct PostgresWriteTests {
         #expect(try database.caseFile(id)?.amendments.count == 1)
         // After a new customer and the saves of their application and certification, the tallies are a recount.
         #expect(try cluster.superuser().value(Self.tallyDifferences) == "0")
+    }
+
+    /// Two members entering and handing over customers at once: each write takes the tally rows it
+    /// changes in key order, so neither waits on the other in a circle, and the tallies stay a recount.
+    @Test func twoWritersAtOnceKeepTheTalliesARecount() throws {
+        let links = [try cluster.superuser(), try cluster.superuser()]
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for n in 0..<60 {
+                let id = 5_000 + writer * 1_000 + n
+                let planner = n % 2 == 0 ? "NULL" : "'mrivera'"
+                let body = """
+                    {"id": "C\(String(format: "%06d", id))", "legalName": "Gu Nguyen", \(n % 2 == 0 ? "" : "\"planner\": \"mrivera\", ")\
+                    "zip": "60601", "birthDate": "1990-01-01", "enteredOn": "2026-11-01", "isVeteran": false, "version": 1}
+                    """
+                do {
+                    try links[writer].run("""
+                        INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
+                        VALUES (\(id), \(planner), 'gu nguyen', ' gu nguyen c\(String(format: "%06d", id))', '\(body)')
+                        """)
+                    // The other writer's customers change hands meanwhile: every statement touches the same rows.
+                    try links[writer].run("""
+                        UPDATE careerplan.customer SET planner = 'mrivera', body = jsonb_set(body, '{planner}', '"mrivera"')
+                        WHERE id = \(id) AND planner IS NULL
+                        """)
+                } catch { failures.withLock { $0.append("\(error)") } }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try cluster.superuser().value(Self.tallyDifferences) == "0")
+        #expect(try cluster.superuser().value("SELECT customers::text FROM careerplan.customer_tally WHERE planner = 'mrivera' AND prefix = 'ng'")
+                == String(120 + (try file.count(CaseloadFilter(search: "ng", planner: "mrivera")))))
     }
 
     /// Rows where the server's tallies (careerplan.customer_tally) and a recount of the customers differ.
