@@ -18,25 +18,31 @@ public final class PostgresLink: @unchecked Sendable {
     private let logger = Logger(label: "careerplan.postgresql")
 
     /// Connects as `url.user`, or as the operating-system account `account`
-    /// (the local socket's peer authentication checks that it is).
-    public init(_ url: PostgresURL, account: String) throws {
+    /// (the local socket's peer authentication checks that it is), with the
+    /// password file and client certificate found in `home` as libpq would.
+    public init(_ url: PostgresURL, account: String, home: String? = ProcessInfo.processInfo.environment["HOME"],
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.url = url
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let user = url.user ?? account
+        let credentials: ClientCredentials
+        do { credentials = try ClientCredentials.find(for: url, user: user, home: home, environment: environment) } catch {
+            throw PostgresRefusal.plain("\(error)", doing: "connect to \(url) as \(user)")
+        }
         var configuration: PostgresConnection.Configuration
         switch url.place {
         case .socket:
-            configuration = .init(unixSocketPath: url.socketPath!, username: user, password: url.password, database: url.database)
+            configuration = .init(unixSocketPath: url.socketPath!, username: user, password: credentials.password, database: url.database)
         case .tcp(let host):
-            configuration = .init(host: host, port: url.port, username: user, password: url.password, database: url.database,
-                                  tls: try Self.tls(url))
+            configuration = .init(host: host, port: url.port, username: user, password: credentials.password, database: url.database,
+                                  tls: try Self.tls(url, credentials))
         }
         configuration.options.connectTimeout = .seconds(10)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
         } catch {
             try? group.syncShutdownGracefully()
-            throw PostgresRefusal(error, doing: "connect to \(url) as \(user)")
+            throw PostgresRefusal(error, doing: "connect to \(url) as \(user)", notes: credentials.notes)
         }
         role = try value("SELECT session_user::text") ?? user
     }
@@ -84,8 +90,9 @@ public final class PostgresLink: @unchecked Sendable {
         }
     }
 
-    /// TLS over TCP as the URL's sslmode says (the local socket never leaves the machine).
-    static func tls(_ url: PostgresURL) throws -> PostgresConnection.Configuration.TLS {
+    /// TLS over TCP as the URL's sslmode says (the local socket never leaves
+    /// the machine), with the client's certificate when it has one.
+    static func tls(_ url: PostgresURL, _ credentials: ClientCredentials) throws -> PostgresConnection.Configuration.TLS {
         var tls = TLSConfiguration.makeClientConfiguration()
         switch url.sslMode {
         case .disable: return .disable
@@ -94,7 +101,13 @@ public final class PostgresLink: @unchecked Sendable {
             tls.certificateVerification = .fullVerification
             if let ca = url.sslRootCert { tls.trustRoots = .file(ca) }
         }
-        do { return .require(try NIOSSLContext(configuration: tls)) } catch {
+        do {
+            if let certificate = credentials.certificate, let key = credentials.key {
+                tls.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+                tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+            }
+            return .require(try NIOSSLContext(configuration: tls))
+        } catch {
             throw PostgresRefusal.plain("the TLS settings could not be used: \(error)", doing: "connect to \(url)")
         }
     }
@@ -119,11 +132,17 @@ public struct PostgresRefusal: Error, CustomStringConvertible, Sendable {
         self.doing = doing
     }
 
-    init(_ error: any Error, doing: String) {
+    /// `notes`: what the client passed over on the way (a password file
+    /// others could read), said after the refusal it may explain.
+    init(_ error: any Error, doing: String, notes: [String] = []) {
         self.doing = doing
+        let also = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
         if let e = error as? PSQLError, let info = e.serverInfo {
             code = info[.sqlState]
-            message = info[.message] ?? "\(e.code)"
+            message = (info[.message] ?? "\(e.code)") + also
+        } else if let e = error as? PSQLError, e.code == .authMechanismRequiresPassword {
+            code = nil
+            message = "the server asks for a password: put it in ~/.pgpass (chmod 600) or in the address" + also
         } else if let e = error as? PSQLError {
             code = nil
             message = e.underlying.map { "\($0)" } ?? "\(e.code)"

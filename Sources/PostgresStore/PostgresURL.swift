@@ -5,7 +5,9 @@ import Foundation
 /// Without a host (or with `?host=` naming a directory) the connection is
 /// the local socket, where the server knows the operating-system account
 /// (peer authentication) and no password is sent; with a host it is TCP,
-/// where the server asks for one (SCRAM) or a client certificate.
+/// where the server asks for one (SCRAM) or a client certificate. Query
+/// parameters as libpq's: `sslmode`, `sslrootcert`, `sslcert`, `sslkey`,
+/// `passfile`, `port`, `host`.
 public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
     public enum Place: Equatable, Sendable {
         /// The socket's directory (the server's `unix_socket_directories`).
@@ -27,6 +29,12 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
     public var sslMode: SSLMode
     /// The certificate authorities to trust (PEM), for `verify-full`.
     public var sslRootCert: String?
+    /// The client's own certificate and key (PEM), for servers that sign
+    /// staff in by certificate; ClientCredentials finds libpq's defaults.
+    public var sslCert: String?
+    public var sslKey: String?
+    /// A password file other than `~/.pgpass`.
+    public var passFile: String?
 
     public enum SSLMode: String, Sendable, CaseIterable {
         case disable, require, verifyFull = "verify-full"
@@ -56,6 +64,9 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
         }
         sslMode = mode
         sslRootCert = query("sslrootcert")
+        sslCert = query("sslcert")
+        sslKey = query("sslkey")
+        passFile = query("passfile")
         let socketDirectory = query("host")
         if let socketDirectory, socketDirectory.hasPrefix("/") {
             place = .socket(directory: socketDirectory)

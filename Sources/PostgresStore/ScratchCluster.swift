@@ -36,7 +36,9 @@ public final class ScratchCluster {
 
     /// With `tcp`, the server also listens on 127.0.0.1 with TLS only (a
     /// certificate for "localhost" from a throw-away authority) and asks
-    /// every role for its password (SCRAM); a plain TCP connection is refused.
+    /// members of `by_certificate` for a client certificate from that
+    /// authority naming them (`clientCertificate(for:)`), every other role
+    /// for its password (SCRAM); a plain TCP connection is refused.
     public init(database: String = "careerplan", tcp: Bool = false) throws {
         guard Self.whyNot == nil, let bin = Self.binaries else { throw Failure(description: Self.whyNot ?? "no PostgreSQL") }
         self.bin = bin
@@ -52,9 +54,10 @@ public final class ScratchCluster {
         var options = "-k \(directory) -c port=\(port) -c listen_addresses=''"
         if tcp {
             try makeCertificates()
-            hba += "hostssl all all 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 reject\n"
+            hba += "hostssl all +by_certificate 127.0.0.1/32 cert\nhostssl all all 127.0.0.1/32 scram-sha-256\n"
+                + "host all all 127.0.0.1/32 reject\n"
             options = "-k \(directory) -c port=\(port) -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=\(directory)/server.crt "
-                + "-c ssl_key_file=\(directory)/server.key"
+                + "-c ssl_key_file=\(directory)/server.key -c ssl_ca_file=\(directory)/ca.pem"
         }
         try hba.write(toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         try "os root postgres\nos /^(.*)$ \\1\n".write(toFile: directory + "/data/pg_ident.conf", atomically: false, encoding: .utf8)
@@ -62,6 +65,7 @@ public final class ScratchCluster {
                                            directory + "/server.log", "-o", options, "start"])
         try Self.run("/usr/bin/psql", ["-h", directory, "-p", String(port), "-U", "postgres", "-d", "postgres", "-X", "-q", "-c",
                                        "CREATE DATABASE \(database)"])
+        if tcp { try superuser().run("CREATE ROLE by_certificate NOLOGIN") }
     }
 
     deinit {
@@ -87,6 +91,18 @@ public final class ScratchCluster {
                                           "-CAcreateserial", "-out", d + "/server.crt", "-days", "2", "-extfile", d + "/san.ext"])
         try Self.run("/bin/chown", ["postgres", d + "/server.key", d + "/server.crt"])
         try Self.run("/bin/chmod", ["600", d + "/server.key"])
+    }
+
+    /// A client certificate naming `role`, signed by the cluster's authority,
+    /// and its key (the running account's alone): PEM files' paths.
+    public func clientCertificate(for role: String) throws -> (certificate: String, key: String) {
+        let base = directory + "/client-" + role
+        try Self.run("/usr/bin/openssl", ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", base + ".key", "-out", base + ".csr",
+                                          "-subj", "/CN=\(role)"])
+        try Self.run("/usr/bin/openssl", ["x509", "-req", "-in", base + ".csr", "-CA", directory + "/ca.pem", "-CAkey",
+                                          directory + "/ca.key", "-CAcreateserial", "-out", base + ".crt", "-days", "2"])
+        try Self.run("/bin/chmod", ["600", base + ".key"])
+        return (base + ".crt", base + ".key")
     }
 
     /// The DBA's connection (root as the superuser).

@@ -10,7 +10,11 @@ struct Careerplan: ParsableCommand {
         discussion: """
             With no command, opens the caseload on the data file: --db PATH, else $CAREERPLAN_DB, else \
             the data-file of careerplan.conf (PREFIX/etc/careerplan.conf beside the program), else \
-            ~/.local/share/careerplan/caseload.sqlite. New data files are made with careerplan init.
+            ~/.local/share/careerplan/caseload.sqlite. New data files are made with careerplan init. \
+            A postgresql://[USER@][HOST][:PORT]/DATABASE address opens a state's PostgreSQL as your own \
+            database role: on the local socket by your account; over TCP with TLS (?sslrootcert=CA.pem), \
+            the password from ~/.pgpass (mode 600) or ?passfile=, or a client certificate from \
+            ?sslcert=&sslkey= or ~/.postgresql/postgresql.crt and .key, as psql finds them (docs/postgresql.md).
             """,
         version: Version.text,
         subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, SeedCommand.self,

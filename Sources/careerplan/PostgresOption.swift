@@ -12,8 +12,12 @@ enum PostgresOption {
         do { return try PostgresURL(parsing: text) } catch { throw ValidationFailure("\(error)") }
     }
 
-    /// A connection as the running account (or the URL's user), with the server's refusal in words.
+    /// A connection as the running account (or the URL's user), with the
+    /// server's refusal in words. The center's service group is given up
+    /// first: the database, not a file, holds the data, and the password
+    /// file and client key the address names are read with the user's own rights.
     static func connect(_ url: PostgresURL) throws -> PostgresLink {
+        Privilege.dropForGood()
         do { return try PostgresLink(url, account: LocalContext.account().login) } catch { throw ValidationFailure("\(error)") }
     }
 
