@@ -183,8 +183,8 @@ import Testing
         #expect(text.components(separatedBy: "Certified Nursing Assistant").count == 2)
         #expect(text.contains("On-the-Job Training (OJT)"))
         #expect(!text.contains("6789") && text.contains("•••-••-••••") && !copy.text.contains("6789"))
-        #expect(text.contains("UNSIGNED plan"))
-        #expect(copy.html.contains("@page { size: letter"))
+        #expect(text.contains("not final until everyone named under Signatures has signed it"))
+        #expect(copy.html.contains("size: letter"))
         #expect(!copy.html.contains("<script"))
     }
 

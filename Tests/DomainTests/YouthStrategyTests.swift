@@ -112,7 +112,7 @@ struct YouthStrategyTests {
                                 signatures: [(.customer, .notSigned)], printedOn: today).markdown
         #expect(copy.contains("Where it leads: Registered nurse (occupation code 29-1141)"))
         #expect(copy.contains("Credentials along the way: Certified Nursing Assistant (CNA) → LPN → RN"))
-        #expect(copy.contains("Paid and unpaid work experience: you receive it from 2026-10-05 (Paid and Unpaid Work Experience)"))
+        #expect(copy.contains("Paid and unpaid work experience: you receive it from October 5, 2026 (Paid and Unpaid Work Experience)"))
         #expect(copy.contains("Financial literacy education: not needed for now (keeps a budget)"))
         #expect(copy.contains("Adult mentoring: not talked about yet"))
         var adult = youth

@@ -42,11 +42,16 @@ public struct PlanCopyRecord: Hashable, Codable, Sendable {
     public var planVersion: Int
     public var on: Day
     public var by: String
+    /// The language the copy was given in; nil on a copy from before the
+    /// choice existed (English, but no one chose it). The last chosen one
+    /// is the customer's preference.
+    public var language: CopyLanguage?
 
-    public init(customer: CustomerID, planVersion: Int, on: Day, by: String) {
+    public init(customer: CustomerID, planVersion: Int, on: Day, by: String, language: CopyLanguage? = nil) {
         self.customer = customer
         self.planVersion = planVersion
         self.on = on
         self.by = by
+        self.language = language
     }
 }

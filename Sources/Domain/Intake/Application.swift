@@ -53,6 +53,8 @@ public struct Application: Hashable, Codable, Sendable {
     public var disability: SelfIdentified?
     /// English language learner, as the customer identifies it (beyond the barrier).
     public var englishLearner: SelfIdentified?
+    /// The language the customer wants their papers in (the plan's copy); nil: English.
+    public var copyLanguage: CopyLanguage?
 
     public init(appliedOn: Day, program: Program, street: String = "", city: String = "", state: String = "IL",
                 acceptsTexts: Bool = false, socialMedia: String? = nil, contacts: [Contact] = [],
@@ -109,6 +111,13 @@ public struct Application: Hashable, Codable, Sendable {
         self.raceDeclined = asked ? raceDeclined : nil
         self.disability = asked ? disability : nil
         self.englishLearner = asked && englishLearner != .notAsked ? englishLearner : nil
+    }
+
+    /// This application with the language of the customer's papers (English stored as none).
+    public func papers(in language: CopyLanguage) -> Application {
+        var a = self
+        a.copyLanguage = language == .english ? nil : language
+        return a
     }
 
     public var isVeteranOrSpouse: Bool { veteran != .no }

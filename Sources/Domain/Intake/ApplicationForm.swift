@@ -31,6 +31,8 @@ public struct ApplicationForm: Hashable, Sendable {
             FormField("state", "State", hint: "two letters, e.g. IL", required: true),
             FormField("phone", "Phone", hint: "the customer's own phone, e.g. 312-555-0142"),
             FormField("acceptsTexts", "Accepts texts", .toggle, hint: "may we text this phone?"),
+            FormField("copyLanguage", "Papers in", .choice(CopyLanguage.choices),
+                      hint: "the language of the customer's copy of their plan; w on the plan asks again"),
             FormField("socialMedia", "Social media", hint: "optional, e.g. LinkedIn profile"),
         ]
         for n in 1...contactSlots {
@@ -196,6 +198,7 @@ public struct ApplicationForm: Hashable, Sendable {
                               races: Race.allCases.filter { flag("race-" + $0.rawValue) }, raceDeclined: flag("raceDeclined"),
                               disability: pick("disabilityStatus", SelfIdentified.notAsked),
                               englishLearner: pick("englishLearnerStatus", SelfIdentified.notAsked))
+            .papers(in: pick("copyLanguage", CopyLanguage.english))
     }
 
     /// The customer's phone as the form gives it: normalized, nil when empty.
@@ -224,6 +227,7 @@ public struct ApplicationForm: Hashable, Sendable {
         set("lowIncome", a.lowIncome)
         set("unlikelyToReturn", a.unlikelyToReturn)
         for p in PublicAssistance.allCases { set("assist-" + p.rawValue, a.assistance.contains(p)) }
+        v["copyLanguage"] = (a.copyLanguage ?? .english).rawValue
         v["hispanic"] = (a.hispanic ?? .notAsked).rawValue
         v["disabilityStatus"] = (a.disability ?? .notAsked).rawValue
         v["englishLearnerStatus"] = (a.englishLearner ?? .notAsked).rawValue

@@ -43,15 +43,21 @@ public enum RequiredAssessment: String, Codable, Sendable {
 /// placeholders such as [target occupation].
 public struct GoalTemplate: Hashable, Codable, Sendable {
     public var text: String
+    /// The same goal in Spanish, for the customer's copy; an area corrects it in the file.
+    public var textEs: String?
     public var horizon: Horizon
     public var kind: GoalKind
     public var steps: [String]
+    /// The steps in Spanish, one for each English step, in the same order.
+    public var stepsEs: [String]?
 }
 
 /// One service of the WIOA Title IB Services Matrix.
 public struct ServiceEntry: Hashable, Codable, Sendable {
     public var id: String
     public var name: String
+    /// The name in Spanish, for the customer's copy.
+    public var nameEs: String?
     public var category: ServiceCategory
     /// 1 to 14, for youth program elements.
     public var youthElement: Int?

@@ -82,6 +82,15 @@ public struct ServicesMatrix: Sendable {
             for (g, goal) in s.goals.enumerated() {
                 try checkPlaceholders(goal.text, "\(entry).goals[\(g)].text")
                 for (n, step) in goal.steps.enumerated() { try checkPlaceholders(step, "\(entry).goals[\(g)].steps[\(n)]") }
+                if let es = goal.textEs { try checkTranslation(es, of: goal.text, "\(entry).goals[\(g)].textEs") }
+                if let es = goal.stepsEs {
+                    guard es.count == goal.steps.count else {
+                        throw Problem(message: "\(entry).goals[\(g)].stepsEs: \(es.count) steps for the \(goal.steps.count) in English")
+                    }
+                    for (n, step) in es.enumerated() {
+                        try checkTranslation(step, of: goal.steps[n], "\(entry).goals[\(g)].stepsEs[\(n)]")
+                    }
+                }
             }
         }
     }
@@ -91,6 +100,15 @@ public struct ServicesMatrix: Sendable {
             for fact in rule.when.joined() where !CustomerFacts.isKnown(fact) {
                 throw Problem(message: "assessments[\(i)].when: unknown fact \"\(fact)\"")
             }
+        }
+    }
+
+    /// A translation keeps the English wording's placeholders, no more, no fewer.
+    private func checkTranslation(_ text: String, of english: String, _ field: String) throws {
+        try checkPlaceholders(text, field)
+        guard Set(Placeholder.names(in: text)) == Set(Placeholder.names(in: english)) else {
+            throw Problem(message: "\(field): needs the placeholders of the English wording ("
+                          + Placeholder.names(in: english).map { "[\($0)]" }.joined(separator: ", ") + ")")
         }
     }
 

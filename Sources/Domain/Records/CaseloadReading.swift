@@ -44,17 +44,28 @@ public protocol CaseloadReading: Sendable {
     func signingStates(for id: CustomerID, today: Day) throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])?
     func dismissals(for id: CustomerID) throws -> [Dismissal]
     func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry]
-    /// What the customer takes home: their plan as saved, in words for them.
-    func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy?
+    /// What the customer takes home: their plan as saved, in words for them,
+    /// in `language` or, when nil, the customer's preferred one.
+    func customerCopy(for id: CustomerID, today: Day, language: CopyLanguage?, matrix: ServicesMatrix) throws -> CustomerCopy?
 }
 
 extension CaseloadReading {
     /// The customer's copy of their current plan, from the plan's signing
-    /// state and the planner on the staff list; nil when there is no plan.
-    public func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? {
-        guard let c = try clockFacts(for: id)?.customer, let (plan, states) = try signingStates(for: id, today: today) else { return nil }
-        let planner = try c.planner.flatMap { login in try staff().first { $0.login == login } }
-        return CustomerCopy(customer: c, plan: plan.plan, version: plan.version, planner: planner, signatures: states,
-                            printedOn: today)
+    /// state, the case's barriers and clocks, and the planner on the staff
+    /// list; nil when there is no plan.
+    public func customerCopy(for id: CustomerID, today: Day, language: CopyLanguage?,
+                             matrix: ServicesMatrix) throws -> CustomerCopy? {
+        guard let f = try qualityFacts(for: id, matrix: matrix), let (plan, states) = try signingStates(for: id, today: today) else {
+            return nil
+        }
+        let clocks = Deadlines.running(for: CaseClockFacts(customer: f.customer, plan: f.plan, firstPlanSaved: f.firstPlanSaved,
+                                                           lastPlanSaved: f.lastPlanSaved, work: f.work),
+                                       on: today, settings: f.settings)
+        // The next contact the planner owes: the monthly one, or a follow-up contact (not the window's end).
+        let contactDue = clocks.filter { $0.rule == .contact30 || ($0.rule == .followUp12m && $0.subject?.hasPrefix("contact") == true) }
+            .map(\.due).min()
+        return CustomerCopy(customer: f.customer, plan: plan.plan, version: plan.version, planner: f.planner, signatures: states,
+                            printedOn: today, barriers: f.barriers, contactDue: contactDue, matrix: matrix,
+                            language: language ?? .preferred(application: f.application, copies: f.work.copies))
     }
 }

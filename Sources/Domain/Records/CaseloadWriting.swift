@@ -38,7 +38,7 @@ public protocol CaseloadWriting: Sendable {
     func sign(_ r: SigningRequest, customer id: CustomerID, planVersion expectedVersion: Int, by user: Staff?,
               today: Day) throws -> Signature
     func sendToGuardian(_ request: GuardianRequest, by user: Staff?) throws
-    func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws
+    func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day, language: CopyLanguage) throws
 
     // Case work
     func addNote(_ note: CaseNote, by user: Staff?) throws -> CaseNote

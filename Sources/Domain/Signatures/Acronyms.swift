@@ -16,7 +16,7 @@ public enum Acronyms {
     ]
 
     /// The texts in order, each acronym spelled out at its first use.
-    public static func spellOutFirst(_ texts: [String]) -> [String] {
+    public static func spellOutFirst(_ texts: [String], legend: [(acronym: String, meaning: String)] = legend) -> [String] {
         var explained = Set<String>()
         return texts.map { text in
             var t = text

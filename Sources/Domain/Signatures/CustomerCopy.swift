@@ -1,100 +1,179 @@
 import Foundation
 
 /// The customer's own copy of the Career Plan (003, 004), in words a
-/// customer understands: goals with their steps and services, dates,
-/// providers, weekly hours, the planner's contact details, each signature,
-/// and whether the plan is signed. One document, three formats.
+/// customer understands and in their language: who their planner is and
+/// when they will hear from them, goals with their steps and services, what
+/// may get in the way and how the plan handles it, and the signatures, with
+/// lines to sign by hand while anyone has not signed the plan as it stands.
+/// Dates are written for people ("May 26, 2026"). One document, three
+/// formats (CustomerCopy+Formats).
 public struct CustomerCopy: Sendable {
     public enum Block: Hashable, Sendable {
         case title(String)
         case heading(String)
         case line(String)
         case item(level: Int, String)
+        /// A line to sign by hand: who signs (their role), and their name printed under it.
+        case signatureLine(role: String, name: String)
     }
 
     public var blocks: [Block]
+    public var language: CopyLanguage
+    /// The words of `language` the formats need too (the page foot, the sign lines).
+    var words: CopyWords { .of(language) }
 
+    /// `barriers`: the customer's barriers (the open ones are shown);
+    /// `contactDue`: when the planner must next be in touch, if a clock says;
+    /// `matrix`: to name the services that address each barrier and to put
+    /// the matrix's wording into the customer's language.
     public init(customer c: Customer, plan: CareerPlan, version: Int, planner: Staff?,
-                signatures: [(role: SignerRole, state: Signing.State)], printedOn: Day) {
+                signatures: [(role: SignerRole, state: Signing.State)], printedOn: Day,
+                barriers: [BarrierRecord] = [], contactDue: Day? = nil, matrix: ServicesMatrix? = nil,
+                language: CopyLanguage = .english) {
+        self.language = language
+        let w = CopyWords.of(language)
+        let say = { (day: Day) in day.spoken(language) }
         let isYouth = c.program == .youth
-        let planName = isYouth ? "Individual Service Strategy (ISS)" : "Individual Employment Plan (IEP)"
         var b: [Block] = [
-            .title("Your Career Plan"),
-            .line("\(planName), Workforce Innovation and Opportunity Act (WIOA) \(c.program?.name ?? "") program"),
-            .line("For: \(c.displayName), customer number \(c.id)"),
-            .line("Plan version \(version), printed \(printedOn)"),
+            .title(w.title),
+            .line(w.planName(isYouth) + " · " + w.law(c.program)),
+            .line(w.forCustomer(c.displayName, c.id)),
+            .line(w.versionPrinted(version, say(printedOn))),
         ]
         if let planner {
-            let contact = [planner.phone, planner.email].compactMap { $0 }.joined(separator: ", ")
-            b.append(.line("Your career planner: \(planner.name)" + (contact.isEmpty ? "" : " (\(contact))")))
+            b.append(.line(w.planner(planner.name, [planner.phone, planner.email].compactMap { $0 }.joined(separator: ", "))))
         }
+        if let contactDue, contactDue >= printedOn { b.append(.line(w.inTouchBy(say(contactDue)))) }
         let signed = Signing.isSigned(signatures)
-        b.append(.line(signed ? "This is a copy of your SIGNED plan."
-                       : "This is a copy of an UNSIGNED plan: it is not final until everyone below has signed it."))
-        if isYouth { b += Self.pathway(plan) }
+        b.append(.line(signed ? w.signedPlan : w.unsignedPlan))
+        if isYouth { b += Self.pathway(plan, w) }
+        func serviceName(_ v: PlanService) -> String {
+            matrix?.serviceName(id: v.serviceID, named: v.name, in: language) ?? v.name
+        }
+        func wording(_ text: String) -> String { matrix?.wording(text, in: language) ?? text }
         for (gi, g) in plan.goals.enumerated() {
-            b.append(.heading("Goal \(gi + 1): \(g.text)"))
-            var about = "Time frame: \(g.horizon.label)"
-            if let target = g.targetDate { about += " · aim to reach it by \(target)" }
-            about += " · \(Self.status(g.status))"
+            b.append(.heading(w.goal(gi + 1, wording(g.text))))
+            var about = w.timeFrame(g.horizon)
+            if let target = g.targetDate { about += " · " + w.reachBy(say(target)) }
+            about += " · " + w.goalStatus(g.status)
             b.append(.line(about))
-            if !g.justification.isEmpty { b.append(.line("Why this goal: \(g.justification)")) }
+            // The system's reasons ("recommended because: …") are for the planner, not the customer.
+            if !g.justification.isEmpty, !g.justification.hasPrefix("recommended ") {
+                b.append(.line("\(w.whyGoal): \(g.justification)"))
+            }
             for (si, s) in g.steps.enumerated() {
-                b.append(.item(level: 0, "Step \(gi + 1).\(si + 1): \(s.text)"
-                               + (s.targetDate.map { " (by \($0))" } ?? "") + " · \(Self.status(s.status))"))
+                b.append(.item(level: 0, w.step("\(gi + 1).\(si + 1)", wording(s.text))
+                               + (s.targetDate.map { " (\(w.stepBy(say($0))))" } ?? "") + " · \(w.stepStatus(s.status))"))
                 for v in s.services {
-                    b.append(.item(level: 1, "Service: \(v.name)"))
-                    b.append(.item(level: 2, "Provided by: " + Self.provider(v)))
-                    var when = "When: " + Self.dates(v.plannedStart, v.plannedEnd)
-                    if let hours = v.weeklyHours { when += " · about \(Self.hours(hours)) a week" }
+                    b.append(.item(level: 1, "\(w.service): \(serviceName(v))"))
+                    // Two lines a service: who and how it stands, then when; a plan of nine services fits three pages.
+                    b.append(.item(level: 2, "\(w.providedBy): " + w.provider(v.provider, v.partnerName)
+                                   + " · \(w.status): \(w.serviceStatus(v.status))" + (v.credential.map { " · \(w.credential): \($0)" } ?? "")))
+                    var when = "\(w.when): " + w.dates(v.plannedStart.map(say), v.plannedEnd.map(say))
+                    if let hours = v.weeklyHours {
+                        when += " · " + w.hoursAWeek(hours == hours.rounded() ? String(Int(hours)) : String(hours), hours == 1)
+                    }
                     b.append(.item(level: 2, when))
-                    b.append(.item(level: 2, "Status: \(v.status.label)" + (v.credential.map { " · credential: \($0)" } ?? "")))
                 }
             }
         }
-        if plan.goals.isEmpty { b.append(.line("No goals have been written yet.")) }
-        if isYouth { b += Self.elements(plan) }
-        b.append(.heading("Signatures"))
-        for s in signatures {
-            b.append(.item(level: 0, "\(s.role.label): " + Self.signatureText(s.state)))
-        }
-        b.append(.line("Keep this copy. Call your career planner with any question or change."))
+        if plan.goals.isEmpty { b.append(.line(w.noGoals)) }
+        b += Self.barriers(barriers.filter(\.isOpen), plan: plan, matrix: matrix, name: serviceName, w)
+        if isYouth { b += Self.elements(plan, w, say: say, serviceName: serviceName) }
+        b += Self.signatures(signatures, customer: c.displayName, planner: planner, guardian: Self.guardian(signatures), w, say: say)
+        b.append(.line(w.keepThisCopy))
         // No control characters (a printed copy or a terminal must not be driven by data) and no SSN.
-        let texts = Acronyms.spellOutFirst(b.map(\.text)).map { Acronyms.withoutSSN(Self.printable($0)) }
+        let texts = Acronyms.spellOutFirst(b.map(\.text), legend: w.acronyms).map { Acronyms.withoutSSN(Self.printable($0)) }
         blocks = zip(b, texts).map { $0.with(text: $1) }
     }
 
     /// A youth's career pathway (ISS), before the goals that lead along it.
-    static func pathway(_ plan: CareerPlan) -> [Block] {
-        var b: [Block] = [.heading("Your career pathway")]
+    static func pathway(_ plan: CareerPlan, _ w: CopyWords) -> [Block] {
+        var b: [Block] = [.heading(w.pathwayHeading)]
         if let p = plan.pathway, !p.isOnlyNote {
-            b.append(.line("Where it leads: \(p.occupation)" + (p.occupationCode.map { " (occupation code \($0))" } ?? "")))
-            if let industry = p.industry { b.append(.line("Industry: \(industry)" + (p.naics.map { " (industry code \($0))" } ?? ""))) }
-            if let credentials = p.credentialPath { b.append(.line("Credentials along the way: \(credentials)")) }
+            b.append(.line("\(w.leadsTo): \(p.occupation)" + (p.occupationCode.map { " (\(w.occupationCode) \($0))" } ?? "")))
+            if let industry = p.industry { b.append(.line("\(w.industry): \(industry)" + (p.naics.map { " (\(w.industryCode) \($0))" } ?? ""))) }
+            if let credentials = p.credentialPath { b.append(.line("\(w.credentialsAlong): \(credentials)")) }
             if let note = p.note { b.append(.line(note)) }
         } else if let note = plan.pathway?.note {
             b.append(.line(note))
         } else {
-            b.append(.line("Not written yet: you and your career planner will choose it together."))
+            b.append(.line(w.pathwayNotWritten))
+        }
+        return b
+    }
+
+    /// Each open barrier in plain words, the planner's plan for it, and the
+    /// services on the plan that address it, or a gentle line where none does yet.
+    static func barriers(_ open: [BarrierRecord], plan: CareerPlan, matrix: ServicesMatrix?,
+                         name: (PlanService) -> String, _ w: CopyWords) -> [Block] {
+        guard !open.isEmpty else { return [] }
+        var b: [Block] = [.heading(w.barriersHeading)]
+        for barrier in open {
+            let title = barrier.kind == BarrierKind.other ? barrier.name : w.barrierName(barrier.kind) ?? barrier.name
+            b.append(.item(level: 0, title))
+            if !barrier.plan.isEmpty { b.append(.item(level: 1, "\(w.ourPlan): \(barrier.plan)")) }
+            let helping = plan.allServices.filter { v in
+                matrix?.service(v.serviceID)?.addresses?.contains(barrier.kind) == true && !v.status.isClosed
+            }
+            b.append(.item(level: 1, helping.isEmpty ? w.noServiceYet
+                           : "\(w.servicesThatHelp): " + helping.map(name).joined(separator: "; ")))
         }
         return b
     }
 
     /// What each of the fourteen youth program elements is for them (ISS).
-    static func elements(_ plan: CareerPlan) -> [Block] {
-        var b: [Block] = [.heading("The youth program's fourteen services, and yours")]
+    static func elements(_ plan: CareerPlan, _ w: CopyWords, say: (Day) -> String,
+                         serviceName: (PlanService) -> String) -> [Block] {
+        var b: [Block] = [.heading(w.elementsHeading)]
         for e in 1...14 {
             let mark = plan.mark(e)
-            let by = mark?.service.flatMap { id in plan.allServices.first { $0.id == id }?.name }
-            let text: String = switch mark?.decision {
-            case .provided?: "you receive it from \(mark!.on)" + (mark!.until.map { " to \($0)" } ?? "") + (by.map { " (\($0))" } ?? "")
-            case .considered?: "we talked about it on \(mark!.on)" + (by.map { "; planned: \($0)" } ?? "")
-            case .notNeeded?: "not needed for now" + (mark!.note.map { " (\($0))" } ?? "")
-            case nil: "not talked about yet"
-            }
-            b.append(.item(level: 0, "\(YouthElement.fullName(e)): \(text)"))
+            let by = mark?.service.flatMap { id in plan.allServices.first { $0.id == id }.map(serviceName) }
+            let text = w.element(mark?.decision, mark.map { say($0.on) }, mark?.until.map(say), by, mark?.note)
+            b.append(.item(level: 0, "\(w.elementName(e)): \(text)"))
         }
         return b
+    }
+
+    /// Who signed and how; then, while anyone has not signed the plan as it
+    /// stands, the sentence each confirms and a line to sign by hand.
+    static func signatures(_ states: [(role: SignerRole, state: Signing.State)], customer: String, planner: Staff?,
+                           guardian: String?, _ w: CopyWords, say: (Day) -> String) -> [Block] {
+        var b: [Block] = [.heading(w.signaturesHeading)]
+        for s in states {
+            let text: String = switch s.state {
+            case .notSigned: w.notSignedYet
+            case .sentToGuardian(let r): w.sentToGuardian(r.name, r.relationship, say(r.sentOn))
+            case .signed(let sig): w.signedBy(sig.signerName, say(sig.signedOn), w.method(sig.method, say(sig.paperReturnedOn ?? sig.signedOn)))
+            case .outdated(let sig, let on): w.signAgain(sig.signerName, say(sig.signedOn), on.map(say))
+            }
+            b.append(.item(level: 0, "\(w.role(s.role)): " + text))
+        }
+        let unsigned = states.filter { !$0.state.isCurrent }
+        guard !unsigned.isEmpty else { return b }
+        b.append(.line(w.signHere + ":"))
+        for s in unsigned {
+            b.append(.line(w.attestation(s.role, customer)))
+            let name: String = switch s.role {
+            case .customer: customer
+            case .planner: planner?.name ?? ""
+            case .guardian: guardian ?? ""
+            }
+            b.append(.signatureLine(role: w.role(s.role), name: name))
+        }
+        return b
+    }
+
+    /// The guardian's name, when the record has one (a request sent, or a signature).
+    static func guardian(_ states: [(role: SignerRole, state: Signing.State)]) -> String? {
+        for s in states where s.role == .guardian {
+            switch s.state {
+            case .sentToGuardian(let r): return r.name
+            case .signed(let sig), .outdated(let sig, _): return sig.signerName
+            case .notSigned: return nil
+            }
+        }
+        return nil
     }
 
     static func printable(_ s: String) -> String {
@@ -104,150 +183,13 @@ public struct CustomerCopy: Sendable {
                 || (0x2066...0x2069).contains($0.value) ? " " : $0
         }))
     }
-
-    static func status(_ s: GoalStatus) -> String {
-        switch s {
-        case .open: "in progress"
-        case .achieved: "done"
-        case .notAchieved: "not reached"
-        case .withdrawn: "stopped"
-        }
-    }
-
-    static func provider(_ v: PlanService) -> String {
-        switch v.provider {
-        case .inHouse: "your career center"
-        case .partner: v.partnerName ?? "a partner organization"
-        case .selfAccessed: "you, on your own"
-        }
-    }
-
-    static func dates(_ start: Day?, _ end: Day?) -> String {
-        switch (start, end) {
-        case let (s?, e?): "\(s) to \(e)"
-        case let (s?, nil): "from \(s)"
-        case let (nil, e?): "until \(e)"
-        case (nil, nil): "dates to be set"
-        }
-    }
-
-    static func hours(_ h: Double) -> String {
-        let n = h == h.rounded() ? String(Int(h)) : String(h)
-        return n + (h == 1 ? " hour" : " hours")
-    }
-
-    static func signatureText(_ state: Signing.State) -> String {
-        switch state {
-        case .notSigned: "not signed yet"
-        case .sentToGuardian(let r): "sent to \(r.name) (\(r.relationship)) on \(r.sentOn), not signed yet"
-        case .signed(let s): "\(s.signerName), \(s.summary)"
-        case .outdated(let s, let on):
-            "\(s.signerName) signed on \(s.signedOn), but the plan changed" + (on.map { " on \($0)" } ?? "") + ": needs to sign again"
-        }
-    }
-
-    // MARK: Formats
-
-    public var text: String {
-        var out = ""
-        for block in blocks {
-            switch block {
-            case .title(let t): out += t + "\n" + String(repeating: "=", count: t.count) + "\n\n"
-            case .heading(let t): out += "\n" + t + "\n" + String(repeating: "-", count: min(72, t.count)) + "\n"
-            case .line(let t): out += Self.wrap(t, indent: "") + "\n"
-            case .item(let level, let t): out += Self.wrap(t, indent: String(repeating: "  ", count: level + 1)) + "\n"
-            }
-        }
-        return out
-    }
-
-    public var markdown: String {
-        var out = ""
-        for block in blocks {
-            switch block {
-            case .title(let t): out += "# \(Self.md(t))\n\n"
-            case .heading(let t): out += "\n## \(Self.md(t))\n\n"
-            case .line(let t): out += Self.md(t) + "\n\n"
-            case .item(let level, let t): out += String(repeating: "  ", count: level) + "- " + Self.md(t) + "\n"
-            }
-        }
-        return out
-    }
-
-    public var html: String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>Your Career Plan</title>
-            <style>
-            @page { size: letter; margin: 0.75in; }
-            body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-height: 1.4; color: #000; max-width: 7in; }
-            h1 { font-size: 20pt; margin: 0 0 0.5em; }
-            h2 { font-size: 14pt; margin: 1.2em 0 0.3em; border-bottom: 1px solid #000; page-break-after: avoid; }
-            p { margin: 0.2em 0; }
-            ul { margin: 0.2em 0 0.4em 1.2em; padding: 0; }
-            li { page-break-inside: avoid; }
-            </style>
-            </head>
-            <body>
-
-            """
-        // Nested lists sit inside their parent item, as HTML wants them.
-        var depth = 0
-        func close(to level: Int) {
-            while depth > level { out += "</li>\n</ul>\n"; depth -= 1 }
-        }
-        for block in blocks {
-            switch block {
-            case .item(let level, let t):
-                if depth > level + 1 { close(to: level + 1) }
-                if depth == level + 1 { out += "</li>\n" }
-                while depth < level + 1 { out += (depth == level ? "<ul>\n" : "<ul>\n<li>\n"); depth += 1 }
-                out += "<li>\(Self.escape(t))"
-            case .title(let t): close(to: 0); out += "<h1>\(Self.escape(t))</h1>\n"
-            case .heading(let t): close(to: 0); out += "<h2>\(Self.escape(t))</h2>\n"
-            case .line(let t): close(to: 0); out += "<p>\(Self.escape(t))</p>\n"
-            }
-        }
-        close(to: 0)
-        return out + "</body>\n</html>\n"
-    }
-
-    static func wrap(_ text: String, indent: String, width: Int = 78) -> String {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ") {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent + "  "
-            }
-            line += (line.count > indent.count && !line.hasSuffix("  ") ? " " : "") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
-    }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func md(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-            out.append(ch)
-        }
-        return out
-    }
 }
 
 extension CustomerCopy.Block {
     var text: String {
         switch self {
         case .title(let t), .heading(let t), .line(let t), .item(_, let t): t
+        case .signatureLine(_, let name): name
         }
     }
 
@@ -257,6 +199,7 @@ extension CustomerCopy.Block {
         case .heading: .heading(t)
         case .line: .line(t)
         case .item(let level, _): .item(level: level, t)
+        case .signatureLine(let role, _): .signatureLine(role: role, name: t)
         }
     }
 }
