@@ -143,9 +143,9 @@ extension PostgresCaseload {
     }
 
     /// Records that a copy of the plan version was made for the customer.
-    public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
+    public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day, language: CopyLanguage) throws {
         try writeCase(.editPlan, customer: id, by: user) { user in
-            let copy = PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login)
+            let copy = PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login, language: language)
             try insert("plan_copy", id: try nextID("plan_copy"), customer: id, body: try json(copy))
         }
     }

@@ -9,7 +9,7 @@ import Synthetic
 /// caseload by the keys a planner would press, on the demo caseload as of
 /// a fixed day (so the images only change when the program does).
 public enum Screenshot: String, CaseIterable, Sendable {
-    case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, iss, signatures, quality
+    case caseload, intake, customer, application, eligibility, assessment, barriers, recommendations, plan, iss, signatures, copy, quality
     case notes, referrals, outcomes, exit, followUp = "follow-up", dashboard, performance
 
     /// The day the demo caseload is built around for screenshots.
@@ -30,6 +30,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .plan: "The Career Plan: goals, steps and services, with its quality"
         case .iss: "A youth's Individual Service Strategy: the career pathway and the 14 program elements"
         case .signatures: "Signatures: who must sign and where each stands"
+        case .copy: "The customer's copy: w asks its language, the customer's own first (Spanish, from their application)"
         case .notes: "The customer's timeline: notes, services, referrals and signatures"
         case .dashboard: "Due and overdue: every policy clock of the planner's customers"
         case .performance: "How the center is doing: the WIOA indicators by program, as the center recorded them"
@@ -57,6 +58,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .plan: return open(16) + [.char("p")]
         case .iss: return open(16) + [.char("p"), .char("p"), .down, .down, .down, .down, .down, .down, .down]
         case .signatures: return open(16) + [.char("p"), .char("i")]
+        case .copy: return open(41) + [.char("p"), .char("w")]
         case .notes: return open(16) + [.char("n")]
         case .dashboard: return [.char("d")]
         case .performance: return [.char("d"), .char("P")]
@@ -91,6 +93,7 @@ public enum Screenshot: String, CaseIterable, Sendable {
         case .customer: "Customer overview"
         case .exit: "Exit"
         case .followUp: "Follow-up (after exit)"
+        case .copy: "Career Plan: the customer's copy"
         default: nil
         }
     }

@@ -77,9 +77,9 @@ extension CaseloadStore {
     }
 
     /// Records that a copy of the plan version was made for the customer.
-    public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day) throws {
+    public func recordCopy(of version: Int, for id: CustomerID, by user: Staff?, today: Day, language: CopyLanguage) throws {
         try writeCase(.editPlan, customer: id, by: user) { user, db in
-            try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login), db)
+            try Self.insert(PlanCopyRecord(customer: id, planVersion: version, on: today, by: user.login, language: language), db)
         }
     }
 

@@ -30,6 +30,8 @@ extension SyntheticCaseload {
                               raceDeclined: races[index % races.count].isEmpty,
                               disability: index % 9 == 4 ? .yes : index % 11 == 6 ? .declined : .no)
         }
+        // Some who said they are Hispanic or Latino take their papers in Spanish (no generator draw).
+        if a.hispanic == .yes, index % 8 == 1 { a.copyLanguage = .spanish }
         a.lowIncome = chance(2)
         if a.lowIncome && chance(2) { a.assistance = [chance(2) ? .snap : .tanf] }
         if chance(4) { a.barriers.append(Barrier.allCases[Int(rng.next() % UInt64(Barrier.allCases.count))]) }

@@ -51,7 +51,9 @@ extension SyntheticCaseload {
         let apply = PlanStep(id: p.newID(), text: "Apply for at least five \(target) jobs each week and keep a list of where you applied.",
                              targetDate: max(today, enrolled).adding(days: 30), status: done ? .achieved : .open, services: [search])
         let training = trainingStep(for: c, target: target, in: &p)
-        p.goals = [PlanGoal(id: p.newID(), text: "Get a full-time job as a \(target) with similar or better pay and benefits",
+        let goal = Placeholder.fill("Get a full-time job as a [target occupation] with similar or better pay and benefits",
+                                    ["target occupation": target])
+        p.goals = [PlanGoal(id: p.newID(), text: goal,
                             horizon: .oneYear, kind: .employment, targetDate: enrolled.adding(days: 365),
                             justification: "interests and prior work from the Getting Started Assessment",
                             indicators: [.employmentQ2, .employmentQ4, .medianEarnings] + (training == nil ? [] : [.credential, .skillGains]),

@@ -8,7 +8,11 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "The customer's own copy of their Career Plan, in plain language.",
-        discussion: "HTML prints on letter paper. Exit status 2 when the customer or their plan is not found."
+        discussion: """
+            In the customer's language: --lang, else the language of their last copy, else the one asked on their \
+            application, else English. HTML prints on letter paper, with lines to sign by hand while anyone has not \
+            signed. Exit status 2 when the customer or their plan is not found.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, md }
@@ -20,7 +24,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Write to this new file (readable by you only; never replaces one) instead of standard output.",
                                                          valueName: "FILE"))
     var out: String?
-    @Flag(help: "Record that this copy was given to the customer, as w on the plan screen does (planners).")
+    @Option(help: ArgumentHelp("The copy's language: en (English) or es (Spanish). The planner's own words stay as typed.",
+                               valueName: "en|es"))
+    var lang: CopyLanguage?
+    @Flag(help: "Record that this copy was given to the customer, as w on the plan screen does (planners); its language becomes theirs.")
     var given = false
     @OptionGroup var dataFile: DataFileOption
 
@@ -37,14 +44,14 @@ struct PlanCommand: ParsableCommand {
         } catch let error as StoreError {
             throw ValidationFailure("\(error)")
         }
-        guard let copy = try store.customerCopy(for: id, today: LocalContext.today()) else {
+        guard let copy = try store.customerCopy(for: id, today: LocalContext.today(), language: lang, matrix: try store.servicesMatrix()) else {
             let why = file == nil ? "no customer \(id)" : "customer \(id) has no saved plan yet"
             FileHandle.standardError.write(Data("careerplan: \(why) in \(store.path)\n".utf8))
             throw ExitCode(2)
         }
         if given, let version = try store.plan(for: id)?.version {
             do {
-                try store.recordCopy(of: version, for: id, by: user, today: LocalContext.today())
+                try store.recordCopy(of: version, for: id, by: user, today: LocalContext.today(), language: copy.language)
             } catch let error as StoreError {
                 throw ValidationFailure("\(error)")
             }
@@ -60,4 +67,9 @@ struct PlanCommand: ParsableCommand {
         }
         try UserFile.create(out, contents: Data(text.terminalSafeLines.utf8), dataFile: store.path)
     }
+}
+
+extension CopyLanguage: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

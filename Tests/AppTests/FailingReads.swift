@@ -70,5 +70,8 @@ final class FailingReads: CaseloadReading, @unchecked Sendable {
     }
     func dismissals(for id: CustomerID) throws -> [Dismissal] { try check(); return try real.dismissals(for: id) }
     func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry] { try check(); return try real.audit(customer: id, by: user) }
-    func customerCopy(for id: CustomerID, today: Day) throws -> CustomerCopy? { try check(); return try real.customerCopy(for: id, today: today) }
+    func customerCopy(for id: CustomerID, today: Day, language: CopyLanguage?, matrix: ServicesMatrix) throws -> CustomerCopy? {
+        try check()
+        return try real.customerCopy(for: id, today: today, language: language, matrix: matrix)
+    }
 }

@@ -50,16 +50,31 @@ import TerminalKit
         #expect(!h.screen.contains("three welder jobs"))
     }
 
-    @Test func theCustomersCopyOfADemoPlan() throws {
+    /// The demo's plans as a customer takes them home, in both languages:
+    /// signed (C000016, a youth with barriers), unsigned (C000010), a youth
+    /// under 18 whose guardian must sign (C000034), and a customer whose
+    /// application asked for Spanish (C000041).
+    @Test func theCustomersCopyOfDemoPlans() throws {
         let h = try Harness()
-        let copy = try #require(try h.store.customerCopy(for: CustomerID(16), today: Harness.today))
-        try expectGolden("copy-text", copy.text)
-        try expectGolden("copy-html", copy.html)
-        let unsigned = try #require(try h.store.customerCopy(for: CustomerID(10), today: Harness.today))
-        #expect(unsigned.text.contains("This is a copy of an UNSIGNED plan"))
+        let matrix = try ServicesMatrix.bundled()
+        func copy(_ n: Int64, _ language: CopyLanguage? = nil) throws -> CustomerCopy {
+            try #require(try h.store.customerCopy(for: CustomerID(n), today: Harness.today, language: language, matrix: matrix))
+        }
+        try expectGolden("copy-text", try copy(16).text)
+        try expectGolden("copy-html", try copy(16).html)
+        try expectGolden("copy-text-es", try copy(16, .spanish).text)
+        try expectGolden("copy-html-es", try copy(16, .spanish).html)
+        try expectGolden("copy-unsigned-md", try copy(10).markdown)
+        try expectGolden("copy-unsigned-md-es", try copy(10, .spanish).markdown)
+        try expectGolden("copy-guardian-text", try copy(34).text)
+        try expectGolden("copy-guardian-html-es", try copy(34, .spanish).html)
+        #expect(try copy(10).text.contains("not final until everyone named under Signatures has signed it"))
+        // Their application asked for Spanish; English only when asked for.
+        #expect(try copy(41).language == .spanish && copy(41).text.hasPrefix("Su plan de carrera"))
+        #expect(try copy(41, .english).text.hasPrefix("Your Career Plan"))
     }
 
-    @Test func wWritesTheCopyAndShowsWhere() throws {
+    @Test func wAsksTheLanguageWritesTheCopyAndRemembersIt() throws {
         let dir = NSTemporaryDirectory() + "careerplan-copies-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Only this test writes copies; the session reads the directory when it starts.
@@ -67,11 +82,25 @@ import TerminalKit
         let h = try Harness()
         h.openCustomer(16)
         h.press(.char("p"), .char("w"))
-        let path = dir + "/C000016-plan-v2-2026-11-23.html"
-        #expect(h.lines[22].contains("Copy written: "))
-        let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.contains("Małgorzata Wiśniewska") && written.contains("<h1>Your Career Plan</h1>"))
-        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(h.lines[22].contains("Customer's copy: Enter = English (theirs) · e English · s Español · Esc cancel"))
+        h.press(.escape)
+        #expect(!h.lines[22].contains("Customer's copy:") && !FileManager.default.fileExists(atPath: dir))
+        h.press(.char("w"), .char("s"))
+        let spanish = dir + "/C000016-plan-v2-2026-11-23-es.html"
+        #expect(h.lines[22].contains("Spanish copy written: "))
+        let written = try String(contentsOfFile: spanish, encoding: .utf8)
+        #expect(written.contains("Małgorzata Wiśniewska") && written.contains("<h1>Su plan de carrera</h1>") && written.contains("lang=\"es\""))
+        let mode = try FileManager.default.attributesOfItem(atPath: spanish)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // Spanish is theirs now: Enter offers it, and the copy is recorded in it.
+        h.press(.char("w"))
+        #expect(h.lines[22].contains("Enter = Spanish (theirs)"))
+        h.press(.char("e"))
+        let english = try String(contentsOfFile: dir + "/C000016-plan-v2-2026-11-23.html", encoding: .utf8)
+        #expect(english.contains("<h1>Your Career Plan</h1>"))
+        let copies = try h.store.caseWork(CustomerID(16)).copies
+        #expect(copies.suffix(2).map(\.language) == [.spanish, .english])
+        h.press(.char("w"))
+        #expect(h.lines[22].contains("Enter = English (theirs)"))
     }
 }

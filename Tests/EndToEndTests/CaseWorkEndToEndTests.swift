@@ -67,7 +67,9 @@ import Testing
 
     @Test func signAsCustomerAndPlannerThenAChangeOutdatesBoth() throws {
         let db = dir + "/demo.sqlite"
-        let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])
+        let copies = dir + "/copies"
+        let tmux = try TmuxSession(dir: dir, command: ["/usr/bin/env", "CAREERPLAN_COPIES=\(copies)", binary, "demo", "--today", demoDay,
+                                                       "--db", db])
         try tmux.openCustomer("C000010", showing: "Running clocks")
         try tmux.send("p")
         try tmux.waitFor(text: "! awaiting signatures (i)")
@@ -94,6 +96,15 @@ import Testing
         try tmux.waitFor(text: "Signed by everyone on version")
         try tmux.send("Escape")
         try tmux.waitFor(text: "✓ signed")
+        // The signed plan's copy in Spanish, for the customer to take home.
+        try tmux.send("w")
+        try tmux.waitFor(text: "Customer's copy: Enter = English (theirs)")
+        try tmux.send("s")
+        try tmux.waitFor(text: "Spanish copy written")
+        let written = try FileManager.default.contentsOfDirectory(atPath: copies)
+        #expect(written.count == 1 && written[0].hasSuffix("-es.html"))
+        let html = try String(contentsOfFile: copies + "/" + written[0], encoding: .utf8)
+        #expect(html.contains("Esta es una copia de su plan FIRMADO.") && html.contains("Chloé Dubois, firmó el"))
         // Change the second step's text and save.
         try tmux.send("Down", "Down", "Down", "Enter")
         try tmux.waitFor(text: "Step")
@@ -116,7 +127,13 @@ import Testing
         #expect(signatures.last?["forPlanner"] as? String == "wchen")
         let versions = (data["planVersions"] as! [[String: Any]]).filter { $0["customer"] as? String == "C000010" }
         #expect(signatures.allSatisfy { ($0["planVersion"] as? Int).map { $0 < versions.count } == true })
-        let copy = try TmuxSession.run(binary, ["plan", "C000010", "--db", db])
-        #expect(copy.contains("needs to sign again") && copy.contains("UNSIGNED plan"))
+        // The Spanish copy given on screen made Spanish the customer's language: `plan` writes it unless asked.
+        let spanish = try TmuxSession.run(binary, ["plan", "C000010", "--db", db, "--format", "md"])
+        #expect(spanish.hasPrefix("# Su plan de carrera") && spanish.contains("por favor firme de nuevo"))
+        let copy = try TmuxSession.run(binary, ["plan", "C000010", "--db", db, "--lang", "en"])
+        let flat = copy.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("please sign again") && flat.contains("This plan is not final until everyone"))
+        // Both must sign again: on the printed copy, a line for each.
+        #expect(copy.contains("Customer: ____") && copy.contains("Career planner: ____"))
     }
 }

@@ -93,7 +93,7 @@ import Testing
         try tmux.send("-l", "4800 N Sheridan Rd")
         try tmux.send("Tab")
         try tmux.send("-l", "Chicago")
-        for _ in 0..<13 { try tmux.send("Tab") }
+        for _ in 0..<14 { try tmux.send("Tab") }   // past the phone, texts, papers' language, contacts, SSN, veteran
         try tmux.send("Right")   // Sex: female
         for _ in 0..<6 { try tmux.send("Tab") }
         try tmux.send("Space")   // Low income: yes

@@ -76,7 +76,7 @@ import Testing
         let form = NoteTemplate.problems(["eventOn": "2026-11-20", "text": "SSN \(ssn)"], kind: .general, links: [], today: testToday)
         #expect(form["text"] != nil)
         try store.saveDraft(["text": "SSN \(ssn)", "other": "123456789"], customer: CustomerID(10), form: "x")
-        let copy = try #require(try store.customerCopy(for: CustomerID(16), today: testToday))
+        let copy = try #require(try store.customerCopy(for: CustomerID(16), today: testToday, language: nil, matrix: try .bundled()))
         var outputs = [copy.text, copy.html, copy.markdown]
         outputs.append(String(decoding: try store.exportJSON(), as: UTF8.self))
         outputs.append(DeadlineReport(facts: try store.clockFacts(planner: nil), asOf: testToday, settings: .illinois).json)

@@ -173,8 +173,8 @@ struct PostgresSideBySideTests {
             }
             #expect(signing(try database.signingStates(for: id, today: testToday))
                     == signing(try file.signingStates(for: id, today: testToday)), "\(id)")
-            #expect(try database.customerCopy(for: id, today: testToday)?.blocks
-                    == file.customerCopy(for: id, today: testToday)?.blocks, "\(id)")
+            #expect(try database.customerCopy(for: id, today: testToday, language: nil, matrix: try .bundled())?.blocks
+                    == file.customerCopy(for: id, today: testToday, language: nil, matrix: try .bundled())?.blocks, "\(id)")
             #expect(try database.qualityFacts(for: id, matrix: matrix).map { PlanQuality.rate($0, on: testToday) }
                     == file.qualityFacts(for: id, matrix: matrix).map { PlanQuality.rate($0, on: testToday) }, "\(id)")
         }

@@ -205,7 +205,7 @@ struct PostgresWriteTests {
             try $0.sign(SigningRequest(role: .customer, typedName: customer.legalName, method: .terminal, attested: true),
                         customer: id, planVersion: current.version + 2, by: mrivera, today: testToday)
         }
-        both("copy") { try $0.recordCopy(of: current.version + 2, for: id, by: mrivera, today: testToday); return true }
+        both("copy") { try $0.recordCopy(of: current.version + 2, for: id, by: mrivera, today: testToday, language: .spanish); return true }
         let dismissal = Dismissal(customer: id, key: "assessment-tabe", fingerprint: "f", reason: "done at the college",
                                   by: "mrivera", on: testToday)
         both("dismiss") { try $0.dismiss(dismissal, by: mrivera); return true }

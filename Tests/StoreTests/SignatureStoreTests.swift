@@ -84,7 +84,7 @@ import Testing
         acting.forPlanner = "mrivera"
         try store.sign(acting, customer: unsigned, planVersion: version, by: supervisor, today: testToday)
         #expect(try store.customer(unsigned)?.planner == "mrivera")
-        #expect(try store.customerCopy(for: unsigned, today: testToday)?.text.contains("Your career planner: María Rivera") == true)
+        #expect(try store.customerCopy(for: unsigned, today: testToday, language: nil, matrix: try .bundled())?.text.contains("Your career planner: María Rivera") == true)
     }
 
     @Test func aPlanChangeAfterSigningOutdatesBothWithTheDayItChanged() throws {

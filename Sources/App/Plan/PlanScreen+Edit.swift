@@ -280,8 +280,12 @@ extension PlanScreen {
                 if wasSigned && savedIsSigned != true { notice! += " · the signatures are now outdated: sign again (i)" }
                 if let thenLeave { return thenLeave }
             }
-        case .success(.updated(_, let text)):
+        case .success(.updated(let id, let text)):
             notice = text
+            // The copy's language is the customer's now: the next `w` offers it.
+            if writing.isCopy, let work = session.read("the case work of \(id)", into: &message, { try $0.store.caseWork(id) }) {
+                file.work = work
+            }
         case .success:
             break
         case .failure(let error) where writing.isCopy:

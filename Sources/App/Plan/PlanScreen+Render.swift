@@ -263,6 +263,9 @@ extension PlanScreen {
             }
         case .offeringDraft(let offer):
             canvas.put(offer.prompt.replacingOccurrences(of: "Draft kept", with: "Unsaved plan kept"), in: line, role: .error)
+        case .choosingLanguage:
+            let preferred = preferredLanguage == .spanish ? "Spanish" : "English"
+            canvas.put("Customer's copy: Enter = \(preferred) (theirs) · e English · s Español · Esc cancel", in: line, role: .error)
         case .confirmingReview:
             canvas.put("Nothing changed. Reviewed with the customer today? y records it, n does not", in: line, role: .error)
         case .certificationDate:

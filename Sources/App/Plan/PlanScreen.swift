@@ -19,6 +19,8 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         case offeringDraft(DraftOffer)
         /// Ctrl-S with nothing changed: was it reviewed with the customer?
         case confirmingReview
+        /// `w`: which language the customer's copy is written in.
+        case choosingLanguage
     }
 
     /// What the form on top of this screen is editing.
@@ -125,7 +127,7 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
     static let fold = KeyBinding([.left, .right, .char(" ")], "Fold", help: "Collapse (←) or expand (→) the selected goal or step; Space toggles", inBar: false, shownKeys: "← → Space")
     static let versions = KeyBinding([.char("h")], "Versions", help: "Every saved version, read-only, with what changed", inBar: false)
     static let signatures = KeyBinding([.char("i")], "Sign", help: "Signatures: who must sign, who has, and signing")
-    static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML) and show where")
+    static let copy = KeyBinding([.char("w")], "Copy", help: "Write the customer's copy of the saved plan (printable HTML, English or Spanish) and show where")
     static let reapply = KeyBinding([.ctrl("r")], "Reload & re-apply", help: "Read the other user's save and put your edits back on top")
     static let qualityKey = KeyBinding([.char("Q")], "Quality", help: "The plan against the Illinois workNet rubric: each category and what it lacks", inBar: false)
 
@@ -164,6 +166,17 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
                         $0.notice = "Edit not applied"
                         return .handled
                     }]
+        case .choosingLanguage:
+            let preferred = preferredLanguage
+            return [Command(KeyBinding([.enter], "In \(preferred == .spanish ? "Spanish" : "English")",
+                                       help: "Write the copy in the customer's language (\(preferred.label))")) { screen, _ in
+                        screen.writeCopy(in: preferred)
+                    },
+                    .answer("e", "English", help: "Write the copy in English") { $0.writeCopy(in: .english) },
+                    .answer("s", "Español", help: "Write the copy in Spanish (español); remembered as the customer's language") {
+                        $0.writeCopy(in: .spanish)
+                    },
+                    Command(KeyBinding([.escape], "Cancel", help: "Write no copy")) { screen, _ in screen.mode = .browsing; return .handled }]
         case .confirmingReview:
             return [.answer("y", "Record review", help: "Record today's review with the customer: nothing changed") { $0.recordReview() },
                     .answer("n", or: .escape, "Not a review", help: "Record nothing") {
@@ -311,12 +324,22 @@ struct PlanScreen: CustomerScreen, DraftKeeping, SelectingScreen {
         return .push(SignaturesScreen(session: session, file: fresh))
     }
 
+    /// `w`: asks the language first, the customer's own offered with Enter.
     mutating func writeCopy() -> Effect {
         if let unsavedRefusal { message = unsavedRefusal; return .handled }
+        mode = .choosingLanguage
+        return .handled
+    }
+
+    mutating func writeCopy(in language: CopyLanguage) -> Effect {
+        mode = .browsing
         writing = .copy
         return .request(CopyWriter.request(customer: file.customer.id, into: session.copiesDirectory, by: session.user,
-                                           today: session.today))
+                                           today: session.today, language: language, matrix: session.matrix))
     }
+
+    /// The language of the customer's last copy, else the one their application asked.
+    var preferredLanguage: CopyLanguage { .preferred(application: file.application, copies: file.work.copies) }
 
     // MARK: Selection helpers
 
