@@ -74,6 +74,12 @@ import Testing
         #expect(text.contains("- Child care\n  - Our plan: ask about the center's list\n  - No service on your plan helps with this yet."))
         #expect(!text.contains("Housing"), "an overcome barrier is not in the way any more")
         #expect(!copy().markdown.contains("What may get in your way"), "no section without open barriers")
+        // A step the planner wrote for it counts, as in the plan's quality check.
+        var p = plan()
+        p.goals[0].steps.append(PlanStep(id: 9, text: "Find child care near the training site"))
+        let named = CustomerCopy(customer: customer(), plan: p, version: 2, planner: nil, signatures: [], printedOn: today,
+                                 barriers: [barrier("child-care")], matrix: shippedMatrix).markdown
+        #expect(named.contains("- Child care\n  - Our plan: bus pass until the first paycheck\n  - Steps on your plan for it: Find child care near the training site"))
         var other = barrier("other")
         other.otherName = "Court dates on Tuesdays"
         #expect(copy(barriers: [other]).markdown.contains("- Court dates on Tuesdays"))

@@ -102,6 +102,7 @@ extension CopyWords {
         barrierName: { spanishBarriers[$0] },
         ourPlan: "Nuestro plan",
         servicesThatHelp: "Servicios de su plan que ayudan",
+        stepsThatHelp: "Pasos de su plan para esto",
         noServiceYet: "Todavía ningún servicio de su plan ayuda con esto. Buscaremos uno juntos en nuestra próxima reunión.",
         signaturesHeading: "Firmas",
         role: { r in

@@ -45,6 +45,7 @@ public struct CopyWords: Sendable {
     var barrierName: @Sendable (_ kind: String) -> String?
     var ourPlan: String
     var servicesThatHelp: String
+    var stepsThatHelp: String
     var noServiceYet: String
     var signaturesHeading: String
     var role: @Sendable (SignerRole) -> String
@@ -153,6 +154,7 @@ extension CopyWords {
         barrierName: { englishBarriers[$0] },
         ourPlan: "Our plan",
         servicesThatHelp: "Services on your plan that help",
+        stepsThatHelp: "Steps on your plan for it",
         noServiceYet: "No service on your plan helps with this yet. We will look for one together at your next meeting.",
         signaturesHeading: "Signatures",
         role: { r in

@@ -78,7 +78,7 @@ public struct CustomerCopy: Sendable {
             }
         }
         if plan.goals.isEmpty { b.append(.line(w.noGoals)) }
-        b += Self.barriers(barriers.filter(\.isOpen), plan: plan, matrix: matrix, name: serviceName, w)
+        b += Self.barriers(barriers.filter(\.isOpen), plan: plan, matrix: matrix, name: serviceName, wording: wording, w)
         if isYouth { b += Self.elements(plan, w, say: say, serviceName: serviceName) }
         b += Self.signatures(signatures, customer: c.displayName, planner: planner, guardian: Self.guardian(signatures), w, say: say)
         b.append(.line(w.keepThisCopy))
@@ -106,7 +106,7 @@ public struct CustomerCopy: Sendable {
     /// Each open barrier in plain words, the planner's plan for it, and the
     /// services on the plan that address it, or a gentle line where none does yet.
     static func barriers(_ open: [BarrierRecord], plan: CareerPlan, matrix: ServicesMatrix?,
-                         name: (PlanService) -> String, _ w: CopyWords) -> [Block] {
+                         name: (PlanService) -> String, wording: (String) -> String, _ w: CopyWords) -> [Block] {
         guard !open.isEmpty else { return [] }
         var b: [Block] = [.heading(w.barriersHeading)]
         for barrier in open {
@@ -116,8 +116,15 @@ public struct CustomerCopy: Sendable {
             let helping = plan.allServices.filter { v in
                 matrix?.service(v.serviceID)?.addresses?.contains(barrier.kind) == true && !v.status.isClosed
             }
-            b.append(.item(level: 1, helping.isEmpty ? w.noServiceYet
-                           : "\(w.servicesThatHelp): " + helping.map(name).joined(separator: "; ")))
+            // A step that names the barrier addresses it too, as the plan's quality check counts it.
+            let steps = plan.allSteps.filter { $0.status == .open && $0.text.folded.contains(barrier.name.folded) }
+            if !helping.isEmpty {
+                b.append(.item(level: 1, "\(w.servicesThatHelp): " + helping.map(name).joined(separator: "; ")))
+            } else if !steps.isEmpty {
+                b.append(.item(level: 1, "\(w.stepsThatHelp): " + steps.map { wording($0.text) }.joined(separator: "; ")))
+            } else {
+                b.append(.item(level: 1, w.noServiceYet))
+            }
         }
         return b
     }
