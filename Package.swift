@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "Store",
-            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Resources/services-matrix.json")],
             swiftSettings: strict
         ),

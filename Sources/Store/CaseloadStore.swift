@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +46,9 @@ public final class CaseloadStore: Sendable {
     /// file is shared with (mode 660); without one only its owner reads it.
     /// `readers` bounds the reading connections, which are all opened here:
     /// careerplan installed set-group-ID gives up the group once the store
-    /// is open, and could not open another connection later.
+    /// is open, and could not open another connection later. With 1, reads
+    /// and writes share one connection (the program's screens and commands,
+    /// all on one thread); more, for work on several threads, is a pool.
     public init(path: String, actor login: String? = nil, today: @escaping @Sendable () -> Day = { .localToday() },
                 now: @escaping @Sendable () -> Date = { Date() },
                 mode: OpenMode = .createOrOpen, group: String? = nil, readers: Int = 5) throws {
@@ -53,7 +56,9 @@ public final class CaseloadStore: Sendable {
         self.today = today
         self.now = now
         let isNew = try Self.prepareFile(at: path, mode: mode, group: group)
-        if !isNew { try Self.inspect(path: path, mode: mode) }
+        // A file whose header says it is careerplan's, at exactly this schema, needs no inspecting
+        // connection; any other file (older, newer, another program's) is inspected whole.
+        if !isNew && !Self.headerSaysCurrentSchema(path) { try Self.inspect(path: path, mode: mode) }
         let actor = AuditActor(login ?? AuditActor.osLogin())
         self.actor = actor
         let readOnly = !isNew && !Self.writable(path)
@@ -70,9 +75,21 @@ public final class CaseloadStore: Sendable {
             // Sorting and temporary tables stay in memory: no temporary file
             // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // The -wal and -shm stay when the last connection closes: a user who may only read the
+            // file, in a directory they cannot write, can open it only while they exist.
+            if !readOnly {
+                var persist: CInt = 1
+                let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            }
         }
         do {
             if readOnly {
+                pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
+            } else if readers <= 1 {
+                // One connection for a program that reads and writes on one thread (the screens, every command):
+                // each connection parses the whole schema on its first statement, and start-up waits for it.
+                config.journalMode = .wal
                 pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
             } else {
                 pool = try Self.waitingOutBusy { try DatabasePool(path: path, configuration: config) }
@@ -88,7 +105,10 @@ public final class CaseloadStore: Sendable {
             }
         } else {
             do {
+                // A newer careerplan stamps a larger count; should one not have, its migrations still stop this one.
+                try pool.read { db in try Self.refuseNewer(db, path: path) }
                 try Self.waitingOutBusy { try Schema.migrator.migrate(pool) }
+                try Self.stampSchema(pool)
                 // Due items a migration marked stale (a file from before the due table).
                 try refreshAllDue()
             } catch let error as DatabaseError {
@@ -178,16 +198,49 @@ public final class CaseloadStore: Sendable {
                 guard appID == Schema.applicationID || (appID == 0 && tables == 0 && mode != .existing) else {
                     throw StoreError.notCareerplanFile(path: path)
                 }
-                guard try db.tableExists("grdb_migrations") else { return }
-                let known = Set(Schema.migrator.migrations)
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                let unknown = applied.filter { !known.contains($0) }
-                if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown) }
+                try refuseNewer(db, path: path)
             } }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: plain(error))
+        }
+    }
+
+    /// Refuses a file a newer careerplan migrated: migrations this one does not know.
+    private static func refuseNewer(_ db: Database, path: String) throws {
+        guard try db.tableExists("grdb_migrations") else { return }
+        let known = Set(Schema.migrator.migrations)
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown) }
+    }
+
+    /// Whether the file's header (its first 100 bytes, read without a
+    /// connection) carries careerplan's application id (byte 68) and, as
+    /// `user_version` (byte 60), the number of migrations this careerplan
+    /// knows, which `stampSchema` writes after migrating. A connection's
+    /// first statement parses the whole schema (126 triggers, about 3 ms),
+    /// and the inspecting one would be the third at start-up. A header that
+    /// says anything else (not a database, another program's, an older or
+    /// newer schema, or an id still in the write-ahead log) sends the file
+    /// through `inspect`.
+    static func headerSaysCurrentSchema(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        var header = [UInt8](repeating: 0, count: 100)
+        guard read(fd, &header, 100) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return false }
+        func int(at offset: Int) -> Int32 { Int32(bitPattern: header[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
+        return int(at: 68) == Schema.applicationID && int(at: 60) == Int32(Schema.migrator.migrations.count)
+    }
+
+    /// Records in the header how many migrations the file has had, when it
+    /// is not there yet (after a migration, or a file from before the stamp).
+    private static func stampSchema(_ pool: any DatabaseWriter) throws {
+        let count = Schema.migrator.migrations.count
+        try pool.writeWithoutTransaction { db in
+            if try Int.fetchOne(db, sql: "PRAGMA user_version") != count { try db.execute(sql: "PRAGMA user_version = \(count)") }
         }
     }
 

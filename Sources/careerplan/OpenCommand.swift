@@ -16,9 +16,10 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var theme: ThemeOption
 
     func run() throws {
-        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load()) }
+        let matrix = Prefetched { try ServicesMatrix.bundled() }
+        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load(), matrix: matrix) }
         let store = try dataFile.open()
-        try Launcher.run(store: store, theme: theme.load())
+        try Launcher.run(store: store, theme: theme.load(), matrix: matrix)
     }
 }
 
@@ -50,13 +51,16 @@ struct ThemeOption: ParsableArguments {
 enum Launcher {
     /// `login` is the running account unless the demo's `--as` names one of
     /// its staff; `today` the real date unless the demo's `--today` sets it.
-    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil, today: Day? = nil) throws {
+    /// `matrix`: the services matrix, when start-up began decoding it early.
+    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil, today: Day? = nil,
+                    matrix: Prefetched<ServicesMatrix>? = nil) throws {
         let login = login ?? LocalContext.account().login
         let session: Session
         do {
             // An account not on the staff list sees nothing of the caseload.
             let user = try DataFileOption.signIn(store, as: login)
-            session = try Session(store: store, login: login, user: user, today: today ?? LocalContext.today())
+            session = try Session(store: store, login: login, user: user, today: today ?? LocalContext.today(),
+                                  matrix: try matrix?.value())
             // Whoever opens the file first on a day exits those past their automatic-exit date.
             if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: session.matrix) }
         } catch let failure as ValidationFailure {
@@ -72,7 +76,7 @@ enum Launcher {
 
     /// A state's PostgreSQL: signed in as the database role the server
     /// gave this account (peer authentication), which must be on the staff list.
-    static func run(postgres url: PostgresURL, theme: Theme) throws {
+    static func run(postgres url: PostgresURL, theme: Theme, matrix: Prefetched<ServicesMatrix>? = nil) throws {
         let link = try PostgresOption.connectToWork(url)
         let caseload = PostgresCaseload(link: link)
         let session: Session
@@ -83,7 +87,8 @@ enum Launcher {
                     Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
                     """)
             }
-            session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today())
+            session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today(),
+                                  matrix: try matrix?.value())
             // Whoever opens first on a day exits those past their automatic-exit date (in their reach).
             if user.role.may(.caseWork) { try caseload.applyAutomaticExits(today: session.today, matrix: session.matrix) }
         } catch let failure as ValidationFailure {

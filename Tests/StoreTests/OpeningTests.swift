@@ -47,15 +47,34 @@ import Synthetic
     @Test func aFileFromANewerVersionIsLeftUntouched() throws {
         let path = dir + "/future.sqlite"
         let store = try seededStore(at: path, customers: 3)
+        // As a newer careerplan leaves it: its migration applied, its count in the header.
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(Schema.migrator.migrations.count + 1)") }
         try store.close()
         let before = bytes(path)
         #expect(throws: StoreError.newerVersion(path: path, unknown: ["v99-from-the-future"])) {
             try CaseloadStore(path: path)
         }
         #expect(bytes(path) == before)
+    }
+
+    /// The header says which schema a file has, so opening one at this schema needs no inspecting connection;
+    /// one that says otherwise is inspected, and a file opened once is stamped.
+    @Test func theHeaderSaysTheSchema() throws {
+        let path = dir + "/stamped.sqlite"
+        try seededStore(at: path, customers: 2).close()
+        #expect(CaseloadStore.headerSaysCurrentSchema(path))
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 3") }
+        try queue.close()
+        #expect(!CaseloadStore.headerSaysCurrentSchema(path))
+        try CaseloadStore(path: path).close()
+        #expect(CaseloadStore.headerSaysCurrentSchema(path))
+        try Data("SQLite format 3\0".utf8 + Data(repeating: 0, count: 100)).write(to: URL(fileURLWithPath: dir + "/fake.sqlite"))
+        #expect(!CaseloadStore.headerSaysCurrentSchema(dir + "/fake.sqlite"))
+        #expect(!CaseloadStore.headerSaysCurrentSchema(dir + "/missing.sqlite"))
     }
 
     /// Every released schema, migrated forward by today's careerplan, keeps
