@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the deadline engine reads beyond the customer's journey dates: the
 /// plan, and when it was first and last saved.
 public struct CaseClockFacts: Equatable, Sendable {
@@ -15,6 +17,14 @@ public struct CaseClockFacts: Equatable, Sendable {
         self.plan = plan
         self.firstPlanSaved = firstPlanSaved
         self.lastPlanSaved = lastPlanSaved
+    }
+
+    /// From the plan's first and last saves as stored (UTC moments): a save's
+    /// day is the area's calendar day in `zone`, not the UTC date of its moment.
+    public init(customer: Customer, plan: CareerPlan?, firstSave: String?, lastSave: String?, in zone: TimeZone,
+                work: CaseWork) {
+        self.init(customer: customer, plan: plan, firstPlanSaved: firstSave.flatMap { AreaTime.day(of: $0, in: zone) },
+                  lastPlanSaved: lastSave.flatMap { AreaTime.day(of: $0, in: zone) }, work: work)
     }
 }
 

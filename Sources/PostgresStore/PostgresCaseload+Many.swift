@@ -78,14 +78,12 @@ extension PostgresCaseload {
     }
 
     static func clockFacts(_ customer: Customer, versions: [PlanVersion], work: CaseWork) -> CaseClockFacts {
-        // A save's day is the area's calendar day, not the UTC date of its timestamp.
-        func day(_ v: PlanVersion?) -> Day? { v.flatMap { AreaTime.day(of: $0.savedAt, in: .current) } }
         // The clocks read notes, outcomes, pauses, signatures and the like; not referrals nor the exit record.
         var w = work
         (w.referrals, w.exit) = ([], nil)
-        return CaseClockFacts(customer: customer, plan: versions.last?.plan,
-                              firstPlanSaved: day(versions.min { $0.savedAt < $1.savedAt }),
-                              lastPlanSaved: day(versions.max { $0.savedAt < $1.savedAt }), work: w)
+        let saves = versions.map(\.savedAt)
+        return CaseClockFacts(customer: customer, plan: versions.last?.plan, firstSave: saves.min(), lastSave: saves.max(),
+                              in: .current, work: w)
     }
 
     public func clockFacts(for id: CustomerID) throws -> CaseClockFacts? { try clockFacts([id]).first }

@@ -219,17 +219,12 @@ extension CaseloadStore {
         let args: StatementArguments = [cutoff, cutoff, cutoff]
         // Only what the rule reads: the customer, the current plan, pauses and other programs' services (the
         // whole case file's notes and signatures were most of the check's time).
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(customerColumns), p.body AS plan_body FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
-            WHERE \(condition) ORDER BY c.sort_name, c.id
-            """, arguments: args)
+        let cases = try customersWithPlans(db, where: condition, args)
         let work = try caseWorks(db, where: condition, args, only: ["pause", "other_program_service"])
-        return try rows.compactMap { row in
-            let customer = try Customer(row: row)
-            let plan = try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") }
-            let w = work[customer.id] ?? CaseWork()
-            return AutoExit.exitDate(for: customer, plan: plan, pauses: w.pauses, elsewhere: w.otherServices,
-                                     on: today, matrix: matrix).map { (customer.id, $0) }
+        return cases.compactMap { c in
+            let w = work[c.customer.id] ?? CaseWork()
+            return AutoExit.exitDate(for: c.customer, plan: c.plan, pauses: w.pauses, elsewhere: w.otherServices,
+                                     on: today, matrix: matrix).map { (c.customer.id, $0) }
         }
     }
 

@@ -94,22 +94,27 @@ extension CaseloadStore {
     }
 
     static func clockFacts(_ db: Database, where condition: String, _ args: StatementArguments) throws -> [CaseClockFacts] {
-        let columns = customerColumns
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(columns), p.body AS plan_body,
-                   (SELECT min(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS first_saved,
-                   (SELECT max(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS last_saved
+        let cases = try customersWithPlans(db, where: condition, args, also: """
+            (SELECT min(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS first_saved,
+            (SELECT max(saved_at) FROM plan_version v WHERE v.customer_id = c.id) AS last_saved
+            """)
+        let work = try caseWorks(db, where: condition, args)
+        return cases.map { c in
+            CaseClockFacts(customer: c.customer, plan: c.plan, firstSave: c.row["first_saved"], lastSave: c.row["last_saved"],
+                           in: .current, work: work[c.customer.id] ?? CaseWork())
+        }
+    }
+
+    /// Each customer matching `condition` with their current plan, in name
+    /// order, and the row for the columns `also` adds.
+    static func customersWithPlans(_ db: Database, where condition: String, _ args: StatementArguments,
+                                   also: String? = nil) throws -> [(customer: Customer, plan: CareerPlan?, row: Row)] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(customerColumns), p.body AS plan_body\(also.map { ", " + $0 } ?? "")
             FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
             WHERE \(condition) ORDER BY c.sort_name, c.id
-            """, arguments: args)
-        let work = try caseWorks(db, where: condition, args)
-        return try rows.map { row in
-            // A save's day is the area's calendar day, not the UTC date of its timestamp.
-            func day(_ column: String) -> Day? { (row[column] as String?).flatMap { AreaTime.day(of: $0, in: .current) } }
-            return CaseClockFacts(customer: try Customer(row: row),
-                                  plan: try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") },
-                                  firstPlanSaved: day("first_saved"), lastPlanSaved: day("last_saved"),
-                                  work: work[CustomerID(row["id"])] ?? CaseWork())
+            """, arguments: args).map { row in
+            (try Customer(row: row), try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") }, row)
         }
     }
 

@@ -133,8 +133,8 @@ extension CaseloadStore {
     }
 
     /// Stores whole cases as they are (the synthetic caseload of the demo,
-    /// `seed` and the tests), each record stamped on its own day.
-    /// Writes every record of these cases; returns each case's facts as `clockFacts` would read them back.
+    /// `seed` and the tests), each record stamped on its own day, and returns
+    /// each case's facts as `clockFacts` would read them back.
     @discardableResult
     func insert(cases: some Sequence<CaseRecords>) throws -> [CaseClockFacts] {
         try write { db in
@@ -186,10 +186,8 @@ extension CaseloadStore {
                     try Self.insert(e, db)
                 }
                 work.notes.sort { ($0.eventOn, $0.id) < ($1.eventOn, $1.id) }
-                // A save's day is the area's calendar day, not the UTC date of its timestamp.
-                func day(_ stamp: String?) -> Day? { stamp.flatMap { AreaTime.day(of: $0, in: .current) } }
-                facts.append(CaseClockFacts(customer: i.customer, plan: plan, firstPlanSaved: day(saves.min()),
-                                            lastPlanSaved: day(saves.max()), work: work))
+                facts.append(CaseClockFacts(customer: i.customer, plan: plan, firstSave: saves.min(), lastSave: saves.max(),
+                                            in: .current, work: work))
             }
             return facts
         }
