@@ -39,97 +39,132 @@ public enum Transfer {
     }
 
     /// Loads an export (as `careerplan export` writes it) into an empty
-    /// database, inside the caller's transaction; the database's
-    /// administrator runs it (the staff roles are made as they are added).
-    /// The trail records the load as one entry saying `what` was loaded, as
-    /// a file's import is: the per-record triggers are off for the
-    /// transaction only (no other session sees them off: the change is
-    /// theirs only when it commits, and they are on again before it does).
-    /// Returns the staff the database already had (they keep theirs).
+    /// database, inside the caller's transaction (see `Load`). Returns the
+    /// staff the database already had (they keep theirs).
     @discardableResult
     public static func load(_ export: Data, _ link: PostgresLink, what: String) throws -> Set<String> {
-        for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER audit") }
-        let existing = try loadRecords(export, link)
-        for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER audit") }
-        // The planner's statistics, before the check and the due items read what was loaded (else it guesses the tables empty).
-        try link.run("ANALYZE " + (PostgresSchema.customerTables + ["customer", "covering", "staff"]).map { "careerplan.\($0)" }
-            .joined(separator: ", "))
-        let customers = try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0"
-        let digest = SHA256.hash(data: export).map { String(format: "%02x", $0) }.joined()
-        try link.rows("SELECT careerplan.audit_append('database', NULL, 'load', NULL, to_jsonb($1::text))",
-                      ["\(what): \(customers) customers, the export's SHA-256 \(digest)"])
-        return existing
+        let load = try Load(into: link)
+        try load.add(export)
+        return try load.finish(what: what)
     }
 
-    private static func loadRecords(_ export: Data, _ link: PostgresLink) throws -> Set<String> {
-        let scan = try ExportScan(export)
-        guard scan.text("format") == "\"careerplan-export\"" else { throw Problem(description: "not a careerplan export") }
-        let known = Set(["format", "version", "settings", "staff", "customers", "coverings"] + sections.map(\.key))
-        if let unknown = scan.values.keys.sorted().first(where: { !known.contains($0) }) {
-            throw Problem(description: "not a careerplan export: careerplan keeps no list \"\(unknown)\"")
-        }
-        if try link.value("SELECT count(*)::text FROM careerplan.customer") != "0" {
-            throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
-        }
-        // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
-        try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
-        let existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
-        let settings = scan.text("settings") ?? "{}"
-        try link.rows("INSERT INTO pg_temp.sent (list, n, body) VALUES ('settings', 1, $1::jsonb)", [settings])
-        try link.rows("""
-            INSERT INTO careerplan.setting (key, value) SELECT key, value FROM jsonb_each_text($1::jsonb)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, [settings])
-        try send("staff", scan, link, into: "SELECT 1 FROM s")
-        for member in try scan.records("staff") {
-            let staff = try JSONDecoder().decode(Staff.self, from: Data(scan.bytes[member]))
-            if !existing.contains(staff.login) {
-                try link.rows("SELECT careerplan.add_staff($1::jsonb)", [String(decoding: scan.bytes[member], as: UTF8.self)])
+    /// A load into an empty database, inside the caller's transaction, of
+    /// one export or of its pieces in order (`CaseloadStore.exportPieces`:
+    /// the first holds the settings and staff, the customers come with all
+    /// their records), so a state's caseload is never held whole. The
+    /// database's administrator runs it (the staff roles are made as they are
+    /// added). The trail records the load as one entry saying what was
+    /// loaded, as a file's import is: the per-record triggers are off for the
+    /// transaction only (no other session sees them off: the change is theirs
+    /// only when it commits, and they are on again before it does).
+    public final class Load {
+        let link: PostgresLink
+        /// The staff the database already had.
+        public private(set) var existing: Set<String> = []
+        /// How many records of each list were sent so far: the next piece's numbering goes on from there.
+        private var sentCount: [String: Int] = [:]
+        private var digest = SHA256()
+        private var pieces = 0
+
+        public init(into link: PostgresLink) throws {
+            self.link = link
+            if try link.value("SELECT count(*)::text FROM careerplan.customer") != "0" {
+                throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
             }
+            for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER audit") }
+            // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
+            try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
+            existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
         }
-        // Each customer with the name order and search words careerplan derives from them.
-        try send("customers", scan, link, into: """
-            INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
-            SELECT careerplan.customer_number(s.body ->> 'id'), s.body ->> 'planner', d.e ->> 0, d.e ->> 1, s.body
-            FROM s JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS d(e, n) USING (n) ORDER BY n
-            """) { chunk in
-            let derived = try chunk.map { r -> [String] in
-                let c = try JSONDecoder().decode(Customer.self, from: Data(scan.bytes[r]))
-                return [c.sortName, SearchTerms.indexed(c)]
+
+        /// One export, or the next piece of one.
+        public func add(_ piece: Data) throws {
+            digest.update(data: piece)
+            let scan = try ExportScan(piece)
+            guard scan.text("format") == "\"careerplan-export\"" else { throw Problem(description: "not a careerplan export") }
+            let known = Set(["format", "version", "settings", "staff", "customers", "coverings"] + sections.map(\.key))
+            if let unknown = scan.values.keys.sorted().first(where: { !known.contains($0) }) {
+                throw Problem(description: "not a careerplan export: careerplan keeps no list \"\(unknown)\"")
             }
-            return String(decoding: try JSONEncoder().encode(derived), as: UTF8.self)
-        }
-        try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
-        try send("coverings", scan, link, into: """
-            INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
-            SELECT body ->> 'login', body ->> 'forLogin', (body ->> 'from')::date, (body ->> 'until')::date, body FROM s ORDER BY n
-            """)
-        for section in sections {
-            try send(section.key, scan, link, into: """
-                INSERT INTO careerplan.\(section.table) (customer_id, body)
-                SELECT careerplan.customer_number(body ->> 'customer'), body FROM s ORDER BY n
+            pieces += 1
+            if pieces == 1 {
+                // The settings come with the first piece (the others hold none).
+                let settings = scan.text("settings") ?? "{}"
+                try link.rows("INSERT INTO pg_temp.sent (list, n, body) VALUES ('settings', 1, $1::jsonb)", [settings])
+                try link.rows("""
+                    INSERT INTO careerplan.setting (key, value) SELECT key, value FROM jsonb_each_text($1::jsonb)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """, [settings])
+            }
+            try send("staff", scan, into: "SELECT 1 FROM s")
+            for member in try scan.records("staff") {
+                let staff = try JSONDecoder().decode(Staff.self, from: Data(scan.bytes[member]))
+                if !existing.contains(staff.login) {
+                    try link.rows("SELECT careerplan.add_staff($1::jsonb)", [String(decoding: scan.bytes[member], as: UTF8.self)])
+                }
+            }
+            // Each customer with the name order and search words careerplan derives from them.
+            try send("customers", scan, into: """
+                INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
+                SELECT careerplan.customer_number(s.body ->> 'id'), s.body ->> 'planner', d.e ->> 0, d.e ->> 1, s.body
+                FROM s JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS d(e, n) USING (n) ORDER BY n
+                """) { chunk in
+                let derived = try chunk.map { r -> [String] in
+                    let c = try JSONDecoder().decode(Customer.self, from: Data(scan.bytes[r]))
+                    return [c.sortName, SearchTerms.indexed(c)]
+                }
+                return String(decoding: try JSONEncoder().encode(derived), as: UTF8.self)
+            }
+            try send("coverings", scan, into: """
+                INSERT INTO careerplan.covering (login, for_login, from_day, until_day, body)
+                SELECT body ->> 'login', body ->> 'forLogin', (body ->> 'from')::date, (body ->> 'until')::date, body FROM s ORDER BY n
                 """)
-            try advance(section.table, link)
+            for section in sections {
+                try send(section.key, scan, into: """
+                    INSERT INTO careerplan.\(section.table) (customer_id, body)
+                    SELECT careerplan.customer_number(body ->> 'customer'), body FROM s ORDER BY n
+                    """)
+            }
         }
-        return existing
-    }
 
-    /// One list's records, 5,000 to a statement (a parameter stays a few
-    /// megabytes on a state's caseload): each kept in `sent` as the server
-    /// parsed it, then inserted by `insert`, which reads them as `s(n, body)`
-    /// and may read `$4`, what `derived` makes of the piece.
-    private static func send(_ key: String, _ scan: ExportScan, _ link: PostgresLink, into insert: String,
-                             derived: ((ArraySlice<Range<Int>>) throws -> String)? = nil) throws {
-        let records = try scan.records(key)
-        for start in stride(from: 0, to: records.count, by: 5_000) {
-            let piece = records[start..<min(records.count, start + 5_000)]
-            try link.rows("""
-                WITH s AS (
-                    INSERT INTO pg_temp.sent (list, n, body)
-                    SELECT $2, $3::bigint + n, e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)
-                    RETURNING n - $3::bigint AS n, body)
-                \(insert)
-                """, [scan.array(piece), key, String(start)] + (try derived.map { [try $0(piece)] } ?? []))
+        /// After the last piece: sequences past every id loaded, the audit
+        /// triggers on again, statistics, and the trail's one entry. Returns
+        /// the staff the database already had.
+        public func finish(what: String) throws -> Set<String> {
+            try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
+            for section in sections { try advance(section.table, link) }
+            for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER audit") }
+            // The planner's statistics, before the check and the due items read what was loaded (else it guesses the tables empty).
+            try link.run("ANALYZE " + (PostgresSchema.customerTables + ["customer", "covering", "staff"]).map { "careerplan.\($0)" }
+                .joined(separator: ", "))
+            let customers = try link.value("SELECT count(*)::text FROM careerplan.customer") ?? "0"
+            let sum = digest.finalize().map { String(format: "%02x", $0) }.joined()
+            let of = pieces == 1 ? "the export's SHA-256" : "the SHA-256 of its \(pieces) pieces"
+            try link.rows("SELECT careerplan.audit_append('database', NULL, 'load', NULL, to_jsonb($1::text))",
+                          ["\(what): \(customers) customers, \(of) \(sum)"])
+            return existing
+        }
+
+        /// One list's records, 5,000 to a statement (a parameter stays a few
+        /// megabytes on a state's caseload): each kept in `sent` as the server
+        /// parsed it, numbered on from the pieces before, then inserted by
+        /// `insert`, which reads them as `s(n, body)` (n counted within the
+        /// statement) and may read `$4`, what `derived` makes of the piece.
+        private func send(_ key: String, _ scan: ExportScan, into insert: String,
+                          derived: ((ArraySlice<Range<Int>>) throws -> String)? = nil) throws {
+            let records = try scan.records(key)
+            let before = sentCount[key, default: 0]
+            for start in stride(from: 0, to: records.count, by: 5_000) {
+                let piece = records[start..<min(records.count, start + 5_000)]
+                try link.rows("""
+                    WITH s AS (
+                        INSERT INTO pg_temp.sent (list, n, body)
+                        SELECT $2, $3::bigint + n, e FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)
+                        RETURNING n - $3::bigint AS n, body)
+                    \(insert)
+                    """, [scan.array(piece), key, String(before + start)] + (try derived.map { [try $0(piece)] } ?? []))
+            }
+            sentCount[key] = before + records.count
         }
     }
 

@@ -188,14 +188,14 @@ extension CaseloadStore {
             """, arguments: [c.barrier, c.customer.number, c.changedAt, c.changedBy, try encodeJSON(c.changes)])
     }
 
-    static func gsas(_ db: Database, customer: CustomerID? = nil) throws -> [GettingStartedAssessment] {
-        try rows(db, "gsa", customer, order: "customer_id").map {
+    static func gsas(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [GettingStartedAssessment] {
+        try rows(db, "gsa", customer, ids: ids, order: "customer_id").map {
             try decodeJSON(GettingStartedAssessment.self, $0["body"], "gsa.body")
         }
     }
 
-    static func assessments(_ db: Database, customer: CustomerID? = nil) throws -> [AssessmentRecord] {
-        try rows(db, "assessment", customer, order: "customer_id, id").map { row in
+    static func assessments(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [AssessmentRecord] {
+        try rows(db, "assessment", customer, ids: ids, order: "customer_id, id").map { row in
             guard let instrument = AssessmentRecord.Instrument(rawValue: row["instrument"]),
                   let subject = AssessmentRecord.Subject(rawValue: row["subject"]),
                   let source = AssessmentRecord.Source(rawValue: row["source"]) else {
@@ -212,8 +212,8 @@ extension CaseloadStore {
         }
     }
 
-    static func barriers(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [BarrierRecord] {
-        let list = id == nil ? try rows(db, "barrier", customer, order: "customer_id, id")
+    static func barriers(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [BarrierRecord] {
+        let list = id == nil ? try rows(db, "barrier", customer, ids: ids, order: "customer_id, id")
             : try Row.fetchAll(db, sql: "SELECT * FROM barrier WHERE id = ?", arguments: [id])
         return try list.map { row in
             BarrierRecord(id: row["id"], customer: CustomerID(row["customer_id"]), kind: row["kind"],
@@ -224,8 +224,8 @@ extension CaseloadStore {
         }
     }
 
-    static func corrections(_ db: Database, customer: CustomerID? = nil) throws -> [BarrierCorrection] {
-        try rows(db, "barrier_correction", customer, order: "customer_id, id").map { row in
+    static func corrections(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [BarrierCorrection] {
+        try rows(db, "barrier_correction", customer, ids: ids, order: "customer_id, id").map { row in
             BarrierCorrection(barrier: row["barrier_id"], customer: CustomerID(row["customer_id"]),
                               changedAt: row["changed_at"], changedBy: row["changed_by"],
                               changes: try decodeJSON([FieldChange].self, row["changes"], "barrier_correction.changes"))

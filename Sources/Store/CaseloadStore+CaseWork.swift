@@ -255,31 +255,29 @@ extension CaseloadStore {
 
     /// Records of `table` decoded from their JSON body, for one customer, those matching `condition`, or all.
     static func bodies<T: Decodable>(_ db: Database, _ table: String, _ type: T.Type, customer: CustomerID? = nil,
-                                     id: Int64? = nil, where condition: String? = nil, order: String = "customer_id") throws -> [T] {
-        var conditions: [String] = condition.map { [$0] } ?? []
-        var args: [DatabaseValueConvertible] = []
-        if let customer { conditions.append("customer_id = ?"); args.append(customer.number) }
-        if let id { conditions.append("id = ?"); args.append(id) }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+                                     id: Int64? = nil, ids: ClosedRange<Int64>? = nil, where condition: String? = nil,
+                                     order: String = "customer_id") throws -> [T] {
+        var (filter, args) = Self.filter(customer, ids, also: condition.map { [$0] } ?? [])
+        if let id { filter += (filter.isEmpty ? "WHERE" : " AND") + " id = ?"; args.append(id) }
         return try String.fetchAll(db, sql: "SELECT body FROM \(table) \(filter) ORDER BY \(order)",
                                    arguments: StatementArguments(args))
             .map { try decodeJSON(T.self, $0, "\(table).body") }
     }
 
-    static func notes(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [CaseNote] {
-        try bodies(db, "case_note", CaseNote.self, customer: customer, id: id, order: "customer_id, event_on, id")
+    static func notes(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [CaseNote] {
+        try bodies(db, "case_note", CaseNote.self, customer: customer, id: id, ids: ids, order: "customer_id, event_on, id")
     }
 
-    static func referrals(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil) throws -> [Referral] {
-        try bodies(db, "referral", Referral.self, customer: customer, id: id, order: "customer_id, id")
+    static func referrals(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Referral] {
+        try bodies(db, "referral", Referral.self, customer: customer, id: id, ids: ids, order: "customer_id, id")
     }
 
-    static func outcomes(_ db: Database, customer: CustomerID? = nil) throws -> [Outcome] {
-        try bodies(db, "outcome", Outcome.self, customer: customer, order: "customer_id, id")
+    static func outcomes(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Outcome] {
+        try bodies(db, "outcome", Outcome.self, customer: customer, ids: ids, order: "customer_id, id")
     }
 
-    static func pauses(_ db: Database, customer: CustomerID? = nil) throws -> [Pause] {
-        try bodies(db, "pause", Pause.self, customer: customer, order: "customer_id, id")
+    static func pauses(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Pause] {
+        try bodies(db, "pause", Pause.self, customer: customer, ids: ids, order: "customer_id, id")
     }
 
     /// The id a new record of `table` gets: its JSON body holds the id, so it is known before the insert.

@@ -10,28 +10,82 @@ extension CaseloadStore {
     }
 
     func exportJSON() throws -> Data {
-        let export = try pool.read { db in
-            DataExport(
-                settings: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-                    .map { ($0["key"] as String, $0["value"] as String) }),
-                staff: try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)),
-                customers: try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer ORDER BY id")
-                    .map(Customer.init(row:)),
-                duplicateDecisions: try Self.duplicateDecisions(db), applications: try Self.applications(db),
-                certifications: try Self.certifications(db), amendments: try Self.amendments(db),
-                documents: try Self.documents(db), screenings: try Self.screenings(db), gsas: try Self.gsas(db),
-                assessments: try Self.assessments(db), barriers: try Self.barriers(db),
-                barrierCorrections: try Self.corrections(db), planVersions: try Self.planVersions(db),
-                dismissals: try Self.dismissals(db), notes: try Self.notes(db), referrals: try Self.referrals(db),
-                outcomes: try Self.outcomes(db), pauses: try Self.pauses(db),
-                exits: try Self.bodies(db, "exit_record", ExitRecord.self),
-                followUpDeclines: try Self.bodies(db, "follow_up_decline", FollowUpDecline.self),
-                signatures: try Self.bodies(db, "signature", Signature.self, order: "customer_id, id"),
-                guardianRequests: try Self.bodies(db, "guardian_request", GuardianRequest.self),
-                planCopies: try Self.bodies(db, "plan_copy", PlanCopyRecord.self, order: "customer_id, id"),
-                coverings: try Self.coverings(db, from: nil),
-                otherProgramServices: try Self.bodies(db, "other_program_service", OtherProgramService.self, order: "customer_id, id"))
+        try pool.read { db in try Self.encode(Self.export(db, .whole)) }
+    }
+
+    /// The export in pieces, each an export of its own, so that a state's
+    /// caseload is never held whole (`migrate` and `seed` into PostgreSQL):
+    /// the first piece holds the settings, staff and coverings; then each
+    /// holds `size` customers (by id) with every record of theirs; the last
+    /// holds the two lists kept in the order they were written, not by
+    /// customer (duplicate decisions, amendments). Taken list by list, in
+    /// order, the pieces are `exportJSON`'s lists. One read transaction.
+    public func exportPieces(by user: Staff?, customersPerPiece size: Int, _ each: (Data) throws -> Void) throws {
+        try Self.permit(.exportData, by: user)
+        try pool.read { db in
+            try each(Self.encode(Self.export(db, .opening)))
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
+            for start in stride(from: 0, to: ids.count, by: max(1, size)) {
+                let range = ids[start]...ids[min(ids.count, start + max(1, size)) - 1]
+                try each(Self.encode(Self.export(db, .customers(range))))
+            }
+            try each(Self.encode(Self.export(db, .closing)))
         }
+    }
+
+    /// What an export (or a piece of one) holds.
+    enum ExportPart {
+        case whole, opening, customers(ClosedRange<Int64>), closing
+
+        /// Settings, staff and coverings.
+        var opening: Bool { if case .customers = self { false } else if case .closing = self { false } else { true } }
+        /// Customers and the records that follow them, of these ids (all when nil).
+        var perCustomer: Bool { if case .opening = self { false } else if case .closing = self { false } else { true } }
+        var ids: ClosedRange<Int64>? { if case .customers(let range) = self { range } else { nil } }
+        /// The lists in the order they were written.
+        var closing: Bool { if case .opening = self { false } else if case .customers = self { false } else { true } }
+    }
+
+    static func export(_ db: Database, _ part: ExportPart) throws -> DataExport {
+        let (opening, perCustomer, closing, ids) = (part.opening, part.perCustomer, part.closing, part.ids)
+        // A list of this piece, or none.
+        func list<T>(_ wanted: Bool, _ read: () throws -> [T]) rethrows -> [T] { wanted ? try read() : [] }
+        let customerFilter = ids.map { "WHERE id BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+        return DataExport(
+            settings: opening ? Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                .map { ($0["key"] as String, $0["value"] as String) }) : [:],
+            staff: try list(opening) { try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)) },
+            customers: try list(perCustomer) {
+                try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer \(customerFilter) ORDER BY id").map(Customer.init(row:))
+            },
+            duplicateDecisions: try list(closing) { try duplicateDecisions(db) },
+            applications: try list(perCustomer) { try applications(db, ids: ids) },
+            certifications: try list(perCustomer) { try certifications(db, ids: ids) },
+            amendments: try list(closing) { try amendments(db) },
+            documents: try list(perCustomer) { try documents(db, ids: ids) },
+            screenings: try list(perCustomer) { try screenings(db, ids: ids) },
+            gsas: try list(perCustomer) { try gsas(db, ids: ids) },
+            assessments: try list(perCustomer) { try assessments(db, ids: ids) },
+            barriers: try list(perCustomer) { try barriers(db, ids: ids) },
+            barrierCorrections: try list(perCustomer) { try corrections(db, ids: ids) },
+            planVersions: try list(perCustomer) { try planVersions(db, ids: ids) },
+            dismissals: try list(perCustomer) { try dismissals(db, ids: ids) },
+            notes: try list(perCustomer) { try notes(db, ids: ids) },
+            referrals: try list(perCustomer) { try referrals(db, ids: ids) },
+            outcomes: try list(perCustomer) { try outcomes(db, ids: ids) },
+            pauses: try list(perCustomer) { try pauses(db, ids: ids) },
+            exits: try list(perCustomer) { try bodies(db, "exit_record", ExitRecord.self, ids: ids) },
+            followUpDeclines: try list(perCustomer) { try bodies(db, "follow_up_decline", FollowUpDecline.self, ids: ids) },
+            signatures: try list(perCustomer) { try bodies(db, "signature", Signature.self, ids: ids, order: "customer_id, id") },
+            guardianRequests: try list(perCustomer) { try bodies(db, "guardian_request", GuardianRequest.self, ids: ids) },
+            planCopies: try list(perCustomer) { try bodies(db, "plan_copy", PlanCopyRecord.self, ids: ids, order: "customer_id, id") },
+            coverings: try list(opening) { try coverings(db, from: nil) },
+            otherProgramServices: try list(perCustomer) {
+                try bodies(db, "other_program_service", OtherProgramService.self, ids: ids, order: "customer_id, id")
+            })
+    }
+
+    static func encode(_ export: DataExport) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(export) + Data("\n".utf8)
@@ -122,8 +176,8 @@ extension CaseloadStore {
     /// Checks an export without any data file: the import command runs this
     /// before it opens (and so creates) the target file.
     public static func checkImport(_ data: Data) throws {
-        try validate(decode(data))
-        try refuseForbiddenText(in: data)
+        var seen = ImportCheck()
+        try seen.check(data)
     }
 
     /// No string anywhere in an export may hold a full SSN or be over its
@@ -155,25 +209,28 @@ extension CaseloadStore {
     }
 
     static func validate(_ export: DataExport) throws {
-        var logins = Set<String>()
+        var seen = ImportCheck()
+        try validate(export, &seen)
+    }
+
+    /// Checks `export` against itself and what `seen` holds of earlier pieces of the same export.
+    static func validate(_ export: DataExport, _ seen: inout ImportCheck) throws {
         for (i, s) in export.staff.enumerated() {
-            guard logins.insert(s.login).inserted else {
+            guard seen.logins.insert(s.login).inserted else {
                 throw StoreError.importRejected("staff[\(i)] (\(s.login)): login appears twice")
             }
         }
-        var ids = Set<CustomerID>()
         for (i, c) in export.customers.enumerated() {
             let record = "customers[\(i)] (\(c.id))"
-            guard ids.insert(c.id).inserted else { throw StoreError.importRejected("\(record): id appears twice") }
+            guard seen.customers.insert(c.id).inserted else { throw StoreError.importRejected("\(record): id appears twice") }
             if let p = c.problems.first { throw StoreError.importRejected("\(record).\(p.field): \(p.message)") }
-            if let planner = c.planner, !logins.contains(planner) {
+            if let planner = c.planner, !seen.logins.contains(planner) {
                 throw StoreError.importRejected("\(record).planner: \"\(planner)\" is not in staff")
             }
         }
         // Each record's id once per list, named, rather than SQLite's UNIQUE message.
         func unique(_ list: String, _ ids: [Int64]) throws {
-            var seen = Set<Int64>()
-            for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
+            for (i, id) in ids.enumerated() where !seen.ids[list, default: []].insert(id).inserted {
                 throw StoreError.importRejected("\(list)[\(i)].id: \(id) appears twice")
             }
         }
@@ -186,7 +243,7 @@ extension CaseloadStore {
         try unique("signatures", export.signatures.map(\.id))
         try unique("otherProgramServices", export.otherProgramServices.map(\.id))
         func check(_ list: String, _ customers: [CustomerID]) throws {
-            for (i, id) in customers.enumerated() where !ids.contains(id) {
+            for (i, id) in customers.enumerated() where !seen.customers.contains(id) {
                 throw StoreError.importRejected("\(list)[\(i)].customer: \(id) is not in customers")
             }
         }
@@ -212,25 +269,22 @@ extension CaseloadStore {
         try check("planCopies", export.planCopies.map(\.customer))
         try check("otherProgramServices", export.otherProgramServices.map(\.customer))
         for (i, c) in export.coverings.enumerated() {
-            for (field, login) in [("login", c.login), ("forLogin", c.forLogin)] where !logins.contains(login) {
+            for (field, login) in [("login", c.login), ("forLogin", c.forLogin)] where !seen.logins.contains(login) {
                 throw StoreError.importRejected("coverings[\(i)].\(field): \"\(login)\" is not in staff")
             }
         }
-        let noteIDs = Set(export.notes.map(\.id))
         for (i, n) in export.notes.enumerated() {
-            if let original = n.amends, !noteIDs.contains(original) {
+            if let original = n.amends, !seen.ids["notes", default: []].contains(original) {
                 throw StoreError.importRejected("notes[\(i)].amends: note \(original) is not in notes")
             }
         }
-        var lastVersion: [CustomerID: Int] = [:]
         for (i, v) in export.planVersions.enumerated() {
-            guard v.version == (lastVersion[v.customer] ?? 0) + 1 else {
-                throw StoreError.importRejected("planVersions[\(i)].version: \(v.version) does not follow \(lastVersion[v.customer] ?? 0)")
+            guard v.version == (seen.lastVersion[v.customer] ?? 0) + 1 else {
+                throw StoreError.importRejected("planVersions[\(i)].version: \(v.version) does not follow \(seen.lastVersion[v.customer] ?? 0)")
             }
-            lastVersion[v.customer] = v.version
+            seen.lastVersion[v.customer] = v.version
         }
-        let barrierIDs = Set(export.barriers.map(\.id))
-        for (i, c) in export.barrierCorrections.enumerated() where !barrierIDs.contains(c.barrier) {
+        for (i, c) in export.barrierCorrections.enumerated() where !seen.ids["barriers", default: []].contains(c.barrier) {
             throw StoreError.importRejected("barrierCorrections[\(i)].barrier: \(c.barrier) is not in barriers")
         }
         for (i, a) in export.applications.enumerated() {
@@ -258,5 +312,25 @@ extension CaseloadStore {
         @unknown default:
             return "\(error)"
         }
+    }
+}
+
+/// What an import check has seen so far: one export, or the pieces of one
+/// in order (`exportPieces`), each checked against the earlier ones: staff
+/// before the customers they plan for, customers before their records,
+/// every record's id once across all pieces.
+public struct ImportCheck {
+    var logins = Set<String>()
+    var customers = Set<CustomerID>()
+    /// Record ids by list.
+    var ids: [String: Set<Int64>] = [:]
+    var lastVersion: [CustomerID: Int] = [:]
+
+    public init() {}
+
+    /// Refuses a piece (or a whole export) that is not valid after those checked before it.
+    public mutating func check(_ data: Data) throws {
+        try CaseloadStore.validate(CaseloadStore.decode(data), &self)
+        try CaseloadStore.refuseForbiddenText(in: data)
     }
 }

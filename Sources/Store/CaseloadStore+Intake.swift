@@ -255,8 +255,8 @@ extension CaseloadStore {
             """, arguments: [s.customer.number, s.screenedOn.description, s.result.rawValue, s.notes, s.recordedBy])
     }
 
-    static func certifications(_ db: Database, customer: CustomerID? = nil) throws -> [Certification] {
-        try rows(db, "certification", customer, order: "customer_id").map { row in
+    static func certifications(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Certification] {
+        try rows(db, "certification", customer, ids: ids, order: "customer_id").map { row in
             var c = Certification(customer: CustomerID(row["customer_id"]), certifiedOn: try day(row, "certified_on"),
                           titles: try (row["titles"] as String).split(separator: " ").map { text in
                               guard let t = Title(rawValue: String(text)) else { throw StoreError.notFound("title \(text)") }
@@ -276,8 +276,8 @@ extension CaseloadStore {
         }
     }
 
-    static func documents(_ db: Database, customer: CustomerID? = nil) throws -> [EligibilityDocument] {
-        try rows(db, "eligibility_document", customer, order: "customer_id, item").map { row in
+    static func documents(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [EligibilityDocument] {
+        try rows(db, "eligibility_document", customer, ids: ids, order: "customer_id, item").map { row in
             EligibilityDocument(customer: CustomerID(row["customer_id"]), item: row["item"],
                                 documentType: EligibilityDocument.currentName(of: row["document_type"]),
                                 seenOn: try day(row, "seen_on"),
@@ -285,8 +285,8 @@ extension CaseloadStore {
         }
     }
 
-    static func screenings(_ db: Database, customer: CustomerID? = nil) throws -> [BasicSkillsScreening] {
-        try rows(db, "basic_skills_screening", customer, order: "customer_id, screened_on, id").map { row in
+    static func screenings(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [BasicSkillsScreening] {
+        try rows(db, "basic_skills_screening", customer, ids: ids, order: "customer_id, screened_on, id").map { row in
             guard let result = BasicSkillsScreening.Result(rawValue: row["result"]) else {
                 throw StoreError.notFound("valid result in basic_skills_screening")
             }
@@ -295,18 +295,29 @@ extension CaseloadStore {
         }
     }
 
-    static func applications(_ db: Database) throws -> [StoredApplication] {
-        try rows(db, "application", nil, order: "customer_id").map { row in
+    static func applications(_ db: Database, ids: ClosedRange<Int64>? = nil) throws -> [StoredApplication] {
+        try rows(db, "application", nil, ids: ids, order: "customer_id").map { row in
             StoredApplication(customer: CustomerID(row["customer_id"]),
                               answers: try decodeJSON(Application.self, row["answers"], "application.answers"),
                               updatedBy: row["updated_by"], updatedAt: row["updated_at"])
         }
     }
 
-    static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, order: String) throws -> [Row] {
-        let filter = customer == nil ? "" : "WHERE customer_id = ?"
-        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY \(order)",
-                                arguments: StatementArguments(customer.map { [$0.number] } ?? []))
+    /// Rows of `table`: one customer's, those whose customer's id is in `ids` (an export in pieces), or all.
+    static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, ids: ClosedRange<Int64>? = nil,
+                     order: String) throws -> [Row] {
+        let (filter, args) = Self.filter(customer, ids)
+        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY \(order)", arguments: StatementArguments(args))
+    }
+
+    /// The WHERE clause for one customer or a range of customers' ids, and its arguments.
+    static func filter(_ customer: CustomerID?, _ ids: ClosedRange<Int64>?,
+                       also conditions: [String] = []) -> (String, [DatabaseValueConvertible]) {
+        var conditions = conditions
+        var args: [DatabaseValueConvertible] = []
+        if let customer { conditions.append("customer_id = ?"); args.append(customer.number) }
+        if let ids { conditions.append("customer_id BETWEEN ? AND ?"); args += [ids.lowerBound, ids.upperBound] }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), args)
     }
 
     static func day(_ row: Row, _ column: String) throws -> Day {

@@ -101,8 +101,8 @@ extension CaseloadStore {
         }
     }
 
-    static func planVersions(_ db: Database, customer: CustomerID? = nil) throws -> [PlanVersion] {
-        try rows(db, "plan_version", customer, order: "customer_id, version").map { row in
+    static func planVersions(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [PlanVersion] {
+        try rows(db, "plan_version", customer, ids: ids, order: "customer_id, version").map { row in
             PlanVersion(customer: CustomerID(row["customer_id"]), version: row["version"],
                         plan: try decodeJSON(CareerPlan.self, row["body"], "plan_version.body"),
                         savedBy: row["saved_by"], savedAt: row["saved_at"],

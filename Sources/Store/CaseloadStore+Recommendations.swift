@@ -33,8 +33,8 @@ extension CaseloadStore {
             """, arguments: [d.customer.number, d.key, d.fingerprint, d.reason, d.by, d.on.description])
     }
 
-    static func dismissals(_ db: Database, customer: CustomerID? = nil) throws -> [Dismissal] {
-        try rows(db, "dismissal", customer, order: "customer_id, item_key").map { row in
+    static func dismissals(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Dismissal] {
+        try rows(db, "dismissal", customer, ids: ids, order: "customer_id, item_key").map { row in
             Dismissal(customer: CustomerID(row["customer_id"]), key: row["item_key"], fingerprint: row["fingerprint"],
                       reason: row["reason"], by: row["dismissed_by"], on: try day(row, "dismissed_on"))
         }

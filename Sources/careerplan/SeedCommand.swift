@@ -85,10 +85,12 @@ struct SeedCommand: ParsableCommand {
         // The database keeps its own administrators: the running account (the DBA) is not made staff.
         try fill(store, existing: [], administeredByMe: false)
         let me = LocalContext.account()
-        let export = try store.exportJSON(by: Staff(login: me.login, name: me.fullName, initials: "", role: .administrator))
-        try store.close()
+        let dba = Staff(login: me.login, name: me.fullName, initials: "", role: .administrator)
+        defer { try? store.close() }
         try PostgresOption.run {
-            try MigrateCommand.move(export, from: "a synthetic caseload (seed \(seed), as of \(caseload.today))", into: url)
+            try MigrateCommand.move(from: "a synthetic caseload (seed \(seed), as of \(caseload.today))", into: url) { each in
+                try store.exportPieces(by: dba, customersPerPiece: MigrateCommand.piece, each)
+            }
         }
     }
 }

@@ -256,6 +256,24 @@ struct PostgresMigrateTests {
         #expect(code != 0 && again.contains("already holds customers"), "\(again)")
     }
 
+    /// The center's data file itself moves in pieces (never the whole caseload in memory), as its export would.
+    @Test func aDataFileMovesInPieces() throws {
+        let (out, status) = try center.careerplan(as: "root", ["migrate", "--from", file, "--to", cluster.dbaURL])
+        #expect(status == 0 && out.contains("moved 24 customers"), "\(out)")
+        let entry = try cluster.psql("SELECT new #>> '{}' FROM careerplan.audit ORDER BY id DESC LIMIT 1")
+        #expect(entry.contains("24 customers, the SHA-256 of its 3 pieces "), "\(entry)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.plan_version")
+                == (try center.root("/usr/bin/sqlite3", [file, "SELECT count(*) FROM plan_version"])).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// A synthetic caseload seeded straight into the database, made and moved in pieces.
+    @Test func seedFillsTheDatabaseInPieces() throws {
+        let (out, status) = try center.careerplan(as: "root", ["seed", "--db", cluster.dbaURL, "--customers", "30", "--today", "2026-11-23"])
+        #expect(status == 0 && out.contains("moved 30 customers"), "\(out)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.customer") == "30")
+        #expect(try cluster.psql("SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
+    }
+
     /// A crafted export is checked as `import` checks one: nothing moves.
     @Test func aCraftedExportIsRefusedWhole() throws {
         let text = try String(contentsOfFile: export, encoding: .utf8)
