@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Glibc
 import PostgresStore
+import Store
 
 /// The same caseloads moved into PostgreSQL (a throw-away cluster each, on
 /// a socket in a temporary directory) and measured as the file is: the real
@@ -22,14 +23,20 @@ enum PostgresBench {
         var url: String { "postgresql:///\(cluster.database)?host=\(cluster.directory)&port=\(cluster.port)" }
     }
 
-    /// A cluster holding `export`, with the bench's account an administrator.
-    static func database(holding export: Data) throws -> Database {
+    /// A cluster holding the data file at `path`, moved in as `migrate` moves
+    /// one (in pieces of 5,000 customers), with the bench's account an administrator.
+    static func database(movedFrom path: String) throws -> Database {
+        let file = try CaseloadStore(path: path, actor: "bench")
+        defer { try? file.close() }
+        guard let admin = try file.administrators().first else { throw BenchError("\(path) has no administrator") }
         let cluster = try ScratchCluster()
         let dba = try cluster.superuser()
         try PostgresAdmin.install(dba)
         let t0 = Date()
         try dba.transaction {
-            try Transfer.load(export, dba, what: "the bench's caseload")
+            let load = try Transfer.Load(into: dba)
+            try file.exportPieces(by: admin, customersPerPiece: 5_000) { try load.add($0) }
+            _ = try load.finish(what: "the bench's caseload")
             try PostgresCaseload(link: dba).refreshAllDue()
         }
         try Transfer.settle(dba)
