@@ -91,7 +91,7 @@ extension CopyWords {
         elementsHeading: "Los catorce servicios del programa para jóvenes, y los suyos",
         element: { decision, on, until, by, note in
             switch decision {
-            case .provided?: "usted lo recibe desde el \(on ?? "")" + (until.map { " hasta el \($0)" } ?? "") + (by.map { " (\($0))" } ?? "")
+            case .provided?: "recibe este servicio desde el \(on ?? "")" + (until.map { " hasta el \($0)" } ?? "") + (by.map { " (\($0))" } ?? "")
             case .considered?: "hablamos de esto el \(on ?? "")" + (by.map { "; previsto: \($0)" } ?? "")
             case .notNeeded?: "no hace falta por ahora" + (note.map { " (\($0))" } ?? "")
             case nil: "todavía no hemos hablado de esto"
