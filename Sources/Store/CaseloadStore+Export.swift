@@ -37,17 +37,20 @@ extension CaseloadStore {
     enum ExportPart {
         case whole, opening, customers(ClosedRange<Int64>), closing
 
-        /// Settings, staff and coverings.
-        var opening: Bool { if case .customers = self { false } else if case .closing = self { false } else { true } }
-        /// Customers and the records that follow them, of these ids (all when nil).
-        var perCustomer: Bool { if case .opening = self { false } else if case .closing = self { false } else { true } }
-        var ids: ClosedRange<Int64>? { if case .customers(let range) = self { range } else { nil } }
-        /// The lists in the order they were written.
-        var closing: Bool { if case .opening = self { false } else if case .customers = self { false } else { true } }
+        /// Whether it holds the settings, staff and coverings; customers with
+        /// their records (of `ids`, all when nil); the lists kept in the order they were written.
+        var holds: (opening: Bool, perCustomer: Bool, closing: Bool, ids: ClosedRange<Int64>?) {
+            switch self {
+            case .whole: (true, true, true, nil)
+            case .opening: (true, false, false, nil)
+            case .customers(let range): (false, true, false, range)
+            case .closing: (false, false, true, nil)
+            }
+        }
     }
 
     static func export(_ db: Database, _ part: ExportPart) throws -> DataExport {
-        let (opening, perCustomer, closing, ids) = (part.opening, part.perCustomer, part.closing, part.ids)
+        let (opening, perCustomer, closing, ids) = part.holds
         // A list of this piece, or none.
         func list<T>(_ wanted: Bool, _ read: () throws -> [T]) rethrows -> [T] { wanted ? try read() : [] }
         let customerFilter = ids.map { "WHERE id BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
