@@ -11,4 +11,10 @@ extension Customer {
                  String(id.number), "c" + String(id.number)] + cjk)
             .joined(separator: " ")
     }
+
+    /// The distinct words `/` finds (SearchTerms of `searchWords`), in the
+    /// order of their UTF-8 bytes: the order the data file's word index keeps.
+    public var searchTerms: [String] {
+        Set(SearchTerms.of(searchWords)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }

@@ -5,15 +5,8 @@ extension CaseloadStore {
     /// How many customers match: the list's length without loading it.
     public func count(_ filter: CaseloadFilter) throws -> Int {
         try pool.read { db in
-            // Every index row is a customer: without another condition the
-            // count needs no join (a one-letter search matches thousands;
-            // joining them all was most of a keystroke's time).
-            if filter.planner == nil, filter.reach == .everyone, let match = SearchQuery.match(filter.search) {
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
-                                        arguments: [match]) ?? 0
-            }
-            let (sql, args) = Self.select("count(*)", filter)
-            return try Int.fetchOne(db, sql: sql, arguments: args) ?? 0
+            if let search = WordSearch(filter) { return try search.count(db) }
+            return try WordSearch.tally(head: "", filter, db)
         }
     }
 
@@ -21,22 +14,17 @@ extension CaseloadStore {
     /// `matches`, when the caller counted them, chooses how to read a search.
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
         try pool.read { db in
-            var (sql, args) = Self.select(Self.customerColumns, filter)
-            if let match = SearchQuery.match(filter.search) {
-                let found = try matches ?? Int.fetchOne(db, sql: "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
-                                                        arguments: [match]) ?? 0
-                let all = try Int.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
-                // Sorting the matches costs about their number; walking the name
-                // index until the page is found costs about (offset + limit) x
-                // all / matches rows when the matches are spread through the
-                // names, as a one-letter search's are (measured: scripts/bench).
-                if found > 0, SearchQuery.isOneLetter(filter.search), (offset + limit) * all / found < found {
-                    (sql, args) = Self.select(Self.customerColumns, filter, walkingNames: true)
-                }
+            guard let search = WordSearch(filter) else {
+                let (sql, args) = Self.select(filter)
+                return try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
+                                        arguments: args + [limit, offset]).map(Customer.init(row:))
             }
-            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
-                                        arguments: args + [limit, offset])
-            return try rows.map(Customer.init(row:))
+            let (page, args) = search.page(offset: offset, limit: limit, matches: try matches ?? search.count(db))
+            return try Row.fetchAll(db, sql: """
+                WITH page AS MATERIALIZED (\(page))
+                SELECT \(Self.customerColumns) FROM page JOIN customer c ON c.id = page.customer_id
+                ORDER BY page.sort_name, page.customer_id
+                """, arguments: args).map(Customer.init(row:))
         }
     }
 
@@ -57,10 +45,9 @@ extension CaseloadStore {
             INSERT INTO customer (\(Customer.columns), sort_name)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let index = try db.cachedStatement(sql: "INSERT INTO customer_search (rowid, words) VALUES (?, ?)")
         for c in customers {
             try insert.execute(arguments: c.rowValues + [c.sortName])
-            try index.execute(arguments: [c.id.number, c.searchWords])
+            try SearchWords.insert(c, db)
         }
     }
 
@@ -74,31 +61,9 @@ extension CaseloadStore {
     static let customerColumns = Customer.columns.split(separator: ",")
         .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
 
-    private static func select(_ what: String, _ filter: CaseloadFilter, walkingNames: Bool = false) -> (String, StatementArguments) {
-        var sql = "SELECT \(what) FROM customer c"
-        var conditions: [String] = []
-        var args: StatementArguments = []
-        if walkingNames, let match = SearchQuery.match(filter.search) {
-            sql += " INDEXED BY customer_by_name"
-            conditions.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-            args += [match]
-        } else if let match = SearchQuery.match(filter.search) {
-            // A join, not "id IN (...)": with few matches the IN form walks the
-            // whole name index looking for them (measured: scripts/bench).
-            sql += " JOIN customer_search s ON s.rowid = c.id"
-            conditions.append("customer_search MATCH ?")
-            args += [match]
-        }
-        if let planner = filter.planner {
-            conditions.append("c.planner = ?")
-            args += [planner]
-        }
-        if case .planners(let logins) = filter.reach {
-            let sorted = logins.sorted()
-            conditions.append("(c.planner IS NULL OR c.planner IN (\(sorted.map { _ in "?" }.joined(separator: ", "))))")
-            args += StatementArguments(sorted)
-        }
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        return (sql, args)
+    /// The list without a search: the name index, or the planner's.
+    private static func select(_ filter: CaseloadFilter) -> (String, StatementArguments) {
+        let (conditions, args) = WordSearch.reach(filter, column: "c.planner")
+        return ("SELECT \(customerColumns) FROM customer c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")), args)
     }
 }

@@ -441,6 +441,11 @@ enum Schema {
                 CREATE INDEX due_by_day ON due(due_on, customer_id, rule, subject, from_on, until_on, planner);
                 """)
         }
+        m.registerMigration("v22-search-words") { db in
+            // Search by a word index instead of FTS5: the page of a common name's matches read in name order and
+            // the counts kept as tallies, flat in the caseload's size (issue 27; SearchWords).
+            try SearchWords.migrate(db)
+        }
         return m
     }
 }

@@ -44,8 +44,8 @@ import Testing
         #expect(try s.count(.init(search: query)) == ids.count)
     }
 
-    /// A broad search walks the name index, a narrow one sorts its matches:
-    /// the same pages either way, with or without a planner's reach.
+    /// A short search reads its head index in name order, any search may sort
+    /// its matches: the same pages either way, with or without a planner's reach.
     @Test func bothWaysOfReadingASearchGiveTheSamePages() throws {
         let s = try seededStore(at: dir + "/w.sqlite", customers: 200)
         let reach = try s.reach(of: Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner), on: testToday)
@@ -60,5 +60,42 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The word index and its tallies answer as a scan of every customer
+    /// would: each typed word begins one of the customer's words, one match per
+    /// customer (Ngoc Nguyen is one match of "ng"), in name order; and still
+    /// after a caseload changes hands and a walk-in is taken on.
+    @Test func theWordIndexAnswersAsAScanOfEveryoneWould() throws {
+        let s = try seededStore(at: dir + "/i.sqlite", customers: 160)
+        try s.insert([customer(161, "Ngoc Nguyen"), customer(162, "Nam Ng", preferred: "Nguyet Ng")])
+        let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
+        func expectAsAScan(_ note: String) throws {
+            let everyone = try s.customers(.init(), offset: 0, limit: 1_000)
+            #expect(everyone.count == 162)
+            for query in ["n", "ng", "ngu", "nguyen", "a", "ma", "mar", "c0", "c16", "jo m", "m a", "zzz", "王"] {
+                for filter in [CaseloadFilter(search: query), CaseloadFilter(search: query, planner: "mrivera"),
+                               CaseloadFilter(search: query, reach: try s.reach(of: planner, on: testToday))] {
+                    let terms = SearchTerms.of(query)
+                    let scanned = everyone.filter { c in
+                        terms.allSatisfy { t in c.searchTerms.contains { $0.hasPrefix(t) } }
+                            && (filter.planner.map { c.planner == $0 } ?? true)
+                            && { if case .planners(let p) = filter.reach { return c.planner.map(p.contains) ?? true } else { return true } }()
+                    }.map(\.id)
+                    #expect(try s.count(filter) == scanned.count, "\(note): \(filter)")
+                    for matches in [1, 1_000_000] {
+                        let pages = try stride(from: 0, to: scanned.count + 7, by: 7).flatMap {
+                            try s.customers(filter, offset: $0, limit: 7, matches: matches).map(\.id)
+                        }
+                        #expect(pages == scanned, "\(note): \(filter), matches \(matches)")
+                    }
+                }
+            }
+            #expect(try s.count(CaseloadFilter(planner: "mrivera")) == everyone.filter { $0.planner == "mrivera" }.count, "\(note)")
+        }
+        try expectAsAScan("as seeded")
+        let supervisor = try #require(try s.staff(login: "asantos"))
+        try s.handOff(from: "tnguyen", to: "mrivera", reason: "tnguyen left", by: supervisor, today: testToday)
+        try expectAsAScan("after a hand-off")
     }
 }

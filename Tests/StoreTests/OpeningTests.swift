@@ -101,6 +101,12 @@ import Synthetic
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
         #expect(applied == Set(Schema.migrator.migrations))
         #expect(try store.customer(CustomerID(1))?.legalName == "Zoë Old")
+        #expect(try store.count(.init()) == 1)
+        // Customers entered before the word index are found by it (v22).
+        if index < Schema.migrator.migrations.firstIndex(of: "v22-search-words")! {
+            #expect(try store.customers(.init(search: "zo ol"), offset: 0, limit: 5).map(\.id) == [CustomerID(1)])
+            #expect(try store.count(.init(search: "o")) == 1)
+        }
     }
 
     @Test func twoConnectionsShareOneFile() throws {

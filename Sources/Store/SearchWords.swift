@@ -1,0 +1,111 @@
+import Domain
+import GRDB
+
+/// The word index `/` searches in the data file (migration v22-search-words).
+///
+/// Each customer's words (`Customer.searchTerms`: both names folded, the ID
+/// in its forms, CJK characters one by one) are rows of `customer_word`, kept
+/// in word order, so the customers a typed word begins are one range of the
+/// table. `prev` is the customer's word before it: a row whose `prev` does not
+/// begin with the typed word is the customer's first match, so a customer
+/// named "Ngoc Nguyen" is one match of "ng", not two. The row carries the
+/// name to sort by and the planner, so a page is read without the customer
+/// table. A search matching many customers (a common name, or one or two
+/// letters) reads its page in name order from the index of its first one,
+/// two or three characters (its head), which stops at the page's end instead
+/// of sorting every match: the indexes of one and two hold each customer's
+/// first word of each head, that of three every word of three characters or
+/// more with the word before it. `customer_tally` counts the customers of
+/// each head of one or two characters and each planner (head '' is
+/// everyone), kept by triggers in each write's transaction: the list's
+/// length and a short search's count are sums of a few rows, whatever the
+/// caseload's size.
+///
+/// Names never change once entered; the planner does (the triggers follow).
+enum SearchWords {
+    static let schema = """
+        CREATE TABLE customer_word (
+            word TEXT NOT NULL,
+            sort_name TEXT NOT NULL,
+            customer_id INTEGER NOT NULL,
+            prev TEXT NOT NULL,
+            planner TEXT,
+            PRIMARY KEY (word, sort_name, customer_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX customer_word_by_customer ON customer_word(customer_id, word);
+        CREATE INDEX customer_word_head1 ON customer_word(substr(word, 1, 1), sort_name, customer_id, planner)
+            WHERE substr(prev, 1, 1) IS NOT substr(word, 1, 1);
+        CREATE INDEX customer_word_head2 ON customer_word(substr(word, 1, 2), sort_name, customer_id, planner)
+            WHERE length(word) >= 2 AND substr(prev, 1, 2) IS NOT substr(word, 1, 2);
+        CREATE INDEX customer_word_head3 ON customer_word(substr(word, 1, 3), sort_name, customer_id, prev, planner)
+            WHERE length(word) >= 3;
+        CREATE TABLE customer_tally (
+            head TEXT NOT NULL,
+            planner TEXT NOT NULL,
+            customers INTEGER NOT NULL,
+            PRIMARY KEY (head, planner)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER customer_tally_insert AFTER INSERT ON customer BEGIN
+            INSERT INTO customer_tally VALUES ('', coalesce(NEW.planner, ''), 1)
+                ON CONFLICT DO UPDATE SET customers = customers + 1;
+        END;
+        CREATE TRIGGER customer_word_delete AFTER DELETE ON customer BEGIN
+            UPDATE customer_tally SET customers = customers - 1 WHERE head = '' AND planner = coalesce(OLD.planner, '');
+            DELETE FROM customer_word WHERE customer_id = OLD.id;
+        END;
+        CREATE TRIGGER customer_word_planner AFTER UPDATE OF planner ON customer
+        WHEN OLD.planner IS NOT NEW.planner BEGIN
+            UPDATE customer_tally SET customers = customers - 1 WHERE head = '' AND planner = coalesce(OLD.planner, '');
+            INSERT INTO customer_tally VALUES ('', coalesce(NEW.planner, ''), 1)
+                ON CONFLICT DO UPDATE SET customers = customers + 1;
+            UPDATE customer_word SET planner = NEW.planner WHERE customer_id = NEW.id;
+        END;
+
+        CREATE TRIGGER customer_word_tally_insert AFTER INSERT ON customer_word BEGIN
+            \(count("NEW", "+"))
+        END;
+        CREATE TRIGGER customer_word_tally_delete AFTER DELETE ON customer_word BEGIN
+            \(count("OLD", "-"))
+        END;
+        CREATE TRIGGER customer_word_tally_planner AFTER UPDATE OF planner ON customer_word BEGIN
+            \(count("OLD", "-"))
+            \(count("NEW", "+"))
+        END;
+        """
+
+    /// The statements that add or take one from the tally of each head this
+    /// row is its customer's first word of.
+    private static func count(_ row: String, _ sign: String) -> String {
+        [1, 2].map { n in
+            let first = "substr(\(row).prev, 1, \(n)) IS NOT substr(\(row).word, 1, \(n))"
+                + (n == 2 ? " AND length(\(row).word) >= 2" : "")
+            return """
+                INSERT INTO customer_tally SELECT substr(\(row).word, 1, \(n)), coalesce(\(row).planner, ''), \(sign)1
+                    WHERE \(first) ON CONFLICT DO UPDATE SET customers = customers \(sign) 1;
+                """
+        }.joined(separator: "\n")
+    }
+
+    /// Each customer's words, for customers entered before the word index.
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER customer_search_delete; DROP TABLE customer_search;")
+        try db.execute(sql: schema)
+        try db.execute(sql: "INSERT INTO customer_tally SELECT '', coalesce(planner, ''), count(*) FROM customer GROUP BY 2")
+        let customers = try Row.fetchCursor(db, sql: "SELECT \(Customer.columns) FROM customer")
+        while let row = try customers.next() { try insert(try Customer(row: row), db) }
+    }
+
+    /// A new customer's words, in the transaction that inserts the customer.
+    static func insert(_ c: Customer, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO customer_word (word, sort_name, customer_id, prev, planner) VALUES (?, ?, ?, ?, ?)
+            """)
+        var prev = ""
+        let sortName = c.sortName
+        for word in c.searchTerms {
+            try insert.execute(arguments: [word, sortName, c.id.number, prev, c.planner])
+            prev = word
+        }
+    }
+}
