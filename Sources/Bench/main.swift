@@ -28,7 +28,9 @@ let bigCount = Int(ProcessInfo.processInfo.environment["BENCH_CUSTOMERS"] ?? "")
 let bigLabel = bigCount.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
 let smallCount = 40
 // BENCH_ONLY=search: search as you type on the big file alone, each slow key
-// named, nothing written (what to profile, without the rest of the run).
+// named; BENCH_ONLY=startup: start-up on both files and the floor alone;
+// BENCH_ONLY=dashboard: the largest planner's dashboard alone.
+// Nothing is written (what to profile, without the rest of the run).
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "search" {
     let store = try CaseloadStore(path: big, actor: "bench")
     guard let admin = try store.administrators().first else { throw BenchError("\(big) has no administrator") }
@@ -37,11 +39,21 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "search" {
     print("search median \(ms(median(times))), 95th percentile \(ms(percentile(times, 0.95)))")
     exit(0)
 }
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "dashboard" {
+    let store = try CaseloadStore(path: big, actor: "bench")
+    let (planner, planned) = try largestPlanner(store)
+    print("dashboard of \(planned) customers: \(try dashboardOpenings(store, as: planner).map(ms))")
+    exit(0)
+}
 let bigStart = try startup("\(binary) --db \(big)", count: bigCount)
 let smallStart = try startup("\(binary) --db \(small)", count: smallCount)
 // The floor: the bench's own program with Foundation and ncurses painting one line (Sources/StartupFloor).
 let floor = try startup(URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("StartupFloor").path, count: 1)
 rows.append(Row(what: "Start-up floor: Foundation, ncurses, one line painted", figure: ms(floor), target: "for scale", met: nil))
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "startup" {
+    print("start-up: floor \(ms(floor)), 40 customers \(ms(smallStart)), \(bigLabel) \(ms(bigStart))")
+    exit(0)
+}
 rows.append(Row(what: "Start to first painted caseload, 40 customers", figure: ms(smallStart),
                 target: "≤ 1.5 × the floor (\(ms(floor * 1.5)))", met: smallStart <= floor * 1.5))
 rows.append(Row(what: "Start to first painted caseload, \(bigLabel) customers", figure: ms(bigStart),
@@ -219,8 +231,9 @@ let report = """
     (its matches are spread through the names; longer prefixes cluster and are
     sorted instead), and no longer decodes each page's case files (95th
     percentile 18 ms to about 7 ms). Set `BENCH_SLOW=1` to name every keystroke
-    over the target, `BENCH_ONLY=search` to measure search alone. Start-up varies by about 10 ms between runs on these
-    shared machines; compare the two files of one run, not runs.
+    over the target, `BENCH_ONLY=search`, `startup` or `dashboard` to measure one figure
+    alone. Start-up varies by about 10 ms between runs on these shared machines;
+    compare the two files of one run, not runs.
 
     Then (issue 27, at 1,000,000 customers): search reads a word index of its
     own instead of FTS5 (migration v22-search-words, Sources/Store/SearchWords.swift):

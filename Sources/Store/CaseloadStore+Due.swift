@@ -104,9 +104,11 @@ extension CaseloadStore {
                      subject: subject.isEmpty ? nil : subject)
     }
 
-    /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule.
-    private static func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day) -> (String, StatementArguments) {
-        var sql = "(d.from_on IS NULL OR d.from_on <= ?) AND (d.until_on IS NULL OR d.until_on >= ?)"
+    /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule; of the
+    /// table `due d`, or of the tally `due_tally d` (which says '' for none).
+    private static func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day, tally: Bool = false) -> (String, StatementArguments) {
+        let none = tally ? " = ''" : " IS NULL"
+        var sql = "(d.from_on\(none) OR d.from_on <= ?) AND (d.until_on\(none) OR d.until_on >= ?)"
         var args: StatementArguments = [today.description, today.description]
         if let planners {
             sql = "d.planner IN (\(planners.map { _ in "?" }.joined(separator: ", "))) AND " + sql
@@ -124,32 +126,32 @@ extension CaseloadStore {
 
     private static func dueCounts(_ db: Database, planners: [String]?, rule: ClockRule?, on today: Day,
                                   settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
-        let (condition, args) = dueWhere(planners: planners, rule: rule, on: today)
+        let (condition, args) = dueWhere(planners: planners, rule: rule, on: today, tally: true)
         let soonEnd = today.adding(days: settings.warningWindowDays).description
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT count(*) AS total, coalesce(sum(d.due_on < ?), 0) AS overdue,
-                   coalesce(sum(d.due_on >= ? AND d.due_on <= ?), 0) AS soon
-            FROM due d WHERE \(condition)
+            SELECT coalesce(sum(d.items), 0) AS total, coalesce(sum((d.due_on < ?) * d.items), 0) AS overdue,
+                   coalesce(sum((d.due_on >= ? AND d.due_on <= ?) * d.items), 0) AS soon
+            FROM due_tally d WHERE \(condition)
             """, arguments: [today.description, today.description, soonEnd] + args) else { return (0, 0, 0) }
         return (row["total"], row["overdue"], row["soon"])
     }
 
     public func dueSummary(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
         try pool.read { db in
-            let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
+            let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today, tally: true)
             let soonEnd = today.adding(days: settings.warningWindowDays).description
             var s = DueSummary()
             (s.total, s.overdue, s.dueSoon) = try Self.dueCounts(db, planners: planners, rule: rule, on: today, settings: settings)
             if planners == nil {
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT coalesce(d.planner, '') AS planner, count(*) AS n FROM due d WHERE \(condition) AND d.due_on <= ?
+                    SELECT d.planner, sum(d.items) AS n FROM due_tally d WHERE \(condition) AND d.due_on <= ?
                     GROUP BY 1
                     """, arguments: args + [soonEnd]) {
                     s.urgentByPlanner[row["planner"]] = row["n"]
                 }
             }
-            let (all, allArgs) = Self.dueWhere(planners: planners, rule: nil, on: today)
-            let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due d WHERE \(all)", arguments: allArgs))
+            let (all, allArgs) = Self.dueWhere(planners: planners, rule: nil, on: today, tally: true)
+            let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due_tally d WHERE \(all)", arguments: allArgs))
             s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
             return s
         }
