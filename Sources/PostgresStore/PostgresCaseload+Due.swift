@@ -45,14 +45,17 @@ extension PostgresCaseload {
     }
 
     /// Items running on `today`, of these planners (everyone's for nil), optionally of one rule; binds from `$first`.
-    private func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day, first: Int = 1) -> (String, [String?]) {
+    /// Of the table `due d`, or of the tally `due_tally d` (whose days are -infinity and infinity for none).
+    private func dueWhere(planners: [String]?, rule: ClockRule?, on today: Day, first: Int = 1,
+                          tally: Bool = false) -> (String, [String?]) {
         var binds: [String?] = []
         func bind(_ value: String) -> String {
             binds.append(value)
             return "$\(first + binds.count - 1)"
         }
         let day = bind(today.description)
-        var sql = "(d.from_on IS NULL OR d.from_on <= \(day)::date) AND (d.until_on IS NULL OR d.until_on >= \(day)::date)"
+        var sql = tally ? "d.from_on <= \(day)::date AND d.until_on >= \(day)::date"
+            : "(d.from_on IS NULL OR d.from_on <= \(day)::date) AND (d.until_on IS NULL OR d.until_on >= \(day)::date)"
         if let planners {
             sql = (planners.isEmpty ? "false" : "d.planner IN (\(planners.map { bind($0) }.joined(separator: ", ")))") + " AND " + sql
         }
@@ -68,11 +71,11 @@ extension PostgresCaseload {
 
     public func dueCounts(planners: [String]?, rule: ClockRule? = nil, on today: Day,
                           settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
-        let (condition, binds) = dueWhere(planners: planners, rule: rule, on: today, first: 3)
+        let (condition, binds) = dueWhere(planners: planners, rule: rule, on: today, first: 3, tally: true)
         let row = try rows("""
-            SELECT count(*)::text, count(*) FILTER (WHERE d.due_on < $1::date)::text,
-                   count(*) FILTER (WHERE d.due_on >= $1::date AND d.due_on <= $2::date)::text
-            FROM careerplan.due d WHERE \(condition)
+            SELECT coalesce(sum(d.items), 0)::text, coalesce(sum(d.items) FILTER (WHERE d.due_on < $1::date), 0)::text,
+                   coalesce(sum(d.items) FILTER (WHERE d.due_on >= $1::date AND d.due_on <= $2::date), 0)::text
+            FROM careerplan.due_tally d WHERE \(condition)
             """, [today.description, today.adding(days: settings.warningWindowDays).description] + binds).first ?? []
         func int(_ i: Int) -> Int { row.indices.contains(i) ? row[i].flatMap { Int($0) } ?? 0 : 0 }
         return (int(0), int(1), int(2))
@@ -82,16 +85,16 @@ extension PostgresCaseload {
         var s = DueSummary()
         (s.total, s.overdue, s.dueSoon) = try dueCounts(planners: planners, rule: rule, on: today, settings: settings)
         if planners == nil {
-            let (condition, binds) = dueWhere(planners: nil, rule: rule, on: today, first: 2)
+            let (condition, binds) = dueWhere(planners: nil, rule: rule, on: today, first: 2, tally: true)
             for r in try rows("""
-                SELECT coalesce(d.planner, ''), count(*)::text FROM careerplan.due d WHERE \(condition) AND d.due_on <= $1::date
+                SELECT d.planner, sum(d.items)::text FROM careerplan.due_tally d WHERE \(condition) AND d.due_on <= $1::date
                 GROUP BY 1
                 """, [today.adding(days: settings.warningWindowDays).description] + binds) {
                 if let planner = r[0], let n = r[1].flatMap({ Int($0) }) { s.urgentByPlanner[planner] = n }
             }
         }
-        let (all, binds) = dueWhere(planners: planners, rule: nil, on: today)
-        let present = Set(try rows("SELECT DISTINCT d.rule FROM careerplan.due d WHERE \(all)", binds).compactMap { $0.first ?? nil })
+        let (all, binds) = dueWhere(planners: planners, rule: nil, on: today, tally: true)
+        let present = Set(try rows("SELECT DISTINCT d.rule FROM careerplan.due_tally d WHERE \(all)", binds).compactMap { $0.first ?? nil })
         s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
         return s
     }

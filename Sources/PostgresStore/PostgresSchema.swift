@@ -56,6 +56,7 @@ public enum PostgresSchema {
         ("v6-bulk-load", bulkLoad),
         ("v7-search-counts", searchCounts),
         ("v8-due-reach", dueReach),
+        ("v9-due-tally", dueTally),
     ]
 
     /// The last migration, as `careerplan --version` names it.

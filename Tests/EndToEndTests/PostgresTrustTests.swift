@@ -85,6 +85,12 @@ struct PostgresTrustTests {
         #expect(try psql(as: planner, "INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, current_user, 'contact-30', current_date)") == "")
         #expect(try psql(as: other, "SELECT count(*) FROM careerplan.due WHERE customer_id = 1") == "0")
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.due WHERE customer_id = 1 AND rule = 'contact-30'") == "1")
+        // The dashboard's tally of due items follows them, and is read within the same reach.
+        #expect(try psql(as: planner, """
+            SELECT (SELECT count(*) FROM careerplan.due WHERE planner = current_user)
+                 = (SELECT sum(items) FROM careerplan.due_tally WHERE planner = current_user)
+            """) == "t")
+        #expect(try psql(as: other, "SELECT count(*) FROM careerplan.due_tally WHERE planner = '\(planner)'") == "0")
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer_word").contains("permission denied for table customer_word"))
         #expect(try psql(as: planner, "INSERT INTO careerplan.exit_check VALUES ('\(admin)', current_date)")
                 .contains("violates row-level security policy"))
@@ -116,6 +122,9 @@ struct PostgresTrustTests {
              "permission denied for table audit"),
             ("SELECT count(*) FROM careerplan.audit", "permission denied for table audit"),
             ("UPDATE careerplan.due SET planner = NULL", "permission denied for table due"),
+            ("INSERT INTO careerplan.due_tally VALUES (current_user, 'contact-30', current_date, current_date, current_date, 9)",
+             "permission denied for table due_tally"),
+            ("DELETE FROM careerplan.due_tally", "permission denied for table due_tally"),
         ]
         for (sql, error) in refused {
             let out = try psql(as: planner, sql)

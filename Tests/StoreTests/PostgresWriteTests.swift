@@ -102,6 +102,7 @@ struct PostgresWriteTests {
         #expect(try database.caseFile(id)?.amendments.count == 1)
         // After a new customer and the saves of their application and certification, the tallies are a recount.
         #expect(try cluster.superuser().value(Self.tallyDifferences) == "0")
+        #expect(try cluster.superuser().value(Self.dueTallyDifferences) == "0")
     }
 
     /// Two members entering and handing over customers at once: each write takes the tally rows it
@@ -122,7 +123,15 @@ struct PostgresWriteTests {
                         INSERT INTO careerplan.customer (id, planner, sort_name, words, body)
                         VALUES (\(id), \(planner), 'gu nguyen', ' gu nguyen c\(String(format: "%06d", id))', '\(body)')
                         """)
-                    // The other writer's customers change hands meanwhile: every statement touches the same rows.
+                    // Due items on the same days as the other writer's, some taken away again: the same tally rows.
+                    try links[writer].run("""
+                        INSERT INTO careerplan.due (customer_id, planner, rule, due_on, until_on)
+                        VALUES (\(id), \(planner), 'contact-30', '2026-12-1\(n % 5)', NULL),
+                               (\(id), \(planner), 'follow-up-12m', '2027-01-0\(1 + n % 3)', '2027-02-01')
+                        """)
+                    if n % 3 == 0 { try links[writer].run("DELETE FROM careerplan.due WHERE customer_id = \(id) AND rule = 'contact-30'") }
+                    // The other writer's customers change hands meanwhile: every statement touches the same rows
+                    // (their due items follow the planner).
                     try links[writer].run("""
                         UPDATE careerplan.customer SET planner = 'mrivera', body = jsonb_set(body, '{planner}', '"mrivera"')
                         WHERE id = \(id) AND planner IS NULL
@@ -132,6 +141,7 @@ struct PostgresWriteTests {
         }
         #expect(failures.withLock { $0 } == [])
         #expect(try cluster.superuser().value(Self.tallyDifferences) == "0")
+        #expect(try cluster.superuser().value(Self.dueTallyDifferences) == "0")
         #expect(try cluster.superuser().value("SELECT customers::text FROM careerplan.customer_tally WHERE planner = 'mrivera' AND prefix = 'ng'")
                 == String(120 + (try file.count(CaseloadFilter(search: "ng", planner: "mrivera")))))
     }
@@ -141,6 +151,16 @@ struct PostgresWriteTests {
         WITH recount AS (SELECT coalesce(c.planner, '') AS planner, p AS prefix, count(*) AS customers
                          FROM careerplan.customer c, careerplan.tally_prefixes(c.words) AS p GROUP BY 1, 2),
              kept AS (SELECT planner, prefix, customers FROM careerplan.customer_tally WHERE customers <> 0)
+        SELECT count(*)::text FROM ((SELECT * FROM recount EXCEPT SELECT * FROM kept)
+                                    UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)) AS d
+        """
+
+    /// Rows where the server's due tally (careerplan.due_tally) and a recount of the due items differ.
+    static let dueTallyDifferences = """
+        WITH recount AS (SELECT coalesce(planner, '') AS planner, rule, due_on, coalesce(from_on, '-infinity') AS from_on,
+                                coalesce(until_on, 'infinity') AS until_on, count(*) AS items
+                         FROM careerplan.due GROUP BY 1, 2, 3, 4, 5),
+             kept AS (SELECT planner, rule, due_on, from_on, until_on, items FROM careerplan.due_tally)
         SELECT count(*)::text FROM ((SELECT * FROM recount EXCEPT SELECT * FROM kept)
                                     UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)) AS d
         """
