@@ -57,6 +57,7 @@ public enum PostgresSchema {
         ("v7-search-counts", searchCounts),
         ("v8-due-reach", dueReach),
         ("v9-due-tally", dueTally),
+        ("v10-search-heads", searchHeads),
     ]
 
     /// The last migration, as `careerplan --version` names it.
