@@ -45,10 +45,12 @@ extension CaseloadStore {
             INSERT INTO customer (\(Customer.columns), sort_name)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var words = SearchWords.Batch()
         for c in customers {
             try insert.execute(arguments: c.rowValues + [c.sortName])
-            try SearchWords.insert(c, db)
+            try words.add(c, db)
         }
+        try words.finish(db)
     }
 
     public func nextCustomerID() throws -> CustomerID {

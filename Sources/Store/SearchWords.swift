@@ -17,7 +17,8 @@ import GRDB
 /// first word of each head, that of three every word of three characters or
 /// more with the word before it. `customer_tally` counts the customers of
 /// each head of one or two characters and each planner (head '' is
-/// everyone), kept by triggers in each write's transaction: the list's
+/// everyone), kept in each write's transaction (a batch of new customers
+/// counts its own; triggers count removals and hand-offs): the list's
 /// length and a short search's count are sums of a few rows, whatever the
 /// caseload's size.
 ///
@@ -62,9 +63,6 @@ enum SearchWords {
             UPDATE customer_word SET planner = NEW.planner WHERE customer_id = NEW.id;
         END;
 
-        CREATE TRIGGER customer_word_tally_insert AFTER INSERT ON customer_word BEGIN
-            \(count("NEW", "+"))
-        END;
         CREATE TRIGGER customer_word_tally_delete AFTER DELETE ON customer_word BEGIN
             \(count("OLD", "-"))
         END;
@@ -92,20 +90,46 @@ enum SearchWords {
         try db.execute(sql: "DROP TRIGGER customer_search_delete; DROP TABLE customer_search;")
         try db.execute(sql: schema)
         try db.execute(sql: "INSERT INTO customer_tally SELECT '', coalesce(planner, ''), count(*) FROM customer GROUP BY 2")
+        var batch = Batch()
         let customers = try Row.fetchCursor(db, sql: "SELECT \(Customer.columns) FROM customer")
-        while let row = try customers.next() { try insert(try Customer(row: row), db) }
+        while let row = try customers.next() { try batch.add(try Customer(row: row), db) }
+        try batch.finish(db)
     }
 
-    /// A new customer's words, in the transaction that inserts the customer.
-    static func insert(_ c: Customer, _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO customer_word (word, sort_name, customer_id, prev, planner) VALUES (?, ?, ?, ?, ?)
-            """)
-        var prev = ""
-        let sortName = c.sortName
-        for word in c.searchTerms {
-            try insert.execute(arguments: [word, sortName, c.id.number, prev, c.planner])
-            prev = word
+    /// New customers' words, in the transaction that inserts the customers. Their heads are counted
+    /// here and added to the tally once per batch (a trigger per word was a sixth of seeding's time);
+    /// removals and hand-offs are counted by the triggers.
+    struct Batch {
+        private var heads: [Head: Int] = [:]
+        private struct Head: Hashable { var head: String; var planner: String }
+
+        mutating func add(_ c: Customer, _ db: Database) throws {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO customer_word (word, sort_name, customer_id, prev, planner) VALUES (?, ?, ?, ?, ?)
+                """)
+            var prev = ""
+            let sortName = c.sortName
+            for word in c.searchTerms {
+                try insert.execute(arguments: [word, sortName, c.id.number, prev, c.planner])
+                // The customer's first word of each head of one and two characters (as the triggers count).
+                for n in 1...2 where word.unicodeScalars.count >= n {
+                    let head = Self.first(n, of: word)
+                    if Self.first(n, of: prev) != head { heads[Head(head: head, planner: c.planner ?? ""), default: 0] += 1 }
+                }
+                prev = word
+            }
+        }
+
+        func finish(_ db: Database) throws {
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO customer_tally VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET customers = customers + excluded.customers
+                """)
+            for (key, n) in heads { try upsert.execute(arguments: [key.head, key.planner, n]) }
+        }
+
+        /// The first `n` characters, as SQLite's substr counts them (code points).
+        private static func first(_ n: Int, of word: String) -> String {
+            String(String.UnicodeScalarView(word.unicodeScalars.prefix(n)))
         }
     }
 }
