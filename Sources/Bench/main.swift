@@ -186,6 +186,10 @@ if postgres {
         count of everyone also made start-up pay 18 ms at 100,000 customers: it is now under 1 ms.
         A member's due items are read by their own planner column and a covering index (migration
         v8-due-reach): the dashboard of a planner with 31,000 customers in reach, 172 ms to about 45 ms.
+        Then, as the file's v22 and v23: the dashboard's counts are sums over a tally of the due items by
+        planner, rule and days (v9-due-tally: 45 ms to about 8 ms), and a longer search's page is read in
+        name order from an index of the words' first three characters, its count without DISTINCT
+        (v10-search-heads).
 
         \(table)
         """
@@ -283,10 +287,12 @@ let report = """
     times it is not reachable while a connection must parse the schema; the
     audit triggers, two thirds of that SQL, could be written shorter.
 
-    Left of issue 28: seeding is still about half again its target, most
-    of it Foundation's JSON encoder; the file is 8.7 KB a customer (plans
-    and their versions stored whole, about 4 KB of it); start-up at about
-    2.5 times the floor; search's 5 ms; 1,000,000 customers.
+    Left of issue 28: seeding, twice its target (the word index and its
+    head indexes made it about a fifth slower than with FTS5: 48.7 s to
+    66 s at 100,000, and the file 8.7 to 9.8 KB a customer); the file's
+    size (plans and their versions stored whole, about 4 KB of it); start-up
+    at about 2.6 times the floor; PostgreSQL at 1,000,000 customers, not
+    measured again since its tally and search heads.
 
     ## 1,000,000 customers
 
