@@ -28,21 +28,46 @@ let bigCount = Int(ProcessInfo.processInfo.environment["BENCH_CUSTOMERS"] ?? "")
 let bigLabel = bigCount.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
 let smallCount = 40
 // BENCH_ONLY=search: search as you type on the big file alone, each slow key
-// named; BENCH_ONLY=startup: start-up on both files and the floor alone;
-// BENCH_ONLY=dashboard: the largest planner's dashboard alone.
-// Nothing is written (what to profile, without the rest of the run).
-if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "search" {
+// named; BENCH_ONLY=dashboard: the largest planner's dashboard alone (or
+// both: search,dashboard); with --store postgresql also on the big file moved
+// into PostgreSQL, as the whole run does, without its other figures.
+// BENCH_ONLY=startup: start-up on both files and the floor alone. Nothing is
+// written (what to profile).
+let only = Set((ProcessInfo.processInfo.environment["BENCH_ONLY"] ?? "").split(separator: ",").map(String.init))
+if only.contains("search") || only.contains("dashboard") {
     let store = try CaseloadStore(path: big, actor: "bench")
     guard let admin = try store.administrators().first else { throw BenchError("\(big) has no administrator") }
-    setenv("BENCH_SLOW", "1", 1)
-    let times = try searchKeystrokes(store, as: admin)
-    print("search median \(ms(median(times))), 95th percentile \(ms(percentile(times, 0.95)))")
-    exit(0)
-}
-if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "dashboard" {
-    let store = try CaseloadStore(path: big, actor: "bench")
     let (planner, planned) = try largestPlanner(store)
-    print("dashboard of \(planned) customers: \(try dashboardOpenings(store, as: planner).map(ms))")
+    /// Search as the administrator, the dashboard as the largest planner, on `caseload(member's login)`.
+    func measure(_ what: String, _ caseload: (Staff) throws -> any Caseload) throws {
+        if only.contains("search") {
+            let times = try searchKeystrokes(try caseload(admin), as: admin)
+            print("\(what): search median \(ms(median(times))), 95th percentile \(ms(percentile(times, 0.95)))")
+        }
+        if only.contains("dashboard") {
+            print("\(what): dashboard of \(planned) customers \(try dashboardOpenings(try caseload(planner), as: planner).map(ms))")
+        }
+    }
+    setenv("BENCH_SLOW", "1", 1)
+    try measure("file") { _ in store }
+    try store.close()
+    if postgres {
+        guard getuid() == 0, ScratchCluster.whyNot == nil else {
+            throw BenchError("--store postgresql: \(ScratchCluster.whyNot ?? "needs root")")
+        }
+        PostgresBench.addAccount()
+        do {
+            let db = try PostgresBench.database(movedFrom: big)
+            print(String(format: "moved \(bigLabel) customers into PostgreSQL in %.0f s", db.loadSeconds))
+            try measure("postgresql") { member in
+                try PostgresBench.caseload(db, as: member.login == admin.login ? PostgresBench.account : member.login)
+            }
+        } catch {
+            PostgresBench.removeAccount()
+            throw error
+        }
+        PostgresBench.removeAccount()
+    }
     exit(0)
 }
 let bigStart = try startup("\(binary) --db \(big)", count: bigCount)
@@ -50,7 +75,7 @@ let smallStart = try startup("\(binary) --db \(small)", count: smallCount)
 // The floor: the bench's own program with Foundation and ncurses painting one line (Sources/StartupFloor).
 let floor = try startup(URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("StartupFloor").path, count: 1)
 rows.append(Row(what: "Start-up floor: Foundation, ncurses, one line painted", figure: ms(floor), target: "for scale", met: nil))
-if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "startup" {
+if only.contains("startup") {
     print("start-up: floor \(ms(floor)), 40 customers \(ms(smallStart)), \(bigLabel) \(ms(bigStart))")
     exit(0)
 }
