@@ -45,6 +45,16 @@ import TerminalKit
         #expect(h.lines[22].hasPrefix(" Eligibility: "))
     }
 
+    /// Where the planners' logins do not fit (300 customers: two-digit counts at 80 columns), their
+    /// initials do: no planner's number is cut off.
+    @Test func aCrowdedDashboardNamesPlannersByInitials() throws {
+        let h = try Harness(customers: 300, login: "asantos")
+        h.press(.char("d"))
+        let line = h.lines[2]
+        #expect(line.contains("Overdue or due soon by planner: JO ") && line.contains(" · WC "), "\(line)")
+        #expect(!line.contains("…") && line.trimmingCharacters(in: .whitespaces).last?.isNumber == true, "\(line)")
+    }
+
     /// A supervisor may not write notes: Enter on a missing note opens the
     /// customer's notes to read, rather than doing nothing.
     @Test func aSupervisorsEnterOnANoteItemOpensTheNotes() throws {

@@ -200,9 +200,16 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
         if counts.joined(separator: " · ").displayWidth > parts.header.width { counts.remove(at: 1) }
         canvas.put(counts.joined(separator: " · "), in: parts.header, role: .header)
         if seesAll {
-            let perPlanner = summary.urgentByPlanner.map { "\($0.key.isEmpty ? "unassigned" : $0.key) \($0.value)" }.sorted()
-                .joined(separator: " · ")
-            canvas.put("Overdue or due soon by planner: " + (perPlanner.isEmpty ? "none" : perPlanner), in: parts.byPlanner, role: .dim)
+            // Logins when they fit, else the initials the list's rows show, so no planner's number is cut off.
+            func line(_ name: (String) -> String) -> String {
+                let each = summary.urgentByPlanner.map { (login: $0.key.isEmpty ? "unassigned" : $0.key, n: $0.value) }
+                    .sorted { $0.login < $1.login }
+                    .map { "\($0.login == "unassigned" ? $0.login : name($0.login)) \($0.n)" }.joined(separator: " · ")
+                return "Overdue or due soon by planner: " + (each.isEmpty ? "none" : each)
+            }
+            let logins = line { $0 }
+            canvas.put(logins.displayWidth <= parts.byPlanner.width ? logins : line { session.staff[$0]?.initials ?? $0 },
+                       in: parts.byPlanner, role: .dim)
         }
         if summary.total == 0, message == nil {
             canvas.put("Nothing due: every clock is met or far away.", in: parts.list.inset(left: 2), role: .dim)
