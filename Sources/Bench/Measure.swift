@@ -61,6 +61,24 @@ func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] 
     }
 }
 
+/// The rows of the 80x24 screen that one typed character changes: "/" then
+/// "g" on the caseload, as the bytes on the wire are measured. A row counts
+/// when any of its cells' text or style differs, so the target allows what a
+/// terminal needs to repaint those rows whole.
+func rowsChangedBySearchKey(_ store: any Caseload, as user: Staff) throws -> Int {
+    let session = try Session(store: store, login: user.login, user: user, today: benchToday)
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal, titleRight: "bench")
+    loop.run()
+    terminal.type([.char("/")])
+    loop.run()
+    let before = terminal.screen
+    terminal.type([.char("g")])
+    loop.run()
+    let after = terminal.screen
+    return (0..<after.height).filter { row in (0..<after.width).contains { before[row, $0] != after[row, $0] } }.count
+}
+
 /// The planner with the most customers.
 func largestPlanner(_ store: any Caseload) throws -> (planner: Staff, customers: Int) {
     let planners = try store.staff().filter { $0.role == .planner && $0.isActive }
