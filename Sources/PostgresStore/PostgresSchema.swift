@@ -58,6 +58,7 @@ public enum PostgresSchema {
         ("v8-due-reach", dueReach),
         ("v9-due-tally", dueTally),
         ("v10-search-heads", searchHeads),
+        ("v11-word-tally", wordTally),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -33,8 +33,8 @@ public enum Transfer {
     /// autovacuum's pass over everything just written (measured: search keystrokes three times slower while
     /// it ran). Outside any transaction, by the database's administrator.
     public static func settle(_ link: PostgresLink) throws {
-        try link.run("VACUUM (ANALYZE) " + (PostgresSchema.customerTables + ["customer", "customer_word", "customer_tally", "covering",
-                                                                             "staff", "audit"])
+        let derived = ["customer", "customer_word", "customer_tally", "word_tally", "covering", "staff", "audit"]
+        try link.run("VACUUM (ANALYZE) " + (PostgresSchema.customerTables + derived)
             .map { "careerplan.\($0)" }.joined(separator: ", "))
     }
 

@@ -86,14 +86,18 @@ struct PostgresSideBySideTests {
     /// accent typed or not, nothing found), a planner's, a reach's.
     @Test func theCaseloadListsAndSearchesTheSame() throws {
         // "c" and "c0" begin every customer's ID. One and two letters are counted from the tallies and paged by
-        // the letters' index; longer words are counted and sorted from the word index.
+        // the letters' index; a longer word is counted from the word tally (an ID's spelling from the word index)
+        // and paged from the index of its first three letters. "jos" begins both "jose" and "josé" of one customer.
         let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  ",
-                                         "c", "c0", "m c", "ma c0", "her", "c00", "c000", "mar c"]
+                                         "c", "c0", "m c", "ma c0", "her", "c00", "c000", "mar c", "mar", "mart",
+                                         "gua", "guad", "nguyen", "ana", "000", "c0000", "jos", "mu"]
             .map { CaseloadFilter(search: $0) }
             + [CaseloadFilter(planner: "mrivera"), CaseloadFilter(search: "a", planner: "tnguyen"),
                CaseloadFilter(reach: .planners(["mrivera"])), CaseloadFilter(reach: .planners([])),
                CaseloadFilter(search: "c", reach: .planners(["mrivera"])), CaseloadFilter(search: "ma", reach: .planners([])),
-               CaseloadFilter(search: "c", planner: "mrivera", reach: .planners(["tnguyen"]))]
+               CaseloadFilter(search: "c", planner: "mrivera", reach: .planners(["tnguyen"])),
+               CaseloadFilter(search: "mar", reach: .planners(["mrivera"])), CaseloadFilter(search: "her", planner: "mrivera"),
+               CaseloadFilter(search: "gua", reach: .planners([]))]
         // On 48 customers the server sorts a search's few matches; without sorting or scanning it reads them
         // in name order from the word indexes, as it does for a common name among a million.
         for settings in ["RESET enable_sort; RESET enable_seqscan", "SET enable_sort = off; SET enable_seqscan = off"] {

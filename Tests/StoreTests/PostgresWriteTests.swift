@@ -144,15 +144,26 @@ struct PostgresWriteTests {
         #expect(try cluster.superuser().value(Self.dueTallyDifferences) == "0")
         #expect(try cluster.superuser().value("SELECT customers::text FROM careerplan.customer_tally WHERE planner = 'mrivera' AND prefix = 'ng'")
                 == String(120 + (try file.count(CaseloadFilter(search: "ng", planner: "mrivera")))))
+        // A longer search's count, from the word tally: each new customer once (their "nguyen" follows "gu").
+        #expect(try cluster.superuser().value("""
+            SELECT sum(customers)::text FROM careerplan.word_tally
+            WHERE planner = 'mrivera' AND word >= 'nguy' AND word < 'nguz' AND shared < 4
+            """) == String(120 + (try file.count(CaseloadFilter(search: "nguy", planner: "mrivera")))))
     }
 
-    /// Rows where the server's tallies (careerplan.customer_tally) and a recount of the customers differ.
+    /// Rows where the server's tallies (careerplan.customer_tally of one and two letters, careerplan.word_tally
+    /// of words) and a recount of the customers differ.
     static let tallyDifferences = """
         WITH recount AS (SELECT coalesce(c.planner, '') AS planner, p AS prefix, count(*) AS customers
                          FROM careerplan.customer c, careerplan.tally_prefixes(c.words) AS p GROUP BY 1, 2),
-             kept AS (SELECT planner, prefix, customers FROM careerplan.customer_tally WHERE customers <> 0)
-        SELECT count(*)::text FROM ((SELECT * FROM recount EXCEPT SELECT * FROM kept)
-                                    UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)) AS d
+             kept AS (SELECT planner, prefix, customers FROM careerplan.customer_tally WHERE customers <> 0),
+             words AS (SELECT t.word, coalesce(c.planner, '') AS planner, t.shared, count(*) AS customers
+                       FROM careerplan.customer c, careerplan.tally_words(c.words) AS t GROUP BY 1, 2, 3),
+             words_kept AS (SELECT word, planner, shared, customers FROM careerplan.word_tally WHERE customers <> 0)
+        SELECT ((SELECT count(*) FROM ((SELECT * FROM recount EXCEPT SELECT * FROM kept)
+                                       UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)) AS d)
+                + (SELECT count(*) FROM ((SELECT * FROM words EXCEPT SELECT * FROM words_kept)
+                                         UNION ALL (SELECT * FROM words_kept EXCEPT SELECT * FROM words)) AS e))::text
         """
 
     /// Rows where the server's due tally (careerplan.due_tally) and a recount of the due items differ.
