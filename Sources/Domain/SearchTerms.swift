@@ -25,6 +25,21 @@ public enum SearchTerms {
         return terms
     }
 
+    /// Whether a word is, or a typed word could begin, one of the ID's
+    /// spellings (`Customer.searchWords`: "000123", "123", "c000123",
+    /// "c123"): "c" and ASCII digits, at least one digit. Each such word is
+    /// one customer's alone, so the word tally leaves them to the word index;
+    /// a typed word that is not one can begin no ID's spelling.
+    public static func looksLikeAnID(_ word: String) -> Bool {
+        let digits = word.utf8.first == UInt8(ascii: "c") ? word.utf8.dropFirst() : word.utf8[...]
+        return !digits.isEmpty && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// How many first characters (code points, as SQL's substr counts) two words share.
+    public static func shared(_ a: String, _ b: String) -> Int {
+        zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
+    }
+
     /// A customer's words as the index holds them: " word word …", each
     /// term a prefix of one exactly when `" " + term` occurs in it.
     public static func indexed(_ c: Customer) -> String {

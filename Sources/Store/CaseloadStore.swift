@@ -72,6 +72,7 @@ public final class CaseloadStore: Sendable {
         config.prepareDatabase { db in
             db.add(function: actor.function())
             db.add(function: AuditChain.function)
+            db.add(function: WordTally.function)
             // Sorting and temporary tables stay in memory: no temporary file
             // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")

@@ -451,6 +451,11 @@ enum Schema {
             // customers): a tally of the items by planner, rule and days answers from a few thousand rows.
             try db.execute(sql: DueTally.schema)
         }
+        m.registerMigration("v24-word-tally") { db in
+            // A longer search's count read every match from the word index (27,000 for a common name's
+            // first letters among 1,000,000): a tally of the words by planner answers from a few rows.
+            try WordTally.migrate(db)
+        }
         return m
     }
 }

@@ -90,7 +90,8 @@ enum SearchWords {
         try db.execute(sql: "DROP TRIGGER customer_search_delete; DROP TABLE customer_search;")
         try db.execute(sql: schema)
         try db.execute(sql: "INSERT INTO customer_tally SELECT '', coalesce(planner, ''), count(*) FROM customer GROUP BY 2")
-        var batch = Batch()
+        // The word tally came later (v24-word-tally), and counts these words then.
+        var batch = Batch(tallyingWords: false)
         let customers = try Row.fetchCursor(db, sql: "SELECT \(Customer.columns) FROM customer")
         while let row = try customers.next() { try batch.add(try Customer(row: row), db) }
         try batch.finish(db)
@@ -102,6 +103,11 @@ enum SearchWords {
     struct Batch {
         private var heads: [Head: Int] = [:]
         private struct Head: Hashable { var head: String; var planner: String }
+        private var words: [Word: Int] = [:]
+        private struct Word: Hashable { var word: String; var planner: String; var shared: Int }
+        private let tallyingWords: Bool
+
+        init(tallyingWords: Bool = true) { self.tallyingWords = tallyingWords }
 
         mutating func add(_ c: Customer, _ db: Database) throws {
             let insert = try db.cachedStatement(sql: """
@@ -116,6 +122,9 @@ enum SearchWords {
                     let head = Self.first(n, of: word)
                     if Self.first(n, of: prev) != head { heads[Head(head: head, planner: c.planner ?? ""), default: 0] += 1 }
                 }
+                if tallyingWords, let shared = WordTally.shared(prev, word) {
+                    words[Word(word: word, planner: c.planner ?? "", shared: shared), default: 0] += 1
+                }
                 prev = word
             }
         }
@@ -125,6 +134,11 @@ enum SearchWords {
                 INSERT INTO customer_tally VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET customers = customers + excluded.customers
                 """)
             for (key, n) in heads { try upsert.execute(arguments: [key.head, key.planner, n]) }
+            guard tallyingWords else { return }
+            let word = try db.cachedStatement(sql: """
+                INSERT INTO word_tally VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET customers = customers + excluded.customers
+                """)
+            for (key, n) in words { try word.execute(arguments: [key.word, key.planner, key.shared, n]) }
         }
 
         /// The first `n` characters, as SQLite's substr counts them (code points).

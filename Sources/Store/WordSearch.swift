@@ -24,6 +24,7 @@ struct WordSearch {
     /// How many customers match.
     func count(_ db: Database) throws -> Int {
         if head < 3, others.isEmpty { return try Self.tally(head: driver, filter, db) }
+        if WordTally.counts(self) { return try WordTally.count(driver, filter, db) }
         let (conditions, args) = rangeConditions()
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_word w WHERE " + conditions, arguments: args) ?? 0
     }
@@ -98,19 +99,25 @@ struct WordSearch {
 
     /// The customers of a head ('' for everyone) within the filter's planners, from the tally.
     static func tally(head: String, _ filter: CaseloadFilter, _ db: Database) throws -> Int {
-        var sql = "SELECT coalesce(sum(customers), 0) FROM customer_tally WHERE head = ?"
-        var args: StatementArguments = [head]
+        let (scope, scopeArgs) = tallyScope(filter)
+        return try Int.fetchOne(db, sql: "SELECT coalesce(sum(customers), 0) FROM customer_tally WHERE head = ?" + scope,
+                                arguments: [head] + scopeArgs) ?? 0
+    }
+
+    /// The filter's planners as conditions on a tally's `planner`, which names the unassigned as ''.
+    static func tallyScope(_ filter: CaseloadFilter) -> (String, StatementArguments) {
+        var sql = ""
+        var args: StatementArguments = []
         if let planner = filter.planner {
             sql += " AND planner = ?"
             args += [planner]
         }
         if case .planners(let logins) = filter.reach {
-            // The tally names the unassigned as ''.
             let sorted = [""] + logins.sorted()
             sql += " AND planner IN (\(sorted.map { _ in "?" }.joined(separator: ", ")))"
             args += StatementArguments(sorted)
         }
-        return try Int.fetchOne(db, sql: sql, arguments: args) ?? 0
+        return (sql, args)
     }
 
     /// The end of a term's range: its last character one higher. Text compares as its UTF-8 bytes,

@@ -82,11 +82,13 @@ import Synthetic
     @Test(arguments: Array(Schema.migrator.migrations.indices))
     func migratesFromEachEarlierSchema(index: Int) throws {
         let path = dir + "/old.sqlite"
-        // Since v11 the audit triggers call careerplan_actor(): a writer outside careerplan must name itself.
+        // Since v11 the audit triggers call careerplan_actor(): a writer outside careerplan must name itself
+        // (and since v24 the word tally's triggers careerplan_word_shared()).
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in "test" })
             db.add(function: AuditChain.function)
+            db.add(function: WordTally.function)
         }
         let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])

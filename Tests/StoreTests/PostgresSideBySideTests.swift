@@ -87,7 +87,7 @@ struct PostgresSideBySideTests {
     @Test func theCaseloadListsAndSearchesTheSame() throws {
         // "c" and "c0" begin every customer's ID. One and two letters are counted from the tallies and paged by
         // the letters' index; a longer word is counted from the word tally (an ID's spelling from the word index)
-        // and paged from the index of its first three letters. "jos" begins both "jose" and "josé" of one customer.
+        // and paged from the index of its first three letters. "jos" and "ana" begin more than one word of some customers.
         let filters: [CaseloadFilter] = ["", "m", "ma", "gua her", "C000016", "16", "c16", "jose", "josé", "zzz", "  ",
                                          "c", "c0", "m c", "ma c0", "her", "c00", "c000", "mar c", "mar", "mart",
                                          "gua", "guad", "nguyen", "ana", "000", "c0000", "jos", "mu"]
