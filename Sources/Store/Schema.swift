@@ -404,10 +404,7 @@ enum Schema {
             // and unchained rows refused by the schema (docs/security.md).
             try AuditChain.migrate(db)
             // Again on the tables already audited (drafts and the due table never are).
-            let audited = try String.fetchAll(db, sql: """
-                SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_' || tbl_name || '_insert' ORDER BY tbl_name
-                """)
-            for table in audited { try AuditTriggers.install(on: table, db) }
+            for table in try AuditTriggers.audited(db) { try AuditTriggers.install(on: table, db) }
         }
         m.registerMigration("v17-certification-documents") { db in
             // Why eligibility was certified before every document was seen (001; issue 24).
@@ -455,6 +452,12 @@ enum Schema {
             // A longer search's count read every match from the word index (27,000 for a common name's
             // first letters among 1,000,000): a tally of the words by planner answers from a few rows.
             try WordTally.migrate(db)
+        }
+        m.registerMigration("v25-audit-entry") { db in
+            // Each audit trigger names its row's entry and one trigger stamps and chains it: the schema every
+            // connection parses as it opens is about a third of what it was (start-up, issue 28).
+            try db.execute(sql: AuditTriggers.entry)
+            for table in try AuditTriggers.audited(db) { try AuditTriggers.install(on: table, db) }
         }
         return m
     }

@@ -52,6 +52,24 @@ import Testing
         #expect(throws: (any Error).self) { try mine.pool.write { db in try db.execute(sql: "UPDATE audit SET login = 'x'") } }
     }
 
+    /// Every table's triggers hand their row to the `audit_entry` view, whose one trigger stamps, signs and
+    /// chains it: an update that changed nothing is no entry, and the time and login are never the row's.
+    @Test func theEntryViewStampsAndChainsEveryTablesRows() throws {
+        let path = dir + "/e.sqlite"
+        try seededStore(at: path, customers: 3).close()
+        let store = try CaseloadStore(path: path, actor: "asantos")
+        func entries() throws -> Int { try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0 } }
+        let before = try entries()
+        try store.pool.write { db in try db.execute(sql: "UPDATE customer SET phone = phone WHERE id = 1") }
+        #expect(try entries() == before)
+        try store.pool.write { db in try db.execute(sql: "UPDATE customer SET phone = '312-555-0101' WHERE id = 1") }
+        let last = try #require(try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT 1") })
+        #expect(try entries() == before + 1)
+        #expect(last["login"] as String == "asantos" && last["entity"] as String == "customer" && last["action"] as String == "update")
+        #expect((last["at"] as String).hasSuffix("Z") && last["prev_hash"] as String? != nil)
+        #expect(try store.verifyAudit(by: supervisor).problem == nil)
+    }
+
     @Test func aWriterThatDoesNotNameItselfIsRefused() throws {
         let path = dir + "/b.sqlite"
         try seededStore(at: path, customers: 3).close()
