@@ -31,15 +31,21 @@ func startup(_ command: String, count: Int) throws -> Double {
     return median(times)
 }
 
-/// Search as you type on the caseload, in process: 200 keystrokes (words
-/// typed and erased), each from key to the narrowed list drawn.
-func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] {
+/// The caseload at 80x24 in process, drawn, its search field open ("/").
+func searching(_ store: any Caseload, as user: Staff) throws -> (MemoryTerminal, AppLoop) {
     let session = try Session(store: store, login: user.login, user: user, today: benchToday)
     let terminal = MemoryTerminal(width: 80, height: 24)
     let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal, titleRight: "bench")
     loop.run()
     terminal.type([.char("/")])
     loop.run()
+    return (terminal, loop)
+}
+
+/// Search as you type on the caseload, in process: 200 keystrokes (words
+/// typed and erased), each from key to the narrowed list drawn.
+func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] {
+    let (terminal, loop) = try searching(store, as: user)
     var times: [Double] = []
     let words = ["garcia", "nguyen", "smith", "lopez", "wojcik"]
     while true {
@@ -66,12 +72,7 @@ func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] 
 /// when any of its cells' text or style differs, so the target allows what a
 /// terminal needs to repaint those rows whole.
 func rowsChangedBySearchKey(_ store: any Caseload, as user: Staff) throws -> Int {
-    let session = try Session(store: store, login: user.login, user: user, today: benchToday)
-    let terminal = MemoryTerminal(width: 80, height: 24)
-    let loop = AppLoop(root: CaseloadScreen(session: session), store: store, terminal: terminal, titleRight: "bench")
-    loop.run()
-    terminal.type([.char("/")])
-    loop.run()
+    let (terminal, loop) = try searching(store, as: user)
     let before = terminal.screen
     terminal.type([.char("g")])
     loop.run()

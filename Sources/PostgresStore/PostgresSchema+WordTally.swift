@@ -39,7 +39,8 @@ extension PostgresSchema {
         INSERT INTO word_tally (word, planner, shared, customers)
         SELECT t.word, coalesce(c.planner, ''), t.shared, count(*) FROM customer c, tally_words(c.words) AS t
         GROUP BY 1, 2, 3;
-        -- As tally_customers: one upsert per statement, only where a count changes, in key order.
+        -- As tally_customers: one upsert per statement, only where a count changes, in key order. A save
+        -- that keeps the customer's words and planner (most saves: a contact, a stage) splits no words.
         CREATE FUNCTION tally_customer_words() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = careerplan, pg_temp AS $$
         BEGIN
@@ -49,12 +50,16 @@ extension PostgresSchema {
                 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 ON CONFLICT (word, planner, shared) DO UPDATE SET customers = t.customers + excluded.customers;
             ELSE
+                WITH changed AS (
+                    SELECT a.words AS new_words, a.planner AS new_planner, g.words AS old_words, g.planner AS old_planner
+                    FROM added a JOIN gone g ON g.id = a.id
+                    WHERE a.words IS DISTINCT FROM g.words OR a.planner IS DISTINCT FROM g.planner)
                 INSERT INTO word_tally AS t (word, planner, shared, customers)
                 SELECT word, owner, shared, sum(n) FROM (
-                    SELECT w.word, coalesce(a.planner, '') AS owner, w.shared, 1 AS n
-                    FROM added a, tally_words(a.words) AS w
+                    SELECT w.word, coalesce(c.new_planner, '') AS owner, w.shared, 1 AS n
+                    FROM changed c, tally_words(c.new_words) AS w
                     UNION ALL
-                    SELECT w.word, coalesce(g.planner, ''), w.shared, -1 FROM gone g, tally_words(g.words) AS w
+                    SELECT w.word, coalesce(c.old_planner, ''), w.shared, -1 FROM changed c, tally_words(c.old_words) AS w
                 ) AS d GROUP BY word, owner, shared HAVING sum(n) <> 0 ORDER BY word, owner, shared
                 ON CONFLICT (word, planner, shared) DO UPDATE SET customers = t.customers + excluded.customers;
             END IF;

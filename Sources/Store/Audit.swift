@@ -64,8 +64,10 @@ enum AuditTriggers {
                                         ("delete", object("OLD"), "NULL", "OLD")] {
             // An update that changed nothing is no entry (the entry view's trigger asks, once, for every table).
             let changed = action == "update" && !viaEntry ? " AND \(object("OLD")) IS NOT \(object("NEW"))" : ""
-            let values = [stamp, "careerplan_actor()", "'\(table)'", customer(row), key(row), "'\(action)'", old, new]
-            let insert = viaEntry ? "INSERT INTO audit_entry VALUES (\(values.dropFirst(2).joined(separator: ", ")))"
+            // The entry (what the view takes), after the time and login (what its trigger stamps).
+            let entry = ["'\(table)'", customer(row), key(row), "'\(action)'", old, new]
+            let values = [stamp, "careerplan_actor()"] + entry
+            let insert = viaEntry ? "INSERT INTO audit_entry VALUES (\(entry.joined(separator: ", ")))"
                 : chained ? AuditChain.insert(values)
                 : "INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new) VALUES (\(values.joined(separator: ", ")))"
             try db.execute(sql: """
