@@ -86,6 +86,26 @@ public enum PostgresAdmin {
         }
     }
 
+    /// Gives the due writer (v12-due-writer) a new random password and its login; returns the password.
+    /// The statement is kept out of the server's log, which would otherwise hold the password as sent.
+    public static func renewDueWriter(_ link: PostgresLink) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let password = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        try link.transaction {
+            try link.run("""
+                SET LOCAL log_statement = 'none';
+                SET LOCAL log_min_duration_statement = -1;
+                ALTER ROLE \(PostgresSchema.dueWriter) LOGIN PASSWORD '\(password)';
+                """)
+        }
+        return password
+    }
+
+    /// Whether the due writer may sign in (`renewDueWriter` has given it a password).
+    public static func dueWriterLogsIn(_ link: PostgresLink) throws -> Bool {
+        try link.value("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = $1", [PostgresSchema.dueWriter]) == "true"
+    }
+
     /// The first row whose hash does not follow from the one before, or nil when the whole trail holds.
     public static func firstBrokenAuditRow(_ link: PostgresLink) throws -> Int64? {
         try link.value("SELECT careerplan.audit_first_broken()::text").flatMap { Int64($0) }

@@ -3,7 +3,8 @@ import Foundation
 import Store
 
 /// The due table on PostgreSQL: each customer's running clocks
-/// (`Deadlines.schedule`), rewritten with the records they come from, so the
+/// (`Deadlines.schedule`), rewritten by the due writer after the records they
+/// come from change (`PostgresCaseload+DueWriter`), so the
 /// caseload's "next due" column and the dashboard read rows instead of
 /// recomputing every case; read with the file store's order and windows.
 extension PostgresCaseload {

@@ -23,7 +23,7 @@ extension PostgresCaseload {
     /// possible duplicates shown, with that decision recorded.
     public func enter(_ entry: CustomerEntry, by user: Staff?, today: Day, despite duplicates: [CustomerID] = []) throws -> Customer {
         let user = try Permission.enterCustomer.check(by: user)
-        return try write {
+        let entered: Customer = try write {
             let next = try rows("SELECT nextval('careerplan.customer_number')::text").first?.first ?? nil
             guard let number = next.flatMap({ Int64($0) }) else { throw StoreError.notFound("the customer number sequence") }
             let id = CustomerID(number)
@@ -36,9 +36,11 @@ extension PostgresCaseload {
                 let d = DuplicateDecision(customer: id, matched: duplicates, decidedBy: user.login, decidedAt: timestamp())
                 try insert("duplicate_decision", id: try nextID("duplicate_decision"), customer: id, body: try json(d))
             }
-            try refreshDue([id])
             return customer
         }
+        // Its number was taken inside the write: its first clocks are computed now it is committed.
+        keepDue([entered.id])
+        return entered
     }
 
     /// Saves the application; once certified, a change needs a reason and a

@@ -180,8 +180,10 @@ extension PostgresCaseload {
                 try rows("INSERT INTO careerplan.setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2",
                          [key, value])
             }
-            try refreshAllDue()
         }
+        // The settings' trigger marked every customer: all are recomputed now, batch by batch.
+        // Committed already: a failure leaves the marks for the next pass, and says why in dueProblem.
+        do { try keepAllDue() } catch { dueProblem = "the due items could not be brought up to date: \(error)" }
         return settings
     }
 }

@@ -5,20 +5,17 @@ import Store
 /// The write core on PostgreSQL, as the file store's: the role checked
 /// here (the server checks it again through its grants), the planner's
 /// reach (the server's row-level security), one transaction, no forbidden
-/// text, and the due items of the customer brought up to date in it. The
-/// audit trail needs nothing here: the server's triggers write it.
+/// text. The server's triggers write the audit trail and mark the customers
+/// whose records changed; the due writer recomputes them after the commit.
 extension PostgresCaseload {
-    /// `body` in one transaction; `touched` customers' due items rewritten in it.
+    /// `body` in one transaction; then `touched` customers' due items recomputed by the due writer.
     @discardableResult
     func write<T>(touching touched: [CustomerID] = [], _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        let result = try link.transaction {
-            let result = try body()
-            try refreshDue(touched)
-            return result
-        }
+        let result = try link.transaction { try body() }
         writesCommitted += 1
+        keepDue(touched)
         return result
     }
 

@@ -17,8 +17,17 @@ public final class PostgresCaseload: @unchecked Sendable {
     /// The clock the store stamps saves with (tests fix it, as the file store's).
     let now: @Sendable () -> Date
 
-    public init(link: PostgresLink, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// The due writer's address (docs/postgresql.md, "Who writes the due items"): staff may not write the
+    /// due table, so after each write careerplan has this role recompute what the write marked.
+    let dueWriterAddress: PostgresURL?
+    enum DueKeeping { case unknown, itself, writer(PostgresCaseload), none }
+    var dueKeeping = DueKeeping.unknown
+    /// Why the last write's due items were not brought up to date (they will be, by a later pass); nil when they were.
+    public internal(set) var dueProblem: String?
+
+    public init(link: PostgresLink, dueWriter: PostgresURL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link
+        self.dueWriterAddress = dueWriter
         self.now = now
     }
 

@@ -59,6 +59,7 @@ public enum PostgresSchema {
         ("v9-due-tally", dueTally),
         ("v10-search-heads", searchHeads),
         ("v11-word-tally", wordTally),
+        ("v12-due-writer", dueWriterRole),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -83,6 +83,23 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
         return directory + "/.s.PGSQL.\(port)"
     }
 
+    /// The address as `user` with `password`, everything else as this one has it (the due writer's file).
+    public func signingIn(as user: String, password: String) -> String {
+        var query: [(String, String?)] = [("sslrootcert", sslRootCert), ("sslcert", sslCert), ("sslkey", sslKey)]
+        let credentials = user + ":" + (password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password) + "@"
+        let place: String
+        switch self.place {
+        case .socket(let directory):
+            place = ""
+            query = [("host", directory), ("port", port == 5432 ? nil : String(port))] + query
+        case .tcp(let host):
+            place = "\(host):\(port)"
+            query.insert(("sslmode", sslMode == .verifyFull ? nil : sslMode.rawValue), at: 0)
+        }
+        let items = query.compactMap { name, value in value.map { "\(name)=\($0)" } }
+        return "postgresql://\(credentials)\(place)/\(database)" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+    }
+
     /// Without the password, for titles and messages.
     public var description: String {
         let who = user.map { $0 + "@" } ?? ""

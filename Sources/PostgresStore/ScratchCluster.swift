@@ -50,7 +50,8 @@ public final class ScratchCluster {
         try Self.run("/bin/chown", ["postgres", directory])
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", bin + "/initdb", "-D", directory + "/data", "-U", "postgres",
                                            "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8"])
-        var hba = "local all all peer map=os\n"
+        // The due writer signs in by password, as a state's pg_hba.conf has it (docs/postgresql.md).
+        var hba = "local all \(PostgresSchema.dueWriter) scram-sha-256\nlocal all all peer map=os\n"
         var options = "-k \(directory) -c port=\(port) -c listen_addresses=''"
         if tcp {
             try makeCertificates()
@@ -106,6 +107,11 @@ public final class ScratchCluster {
     }
 
     /// The DBA's connection (root as the superuser).
+    /// The due writer's address with a new password (after `init`), as `careerplan init --due-writer-file` writes it.
+    public func dueWriter() throws -> PostgresURL {
+        try PostgresURL(parsing: url().signingIn(as: PostgresSchema.dueWriter, password: try PostgresAdmin.renewDueWriter(try superuser())))
+    }
+
     public func superuser() throws -> PostgresLink { try PostgresLink(url(user: "postgres"), account: "root") }
 
     /// Runs a program and waits for it (posix_spawn and waitpid: Foundation's

@@ -72,6 +72,10 @@ public enum Transfer {
                 throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
             }
             for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER audit") }
+            // Every customer's due items are computed once at the end (refreshAllDue), not marked row by row.
+            for table in PostgresSchema.clockSources + ["setting"] {
+                try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER due_stale")
+            }
             // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
             try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
             existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
@@ -134,6 +138,7 @@ public enum Transfer {
             try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
             for section in sections { try advance(section.table, link) }
             for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER audit") }
+            for table in PostgresSchema.clockSources + ["setting"] { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER due_stale") }
             // The planner's statistics, before the check and the due items read what was loaded (else it guesses the tables empty).
             try link.run("ANALYZE " + (PostgresSchema.customerTables + ["customer", "covering", "staff"]).map { "careerplan.\($0)" }
                 .joined(separator: ", "))

@@ -35,14 +35,7 @@ struct DataFileOption: ParsableArguments {
     /// and how to close it.
     func signInCaseload() throws -> (caseload: any Caseload, user: Staff, close: () -> Void) {
         if let url = try PostgresOption.url(self) {
-            let link = try PostgresOption.connectToWork(url)
-            let caseload = PostgresCaseload(link: link)
-            guard let user = try caseload.staff(login: link.role) else {
-                throw ValidationFailure("""
-                    the database role "\(link.role)" is not on the staff list of \(url).
-                    Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
-                    """)
-            }
+            let (caseload, user) = try PostgresOption.workingCaseload(url)
             return (caseload, user, {})
         }
         let (store, user) = try signIn()

@@ -22,6 +22,11 @@ struct InitCommand: ParsableCommand {
     var admin: String?
     @Option(help: "The administrator's full name (default: from the account).")
     var name: String?
+    @Option(help: ArgumentHelp("""
+        On PostgreSQL: give the due writer a new password and write its address to FILE (mode 600), for root \
+        to install on every host as careerplan-due-writer.conf beside careerplan.conf (docs/postgresql.md).
+        """, valueName: "FILE"))
+    var dueWriterFile: String?
 
     func run() throws {
         if let url = try PostgresOption.url(dataFile) { return try initPostgres(url) }
@@ -67,11 +72,41 @@ struct InitCommand: ParsableCommand {
                 try PostgresAdmin.addStaff(Staff(login: admin, name: fullName, initials: Staff.initials(of: fullName),
                                                  role: .administrator), link)
             }
+            var writer = ""
+            if let dueWriterFile {
+                let password = try PostgresAdmin.renewDueWriter(link)
+                try Self.writePrivately(dueWriterFile, """
+                    # careerplan's due writer for \(url) (docs/postgresql.md, "Who writes the due items").
+                    # Install on every host beside careerplan.conf, as root: install -o root -g GROUP -m 0640 FILE \
+                    PREFIX/etc/careerplan-due-writer.conf
+                    address = \(url.signingIn(as: PostgresSchema.dueWriter, password: password))
+
+                    """)
+                writer = """
+                    the due writer has a new password, in \(dueWriterFile): install it on every host as \
+                    careerplan-due-writer.conf beside careerplan.conf (root's, group the center's, mode 0640)
+                    """
+            } else if try !PostgresAdmin.dueWriterLogsIn(link) {
+                writer = """
+                    staff do not write the due table: careerplan signs in as \(PostgresSchema.dueWriter) for that. Give it a \
+                    password: careerplan init --db \(url) --admin \(admin) --due-writer-file FILE
+                    """
+            }
             return """
                 \(ran.isEmpty ? "\(url) already holds careerplan's schema (\(PostgresSchema.version))"
                                 : "installed careerplan's schema in \(url): \(ran.joined(separator: ", "))")
                 administrator: \(admin) (\(fullName)), a database role of their own; add everyone else with careerplan staff add
-                """
+                """ + (writer.isEmpty ? "" : "\n" + writer)
         }
+    }
+
+    /// A new file only its owner reads: never through a link a user left at the path.
+    static func writePrivately(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ValidationFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard fchmod(fd, 0o600) == 0 else { throw ValidationFailure("cannot make \(path) its owner's only") }
+        let bytes = Array(text.utf8)
+        guard write(fd, bytes, bytes.count) == bytes.count else { throw ValidationFailure("cannot write \(path)") }
     }
 }

@@ -77,16 +77,9 @@ enum Launcher {
     /// A state's PostgreSQL: signed in as the database role the server
     /// gave this account (peer authentication), which must be on the staff list.
     static func run(postgres url: PostgresURL, theme: Theme, matrix: Prefetched<ServicesMatrix>? = nil) throws {
-        let link = try PostgresOption.connectToWork(url)
-        let caseload = PostgresCaseload(link: link)
+        let (caseload, user) = try PostgresOption.workingCaseload(url)
         let session: Session
         do {
-            guard let user = try caseload.staff(login: link.role) else {
-                throw ValidationFailure("""
-                    the database role "\(link.role)" is not on the staff list of \(url).
-                    Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
-                    """)
-            }
             session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today(),
                                   matrix: try matrix?.value())
             // Whoever opens first on a day exits those past their automatic-exit date (in their reach).

@@ -21,6 +21,21 @@ enum PostgresOption {
         do { return try PostgresLink(url, account: LocalContext.account().login) } catch { throw ValidationFailure("\(error)") }
     }
 
+    /// A staff member's caseload, signed in as their own role, with the due writer's address when this
+    /// installation holds one for that database (read with the service group, before it is given up).
+    static func workingCaseload(_ url: PostgresURL) throws -> (caseload: PostgresCaseload, user: Staff) {
+        let writer = try DueWriterFile.address(for: url)
+        let link = try connectToWork(url)
+        let caseload = PostgresCaseload(link: link, dueWriter: writer)
+        guard let user = try caseload.staff(login: link.role) else {
+            throw ValidationFailure("""
+                the database role "\(link.role)" is not on the staff list of \(url).
+                Ask an administrator to run: careerplan staff add \(link.role) --name "Your Name" --role planner --db \(url)
+                """)
+        }
+        return (caseload, user)
+    }
+
     /// A staff member's connection, refused in words when the database's schema is not this program's.
     static func connectToWork(_ url: PostgresURL) throws -> PostgresLink {
         let link = try connect(url)

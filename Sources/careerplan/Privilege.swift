@@ -42,6 +42,15 @@ enum Privilege {
         return try open()
     }
 
+    /// Reads the due writer's address (`DueWriterFile`) with the service group, the one other file read
+    /// with it, then returns to the user's own group; as the user's own when the group is gone or was never held.
+    static func withServiceGroup<T>(_ read: () throws -> T) rethrows -> T {
+        guard let group = serviceGroup else { return try read() }
+        guard setegid(group) == 0 else { fail("cannot take the service group to read the due writer's address") }
+        defer { if setegid(getgid()) != 0 { fail("cannot set the group back to your own") } }
+        return try read()
+    }
+
     /// Real, effective and saved group all the user's own: nothing in this
     /// process can take the service group back.
     static func dropForGood() {

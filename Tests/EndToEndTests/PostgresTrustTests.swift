@@ -77,12 +77,9 @@ struct PostgresTrustTests {
         #expect(try psql(as: admin, "SELECT count(*) FROM careerplan.search_page('{\"bo\"}', current_user, NULL, 20, 0)") == "1")
         #expect(try psql(as: admin, "SELECT careerplan.search_count('{}', current_user, NULL)") == "3")
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.customer_tally").contains("permission denied for table customer_tally"))
-        // Due items are read by their own planner column: none may be written naming anyone but the customer's planner.
-        #expect(try psql(as: planner, "INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, '\(other)', 'contact-30', current_date)")
-                .contains("violates row-level security policy"))
-        #expect(try psql(as: planner, "INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, NULL, 'contact-30', current_date)")
-                .contains("violates row-level security policy"))
-        #expect(try psql(as: planner, "INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, current_user, 'contact-30', current_date)") == "")
+        // Due items are written by the due writer alone (here the DBA stands in for it) and read by their own
+        // planner column.
+        try cluster.psql("INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, '\(planner)', 'contact-30', current_date)")
         #expect(try psql(as: other, "SELECT count(*) FROM careerplan.due WHERE customer_id = 1") == "0")
         #expect(try psql(as: planner, "SELECT count(*) FROM careerplan.due WHERE customer_id = 1 AND rule = 'contact-30'") == "1")
         // The dashboard's tally of due items follows them, and is read within the same reach.
@@ -122,6 +119,13 @@ struct PostgresTrustTests {
              "permission denied for table audit"),
             ("SELECT count(*) FROM careerplan.audit", "permission denied for table audit"),
             ("UPDATE careerplan.due SET planner = NULL", "permission denied for table due"),
+            // Hiding an overdue item from the supervisor, or adding one: the due writer's alone.
+            ("DELETE FROM careerplan.due", "permission denied for table due"),
+            ("INSERT INTO careerplan.due (customer_id, planner, rule, due_on) VALUES (1, current_user, 'contact-30', current_date)",
+             "permission denied for table due"),
+            ("DELETE FROM careerplan.unsigned_plan", "permission denied for table unsigned_plan"),
+            ("DELETE FROM careerplan.due_stale", "permission denied for table due_stale"),
+            ("SET ROLE careerplan_due_writer", "permission denied to set role"),
             ("INSERT INTO careerplan.due_tally VALUES (current_user, 'contact-30', current_date, current_date, current_date, 9)",
              "permission denied for table due_tally"),
             ("DELETE FROM careerplan.due_tally", "permission denied for table due_tally"),
@@ -317,8 +321,15 @@ struct PostgresEndToEndTests {
         let center = try CenterInstall()
         let cluster = try PostgresCluster()
         let (admin, planner, desk) = (try center.addAccount("admin"), try center.addAccount("plan"), try center.addAccount("desk"))
-        let (out, status) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin, "--name", "Pat Admin"])
-        try #require(status == 0, "\(out)")
+        // The DBA gives the due writer its password; root installs its address beside careerplan.conf, for
+        // the service group only.
+        let writerFile = center.prefix + "/etc/careerplan-due-writer.conf"
+        let (out, status) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin, "--name", "Pat Admin",
+                                                               "--due-writer-file", center.prefix + "/due-writer.conf"])
+        try #require(status == 0 && out.contains("the due writer has a new password"), "\(out)")
+        try center.root("/usr/bin/install", ["-o", "root", "-g", center.serviceGroup, "-m", "0640", center.prefix + "/due-writer.conf",
+                                             writerFile])
+        #expect(try center.tool(as: planner, "/bin/cat", [writerFile]).output.contains("Permission denied"))
         for (login, name, role) in [(planner, "Pat Planner", "planner"), (desk, "Dee Desk", "front-desk")] {
             let (added, ok) = try center.careerplan(as: admin, ["staff", "add", login, "--name", name, "--role", role, "--db", cluster.url])
             try #require(ok == 0, "\(added)")
@@ -375,5 +386,12 @@ struct PostgresEndToEndTests {
         #expect(try cluster.psql("SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit WHERE customer_id = 2 ORDER BY id")
                 == "\(desk) customer insert\n\(planner) customer update\n\(planner) case_note insert\n\(planner) customer update")
         #expect(try cluster.psql("SELECT planner FROM careerplan.customer WHERE id = 2") == planner)
+        // Each write's marks were taken up by the due writer the installed program signed in as.
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.audit WHERE customer_id = 2") == "4")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.due_stale WHERE customer_id = 2") == "0")
+        // A writer's file anyone may read is refused, as an unsafe careerplan.conf is: the password is out.
+        try center.root("/bin/chmod", ["0644", writerFile])
+        let (refused, code) = try center.careerplan(as: planner, ["report", "deadlines", "--db", cluster.url])
+        #expect(code != 0 && refused.contains("read by the service group only (mode 0640)"), "\(refused)")
     }
 }
