@@ -187,9 +187,11 @@ public final class AppLoop {
         let global = screen is HelpScreen ? [GlobalKeys.quit]
             : GlobalKeys.bindings(for: screen, canGoBack: stack.count > 1)
         KeyBar.draw(into: &canvas, bindings: screen.bindings, pinned: global)
-        if let draftProblem {
+        // What went unkept is said where the keys are, until it is kept: typing not kept as a draft, or
+        // what the store could not bring up to date after a committed write.
+        if let problem = draftProblem ?? store.upkeepProblem.map({ "! " + $0 }) {
             canvas.fill(rowsOf: keyBar, role: .error)
-            canvas.put(draftProblem, in: keyBar.inset(1), role: .error)
+            canvas.put(problem, in: keyBar.inset(1), role: .error)
         }
         terminal.present(canvas)
     }

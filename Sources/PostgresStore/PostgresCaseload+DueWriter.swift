@@ -29,7 +29,7 @@ extension PostgresCaseload {
                 return keeper
             } catch {
                 // Tried again at the next write: the server may be back.
-                dueProblem = "the due writer could not connect: \(error)"
+                dueProblem = "Saved; due items wait: the due writer could not sign in: \(error)"
                 return nil
             }
         }
@@ -44,13 +44,18 @@ extension PostgresCaseload {
     /// failure here does not undo the write (it is committed): the marks stay for the next writer's pass,
     /// and `dueProblem` says why.
     func keepDue(_ touched: [CustomerID]) {
-        guard let keeper = dueKeeper() else { return }
+        guard let keeper = dueKeeper() else {
+            if dueWriterAddress == nil {
+                dueProblem = "Saved; due items wait: no due writer installed (docs/postgresql.md)"
+            }
+            return
+        }
         do {
             try keeper.recomputeMarked(touched)
             try keeper.recomputeMarked(try keeper.markedCustomers(olderThan: Self.abandonedMarkSeconds, limit: Self.manyAtOnce))
             dueProblem = nil
         } catch {
-            dueProblem = "the due items could not be brought up to date: \(error)"
+            dueProblem = "Saved; due items wait: \(error)"
         }
     }
 

@@ -183,7 +183,7 @@ extension PostgresCaseload {
         }
         // The settings' trigger marked every customer: all are recomputed now, batch by batch.
         // Committed already: a failure leaves the marks for the next pass, and says why in dueProblem.
-        do { try keepAllDue() } catch { dueProblem = "the due items could not be brought up to date: \(error)" }
+        do { try keepAllDue() } catch { dueProblem = "Saved; due items wait: \(error)" }
         return settings
     }
 }

@@ -24,6 +24,7 @@ public final class PostgresCaseload: @unchecked Sendable {
     var dueKeeping = DueKeeping.unknown
     /// Why the last write's due items were not brought up to date (they will be, by a later pass); nil when they were.
     public internal(set) var dueProblem: String?
+    public var upkeepProblem: String? { dueProblem }
 
     public init(link: PostgresLink, dueWriter: PostgresURL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link

@@ -16,6 +16,8 @@ public final class CaseloadStore: Sendable {
     /// title) is read again after any of them, not on every frame.
     let committed = Atomic<Int>(0)
     public var writesCommitted: Int { committed.load(ordering: .relaxed) }
+    /// The due items are rewritten in each write's own transaction: nothing is left for after it.
+    public var upkeepProblem: String? { nil }
     let pool: any DatabaseWriter
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.

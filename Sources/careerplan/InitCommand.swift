@@ -67,8 +67,9 @@ struct InitCommand: ParsableCommand {
         let link = try PostgresOption.connect(url)
         try PostgresOption.run {
             let ran = try PostgresAdmin.install(link)
-            let fullName = name ?? LocalContext.account(named: admin)?.fullName ?? admin
-            if try !PostgresAdmin.staff(link).contains(where: { $0.login == admin }) {
+            let existing = try PostgresAdmin.staff(link).first { $0.login == admin }
+            let fullName = existing?.name ?? name ?? LocalContext.account(named: admin)?.fullName ?? admin
+            if existing == nil {
                 try PostgresAdmin.addStaff(Staff(login: admin, name: fullName, initials: Staff.initials(of: fullName),
                                                  role: .administrator), link)
             }

@@ -26,6 +26,7 @@ final class FailingReads: CaseloadReading, @unchecked Sendable {
 
     var path: String { real.path }
     var writesCommitted: Int { real.writesCommitted }
+    var upkeepProblem: String? { real.upkeepProblem }
     func staff() throws -> [Staff] { try check(); return try real.staff() }
     func clockSettings() throws -> ClockSettings { try check(); return try real.clockSettings() }
     func servicesMatrix() throws -> ServicesMatrix { try check(); return try real.servicesMatrix() }

@@ -95,7 +95,7 @@ struct PostgresDueWriterTests {
                                              "endOn": testToday.adding(days: 30).description],
                                             customer: id, lastService: held?.customer.lastServiceOn, others: held?.work.pauses ?? [],
                                             by: planner.login, today: testToday).get(), by: planner)
-        #expect(caseload.dueProblem == nil)
+        #expect(caseload.upkeepProblem == nil)
         let after = try dueTable()
         #expect(after != before, "the contact and the pause move clocks")
         #expect(after == (try recounted()))
@@ -138,6 +138,7 @@ struct PostgresDueWriterTests {
         try without.addNote(CaseNote(id: 0, customer: other, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
                                      text: "called", channel: .phone, twoWay: true), by: planner)
         #expect(try marks() >= 2 && (try dueTable()) == stale)
+        #expect(without.upkeepProblem == "Saved; due items wait: no due writer installed (docs/postgresql.md)")
         #expect(try without.keepAllDue() == nil)
         // The night's pass, as the administrator's careerplan with the writer runs it.
         try PostgresAdmin.addStaff(admin, dba)

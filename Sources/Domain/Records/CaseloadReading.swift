@@ -7,6 +7,9 @@ public protocol CaseloadReading: Sendable {
     var path: String { get }
     /// Writes this process committed: a count that changes says "read again".
     var writesCommitted: Int { get }
+    /// What the last write committed but could not bring up to date after it, in words for the key bar
+    /// (on PostgreSQL the due items, recomputed by the due writer after the commit); nil when all was.
+    var upkeepProblem: String? { get }
 
     func staff() throws -> [Staff]
     func clockSettings() throws -> ClockSettings
