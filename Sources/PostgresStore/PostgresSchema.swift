@@ -60,6 +60,7 @@ public enum PostgresSchema {
         ("v10-search-heads", searchHeads),
         ("v11-word-tally", wordTally),
         ("v12-due-writer", dueWriterRole),
+        ("v13-server-stamps", serverStamps),
     ]
 
     /// The last migration, as `careerplan --version` names it.

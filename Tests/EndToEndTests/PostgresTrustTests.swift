@@ -184,6 +184,8 @@ struct PostgresTrustTests {
             """)
         #expect(try psql(as: admin, "SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit ORDER BY id DESC LIMIT 1")
                 == "\(planner) case_note insert")
+        // The note said its author was "x": the server names the member who wrote it (v13-server-stamps).
+        #expect(try psql(as: admin, "SELECT body ->> 'author' FROM careerplan.case_note WHERE body ->> 'id' = '11'") == planner)
         #expect(try psql(as: admin, "SELECT login FROM careerplan.audit WHERE entity = 'staff' ORDER BY id LIMIT 2")
                 == "postgres\n\(admin)")
         #expect(try psql(as: admin, "SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
