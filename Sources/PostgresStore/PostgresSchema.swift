@@ -61,6 +61,7 @@ public enum PostgresSchema {
         ("v11-word-tally", wordTally),
         ("v12-due-writer", dueWriterRole),
         ("v13-server-stamps", serverStamps),
+        ("v14-text-rules", textRules),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -78,6 +78,8 @@ public enum Transfer {
             }
             // The DBA's load is not a member's insert: the records keep who made them in the file.
             for (table, _) in PostgresSchema.recorderField { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER stamp_recorder") }
+            // Checked already, record by record, as an import is (ImportCheck), before it is sent.
+            for table in PostgresSchema.textTables { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER text_rules") }
             // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
             try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
             existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
@@ -142,6 +144,7 @@ public enum Transfer {
             for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER audit") }
             for table in PostgresSchema.clockSources + ["setting"] { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER due_stale") }
             for (table, _) in PostgresSchema.recorderField { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER stamp_recorder") }
+            for table in PostgresSchema.textTables { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER text_rules") }
             // The planner's statistics, before the check and the due items read what was loaded (else it guesses the tables empty).
             try link.run("ANALYZE " + (PostgresSchema.customerTables + ["customer", "covering", "staff"]).map { "careerplan.\($0)" }
                 .joined(separator: ", "))

@@ -126,6 +126,9 @@ struct PostgresTrustTests {
             ("DELETE FROM careerplan.unsigned_plan", "permission denied for table unsigned_plan"),
             ("DELETE FROM careerplan.due_stale", "permission denied for table due_stale"),
             ("SET ROLE careerplan_due_writer", "permission denied to set role"),
+            // careerplan's text rules, at the server: no full SSN in any record.
+            ("INSERT INTO careerplan.case_note (customer_id, body) SELECT id, jsonb_build_object('id', 12, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'SSN 123-45-6789', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1",
+             "the case note's text: looks like a full SSN"),
             ("INSERT INTO careerplan.due_tally VALUES (current_user, 'contact-30', current_date, current_date, current_date, 9)",
              "permission denied for table due_tally"),
             ("DELETE FROM careerplan.due_tally", "permission denied for table due_tally"),
