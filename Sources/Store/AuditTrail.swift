@@ -103,10 +103,17 @@ extension CaseloadStore {
     /// A bulk load is one audit entry, not one per row. Its due items are computed
     /// then: from `facts` the loader made of what it wrote (none read back), and
     /// read back for any other customer left stale.
+    /// The writer's page cache during a load, in KB (SQLite's default is 2,000).
+    static let loadCacheKB = 262_144
+
     func bulkLoad<T>(_ what: String, facts: (T) -> [CaseClockFacts] = { _ in [] }, _ body: () throws -> T) throws -> T {
         let login = actor.login
         actor.login = nil
         defer { actor.login = login }
+        // A load touches every index all over: with SQLite's default 2 MB of cache the word index's pages were
+        // read back from the operating system again and again (a fifth of seeding in the kernel's copies).
+        // Kept for the rest of the process: the loads of a seed or an import follow one another.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.loadCacheKB)") }
         let result = try body()
         try write { db in
             try db.cached(sql: AuditChain.insert([AuditTriggers.stamp, "?", "'data file'", "NULL", "NULL", "'load'", "NULL", "?"]),

@@ -153,12 +153,15 @@ extension CaseloadStore {
                 if let p = i.plan, let enrolled = i.customer.enrolledOn {
                     plan = p
                     saves.append("\(enrolled)T17:00:00Z")
+                    // A reviewed plan is saved twice unchanged: encoded once, the current plan written once.
+                    let body = try Self.encodeJSON(p)
                     try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: i.customer.planner ?? "",
-                                                savedAt: saves[0], changes: ["initial plan"]), db)
+                                                savedAt: saves[0], changes: ["initial plan"]),
+                                    body: body, current: i.planReviewedOn == nil, db)
                     if let reviewed = i.planReviewedOn {
                         saves.append("\(reviewed)T16:00:00Z")
                         try Self.insert(PlanVersion(customer: p.customer, version: 2, plan: p, savedBy: i.customer.planner ?? "",
-                                                    savedAt: saves[1], changes: ["reviewed with the customer"]), db)
+                                                    savedAt: saves[1], changes: ["reviewed with the customer"]), body: body, db)
                     }
                 }
                 if let c = i.certification { try Self.insert(c, db) }

@@ -83,11 +83,16 @@ extension CaseloadStore {
                        arguments: [last?.description, customer.id.number])
     }
 
-    static func insert(_ v: PlanVersion, _ db: Database) throws {
-        let body = try encodeJSON(v.plan)
-        try db.cached(sql: """
-            INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
-            """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
+    /// A saved version, and the plan as it now stands unless a later version follows in the same write
+    /// (`current: false`); `body` is the plan's JSON when the caller has it already (a load's versions
+    /// of one plan).
+    static func insert(_ v: PlanVersion, body known: String? = nil, current: Bool = true, _ db: Database) throws {
+        let body = try known ?? encodeJSON(v.plan)
+        if current {
+            try db.cached(sql: """
+                INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
+                """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
+        }
         try db.cached(sql: """
             INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [v.customer.number, v.version, body, v.savedBy, v.savedAt, try encodeJSON(v.changes)])
