@@ -8,7 +8,7 @@ extension CaseloadStore {
     public func load(_ what: String, cases: [CaseRecords], decisions: [DuplicateDecision] = [],
                      coverings: [Covering] = []) throws {
         // The due items are computed from the cases as written, not read back and decoded (a fifth of seeding).
-        try bulkLoad(what, facts: { $0 }) { () -> [CaseClockFacts] in
+        _ = try bulkLoad(what, facts: { $0 }) { () -> [CaseClockFacts] in
             try insert(cases.lazy.map(\.customer))
             try insert(decisions: decisions)
             let facts = try insert(cases: cases)

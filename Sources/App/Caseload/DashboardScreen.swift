@@ -199,18 +199,7 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
         // On a narrow terminal the date gives way to the counts that matter.
         if counts.joined(separator: " · ").displayWidth > parts.header.width { counts.remove(at: 1) }
         canvas.put(counts.joined(separator: " · "), in: parts.header, role: .header)
-        if seesAll {
-            // Logins when they fit, else the initials the list's rows show, so no planner's number is cut off.
-            func line(_ name: (String) -> String) -> String {
-                let each = summary.urgentByPlanner.map { (login: $0.key.isEmpty ? "unassigned" : $0.key, n: $0.value) }
-                    .sorted { $0.login < $1.login }
-                    .map { "\($0.login == "unassigned" ? $0.login : name($0.login)) \($0.n)" }.joined(separator: " · ")
-                return "Overdue or due soon by planner: " + (each.isEmpty ? "none" : each)
-            }
-            let logins = line { $0 }
-            canvas.put(logins.displayWidth <= parts.byPlanner.width ? logins : line { session.staff[$0]?.initials ?? $0 },
-                       in: parts.byPlanner, role: .dim)
-        }
+        if seesAll { canvas.put(byPlanner(width: parts.byPlanner.width), in: parts.byPlanner, role: .dim) }
         if summary.total == 0, message == nil {
             canvas.put("Nothing due: every clock is met or far away.", in: parts.list.inset(left: 2), role: .dim)
         }
@@ -228,6 +217,35 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
             // The selected item's whole label (its row cuts long ones), then what the rule asks.
             canvas.put("\(it.clock.label): \(it.clock.rule.explanation)", in: parts.status, role: .dim)
         }
+    }
+
+    /// "Overdue or due soon by planner: …" in `width`: logins when they fit, else the initials the list's
+    /// rows show; when even those do not, the planners with the most first and "+N more", so no planner's
+    /// number is ever cut off.
+    func byPlanner(width: Int) -> String {
+        let title = "Overdue or due soon by planner: "
+        let each = summary.urgentByPlanner.map { (login: $0.key.isEmpty ? "unassigned" : $0.key, n: $0.value) }
+            .sorted { $0.login < $1.login }
+        guard !each.isEmpty else { return title + "none" }
+        func entries(_ name: (String) -> String) -> [String] {
+            each.map { "\($0.login == "unassigned" ? $0.login : name($0.login)) \($0.n)" }
+        }
+        for names in [entries { $0 }, entries { session.staff[$0]?.initials ?? $0 }] {
+            let line = title + names.joined(separator: " · ")
+            if line.displayWidth <= width { return line }
+        }
+        let initials = entries { session.staff[$0]?.initials ?? $0 }
+        let most = each.indices.sorted { (each[$0].n, each[$1].login) > (each[$1].n, each[$0].login) }
+        var shown: [Int] = []
+        for i in most {
+            let rest = each.count - shown.count - 1
+            let line = title + (shown + [i]).sorted().map { initials[$0] }.joined(separator: " · ")
+                + (rest > 0 ? " · +\(rest) more" : "")
+            guard line.displayWidth <= width else { break }
+            shown.append(i)
+        }
+        guard !shown.isEmpty else { return title + "\(each.count) planners" }
+        return title + shown.sorted().map { initials[$0] }.joined(separator: " · ") + " · +\(each.count - shown.count) more"
     }
 
     private func draw(_ item: DueItem, selected isSelected: Bool, in row: Area, into canvas: inout Canvas) {
