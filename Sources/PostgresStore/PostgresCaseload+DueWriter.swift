@@ -9,6 +9,9 @@ extension PostgresCaseload {
     /// Marks older than this are another careerplan's that did not finish (killed between its commit and
     /// its writer's), or a write careerplan did not make: any writer takes them up.
     static let abandonedMarkSeconds = 5
+    /// How many such customers one write takes up after its own: a few, so that a save never waits on a
+    /// backlog (a change of the settings the writer could not finish); the night's pass takes the rest.
+    static let abandonedPerWrite = 50
 
     /// The caseload that writes the due table for this one: the due writer's connection when careerplan
     /// was given its address, this one when its own role may (the database's administrator), else none
@@ -52,10 +55,14 @@ extension PostgresCaseload {
         }
         do {
             try keeper.recomputeMarked(touched)
-            try keeper.recomputeMarked(try keeper.markedCustomers(olderThan: Self.abandonedMarkSeconds, limit: Self.manyAtOnce))
+            try keeper.recomputeMarked(try keeper.markedCustomers(olderThan: Self.abandonedMarkSeconds, limit: Self.abandonedPerWrite))
             dueProblem = nil
         } catch {
             dueProblem = "Saved; due items wait: \(error)"
+            // A writer's connection that failed (the server restarted) is opened afresh at the next write.
+            lock.lock()
+            if case .writer = dueKeeping { dueKeeping = .unknown }
+            lock.unlock()
         }
     }
 

@@ -14,8 +14,15 @@ public final class PostgresLink: @unchecked Sendable {
     /// The role the server signed this connection in as.
     public private(set) var role = ""
     private let group: MultiThreadedEventLoopGroup
-    private let connection: PostgresConnection
+    private var connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
+    /// BEGIN sent and not yet COMMIT or ROLLBACK: a connection that ends then is not opened again under it.
+    private var transactionDepth = 0
     private let logger = Logger(label: "careerplan.postgresql")
+    /// The answer being waited for, failed when the server ends the connection: postgres-nio takes a query
+    /// on a connection that closed and never answers it, so a restart would otherwise hang the screens.
+    private var waiting: EventLoopPromise<PostgresQueryResult>?
+    private let waitingLock = NSLock()
 
     /// Connects as `url.user`, or as the operating-system account `account`
     /// (the local socket's peer authentication checks that it is), with the
@@ -37,6 +44,7 @@ public final class PostgresLink: @unchecked Sendable {
                                   tls: try Self.tls(url, credentials))
         }
         configuration.options.connectTimeout = .seconds(10)
+        self.configuration = configuration
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
@@ -44,7 +52,35 @@ public final class PostgresLink: @unchecked Sendable {
             try? group.syncShutdownGracefully()
             throw PostgresRefusal(error, doing: "connect to \(url) as \(user)", notes: credentials.notes)
         }
+        watchForClose()
         role = try value("SELECT session_user::text") ?? user
+    }
+
+    /// A connection the server ended between statements (a restart, a replica taking over) is opened again
+    /// with the same credentials, so the screens go on; one that ended inside a transaction is not (what
+    /// that transaction did is the server's to have kept or not, and the caller hears it failed).
+    private func reconnect(doing sql: String) throws {
+        guard transactionDepth == 0 else { throw PostgresRefusal.plain(Self.closed, doing: Self.firstLine(sql)) }
+        do {
+            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+        } catch {
+            throw PostgresRefusal.plain(Self.closed + "; connecting again failed: \(PostgresRefusal(error, doing: "connect"))",
+                                        doing: Self.firstLine(sql))
+        }
+        watchForClose()
+    }
+
+    /// When this connection ends, the answer waited for on it fails (not one on a connection opened after).
+    private func watchForClose() {
+        let watched = ObjectIdentifier(connection)
+        connection.closeFuture.whenComplete { [weak self] _ in
+            guard let self else { return }
+            waitingLock.lock()
+            defer { waitingLock.unlock() }
+            guard ObjectIdentifier(connection) == watched else { return }
+            waiting?.fail(PostgresRefusal.plain(Self.closed, doing: "the query waiting for its answer"))
+            waiting = nil
+        }
     }
 
     deinit {
@@ -64,13 +100,35 @@ public final class PostgresLink: @unchecked Sendable {
         for bind in binds {
             if let bind { bindings.append(bind, context: .default) } else { bindings.appendNull() }
         }
+        // A connection the server ended (a restart, an administrator's pg_terminate_backend) is said at once;
+        // one that ends while the query waits fails the wait (`failWaiting`), never leaves it waiting for ever.
+        if connection.isClosed { try reconnect(doing: sql) }
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        waitingLock.lock()
+        waiting = answer
+        waitingLock.unlock()
+        defer {
+            waitingLock.lock()
+            waiting = nil
+            waitingLock.unlock()
+        }
+        guard !connection.isClosed else {
+            let refusal = PostgresRefusal.plain(Self.closed, doing: Self.firstLine(sql))
+            answer.fail(refusal)
+            throw refusal
+        }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+            connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).cascade(to: answer)
+            let result = try answer.futureResult.wait()
             return result.rows.map { row in row.map { cell in try? cell.decode(String?.self, context: .default) }.map { $0 ?? nil } }
         } catch {
+            // Ended while it was asked (postgres-nio says only "PSQLError"): in words.
+            if connection.isClosed { throw PostgresRefusal.plain(Self.closed, doing: Self.firstLine(sql)) }
             throw PostgresRefusal(error, doing: Self.firstLine(sql))
         }
     }
+
+    static let closed = "the database ended this connection (a restart, or its administrator) before it answered; try again"
 
     /// The first column of the first row, if any.
     public func value(_ sql: String, _ binds: [String?] = []) throws -> String? {
@@ -80,6 +138,8 @@ public final class PostgresLink: @unchecked Sendable {
     /// `body` inside one transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try run("BEGIN")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
         do {
             let result = try body()
             try run("COMMIT")

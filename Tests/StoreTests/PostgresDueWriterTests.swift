@@ -147,6 +147,28 @@ struct PostgresDueWriterTests {
         #expect(try dueTable() == (try recounted()) && (try marks()) == 0)
     }
 
+    /// The server ended the writer's connection, then the member's (a restart, a replica taking over): each
+    /// is opened again at its next statement, so the save's items are kept and the screens go on; nothing
+    /// waits for ever on a connection that ended (postgres-nio never answers a query sent on one).
+    @Test(.timeLimit(.minutes(1))) func connectionsTheServerEndedAreOpenedAgain() throws {
+        let planner = try #require(try file.staff(login: "mrivera"))
+        let id = try enrolled(of: "mrivera")
+        let caseload = PostgresCaseload(link: try member("mrivera"), dueWriter: writer, now: { testNow })
+        func note(_ text: String) throws {
+            try caseload.addNote(CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
+                                          text: text, channel: .phone, twoWay: true), by: planner)
+        }
+        try note("first")
+        try dba.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(PostgresSchema.dueWriter)'")
+        Thread.sleep(forTimeInterval: 0.2)
+        try note("second")
+        #expect(caseload.upkeepProblem == nil)
+        #expect(try dueTable() == (try recounted()) && (try marks()) == 0)
+        try dba.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'postgres' AND pid <> pg_backend_pid()")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(try caseload.customer(id)?.id == id)
+    }
+
     @Test func aChangeOfTheAreasSettingsRecomputesEveryone() throws {
         try PostgresAdmin.addStaff(admin, dba)
         let before = try dueTable()
