@@ -49,7 +49,7 @@ extension PostgresCaseload {
     func keepDue(_ touched: [CustomerID]) {
         guard let keeper = dueKeeper() else {
             if dueWriterAddress == nil {
-                dueProblem = "Saved; due items wait: no due writer installed (docs/postgresql.md)"
+                dueProblem = "Saved; due items wait: no due writer for this database (docs/postgresql.md)"
             }
             return
         }

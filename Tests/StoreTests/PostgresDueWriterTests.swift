@@ -138,7 +138,7 @@ struct PostgresDueWriterTests {
         try without.addNote(CaseNote(id: 0, customer: other, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
                                      text: "called", channel: .phone, twoWay: true), by: planner)
         #expect(try marks() >= 2 && (try dueTable()) == stale)
-        #expect(without.upkeepProblem == "Saved; due items wait: no due writer installed (docs/postgresql.md)")
+        #expect(without.upkeepProblem == "Saved; due items wait: no due writer for this database (docs/postgresql.md)")
         #expect(try without.keepAllDue() == nil)
         // The night's pass, as the administrator's careerplan with the writer runs it.
         try PostgresAdmin.addStaff(admin, dba)
