@@ -13,7 +13,10 @@ struct InitCommand: ParsableCommand {
             Every other command refuses a path where there is no careerplan data file, so a typo never \
             makes a new one. The center's configured data file (careerplan.conf) is created by root: \
             sudo careerplan init --admin LOGIN. It is shared with the configured group (mode 660); \
-            any other new file is readable by you only (600).
+            any other new file is readable by you only (600). Given a postgresql:// address (the database's \
+            administrator, a superuser), it installs careerplan's schema, roles and rules, or runs the migrations a \
+            newer careerplan brings, and names the first administrator; --due-writer-file gives the due writer, \
+            which alone writes the due items, a new password (docs/postgresql.md).
             """
     )
 
