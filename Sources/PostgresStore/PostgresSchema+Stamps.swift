@@ -29,7 +29,11 @@ extension PostgresSchema {
             IF my_role(current_user) IS NOT NULL AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user)
                AND NOT (TG_TABLE_NAME = 'exit_record' AND NEW.body ->> 'kind' = 'automatic'
                         AND NEW.body ->> 'recordedBy' = 'careerplan') THEN
-                NEW.body := jsonb_set(NEW.body, ARRAY[TG_ARGV[0]], to_jsonb(current_user::text));
+                -- The member signed in, even after SET ROLE to their group (which would name the group); in a
+                -- superuser's session that set a member's role (the tests), that member.
+                NEW.body := jsonb_set(NEW.body, ARRAY[TG_ARGV[0]], to_jsonb(CASE
+                    WHEN (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN current_user::text
+                    ELSE session_user::text END));
             END IF;
             RETURN NEW;
         END $$;

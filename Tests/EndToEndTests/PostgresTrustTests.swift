@@ -187,8 +187,15 @@ struct PostgresTrustTests {
             """)
         #expect(try psql(as: admin, "SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit ORDER BY id DESC LIMIT 1")
                 == "\(planner) case_note insert")
-        // The note said its author was "x": the server names the member who wrote it (v13-server-stamps).
+        // The note said its author was "x": the server names the member who wrote it (v13-server-stamps),
+        // also when they act as their group role.
         #expect(try psql(as: admin, "SELECT body ->> 'author' FROM careerplan.case_note WHERE body ->> 'id' = '11'") == planner)
+        _ = try psql(as: planner, """
+            SET ROLE careerplan_planner;
+            INSERT INTO careerplan.case_note (customer_id, body)
+            SELECT id, jsonb_build_object('id', 13, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 3
+            """)
+        #expect(try psql(as: admin, "SELECT body ->> 'author' FROM careerplan.case_note WHERE body ->> 'id' = '13'") == planner)
         #expect(try psql(as: admin, "SELECT login FROM careerplan.audit WHERE entity = 'staff' ORDER BY id LIMIT 2")
                 == "postgres\n\(admin)")
         #expect(try psql(as: admin, "SELECT coalesce(careerplan.audit_first_broken()::text, 'whole')") == "whole")
