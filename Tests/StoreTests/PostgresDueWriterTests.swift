@@ -39,24 +39,20 @@ struct PostgresDueWriterTests {
     }
 
     /// The due table as text, and as a recount from the records would leave it (the recount is rolled back).
-    func dueTable() throws -> String {
-        try dba.rows("""
-            SELECT string_agg(concat_ws(' ', customer_id, planner, rule, subject, due_on, from_on, until_on), E'\\n'
-                              ORDER BY customer_id, rule, subject, due_on)
-            FROM careerplan.due
-            """).first?.first??.description ?? ""
-    }
+    static let dueTableSQL = """
+        SELECT string_agg(concat_ws(' ', customer_id, planner, rule, subject, due_on, from_on, until_on), E'\\n'
+                          ORDER BY customer_id, rule, subject, due_on)
+        FROM careerplan.due
+        """
+
+    func dueTable() throws -> String { try dba.value(Self.dueTableSQL) ?? "" }
 
     func recounted() throws -> String {
         let recount = try cluster.superuser()
         try recount.run("BEGIN")
         defer { try? recount.run("ROLLBACK") }
         try PostgresCaseload(link: recount).refreshAllDue()
-        return try recount.rows("""
-            SELECT string_agg(concat_ws(' ', customer_id, planner, rule, subject, due_on, from_on, until_on), E'\\n'
-                              ORDER BY customer_id, rule, subject, due_on)
-            FROM careerplan.due
-            """).first?.first??.description ?? ""
+        return try recount.value(Self.dueTableSQL) ?? ""
     }
 
     func marks() throws -> Int { Int(try dba.value("SELECT count(*)::text FROM careerplan.due_stale") ?? "") ?? -1 }
