@@ -32,7 +32,7 @@ extension PostgresCaseload {
                 return keeper
             } catch {
                 // Tried again at the next write: the server may be back.
-                dueProblem = "Saved; due items wait: the due writer could not sign in: \(error)"
+                upkeepProblem = "Saved; due items wait: the due writer could not sign in: \(error)"
                 return nil
             }
         }
@@ -45,24 +45,21 @@ extension PostgresCaseload {
 
     /// After a commit: the due items of the customers it touched, and of marks abandoned by others. A
     /// failure here does not undo the write (it is committed): the marks stay for the next writer's pass,
-    /// and `dueProblem` says why.
+    /// and `upkeepProblem` says why.
     func keepDue(_ touched: [CustomerID]) {
         guard let keeper = dueKeeper() else {
             if dueWriterAddress == nil {
-                dueProblem = "Saved; due items wait: no due writer for this database (docs/postgresql.md)"
+                upkeepProblem = "Saved; due items wait: no due writer for this database (docs/postgresql.md)"
             }
             return
         }
         do {
             try keeper.recomputeMarked(touched)
             try keeper.recomputeMarked(try keeper.markedCustomers(olderThan: Self.abandonedMarkSeconds, limit: Self.abandonedPerWrite))
-            dueProblem = nil
+            upkeepProblem = nil
         } catch {
-            dueProblem = "Saved; due items wait: \(error)"
-            // A writer's connection that failed (the server restarted) is opened afresh at the next write.
-            lock.lock()
-            if case .writer = dueKeeping { dueKeeping = .unknown }
-            lock.unlock()
+            // The writer's link opens its connection again at its next statement if the server ended it.
+            upkeepProblem = "Saved; due items wait: \(error)"
         }
     }
 

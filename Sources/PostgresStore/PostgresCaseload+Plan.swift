@@ -182,8 +182,8 @@ extension PostgresCaseload {
             }
         }
         // The settings' trigger marked every customer: all are recomputed now, batch by batch.
-        // Committed already: a failure leaves the marks for the next pass, and says why in dueProblem.
-        do { try keepAllDue() } catch { dueProblem = "Saved; due items wait: \(error)" }
+        // Committed already: a failure leaves the marks for the next pass, and says why in upkeepProblem.
+        do { try keepAllDue() } catch { upkeepProblem = "Saved; due items wait: \(error)" }
         return settings
     }
 }

@@ -23,8 +23,7 @@ public final class PostgresCaseload: @unchecked Sendable {
     enum DueKeeping { case unknown, itself, writer(PostgresCaseload), none }
     var dueKeeping = DueKeeping.unknown
     /// Why the last write's due items were not brought up to date (they will be, by a later pass); nil when they were.
-    public internal(set) var dueProblem: String?
-    public var upkeepProblem: String? { dueProblem }
+    public internal(set) var upkeepProblem: String?
 
     public init(link: PostgresLink, dueWriter: PostgresURL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link

@@ -101,7 +101,7 @@ public final class PostgresLink: @unchecked Sendable {
             if let bind { bindings.append(bind, context: .default) } else { bindings.appendNull() }
         }
         // A connection the server ended (a restart, an administrator's pg_terminate_backend) is said at once;
-        // one that ends while the query waits fails the wait (`failWaiting`), never leaves it waiting for ever.
+        // one that ends while the query waits fails the wait (`watchForClose`), never leaves it waiting for ever.
         if connection.isClosed { try reconnect(doing: sql) }
         let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
         waitingLock.lock()

@@ -2,10 +2,6 @@ extension PostgresSchema {
     /// The one role that writes the due table (v12-due-writer).
     public static let dueWriter = "careerplan_due_writer"
 
-    /// The tables whose rows a customer's clocks are computed from: a change to any of them marks the
-    /// customer's due items stale.
-    static var clockSources: [String] { ["customer"] + customerTables.filter { !["due", "unsigned_plan"].contains($0) } }
-
     /// Who writes the due table (v12-due-writer). Until v11 every member's transaction rewrote its
     /// customers' due items itself, so staff held INSERT and DELETE on `due` and `unsigned_plan`, and a
     /// planner with psql could delete an overdue item of a customer in their reach (hiding it from the
@@ -63,7 +59,7 @@ extension PostgresSchema {
             RETURN NULL;
         END $$;
         REVOKE ALL ON FUNCTION mark_due_stale(), mark_all_due_stale() FROM PUBLIC;
-        \(clockSources.map { t in
+        \(recordTables.map { t in
             "CREATE TRIGGER due_stale AFTER INSERT OR UPDATE OR DELETE ON \(t) FOR EACH ROW EXECUTE FUNCTION mark_due_stale();"
         }.joined(separator: "\n"))
         CREATE TRIGGER due_stale AFTER INSERT OR UPDATE OR DELETE ON setting
@@ -74,7 +70,7 @@ extension PostgresSchema {
             careerplan_supervisor, careerplan_administrator;
         -- The writer reads what the clocks are computed from (every customer's: its own policy on the customer
         -- table, which the records' reach policies look through), rewrites the due rows and takes the marks.
-        GRANT SELECT ON staff, setting, \(clockSources.joined(separator: ", ")) TO \(dueWriter);
+        GRANT SELECT ON staff, setting, \(recordTables.joined(separator: ", ")) TO \(dueWriter);
         GRANT SELECT, INSERT, DELETE ON due, unsigned_plan TO \(dueWriter);
         GRANT SELECT, DELETE ON due_stale TO \(dueWriter);
         GRANT EXECUTE ON FUNCTION sees_everyone(name), covered_today(name) TO \(dueWriter);

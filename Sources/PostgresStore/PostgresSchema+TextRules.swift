@@ -1,7 +1,4 @@
 extension PostgresSchema {
-    /// The tables a staff member writes text into: the customer and every table of a customer's records.
-    static var textTables: [String] { ["customer"] + Transfer.sections.map(\.table) }
-
     /// careerplan's text rules, kept by the server too (v14-text-rules): no stored text holds a full SSN, and
     /// none is unboundedly long (Domain's `StoredText`, `SSN`, `TextLimits`). careerplan refuses both before
     /// it writes; the server took any body a member sent, so a planner with psql could keep a full SSN in a
@@ -51,7 +48,7 @@ extension PostgresSchema {
             END IF;
             RETURN NEW;
         END $$;
-        \(textTables.map { t -> String in
+        \(recordTables.map { t -> String in
             "CREATE TRIGGER text_rules BEFORE INSERT OR UPDATE ON \(t) FOR EACH ROW EXECUTE FUNCTION refuse_text_problem();"
         }.joined(separator: "\n"))
         """

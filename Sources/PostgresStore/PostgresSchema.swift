@@ -161,6 +161,19 @@ public enum PostgresSchema {
     /// The tables that hang off one customer: each gets the reach policy.
     static var customerTables: [String] { Transfer.sections.map(\.table) + ["due", "unsigned_plan"] }
 
+    /// What a member writes: the customer and every table of a customer's records (not the derived ones).
+    /// A change to any marks the customer's due items stale (v12); each keeps careerplan's text rules (v14).
+    static var recordTables: [String] { ["customer"] + Transfer.sections.map(\.table) }
+
+    /// The per-record triggers a bulk load by the DBA turns off inside its own transaction, and on again
+    /// before it commits (`Transfer.Load`): the trail gets one entry for the load, the due items are
+    /// computed once at its end, the records keep who made them in the file, and the text was checked as
+    /// an import's is before it was sent.
+    static var loadTriggers: [(trigger: String, tables: [String])] {
+        [("audit", audited), ("due_stale", recordTables + ["setting"]), ("stamp_recorder", recorderField.map(\.table)),
+         ("text_rules", recordTables)]
+    }
+
     /// Who may do what, as grants and policies the server checks on every
     /// statement, whichever program sends it.
     static var rules: String {

@@ -71,18 +71,17 @@ public enum Transfer {
             if try link.value("SELECT count(*)::text FROM careerplan.customer") != "0" {
                 throw Problem(description: "\(link.url) already holds customers: a center moves into an empty database only")
             }
-            for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER audit") }
-            // Every customer's due items are computed once at the end (refreshAllDue), not marked row by row.
-            for table in PostgresSchema.clockSources + ["setting"] {
-                try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER due_stale")
-            }
-            // The DBA's load is not a member's insert: the records keep who made them in the file.
-            for (table, _) in PostgresSchema.recorderField { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER stamp_recorder") }
-            // Checked already, record by record, as an import is (ImportCheck), before it is sent.
-            for table in PostgresSchema.textTables { try link.run("ALTER TABLE careerplan.\(table) DISABLE TRIGGER text_rules") }
+            try setLoadTriggers("DISABLE")
             // What the file holds, as the server parsed it: `firstDifference` compares the tables with it before commit.
             try link.run("CREATE TEMP TABLE sent (list text NOT NULL, n bigint NOT NULL, body jsonb NOT NULL) ON COMMIT DROP")
             existing = Set(try link.rows("SELECT login FROM careerplan.staff").compactMap { $0.first ?? nil })
+        }
+
+        /// `PostgresSchema.loadTriggers` off ("DISABLE") or on again ("ENABLE").
+        private func setLoadTriggers(_ state: String) throws {
+            for (trigger, tables) in PostgresSchema.loadTriggers {
+                for table in tables { try link.run("ALTER TABLE careerplan.\(table) \(state) TRIGGER \(trigger)") }
+            }
         }
 
         /// One export, or the next piece of one.
@@ -141,10 +140,7 @@ public enum Transfer {
         public func finish(what: String) throws -> Set<String> {
             try link.rows("SELECT setval('careerplan.customer_number', greatest(coalesce(max(id), 0), 1)) FROM careerplan.customer")
             for section in sections { try advance(section.table, link) }
-            for table in PostgresSchema.audited { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER audit") }
-            for table in PostgresSchema.clockSources + ["setting"] { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER due_stale") }
-            for (table, _) in PostgresSchema.recorderField { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER stamp_recorder") }
-            for table in PostgresSchema.textTables { try link.run("ALTER TABLE careerplan.\(table) ENABLE TRIGGER text_rules") }
+            try setLoadTriggers("ENABLE")
             // The planner's statistics, before the check and the due items read what was loaded (else it guesses the tables empty).
             try link.run("ANALYZE " + (PostgresSchema.customerTables + ["customer", "covering", "staff"]).map { "careerplan.\($0)" }
                 .joined(separator: ", "))

@@ -22,7 +22,10 @@ enum DueWriterFile {
         let path = location(executable: LocalContext.executablePath())
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let text: String? = try Privilege.withServiceGroup {
-            if Privilege.isSetGroupID { try checkOwnership(path) }
+            // Root's, written by root only, read by no one outside the group; its directory root's too.
+            if Privilege.isSetGroupID {
+                try SystemConfig.requireRootsOnly(path, fileMask: 0o027, also: " and read by the service group only (mode 0640)")
+            }
             return try? String(contentsOfFile: path, encoding: .utf8)
         }
         guard let text else { return nil }
@@ -30,30 +33,14 @@ enum DueWriterFile {
         return sameDatabase(writer, url) ? writer : nil
     }
 
-    /// Root's, written by root only, read by no one outside the group; its directory root's too.
-    static func checkOwnership(_ path: String) throws {
-        for (p, mask) in [(path, mode_t(0o027)), ((path as NSString).deletingLastPathComponent, mode_t(0o022))] {
-            var s = stat()
-            guard stat(p, &s) == 0, s.st_uid == 0, s.st_mode & mask == 0 else {
-                throw ValidationFailure("""
-                    \(p) must belong to root, be written by root only\(p == path ? " and read by the service group only (mode 0640)" : ""); \
-                    careerplan did not start
-                    """)
-            }
-        }
-    }
-
     /// `address = postgresql://careerplan_due_writer:PASSWORD@…`; `#` starts a comment.
     static func parse(_ text: String, path: String) throws -> PostgresURL {
         var address: PostgresURL?
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, parts[0] == "address",
-                  let url = try? PostgresURL(parsing: parts[1]), url.user == PostgresSchema.dueWriter, url.password != nil else {
+        for (number, key, value) in try SystemConfig.keyValues(text, path: path) {
+            guard key == "address", let url = try? PostgresURL(parsing: value), url.user == PostgresSchema.dueWriter,
+                  url.password != nil else {
                 throw ValidationFailure("""
-                    \(path) line \(number + 1): expected address = postgresql://\(PostgresSchema.dueWriter):PASSWORD@…, \
+                    \(path) line \(number): expected address = postgresql://\(PostgresSchema.dueWriter):PASSWORD@…, \
                     as careerplan init --due-writer-file writes it
                     """)
             }

@@ -78,14 +78,31 @@ struct InitCommand: ParsableCommand {
             }
             var writer = ""
             if let dueWriterFile {
-                let password = try PostgresAdmin.renewDueWriter(link)
-                try Self.writePrivately(dueWriterFile, """
+                // The file first: a password renewed with nowhere to write it would lock every host's writer out.
+                let fd: Int32
+                do { fd = try NewFile.create(dueWriterFile) } catch let failure as NewFile.Failure {
+                    throw ValidationFailure(failure.exists ? "\(dueWriterFile) exists already: remove it, or name a new file"
+                                                           : "\(failure)")
+                }
+                defer { close(fd) }
+                let password: String
+                do { password = try PostgresAdmin.renewDueWriter(link) } catch {
+                    unlink(dueWriterFile)
+                    throw error
+                }
+                let text = Array("""
                     # careerplan's due writer for \(url) (docs/postgresql.md, "Who writes the due items").
                     # Install on every host beside careerplan.conf, as root: install -o root -g GROUP -m 0640 FILE \
                     PREFIX/etc/careerplan-due-writer.conf
                     address = \(url.signingIn(as: PostgresSchema.dueWriter, password: password))
 
-                    """)
+                    """.utf8)
+                guard write(fd, text, text.count) == text.count else {
+                    throw ValidationFailure("""
+                        cannot write \(dueWriterFile): the due writer's password was renewed; run init with \
+                        --due-writer-file again to a new file
+                        """)
+                }
                 writer = """
                     the due writer has a new password, in \(dueWriterFile): install it on every host as \
                     careerplan-due-writer.conf beside careerplan.conf (root's, group the center's, mode 0640)
@@ -102,15 +119,5 @@ struct InitCommand: ParsableCommand {
                 administrator: \(admin) (\(fullName)), a database role of their own; add everyone else with careerplan staff add
                 """ + (writer.isEmpty ? "" : "\n" + writer)
         }
-    }
-
-    /// A new file only its owner reads: never through a link a user left at the path.
-    static func writePrivately(_ path: String, _ text: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ValidationFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw ValidationFailure("cannot make \(path) its owner's only") }
-        let bytes = Array(text.utf8)
-        guard write(fd, bytes, bytes.count) == bytes.count else { throw ValidationFailure("cannot write \(path)") }
     }
 }

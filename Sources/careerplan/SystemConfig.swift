@@ -27,24 +27,27 @@ struct SystemConfig: Equatable {
     static func load(executable: String, privileged: Bool) throws -> SystemConfig? {
         let path = location(executable: executable)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        if privileged {
-            for p in [path, (path as NSString).deletingLastPathComponent] {
-                var s = stat()
-                guard stat(p, &s) == 0, s.st_uid == 0, s.st_mode & 0o022 == 0 else {
-                    throw ValidationFailure("\(p) must belong to root and be writable by root only; careerplan did not start")
-                }
-            }
-        }
+        if privileged { try requireRootsOnly(path) }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationFailure("cannot read \(path)")
         }
         return try parse(text, path: path)
     }
 
-    /// `key = value` lines; `#` starts a comment. An unknown key is an error,
-    /// so a typo never silently leaves a center on the wrong file.
-    static func parse(_ text: String, path: String) throws -> SystemConfig {
-        var config = SystemConfig(path: path)
+    /// A file a set-group-ID careerplan trusts: it and its directory belong to root and only root writes
+    /// them; `fileMask` the file's own permission bits that must be clear besides (others reading it).
+    static func requireRootsOnly(_ path: String, fileMask: mode_t = 0o022, also rule: String = "") throws {
+        for (p, mask) in [(path, fileMask), ((path as NSString).deletingLastPathComponent, mode_t(0o022))] {
+            var s = stat()
+            guard stat(p, &s) == 0, s.st_uid == 0, s.st_mode & mask == 0 else {
+                throw ValidationFailure("\(p) must belong to root and be writable by root only\(p == path ? rule : ""); careerplan did not start")
+            }
+        }
+    }
+
+    /// The `key = value` lines of a configuration file, with their numbers; `#` starts a comment.
+    static func keyValues(_ text: String, path: String) throws -> [(number: Int, key: String, value: String)] {
+        var out: [(number: Int, key: String, value: String)] = []
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
@@ -52,20 +55,30 @@ struct SystemConfig: Equatable {
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw ValidationFailure("\(path) line \(number + 1): expected key = value")
             }
-            switch parts[0] {
+            out.append((number + 1, parts[0], parts[1]))
+        }
+        return out
+    }
+
+    /// `key = value` lines; `#` starts a comment. An unknown key is an error,
+    /// so a typo never silently leaves a center on the wrong file.
+    static func parse(_ text: String, path: String) throws -> SystemConfig {
+        var config = SystemConfig(path: path)
+        for (number, key, value) in try keyValues(text, path: path) {
+            switch key {
             case "data-file":
-                guard parts[1].hasPrefix("/") else {
-                    throw ValidationFailure("\(path) line \(number + 1): data-file must be an absolute path")
+                guard value.hasPrefix("/") else {
+                    throw ValidationFailure("\(path) line \(number): data-file must be an absolute path")
                 }
-                config.dataFile = (parts[1] as NSString).standardizingPath
-            case "group": config.group = parts[1]
+                config.dataFile = (value as NSString).standardizingPath
+            case "group": config.group = value
             case "time-zone":
-                guard TimeZone(identifier: parts[1]) != nil else {
-                    throw ValidationFailure("\(path) line \(number + 1): unknown time zone \"\(parts[1])\" (e.g. America/Chicago)")
+                guard TimeZone(identifier: value) != nil else {
+                    throw ValidationFailure("\(path) line \(number): unknown time zone \"\(value)\" (e.g. America/Chicago)")
                 }
-                config.timeZone = parts[1]
+                config.timeZone = value
             default:
-                throw ValidationFailure("\(path) line \(number + 1): unknown key \"\(parts[0])\" (keys: \(keys.joined(separator: ", ")))")
+                throw ValidationFailure("\(path) line \(number): unknown key \"\(key)\" (keys: \(keys.joined(separator: ", ")))")
             }
         }
         return config

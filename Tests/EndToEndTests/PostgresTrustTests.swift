@@ -342,6 +342,10 @@ struct PostgresEndToEndTests {
         try center.root("/usr/bin/install", ["-o", "root", "-g", center.serviceGroup, "-m", "0640", center.prefix + "/due-writer.conf",
                                              writerFile])
         #expect(try center.tool(as: planner, "/bin/cat", [writerFile]).output.contains("Permission denied"))
+        // A second init to the same file takes over nothing, and renews no password (the installed file still works).
+        let (again, twice) = try center.careerplan(as: "root", ["init", "--db", cluster.dbaURL, "--admin", admin,
+                                                                  "--due-writer-file", center.prefix + "/due-writer.conf"])
+        #expect(twice != 0 && again.contains("exists already: remove it, or name a new file"), "\(again)")
         for (login, name, role) in [(planner, "Pat Planner", "planner"), (desk, "Dee Desk", "front-desk")] {
             let (added, ok) = try center.careerplan(as: admin, ["staff", "add", login, "--name", name, "--role", role, "--db", cluster.url])
             try #require(ok == 0, "\(added)")

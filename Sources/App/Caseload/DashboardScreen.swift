@@ -230,11 +230,11 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
         func entries(_ name: (String) -> String) -> [String] {
             each.map { "\($0.login == "unassigned" ? $0.login : name($0.login)) \($0.n)" }
         }
-        for names in [entries { $0 }, entries { session.staff[$0]?.initials ?? $0 }] {
+        let initials = entries { session.staff[$0]?.initials ?? $0 }
+        for names in [entries { $0 }, initials] {
             let line = title + names.joined(separator: " · ")
             if line.displayWidth <= width { return line }
         }
-        let initials = entries { session.staff[$0]?.initials ?? $0 }
         let most = each.indices.sorted { (each[$0].n, each[$1].login) > (each[$1].n, each[$0].login) }
         var shown: [Int] = []
         for i in most {
