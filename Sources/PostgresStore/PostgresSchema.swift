@@ -62,6 +62,7 @@ public enum PostgresSchema {
         ("v12-due-writer", dueWriterRole),
         ("v13-server-stamps", serverStamps),
         ("v14-text-rules", textRules),
+        ("v15-server-calendar", serverCalendar),
     ]
 
     /// The last migration, as `careerplan --version` names it.
@@ -171,7 +172,7 @@ public enum PostgresSchema {
     /// an import's is before it was sent.
     static var loadTriggers: [(trigger: String, tables: [String])] {
         [("audit", audited), ("due_stale", recordTables + ["setting"]), ("stamp_recorder", recorderField.map(\.table)),
-         ("text_rules", recordTables)]
+         ("text_rules", recordTables), ("keep_stamps", keepStampsTables.map(\.table))]
     }
 
     /// Who may do what, as grants and policies the server checks on every

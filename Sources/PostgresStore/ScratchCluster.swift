@@ -114,6 +114,12 @@ public final class ScratchCluster {
 
     public func superuser() throws -> PostgresLink { try PostgresLink(url(user: "postgres"), account: "root") }
 
+    /// The installed schema's server clock fixed at `moment` ("2026-11-23T16:30:00Z"), as the tests fix
+    /// careerplan's: the days and moments a member's writes stamp are checked against it (v15).
+    public func pinCalendar(at moment: String) throws {
+        try superuser().rows("UPDATE careerplan.calendar SET pinned_now = $1::timestamptz", [moment])
+    }
+
     /// Runs a program and waits for it (posix_spawn and waitpid: Foundation's
     /// Process can miss the exit of a program whose child, the server, lives on).
     private static func run(_ path: String, _ args: [String]) throws {

@@ -36,7 +36,7 @@ struct PostgresTrustTests {
                                           'plan', 'bus pass', 'identifiedOn', '2026-11-01', 'recordedBy', 'x', 'version', 1)
               FROM careerplan.customer;
             INSERT INTO careerplan.case_note (customer_id, body)
-              SELECT id, jsonb_build_object('id', id, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false)
+              SELECT id, jsonb_build_object('id', id, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false)
               FROM careerplan.customer;
             """)
     }
@@ -60,10 +60,10 @@ struct PostgresTrustTests {
         #expect(try cluster.psql("SELECT planner FROM careerplan.customer WHERE id = 2") == other)
         #expect(try psql(as: planner, """
             INSERT INTO careerplan.case_note (customer_id, body)
-            SELECT id, jsonb_build_object('id', 10, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE planner IS NULL
+            SELECT id, jsonb_build_object('id', 10, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE planner IS NULL
             """) == "")   // the walk-in is in reach: allowed
         #expect(try psql(as: planner, """
-            INSERT INTO careerplan.case_note (customer_id, body) VALUES (2, '{"customer": "C000002"}')
+            INSERT INTO careerplan.case_note (customer_id, body) SELECT 2, jsonb_build_object('id', 15, 'customer', 'C000002', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false)
             """).contains("violates row-level security policy"))
         // The search functions find names over the caller's own reach only, whoever they name; the tallies
         // they count from are the caller's own reach too.
@@ -127,8 +127,12 @@ struct PostgresTrustTests {
             ("DELETE FROM careerplan.due_stale", "permission denied for table due_stale"),
             ("SET ROLE careerplan_due_writer", "permission denied to set role"),
             // careerplan's text rules, at the server: no full SSN in any record.
-            ("INSERT INTO careerplan.case_note (customer_id, body) SELECT id, jsonb_build_object('id', 12, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'SSN 123-45-6789', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1",
+            ("INSERT INTO careerplan.case_note (customer_id, body) SELECT id, jsonb_build_object('id', 12, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'SSN 123-45-6789', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1",
              "the case note's text: looks like a full SSN"),
+            // What careerplan stamps from its clock, the server checks by its own (v15): no note "entered" a month ago.
+            ("INSERT INTO careerplan.case_note (customer_id, body) SELECT id, jsonb_build_object('id', 14, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC' - interval '30 days')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1",
+             "the case note's enteredOn"),
+            ("UPDATE careerplan.calendar SET pinned_now = now() - interval '30 days'", "permission denied for table calendar"),
             ("INSERT INTO careerplan.due_tally VALUES (current_user, 'contact-30', current_date, current_date, current_date, 9)",
              "permission denied for table due_tally"),
             ("DELETE FROM careerplan.due_tally", "permission denied for table due_tally"),
@@ -183,7 +187,7 @@ struct PostgresTrustTests {
     @Test func theAuditTrailIsWrittenByTheServerAndChained() throws {
         _ = try psql(as: planner, """
             INSERT INTO careerplan.case_note (customer_id, body)
-            SELECT id, jsonb_build_object('id', 11, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1
+            SELECT id, jsonb_build_object('id', 11, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 1
             """)
         #expect(try psql(as: admin, "SELECT login || ' ' || entity || ' ' || action FROM careerplan.audit ORDER BY id DESC LIMIT 1")
                 == "\(planner) case_note insert")
@@ -193,7 +197,7 @@ struct PostgresTrustTests {
         _ = try psql(as: planner, """
             SET ROLE careerplan_planner;
             INSERT INTO careerplan.case_note (customer_id, body)
-            SELECT id, jsonb_build_object('id', 13, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', '2026-11-02', 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 3
+            SELECT id, jsonb_build_object('id', 13, 'customer', body ->> 'id', 'kind', 'contact', 'eventOn', '2026-11-02', 'enteredOn', (now() AT TIME ZONE 'UTC')::date::text, 'author', 'x', 'text', 'called', 'answers', '{}'::jsonb, 'twoWay', false) FROM careerplan.customer WHERE id = 3
             """)
         #expect(try psql(as: admin, "SELECT body ->> 'author' FROM careerplan.case_note WHERE body ->> 'id' = '13'") == planner)
         #expect(try psql(as: admin, "SELECT login FROM careerplan.audit WHERE entity = 'staff' ORDER BY id LIMIT 2")

@@ -29,6 +29,7 @@ struct PostgresDueWriterTests {
             try PostgresCaseload(link: link).refreshAllDue()
         }
         writer = try cluster.dueWriter()
+        try cluster.pinCalendar(at: testNowText)
     }
 
     /// A member's connection: the superuser's, with the member's role set (their grants and reach).

@@ -21,6 +21,7 @@ struct PostgresStampTests {
         let link = dba
         try link.transaction { try Transfer.load(export, link, what: "the test's caseload") }
         try PostgresAdmin.addStaff(Staff(login: "boss", name: "Bo Boss", initials: "BB", role: .administrator), dba)
+        try cluster.pinCalendar(at: testNowText)
         // Customers with no records yet: 9999 for the records a customer has one of; 9998 holding one of
         // each kind the synthetic caseload does not make, each as careerplan's own Domain value encodes it.
         for id in [9998, 9999] {
@@ -57,12 +58,22 @@ struct PostgresStampTests {
         try link.run("SET ROLE boss")
         try link.rows("""
             INSERT INTO careerplan.\(table) (customer_id, body)
-            SELECT 9999, jsonb_set(jsonb_set(body, '{customer}', '"C009999"'), ARRAY[$1::text], to_jsonb($2::text))
+            SELECT 9999, CASE WHEN $3::text = 'plan_version' THEN jsonb_set(b, '{plan,episodes}', '[]') ELSE b END
+            FROM (SELECT jsonb_set(jsonb_set(body, '{customer}', '"C009999"'), ARRAY[$1::text], to_jsonb($2::text))
                          || CASE WHEN $3::text = 'exit_record' THEN jsonb_build_object('kind', $4::text) ELSE '{}' END
-            FROM careerplan.\(table) \(source) LIMIT 1
-            """, [field, name, table, kind])
+                         || $5::jsonb AS b
+                  FROM careerplan.\(table) \(source) LIMIT 1) AS copied
+            """, [field, name, table, kind, try stampedNow(table)])
         return try dba.value("SELECT body ->> $1 FROM careerplan.\(table) WHERE customer_id = 9999 ORDER BY row_id DESC LIMIT 1",
                              [field])
+    }
+
+    /// The table's clock stamps as careerplan would write them at `testNow`, as a JSON object (v15 checks
+    /// them; a copied plan version starts with no episodes, the new customer having no plan before it).
+    func stampedNow(_ table: String) throws -> String {
+        let stamps = Dictionary(uniqueKeysWithValues: PostgresSchema.clockStamps.filter { $0.table == table }
+            .map { ($0.field, $0.isMoment ? testNowText : testToday.description) })
+        return String(decoding: try JSONSerialization.data(withJSONObject: stamps), as: UTF8.self)
     }
 
     @Test func aMembersInsertNamesTheMemberWhateverItSays() throws {

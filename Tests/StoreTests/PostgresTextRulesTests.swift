@@ -17,6 +17,7 @@ struct PostgresTextRulesTests {
         dba = try cluster.superuser()
         try PostgresAdmin.install(dba)
         try PostgresAdmin.addStaff(Staff(login: "boss", name: "Bo Boss", initials: "BB", role: .administrator), dba)
+        try cluster.pinCalendar(at: testNowText)
         try dba.run("""
             INSERT INTO careerplan.customer (id, planner, sort_name, words, body) VALUES
               (1, NULL, 'ana mine', ' ana mine c000001', '{"id": "C000001", "legalName": "Ana Mine", "zip": "60601",
@@ -61,7 +62,7 @@ struct PostgresTextRulesTests {
         let link = try cluster.superuser()
         try link.run("SET ROLE boss")
         let note = """
-            {"id": 1, "customer": "C000001", "kind": "contact", "eventOn": "2026-11-02", "enteredOn": "2026-11-02",
+            {"id": 1, "customer": "C000001", "kind": "contact", "eventOn": "2026-11-02", "enteredOn": "2026-11-23",
              "author": "boss", "text": "TEXT", "answers": {}, "twoWay": false}
             """
         #expect(throws: (any Error).self) {

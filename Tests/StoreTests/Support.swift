@@ -15,6 +15,8 @@ let testToday = Day(year: 2026, month: 11, day: 23)!
 /// The moment the seeded store stamps its writes: mid-morning of `testToday`
 /// in Chicago, so no test reads the real clock.
 let testNow = Date(timeIntervalSince1970: 1_795_451_400)   // 2026-11-23T16:30:00Z
+/// `testNow` as careerplan stores a moment; a scratch cluster's calendar is pinned to it (v15).
+let testNowText = "2026-11-23T16:30:00Z"
 
 /// An administrator, for the Store paths only administrators take.
 let testAdmin = Staff(login: "root", name: "Root", initials: "R", role: .administrator)
