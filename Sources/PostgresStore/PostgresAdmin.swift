@@ -87,7 +87,9 @@ public enum PostgresAdmin {
     }
 
     /// Gives the due writer (v12-due-writer) a new random password and its login; returns the password.
-    /// The statement is kept out of the server's log, which would otherwise hold the password as sent.
+    /// The same secret becomes the writer's key, with which careerplan shows a session is its own (v16):
+    /// from now on members write records through careerplan only. The statement is kept out of the
+    /// server's log, which would otherwise hold the password as sent.
     public static func renewDueWriter(_ link: PostgresLink) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let password = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
@@ -96,14 +98,16 @@ public enum PostgresAdmin {
                 SET LOCAL log_statement = 'none';
                 SET LOCAL log_min_duration_statement = -1;
                 ALTER ROLE \(PostgresSchema.dueWriter) LOGIN PASSWORD '\(password)';
+                INSERT INTO careerplan.write_key (key) VALUES ('\(password)') ON CONFLICT (one) DO UPDATE SET key = EXCLUDED.key;
                 """)
         }
         return password
     }
 
-    /// Whether the due writer may sign in (`renewDueWriter` has given it a password).
-    public static func dueWriterLogsIn(_ link: PostgresLink) throws -> Bool {
-        try link.value("SELECT rolcanlogin::text FROM pg_roles WHERE rolname = $1", [PostgresSchema.dueWriter]) == "true"
+    /// Whether the database has the writer's key (`renewDueWriter` since v16): then members write records
+    /// through careerplan only.
+    public static func hasWriterKey(_ link: PostgresLink) throws -> Bool {
+        try link.value("SELECT (count(*) = 1)::text FROM careerplan.write_key") == "true"
     }
 
     /// The first row whose hash does not follow from the one before, or nil when the whole trail holds.

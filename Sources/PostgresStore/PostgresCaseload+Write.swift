@@ -13,6 +13,7 @@ extension PostgresCaseload {
     func write<T>(touching touched: [CustomerID] = [], _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        try showWriterKey()
         let result = try link.transaction { try body() }
         writesCommitted += 1
         keepDue(touched)

@@ -24,6 +24,8 @@ public final class PostgresCaseload: @unchecked Sendable {
     var dueKeeping = DueKeeping.unknown
     /// Why the last write's due items were not brought up to date (they will be, by a later pass); nil when they were.
     public internal(set) var upkeepProblem: String?
+    /// The link's connection that has shown the server it is careerplan's (`showWriterKey`); 0 for none yet.
+    var provenConnection = 0
 
     public init(link: PostgresLink, dueWriter: PostgresURL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link

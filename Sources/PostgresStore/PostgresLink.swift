@@ -18,6 +18,8 @@ public final class PostgresLink: @unchecked Sendable {
     private let configuration: PostgresConnection.Configuration
     /// BEGIN sent and not yet COMMIT or ROLLBACK: a connection that ends then is not opened again under it.
     private var transactionDepth = 0
+    /// How many connections this link has opened (a reconnect is a new session, which has shown the server nothing yet).
+    public private(set) var connectionsOpened = 1
     private let logger = Logger(label: "careerplan.postgresql")
     /// The answer being waited for, failed when the server ends the connection: postgres-nio takes a query
     /// on a connection that closed and never answers it, so a restart would otherwise hang the screens.
@@ -48,6 +50,7 @@ public final class PostgresLink: @unchecked Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            connectionsOpened += 1
         } catch {
             try? group.syncShutdownGracefully()
             throw PostgresRefusal(error, doing: "connect to \(url) as \(user)", notes: credentials.notes)

@@ -63,6 +63,7 @@ public enum PostgresSchema {
         ("v13-server-stamps", serverStamps),
         ("v14-text-rules", textRules),
         ("v15-server-calendar", serverCalendar),
+        ("v16-careerplan-writes", careerplanWrites),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -16,7 +16,8 @@ struct InitCommand: ParsableCommand {
             any other new file is readable by you only (600). Given a postgresql:// address (the database's \
             administrator, a superuser), it installs careerplan's schema, roles and rules, or runs the migrations a \
             newer careerplan brings, and names the first administrator; --due-writer-file gives the due writer, \
-            which alone writes the due items, a new password (docs/postgresql.md).
+            which alone writes the due items, a new password, and makes it the key without which the server \
+            takes no record from a member's session (docs/postgresql.md).
             """
     )
 
@@ -26,8 +27,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The administrator's full name (default: from the account).")
     var name: String?
     @Option(help: ArgumentHelp("""
-        On PostgreSQL: give the due writer a new password and write its address to FILE (mode 600), for root \
-        to install on every host as careerplan-due-writer.conf beside careerplan.conf (docs/postgresql.md).
+        On PostgreSQL: give the due writer a new password (also the key careerplan proves its sessions with) \
+        and write its address to FILE (mode 600), for root to install on every host as \
+        careerplan-due-writer.conf beside careerplan.conf (docs/postgresql.md).
         """, valueName: "FILE"))
     var dueWriterFile: String?
 
@@ -105,12 +107,14 @@ struct InitCommand: ParsableCommand {
                 }
                 writer = """
                     the due writer has a new password, in \(dueWriterFile): install it on every host as \
-                    careerplan-due-writer.conf beside careerplan.conf (root's, group the center's, mode 0640)
+                    careerplan-due-writer.conf beside careerplan.conf (root's, group the center's, mode 0640); \
+                    it is also the key careerplan proves its sessions with, so a host without it can read but not save
                     """
-            } else if try !PostgresAdmin.dueWriterLogsIn(link) {
+            } else if try !PostgresAdmin.hasWriterKey(link) {
                 writer = """
-                    staff do not write the due table: careerplan signs in as \(PostgresSchema.dueWriter) for that. Give it a \
-                    password: careerplan init --db \(url) --admin \(admin) --due-writer-file FILE
+                    staff do not write the due table: careerplan signs in as \(PostgresSchema.dueWriter) for that, and \
+                    members may write records outside careerplan until it has a password (the key careerplan proves its \
+                    sessions with). Give it one: careerplan init --db \(url) --admin \(admin) --due-writer-file FILE
                     """
             }
             return """

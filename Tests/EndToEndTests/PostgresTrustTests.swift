@@ -409,6 +409,13 @@ struct PostgresEndToEndTests {
         // Each write's marks were taken up by the due writer the installed program signed in as.
         #expect(try cluster.psql("SELECT count(*) FROM careerplan.audit WHERE customer_id = 2") == "4")
         #expect(try cluster.psql("SELECT count(*) FROM careerplan.due_stale WHERE customer_id = 2") == "0")
+        // With the writer's key in the database, the planner's own psql writes no record, however right it is: the
+        // server takes records only from sessions that answered its nonce with the key only careerplan reads (v16).
+        let copied = try center.tool(as: planner, "/usr/bin/env", ["-C", "/", "/usr/bin/psql"] + cluster.psqlArguments("""
+            INSERT INTO careerplan.case_note (customer_id, body) SELECT customer_id, body FROM careerplan.case_note WHERE customer_id = 2
+            """)).output
+        #expect(copied.contains("the case note is written by careerplan only"), "\(copied)")
+        #expect(try cluster.psql("SELECT count(*) FROM careerplan.case_note WHERE customer_id = 2") == "1")
         // The night's run takes up any mark left (the DBA's own insert of customer 1), through the same writer.
         let (night, fine) = try center.careerplan(as: admin, ["exits", "--db", cluster.url])
         #expect(fine == 0 && !night.contains("not checked"), "\(night)")
