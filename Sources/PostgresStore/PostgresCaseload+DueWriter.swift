@@ -48,7 +48,7 @@ extension PostgresCaseload {
     /// and `upkeepProblem` says why.
     func keepDue(_ touched: [CustomerID]) {
         guard let keeper = dueKeeper() else {
-            if dueWriterAddress == nil {
+            if dueWriterAddress == nil, !touched.isEmpty {
                 upkeepProblem = "Saved; due items wait: no due writer for this database (docs/postgresql.md)"
             }
             return

@@ -8,12 +8,13 @@ import Store
 /// text. The server's triggers write the audit trail and mark the customers
 /// whose records changed; the due writer recomputes them after the commit.
 extension PostgresCaseload {
-    /// `body` in one transaction; then `touched` customers' due items recomputed by the due writer.
+    /// `body` in one transaction; then `touched` customers' due items recomputed by the due writer. A
+    /// write of records first shows the server the session is careerplan's (a draft is the member's own).
     @discardableResult
-    func write<T>(touching touched: [CustomerID] = [], _ body: () throws -> T) throws -> T {
+    func write<T>(touching touched: [CustomerID] = [], records: Bool = true, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        try showWriterKey()
+        if records { try showWriterKey() }
         let result = try link.transaction { try body() }
         writesCommitted += 1
         keepDue(touched)
@@ -109,7 +110,7 @@ extension PostgresCaseload {
 
     public func saveDraft(_ values: [String: String], customer: CustomerID, form: String) throws {
         let values = values.mapValues(Acronyms.withoutSSN)
-        try write {
+        try write(records: false) {
             try rows("""
                 INSERT INTO careerplan.draft (login, customer_id, form, body) VALUES (session_user, $1::bigint, $2, $3::jsonb)
                 ON CONFLICT (login, customer_id, form) DO UPDATE SET body = excluded.body, saved_at = now()
@@ -126,7 +127,7 @@ extension PostgresCaseload {
     }
 
     public func deleteDraft(customer: CustomerID, form: String) throws {
-        try write {
+        try write(records: false) {
             try rows("DELETE FROM careerplan.draft WHERE login = session_user AND customer_id = $1::bigint AND form = $2",
                      [String(customer.number), form])
         }

@@ -9,7 +9,19 @@ import Foundation
 extension PostgresCaseload {
     /// Before a write's transaction (a setting made inside one would go with a rollback).
     func showWriterKey() throws {
-        guard let key = dueWriterAddress?.password, provenConnection != link.connectionsOpened else { return }
+        guard provenConnection != link.connectionsOpened else { return }
+        guard let key = dueWriterAddress?.password else {
+            // Without the file: a database with a key refuses the write, so say why here, in words for the
+            // member (the server's are for a psql user), before any typing is sent.
+            if try link.value("SELECT careerplan.careerplan_session()::text") == "false" {
+                throw StoreError.invalid("""
+                    this host has no careerplan-due-writer.conf for this database; typing kept as a draft \
+                    (docs/postgresql.md)
+                    """)
+            }
+            provenConnection = link.connectionsOpened
+            return
+        }
         guard let nonce = try link.value("SELECT careerplan.write_challenge()") else { return }
         let proof = Self.writerProof(nonce: nonce, key: key)
         guard try link.value("SELECT careerplan.prove_writer($1)::text", [proof]) == "true" else {

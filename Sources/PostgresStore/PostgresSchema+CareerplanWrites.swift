@@ -52,10 +52,11 @@ extension PostgresSchema {
             RETURN right_answer;
         END $$;
 
-        -- Whether this session may write careerplan's tables: no key yet, or its token is the one kept for it.
+        -- Whether this session may write careerplan's tables: no key yet, the DBA's session, or its token is the one kept for it.
         CREATE FUNCTION careerplan_session() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careerplan, pg_temp AS $$
             SELECT NOT EXISTS (SELECT 1 FROM write_key)
+                OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
                 OR EXISTS (SELECT 1 FROM write_session s WHERE s.pid = pg_backend_pid() AND s.token IS NOT NULL
                            AND s.token = current_setting('careerplan.write_token', true))
         $$;
@@ -65,8 +66,7 @@ extension PostgresSchema {
         CREATE FUNCTION refuse_outside_careerplan() RETURNS trigger LANGUAGE plpgsql SET search_path = careerplan, pg_temp AS $$
         BEGIN
             -- A staff member's own session (not the DBA's, not inside the owner's functions) that has not shown it is careerplan.
-            IF my_role(current_user) IS NOT NULL AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
-               AND NOT careerplan_session() THEN
+            IF my_role(current_user) IS NOT NULL AND NOT careerplan_session() THEN
                 RAISE EXCEPTION 'the % is written by careerplan only, with the writer''s file installed beside careerplan.conf (docs/postgresql.md, "Who writes the records")',
                     replace(TG_TABLE_NAME, '_', ' ') USING ERRCODE = '42501';
             END IF;

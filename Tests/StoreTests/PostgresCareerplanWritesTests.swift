@@ -102,10 +102,13 @@ struct PostgresCareerplanWritesTests {
         let token = try #require(try dba.value("SELECT token FROM careerplan.write_session WHERE token IS NOT NULL LIMIT 1"))
         #expect(refusal(other, "SET careerplan.write_token = '\(token)'; UPDATE careerplan.customer SET body = body WHERE id = \(id.number)")
             .contains("written by careerplan only"))
-        // A careerplan without the writer's file is refused, and says where to look.
+        // A careerplan without the writer's file is refused before it sends the record, says where to look,
+        // and keeps the typing as a draft (the member's own to write).
         let without = PostgresCaseload(link: try session("mrivera"), now: { testNow })
-        let refused = #expect(throws: (any Error).self) { try without.addNote(note(id, "no file"), by: planner) }
-        #expect("\(refused.map { "\($0)" } ?? "")".contains("writer's file installed beside careerplan.conf"))
+        let refused = #expect(throws: StoreError.self) { try without.addNote(note(id, "no file"), by: planner) }
+        #expect(refused?.description.contains("this host has no careerplan-due-writer.conf for this database") == true)
+        try without.saveDraft(["text": "no file"], customer: id, form: "note")
+        #expect(try without.draft(customer: id, form: "note")?.values["text"] == "no file")
     }
 
     @Test func aWrongKeyOrASecondAnswerIsNotTaken() throws {
