@@ -36,8 +36,9 @@ extension PostgresCaseload {
                 return nil
             }
         }
+        // The DBA, or a session that showed the writer's key (v17: it may write the items of those it reaches).
         let mayWrite = try? link.value("""
-            SELECT (has_table_privilege('careerplan.due', 'INSERT') AND has_table_privilege('careerplan.due_stale', 'DELETE'))::text
+            SELECT (r.rolsuper OR careerplan.careerplan_proven())::text FROM pg_roles r WHERE r.rolname = current_user
             """)
         dueKeeping = mayWrite == "true" ? .itself : .none
         return mayWrite == "true" ? self : nil
@@ -97,19 +98,25 @@ extension PostgresCaseload {
         try eachBatch(sorted) { batch in
             lock.lock()
             defer { lock.unlock() }
-            try link.transaction {
-                let all = Self.idArray(batch)
-                try rows("""
-                    SELECT pg_advisory_xact_lock(hashtext('careerplan.due'), (id % 2147483647)::int)::text
-                    FROM unnest($1::bigint[]) AS t(id)
-                    """, [all])
-                let marks = try rows("SELECT mark::text FROM careerplan.due_stale WHERE customer_id = ANY($1::bigint[])", [all])
-                    .compactMap { $0.first ?? nil }
-                try refreshDue(batch)
-                if !marks.isEmpty {
-                    try rows("DELETE FROM careerplan.due_stale WHERE mark = ANY($1::bigint[])", ["{" + marks.joined(separator: ",") + "}"])
-                }
-            }
+            try link.transaction { try recomputeWithin(batch) }
+        }
+    }
+
+    /// These customers' due items and marks, inside the caller's transaction: the writer's pass, or a member's
+    /// write when its session showed the writer's key (v17).
+    func recomputeWithin(_ ids: [CustomerID]) throws {
+        let sorted = Array(Set(ids)).sorted { $0.number < $1.number }
+        guard !sorted.isEmpty else { return }
+        let all = Self.idArray(sorted)
+        try rows("""
+            SELECT pg_advisory_xact_lock(hashtext('careerplan.due'), (id % 2147483647)::int)::text
+            FROM unnest($1::bigint[]) AS t(id)
+            """, [all])
+        let marks = try rows("SELECT mark::text FROM careerplan.due_stale WHERE customer_id = ANY($1::bigint[])", [all])
+            .compactMap { $0.first ?? nil }
+        try refreshDue(sorted)
+        if !marks.isEmpty {
+            try rows("DELETE FROM careerplan.due_stale WHERE mark = ANY($1::bigint[])", ["{" + marks.joined(separator: ",") + "}"])
         }
     }
 }

@@ -36,10 +36,11 @@ extension PostgresCaseload {
                 let d = DuplicateDecision(customer: id, matched: duplicates, decidedBy: user.login, decidedAt: timestamp())
                 try insert("duplicate_decision", id: try nextID("duplicate_decision"), customer: id, body: try json(d))
             }
+            // Its number was taken inside the write: its first clocks with it, or by the writer after the commit.
+            if dueInTransaction { try recomputeWithin([id]) }
             return customer
         }
-        // Its number was taken inside the write: its first clocks are computed now it is committed.
-        keepDue([entered.id])
+        if !dueInTransaction { keepDue([entered.id]) }
         return entered
     }
 

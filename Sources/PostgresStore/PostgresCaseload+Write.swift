@@ -8,16 +8,21 @@ import Store
 /// text. The server's triggers write the audit trail and mark the customers
 /// whose records changed; the due writer recomputes them after the commit.
 extension PostgresCaseload {
-    /// `body` in one transaction; then `touched` customers' due items recomputed by the due writer. A
-    /// write of records first shows the server the session is careerplan's (a draft is the member's own).
+    /// `body` in one transaction with `touched` customers' due items, when the session showed the writer's
+    /// key (v17); else recomputed by the due writer after the commit. A write of records first shows the
+    /// server the session is careerplan's (a draft is the member's own).
     @discardableResult
     func write<T>(touching touched: [CustomerID] = [], records: Bool = true, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         if records { try showWriterKey() }
-        let result = try link.transaction { try body() }
+        let result = try link.transaction {
+            let result = try body()
+            if dueInTransaction { try recomputeWithin(touched) }
+            return result
+        }
         writesCommitted += 1
-        keepDue(touched)
+        if !dueInTransaction { keepDue(touched) }
         return result
     }
 

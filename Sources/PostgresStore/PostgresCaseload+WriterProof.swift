@@ -10,6 +10,7 @@ extension PostgresCaseload {
     /// Before a write's transaction (a setting made inside one would go with a rollback).
     func showWriterKey() throws {
         guard provenConnection != link.connectionsOpened else { return }
+        dueInTransaction = false
         guard let key = dueWriterAddress?.password else {
             // Without the file: a database with a key refuses the write, so say why here, in words for the
             // member (the server's are for a psql user), before any typing is sent.
@@ -31,6 +32,7 @@ extension PostgresCaseload {
                 """)
         }
         provenConnection = link.connectionsOpened
+        dueInTransaction = true
     }
 
     /// HMAC-SHA-256 of the nonce under `key`, in hex, as the server's `prove_writer` computes it.

@@ -24,8 +24,10 @@ public final class PostgresCaseload: @unchecked Sendable {
     var dueKeeping = DueKeeping.unknown
     /// Why the last write's due items were not brought up to date (they will be, by a later pass); nil when they were.
     public internal(set) var upkeepProblem: String?
-    /// The link's connection that has shown the server it is careerplan's (`showWriterKey`); 0 for none yet.
+    /// The link's connection `showWriterKey` last looked at (0 for none yet), and whether it holds a token:
+    /// then the due items are written inside each write's transaction (v17), not by the writer after it.
     var provenConnection = 0
+    var dueInTransaction = false
 
     public init(link: PostgresLink, dueWriter: PostgresURL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.link = link

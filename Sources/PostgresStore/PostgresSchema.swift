@@ -64,6 +64,7 @@ public enum PostgresSchema {
         ("v14-text-rules", textRules),
         ("v15-server-calendar", serverCalendar),
         ("v16-careerplan-writes", careerplanWrites),
+        ("v17-due-in-transaction", dueInTransaction),
     ]
 
     /// The last migration, as `careerplan --version` names it.

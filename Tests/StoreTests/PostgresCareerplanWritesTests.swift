@@ -93,6 +93,12 @@ struct PostgresCareerplanWritesTests {
         try careerplan.addNote(note(id, "called again"), by: planner)
         #expect(try dba.value("SELECT body ->> 'author' FROM careerplan.case_note WHERE row_id = \(saved.id)") == "mrivera")
         #expect(try dba.value("SELECT login FROM careerplan.audit WHERE entity = 'case_note' ORDER BY id DESC LIMIT 1") == "mrivera")
+        // Its due items were written in the note's own transaction (v17), as the file store does: the contact
+        // clock moved, no mark is left, and no due writer's connection was opened for it.
+        #expect(try dba.value("SELECT due_on::text FROM careerplan.due WHERE customer_id = \(id.number) AND rule = 'contact-30'")
+                == testToday.adding(days: 30).description)
+        #expect(try dba.value("SELECT count(*)::text FROM careerplan.due_stale WHERE customer_id = \(id.number)") == "0")
+        #expect(try dba.value("SELECT count(*)::text FROM pg_stat_activity WHERE usename = '\(PostgresSchema.dueWriter)'") == "0")
         // The token is that session's: another session of the same member has none.
         let other = try session("mrivera")
         #expect(refusal(other, """
