@@ -170,11 +170,12 @@ public enum PostgresSchema {
 
     /// The per-record triggers a bulk load by the DBA turns off inside its own transaction, and on again
     /// before it commits (`Transfer.Load`): the trail gets one entry for the load, the due items are
-    /// computed once at its end, the records keep who made them in the file, and the text was checked as
-    /// an import's is before it was sent.
+    /// computed once at its end, the records keep who made them and when in the file, the text was checked
+    /// as an import's is before it was sent, and the DBA needs no writer's key.
     static var loadTriggers: [(trigger: String, tables: [String])] {
         [("audit", audited), ("due_stale", recordTables + ["setting"]), ("stamp_recorder", recorderField.map(\.table)),
-         ("text_rules", recordTables), ("keep_stamps", keepStampsTables.map(\.table))]
+         ("text_rules", recordTables), ("keep_stamps", keepStampsTables.map(\.table)),
+         ("careerplan_writes", recordTables)]
     }
 
     /// Who may do what, as grants and policies the server checks on every
