@@ -10,43 +10,18 @@ import Testing
 /// member. careerplan's own day of work passes through it unchanged.
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL's calendar: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresCalendarTests {
-    let dir = NSTemporaryDirectory() + "careerplan-pgc-" + UUID().uuidString
-    let cluster: ScratchCluster
-    let dba: PostgresLink
-    let file: CaseloadStore
-    let writer: PostgresURL
+    let fixture: PostgresFixture
+    var cluster: ScratchCluster { fixture.cluster }
+    var dba: PostgresLink { fixture.dba }
+    var file: CaseloadStore { fixture.file }
+    var writer: PostgresURL { fixture.writer }
 
-    init() throws {
-        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
-        cluster = try ScratchCluster()
-        dba = try cluster.superuser()
-        try PostgresAdmin.install(dba)
-        let export = try file.exportJSON(by: testAdmin)
-        let link = dba
-        try link.transaction {
-            try Transfer.load(export, link, what: "the test's caseload")
-            try PostgresCaseload(link: link).refreshAllDue()
-        }
-        writer = try cluster.dueWriter()
-        try cluster.pinCalendar(at: testNowText)
-    }
+    init() throws { fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgc-" + UUID().uuidString) }
 
-    /// A member's connection: the superuser's, with the member's role set (their grants and reach).
-    func member(_ login: String) throws -> PostgresLink {
-        let link = try cluster.superuser()
-        try link.run("SET ROLE \(login)")
-        return link
-    }
+    func member(_ login: String) throws -> PostgresLink { try fixture.member(login) }
 
     func problem(_ value: String, moment: Bool) throws -> String? {
         try dba.value("SELECT careerplan.stamp_problem('it', $1, $2::boolean)", [value, String(moment)])
-    }
-
-    /// An enrolled customer of `planner` with a plan, not exited.
-    func planned(of planner: String) throws -> CustomerID {
-        let ids = try file.customers(CaseloadFilter(), offset: 0, limit: 100)
-            .filter { $0.planner == planner && $0.enrolledOn != nil && $0.exitedOn == nil }.map(\.id)
-        return try #require(try ids.first { try file.plan(for: $0).map { !$0.plan.goals.isEmpty } ?? false })
     }
 
     @Test func aStampedDayIsTodaySomewhereOnEarthAndAMomentIsNow() throws {
@@ -86,27 +61,33 @@ struct PostgresCalendarTests {
         try cluster.pinCalendar(at: testNowText)
     }
 
+    /// A hire recorded and its wage corrected (a correction in its history), and a referral sent, as careerplan's forms make them.
+    func hireCorrectedAndReferral(_ store: any Caseload, _ id: CustomerID, by planner: Staff) throws -> (Outcome, Referral) {
+        let enrolledOn = try file.customer(id)?.enrolledOn
+        let job = try store.addOutcome(Outcome.checked(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32", "wage": "17.50",
+                                                        "occupation": "line cook", "knownOn": "2026-11-18"],
+                                                       kind: .employment, customer: id, by: planner.login, today: testToday,
+                                                       enrolledOn: enrolledOn).get(), by: planner)
+        var v = job.values
+        v["wage"] = "18.25"
+        v["why"] = "the pay stub"
+        let fixed = try store.correctOutcome(job, to: job.correcting(v, today: testToday, enrolledOn: enrolledOn).get(), by: planner)
+        let sent = try store.addReferral(Referral.checked(["partner": "housing", "sentOn": "2026-11-20", "reason": "eviction"],
+                                                          customer: id, by: planner.login, today: testToday).get(), by: planner)
+        return (fixed, sent)
+    }
+
     /// A planner's day through careerplan as a member (notes, an outcome corrected, a referral moved, a pause
     /// ended, the plan saved, reviewed, signed and copied) and the same on the file: the same records.
     @Test func careerplansOwnWritesAreKeptAsTheFileKeepsThem() throws {
         let planner = try #require(try file.staff(login: "mrivera"))
-        let id = try planned(of: "mrivera")
+        let id = try fixture.enrolled(of: "mrivera", planned: true)
         let database = PostgresCaseload(link: try member("mrivera"), dueWriter: writer, now: { testNow })
         let matrix = try file.servicesMatrix()
         for store in [database, file] as [any Caseload] {
             try store.addNote(CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday.adding(days: -3), enteredOn: testToday,
                                        author: "", text: "called about the interview", channel: .phone, twoWay: true), by: planner)
-            let enrolledOn = try file.customer(id)?.enrolledOn
-            let job = try store.addOutcome(Outcome.checked(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32",
-                                                            "wage": "17.50", "occupation": "line cook", "knownOn": "2026-11-18"],
-                                                           kind: .employment, customer: id, by: planner.login, today: testToday,
-                                                           enrolledOn: enrolledOn).get(), by: planner)
-            var v = job.values
-            v["wage"] = "18.25"
-            v["why"] = "the pay stub"
-            try store.correctOutcome(job, to: job.correcting(v, today: testToday, enrolledOn: enrolledOn).get(), by: planner)
-            let sent = try store.addReferral(Referral.checked(["partner": "housing", "sentOn": "2026-11-20", "reason": "eviction"],
-                                                              customer: id, by: planner.login, today: testToday).get(), by: planner)
+            let (_, sent) = try hireCorrectedAndReferral(store, id, by: planner)
             try store.updateReferral(sent, to: sent.moving(["status": "accepted", "on": "2026-11-22"], by: planner.login,
                                                            today: testToday).get(), by: planner)
             let current = try #require(try store.plan(for: id))
@@ -129,19 +110,9 @@ struct PostgresCalendarTests {
     /// What psql within a planner's grants tried: each refused, or the name it forged replaced by theirs.
     @Test func aPlannerCannotBackdateRewriteOrRename() throws {
         let planner = try #require(try file.staff(login: "mrivera"))
-        let id = try planned(of: "mrivera")
+        let id = try fixture.enrolled(of: "mrivera", planned: true)
         let careerplan = PostgresCaseload(link: try member("mrivera"), dueWriter: writer, now: { testNow })
-        let enrolledOn = try careerplan.customer(id)?.enrolledOn
-        let job = try careerplan.addOutcome(Outcome.checked(["employer": "Harbor Foods", "on": "2026-11-16", "hours": "32",
-                                                             "wage": "17.50", "occupation": "line cook", "knownOn": "2026-11-18"],
-                                                            kind: .employment, customer: id, by: planner.login, today: testToday,
-                                                            enrolledOn: enrolledOn).get(), by: planner)
-        var v = job.values
-        v["why"] = "typo"
-        v["wage"] = "18.25"
-        let fixed = try careerplan.correctOutcome(job, to: job.correcting(v, today: testToday, enrolledOn: enrolledOn).get(), by: planner)
-        let sent = try careerplan.addReferral(Referral.checked(["partner": "housing", "sentOn": "2026-11-20", "reason": "eviction"],
-                                                               customer: id, by: planner.login, today: testToday).get(), by: planner)
+        let (fixed, sent) = try hireCorrectedAndReferral(careerplan, id, by: planner)
         let psql = try member("mrivera")
         func refusal(_ sql: String, _ args: [String] = []) -> String {
             do {

@@ -11,39 +11,18 @@ import Testing
 /// as with their psql (the same with real accounts in EndToEndTests/PostgresEndToEndTests).
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL's careerplan-only writes: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresCareerplanWritesTests {
-    let dir = NSTemporaryDirectory() + "careerplan-pgk-" + UUID().uuidString
-    let cluster: ScratchCluster
-    let dba: PostgresLink
-    let file: CaseloadStore
-    let writer: PostgresURL
+    let fixture: PostgresFixture
+    var dba: PostgresLink { fixture.dba }
+    var file: CaseloadStore { fixture.file }
+    var writer: PostgresURL { fixture.writer }
 
     init() throws {
-        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
-        cluster = try ScratchCluster()
-        dba = try cluster.superuser()
-        try PostgresAdmin.install(dba)
-        let export = try file.exportJSON(by: testAdmin)
-        let link = dba
-        try link.transaction {
-            try Transfer.load(export, link, what: "the test's caseload")
-            try PostgresCaseload(link: link).refreshAllDue()
-        }
-        writer = try cluster.dueWriter()
+        fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgk-" + UUID().uuidString)
         try PostgresAdmin.addStaff(Staff(login: "boss", name: "Bo Boss", initials: "BB", role: .administrator), dba)
-        try cluster.pinCalendar(at: testNowText)
     }
 
-    /// The member's own session, as their psql has it.
-    func session(_ login: String) throws -> PostgresLink {
-        let link = try cluster.superuser()
-        try link.run("SET SESSION AUTHORIZATION \(login)")
-        return link
-    }
-
-    func enrolled(of planner: String) throws -> CustomerID {
-        try #require(try file.customers(CaseloadFilter(), offset: 0, limit: 100)
-            .first { $0.planner == planner && $0.enrolledOn != nil && $0.exitedOn == nil }).id
-    }
+    func session(_ login: String) throws -> PostgresLink { try fixture.session(login) }
+    func enrolled(of planner: String) throws -> CustomerID { try fixture.enrolled(of: planner) }
 
     func note(_ id: CustomerID, _ text: String) -> CaseNote {
         CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "", text: text,

@@ -10,34 +10,17 @@ import Testing
 /// not make is brought up to date by the next writer's pass.
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL's due writer: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresDueWriterTests {
-    let dir = NSTemporaryDirectory() + "careerplan-pgd-" + UUID().uuidString
-    let cluster: ScratchCluster
-    let dba: PostgresLink
-    let file: CaseloadStore
+    let fixture: PostgresFixture
+    var cluster: ScratchCluster { fixture.cluster }
+    var dba: PostgresLink { fixture.dba }
+    var file: CaseloadStore { fixture.file }
+    var writer: PostgresURL { fixture.writer }
     let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
-    let writer: PostgresURL
 
-    init() throws {
-        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
-        cluster = try ScratchCluster()
-        dba = try cluster.superuser()
-        try PostgresAdmin.install(dba)
-        let export = try file.exportJSON(by: admin)
-        let link = dba
-        try link.transaction {
-            try Transfer.load(export, link, what: "the test's caseload")
-            try PostgresCaseload(link: link).refreshAllDue()
-        }
-        writer = try cluster.dueWriter()
-        try cluster.pinCalendar(at: testNowText)
-    }
+    init() throws { fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgd-" + UUID().uuidString) }
 
-    /// A member's connection: the superuser's, with the member's role set (their grants and reach).
-    func member(_ login: String) throws -> PostgresLink {
-        let link = try cluster.superuser()
-        try link.run("SET ROLE \(login)")
-        return link
-    }
+    func member(_ login: String) throws -> PostgresLink { try fixture.member(login) }
+    func enrolled(of planner: String) throws -> CustomerID { try fixture.enrolled(of: planner) }
 
     /// The due table as text, and as a recount from the records would leave it (the recount is rolled back).
     static let dueTableSQL = """
@@ -57,12 +40,6 @@ struct PostgresDueWriterTests {
     }
 
     func marks() throws -> Int { Int(try dba.value("SELECT count(*)::text FROM careerplan.due_stale") ?? "") ?? -1 }
-
-    /// An enrolled customer of `planner`, not exited.
-    func enrolled(of planner: String) throws -> CustomerID {
-        try #require(try file.customers(CaseloadFilter(), offset: 0, limit: 100)
-            .first { $0.planner == planner && $0.enrolledOn != nil && $0.exitedOn == nil }).id
-    }
 
     /// Outside careerplan's own session (one that showed the writer's key, v17), staff add no item and see
     /// no item or mark to delete.

@@ -1,0 +1,52 @@
+import Domain
+import Foundation
+import PostgresStore
+import Store
+import Testing
+
+/// A scratch cluster holding the seeded test caseload with its due items computed, its due writer given
+/// a password (and so the writer's key, v16), and its calendar pinned at `testNow`: the suites that try
+/// the server's rules against a member's writes start here.
+struct PostgresFixture {
+    let cluster: ScratchCluster
+    let dba: PostgresLink
+    let file: CaseloadStore
+    let writer: PostgresURL
+
+    init(directory: String, customers: Int = 48) throws {
+        file = try seededStore(at: directory + "/c.sqlite", customers: customers)
+        cluster = try ScratchCluster()
+        dba = try cluster.superuser()
+        try PostgresAdmin.install(dba)
+        let export = try file.exportJSON(by: testAdmin)
+        let link = dba
+        try link.transaction {
+            try Transfer.load(export, link, what: "the test's caseload")
+            try PostgresCaseload(link: link).refreshAllDue()
+        }
+        writer = try cluster.dueWriter()
+        try cluster.pinCalendar(at: testNowText)
+    }
+
+    /// A member's connection: the superuser's with the member's role set (their grants and reach; the
+    /// server sees the superuser signed in, so v16's gate lets it through, as it does the DBA).
+    func member(_ login: String) throws -> PostgresLink {
+        let link = try cluster.superuser()
+        try link.run("SET ROLE \(login)")
+        return link
+    }
+
+    /// The member's own session, as their psql has it (SET SESSION AUTHORIZATION: the member signed in).
+    func session(_ login: String) throws -> PostgresLink {
+        let link = try cluster.superuser()
+        try link.run("SET SESSION AUTHORIZATION \(login)")
+        return link
+    }
+
+    /// An enrolled customer of `planner`, not exited (with a plan of goals, when `planned`).
+    func enrolled(of planner: String, planned: Bool = false) throws -> CustomerID {
+        let ids = try file.customers(CaseloadFilter(), offset: 0, limit: 100)
+            .filter { $0.planner == planner && $0.enrolledOn != nil && $0.exitedOn == nil }.map(\.id)
+        return try #require(try ids.first { id in try !planned || (file.plan(for: id).map { !$0.plan.goals.isEmpty } ?? false) })
+    }
+}
