@@ -15,9 +15,9 @@ struct InitCommand: ParsableCommand {
             sudo careerplan init --admin LOGIN. It is shared with the configured group (mode 660); \
             any other new file is readable by you only (600). Given a postgresql:// address (the database's \
             administrator, a superuser), it installs careerplan's schema, roles and rules, or runs the migrations a \
-            newer careerplan brings, and names the first administrator; --due-writer-file gives the due writer, \
-            which alone writes the due items, a new password, and makes it the key without which the server \
-            takes no record from a member's session (docs/postgresql.md).
+            newer careerplan brings, and names the first administrator; --due-writer-file gives the due writer \
+            a new password, which is also the key without which the server takes no record from a member's \
+            session (docs/postgresql.md).
             """
     )
 
