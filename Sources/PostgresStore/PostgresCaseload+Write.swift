@@ -15,11 +15,19 @@ extension PostgresCaseload {
     func write<T>(touching touched: [CustomerID] = [], records: Bool = true, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        if records { try showWriterKey() }
-        let result = try link.transaction {
-            let result = try body()
-            if dueInTransaction { try recomputeWithin(touched) }
-            return result
+        let result: T
+        do {
+            result = try link.transaction {
+                // Inside: a connection the server ended is opened again at BEGIN, and must show the key anew.
+                if records { try showWriterKey() }
+                let result = try body()
+                if dueInTransaction { try recomputeWithin(touched) }
+                return result
+            }
+        } catch {
+            // A proof made in a transaction that did not commit went with it (its token and setting): the next write shows it again.
+            provenConnection = 0
+            throw error
         }
         writesCommitted += 1
         if !dueInTransaction { keepDue(touched) }

@@ -7,7 +7,8 @@ import Foundation
 /// writer's file only the installed program reads), once per connection. Without the file there is
 /// nothing to answer with: on a database with a key the server then refuses the write and says why.
 extension PostgresCaseload {
-    /// Before a write's transaction (a setting made inside one would go with a rollback).
+    /// First in a write's transaction, once per connection (`write` forgets it when the transaction fails:
+    /// the token and setting made inside went with the rollback).
     func showWriterKey() throws {
         guard provenConnection != link.connectionsOpened else { return }
         dueInTransaction = false

@@ -50,7 +50,6 @@ public final class PostgresLink: @unchecked Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
-            connectionsOpened += 1
         } catch {
             try? group.syncShutdownGracefully()
             throw PostgresRefusal(error, doing: "connect to \(url) as \(user)", notes: credentials.notes)
@@ -66,6 +65,7 @@ public final class PostgresLink: @unchecked Sendable {
         guard transactionDepth == 0 else { throw PostgresRefusal.plain(Self.closed, doing: Self.firstLine(sql)) }
         do {
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            connectionsOpened += 1
         } catch {
             throw PostgresRefusal.plain(Self.closed + "; connecting again failed: \(PostgresRefusal(error, doing: "connect"))",
                                         doing: Self.firstLine(sql))

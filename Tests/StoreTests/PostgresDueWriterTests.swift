@@ -136,15 +136,21 @@ struct PostgresDueWriterTests {
     @Test(.timeLimit(.minutes(1))) func connectionsTheServerEndedAreOpenedAgain() throws {
         let planner = try #require(try file.staff(login: "mrivera"))
         let id = try enrolled(of: "mrivera")
-        let caseload = PostgresCaseload(link: try member("mrivera"), dueWriter: writer, now: { testNow })
+        let link = try member("mrivera")
+        let caseload = PostgresCaseload(link: link, dueWriter: writer, now: { testNow })
         func note(_ text: String) throws {
             try caseload.addNote(CaseNote(id: 0, customer: id, kind: .contact, eventOn: testToday, enteredOn: testToday, author: "",
                                           text: text, channel: .phone, twoWay: true), by: planner)
         }
         try note("first")
-        try dba.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(PostgresSchema.dueWriter)'")
+        let first = try #require(try link.value("SELECT pg_backend_pid()::text"))
+        try dba.run("SELECT pg_terminate_backend(\(first))")
         Thread.sleep(forTimeInterval: 0.2)
+        // The next write opens the connection again at its BEGIN, and shows the writer's key again inside.
         try note("second")
+        let second = try #require(try link.value("SELECT pg_backend_pid()::text"))
+        #expect(second != first)
+        #expect(try dba.value("SELECT count(*)::text FROM careerplan.write_session WHERE pid = \(second) AND token IS NOT NULL") == "1")
         #expect(caseload.upkeepProblem == nil)
         #expect(try dueTable() == (try recounted()) && (try marks()) == 0)
         try dba.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'postgres' AND pid <> pg_backend_pid()")
