@@ -30,6 +30,8 @@ extension PostgresSchema {
         SET search_path = careerplan, pg_temp AS $$
         DECLARE n text := encode(gen_random_bytes(16), 'hex');
         BEGIN
+            -- Sessions that ended leave their rows; a later session reusing a number starts afresh below.
+            DELETE FROM write_session WHERE pid NOT IN (SELECT a.pid FROM pg_stat_activity a);
             INSERT INTO write_session (pid, nonce, token) VALUES (pg_backend_pid(), n, NULL)
             ON CONFLICT (pid) DO UPDATE SET nonce = EXCLUDED.nonce, token = NULL;
             RETURN n;

@@ -151,6 +151,7 @@ struct PostgresDueWriterTests {
         let second = try #require(try link.value("SELECT pg_backend_pid()::text"))
         #expect(second != first)
         #expect(try dba.value("SELECT count(*)::text FROM careerplan.write_session WHERE pid = \(second) AND token IS NOT NULL") == "1")
+        #expect(try dba.value("SELECT count(*)::text FROM careerplan.write_session WHERE pid = \(first)") == "0", "the ended session's row is gone")
         #expect(caseload.upkeepProblem == nil)
         #expect(try dueTable() == (try recounted()) && (try marks()) == 0)
         try dba.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'postgres' AND pid <> pg_backend_pid()")
