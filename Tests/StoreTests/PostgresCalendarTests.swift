@@ -16,7 +16,7 @@ struct PostgresCalendarTests {
     var file: CaseloadStore { fixture.file }
     var writer: PostgresURL { fixture.writer }
 
-    init() throws { fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgc-" + UUID().uuidString) }
+    init() throws { fixture = try PostgresFixture() }
 
     func member(_ login: String) throws -> PostgresLink { try fixture.member(login) }
 

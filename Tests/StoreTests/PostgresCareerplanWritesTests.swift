@@ -17,7 +17,7 @@ struct PostgresCareerplanWritesTests {
     var writer: PostgresURL { fixture.writer }
 
     init() throws {
-        fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgk-" + UUID().uuidString)
+        fixture = try PostgresFixture()
         try PostgresAdmin.addStaff(Staff(login: "boss", name: "Bo Boss", initials: "BB", role: .administrator), dba)
     }
 

@@ -17,7 +17,7 @@ struct PostgresDueWriterTests {
     var writer: PostgresURL { fixture.writer }
     let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
 
-    init() throws { fixture = try PostgresFixture(directory: NSTemporaryDirectory() + "careerplan-pgd-" + UUID().uuidString) }
+    init() throws { fixture = try PostgresFixture() }
 
     func member(_ login: String) throws -> PostgresLink { try fixture.member(login) }
     func enrolled(of planner: String) throws -> CustomerID { try fixture.enrolled(of: planner) }

@@ -7,14 +7,15 @@ import Testing
 /// A scratch cluster holding the seeded test caseload with its due items computed, its due writer given
 /// a password (and so the writer's key, v16), and its calendar pinned at `testNow`: the suites that try
 /// the server's rules against a member's writes start here.
-struct PostgresFixture {
+final class PostgresFixture {
+    let temporary = TemporaryDirectory()
     let cluster: ScratchCluster
     let dba: PostgresLink
     let file: CaseloadStore
     let writer: PostgresURL
 
-    init(directory: String, customers: Int = 48) throws {
-        file = try seededStore(at: directory + "/c.sqlite", customers: customers)
+    init(customers: Int = 48) throws {
+        file = try seededStore(at: temporary.path + "/c.sqlite", customers: customers)
         cluster = try ScratchCluster()
         dba = try cluster.superuser()
         try PostgresAdmin.install(dba)

@@ -9,14 +9,14 @@ import Testing
 /// cluster as `careerplan migrate` moves them, then every read compared.
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL side by side: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresSideBySideTests {
-    let dir = NSTemporaryDirectory() + "careerplan-side-" + UUID().uuidString
+    let temporary = TemporaryDirectory()
     let cluster: ScratchCluster
     let file: CaseloadStore
     let database: PostgresCaseload
     let link: PostgresLink
 
     init() throws {
-        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
+        file = try seededStore(at: temporary.path + "/c.sqlite", customers: 48)
         cluster = try ScratchCluster()
         let dba = try cluster.superuser()
         try PostgresAdmin.install(dba)

@@ -8,12 +8,12 @@ import Testing
 /// carries, the record names the member; careerplan's own records are unchanged by it.
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL's stamps: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresStampTests {
-    let dir = NSTemporaryDirectory() + "careerplan-pgs-" + UUID().uuidString
+    let temporary = TemporaryDirectory()
     let cluster: ScratchCluster
     let dba: PostgresLink
 
     init() throws {
-        let file = try seededStore(at: dir + "/c.sqlite", customers: 120)
+        let file = try seededStore(at: temporary.path + "/c.sqlite", customers: 120)
         cluster = try ScratchCluster()
         dba = try cluster.superuser()
         try PostgresAdmin.install(dba)

@@ -11,14 +11,14 @@ import Testing
 /// the plan, its review and signatures, recommendations, covers, settings.
 @Suite(.serialized, .enabled(if: ScratchCluster.whyNot == nil, "PostgreSQL writes: \(ScratchCluster.whyNot ?? "")"))
 struct PostgresWriteTests {
-    let dir = NSTemporaryDirectory() + "careerplan-pgw-" + UUID().uuidString
+    let temporary = TemporaryDirectory()
     let cluster: ScratchCluster
     let file: CaseloadStore
     let database: PostgresCaseload
     let admin = Staff(login: "admin", name: "Admin", initials: "A", role: .administrator)
 
     init() throws {
-        file = try seededStore(at: dir + "/c.sqlite", customers: 48)
+        file = try seededStore(at: temporary.path + "/c.sqlite", customers: 48)
         cluster = try ScratchCluster()
         let dba = try cluster.superuser()
         try PostgresAdmin.install(dba)

@@ -11,6 +11,12 @@ func temporaryDirectory() -> String {
     return dir
 }
 
+/// A temporary directory removed when the last suite holding it goes (a struct suite has no deinit of its own).
+final class TemporaryDirectory: Sendable {
+    let path = temporaryDirectory()
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
 let testToday = Day(year: 2026, month: 11, day: 23)!
 /// The moment the seeded store stamps its writes: mid-morning of `testToday`
 /// in Chicago, so no test reads the real clock.
