@@ -23,7 +23,8 @@ extension PostgresCaseload {
     /// possible duplicates shown, with that decision recorded.
     public func enter(_ entry: CustomerEntry, by user: Staff?, today: Day, despite duplicates: [CustomerID] = []) throws -> Customer {
         let user = try Permission.enterCustomer.check(by: user)
-        let entered: Customer = try write {
+        // Its number is taken inside the write: its first clocks are computed for the customer the write returns.
+        return try write(touchedBy: { [$0.id] }) {
             let next = try rows("SELECT nextval('careerplan.customer_number')::text").first?.first ?? nil
             guard let number = next.flatMap({ Int64($0) }) else { throw StoreError.notFound("the customer number sequence") }
             let id = CustomerID(number)
@@ -36,12 +37,8 @@ extension PostgresCaseload {
                 let d = DuplicateDecision(customer: id, matched: duplicates, decidedBy: user.login, decidedAt: timestamp())
                 try insert("duplicate_decision", id: try nextID("duplicate_decision"), customer: id, body: try json(d))
             }
-            // Its number was taken inside the write: its first clocks with it, or by the writer after the commit.
-            if dueInTransaction { try recomputeWithin([id]) }
             return customer
         }
-        if !dueInTransaction { keepDue([entered.id]) }
-        return entered
     }
 
     /// Saves the application; once certified, a change needs a reason and a

@@ -11,17 +11,21 @@ extension PostgresCaseload {
     /// `body` in one transaction with `touched` customers' due items, when the session showed the writer's
     /// key (v17); else recomputed by the due writer after the commit. A write of records first shows the
     /// server the session is careerplan's (a draft is the member's own).
+    /// `touchedBy` names customers known only from the result (a new customer's number, taken inside).
     @discardableResult
-    func write<T>(touching touched: [CustomerID] = [], records: Bool = true, _ body: () throws -> T) throws -> T {
+    func write<T>(touching touched: [CustomerID] = [], touchedBy: (T) -> [CustomerID] = { _ in [] }, records: Bool = true,
+                  _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         let result: T
+        var all = touched
         do {
             result = try link.transaction {
                 // Inside: a connection the server ended is opened again at BEGIN, and must show the key anew.
                 if records { try showWriterKey() }
                 let result = try body()
-                if dueInTransaction { try recomputeWithin(touched) }
+                all += touchedBy(result)
+                if dueInTransaction { try recomputeWithin(all) }
                 return result
             }
         } catch {
@@ -30,7 +34,7 @@ extension PostgresCaseload {
             throw error
         }
         writesCommitted += 1
-        if !dueInTransaction { keepDue(touched) }
+        if !dueInTransaction { keepDue(all) }
         return result
     }
 

@@ -54,16 +54,22 @@ extension PostgresSchema {
             RETURN right_answer;
         END $$;
 
-        -- Whether this session may write careerplan's tables: no key yet, the DBA's session, or its token is the one kept for it.
+        -- Whether this session answered the nonce with the writer's key (its token is the one kept for it).
+        CREATE FUNCTION careerplan_proven() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careerplan, pg_temp AS $$
+            SELECT EXISTS (SELECT 1 FROM write_session s WHERE s.pid = pg_backend_pid() AND s.token IS NOT NULL
+                           AND s.token = current_setting('careerplan.write_token', true))
+        $$;
+        -- Whether this session may write careerplan's tables: no key yet, the DBA's session, or a proven one.
         CREATE FUNCTION careerplan_session() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careerplan, pg_temp AS $$
             SELECT NOT EXISTS (SELECT 1 FROM write_key)
                 OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user)
-                OR EXISTS (SELECT 1 FROM write_session s WHERE s.pid = pg_backend_pid() AND s.token IS NOT NULL
-                           AND s.token = current_setting('careerplan.write_token', true))
+                OR careerplan_proven()
         $$;
-        REVOKE ALL ON FUNCTION write_challenge(), prove_writer(text), careerplan_session() FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION write_challenge(), prove_writer(text), careerplan_session() TO careerplan_staff;
+        REVOKE ALL ON FUNCTION write_challenge(), prove_writer(text), careerplan_proven(), careerplan_session() FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION write_challenge(), prove_writer(text), careerplan_proven(), careerplan_session()
+            TO careerplan_staff;
 
         CREATE FUNCTION refuse_outside_careerplan() RETURNS trigger LANGUAGE plpgsql SET search_path = careerplan, pg_temp AS $$
         BEGIN

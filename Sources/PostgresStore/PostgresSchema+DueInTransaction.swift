@@ -5,7 +5,7 @@ extension PostgresSchema {
     /// they were, and a careerplan killed between them left its customers' items for a later pass. Since
     /// v16 a session that showed the writer's key is careerplan's own; such a session may write the due
     /// rows and take its customers' marks, inside the transaction that changed their records, and no other
-    /// staff session may (restrictive policies on `careerplan_proven()`, a stricter answer than v16's
+    /// staff session may (restrictive policies on v16's `careerplan_proven()`, stricter than its
     /// `careerplan_session()`: only a proof counts, not the absence of a key). Without the key (a database
     /// whose due writer has no password yet) nothing changes: the marks wait for the writer.
     static let dueInTransaction: String = {
@@ -20,14 +20,6 @@ extension PostgresSchema {
         return """
             SET LOCAL search_path = careerplan;
             SET LOCAL ROLE careerplan_owner;
-            -- Whether this session answered the nonce with the writer's key (its token is the one kept for it).
-            CREATE FUNCTION careerplan_proven() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = careerplan, pg_temp AS $$
-                SELECT EXISTS (SELECT 1 FROM write_session s WHERE s.pid = pg_backend_pid() AND s.token IS NOT NULL
-                               AND s.token = current_setting('careerplan.write_token', true))
-            $$;
-            REVOKE ALL ON FUNCTION careerplan_proven() FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION careerplan_proven() TO careerplan_staff;
             GRANT INSERT, DELETE ON due, unsigned_plan TO \(staff);
             \(derived)
             -- A proven session takes the marks of the customers it reaches; other staff sessions see none.
