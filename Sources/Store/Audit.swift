@@ -43,7 +43,10 @@ enum AuditTriggers {
             .map { $0["name"] as String }
         let names = Set(columns)
         func object(_ row: String) -> String {
-            "json_object(" + columns.map { "'\($0)', \(row).\"\($0)\"" }.joined(separator: ", ") + ")"
+            // A packed body is recorded as the JSON it holds (PackedBodies).
+            "json_object(" + columns.map {
+                PackedBodies.columns[table] == $0 ? "'\($0)', careerplan_body(\(row).\"\($0)\")" : "'\($0)', \(row).\"\($0)\""
+            }.joined(separator: ", ") + ")"
         }
         func customer(_ row: String) -> String {
             table == "customer" ? "\(row).id" : names.contains("customer_id") ? "\(row).customer_id" : "NULL"

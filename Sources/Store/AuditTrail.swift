@@ -115,7 +115,11 @@ extension CaseloadStore {
         // Kept for the rest of the process: the loads of a seed or an import follow one another.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.loadCacheKB)") }
         let result = try body()
+        let moment = timestamp()
+        var packed = 0
         try write { db in
+            // The first load big enough to learn from packs what it wrote; the loads after it pack as they write.
+            packed = try Self.packBodies(limit: nil, at: moment, db)
             try db.cached(sql: AuditChain.insert([AuditTriggers.stamp, "?", "'data file'", "NULL", "NULL", "'load'", "NULL", "?"]),
                           arguments: [login ?? "unknown", what])
             let known = facts(result)
@@ -124,6 +128,11 @@ extension CaseloadStore {
                 try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(Self.sqlList(known.map(\.customer.id.number)))")
             }
             try Self.refreshDue(db)
+        }
+        // Bodies packed where they lay leave their pages mostly empty (SQLite does not merge them): the file is
+        // written anew, once, when a load packed what it had written as text (seed's first batch, an old file).
+        if packed >= PackedBodies.samplesNeeded {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
         }
         return result
     }

@@ -151,7 +151,7 @@ extension CaseloadStore {
 
     static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {
         try db.cached(sql: """
-            INSERT INTO gsa (customer_id, body, submitted_on, updated_by, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, submitted_on = excluded.submitted_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            INSERT INTO gsa (customer_id, body, submitted_on, updated_by, updated_at) VALUES (?, careerplan_pack('gsa', ?), ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, submitted_on = excluded.submitted_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """, arguments: [g.customer.number, try encodeJSON(g), g.submittedOn?.description, login, stamp])
     }
 

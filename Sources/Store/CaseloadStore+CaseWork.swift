@@ -42,10 +42,10 @@ extension CaseloadStore {
             }
             var next = corrected
             next.corrections = Correction.stamped(corrected.corrections, by: user.login, at: timestamp())
-            try db.cached(sql: "UPDATE outcome SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(next), next.id])
+            try db.cached(sql: "UPDATE outcome SET body = careerplan_pack('outcome', ?) WHERE id = ?", arguments: [try Self.encodeJSON(next), next.id])
             if next.kind == .employment {
                 try db.cached(sql: """
-                    UPDATE customer SET employed_on = (SELECT MIN(json_extract(body, '$.on')) FROM outcome
+                    UPDATE customer SET employed_on = (SELECT MIN(json_extract(careerplan_body(body), '$.on')) FROM outcome
                         WHERE customer_id = customer.id AND kind = 'employment'), version = version + 1 WHERE id = ?
                     """, arguments: [c.id.number])
             }
@@ -84,7 +84,7 @@ extension CaseloadStore {
             var moved = next
             moved.history[moved.history.count - 1].by = user.login
             moved.version = current.version + 1
-            try db.cached(sql: "UPDATE referral SET status = ?, version = ?, body = ? WHERE id = ? AND version = ?",
+            try db.cached(sql: "UPDATE referral SET status = ?, version = ?, body = careerplan_pack('referral', ?) WHERE id = ? AND version = ?",
                            arguments: [moved.status.rawValue, moved.version, try Self.encodeJSON(moved), moved.id,
                                        current.version])
             return moved
@@ -193,7 +193,7 @@ extension CaseloadStore {
     }
 
     private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
-        try write { db in
+        let exits = try write { db in
             try db.execute(sql: """
                 INSERT INTO daily_task (task, on_day) VALUES ('automatic-exits', ?)
                 ON CONFLICT (task) DO UPDATE SET on_day = excluded.on_day
@@ -205,6 +205,12 @@ extension CaseloadStore {
             }
             return due
         }
+        // The day's other chore: bodies written before their table had a dictionary are packed (PackedBodies).
+        if record {
+            let moment = timestamp()
+            try write { db in try Self.packBodies(limit: Self.packedPerDay, at: moment, db) }
+        }
+        return exits
     }
 
     /// Everyone past their automatic-exit date on `today`, with the day their exit is dated.
@@ -259,7 +265,7 @@ extension CaseloadStore {
                                      order: String = "customer_id") throws -> [T] {
         var (filter, args) = Self.filter(customer, ids, also: condition.map { [$0] } ?? [])
         if let id { filter += (filter.isEmpty ? "WHERE" : " AND") + " id = ?"; args.append(id) }
-        return try String.fetchAll(db, sql: "SELECT body FROM \(table) \(filter) ORDER BY \(order)",
+        return try String.fetchAll(db, sql: "SELECT \(PackedBodies.read(table)) FROM \(table) \(filter) ORDER BY \(order)",
                                    arguments: StatementArguments(args))
             .map { try decodeJSON(T.self, $0, "\(table).body") }
     }
@@ -289,7 +295,7 @@ extension CaseloadStore {
     static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false) throws -> CaseNote {
         var saved = n
         if !keepID { saved.id = try Self.nextID("case_note", db) }
-        try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, careerplan_pack('case_note', ?))",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
                                    saved.link?.description, saved.amends, try encodeJSON(saved)])
         return saved
@@ -298,7 +304,7 @@ extension CaseloadStore {
     static func insert(_ r: Referral, _ db: Database, keepID: Bool = false) throws -> Referral {
         var saved = r
         if !keepID { saved.id = try Self.nextID("referral", db) }
-        try db.cached(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, careerplan_pack('referral', ?))",
                        arguments: [saved.id, saved.customer.number, saved.status.rawValue, saved.version,
                                    try encodeJSON(saved)])
         return saved
@@ -307,7 +313,7 @@ extension CaseloadStore {
     static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false) throws -> Outcome {
         var saved = o
         if !keepID { saved.id = try Self.nextID("outcome", db) }
-        try db.cached(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, ?)",
+        try db.cached(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, careerplan_pack('outcome', ?))",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try encodeJSON(saved)])
         return saved
     }
@@ -325,7 +331,7 @@ extension CaseloadStore {
             try Self.refuseRebinding(ended, of: expected, same: ended.id == p.id && ended.customer == p.customer && ended.startOn == p.startOn
                                         && ended.plannedEndOn == p.endOn && ended.endOn < p.endOn)
             let id = p.id
-            try db.cached(sql: "UPDATE pause SET body = ? WHERE id = ?", arguments: [try Self.encodeJSON(ended), id])
+            try db.cached(sql: "UPDATE pause SET body = careerplan_pack('pause', ?) WHERE id = ?", arguments: [try Self.encodeJSON(ended), id])
             return ended
         }
     }
@@ -333,7 +339,7 @@ extension CaseloadStore {
     static func insert(_ p: Pause, _ db: Database, keepID: Bool = false) throws -> Pause {
         var saved = p
         if !keepID { saved.id = try Self.nextID("pause", db) }
-        try db.cached(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, ?)",
+        try db.cached(sql: "INSERT INTO pause (id, customer_id, body) VALUES (?, ?, careerplan_pack('pause', ?))",
                        arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
         return saved
     }
@@ -341,18 +347,18 @@ extension CaseloadStore {
     static func insert(_ s: OtherProgramService, _ db: Database, keepID: Bool = false) throws -> OtherProgramService {
         var saved = s
         if !keepID { saved.id = try Self.nextID("other_program_service", db) }
-        try db.cached(sql: "INSERT INTO other_program_service (id, customer_id, body) VALUES (?, ?, ?)",
+        try db.cached(sql: "INSERT INTO other_program_service (id, customer_id, body) VALUES (?, ?, careerplan_pack('other_program_service', ?))",
                        arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
         return saved
     }
 
     static func insert(_ e: ExitRecord, _ db: Database) throws {
-        try db.cached(sql: "INSERT INTO exit_record (customer_id, body) VALUES (?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
+        try db.cached(sql: "INSERT INTO exit_record (customer_id, body) VALUES (?, careerplan_pack('exit_record', ?)) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
                        arguments: [e.customer.number, try encodeJSON(e)])
     }
 
     static func insert(_ d: FollowUpDecline, _ db: Database) throws {
-        try db.cached(sql: "INSERT INTO follow_up_decline (customer_id, body) VALUES (?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
+        try db.cached(sql: "INSERT INTO follow_up_decline (customer_id, body) VALUES (?, careerplan_pack('follow_up_decline', ?)) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
                        arguments: [d.customer.number, try encodeJSON(d)])
     }
 }

@@ -110,7 +110,7 @@ extension CaseloadStore {
     static func customersWithPlans(_ db: Database, where condition: String, _ args: StatementArguments,
                                    also: String? = nil) throws -> [(customer: Customer, plan: CareerPlan?, row: Row)] {
         try Row.fetchAll(db, sql: """
-            SELECT \(customerColumns), p.body AS plan_body\(also.map { ", " + $0 } ?? "")
+            SELECT \(customerColumns), careerplan_body(p.body) AS plan_body\(also.map { ", " + $0 } ?? "")
             FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
             WHERE \(condition) ORDER BY c.sort_name, c.id
             """, arguments: args).map { row in
@@ -125,7 +125,7 @@ extension CaseloadStore {
         func each<T: Decodable>(_ table: String, _ type: T.Type, order: String = "id", _ add: (inout CaseWork, T) -> Void) throws {
             if let only, !only.contains(table) { return }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT customer_id, body FROM \(table)
+                SELECT customer_id, \(PackedBodies.read(table)) FROM \(table)
                 WHERE customer_id IN (SELECT c.id FROM customer c WHERE \(condition)) ORDER BY customer_id, \(order)
                 """, arguments: args)
             for row in rows {

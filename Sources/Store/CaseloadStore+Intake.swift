@@ -21,7 +21,7 @@ extension CaseloadStore {
         try pool.read { db in
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [id.number]).map(Customer.init(row:)) else { return nil }
-            let app = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE customer_id = ?", arguments: [id.number])
+            let app = try Row.fetchOne(db, sql: "SELECT \(PackedBodies.all("application")) FROM application WHERE customer_id = ?", arguments: [id.number])
             return CaseFile(
                 customer: customer,
                 application: try app.map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") },
@@ -58,7 +58,7 @@ extension CaseloadStore {
                 guard !reason.isEmpty else {
                     throw StoreError.invalid("eligibility was certified on \(certification.certifiedOn); say why you amend it")
                 }
-                let stored = try Row.fetchOne(db, sql: "SELECT answers FROM application WHERE customer_id = ?",
+                let stored = try Row.fetchOne(db, sql: "SELECT careerplan_body(answers) AS answers FROM application WHERE customer_id = ?",
                                               arguments: [customer.id.number])
                     .map { try Self.decodeJSON(Application.self, $0["answers"], "application.answers") }
                 let changes = form.changes(from: stored.map { ApplicationForm($0, phone: customer.phone) } ?? ApplicationForm())
@@ -88,7 +88,7 @@ extension CaseloadStore {
             if let done = try Self.certifications(db, customer: customer.id).first {
                 throw StoreError.invalid("already certified on \(done.certifiedOn)")
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT answers FROM application WHERE customer_id = ?",
+            guard let row = try Row.fetchOne(db, sql: "SELECT careerplan_body(answers) AS answers FROM application WHERE customer_id = ?",
                                              arguments: [customer.id.number]) else {
                 throw StoreError.invalid("there is no application to certify")
             }
@@ -227,7 +227,7 @@ extension CaseloadStore {
     static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database) throws {
         try db.cached(sql: """
             INSERT INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET applied_on = excluded.applied_on, program = excluded.program, answers = excluded.answers, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            VALUES (?, ?, ?, careerplan_pack('application', ?), ?, ?) ON CONFLICT(customer_id) DO UPDATE SET applied_on = excluded.applied_on, program = excluded.program, answers = excluded.answers, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try encodeJSON(a), login, stamp])
     }
 
@@ -310,7 +310,7 @@ extension CaseloadStore {
     static func rows(_ db: Database, _ table: String, _ customer: CustomerID?, ids: ClosedRange<Int64>? = nil,
                      order: String) throws -> [Row] {
         let (filter, args) = Self.filter(customer, ids)
-        return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY \(order)", arguments: StatementArguments(args))
+        return try Row.fetchAll(db, sql: "SELECT \(PackedBodies.all(table)) FROM \(table) \(filter) ORDER BY \(order)", arguments: StatementArguments(args))
     }
 
     /// The WHERE clause for one customer or a range of customers' ids, and its arguments.

@@ -90,16 +90,16 @@ extension CaseloadStore {
         let body = try known ?? encodeJSON(v.plan)
         if current {
             try db.cached(sql: """
-                INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
+                INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, careerplan_pack('plan', ?), ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
                 """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
         }
         try db.cached(sql: """
-            INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, careerplan_pack('plan_version', ?), ?, ?, ?)
             """, arguments: [v.customer.number, v.version, body, v.savedBy, v.savedAt, try encodeJSON(v.changes)])
     }
 
     static func currentPlan(_ db: Database, customer: CustomerID) throws -> PlanVersion? {
-        try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE customer_id = ?", arguments: [customer.number]).map { row in
+        try Row.fetchOne(db, sql: "SELECT \(PackedBodies.all("plan")) FROM plan WHERE customer_id = ?", arguments: [customer.number]).map { row in
             PlanVersion(customer: customer, version: row["version"],
                         plan: try decodeJSON(CareerPlan.self, row["body"], "plan.body"),
                         savedBy: row["saved_by"], savedAt: row["saved_at"], changes: [])

@@ -75,6 +75,9 @@ public final class CaseloadStore: Sendable {
             db.add(function: actor.function())
             db.add(function: AuditChain.function)
             db.add(function: WordTally.function)
+            if let connection = db.sqliteConnection {
+                for function in BodyCodec(connection).functions { db.add(function: function) }
+            }
             // Sorting and temporary tables stay in memory: no temporary file
             // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")

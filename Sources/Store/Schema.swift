@@ -459,6 +459,28 @@ enum Schema {
             try db.execute(sql: AuditTriggers.entry)
             for table in try AuditTriggers.audited(db) { try AuditTriggers.install(on: table, db) }
         }
+        m.registerMigration("v26-packed-bodies") { db in
+            // The records' bodies packed with dictionaries learned from the file's own (PackedBodies): the
+            // audit trail keeps recording each row's JSON, and a note or signature may be packed, never changed.
+            try db.execute(sql: PackedBodies.schema)
+            let audited = Set(try AuditTriggers.audited(db))
+            for table in PackedBodies.columns.keys.sorted() where audited.contains(table) { try AuditTriggers.install(on: table, db) }
+            try db.execute(sql: """
+                DROP TRIGGER case_note_append_only;
+                CREATE TRIGGER case_note_append_only BEFORE UPDATE ON case_note
+                WHEN NEW.id IS NOT OLD.id OR NEW.customer_id IS NOT OLD.customer_id OR NEW.kind IS NOT OLD.kind
+                    OR NEW.event_on IS NOT OLD.event_on OR NEW.link IS NOT OLD.link OR NEW.amends IS NOT OLD.amends
+                    OR careerplan_body(NEW.body) IS NOT careerplan_body(OLD.body) BEGIN
+                    SELECT RAISE(ABORT, 'case notes are never changed; write an amendment');
+                END;
+                DROP TRIGGER signature_never_changed;
+                CREATE TRIGGER signature_never_changed BEFORE UPDATE ON signature
+                WHEN NEW.id IS NOT OLD.id OR NEW.customer_id IS NOT OLD.customer_id
+                    OR careerplan_body(NEW.body) IS NOT careerplan_body(OLD.body) BEGIN
+                    SELECT RAISE(ABORT, 'signatures are never changed; the plan is signed again');
+                END;
+                """)
+        }
         return m
     }
 }

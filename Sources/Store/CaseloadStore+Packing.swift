@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+extension CaseloadStore {
+    /// Bodies the day's first opening (or the night's `careerplan exits`) packs at most: about a second's work.
+    static let packedPerDay = 100_000
+
+    /// Learns the dictionary of each record table that has enough bodies and
+    /// none yet, then packs up to `limit` bodies still stored as text (all,
+    /// when nil). Packing changes no record: the audit trail sees the same
+    /// JSON before and after and records nothing, the append-only rules let
+    /// it through, and the due items it would mark for recomputing are left
+    /// as they were. Returns how many bodies it packed.
+    @discardableResult
+    static func packBodies(limit: Int?, at moment: String, _ db: Database) throws -> Int {
+        let tables = PackedBodies.columns.sorted { $0.key < $1.key }
+        var learned = false
+        for (table, column) in tables where try !hasDictionary(table, db) {
+            let samples = try String.fetchAll(db, sql: """
+                SELECT \(column) FROM \(table) WHERE typeof(\(column)) = 'text' ORDER BY rowid DESC LIMIT \(PackedBodies.samplesRead)
+                """)
+            guard let dictionary = PackedBodies.learn(from: samples) else { continue }
+            try db.execute(sql: """
+                INSERT INTO body_dictionary (dict_id, table_name, dictionary, learned_from, learned_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (dict_id) DO NOTHING
+                """, arguments: [Int64(PackedBodies.id(of: dictionary)), table, dictionary, samples.count, moment])
+            learned = true
+        }
+        if learned { _ = try DatabaseValue.fetchOne(db, sql: "SELECT careerplan_dictionaries_changed()") }
+        let stale = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale")
+        var packed = 0
+        for (table, column) in tables where try hasDictionary(table, db) {
+            let room = limit.map { $0 - packed }
+            if let room, room <= 0 { break }
+            try db.execute(sql: """
+                UPDATE \(table) SET \(column) = careerplan_pack('\(table)', \(column))
+                WHERE rowid IN (SELECT rowid FROM \(table) WHERE typeof(\(column)) = 'text'\(room.map { " LIMIT \($0)" } ?? ""))
+                """)
+            packed += db.changesCount
+        }
+        if packed > 0 {
+            try db.execute(sql: "DELETE FROM due_stale WHERE customer_id NOT IN (SELECT value FROM json_each(?))",
+                           arguments: ["[" + stale.map(String.init).joined(separator: ",") + "]"])
+        }
+        return packed
+    }
+
+    private static func hasDictionary(_ table: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM body_dictionary WHERE table_name = ?)", arguments: [table]) ?? false
+    }
+
+    /// How the file's bodies are stored, table by table, for `careerplan --version`'s neighbours and the tests:
+    /// bodies packed, bodies as text, and the dictionary's size.
+    public func packing() throws -> [(table: String, packed: Int, text: Int, dictionaryBytes: Int)] {
+        try pool.read { db in
+            try PackedBodies.columns.sorted { $0.key < $1.key }.map { table, column in
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT (SELECT count(*) FROM \(table) WHERE typeof(\(column)) = 'blob') AS packed,
+                           (SELECT count(*) FROM \(table) WHERE typeof(\(column)) = 'text') AS text,
+                           (SELECT coalesce(sum(length(dictionary)), 0) FROM body_dictionary WHERE table_name = ?) AS bytes
+                    """, arguments: [table])
+                return (table, row?["packed"] ?? 0, row?["text"] ?? 0, row?["bytes"] ?? 0)
+            }
+        }
+    }
+}
