@@ -119,7 +119,7 @@ extension CaseloadStore {
         var packed = 0
         try write { db in
             // The first load big enough to learn from packs what it wrote; the loads after it pack as they write.
-            packed = try Self.packBodies(limit: nil, at: moment, db)
+            packed = try Self.packBodies(limit: nil, learnedOnly: true, at: moment, db)
             try db.cached(sql: AuditChain.insert([AuditTriggers.stamp, "?", "'data file'", "NULL", "NULL", "'load'", "NULL", "?"]),
                           arguments: [login ?? "unknown", what])
             let known = facts(result)
