@@ -103,6 +103,9 @@ extension CaseloadStore {
     /// A bulk load is one audit entry, not one per row. Its due items are computed
     /// then: from `facts` the loader made of what it wrote (none read back), and
     /// read back for any other customer left stale.
+    /// The largest file a load writes anew after packing it (see `bulkLoad`).
+    static let vacuumedUpTo = 512 << 20
+
     /// The writer's page cache during a load, in KB (SQLite's default is 2,000).
     static let loadCacheKB = 262_144
 
@@ -131,8 +134,13 @@ extension CaseloadStore {
         }
         // Bodies packed where they lay leave their pages mostly empty (SQLite does not merge them): the file is
         // written anew, once, when a load packed what it had written as text (seed's first batch, an old file).
+        // Not a large file: VACUUM builds the copy in memory (temporary storage stays out of $TMPDIR), and
+        // later writes fill the emptied pages anyway.
         if packed >= PackedBodies.samplesNeeded {
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+            try pool.writeWithoutTransaction { db in
+                let bytes = try Int.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()") ?? 0
+                if bytes < Self.vacuumedUpTo { try db.execute(sql: "VACUUM") }
+            }
         }
         return result
     }

@@ -49,8 +49,12 @@ import Synthetic
             try Int.fetchOne(db, sql: "SELECT length(careerplan_body(body)) FROM plan LIMIT 1")
         })
         #expect(plan * 5 < planText, "a plan packed to \(plan) bytes of \(planText)")
+        // The load wrote the file anew after packing its first batch: as text the same records take over twice the pages.
+        let pages = try count(store, "SELECT page_count FROM pragma_page_count()")
         try unpackAll(store)
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
         #expect(try count(store, "SELECT count(*) FROM plan WHERE typeof(body) = 'blob'") == 0)
+        #expect(try count(store, "SELECT page_count FROM pragma_page_count()") > 2 * pages)
         #expect(try export(store) == packed)
     }
 
