@@ -363,8 +363,8 @@ let report = """
     about 3 microseconds a plan). A load learns the dictionaries from its
     first batch and writes the file anew once (bodies packed where they lay
     leave their pages mostly empty); later writes pack as they go, and the
-    day's first opening or the night's `careerplan exits` packs what an older
-    careerplan wrote as text, at most 100,000 bodies a night. SQL sees
+    night's `careerplan exits` packs what an older careerplan wrote as text
+    (the day's first opening 20,000 at most, when cron did not). SQL sees
     only JSON (`careerplan_body`): the audit trail records the same entries,
     and the export is the same, byte for byte (tested). Side by side on
     2026-12-06, the same 100,000 customers: 1,006 MB before, 390 MB after

@@ -174,7 +174,7 @@ extension CaseloadStore {
                                     dryRun: Bool = false) throws -> [(customer: CustomerID, exitOn: Day)] {
         try Self.permit(.runExits, by: user)
         guard dryRun else {
-            return try automaticExits(today: today, matrix: matrix, record: true)
+            return try automaticExits(today: today, matrix: matrix, packing: nil)
         }
         return try pool.read { db in try Self.automaticExits(today: today, matrix: matrix, db) }
     }
@@ -182,17 +182,20 @@ extension CaseloadStore {
     /// Exits every participant past the automatic-exit date, back-dated to
     /// their last day of service. Run when the program starts by whoever
     /// first opens the file on a day (later opens that day skip it, as they
-    /// do after the night's `careerplan exits`); returns who.
+    /// do after the night's `careerplan exits`); returns who. Then packs
+    /// `packing` bodies at most (PackedBodies).
     @discardableResult
-    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
+    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, packing: Int = packedAtOpening) throws -> [CustomerID] {
         let ran = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT on_day FROM daily_task WHERE task = 'automatic-exits'")
         }
         guard ran != today.description else { return [] }
-        return try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+        return try automaticExits(today: today, matrix: matrix, packing: packing).map(\.customer)
     }
 
-    private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {
+    /// The exits, then the day's other chore: packing bodies written before their table had a dictionary
+    /// (PackedBodies), `packing` of them at most, or all (the night's `careerplan exits`).
+    private func automaticExits(today: Day, matrix: ServicesMatrix, packing: Int?) throws -> [(customer: CustomerID, exitOn: Day)] {
         let exits = try write { db in
             try db.execute(sql: """
                 INSERT INTO daily_task (task, on_day) VALUES ('automatic-exits', ?)
@@ -205,10 +208,14 @@ extension CaseloadStore {
             }
             return due
         }
-        // The day's other chore: bodies written before their table had a dictionary are packed (PackedBodies).
-        if record {
-            let moment = timestamp()
-            try write { db in try Self.packBodies(limit: Self.packedPerDay, at: moment, db) }
+        let moment = timestamp()
+        var left = packing
+        // In transactions of a chunk each, so other users' saves go in between.
+        while left.map({ $0 > 0 }) ?? true {
+            let chunk = min(left ?? Self.packedPerTransaction, Self.packedPerTransaction)
+            let packed = try write { db in try Self.packBodies(limit: chunk, at: moment, db) }
+            guard packed == chunk else { break }
+            left = left.map { $0 - packed }
         }
         return exits
     }

@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 
 extension CaseloadStore {
-    /// Bodies the day's first opening (or the night's `careerplan exits`) packs at most: about a second's work.
-    static let packedPerDay = 100_000
+    /// Bodies the day's first opening packs at most when the night's `careerplan exits` did not pack them
+    /// all: a fraction of a second, which the first user of the day waits for.
+    public static let packedAtOpening = 20_000
+    /// Bodies packed in one transaction (the night's pass takes several, so others' saves go in between).
+    static let packedPerTransaction = 50_000
 
     /// Learns the dictionary of each record table that has enough bodies and
     /// none yet, then packs up to `limit` bodies still stored as text (all,

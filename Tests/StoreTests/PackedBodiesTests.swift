@@ -95,6 +95,29 @@ import Synthetic
         #expect(try export(store) == before)
     }
 
+    /// The day's first opening packs a few (the first user waits for them); the night's pass packs the rest.
+    @Test func theOpeningPacksAFewAndTheNightsPassTheRest() throws {
+        let path = dir.path + "/few.sqlite"
+        let store = try seededStore(at: path, customers: Self.customers)
+        try unpackAll(store)
+        let text = "SELECT (SELECT count(*) FROM case_note WHERE typeof(body) = 'text') + (SELECT count(*) FROM plan WHERE typeof(body) = 'text')"
+        let before = try count(store, text)
+        let matrix = try ServicesMatrix.bundled()
+        _ = try store.applyAutomaticExits(today: testToday, matrix: matrix, packing: 100)
+        // The tables with a dictionary (a table with too few bodies keeps them as text).
+        let learned = Set(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT table_name FROM body_dictionary") })
+        let total = PackedBodies.columns.filter { learned.contains($0.key) }
+            .map { "(SELECT count(*) FROM \($0.key) WHERE typeof(\($0.value)) = 'text')" }.joined(separator: " + ")
+        let left = try count(store, "SELECT " + total)
+        #expect(try count(store, "SELECT " + total.replacingOccurrences(of: "'text'", with: "'blob'")) == 100)
+        // Later openings that day pack nothing more; the night's pass packs all that is left.
+        _ = try store.applyAutomaticExits(today: testToday, matrix: matrix, packing: 100)
+        #expect(try count(store, "SELECT " + total) == left)
+        _ = try store.applyAutomaticExits(today: testToday, matrix: matrix, by: testAdmin)
+        #expect(try count(store, "SELECT " + total) == 0)
+        #expect(before > 100 && left > 0)
+    }
+
     @Test func aNoteOrSignatureMayBePackedButNeverChanged() throws {
         let store = try seededStore(at: dir.path + "/kept.sqlite", customers: Self.customers)
         try store.pool.write { db in
