@@ -32,7 +32,8 @@ extension CaseloadStore {
                 """, arguments: [Int64(PackedBodies.id(of: dictionary)), table, dictionary, samples.count, moment])
             learned.insert(table)
         }
-        if !learned.isEmpty { _ = try DatabaseValue.fetchOne(db, sql: "SELECT careerplan_dictionaries_changed()") }
+        // Packed with the newest dictionaries, whoever learned them: an UPDATE that packed nothing would look like progress.
+        try PackedBodies.sync(db)
         let stale = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale")
         var packed = 0
         for (table, column) in tables where learnedOnly ? learned.contains(table) : try hasDictionary(table, db) {

@@ -55,6 +55,7 @@ extension CaseloadStore {
             let result = try Self.waitingOutBusy { try pool.write { db in
                 let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
                 try Self.refuseDeparted(actor.login, db)
+                try PackedBodies.sync(db)
                 let result = try body(db)
                 try Self.refuseForbiddenText(writtenAfter: audited, db)
                 // A bulk load recomputes once, at its end.

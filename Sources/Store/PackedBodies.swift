@@ -80,6 +80,11 @@ enum PackedBodies {
         return dictionary.prefix(made)
     }
 
+    /// Brings the connection's packing up to date with the file's dictionaries (see `BodyCodec`).
+    static func sync(_ db: Database) throws {
+        _ = try DatabaseValue.fetchOne(db, sql: "SELECT careerplan_dictionaries((SELECT count(*) FROM body_dictionary))")
+    }
+
     /// The id zstd gives a dictionary (from its content), which every body packed with it names.
     static func id(of dictionary: Data) -> UInt32 {
         dictionary.withUnsafeBytes { ZDICT_getDictID($0.baseAddress, $0.count) }
@@ -98,6 +103,8 @@ final class BodyCodec: @unchecked Sendable {
     private var readers: [UInt32: OpaquePointer] = [:]
     /// Each table's newest dictionary, once asked: nil inside when the table has none yet.
     private var writers: [String: OpaquePointer?] = [:]
+    /// How many dictionaries the file held when `writers` was last checked against it.
+    private var dictionariesSeen = -1
 
     init(_ connection: OpaquePointer) { self.connection = connection }
 
@@ -122,10 +129,15 @@ final class BodyCodec: @unchecked Sendable {
                 default: values[0]
                 }
             },
-            // After a dictionary is learned on this connection: its tables' next bodies are packed with it.
-            DatabaseFunction("careerplan_dictionaries_changed", argumentCount: 0, pure: false) { [self] _ in
-                for case let (_, c?) in writers { ZSTD_freeCDict(c) }
-                writers = [:]
+            // `careerplan_dictionaries(count)` with the file's count of dictionaries, at the start of every write:
+            // when one was learned since (here or by another user), each table's newest is looked up again.
+            DatabaseFunction("careerplan_dictionaries", argumentCount: 1, pure: false) { [self] values in
+                let count = Int.fromDatabaseValue(values[0]) ?? -1
+                if count != dictionariesSeen {
+                    for case let (_, c?) in writers { ZSTD_freeCDict(c) }
+                    writers = [:]
+                    dictionariesSeen = count
+                }
                 return nil
             },
         ]

@@ -176,9 +176,25 @@ import Synthetic
         let early = try seededStore(at: path, customers: 40)
         #expect(try count(early, "SELECT count(*) FROM body_dictionary") == 0)
         let caseload = SyntheticCaseload(seed: 1, today: testToday)
+        let (customer, login) = try #require(try early.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, planner FROM customer WHERE planner IS NOT NULL AND enrolled_on IS NOT NULL LIMIT 1")
+                .map { (CustomerID($0["id"] as Int64), $0["planner"] as String) }
+        })
+        let planner = Staff(login: login, name: "Planner", initials: "P", role: .planner)
+        func note(_ text: String) throws -> Int64 {
+            try early.addNote(CaseNote(id: 0, customer: customer, kind: .contact, eventOn: testToday, enteredOn: testToday,
+                                       author: "", text: text, channel: .phone, twoWay: true), by: planner).id
+        }
+        // Written before any dictionary: text.
+        let first = try note("before")
+        #expect(try count(early, "SELECT count(*) FROM case_note WHERE id = \(first) AND typeof(body) = 'text'") == 1)
         let later = try CaseloadStore(path: path, today: { testToday }, now: { testNow })
         try later.fill(from: caseload, 41...Self.customers)
         #expect(try count(later, "SELECT count(*) FROM case_note WHERE typeof(body) = 'blob'") > 0)
         #expect(try export(early) == export(later))
+        // The early user's next note is packed with the dictionary the other learned.
+        let second = try note("after")
+        #expect(try count(early, "SELECT count(*) FROM case_note WHERE id = \(second) AND typeof(body) = 'blob'") == 1)
+        #expect(try early.caseWork(customer).notes.map(\.text).contains("after"))
     }
 }
