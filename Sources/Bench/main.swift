@@ -364,7 +364,10 @@ let report = """
     first batch and writes the file anew once (bodies packed where they lay
     leave their pages mostly empty); later writes pack as they go, and the
     night's `careerplan exits` packs what an older careerplan wrote as text
-    (the day's first opening 20,000 at most, when cron did not). SQL sees
+    (the day's first opening 20,000 at most, when cron did not: packing ran
+    at about 16 microseconds a body, 172,271 bodies of 20,000 customers and
+    their exit check in 3.1 s, so that opening waits about a third of a
+    second for them). SQL sees
     only JSON (`careerplan_body`): the audit trail records the same entries,
     and the export is the same, byte for byte (tested). Side by side on
     2026-12-06, the same 100,000 customers: 1,006 MB before, 390 MB after
