@@ -102,7 +102,7 @@ extension CaseloadStore {
     /// anchor (a head printed earlier), also that its row still holds it.
     public func verifyAudit(anchor: (id: Int64, hash: String)? = nil, by user: Staff?) throws -> AuditVerification {
         try Self.permit(.readAudit, by: user)
-        return try pool.read { db in
+        return try read { db in
             var result = AuditVerification(rows: 0, head: nil, problem: nil)
             var previous: (id: Int64, hash: String)?
             var anchorSeen = false
@@ -146,7 +146,7 @@ extension CaseloadStore {
 
     /// The chain's last row, for the backup to print.
     public func auditHead() throws -> AuditVerification {
-        try pool.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
             return AuditVerification(rows: rows, head: row.flatMap { r in (r["hash"] as String?).map { (r["id"] as Int64, $0) } },

@@ -62,7 +62,7 @@ extension CaseloadStore {
     /// plan's change with the version it made, in the plan's own words.
     public func audit(customer id: CustomerID, by user: Staff?) throws -> [AuditEntry] {
         try Self.permit(.readAudit, by: user)
-        let rows = try pool.read { db in
+        let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE customer_id = ? ORDER BY id", arguments: [id.number])
         }
         var entries: [AuditEntry] = []
@@ -100,15 +100,15 @@ extension CaseloadStore {
         return "\(name) at \(AreaTime.shown(at, in: .current))"
     }
 
-    /// A bulk load is one audit entry, not one per row. Its due items are computed
-    /// then: from `facts` the loader made of what it wrote (none read back), and
-    /// read back for any other customer left stale.
     /// The largest file a load writes anew after packing it (see `bulkLoad`).
     static let vacuumedUpTo = 512 << 20
 
     /// The writer's page cache during a load, in KB (SQLite's default is 2,000).
     static let loadCacheKB = 262_144
 
+    /// A bulk load is one audit entry, not one per row. Its due items are computed
+    /// then: from `facts` the loader made of what it wrote (none read back), and
+    /// read back for any other customer left stale.
     func bulkLoad<T>(_ what: String, facts: (T) -> [CaseClockFacts] = { _ in [] }, _ body: () throws -> T) throws -> T {
         let login = actor.login
         actor.login = nil

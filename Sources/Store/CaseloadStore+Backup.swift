@@ -56,6 +56,6 @@ extension CaseloadStore {
 
     /// The file passes SQLite's own integrity check.
     public func integrityProblems() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
     }
 }

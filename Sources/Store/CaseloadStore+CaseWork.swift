@@ -8,7 +8,7 @@ import GRDB
 /// day of employment, an exit their exit date; all in one transaction.
 extension CaseloadStore {
     public func caseWork(_ id: CustomerID) throws -> CaseWork {
-        try pool.read { db in try Self.caseWork(db, customer: id) }
+        try read { db in try Self.caseWork(db, customer: id) }
     }
 
     @discardableResult
@@ -176,7 +176,7 @@ extension CaseloadStore {
         guard dryRun else {
             return try automaticExits(today: today, matrix: matrix, packing: nil)
         }
-        return try pool.read { db in try Self.automaticExits(today: today, matrix: matrix, db) }
+        return try read { db in try Self.automaticExits(today: today, matrix: matrix, db) }
     }
 
     /// Exits every participant past the automatic-exit date, back-dated to
@@ -186,7 +186,7 @@ extension CaseloadStore {
     /// `packing` bodies at most (PackedBodies).
     @discardableResult
     public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, packing: Int = packedAtOpening) throws -> [CustomerID] {
-        let ran = try pool.read { db in
+        let ran = try read { db in
             try String.fetchOne(db, sql: "SELECT on_day FROM daily_task WHERE task = 'automatic-exits'")
         }
         guard ran != today.description else { return [] }

@@ -5,13 +5,13 @@ import GRDB
 /// current plans, and when each plan was first and last saved.
 extension CaseloadStore {
     public func clockFacts(for id: CustomerID) throws -> CaseClockFacts? {
-        try pool.read { db in try Self.clockFacts(db, where: "c.id = ?", [id.number]).first }
+        try read { db in try Self.clockFacts(db, where: "c.id = ?", [id.number]).first }
     }
 
     /// The customers of one page of the caseload, by id.
     public func clockFacts(ids: [CustomerID]) throws -> [CustomerID: CaseClockFacts] {
         guard !ids.isEmpty else { return [:] }
-        return try pool.read { db in
+        return try read { db in
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
             let list = try Self.clockFacts(db, where: "c.id IN (\(marks))", StatementArguments(ids.map(\.number)))
             return Dictionary(list.map { ($0.customer.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -43,7 +43,7 @@ extension CaseloadStore {
         try Self.permit(.exportData, by: user)
         let facts = try participantFacts(from: from, to: to, planner: planner, by: user)
         let wanted = Set(facts.map(\.customer.id))
-        return try pool.read { db in
+        return try read { db in
             var applications: [CustomerID: Application] = [:]
             for a in try Self.applications(db) where wanted.contains(a.customer) { applications[a.customer] = a.answers }
             let screenings = Dictionary(grouping: try Self.screenings(db).filter { wanted.contains($0.customer) }, by: \.customer)
@@ -65,7 +65,7 @@ extension CaseloadStore {
 
     private func reportFacts(planner: String?, by user: Staff?, _ selection: (String, StatementArguments)) throws -> [CaseClockFacts] {
         let user = try Self.permit(.runReports, by: user)
-        return try pool.read { db in
+        return try read { db in
             let reach = try Self.reach(of: user, on: today(), db)
             if let planner { try reach.require(planner, by: user, to: "report on") }
             var (condition, args) = selection
@@ -80,7 +80,7 @@ extension CaseloadStore {
 
     /// Every customer's (or one planner's) facts, unchecked: for the Store's own rules.
     func clockFacts(planner: String?, asOf: Day? = nil) throws -> [CaseClockFacts] {
-        try pool.read { db in
+        try read { db in
             let (condition, args) = Self.activeCondition(planner: planner, asOf: asOf ?? today())
             return try Self.clockFacts(db, where: condition, args)
         }

@@ -4,7 +4,7 @@ import GRDB
 extension CaseloadStore {
     /// How many customers match: the list's length without loading it.
     public func count(_ filter: CaseloadFilter) throws -> Int {
-        try pool.read { db in
+        try read { db in
             if let search = WordSearch(filter) { return try search.count(db) }
             return try WordSearch.tally(head: "", filter, db)
         }
@@ -13,7 +13,7 @@ extension CaseloadStore {
     /// One page of the list in name order; never the whole caseload.
     /// `matches`, when the caller counted them, chooses how to read a search.
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
-        try pool.read { db in
+        try read { db in
             guard let search = WordSearch(filter) else {
                 let (sql, args) = Self.select(filter)
                 return try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
@@ -29,7 +29,7 @@ extension CaseloadStore {
     }
 
     public func customer(_ id: CustomerID) throws -> Customer? {
-        try pool.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                              arguments: [id.number]).map(Customer.init(row:))
         }
@@ -54,7 +54,7 @@ extension CaseloadStore {
     }
 
     public func nextCustomerID() throws -> CustomerID {
-        try pool.read { db in
+        try read { db in
             CustomerID((try Int64.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0) + 1)
         }
     }

@@ -17,7 +17,7 @@ extension CaseloadStore {
 
     public func draft(customer: CustomerID, form: String) throws -> Draft? {
         let login = try draftOwner()
-        return try pool.read { db in
+        return try read { db in
             try Row.fetchOne(db, sql: "SELECT body, saved_at FROM draft WHERE login = ? AND customer_id = ? AND form = ?",
                              arguments: [login, customer.number, form]).map { row in
                 Draft(values: try Self.decodeJSON([String: String].self, row["body"], "draft.body"), savedAt: row["saved_at"])

@@ -48,7 +48,7 @@ extension CaseloadStore {
     /// Works through whatever is still stale a batch per transaction, so
     /// other users' writes go in between.
     func refreshAllDue() throws {
-        while try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
+        while try read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
             try Self.waitingOutBusy { try pool.write { db in try Self.refreshDue(db, upTo: Self.dueBatch) } }
         }
     }
@@ -121,7 +121,7 @@ extension CaseloadStore {
     /// How many items run, and how many are overdue or due soon: the caseload title's counts.
     public func dueCounts(planners: [String]?, rule: ClockRule? = nil, on today: Day,
                           settings: ClockSettings) throws -> (total: Int, overdue: Int, dueSoon: Int) {
-        try pool.read { db in try Self.dueCounts(db, planners: planners, rule: rule, on: today, settings: settings) }
+        try read { db in try Self.dueCounts(db, planners: planners, rule: rule, on: today, settings: settings) }
     }
 
     private static func dueCounts(_ db: Database, planners: [String]?, rule: ClockRule?, on today: Day,
@@ -137,7 +137,7 @@ extension CaseloadStore {
     }
 
     public func dueSummary(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings) throws -> DueSummary {
-        try pool.read { db in
+        try read { db in
             let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today, tally: true)
             let soonEnd = today.adding(days: settings.warningWindowDays).description
             var s = DueSummary()
@@ -160,7 +160,7 @@ extension CaseloadStore {
     /// One page of running items, soonest first.
     public func dueItems(planners: [String]?, rule: ClockRule? = nil, on today: Day, settings: ClockSettings,
                          offset: Int, limit: Int) throws -> [DueItem] {
-        try pool.read { db in
+        try read { db in
             let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
             return try Row.fetchAll(db, sql: """
                 SELECT \(Self.customerColumns), d.rule, d.subject, d.due_on
@@ -178,7 +178,7 @@ extension CaseloadStore {
     /// "next due" column), from the due table.
     public func nextDue(ids: [CustomerID], on today: Day, settings: ClockSettings) throws -> [CustomerID: Clock] {
         guard !ids.isEmpty else { return [:] }
-        return try pool.read { db in
+        return try read { db in
             let (condition, args) = Self.dueWhere(planners: nil, rule: nil, on: today)
             var out: [CustomerID: Clock] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -197,7 +197,7 @@ extension CaseloadStore {
     /// everyone required has signed as it stands (kept with the due items).
     public func awaitingSignatures(ids: [CustomerID]) throws -> Set<CustomerID> {
         guard !ids.isEmpty else { return [] }
-        return try pool.read { db in
+        return try read { db in
             let list = Self.sqlList(ids.map(\.number))
             return Set(try Int64.fetchAll(db, sql: "SELECT customer_id FROM unsigned_plan WHERE customer_id IN \(list)").map(CustomerID.init))
         }

@@ -5,7 +5,7 @@ import GRDB
 extension CaseloadStore {
     /// Customers who might be the same person as `new` (never merged).
     public func possibleDuplicates(of new: Customer) throws -> [DuplicateCheck.Match] {
-        let candidates = try pool.read { db in
+        let candidates = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Customer.columns) FROM customer
                 WHERE birth_date = ? OR (email IS NOT NULL AND email = ? COLLATE NOCASE)
@@ -39,7 +39,7 @@ extension CaseloadStore {
 
     /// Where a customer sits in the whole caseload's name order.
     public func position(of id: CustomerID) throws -> Int? {
-        try pool.read { db in
+        try read { db in
             guard let name = try String.fetchOne(db, sql: "SELECT sort_name FROM customer WHERE id = ?",
                                                  arguments: [id.number]) else { return nil }
             return try Int.fetchOne(db, sql: """
@@ -54,12 +54,12 @@ extension CaseloadStore {
     }
 
     public func duplicateDecisions() throws -> [DuplicateDecision] {
-        try pool.read { db in try Self.duplicateDecisions(db) }
+        try read { db in try Self.duplicateDecisions(db) }
     }
 
     /// The decisions to keep this customer despite possible duplicates.
     public func duplicateDecisions(for id: CustomerID) throws -> [DuplicateDecision] {
-        try pool.read { db in try Self.duplicateDecisions(db, customer: id) }
+        try read { db in try Self.duplicateDecisions(db, customer: id) }
     }
 
     static func duplicateDecisions(_ db: Database, customer: CustomerID? = nil) throws -> [DuplicateDecision] {

@@ -10,7 +10,7 @@ extension CaseloadStore {
     }
 
     func exportJSON() throws -> Data {
-        try pool.read { db in try Self.encode(Self.export(db, .whole)) }
+        try read { db in try Self.encode(Self.export(db, .whole)) }
     }
 
     /// The export in pieces, each an export of its own, so that a state's
@@ -22,7 +22,7 @@ extension CaseloadStore {
     /// order, the pieces are `exportJSON`'s lists. One read transaction.
     public func exportPieces(by user: Staff?, customersPerPiece size: Int, _ each: (Data) throws -> Void) throws {
         try Self.permit(.exportData, by: user)
-        try pool.read { db in
+        try read { db in
             try each(Self.encode(Self.export(db, .opening)))
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer ORDER BY id")
             for start in stride(from: 0, to: ids.count, by: max(1, size)) {

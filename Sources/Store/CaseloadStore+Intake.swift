@@ -18,7 +18,7 @@ extension CaseloadStore {
     }
 
     public func caseFile(_ id: CustomerID) throws -> CaseFile? {
-        try pool.read { db in
+        try read { db in
             guard let customer = try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer WHERE id = ?",
                                                   arguments: [id.number]).map(Customer.init(row:)) else { return nil }
             let app = try Row.fetchOne(db, sql: "SELECT \(PackedBodies.all("application")) FROM application WHERE customer_id = ?", arguments: [id.number])

@@ -56,10 +56,10 @@ extension CaseloadStore {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM body_dictionary WHERE table_name = ?)", arguments: [table]) ?? false
     }
 
-    /// How the file's bodies are stored, table by table, for `careerplan --version`'s neighbours and the tests:
-    /// bodies packed, bodies as text, and the dictionary's size.
-    public func packing() throws -> [(table: String, packed: Int, text: Int, dictionaryBytes: Int)] {
-        try pool.read { db in
+    /// How the file's bodies are stored, table by table (the tests ask): bodies packed, bodies as text, and
+    /// the dictionary's size.
+    func packing() throws -> [(table: String, packed: Int, text: Int, dictionaryBytes: Int)] {
+        try read { db in
             try PackedBodies.columns.sorted { $0.key < $1.key }.map { table, column in
                 let row = try Row.fetchOne(db, sql: """
                     SELECT (SELECT count(*) FROM \(table) WHERE typeof(\(column)) = 'blob') AS packed,

@@ -7,12 +7,12 @@ import GRDB
 extension CaseloadStore {
     /// The current plan, or nil when none was saved yet.
     public func plan(for id: CustomerID) throws -> PlanVersion? {
-        try pool.read { db in try Self.currentPlan(db, customer: id) }
+        try read { db in try Self.currentPlan(db, customer: id) }
     }
 
     /// Every saved version, oldest first.
     public func planVersions(for id: CustomerID) throws -> [PlanVersion] {
-        try pool.read { db in try Self.planVersions(db, customer: id) }
+        try read { db in try Self.planVersions(db, customer: id) }
     }
 
     /// Saves the plan over `expectedVersion` (0 for the first). A

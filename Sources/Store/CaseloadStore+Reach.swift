@@ -35,7 +35,7 @@ extension CaseloadStore {
 
     /// Every cover still running on `day` or starting later (every cover for nil), soonest first, optionally of one planner.
     public func coverings(from day: Day?, login: String? = nil) throws -> [Covering] {
-        try pool.read { db in try Self.coverings(db, from: day, login: login) }
+        try read { db in try Self.coverings(db, from: day, login: login) }
     }
 
     static func insert(_ c: Covering, at stamp: String, _ db: Database) throws {
@@ -62,7 +62,7 @@ extension CaseloadStore {
     /// Whose customers `user` may open and work on `day`.
     public func reach(of user: Staff?, on day: Day) throws -> CaseloadReach {
         guard let user else { return .planners([]) }
-        return try pool.read { db in try Self.reach(of: user, on: day, db) }
+        return try read { db in try Self.reach(of: user, on: day, db) }
     }
 
     static func reach(of user: Staff, on day: Day, _ db: Database) throws -> CaseloadReach {

@@ -5,7 +5,7 @@ import GRDB
 /// behind the recommendation (its fingerprint) is unchanged.
 extension CaseloadStore {
     public func dismissals(for id: CustomerID) throws -> [Dismissal] {
-        try pool.read { db in try Self.dismissals(db, customer: id) }
+        try read { db in try Self.dismissals(db, customer: id) }
     }
 
     public func dismiss(_ d: Dismissal, by user: Staff?) throws {

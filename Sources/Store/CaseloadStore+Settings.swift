@@ -4,7 +4,7 @@ import GRDB
 extension CaseloadStore {
     /// The area's clock settings; Illinois defaults for any not set.
     public func clockSettings() throws -> ClockSettings {
-        try pool.read { db in try Self.clockSettings(db) }
+        try read { db in try Self.clockSettings(db) }
     }
 
     static func clockSettings(_ db: Database) throws -> ClockSettings {

@@ -101,7 +101,7 @@ extension CaseloadStore {
 extension CaseloadStore {
     /// Where each required signer stands on the current plan, read in one transaction.
     public func signingStates(for id: CustomerID, today: Day) throws -> (plan: PlanVersion, states: [(role: SignerRole, state: Signing.State)])? {
-        try pool.read { db in
+        try read { db in
             guard let c = try Self.customer(db, id), let current = try Self.currentPlan(db, customer: id) else { return nil }
             let work = try Self.caseWork(db, customer: id)
             let versions = try Self.planVersions(db, customer: id)

@@ -3,11 +3,11 @@ import GRDB
 
 extension CaseloadStore {
     public func staff() throws -> [Staff] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY login").map(Staff.init(row:)) }
     }
 
     public func staff(login: String) throws -> Staff? {
-        try pool.read { db in try Self.staff(db, login: login) }
+        try read { db in try Self.staff(db, login: login) }
     }
 
     static func staff(_ db: Database, login: String) throws -> Staff? {

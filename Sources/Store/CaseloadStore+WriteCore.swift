@@ -45,6 +45,17 @@ extension CaseloadStore {
         try permission.check(by: user)
     }
 
+    /// Every read goes through here: what SQLite could not read (a damaged
+    /// page or packed body, the disk, a file held too long) is said in words,
+    /// never as SQLite's own message with its SQL.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotRead(path: path, reason: Self.plain(error))
+        }
+    }
+
     /// Every write goes through here: the body, then the due items of the
     /// customers it touched, in one transaction. A write that touches every
     /// customer (a new contact interval) leaves the rest to `refreshAllDue`,

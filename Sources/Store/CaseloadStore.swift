@@ -106,13 +106,13 @@ public final class CaseloadStore: Sendable {
             throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
         }
         if readOnly {
-            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
+            guard try read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
                 throw StoreError.readOnlyNeedsUpgrade(path: path)
             }
         } else {
             do {
                 // A newer careerplan stamps a larger count; should one not have, its migrations still stop this one.
-                try pool.read { db in try Self.refuseNewer(db, path: path) }
+                try read { db in try Self.refuseNewer(db, path: path) }
                 try Self.waitingOutBusy { try Schema.migrator.migrate(pool) }
                 try Self.stampSchema(pool)
                 // Due items a migration marked stale (a file from before the due table).
@@ -122,7 +122,7 @@ public final class CaseloadStore: Sendable {
             }
         }
         // Open every reading connection now (see `readers`).
-        try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        try read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     }
 
     /// Checkpoints the write-ahead log so the file is complete on its own
@@ -236,7 +236,7 @@ public final class CaseloadStore: Sendable {
         guard fd >= 0 else { return false }
         defer { Glibc.close(fd) }
         var header = [UInt8](repeating: 0, count: 100)
-        guard read(fd, &header, 100) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return false }
+        guard Glibc.read(fd, &header, 100) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return false }
         func int(at offset: Int) -> Int32 { Int32(bitPattern: header[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
         return int(at: 68) == Schema.applicationID && int(at: 60) == Int32(Schema.migrator.migrations.count)
     }

@@ -1,4 +1,4 @@
-import App
+@testable import App
 import Domain
 import Store
 import Testing
@@ -114,6 +114,18 @@ import TerminalKit
         let h = try Harness(login: "mrivera", coverOthers: false)
         let (_, terminal, _) = try loop(h, failing: ["dueCounts"]) { CaseloadScreen(session: $0) }
         #expect(terminal.screen.line(0).contains("Caseload · due counts unreadable"))
+    }
+
+    /// A customer who cannot be read is all the overview has to say: the reason whole, on as many lines as it takes.
+    @Test func anUnreadableCustomersOverviewSaysWhyWhole() throws {
+        let h = try Harness(login: "mrivera", coverOthers: false)
+        let reads = FailingReads(h.store, failing: ["caseFile"])
+        reads.reason = "the file is damaged; restore the last backup (center-caseload.sqlite)"
+        let session = try Session(store: reads, login: h.session.login, user: h.session.user, today: Harness.today)
+        let terminal = MemoryTerminal(width: 80, height: 24)
+        AppLoop(root: CustomerOverviewScreen(session: session, id: CustomerID(28)), store: h.store, terminal: terminal, titleRight: "double").run()
+        #expect(terminal.screen.line(2).hasPrefix("  Cannot read customer C000028: the file is damaged; restore the last backup "))
+        #expect(terminal.screen.line(3).hasPrefix("  (center-caseload.sqlite) (caseFile) "))
     }
 
     @Test func openingAnItemWhoseFileCannotBeReadSaysWhy() throws {

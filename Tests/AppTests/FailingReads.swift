@@ -7,8 +7,11 @@ import Foundation
 final class FailingReads: CaseloadReading, @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let read: String
-        var description: String { "disk I/O error (\(read))" }
+        var reason = "disk I/O error"
+        var description: String { "\(reason) (\(read))" }
     }
+    /// What the failing reads say.
+    var reason = "disk I/O error"
 
     let real: any CaseloadReading
     /// Names of the reads that fail, as the functions are named ("caseFile").
@@ -21,7 +24,7 @@ final class FailingReads: CaseloadReading, @unchecked Sendable {
 
     private func check(_ name: String = #function) throws {
         let read = String(name.prefix { $0 != "(" })
-        if failing.contains(read) { throw Failure(read: read) }
+        if failing.contains(read) { throw Failure(read: read, reason: reason) }
     }
 
     var path: String { real.path }

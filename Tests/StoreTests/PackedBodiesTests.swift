@@ -149,7 +149,10 @@ import Synthetic
         store.actor.login = nil
         // The frame cut short.
         try store.pool.write { db in try db.execute(sql: "UPDATE outcome SET body = ? WHERE id = ?", arguments: [packed.prefix(packed.count - 3), outcome]) }
-        #expect(throws: (any Error).self) { try store.caseWork(CustomerID(customer)) }
+        // In words, never SQLite's message with its SQL.
+        #expect(throws: StoreError.cannotRead(path: store.path, reason: "the file is damaged; restore the last backup")) {
+            try store.caseWork(CustomerID(customer))
+        }
         // A whole body from another file, packed with that file's dictionary.
         let other = try CaseloadStore(path: dir.path + "/other.sqlite", today: { testToday }, now: { testNow })
         let caseload = SyntheticCaseload(seed: 2, today: testToday)

@@ -159,7 +159,11 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
     func render(into canvas: inout Canvas, area: Area) {
         let parts = Parts(area)
         guard let c = customer else {
-            canvas.put(message ?? "", in: parts.name, role: .error)
+            // Why the customer could not be read, whole: it is all the screen has to say.
+            var rows = area.inset(2)
+            rows.takeTop(1)
+            let lines = (message ?? "").wrapped(toWidth: rows.width).prefix(rows.height)
+            canvas.put(lines: lines.map { ($0, .error) }, in: rows.takeTop(lines.count))
             return
         }
         let today = session.today

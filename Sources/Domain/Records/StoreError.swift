@@ -19,6 +19,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readOnly(path: String)
     case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
     case busy
     case readOnlyNeedsUpgrade(path: String)
 
@@ -60,6 +61,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "not saved: other users kept the data file busy for half a minute; your typing is kept, save again"
         case .cannotWrite(let path, let reason):
             "not saved: \(reason) (\(path)); nothing was changed"
+        case .cannotRead(let path, let reason):
+            "\(reason) (\((path as NSString).lastPathComponent))"
         case .readOnlyNeedsUpgrade(let path):
             "\(path) is read-only and was written by an older careerplan; open it once where it can be written to upgrade it"
         }
