@@ -47,7 +47,8 @@ func searching(_ store: any Caseload, as user: Staff) throws -> (MemoryTerminal,
 func searchKeystrokes(_ store: any Caseload, as user: Staff) throws -> [Double] {
     let (terminal, loop) = try searching(store, as: user)
     var times: [Double] = []
-    let words = ["garcia", "nguyen", "smith", "lopez", "wojcik"]
+    // Names, and an ID as a planner types it from a letter ("C", "C0", … "C004217": IDs by arithmetic).
+    let words = ["garcia", "nguyen", "c004217", "smith", "lopez", "wojcik"]
     while true {
         for w in words {
             for k in w.map({ Key.char($0) }) + Array(repeating: Key.backspace, count: w.count) {

@@ -114,7 +114,7 @@ public final class PostgresCaseload: @unchecked Sendable {
     /// The typed words (the longest first: the server reads its range) and the planners the filter keeps
     /// ('' the unassigned; nil any), as the array binds of careerplan.search_count and search_page.
     private func searchBinds(_ filter: CaseloadFilter) -> [String?] {
-        let terms = SearchTerms.of(filter.search).sorted { $0.count > $1.count }
+        let terms = SearchTerms.typed(filter.search).sorted { $0.count > $1.count }
         var owners: Set<String>?
         if case .planners(let logins) = filter.reach { owners = Set(logins + [""]) }
         if let planner = filter.planner { owners = owners.map { $0.intersection([planner]) } ?? [planner] }
@@ -139,7 +139,7 @@ public final class PostgresCaseload: @unchecked Sendable {
     /// One page of the list in name order (the bytes of the folded name, as the file sorts); a search's
     /// page from the server's word index (`matches` is the file store's hint, not needed here).
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
-        if SearchTerms.of(filter.search).isEmpty {
+        if SearchTerms.typed(filter.search).isEmpty {
             let (filterSQL, binds) = conditions(filter)
             let n = binds.count
             return try bodies(Customer.self, """

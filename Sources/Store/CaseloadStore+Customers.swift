@@ -5,7 +5,7 @@ extension CaseloadStore {
     /// How many customers match: the list's length without loading it.
     public func count(_ filter: CaseloadFilter) throws -> Int {
         try read { db in
-            if let search = WordSearch(filter) { return try search.count(db) }
+            if let search = CustomerSearch(filter) { return try search.count(db) }
             return try WordSearch.tally(head: "", filter, db)
         }
     }
@@ -14,12 +14,12 @@ extension CaseloadStore {
     /// `matches`, when the caller counted them, chooses how to read a search.
     public func customers(_ filter: CaseloadFilter, offset: Int, limit: Int, matches: Int? = nil) throws -> [Customer] {
         try read { db in
-            guard let search = WordSearch(filter) else {
+            guard let search = CustomerSearch(filter) else {
                 let (sql, args) = Self.select(filter)
                 return try Row.fetchAll(db, sql: sql + " ORDER BY c.sort_name, c.id LIMIT ? OFFSET ?",
                                         arguments: args + [limit, offset]).map(Customer.init(row:))
             }
-            let (page, args) = search.page(offset: offset, limit: limit, matches: try matches ?? search.count(db))
+            let (page, args) = try search.page(offset: offset, limit: limit, matches: try matches ?? search.count(db), db)
             return try Row.fetchAll(db, sql: """
                 WITH page AS MATERIALIZED (\(page))
                 SELECT \(Self.customerColumns) FROM page JOIN customer c ON c.id = page.customer_id

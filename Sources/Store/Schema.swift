@@ -481,6 +481,12 @@ enum Schema {
                 END;
                 """)
         }
+        m.registerMigration("v27-words-of-names") { db in
+            // The ID's four spellings were two thirds of the word index, the file's largest part once the
+            // bodies were packed (issue 28): a typed number finds IDs by arithmetic and a tally of ID blocks.
+            try SearchWords.keepNamesOnly(db)
+            try IDSearch.migrate(db)
+        }
         return m
     }
 }

@@ -3,8 +3,8 @@ import GRDB
 
 /// The word index `/` searches in the data file (migration v22-search-words).
 ///
-/// Each customer's words (`Customer.searchTerms`: both names folded, the ID
-/// in its forms, CJK characters one by one) are rows of `customer_word`, kept
+/// Each customer's words (`Customer.searchTerms`: both names folded, CJK
+/// characters one by one; numbers find IDs, `IDSearch`) are rows of `customer_word`, kept
 /// in word order, so the customers a typed word begins are one range of the
 /// table. `prev` is the customer's word before it: a row whose `prev` does not
 /// begin with the typed word is the customer's first match, so a customer
@@ -95,6 +95,34 @@ enum SearchWords {
         let customers = try Row.fetchCursor(db, sql: "SELECT \(Customer.columns) FROM customer")
         while let row = try customers.next() { try batch.add(try Customer(row: row), db) }
         try batch.finish(db)
+    }
+
+    /// The ID's spellings taken out of the index (migration v27-words-of-names): "000123", "123",
+    /// "c000123" and "c123" were four of each customer's six or seven rows in the table and each of its
+    /// indexes, and a typed number now finds IDs by arithmetic (`IDSearch`). A name's own numbers go too
+    /// (numbers find IDs only), and "c" alone. The rest keep their rows; the word before each is mended where
+    /// it was one of those, and the tallies, which count by it, are counted anew.
+    static func keepNamesOnly(_ db: Database) throws {
+        let notAName = """
+            (word = 'c' OR (word GLOB '[0-9]*' AND word NOT GLOB '*[^0-9]*')
+             OR (word GLOB 'c[0-9]*' AND substr(word, 2) NOT GLOB '*[^0-9]*'))
+            """
+        try db.execute(sql: """
+            UPDATE customer_word SET prev = coalesce((
+                SELECT max(p.word) FROM customer_word p
+                WHERE p.customer_id = customer_word.customer_id AND p.word < customer_word.word
+                  AND NOT \(notAName.replacingOccurrences(of: "word", with: "p.word"))
+            ), '')
+            WHERE \(notAName.replacingOccurrences(of: "word", with: "prev"));
+            DELETE FROM customer_word WHERE \(notAName);
+            DELETE FROM customer_tally WHERE head <> '';
+            INSERT INTO customer_tally SELECT substr(word, 1, 1), coalesce(planner, ''), count(*) FROM customer_word
+                WHERE substr(prev, 1, 1) IS NOT substr(word, 1, 1) GROUP BY 1, 2;
+            INSERT INTO customer_tally SELECT substr(word, 1, 2), coalesce(planner, ''), count(*) FROM customer_word
+                WHERE length(word) >= 2 AND substr(prev, 1, 2) IS NOT substr(word, 1, 2) GROUP BY 1, 2;
+            DELETE FROM word_tally;
+            """)
+        try WordTally.recount(db)
     }
 
     /// New customers' words, in the transaction that inserts the customers. Their heads are counted

@@ -1,20 +1,59 @@
 import Domain
 import GRDB
 
+/// What `/` searches for, read by whichever way suits it: a name's words
+/// from the word index (`WordSearch`), numbers alone by ID (`IDSearch`).
+enum CustomerSearch {
+    case words(WordSearch)
+    case ids(IDSearch)
+
+    /// Nil when nothing searchable was typed (the whole list).
+    init?(_ filter: CaseloadFilter) {
+        let terms = SearchTerms.typed(filter.search)
+        let numbers = terms.filter(SearchTerms.isNumber)
+        let ids = numbers.isEmpty ? nil
+            : numbers.dropFirst().reduce(CustomerID.ranges(beginning: numbers[0])) { CustomerID.intersection($0, CustomerID.ranges(beginning: $1)) }
+        let names = terms.filter { !SearchTerms.isNumber($0) }
+        if let search = WordSearch(names, ids: ids, filter) {
+            self = .words(search)
+        } else if let ids {
+            self = .ids(IDSearch(ids: ids, filter: filter))
+        } else {
+            return nil
+        }
+    }
+
+    func count(_ db: Database) throws -> Int {
+        switch self {
+        case .words(let s): try s.count(db)
+        case .ids(let s): try s.count(db)
+        }
+    }
+
+    func page(offset: Int, limit: Int, matches: Int, _ db: Database) throws -> (String, StatementArguments) {
+        switch self {
+        case .words(let s): s.page(offset: offset, limit: limit, matches: matches)
+        case .ids(let s): try s.page(offset: offset, limit: limit, matches: matches, db)
+        }
+    }
+}
+
 /// One search of the customer list over the word index (SearchWords): every
-/// typed term must begin one of the customer's words. The longest term drives
-/// (the fewest matches); the others are checked per customer.
+/// typed word must begin one of the customer's words, and every typed number
+/// one of the ID's spellings (`ids`). The longest word drives (the fewest
+/// matches); the other words and the IDs are checked per customer.
 struct WordSearch {
     let driver: String
     let others: [String]
+    let ids: [ClosedRange<Int64>]?
     let filter: CaseloadFilter
 
-    init?(_ filter: CaseloadFilter) {
-        let terms = SearchTerms.of(filter.search)
-        guard let longest = terms.indices.max(by: { terms[$0].unicodeScalars.count < terms[$1].unicodeScalars.count })
+    init?(_ words: [String], ids: [ClosedRange<Int64>]?, _ filter: CaseloadFilter) {
+        guard let longest = words.indices.max(by: { words[$0].unicodeScalars.count < words[$1].unicodeScalars.count })
         else { return nil }
-        driver = terms[longest]
-        others = terms.enumerated().filter { $0.offset != longest }.map(\.element)
+        driver = words[longest]
+        others = words.enumerated().filter { $0.offset != longest }.map(\.element)
+        self.ids = ids
         self.filter = filter
     }
 
@@ -23,7 +62,7 @@ struct WordSearch {
 
     /// How many customers match.
     func count(_ db: Database) throws -> Int {
-        if head < 3, others.isEmpty { return try Self.tally(head: driver, filter, db) }
+        if head < 3, others.isEmpty, ids == nil { return try Self.tally(head: driver, filter, db) }
         if WordTally.counts(self) { return try WordTally.count(driver, filter, db) }
         let (conditions, args) = rangeConditions()
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_word w WHERE " + conditions, arguments: args) ?? 0
@@ -75,6 +114,10 @@ struct WordSearch {
         for term in others {
             conditions.append("EXISTS (SELECT 1 FROM customer_word o WHERE o.customer_id = w.customer_id AND o.word >= ? AND o.word < ?)")
             args += [term, Self.end(of: term)]
+        }
+        if let ids {
+            conditions.append(IDSearch.condition(ids, column: "w.customer_id"))
+            args += StatementArguments(ids.flatMap { [$0.lowerBound, $0.upperBound] })
         }
         let (reach, reachArgs) = Self.reach(filter, column: "w.planner")
         conditions += reach

@@ -14,9 +14,10 @@ import GRDB
 /// than the typed word's length. A count is the sum of the rows of the few
 /// words that begin with what was typed.
 ///
-/// The ID's spellings are not tallied (`SearchTerms.looksLikeAnID`: each is
-/// one customer's alone, and the tally would be as long as the index); a
-/// typed word that looks like one is counted in the word index as before.
+/// Words that look like an ID are not tallied (`SearchTerms.looksLikeAnID`):
+/// until v27-words-of-names the index held the ID's spellings, each one
+/// customer's alone; since, it holds none, and a typed number is counted by
+/// `IDSearch`.
 /// Kept in each write's transaction: a batch of new customers counts its own
 /// (SearchWords.Batch), triggers count removals and hand-offs.
 enum WordTally {
@@ -61,6 +62,11 @@ enum WordTally {
     /// The tally of the words already in the index.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: schema)
+        try recount(db)
+    }
+
+    /// The words of the index counted into an empty tally.
+    static func recount(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO word_tally
             SELECT word, coalesce(planner, ''), careerplan_word_shared(prev, word) AS shared, count(*) FROM customer_word
@@ -68,9 +74,9 @@ enum WordTally {
             """)
     }
 
-    /// Whether the tally counts this search: one typed word of three characters or more that no ID begins.
+    /// Whether the tally counts this search: one typed word of three characters or more, and no number.
     static func counts(_ search: WordSearch) -> Bool {
-        search.others.isEmpty && search.driver.unicodeScalars.count >= 3 && !SearchTerms.looksLikeAnID(search.driver)
+        search.others.isEmpty && search.ids == nil && search.driver.unicodeScalars.count >= 3
     }
 
     /// The customers whose words begin with `term`, within the filter's planners.

@@ -35,7 +35,7 @@ import Testing
 
     @Test(arguments: [
         ("nunez", [1]), ("Núñez", [1]), ("pepe", [1]), ("jose nun", [1]), ("mu", [3]),
-        ("C000012", [12]), ("12", [12]), ("c12", [12]), ("王", [2]), ("芳", [2]),
+        ("C000012", [12]), ("12", [12]), ("c12", [12]), ("王", [2]), ("芳", [2]), ("c", [1, 2, 3, 4, 12]), ("c0", [1, 2, 3, 4, 12]),
         ("zoe", [12]), ("oystein", [4]), ("nobody", []), ("\"", [1, 2, 3, 4, 12]), ("a*", [3]),
     ] as [(String, [Int64])])
     func searchFindsByNameOrID(query: String, ids: [Int64]) throws {
@@ -72,18 +72,22 @@ import Testing
         // Words that share their first letters with the word before them: each customer is one match of "ana"
         // ("ana", "anabel", "anastasia"), "jos" and "jose" ("jose", "joseph").
         try s.insert([customer(161, "Ngoc Nguyen"), customer(162, "Nam Ng", preferred: "Nguyet Ng"),
-                      customer(163, "Anabel Ana", preferred: "Anastasia"), customer(164, "José Joseph")])
+                      customer(163, "Anabel Ana", preferred: "Anastasia"), customer(164, "José Joseph"),
+                      // A name's "C" is no word, and numbers find IDs only: "C12" is neither.
+                      customer(165, "Carl C Cole"), customer(166, "R2 C3po C12")])
         let planner = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)
         func expectAsAScan(_ note: String) throws {
             let everyone = try s.customers(.init(), offset: 0, limit: 1_000)
-            #expect(everyone.count == 164)
+            #expect(everyone.count == 166)
             for query in ["n", "ng", "ngu", "nguy", "nguyen", "a", "ma", "mar", "mart", "ana", "anab", "jos", "jose", "josé",
-                          "c0", "c16", "c000", "000", "16", "c0001", "jo m", "m a", "zzz", "王"] {
+                          "c0", "c16", "c000", "000", "16", "c0001", "jo m", "m a", "zzz", "王", "c", "c c", "co", "c12", "12",
+                          "c3", "c3p", "r2", "C000016", "ma c", "1", "0", "00", "01", "00016", "1 2", "ma 1", "1 ma", "c1 c12",
+                          "0 00 000", "9", "999"] {
                 for filter in [CaseloadFilter(search: query), CaseloadFilter(search: query, planner: "mrivera"),
                                CaseloadFilter(search: query, reach: try s.reach(of: planner, on: testToday))] {
-                    let terms = SearchTerms.of(query)
+                    let terms = SearchTerms.typed(query)
                     let scanned = everyone.filter { c in
-                        terms.allSatisfy { t in c.searchTerms.contains { $0.hasPrefix(t) } }
+                        c.isFound(by: terms)
                             && (filter.planner.map { c.planner == $0 } ?? true)
                             && { if case .planners(let p) = filter.reach { return c.planner.map(p.contains) ?? true } else { return true } }()
                     }.map(\.id)
@@ -106,6 +110,12 @@ import Testing
                     """))
             }
             #expect(!kept.isEmpty && kept == recounted, "\(note)")
+            // And the ID blocks' tally a count of the customers.
+            let (blocks, counted) = try s.pool.read { db in
+                (try Row.fetchAll(db, sql: "SELECT block, planner, customers FROM id_tally WHERE customers <> 0 ORDER BY 1, 2"),
+                 try Row.fetchAll(db, sql: "SELECT id / 1000 AS block, coalesce(planner, '') AS planner, count(*) AS customers FROM customer GROUP BY 1, 2 ORDER BY 1, 2"))
+            }
+            #expect(!blocks.isEmpty && blocks == counted, "\(note)")
         }
         try expectAsAScan("as seeded")
         let supervisor = try #require(try s.staff(login: "asantos"))
