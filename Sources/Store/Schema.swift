@@ -487,7 +487,31 @@ enum Schema {
             try SearchWords.keepNamesOnly(db)
             try IDSearch.migrate(db)
         }
+        m.registerMigration("v28-documents-by-key") { db in
+            try keepDocumentsByKey(db)
+        }
         return m
+    }
+
+    /// Eligibility documents kept by their key alone (a table WITHOUT ROWID): the table of rowids and
+    /// the index of its key were the same rows twice, 0.26 KB a customer (issue 28's file size). The
+    /// rows and their audit triggers are as they were; nothing refers to a document's rowid.
+    static func keepDocumentsByKey(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE eligibility_document_by_key (
+                customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                item TEXT NOT NULL,
+                document_type TEXT NOT NULL,
+                seen_on TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                PRIMARY KEY (customer_id, item)
+            ) WITHOUT ROWID;
+            INSERT INTO eligibility_document_by_key
+                SELECT customer_id, item, document_type, seen_on, recorded_by FROM eligibility_document;
+            DROP TABLE eligibility_document;
+            ALTER TABLE eligibility_document_by_key RENAME TO eligibility_document;
+            """)
+        try AuditTriggers.install(on: "eligibility_document", db)
     }
 }
 
