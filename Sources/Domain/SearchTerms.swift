@@ -38,8 +38,8 @@ public enum SearchTerms {
     public static func withoutTheC(_ words: [String]) -> [String] {
         words.compactMap { word in
             guard word.utf8.first == UInt8(ascii: "c") else { return word }
-            if word.utf8.count == 1 { return nil }
-            return looksLikeAnID(word) ? String(word.dropFirst()) : word
+            let rest = String(word.dropFirst())
+            return rest.isEmpty ? nil : isNumber(rest) ? rest : word
         }
     }
 

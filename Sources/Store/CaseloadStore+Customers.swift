@@ -65,7 +65,7 @@ extension CaseloadStore {
 
     /// The list without a search: the name index, or the planner's.
     private static func select(_ filter: CaseloadFilter) -> (String, StatementArguments) {
-        let (conditions, args) = WordSearch.reach(filter, column: "c.planner")
+        let (conditions, args) = CustomerSearch.reach(filter, column: "c.planner")
         return ("SELECT \(customerColumns) FROM customer c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")), args)
     }
 }

@@ -36,4 +36,36 @@ enum CustomerSearch {
         case .ids(let s): try s.page(offset: offset, limit: limit, matches: matches, db)
         }
     }
+
+    /// The planner and reach conditions of a filter, on a planner column.
+    static func reach(_ filter: CaseloadFilter, column: String) -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var args: StatementArguments = []
+        if let planner = filter.planner {
+            conditions.append("\(column) = ?")
+            args += [planner]
+        }
+        if case .planners(let logins) = filter.reach {
+            let sorted = logins.sorted()
+            conditions.append("(\(column) IS NULL OR \(column) IN (\(sorted.map { _ in "?" }.joined(separator: ", "))))")
+            args += StatementArguments(sorted)
+        }
+        return (conditions, args)
+    }
+
+    /// The filter's planners as conditions on a tally's `planner`, which names the unassigned as ''.
+    static func tallyScope(_ filter: CaseloadFilter) -> (String, StatementArguments) {
+        var sql = ""
+        var args: StatementArguments = []
+        if let planner = filter.planner {
+            sql += " AND planner = ?"
+            args += [planner]
+        }
+        if case .planners(let logins) = filter.reach {
+            let sorted = [""] + logins.sorted()
+            sql += " AND planner IN (\(sorted.map { _ in "?" }.joined(separator: ", ")))"
+            args += StatementArguments(sorted)
+        }
+        return (sql, args)
+    }
 }

@@ -44,8 +44,8 @@ struct IDSearch {
 
     /// How many customers in the filter's reach have an ID in the ranges.
     func count(_ db: Database) throws -> Int {
-        let (scope, scopeArgs) = WordSearch.tallyScope(filter)
-        let (reach, reachArgs) = WordSearch.reach(filter, column: "planner")
+        let (scope, scopeArgs) = CustomerSearch.tallyScope(filter)
+        let (reach, reachArgs) = CustomerSearch.reach(filter, column: "planner")
         // NOT INDEXED: by the IDs' range, never by walking a planner's whole list in their index.
         let direct = try db.cachedStatement(sql: "SELECT count(*) FROM customer NOT INDEXED WHERE id BETWEEN ? AND ?"
                                             + reach.map { " AND " + $0 }.joined())
@@ -72,11 +72,11 @@ struct IDSearch {
     /// (offset + limit) × everyone / matches rows; rarer ones ("C004" among 1,000,000) are sorted instead.
     func page(offset: Int, limit: Int, matches: Int, _ db: Database) throws -> (String, StatementArguments) {
         let everyone = try WordSearch.tally(head: "", filter, db)
-        var (conditions, args) = WordSearch.reach(filter, column: "c.planner")
+        var (conditions, args) = CustomerSearch.reach(filter, column: "c.planner")
         conditions.insert(Self.condition(ids, column: "c.id"), at: 0)
         args = StatementArguments(ids.flatMap { [$0.lowerBound, $0.upperBound] }) + args
         var from = "customer c NOT INDEXED"   // few: by the IDs' ranges, then sorted
-        if matches >= WordSearch.fewMatches / 10, offset + limit <= matches, (offset + limit) * everyone < 4 * matches * matches {
+        if offset + limit <= matches, (offset + limit) * everyone < 4 * matches * matches {
             from = filter.planner == nil ? "customer c INDEXED BY customer_by_name" : "customer c INDEXED BY customer_by_planner"
         }
         return ("SELECT c.id AS customer_id, c.sort_name FROM \(from) WHERE \(conditions.joined(separator: " AND "))"

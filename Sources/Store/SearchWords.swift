@@ -76,13 +76,17 @@ enum SearchWords {
     /// row is its customer's first word of.
     private static func count(_ row: String, _ sign: String) -> String {
         [1, 2].map { n in
-            let first = "substr(\(row).prev, 1, \(n)) IS NOT substr(\(row).word, 1, \(n))"
-                + (n == 2 ? " AND length(\(row).word) >= 2" : "")
-            return """
-                INSERT INTO customer_tally SELECT substr(\(row).word, 1, \(n)), coalesce(\(row).planner, ''), \(sign)1
-                    WHERE \(first) ON CONFLICT DO UPDATE SET customers = customers \(sign) 1;
-                """
+            """
+            INSERT INTO customer_tally SELECT substr(\(row).word, 1, \(n)), coalesce(\(row).planner, ''), \(sign)1
+                WHERE \(firstOfHead(n, row + ".")) ON CONFLICT DO UPDATE SET customers = customers \(sign) 1;
+            """
         }.joined(separator: "\n")
+    }
+
+    /// SQL: the row (`row` its table's name and a dot, or nothing) is its customer's first word of its head of
+    /// `n` characters, the rows the head indexes hold and the tally counts.
+    private static func firstOfHead(_ n: Int, _ row: String = "") -> String {
+        "substr(\(row)prev, 1, \(n)) IS NOT substr(\(row)word, 1, \(n))" + (n == 2 ? " AND length(\(row)word) >= 2" : "")
     }
 
     /// Each customer's words, for customers entered before the word index.
@@ -103,23 +107,27 @@ enum SearchWords {
     /// (numbers find IDs only), and "c" alone. The rest keep their rows; the word before each is mended where
     /// it was one of those, and the tallies, which count by it, are counted anew.
     static func keepNamesOnly(_ db: Database) throws {
-        let notAName = """
-            (word = 'c' OR (word GLOB '[0-9]*' AND word NOT GLOB '*[^0-9]*')
-             OR (word GLOB 'c[0-9]*' AND substr(word, 2) NOT GLOB '*[^0-9]*'))
+        /// SQL: `column` is no word of a name: "c" alone, a number, or "c" and a number.
+        func notAName(_ column: String) -> String {
             """
+            (\(column) = 'c' OR (\(column) GLOB '[0-9]*' AND \(column) NOT GLOB '*[^0-9]*')
+             OR (\(column) GLOB 'c[0-9]*' AND substr(\(column), 2) NOT GLOB '*[^0-9]*'))
+            """
+        }
         try db.execute(sql: """
             UPDATE customer_word SET prev = coalesce((
                 SELECT max(p.word) FROM customer_word p
-                WHERE p.customer_id = customer_word.customer_id AND p.word < customer_word.word
-                  AND NOT \(notAName.replacingOccurrences(of: "word", with: "p.word"))
+                WHERE p.customer_id = customer_word.customer_id AND p.word < customer_word.word AND NOT \(notAName("p.word"))
             ), '')
-            WHERE \(notAName.replacingOccurrences(of: "word", with: "prev"));
-            DELETE FROM customer_word WHERE \(notAName);
+            WHERE \(notAName("prev"));
+            DELETE FROM customer_word WHERE \(notAName("word"));
             DELETE FROM customer_tally WHERE head <> '';
-            INSERT INTO customer_tally SELECT substr(word, 1, 1), coalesce(planner, ''), count(*) FROM customer_word
-                WHERE substr(prev, 1, 1) IS NOT substr(word, 1, 1) GROUP BY 1, 2;
-            INSERT INTO customer_tally SELECT substr(word, 1, 2), coalesce(planner, ''), count(*) FROM customer_word
-                WHERE length(word) >= 2 AND substr(prev, 1, 2) IS NOT substr(word, 1, 2) GROUP BY 1, 2;
+            \([1, 2].map { n in
+                """
+                INSERT INTO customer_tally SELECT substr(word, 1, \(n)), coalesce(planner, ''), count(*) FROM customer_word
+                    WHERE \(firstOfHead(n)) GROUP BY 1, 2;
+                """
+            }.joined(separator: "\n"))
             DELETE FROM word_tally;
             """)
         try WordTally.recount(db)

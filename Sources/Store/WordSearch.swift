@@ -82,48 +82,16 @@ struct WordSearch {
             conditions.append(IDSearch.condition(ids, column: "w.customer_id"))
             args += StatementArguments(ids.flatMap { [$0.lowerBound, $0.upperBound] })
         }
-        let (reach, reachArgs) = Self.reach(filter, column: "w.planner")
+        let (reach, reachArgs) = CustomerSearch.reach(filter, column: "w.planner")
         conditions += reach
         return (conditions.joined(separator: " AND "), args + reachArgs)
     }
 
-    /// The planner and reach conditions of a filter, on a planner column.
-    static func reach(_ filter: CaseloadFilter, column: String) -> ([String], StatementArguments) {
-        var conditions: [String] = []
-        var args: StatementArguments = []
-        if let planner = filter.planner {
-            conditions.append("\(column) = ?")
-            args += [planner]
-        }
-        if case .planners(let logins) = filter.reach {
-            let sorted = logins.sorted()
-            conditions.append("(\(column) IS NULL OR \(column) IN (\(sorted.map { _ in "?" }.joined(separator: ", "))))")
-            args += StatementArguments(sorted)
-        }
-        return (conditions, args)
-    }
-
     /// The customers of a head ('' for everyone) within the filter's planners, from the tally.
     static func tally(head: String, _ filter: CaseloadFilter, _ db: Database) throws -> Int {
-        let (scope, scopeArgs) = tallyScope(filter)
+        let (scope, scopeArgs) = CustomerSearch.tallyScope(filter)
         return try Int.fetchOne(db, sql: "SELECT coalesce(sum(customers), 0) FROM customer_tally WHERE head = ?" + scope,
                                 arguments: [head] + scopeArgs) ?? 0
-    }
-
-    /// The filter's planners as conditions on a tally's `planner`, which names the unassigned as ''.
-    static func tallyScope(_ filter: CaseloadFilter) -> (String, StatementArguments) {
-        var sql = ""
-        var args: StatementArguments = []
-        if let planner = filter.planner {
-            sql += " AND planner = ?"
-            args += [planner]
-        }
-        if case .planners(let logins) = filter.reach {
-            let sorted = [""] + logins.sorted()
-            sql += " AND planner IN (\(sorted.map { _ in "?" }.joined(separator: ", ")))"
-            args += StatementArguments(sorted)
-        }
-        return (sql, args)
     }
 
     /// The end of a term's range: its last character one higher. Text compares as its UTF-8 bytes,

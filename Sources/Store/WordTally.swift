@@ -81,7 +81,7 @@ enum WordTally {
 
     /// The customers whose words begin with `term`, within the filter's planners.
     static func count(_ term: String, _ filter: CaseloadFilter, _ db: Database) throws -> Int {
-        let (scope, scopeArgs) = WordSearch.tallyScope(filter)
+        let (scope, scopeArgs) = CustomerSearch.tallyScope(filter)
         return try Int.fetchOne(db, sql: """
             SELECT coalesce(sum(customers), 0) FROM word_tally WHERE word >= ? AND word < ? AND shared < ?
             """ + scope, arguments: [term, WordSearch.end(of: term), term.unicodeScalars.count] + scopeArgs) ?? 0

@@ -53,6 +53,11 @@ import Testing
         #expect(CustomerID.ranges(beginning: "1") == ones)
         #expect(CustomerID.ranges(beginning: "0") == [1...99_999])
         #expect(CustomerID.ranges(beginning: "") == [] && CustomerID.ranges(beginning: "1a") == [])
+        // As long as a person may type: 18 digits are one ID, more are none (never past Int64).
+        let eighteen = String(repeating: "9", count: 18)
+        #expect(CustomerID.ranges(beginning: eighteen) == [Int64(eighteen)!...Int64(eighteen)!])
+        #expect(CustomerID.ranges(beginning: "1" + String(repeating: "0", count: 18)) == [])
+        #expect(CustomerID.ranges(beginning: String(repeating: "0", count: 40)) == [])
         let both = CustomerID.intersection(CustomerID.ranges(beginning: "12"), CustomerID.ranges(beginning: "0"))
         #expect(both == [12...12, 120...129, 1_200...1_299, 12_000...12_999])
     }
