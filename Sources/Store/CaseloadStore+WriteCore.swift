@@ -115,10 +115,9 @@ extension CaseloadStore {
         return f.string(from: date)
     }
 
+    /// A record's body, as Foundation's JSONEncoder writes it with sorted keys (`RecordJSON`).
     static func encodeJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try RecordJSON.encode(value)
     }
 
     static func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, _ what: String) throws -> T {
