@@ -149,10 +149,11 @@ extension CaseloadStore {
     }
 
 
-    static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database) throws {
+    static func upsert(_ g: GettingStartedAssessment, by login: String, at stamp: String, _ db: Database,
+                       body: DatabaseValue? = nil) throws {
         try db.cached(sql: """
             INSERT INTO gsa (customer_id, body, submitted_on, updated_by, updated_at) VALUES (?, careerplan_pack('gsa', ?), ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, submitted_on = excluded.submitted_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """, arguments: [g.customer.number, try encodeJSON(g), g.submittedOn?.description, login, stamp])
+            """, arguments: [g.customer.number, try body ?? encodeJSON(g).databaseValue, g.submittedOn?.description, login, stamp])
     }
 
     @discardableResult

@@ -299,29 +299,33 @@ extension CaseloadStore {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM \(table)")) ?? 1
     }
 
-    static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false) throws -> CaseNote {
+    /// `body`: the note's body made ahead (a load's, `PreparedCases`), for the note as given (its id kept).
+    static func insert(_ n: CaseNote, _ db: Database, keepID: Bool = false, body: DatabaseValue? = nil) throws -> CaseNote {
         var saved = n
+        precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
         if !keepID { saved.id = try Self.nextID("case_note", db) }
         try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, careerplan_pack('case_note', ?))",
                        arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
-                                   saved.link?.description, saved.amends, try encodeJSON(saved)])
+                                   saved.link?.description, saved.amends, try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 
-    static func insert(_ r: Referral, _ db: Database, keepID: Bool = false) throws -> Referral {
+    static func insert(_ r: Referral, _ db: Database, keepID: Bool = false, body: DatabaseValue? = nil) throws -> Referral {
         var saved = r
+        precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
         if !keepID { saved.id = try Self.nextID("referral", db) }
         try db.cached(sql: "INSERT INTO referral (id, customer_id, status, version, body) VALUES (?, ?, ?, ?, careerplan_pack('referral', ?))",
                        arguments: [saved.id, saved.customer.number, saved.status.rawValue, saved.version,
-                                   try encodeJSON(saved)])
+                                   try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 
-    static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false) throws -> Outcome {
+    static func insert(_ o: Outcome, _ db: Database, keepID: Bool = false, body: DatabaseValue? = nil) throws -> Outcome {
         var saved = o
+        precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
         if !keepID { saved.id = try Self.nextID("outcome", db) }
         try db.cached(sql: "INSERT INTO outcome (id, customer_id, kind, body) VALUES (?, ?, ?, careerplan_pack('outcome', ?))",
-                       arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try encodeJSON(saved)])
+                       arguments: [saved.id, saved.customer.number, saved.kind.rawValue, try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 
@@ -351,17 +355,18 @@ extension CaseloadStore {
         return saved
     }
 
-    static func insert(_ s: OtherProgramService, _ db: Database, keepID: Bool = false) throws -> OtherProgramService {
+    static func insert(_ s: OtherProgramService, _ db: Database, keepID: Bool = false, body: DatabaseValue? = nil) throws -> OtherProgramService {
         var saved = s
+        precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
         if !keepID { saved.id = try Self.nextID("other_program_service", db) }
         try db.cached(sql: "INSERT INTO other_program_service (id, customer_id, body) VALUES (?, ?, careerplan_pack('other_program_service', ?))",
-                       arguments: [saved.id, saved.customer.number, try encodeJSON(saved)])
+                       arguments: [saved.id, saved.customer.number, try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 
-    static func insert(_ e: ExitRecord, _ db: Database) throws {
+    static func insert(_ e: ExitRecord, _ db: Database, body: DatabaseValue? = nil) throws {
         try db.cached(sql: "INSERT INTO exit_record (customer_id, body) VALUES (?, careerplan_pack('exit_record', ?)) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
-                       arguments: [e.customer.number, try encodeJSON(e)])
+                       arguments: [e.customer.number, try body ?? encodeJSON(e).databaseValue])
     }
 
     static func insert(_ d: FollowUpDecline, _ db: Database) throws {

@@ -134,19 +134,25 @@ extension CaseloadStore {
 
     /// Stores whole cases as they are (the synthetic caseload of the demo,
     /// `seed` and the tests), each record stamped on its own day, and returns
-    /// each case's facts as `clockFacts` would read them back.
+    /// each case's facts as `clockFacts` would read them back. Their records
+    /// were numbered and their bodies made ahead (`PreparedCases`); if the
+    /// file has since given those numbers to others, they are numbered again
+    /// here and their bodies made anew.
     @discardableResult
-    func insert(cases: some Sequence<CaseRecords>) throws -> [CaseClockFacts] {
+    func insert(cases prepared: PreparedCases) throws -> [CaseClockFacts] {
         try write { db in
+            let next = try RecordNumbers(next: db)
+            let ready = next == prepared.first ? prepared : PreparedCases(prepared.cases, numberedFrom: next)
             var facts: [CaseClockFacts] = []
-            for i in cases {
+            for (i, bodies) in zip(ready.cases, ready.bodies) {
+                let planner = i.customer.planner ?? ""
                 for b in i.barriers { try Self.insert(b, db) }
                 if let a = i.application {
                     try Self.upsert(a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks",
-                                    at: "\(a.appliedOn)T15:00:00Z", db)
+                                    at: "\(a.appliedOn)T15:00:00Z", db, body: bodies.application)
                     try Self.registerBarriers(of: a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks", db)
                 }
-                if let g = i.gsa { try Self.upsert(g, by: i.customer.planner ?? "", at: "\(g.startedOn)T16:30:00Z", db) }
+                if let g = i.gsa { try Self.upsert(g, by: planner, at: "\(g.startedOn)T16:30:00Z", db, body: bodies.gsa) }
                 for a in i.assessments { try Self.insert(a, db) }
                 var plan: CareerPlan?
                 var saves: [String] = []
@@ -154,13 +160,13 @@ extension CaseloadStore {
                     plan = p
                     saves.append("\(enrolled)T17:00:00Z")
                     // A reviewed plan is saved twice unchanged: encoded once, the current plan written once.
-                    let body = try Self.encodeJSON(p)
-                    try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: i.customer.planner ?? "",
+                    let body = try bodies.plan ?? Self.encodeJSON(p).databaseValue
+                    try Self.insert(PlanVersion(customer: p.customer, version: 1, plan: p, savedBy: planner,
                                                 savedAt: saves[0], changes: ["initial plan"]),
                                     body: body, current: i.planReviewedOn == nil, db)
                     if let reviewed = i.planReviewedOn {
                         saves.append("\(reviewed)T16:00:00Z")
-                        try Self.insert(PlanVersion(customer: p.customer, version: 2, plan: p, savedBy: i.customer.planner ?? "",
+                        try Self.insert(PlanVersion(customer: p.customer, version: 2, plan: p, savedBy: planner,
                                                     savedAt: saves[1], changes: ["reviewed with the customer"]), body: body, db)
                     }
                 }
@@ -169,25 +175,21 @@ extension CaseloadStore {
                 for d in i.documents { try Self.insert(d, db) }
                 // What the clocks read of the case work, as written (clockFacts leaves out referrals and the exit).
                 var work = CaseWork()
-                for n in i.work.notes { work.notes.append(try Self.insert(n, db)) }
-                for r in i.work.referrals { _ = try Self.insert(r, db) }
-                for o in i.work.outcomes { work.outcomes.append(try Self.insert(o, db)) }
-                for sig in i.work.signatures {
-                    var s = sig
-                    s.id = try Self.nextID("signature", db)
-                    try Self.insert(s, db)
-                    work.signatures.append(s)
-                }
+                for (n, body) in zip(i.work.notes, bodies.notes) { work.notes.append(try Self.insert(n, db, keepID: true, body: body)) }
+                for (r, body) in zip(i.work.referrals, bodies.referrals) { _ = try Self.insert(r, db, keepID: true, body: body) }
+                for (o, body) in zip(i.work.outcomes, bodies.outcomes) { work.outcomes.append(try Self.insert(o, db, keepID: true, body: body)) }
+                for (s, body) in zip(i.work.signatures, bodies.signatures) { try Self.insert(s, db, body: body) }
+                work.signatures = i.work.signatures
                 if let r = i.work.guardianRequest {
-                    try Self.insert(r, db)
+                    try Self.insert(r, db, body: bodies.guardianRequest)
                     work.guardianRequest = r
                 }
-                for copy in i.work.copies { try Self.insert(copy, db) }
+                for (copy, body) in zip(i.work.copies, bodies.copies) { try Self.insert(copy, db, body: body) }
                 work.copies = i.work.copies
-                for s in i.work.otherServices { work.otherServices.append(try Self.insert(s, db)) }
-                if let e = i.work.exit {
-                    try Self.insert(e, db)
+                for (s, body) in zip(i.work.otherServices, bodies.otherServices) {
+                    work.otherServices.append(try Self.insert(s, db, keepID: true, body: body))
                 }
+                if let e = i.work.exit { try Self.insert(e, db, body: bodies.exit) }
                 work.notes.sort { ($0.eventOn, $0.id) < ($1.eventOn, $1.id) }
                 facts.append(CaseClockFacts(customer: i.customer, plan: plan, firstSave: saves.min(), lastSave: saves.max(),
                                             in: .current, work: work))
@@ -224,11 +226,13 @@ extension CaseloadStore {
         return saved
     }
 
-    static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database) throws {
+    static func upsert(_ a: Application, customer: CustomerID, by login: String, at stamp: String, _ db: Database,
+                       body: DatabaseValue? = nil) throws {
         try db.cached(sql: """
             INSERT INTO application (customer_id, applied_on, program, answers, updated_by, updated_at)
             VALUES (?, ?, ?, careerplan_pack('application', ?), ?, ?) ON CONFLICT(customer_id) DO UPDATE SET applied_on = excluded.applied_on, program = excluded.program, answers = excluded.answers, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try encodeJSON(a), login, stamp])
+            """, arguments: [customer.number, a.appliedOn.description, a.program.rawValue, try body ?? encodeJSON(a).databaseValue,
+                             login, stamp])
     }
 
     static func insert(_ c: Certification, _ db: Database) throws {

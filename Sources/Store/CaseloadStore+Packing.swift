@@ -20,16 +20,21 @@ extension CaseloadStore {
     @discardableResult
     static func packBodies(limit: Int?, learnedOnly: Bool = false, at moment: String, _ db: Database) throws -> Int {
         let tables = PackedBodies.columns.sorted { $0.key < $1.key }
-        var learned: Set<String> = []
+        var samples: [(table: String, bodies: [String])] = []
         for (table, column) in tables where try !hasDictionary(table, db) {
-            let samples = try String.fetchAll(db, sql: """
+            samples.append((table, try String.fetchAll(db, sql: """
                 SELECT \(column) FROM \(table) WHERE typeof(\(column)) = 'text' ORDER BY rowid DESC LIMIT \(PackedBodies.samplesRead)
-                """)
-            guard let dictionary = PackedBodies.learn(from: samples) else { continue }
+                """)))
+        }
+        // Learned on every core (about a second on one for a load's fourteen tables), kept in table order.
+        let dictionaries = PackedBodies.learnEach(samples.map(\.bodies))
+        var learned: Set<String> = []
+        for ((table, bodies), dictionary) in zip(samples, dictionaries) {
+            guard let dictionary else { continue }
             try db.execute(sql: """
                 INSERT INTO body_dictionary (dict_id, table_name, dictionary, learned_from, learned_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (dict_id) DO NOTHING
-                """, arguments: [Int64(PackedBodies.id(of: dictionary)), table, dictionary, samples.count, moment])
+                """, arguments: [Int64(PackedBodies.id(of: dictionary)), table, dictionary, bodies.count, moment])
             learned.insert(table)
         }
         // Packed with the newest dictionaries, whoever learned them: an UPDATE that packed nothing would look like progress.

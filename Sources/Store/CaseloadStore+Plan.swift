@@ -84,10 +84,10 @@ extension CaseloadStore {
     }
 
     /// A saved version, and the plan as it now stands unless a later version follows in the same write
-    /// (`current: false`); `body` is the plan's JSON when the caller has it already (a load's versions
-    /// of one plan).
-    static func insert(_ v: PlanVersion, body known: String? = nil, current: Bool = true, _ db: Database) throws {
-        let body = try known ?? encodeJSON(v.plan)
+    /// (`current: false`); `body` is the plan's body when the caller has it already (a load's versions
+    /// of one plan, JSON or packed ahead).
+    static func insert(_ v: PlanVersion, body known: DatabaseValue? = nil, current: Bool = true, _ db: Database) throws {
+        let body = try known ?? encodeJSON(v.plan).databaseValue
         if current {
             try db.cached(sql: """
                 INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, careerplan_pack('plan', ?), ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at

@@ -83,18 +83,19 @@ extension CaseloadStore {
         }
     }
 
-    static func insert(_ r: PlanCopyRecord, _ db: Database) throws {
-        try db.cached(sql: "INSERT INTO plan_copy (customer_id, body) VALUES (?, careerplan_pack('plan_copy', ?))", arguments: [r.customer.number, try encodeJSON(r)])
+    static func insert(_ r: PlanCopyRecord, _ db: Database, body: DatabaseValue? = nil) throws {
+        try db.cached(sql: "INSERT INTO plan_copy (customer_id, body) VALUES (?, careerplan_pack('plan_copy', ?))",
+                      arguments: [r.customer.number, try body ?? encodeJSON(r).databaseValue])
     }
 
-    static func insert(_ s: Signature, _ db: Database) throws {
+    static func insert(_ s: Signature, _ db: Database, body: DatabaseValue? = nil) throws {
         try db.cached(sql: "INSERT INTO signature (id, customer_id, body) VALUES (?, ?, careerplan_pack('signature', ?))",
-                       arguments: [s.id, s.customer.number, try encodeJSON(s)])
+                       arguments: [s.id, s.customer.number, try body ?? encodeJSON(s).databaseValue])
     }
 
-    static func insert(_ r: GuardianRequest, _ db: Database) throws {
+    static func insert(_ r: GuardianRequest, _ db: Database, body: DatabaseValue? = nil) throws {
         try db.cached(sql: "INSERT INTO guardian_request (customer_id, body) VALUES (?, careerplan_pack('guardian_request', ?)) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body",
-                       arguments: [r.customer.number, try encodeJSON(r)])
+                       arguments: [r.customer.number, try body ?? encodeJSON(r).databaseValue])
     }
 }
 

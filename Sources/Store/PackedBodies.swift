@@ -1,5 +1,7 @@
 import CZstd
+import Dispatch
 import Foundation
+import Synchronization
 import GRDB
 import GRDBSQLite
 
@@ -80,9 +82,31 @@ enum PackedBodies {
         return dictionary.prefix(made)
     }
 
+    /// A dictionary learned from each set of samples, the sets learned side by side.
+    static func learnEach(_ sets: [[String]]) -> [Data?] {
+        let learned = Mutex<[Data?]>(Array(repeating: nil, count: sets.count))
+        DispatchQueue.concurrentPerform(iterations: sets.count) { i in
+            let dictionary = learn(from: sets[i])
+            learned.withLock { $0[i] = dictionary }
+        }
+        return learned.withLock { $0 }
+    }
+
     /// Brings the connection's packing up to date with the file's dictionaries (see `BodyCodec`).
     static func sync(_ db: Database) throws {
         _ = try DatabaseValue.fetchOne(db, sql: "SELECT careerplan_dictionaries((SELECT count(*) FROM body_dictionary))")
+    }
+
+    /// `text` packed with `dictionary` (made for packing, `ZSTD_createCDict`) in `context`, one thread's own.
+    static func pack(_ text: String, context: OpaquePointer?, dictionary: OpaquePointer) -> Data? {
+        var utf8 = text
+        return utf8.withUTF8 { input in
+            var out = Data(count: ZSTD_compressBound(input.count))
+            let written = out.withUnsafeMutableBytes {
+                ZSTD_compress_usingCDict(context, $0.baseAddress, $0.count, input.baseAddress, input.count, dictionary)
+            }
+            return ZSTD_isError(written) == 0 ? out.prefix(written) : nil
+        }
     }
 
     /// The id zstd gives a dictionary (from its content), which every body packed with it names.
@@ -118,6 +142,8 @@ final class BodyCodec: @unchecked Sendable {
     var functions: [DatabaseFunction] {
         [
             DatabaseFunction("careerplan_pack", argumentCount: 2, pure: false) { [self] values in
+                // Packed already, on a load's other core (`LoadAhead`): kept if it names a dictionary of this file.
+                if case .blob(let packed) = values[1].storage { return try packedAhead(packed) }
                 guard let table = String.fromDatabaseValue(values[0]), let text = String.fromDatabaseValue(values[1]) else {
                     return values[1]
                 }
@@ -146,15 +172,22 @@ final class BodyCodec: @unchecked Sendable {
     /// `text` packed with `table`'s newest dictionary, or `text` itself while the table has none.
     private func pack(_ text: String, table: String) throws -> DatabaseValue {
         guard let dictionary = try writer(for: table) else { return text.databaseValue }
-        var utf8 = text
-        return try utf8.withUTF8 { input in
-            var out = Data(count: ZSTD_compressBound(input.count))
-            let written = out.withUnsafeMutableBytes {
-                ZSTD_compress_usingCDict(packing, $0.baseAddress, $0.count, input.baseAddress, input.count, dictionary)
-            }
-            guard ZSTD_isError(written) == 0 else { throw Self.failure("could not pack a \(table) body") }
-            return out.prefix(written).databaseValue
+        guard let packed = PackedBodies.pack(text, context: packing, dictionary: dictionary) else {
+            throw Self.failure("could not pack a \(table) body")
         }
+        return packed.databaseValue
+    }
+
+    private func packedAhead(_ packed: Data) throws -> DatabaseValue {
+        try packed.withUnsafeBytes { input in
+            let id = ZSTD_getDictID_fromFrame(input.baseAddress, input.count)
+            let size = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+            guard id != 0, size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN else {
+                throw Self.failure("a body packed ahead is not a packed body")
+            }
+            _ = try reader(id)
+        }
+        return packed.databaseValue
     }
 
     private func unpack(_ packed: Data) throws -> DatabaseValue {
@@ -216,5 +249,40 @@ final class BodyCodec: @unchecked Sendable {
 
     private static func failure(_ message: String) -> DatabaseError {
         DatabaseError(resultCode: .SQLITE_CORRUPT, message: message)
+    }
+}
+
+/// Packs bodies off the file's connection (a load's batches, on another core), with the newest dictionary of each
+/// table as the file held it when handed over; one thread's own.
+final class BodyPacker {
+    private let context = ZSTD_createCCtx()
+    private var dictionaries: [String: OpaquePointer] = [:]
+
+    init(_ newest: [String: Data]) {
+        for (table, data) in newest {
+            if let made = data.withUnsafeBytes({ ZSTD_createCDict($0.baseAddress, $0.count, PackedBodies.level) }) {
+                dictionaries[table] = made
+            }
+        }
+    }
+
+    deinit {
+        ZSTD_freeCCtx(context)
+        for (_, d) in dictionaries { ZSTD_freeCDict(d) }
+    }
+
+    /// `json` packed with `table`'s dictionary, or nil when there is none (the file's function packs it then).
+    func pack(_ json: String, table: String) -> DatabaseValue? {
+        guard let dictionary = dictionaries[table] else { return nil }
+        return PackedBodies.pack(json, context: context, dictionary: dictionary)?.databaseValue
+    }
+
+    /// Each table's newest dictionary.
+    static func newestDictionaries(_ db: Database) throws -> [String: Data] {
+        var newest: [String: Data] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT table_name, dictionary FROM body_dictionary ORDER BY number") {
+            newest[row["table_name"]] = row["dictionary"]
+        }
+        return newest
     }
 }

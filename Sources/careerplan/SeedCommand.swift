@@ -68,8 +68,11 @@ struct SeedCommand: ParsableCommand {
             staff.append(Staff(login: me.login, name: me.fullName, initials: Staff.initials(of: me.fullName), role: .administrator))
         }
         try store.insert(staff: staff.filter { !existing.contains($0.login) })
-        try caseload.eachBatch(upTo: customers, size: 5_000) { range, cases in
-            try store.fill(from: caseload, range, cases: cases)
+        // Each batch's records numbered and bodies made on the other core while the file writes the one before.
+        let ahead = try LoadAhead(for: store)
+        try caseload.eachBatch(upTo: customers, size: 5_000, prepare: ahead.prepare) { range, prepared in
+            try store.fill(from: caseload, range, prepared: prepared)
+            try ahead.wrote(store)
         }
     }
 
