@@ -41,14 +41,19 @@ extension CaseloadStore {
     }
 
     static func insert(_ customers: some Sequence<Customer>, _ db: Database) throws {
+        try insert(customers.lazy.map { ($0, terms: [String]?.none) }, db)
+    }
+
+    /// Customers with their search terms when made ahead (a load's).
+    static func insert(_ customers: some Sequence<(Customer, terms: [String]?)>, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO customer (\(Customer.columns), sort_name)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var words = SearchWords.Batch()
-        for c in customers {
+        for (c, terms) in customers {
             try insert.execute(arguments: c.rowValues + [c.sortName])
-            try words.add(c, db)
+            try words.add(c, terms: terms, db)
         }
         try words.finish(db)
     }

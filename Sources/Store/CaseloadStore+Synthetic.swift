@@ -10,7 +10,9 @@ extension CaseloadStore {
                      coverings: [Covering] = []) throws {
         // The due items are computed from the cases as written, not read back and decoded (a fifth of seeding).
         _ = try bulkLoad(what, facts: { $0 }) { () -> [CaseClockFacts] in
-            try insert(cases.cases.lazy.map(\.customer))
+            try write { db in
+                try Self.insert(zip(cases.cases, cases.terms).lazy.map { (c, terms) in (c.customer, terms: Optional(terms)) }, db)
+            }
             try insert(decisions: decisions)
             let facts = try insert(cases: cases)
             if !coverings.isEmpty { try write { db in for c in coverings { try Self.insert(c, at: timestamp(), db) } } }

@@ -13,6 +13,8 @@ public struct PreparedCases: Sendable {
     let cases: [CaseRecords]
     /// Each case's bodies as they are to be written (nil: encoded as it is written).
     let bodies: [CaseBodies]
+    /// Each customer's search terms (their words in the name index).
+    let terms: [[String]]
     /// The numbers the first of each record kind was given: the file must give the same, or they are numbered again.
     let first: RecordNumbers
 
@@ -31,6 +33,7 @@ public struct PreparedCases: Sendable {
         }
         self.cases = numbered
         self.bodies = bodies
+        terms = cases.map(\.customer.searchTerms)
         self.first = first
     }
 

@@ -145,13 +145,14 @@ enum SearchWords {
 
         init(tallyingWords: Bool = true) { self.tallyingWords = tallyingWords }
 
-        mutating func add(_ c: Customer, _ db: Database) throws {
+        /// `terms`: the customer's `searchTerms`, when made ahead (a load's, `PreparedCases`).
+        mutating func add(_ c: Customer, terms: [String]? = nil, _ db: Database) throws {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO customer_word (word, sort_name, customer_id, prev, planner) VALUES (?, ?, ?, ?, ?)
                 """)
             var prev = ""
             let sortName = c.sortName
-            for word in c.searchTerms {
+            for word in terms ?? c.searchTerms {
                 try insert.execute(arguments: [word, sortName, c.id.number, prev, c.planner])
                 // The customer's first word of each head of one and two characters (as the triggers count).
                 for n in 1...2 where word.unicodeScalars.count >= n {

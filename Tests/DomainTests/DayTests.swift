@@ -8,6 +8,23 @@ import Testing
         #expect(Day(parsing: " 2026-01-05 ")?.description == "2026-01-05")
     }
 
+    /// Written digit by digit: every day from year 1 to 9999 (a day in 29, and every day of 1999-2001) reads back as
+    /// itself, and is the year, month and day zero-padded.
+    @Test func everyDayIsWrittenAsItsYearMonthAndDay() throws {
+        let first = try #require(Day(year: 1, month: 1, day: 1)).ordinal
+        let last = try #require(Day(year: 9999, month: 12, day: 31)).ordinal
+        let around = try #require(Day(year: 1999, month: 1, day: 1)).ordinal...(try #require(Day(year: 2001, month: 12, day: 31)).ordinal)
+        for ordinal in Array(stride(from: first, through: last, by: 29)) + Array(around) + [last] {
+            let day = Day(ordinal: ordinal)
+            let text = day.description
+            #expect(Day(parsing: text) == day, "\(text)")
+            let parts = text.split(separator: "-")
+            #expect(parts.map(\.count) == [4, 2, 2] && Int(parts[0]) == day.year, "\(text)")
+        }
+        #expect(Day(year: 2026, month: 3, day: 9)?.description == "2026-03-09")
+        #expect(Day(year: 7, month: 10, day: 1)?.description == "0007-10-01")
+    }
+
     @Test func rejectsImpossibleAndOtherFormats() {
         #expect(Day(parsing: "2026-02-29") == nil)
         #expect(Day(parsing: "2028-02-29") != nil)
