@@ -54,6 +54,13 @@ public struct ScheduledClock: Hashable, Sendable {
 
     public func runs(on today: Day) -> Bool { (from.map { $0 <= today } ?? true) && (until.map { today <= $0 } ?? true) }
 
+    /// Whether its window closed before `day` (never, without a window's end or a day): it runs on no day from
+    /// `day` on.
+    public func closed(before day: Day?) -> Bool {
+        guard let day, let until else { return false }
+        return until < day
+    }
+
     /// The clock on `today`; nil on a day it does not run.
     public func clock(on today: Day, settings: ClockSettings) -> Clock? {
         guard runs(on: today) else { return nil }

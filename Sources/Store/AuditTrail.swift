@@ -127,7 +127,7 @@ extension CaseloadStore {
                           arguments: [login ?? "unknown", what])
             let known = facts(result)
             if !known.isEmpty {
-                try Self.writeDue(known, settings: try Self.clockSettings(db), db)
+                try Self.writeDue(known, settings: try Self.clockSettings(db), closedBefore: today(), db)
                 try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(Self.sqlList(known.map(\.customer.id.number)))")
             }
             try Self.refreshDue(db)

@@ -193,7 +193,7 @@ extension CaseloadStore {
         return try automaticExits(today: today, matrix: matrix, packing: packing).map(\.customer)
     }
 
-    /// The exits, then the day's other chore: packing bodies written before their table had a dictionary
+    /// The exits and the items whose window closed, then the day's other chore: packing bodies written before their table had a dictionary
     /// (PackedBodies), `packing` of them at most, or all (the night's `careerplan exits`).
     private func automaticExits(today: Day, matrix: ServicesMatrix, packing: Int?) throws -> [(customer: CustomerID, exitOn: Day)] {
         let exits = try write { db in
@@ -206,6 +206,7 @@ extension CaseloadStore {
                 try Self.recordExit(ExitRecord(customer: id, exitOn: date, kind: .automatic,
                                                recordedBy: "careerplan", recordedOn: today), db)
             }
+            try Self.dropClosedDue(before: today, db)
             return due
         }
         let moment = timestamp()

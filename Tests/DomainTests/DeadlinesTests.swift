@@ -86,6 +86,17 @@ import Testing
         #expect(clock(leap, .followUp12m, on: "2028-03-01")?.due == day("2029-02-28"))
     }
 
+    /// A window that closed runs on no later day: the due table drops it (the last day it runs is not closed).
+    @Test func aWindowIsClosedOnlyAfterItsLastDay() throws {
+        let d = { (s: String) in Day(parsing: s)! }
+        let followUp = ScheduledClock(rule: .followUp12m, due: d("2026-06-20"), from: d("2026-03-01"), until: d("2026-12-20"))
+        #expect(!followUp.closed(before: d("2026-12-20")) && followUp.runs(on: d("2026-12-20")))
+        #expect(followUp.closed(before: d("2026-12-21")) && !followUp.runs(on: d("2026-12-21")))
+        #expect(!followUp.closed(before: nil))
+        let open = ScheduledClock(rule: .contact30, due: d("2020-01-01"))
+        #expect(!open.closed(before: d("2030-01-01")) && open.runs(on: d("2030-01-01")))
+    }
+
     @Test func aDeadlineOnAWeekendIsNotMoved() {
         // 2026-10-29 + 30 days = Saturday 2026-11-28.
         let c = customer(applied: "2026-10-29")

@@ -36,6 +36,14 @@ import Testing
         #expect(summary.total == computed.count, sourceLocation: sourceLocation)
         #expect(summary.overdue == computed.filter { $0.hasSuffix(" overdue") }.count, sourceLocation: sourceLocation)
         #expect(summary.dueSoon == computed.filter { $0.hasSuffix(" dueSoon") }.count, sourceLocation: sourceLocation)
+        // The rules the dashboard offers: those with an item running, for everyone, one planner, or a planner and a cover.
+        for planners in [nil, ["mrivera"], ["wchen", "tnguyen"], ["nobody"]] as [[String]?] {
+            let running = Set(facts.filter { f in planners.map { $0.contains(f.customer.planner ?? "") } ?? true }.flatMap { f in
+                Deadlines.running(for: f, on: day, settings: settings).map(\.rule)
+            })
+            #expect(Set(try store.dueSummary(planners: planners, on: day, settings: settings).rules) == running,
+                    "\(String(describing: planners))", sourceLocation: sourceLocation)
+        }
         // The tally the counts are read from is the table's items counted by planner, rule and days.
         let (grouped, tally) = try store.pool.read { db in
             (try Row.fetchAll(db, sql: """
@@ -49,11 +57,33 @@ import Testing
         #expect(!tally.isEmpty && grouped == tally, sourceLocation: sourceLocation)
     }
 
+    /// An item whose window closed runs on no later day: a load leaves it out, the day's first opening drops
+    /// those that closed since, and what runs on each day from then on is as before.
+    @Test func itemsWhoseWindowClosedAreDropped() throws {
+        let store = try seededStore(at: dir + "/closed.sqlite", customers: 120)
+        let settings = try store.clockSettings()
+        let facts = try store.clockFacts(planner: nil)
+        func closed(before day: Day) -> Int {
+            facts.reduce(0) { n, f in n + Deadlines.schedule(for: f, settings: settings).filter { !$0.met && $0.closed(before: day) }.count }
+        }
+        func kept(closedBefore day: Day) throws -> Int {
+            try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due WHERE until_on < ?", arguments: [day.description]) ?? -1 }
+        }
+        #expect(closed(before: testToday) > 0)
+        #expect(try kept(closedBefore: testToday) == 0)
+        // A year on, more have closed; the day's first opening drops them.
+        let later = testToday.adding(days: 400)
+        #expect(try kept(closedBefore: later) > 0)
+        try store.applyAutomaticExits(today: later, matrix: try ServicesMatrix.bundled(), packing: 0)
+        #expect(try kept(closedBefore: later) == 0)
+        try expectTableMatchesTheRules(store, on: later)
+    }
+
     @Test func theTableFollowsEveryKindOfWrite() throws {
         let store = try seededStore(at: dir + "/d.sqlite", customers: 48)
         // Days the windows open and close: services start and end, follow-up windows end.
-        for day in [testToday, testToday.adding(days: 1), testToday.adding(days: 40), testToday.adding(days: 400),
-                    testToday.adding(days: -60)] {
+        // Today and the days after (items whose window closed before today are not kept: see the next test).
+        for day in [testToday, testToday.adding(days: 1), testToday.adding(days: 40), testToday.adding(days: 400)] {
             try expectTableMatchesTheRules(store, on: day)
         }
         // A two-way contact moves the contact clock; a pause holds the automatic exit.
@@ -98,16 +128,6 @@ import Testing
             #expect(derived.lastContactOn == f.customer.lastContactOn && derived.lastServiceOn == f.customer.lastServiceOn,
                     "customer \(f.customer.id)")
         }
-        // Exits stop every participation clock: a year on, after the automatic exits.
-        let later = testToday.adding(days: 400)
-        #expect(try !store.applyAutomaticExits(today: later, matrix: matrix).isEmpty)
-        try expectTableMatchesTheRules(store, on: later)
-        for f in try store.clockFacts(planner: nil) where f.customer.exitedOn != nil {
-            let participation: Set<ClockRule> = [.eligibility30, .enrollment90, .initialPlan5, .contact30, .review90,
-                                                 .serviceEntry10, .serviceClose10, .autoExit90]
-            #expect(Deadlines.running(for: f, on: later, settings: try store.clockSettings())
-                .allSatisfy { !participation.contains($0.rule) }, "customer \(f.customer.id)")
-        }
         // The contact interval changes every enrolled customer's contact clock.
         try store.insert(staff: [admin])
         _ = try store.saveClockSettings(["contact-interval-days": "14", "veteran-contact-interval-days": "14",
@@ -120,6 +140,16 @@ import Testing
         #expect(try store.dueSummary(planners: ["wchen"], on: testToday, settings: try store.clockSettings()).total == 0)
         #expect(before > 0)
         try expectTableMatchesTheRules(store, on: testToday)
+        // Exits stop every participation clock: a year on, after the automatic exits (last: the days only go on).
+        let later = testToday.adding(days: 400)
+        #expect(try !store.applyAutomaticExits(today: later, matrix: matrix).isEmpty)
+        try expectTableMatchesTheRules(store, on: later)
+        for f in try store.clockFacts(planner: nil) where f.customer.exitedOn != nil {
+            let participation: Set<ClockRule> = [.eligibility30, .enrollment90, .initialPlan5, .contact30, .review90,
+                                                 .serviceEntry10, .serviceClose10, .autoExit90]
+            #expect(Deadlines.running(for: f, on: later, settings: try store.clockSettings())
+                .allSatisfy { !participation.contains($0.rule) }, "customer \(f.customer.id)")
+        }
     }
 
     @Test func anOlderFileGetsItsTableWhenOpened() throws {
