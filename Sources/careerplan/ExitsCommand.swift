@@ -8,7 +8,7 @@ struct ExitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exits",
         abstract: "Exit everyone past their automatic-exit date now (for cron, before the morning report).",
-        discussion: "The program does this when it first opens on a day (later openings that day skip it); this does it at night, sparing the morning's first opening the check. Each exit is dated the last day of service in any program. Administrators (cron runs it in the administrator's crontab). --as-of decides the day (default today); --dry-run only lists. In a data file the same pass packs the records an older careerplan stored as text (all of them, in transactions of 50,000; the first opening of a day packs at most 20,000; docs/design.md). On PostgreSQL it then has the due writer recompute every customer whose records changed outside careerplan (docs/postgresql.md)."
+        discussion: "The program does this when it first opens on a day (later openings that day skip it); this does it at night, sparing the morning's first opening the check. Each exit is dated the last day of service in any program. Administrators (cron runs it in the administrator's crontab). --as-of decides the day (default today); --dry-run only lists. In a data file the same pass drops the due items whose window closed (a follow-up window that ended: they never run again) and packs the records an older careerplan stored as text (all of them, in transactions of 50,000; the first opening of a day packs at most 20,000; docs/design.md). On PostgreSQL it then has the due writer recompute every customer whose records changed outside careerplan (docs/postgresql.md)."
     )
 
     @OptionGroup var asOf: AsOfOption
