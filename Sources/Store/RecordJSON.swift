@@ -91,6 +91,24 @@ final class JSONBytes {
     func member(_ key: String, of serial: Int) throws { try state.pointee.member(key, of: serial) }
     func element(of serial: Int) throws { try state.pointee.element(of: serial) }
     func close(downTo depth: Int) throws { try state.pointee.close(downTo: depth) }
+
+    /// An object begun where it is asked for, after `opening` begins the member or element it is the value of.
+    func nestedObject<Key: CodingKey>(_ keys: Key.Type, after opening: () throws -> Void) -> KeyedEncodingContainer<Key> {
+        do { try opening() } catch { unsupported = true }
+        return KeyedEncodingContainer(JSONObject<Key>(writer: self, serial: begin(object: true, at: -1)))
+    }
+
+    /// An array begun where it is asked for, after `opening`.
+    func nestedArray(after opening: () throws -> Void) -> any UnkeyedEncodingContainer {
+        do { try opening() } catch { unsupported = true }
+        return JSONArray(writer: self, serial: begin(object: false, at: -1))
+    }
+
+    /// A super-encoder: not written here (Foundation nests it under "super"), so the value goes to Foundation.
+    func superEncoder() -> any Encoder {
+        unsupported = true
+        return JSONValueEncoder(writer: self, position: -1)
+    }
 }
 
 /// The bytes and the open containers, innermost last. An object's members
@@ -311,22 +329,15 @@ struct JSONObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        do { try writer.member(key.stringValue, of: serial) } catch { writer.unsupported = true }
-        return KeyedEncodingContainer(JSONObject<NestedKey>(writer: writer, serial: writer.begin(object: true, at: -1)))
+        writer.nestedObject(NestedKey.self) { try writer.member(key.stringValue, of: serial) }
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        do { try writer.member(key.stringValue, of: serial) } catch { writer.unsupported = true }
-        return JSONArray(writer: writer, serial: writer.begin(object: false, at: -1))
+        writer.nestedArray { try writer.member(key.stringValue, of: serial) }
     }
 
-    func superEncoder() -> any Encoder { unsupported() }
-    func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
-
-    private func unsupported() -> any Encoder {
-        writer.unsupported = true
-        return JSONValueEncoder(writer: writer, position: -1)
-    }
+    func superEncoder() -> any Encoder { writer.superEncoder() }
+    func superEncoder(forKey key: Key) -> any Encoder { writer.superEncoder() }
 }
 
 struct JSONArray: UnkeyedEncodingContainer {
@@ -349,21 +360,16 @@ struct JSONArray: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        do { try writer.element(of: serial) } catch { writer.unsupported = true }
         count += 1
-        return KeyedEncodingContainer(JSONObject<NestedKey>(writer: writer, serial: writer.begin(object: true, at: -1)))
+        return writer.nestedObject(NestedKey.self) { [serial, writer] in try writer.element(of: serial) }
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        do { try writer.element(of: serial) } catch { writer.unsupported = true }
         count += 1
-        return JSONArray(writer: writer, serial: writer.begin(object: false, at: -1))
+        return writer.nestedArray { [serial, writer] in try writer.element(of: serial) }
     }
 
-    mutating func superEncoder() -> any Encoder {
-        writer.unsupported = true
-        return JSONValueEncoder(writer: writer, position: -1)
-    }
+    mutating func superEncoder() -> any Encoder { writer.superEncoder() }
 }
 
 /// The one value of its place.
