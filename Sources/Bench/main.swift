@@ -410,8 +410,10 @@ let report = """
     someone took the numbers meanwhile). Side by side, the same 100,000
     customers: 53.1 s before, 45.8 s with the writer, 32.6 s with batches
     made ahead, 26.7 s with search words made ahead too; the file's records
-    and export are the same, byte for byte. This run's 32.3 s is on a
-    slower hour (the floor 10.2 ms against 9.5 yesterday). What is left on
+    and export are the same, byte for byte. Two whole runs of this
+    command five minutes apart measured 28.5 s and 32.4 s (this table);
+    the machine's speed varies that much from one run to the next (the
+    automatic-exit check's 1.2 to 1.9 s likewise). What is left on
     the writer's core is SQLite's own inserts: about 20 rows a customer
     and their index entries.
 
