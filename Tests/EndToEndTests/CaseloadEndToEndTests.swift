@@ -69,6 +69,32 @@ import Testing
         #expect(wal == 0)
     }
 
+    /// tmux sends Home and End as "ESC [ 1 ~" and "ESC [ 4 ~", which the terminal these sessions claim
+    /// (xterm-256color) names otherwise: they still move to the first and last row, and the search stays.
+    @Test func homeAndEndWorkWhereTheTerminalNamesThemOtherwise() throws {
+        let db = dir + "/keys.sqlite"
+        _ = try TmuxSession.run(binary, ["seed", "--db", db, "--customers", "40"])
+        let tmux = try TmuxSession(dir: dir, command: [binary, "--db", db])
+        try tmux.waitFor(text: "1/40")
+        try tmux.send("/")
+        try tmux.send("-l", "a")
+        let narrowed = try tmux.waitFor("a search for a") { $0.contains("Search: a") && !$0.contains("/40") }
+        let count = try #require(narrowed.split(separator: "\n").last { $0.contains("Search: a") }?
+            .split(separator: " ").last?.split(separator: "/").last.map(String.init))
+        try tmux.send("Enter")
+        try tmux.send("End")
+        var screen = try tmux.waitFor(text: "\(count)/\(count)")
+        #expect(screen.contains("Search: a") && !screen.contains("[4~"))
+        try tmux.send("Home")
+        screen = try tmux.waitFor(text: " 1/\(count)")
+        #expect(screen.contains("Search: a") && !screen.contains("[1~"))
+        // A lone Esc is still Esc: the search is cleared.
+        try tmux.send("Escape")
+        try tmux.waitFor(text: " 1/40")
+        try tmux.send("q")
+        #expect(tmux.waitForExit() == 0)
+    }
+
     @Test func aFrontDeskEntryAppearsInTheCaseloadAndTheExport() throws {
         let db = dir + "/demo.sqlite"
         let tmux = try TmuxSession(dir: dir, command: [binary, "demo", "--today", demoDay, "--db", db])

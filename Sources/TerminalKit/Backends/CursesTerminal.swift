@@ -103,11 +103,52 @@ public final class CursesTerminal: Terminal {
             errno = 0
             let result = wget_wch(window, &code)
             if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) ?? readKey() }
+            if result == OK, code == 27 { return escapeOrSequence() }
             if result == OK { return Self.characterKey(code) }
             if hangupReceived != 0 { return .endOfInput }
             if errno == EINTR { continue }
             // A timeout returns ERR after the wait; a closed input returns it at once.
             return Self.now() - started >= idleTimeout * 0.8 ? .idle : .endOfInput
+        }
+    }
+
+    /// Esc, or a key's escape sequence ncurses did not know, its bytes already waiting. Terminals that say
+    /// they are xterm inside tmux or screen send Home and End as "ESC [ 1 ~" and "ESC [ 4 ~", which
+    /// xterm's description names otherwise: ncurses then gives ESC and the rest as typed characters, so
+    /// End cleared a search and typed "[4~". Those are read as Home and End; any other sequence is dropped
+    /// whole; a lone ESC (nothing waiting) is Esc, and ESC before anything else (Alt and a key) is Esc with
+    /// the key left to be read next.
+    private func escapeOrSequence() -> Key {
+        wtimeout(window, 0)
+        let key = waitingSequence()
+        wtimeout(window, Int32(idleTimeout * 1000))
+        return key ?? readKey()
+    }
+
+    /// What follows an ESC without waiting: Esc, Home or End, or nil for a sequence dropped.
+    private func waitingSequence() -> Key? {
+        var code: wint_t = 0
+        let next = wget_wch(window, &code)
+        // A key ncurses knew, right behind the ESC (Esc then Down, sent together): left to be read next.
+        if next == KEY_CODE_YES { ungetch(Int32(code)) }
+        guard next == OK else { return .escape }
+        guard code == 91 || code == 79 else {   // "[" or "O"
+            unget_wch(wchar_t(bitPattern: code))
+            return .escape
+        }
+        var sequence = String(UnicodeScalar(UInt8(code)))
+        // CSI: parameters and intermediates (0x20-0x3F) up to a final byte (0x40-0x7E); SS3: one byte.
+        while true {
+            let read = wget_wch(window, &code)
+            if read == KEY_CODE_YES { ungetch(Int32(code)) }
+            guard read == OK, let scalar = UnicodeScalar(UInt32(code)) else { break }
+            sequence.unicodeScalars.append(scalar)
+            if sequence.hasPrefix("O") || (0x40...0x7E).contains(code) || sequence.unicodeScalars.count > 16 { break }
+        }
+        switch sequence {
+        case "[1~", "[7~", "[H", "OH": return .home
+        case "[4~", "[8~", "[F", "OF": return .end
+        default: return nil
         }
     }
 
