@@ -95,7 +95,7 @@ extension CaseloadStore {
     /// Drops the items whose window closed before `day`: they never run again, and the dashboard's page, which
     /// walks a planner's items in due order, stepped over every one of them (a tenth of the items, and most
     /// of the dashboard's time at 1,000,000 customers). The day's first opening (or the night's pass) drops
-    /// those that closed since, in its own transaction; items recomputed after it leave out what closed before
+    /// those that closed since, in the transaction of the day's exits; items recomputed after it leave out what closed before
     /// its day (`closedDueDropped`), as a load leaves out what closed before today. Closed items were due
     /// before their window closed: the range of due days is read from its index, not the whole table.
     static func dropClosedDue(before day: Day, _ db: Database) throws {
@@ -167,24 +167,10 @@ extension CaseloadStore {
                     s.urgentByPlanner[row["planner"]] = row["n"]
                 }
             }
-            s.rules = try Self.rulesRunning(db, planners: planners, on: today)
+            let (all, allArgs) = Self.dueWhere(planners: planners, rule: nil, on: today, tally: true)
+            let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due_tally d WHERE \(all)", arguments: allArgs))
+            s.rules = ClockRule.allCases.filter { present.contains($0.rawValue) }
             return s
-        }
-    }
-
-    /// The rules with an item running. A planner's are asked rule by rule: the tally's key begins (planner,
-    /// rule), so each is found at its first running row, where one scan of all the planner's rows grew with
-    /// the distinct days (the dashboard 1.8 times slower at 1,000,000 customers than at 100,000). Everyone's
-    /// (no planner to begin the key with) are one scan.
-    private static func rulesRunning(_ db: Database, planners: [String]?, on today: Day) throws -> [ClockRule] {
-        guard planners != nil else {
-            let (all, args) = dueWhere(planners: nil, rule: nil, on: today, tally: true)
-            let present = Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due_tally d WHERE \(all)", arguments: args))
-            return ClockRule.allCases.filter { present.contains($0.rawValue) }
-        }
-        return try ClockRule.allCases.filter { rule in
-            let (one, args) = dueWhere(planners: planners, rule: rule, on: today, tally: true)
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_tally d WHERE \(one))", arguments: args) ?? false
         }
     }
 
