@@ -25,12 +25,23 @@ final class TmuxSession {
         let conf = dir + "/tmux.conf"
         try "set -g remain-on-exit on\nset -g status off\n".write(toFile: conf, atomically: true, encoding: .utf8)
         // The exit status goes to a file: tmux 3.3 leaves #{pane_dead_status} empty.
+        // A session before this one on the same directory left its status: it is not this program's.
+        try? FileManager.default.removeItem(atPath: dir + "/exit-status")
         let shellCommand = "env LANG=C.UTF-8 TERM=xterm-256color " + command.map(Self.quote).joined(separator: " ")
             + "; echo $? > " + Self.quote(dir + "/exit-status")
         try tmux(["-f", conf, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shellCommand])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// kill-server returns before the server has gone; a session made next on the same socket could join the
+    /// dying server and die with it (seen once in CI, under load: "no server running"). So the server's
+    /// process is waited out.
+    deinit {
+        let pid = (try? tmux(["display-message", "-p", "#{pid}"])).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        _ = try? tmux(["kill-server"])
+        guard let pid, pid > 0 else { return }
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, kill(pid, 0) == 0 { Thread.sleep(forTimeInterval: 0.01) }
+    }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
