@@ -39,10 +39,25 @@ import TerminalKit
         #expect(h.lines[1].contains("every planner · as of 2026-11-23 · 12 overdue · 5 due within 7 days"))
         #expect(h.lines[2].contains("Overdue or due soon by planner: jokafor 4 · mrivera 7 · tnguyen 4 · wchen 2"))
         h.press(.char("f"))
-        #expect(h.lines[1].contains("1 overdue · 3 due within 7 days · only elig"))
-        // The eligibility items, and the selected one's label again on the bottom line.
-        #expect(h.screen.components(separatedBy: "\n").filter { $0.contains("Eligibility") }.count == 9)
-        #expect(h.lines[22].hasPrefix(" Eligibility: "))
+        // The rule chosen is named under the counts, and the date stays.
+        #expect(h.lines[1].contains("every planner · as of 2026-11-23 · 1 overdue · 3 due within 7 days"))
+        #expect(h.lines[2].contains("Eligibility only · Overdue or due soon by planner: "))
+        // The eligibility items, and the selected one's label again at the bottom.
+        #expect(h.lines[4..<21].filter { $0.contains("Eligibility") }.count == 8)
+        #expect(h.lines[21].hasPrefix(" Eligibility: determine eligibility within 30 days"))
+    }
+
+    /// At 80 columns the selected item's label and its rule's words take two rows instead of being cut,
+    /// and a planner's filter says what the rule asks.
+    @Test func theBottomLinesSayTheWholeItemAndTheFilterItsRule() throws {
+        let h = try Harness(login: "mrivera", coverOthers: false)
+        h.press(.char("d"))
+        #expect(h.lines[21].hasPrefix(" Case note: Job Search and Placement Assistance: enter a case note within 10"))
+        #expect(h.lines[22].hasPrefix(" days of the contact or service"))
+        #expect(!h.lines[21].contains("…") && !h.lines[22].contains("…"))
+        for _ in 0..<12 where !h.lines[2].contains("Case note") { h.press(.char("f")) }
+        #expect(h.lines[1].contains("María Rivera · as of 2026-11-23 · "))
+        #expect(h.lines[2].hasPrefix(" Only Case note: enter a case note within 10 days of the contact or service"))
     }
 
     /// Where the planners' logins do not fit (300 customers: two-digit counts at 80 columns), their
@@ -75,7 +90,7 @@ import TerminalKit
         #expect(total > 40)
         h.press(.end)
         let selectedRow = try #require(h.lines.firstIndex { $0.hasPrefix("▶") })
-        #expect(selectedRow == 21)
+        #expect(selectedRow == 20)  // the last row of the list: two rows below it say the item whole
         let last = try #require(try items.dueItems(planners: nil, on: Harness.today, settings: h.session.settings,
                                                     offset: total - 1, limit: 1).first)
         #expect(h.lines[selectedRow].contains(last.customer.id.description))

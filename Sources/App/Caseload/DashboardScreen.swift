@@ -172,7 +172,9 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
             header = rest.takeTop(1).inset(1)
             byPlanner = rest.takeTop(1).inset(1)
             rest.takeTop(1)
-            status = rest.takeBottom(1).inset(1)
+            // The selected item's label and its rule's words run to about 115 columns: below 120 they
+            // get two rows rather than being cut (the list is one row shorter, whatever is selected).
+            status = rest.takeBottom(area.width < 120 ? 2 : 1).inset(1)
             list = rest
         }
     }
@@ -195,11 +197,10 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
             + (covered.isEmpty ? "" : " (covering " + covered.joined(separator: " ") + ")")
         var counts = [whose, "as of \(session.today)", "\(summary.overdue) overdue",
                       "\(summary.dueSoon) due within \(session.settings.warningWindowDays) days"]
-            + (ruleFilter.map { ["only \($0.rawValue)"] } ?? [])
         // On a narrow terminal the date gives way to the counts that matter.
         if counts.joined(separator: " · ").displayWidth > parts.header.width { counts.remove(at: 1) }
         canvas.put(counts.joined(separator: " · "), in: parts.header, role: .header)
-        if seesAll { canvas.put(byPlanner(width: parts.byPlanner.width), in: parts.byPlanner, role: .dim) }
+        canvas.put(secondLine(width: parts.byPlanner.width), in: parts.byPlanner, role: .dim)
         if summary.total == 0, message == nil {
             canvas.put("Nothing due: every clock is met or far away.", in: parts.list.inset(left: 2), role: .dim)
         }
@@ -212,11 +213,28 @@ public struct DashboardScreen: SelectingScreen, ExplainsRefusals {
         canvas.fill(rowsOf: parts.status, role: .normal)
         // A message takes the bottom row, where the list never draws over it.
         if let message {
-            canvas.put(message, in: parts.status, role: .error)
+            put(message, wrappedIn: parts.status, role: .error, into: &canvas)
         } else if let it = item(selected) {
             // The selected item's whole label (its row cuts long ones), then what the rule asks.
-            canvas.put("\(it.clock.label): \(it.clock.rule.explanation)", in: parts.status, role: .dim)
+            put("\(it.clock.label): \(it.clock.rule.explanation)", wrappedIn: parts.status, role: .dim, into: &canvas)
         }
+    }
+
+    private func put(_ text: String, wrappedIn area: Area, role: StyleRole, into canvas: inout Canvas) {
+        var lines = text.wrapped(toWidth: area.width)
+        if lines.count > area.height, area.height > 0 {
+            lines = Array(lines.prefix(area.height - 1)) + [lines.dropFirst(area.height - 1).joined(separator: " ")]
+        }
+        for (line, row) in zip(lines, area.rows) { canvas.put(line, in: row, role: role) }
+    }
+
+    /// Under the counts: the rule `f` chose, in words, and for a supervisor the planners behind the counts.
+    func secondLine(width: Int) -> String {
+        let only = ruleFilter.map { "Only \($0.task): \($0.explanation)" }
+        guard seesAll else { return only ?? "" }
+        guard let rule = ruleFilter else { return byPlanner(width: width) }
+        let prefix = "\(rule.task) only · "
+        return prefix + byPlanner(width: width - prefix.displayWidth)
     }
 
     /// "Overdue or due soon by planner: …" in `width`: logins when they fit, else the initials the list's
