@@ -60,7 +60,8 @@ public final class CaseloadStore: Sendable {
         let isNew = try Self.prepareFile(at: path, mode: mode, group: group)
         // A file whose header says it is careerplan's, at exactly this schema, needs no inspecting
         // connection; any other file (older, newer, another program's) is inspected whole.
-        if !isNew && !Self.headerSaysCurrentSchema(path) { try Self.inspect(path: path, mode: mode) }
+        let header = isNew ? nil : FileHeader(path)
+        if !isNew && !(header?.isCurrentSchema ?? false) { try Self.inspect(path: path, mode: mode) }
         let actor = AuditActor(login ?? AuditActor.osLogin())
         self.actor = actor
         let readOnly = !isNew && !Self.writable(path)
@@ -81,6 +82,8 @@ public final class CaseloadStore: Sendable {
             // Sorting and temporary tables stay in memory: no temporary file
             // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // As GRDB sets it with write-ahead logging, also where it is not asked to (below).
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             // The -wal and -shm stay when the last connection closes: a user who may only read the
             // file, in a directory they cannot write, can open it only while they exist.
             if !readOnly {
@@ -95,7 +98,10 @@ public final class CaseloadStore: Sendable {
             } else if readers <= 1 {
                 // One connection for a program that reads and writes on one thread (the screens, every command):
                 // each connection parses the whole schema on its first statement, and start-up waits for it.
-                config.journalMode = .wal
+                // A file already in WAL mode is not asked again: GRDB's set-up of WAL mode creates and drops a
+                // table whenever the -wal is empty, as every close leaves it, so each start was a write and a
+                // schema change that made every other user's connection parse the schema again.
+                if header?.isWAL != true { config.journalMode = .wal }
                 pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
             } else {
                 pool = try Self.waitingOutBusy { try DatabasePool(path: path, configuration: config) }
@@ -112,8 +118,8 @@ public final class CaseloadStore: Sendable {
         } else {
             do {
                 // A newer careerplan stamps a larger count; should one not have, its migrations still stop this one.
-                try read { db in try Self.refuseNewer(db, path: path) }
-                try Self.waitingOutBusy { try Schema.migrator.migrate(pool) }
+                let current = try read { db in try Self.refuseNewer(db, path: path) }
+                if !current { try Self.waitingOutBusy { try Schema.migrator.migrate(pool) } }
                 try Self.stampSchema(pool)
                 // Due items a migration marked stale (a file from before the due table).
                 try refreshAllDue()
@@ -151,15 +157,16 @@ public final class CaseloadStore: Sendable {
     /// Creates a missing file (when the mode allows) readable by its owner
     /// only, or by `group` too; true when the file is new or empty.
     private static func prepareFile(at path: String, mode: OpenMode, group: String?) throws -> Bool {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw StoreError.noDataFile(path: path, why: "it is a directory") }
+        // One stat(2): FileManager's attributes also look up the owner's and group's names (the
+        // password and group files read at every start).
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { throw StoreError.noDataFile(path: path, why: "it is a directory") }
             if mode == .create { throw StoreError.alreadyExists(path: path) }
-            let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if size == 0, mode == .existing { throw StoreError.noDataFile(path: path, why: "the file is empty") }
-            return size == 0
+            if info.st_size == 0, mode == .existing { throw StoreError.noDataFile(path: path, why: "the file is empty") }
+            return info.st_size == 0
         }
+        let fm = FileManager.default
         if mode == .existing { throw StoreError.noDataFile(path: path, why: nil) }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty {
@@ -214,12 +221,19 @@ public final class CaseloadStore: Sendable {
     }
 
     /// Refuses a file a newer careerplan migrated: migrations this one does not know.
-    private static func refuseNewer(_ db: Database, path: String) throws {
-        guard try db.tableExists("grdb_migrations") else { return }
+    /// Whether every migration this careerplan knows has been applied (nothing then to migrate).
+    @discardableResult
+    private static func refuseNewer(_ db: Database, path: String) throws -> Bool {
+        // Asked of sqlite_master itself: GRDB's tableExists lists every schema's tables first.
+        let hasMigrations = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
+            """) ?? false
+        guard hasMigrations else { return false }
         let known = Set(Schema.migrator.migrations)
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         let unknown = applied.filter { !known.contains($0) }
         if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknown: unknown) }
+        return Set(applied) == known
     }
 
     /// Whether the file's header (its first 100 bytes, read without a
@@ -232,13 +246,32 @@ public final class CaseloadStore: Sendable {
     /// newer schema, or an id still in the write-ahead log) sends the file
     /// through `inspect`.
     static func headerSaysCurrentSchema(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        var header = [UInt8](repeating: 0, count: 100)
-        guard Glibc.read(fd, &header, 100) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return false }
-        func int(at offset: Int) -> Int32 { Int32(bitPattern: header[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
-        return int(at: 68) == Schema.applicationID && int(at: 60) == Int32(Schema.migrator.migrations.count)
+        FileHeader(path)?.isCurrentSchema ?? false
+    }
+
+    /// The first 100 bytes of an SQLite file, read without a connection.
+    struct FileHeader {
+        private let bytes: [UInt8]
+
+        init?(_ path: String) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { Glibc.close(fd) }
+            var header = [UInt8](repeating: 0, count: 100)
+            guard Glibc.read(fd, &header, 100) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return nil }
+            bytes = header
+        }
+
+        private func int(at offset: Int) -> Int32 {
+            Int32(bitPattern: bytes[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        }
+
+        var isCurrentSchema: Bool {
+            int(at: 68) == Schema.applicationID && int(at: 60) == Int32(Schema.migrator.migrations.count)
+        }
+
+        /// Write-ahead logging, which the file keeps once set: its write and read versions are 2.
+        var isWAL: Bool { bytes[18] == 2 && bytes[19] == 2 }
     }
 
     /// Records in the header how many migrations the file has had, when it

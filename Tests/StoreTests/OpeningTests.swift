@@ -77,6 +77,29 @@ import Synthetic
         #expect(!CaseloadStore.headerSaysCurrentSchema(dir + "/missing.sqlite"))
     }
 
+    /// Opening a file as the program does (one connection) changes nothing in it: its schema stays as it is
+    /// (GRDB's WAL set-up made and dropped a table at every opening, as every close leaves the -wal empty, and
+    /// every other user's connection then parsed the schema again), and it stays in WAL mode, synchronous NORMAL.
+    @Test func openingAFileInWALModeDoesNotChangeItsSchema() throws {
+        let path = dir + "/quiet.sqlite"
+        try seededStore(at: path, customers: 2).close()
+        func schemaVersion() throws -> Int {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? -1 }
+        }
+        let before = try schemaVersion()
+        // No -wal, or an empty one: where GRDB's set-up would make its table.
+        #expect(((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) == 0)
+        let store = try CaseloadStore(path: path, readers: 1)
+        let (mode, synchronous) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal" && synchronous == 1)
+        try store.close()
+        #expect(try schemaVersion() == before)
+    }
+
     /// Every released schema, migrated forward by today's careerplan, keeps
     /// its data and ends at the current schema.
     @Test(arguments: Array(Schema.migrator.migrations.indices))
