@@ -73,9 +73,30 @@ extension CaseloadStore {
 }
 
 extension Day {
-    /// Today in the area's time zone (the process's: set TZ per center).
+    /// Today in the area's time zone (the process's: set TZ per center). The C library's clock where it
+    /// reads the same zone as Foundation (the system's zone, or a TZ named in the system's zone files):
+    /// Foundation's calendar takes a millisecond of start-up to make, the C library 0.05 ms. A TZ the zone
+    /// files do not have (none installed) is left to Foundation, which carries its own.
     public static func localToday() -> Day {
+        if cLibraryReadsTheZone {
+            var now = time(nil)
+            var parts = tm()
+            tzset()
+            if localtime_r(&now, &parts) != nil,
+               let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) {
+                return day
+            }
+        }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// No TZ (both read /etc/localtime), or a TZ that names one of the system's zone files.
+    static var cLibraryReadsTheZone: Bool {
+        guard getenv("TZDIR") == nil else { return false }
+        guard let tz = getenv("TZ").map({ String(cString: $0) }), !tz.isEmpty else { return true }
+        let name = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
+        guard !name.contains(".."), !name.hasPrefix("/") else { return false }
+        return access("/usr/share/zoneinfo/" + name, R_OK) == 0
     }
 }

@@ -59,6 +59,23 @@ import Testing
         #expect(review?["due_date"] as? String == due, "\(zone): \(out.prefix(300))")
     }
 
+    /// Today is the area's day under TZ, as Foundation's calendar counts it in that zone: at any moment
+    /// Kiritimati (UTC+14) and Etc/GMT+12 (UTC-12) are on different days, and at least one is not UTC's.
+    @Test(arguments: ["Pacific/Kiritimati", "Etc/GMT+12", "America/Chicago", ":Asia/Kolkata"])
+    func todayIsTheAreasDay(zone: String) throws {
+        func foundationsDay() -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone)!
+            let p = calendar.dateComponents([.year, .month, .day], from: Date())
+            return String(format: "%04d-%02d-%02d", p.year!, p.month!, p.day!)
+        }
+        let before = foundationsDay()
+        let out = try TmuxSession.run("/usr/bin/env", ["TZ=" + zone, binary, "report", "deadlines", "--db", db])
+        let after = foundationsDay()
+        let day = out.components(separatedBy: "Deadlines as of ").dropFirst().first.map { String($0.prefix(10)) }
+        #expect(day == before || day == after, "\(zone): \(out.prefix(80))")
+    }
+
     @Test func versionNamesTheReleaseAndTheFormats() throws {
         let (out, status) = try TmuxSession.runWithStatus(binary, ["--version"])
         #expect(status == 0)
