@@ -19,10 +19,25 @@ extension Day {
         }
     }
 
-    /// Strict ISO form only: the data file and the export use it.
+    /// Strict ISO form only: the data file and the export use it. Read byte by byte (every stored
+    /// date a screen shows passes here): four digits, a dash, two, a dash, two.
     public init?(iso text: String) {
-        guard text.count == 10, text.dropFirst(4).first == "-" else { return nil }
-        self.init(parsing: text)
+        var text = text
+        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { b in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(b[i] - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 }
 

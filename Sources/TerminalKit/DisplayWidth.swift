@@ -8,6 +8,8 @@ extension Character {
 
     static func width(of s: Unicode.Scalar) -> Int {
         let v = s.value
+        // Printable ASCII, most of every screen, without asking Unicode's tables.
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -29,7 +31,11 @@ extension Character {
 }
 
 extension String {
-    public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+    public var displayWidth: Int {
+        // Printable ASCII is a cell a byte; anything else is counted by characters.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return reduce(0) { $0 + $1.displayWidth }
+    }
 
     /// Cut to at most `width` cells, ending in "…" when something was cut.
     /// Control characters count as their escaped form (see `terminalSafe`).

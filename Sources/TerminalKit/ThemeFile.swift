@@ -17,9 +17,9 @@ public enum ThemeFile {
             let number = offset + 1
             func problem(_ message: String) -> Problem { Problem(file: file, line: number, message: message) }
             let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let line = content.trimmingCharacters(in: .whitespaces)
+            let line = content.trimmingBlanks
             if line.isEmpty { continue }
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "=", maxSplits: 1).map(\.trimmingBlanks)
             guard parts.count == 2 else { throw problem("expected `role = color [on color] [attributes]`") }
             guard let role = StyleRole(rawValue: parts[0]) else {
                 throw problem("unknown key '\(parts[0])'; keys are: "
@@ -98,5 +98,21 @@ public enum ThemeFile {
         dirs.append("/usr/local/share/careerplan/themes")
         dirs.append("/usr/share/careerplan/themes")
         return dirs
+    }
+}
+
+extension Substring {
+    /// Without the spaces and tabs around it: what a theme line may pad with. (Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` made a character set on the way to the first screen.)
+    var trimmingBlanks: String {
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            end = last
+        }
+        return String(self[start..<end])
     }
 }

@@ -33,7 +33,7 @@ struct Careerplan: ParsableCommand {
         if let shell = LoginShell(argv0: CommandLine.arguments.first ?? "", arguments: arguments) {
             shell.run()
         }
-        if opensTheCaseload(arguments), let open = try? OpenCommand.parse(arguments) {
+        if opensTheCaseload(arguments), let open = OpenCommand.plain(arguments) ?? (try? OpenCommand.parse(arguments)) {
             do { try open.run() } catch { exit(withError: error) }
             exit()
         }

@@ -26,8 +26,13 @@ enum LocalContext {
     /// Calendar days are the area's: the local time zone (set TZ per center).
     static func today() -> Day { .localToday() }
 
-    static func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-    }
+    /// Read once, with readlink(2): start-up asks three times (the center's configuration, themes).
+    static func executablePath() -> String { executable }
+
+    private static let executable: String = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        guard n > 0 else { return CommandLine.arguments[0] }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 }

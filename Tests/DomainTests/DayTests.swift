@@ -17,7 +17,7 @@ import Testing
         for ordinal in Array(stride(from: first, through: last, by: 29)) + Array(around) + [last] {
             let day = Day(ordinal: ordinal)
             let text = day.description
-            #expect(Day(parsing: text) == day, "\(text)")
+            #expect(Day(parsing: text) == day && Day(iso: text) == day, "\(text)")
             let parts = text.split(separator: "-")
             #expect(parts.map(\.count) == [4, 2, 2] && Int(parts[0]) == day.year, "\(text)")
         }
@@ -34,6 +34,17 @@ import Testing
         #expect(Day(parsing: "") == nil)
         #expect(Day(parsing: "1900-02-29") == nil)
         #expect(Day(parsing: "2000-02-29") != nil)
+    }
+
+    /// The stored form, read byte by byte: exactly four digits, a dash, two, a dash, two, and a real day.
+    @Test func theStoredFormIsReadStrictly() {
+        #expect(Day(iso: "2026-03-09") == Day(year: 2026, month: 3, day: 9))
+        #expect(Day(iso: "0001-01-01") == Day(year: 1, month: 1, day: 1))
+        for text in ["2026-3-09", "2026-03-9", "03/09/2026", " 2026-03-09", "2026-03-09 ", "2026-03-09x", "+026-03-09",
+                     "2026-02-29", "2026-13-01", "2026-00-10", "2026-01-00", "２０２６-03-09", "2026–03–09", "2026/03/09", "",
+                     "2026-0a-09", "20260309xx"] {
+            #expect(Day(iso: text) == nil, "\(text)")
+        }
     }
 
     @Test func addingMonthsClampsToTheEndOfTheMonth() {
