@@ -35,6 +35,8 @@ extension PostgresCaseload {
                 SELECT (e ->> 'customer')::bigint, e ->> 'planner', e ->> 'rule', e ->> 'subject', (e ->> 'due')::date,
                        (e ->> 'from')::date, (e ->> 'until')::date
                 FROM jsonb_array_elements($1::jsonb) AS t(e)
+                -- No window that closed in every area (v18-closed-due).
+                WHERE e ->> 'until' IS NULL OR (e ->> 'until')::date >= careerplan.every_areas_day()
                 """, [String(decoding: try JSONSerialization.data(withJSONObject: due), as: UTF8.self)])
         }
     }

@@ -57,6 +57,8 @@ extension PostgresCaseload {
                 INSERT INTO careerplan.exit_check (login, on_day) VALUES (session_user, $1::date)
                 ON CONFLICT (login) DO UPDATE SET on_day = excluded.on_day
                 """, [today.description])
+            // The windows that closed since in every area, in this session's reach (v18-closed-due).
+            try rows(PostgresSchema.dropClosedDue)
             for (id, date) in due {
                 guard var c = try customer(id), c.exitedOn == nil else { continue }
                 let exit = ExitRecord(customer: id, exitOn: date, kind: .automatic, recordedBy: "careerplan", recordedOn: today)

@@ -65,6 +65,7 @@ public enum PostgresSchema {
         ("v15-server-calendar", serverCalendar),
         ("v16-careerplan-writes", careerplanWrites),
         ("v17-due-in-transaction", dueInTransaction),
+        ("v18-closed-due", closedDue),
     ]
 
     /// The last migration, as `careerplan --version` names it.

@@ -65,6 +65,41 @@ struct PostgresDueWriterTests {
         }
     }
 
+    /// The due table keeps no window that closed in every area (v18-closed-due): none after the load, and
+    /// the night's pass drops those that closed since, by the server's clock, and nothing that still runs.
+    /// A window is closed only once it closed in UTC-12, the area furthest behind: at 11:00 UTC one that
+    /// ended yesterday (by UTC) still runs there, at 12:00 it does not.
+    @Test func windowsThatClosedInEveryAreaLeaveTheDueTable() throws {
+        let closedSQL = "SELECT count(*)::text FROM careerplan.due WHERE until_on < careerplan.every_areas_day()"
+        func runningItems(except exited: [CustomerID] = []) throws -> String? {
+            try dba.value("""
+                SELECT string_agg(concat_ws(' ', customer_id, rule, subject, due_on, until_on), ',' ORDER BY customer_id, rule, subject, due_on)
+                FROM careerplan.due WHERE (until_on IS NULL OR until_on >= careerplan.every_areas_day())
+                  AND customer_id <> ALL ('{\(exited.map { String($0.number) }.joined(separator: ","))}'::bigint[])
+                """)
+        }
+        #expect(try dba.value("SELECT count(*)::text FROM careerplan.due WHERE until_on IS NOT NULL") != "0", "windows to close")
+        #expect(try dba.value(closedSQL) == "0")
+        try cluster.pinCalendar(at: "2026-11-23T11:00:00Z")
+        #expect(try dba.value("SELECT careerplan.every_areas_day()::text") == "2026-11-22")
+        try cluster.pinCalendar(at: "2026-11-23T12:00:00Z")
+        #expect(try dba.value("SELECT careerplan.every_areas_day()::text") == "2026-11-23")
+        // Four months on, some windows have closed; the night's pass (an administrator's) drops just those.
+        try cluster.pinCalendar(at: "2027-03-23T16:30:00Z")
+        let closed = Int(try dba.value(closedSQL) ?? "") ?? 0
+        #expect(closed > 0)
+        try PostgresAdmin.addStaff(admin, dba)
+        let night = PostgresCaseload(link: try member("admin"), dueWriter: writer, now: { testNow })
+        let exits = try night.applyAutomaticExits(today: Day(year: 2027, month: 3, day: 23)!, matrix: try ServicesMatrix.bundled(),
+                                                  by: admin, dryRun: true).map(\.customer)
+        let running = try runningItems(except: exits)
+        try night.applyAutomaticExits(today: Day(year: 2027, month: 3, day: 23)!, matrix: try ServicesMatrix.bundled(), by: admin)
+        #expect(try dba.value(closedSQL) == "0")
+        // Every item still running is there (the exited customers' were recomputed by their exits).
+        #expect(try runningItems(except: exits) == running)
+        #expect(try dueTable() == (try recounted()))
+    }
+
     @Test func aMembersWriteIsRecomputedByTheWriterAfterItsCommit() throws {
         let planner = try #require(try file.staff(login: "mrivera"))
         let id = try enrolled(of: "mrivera")
