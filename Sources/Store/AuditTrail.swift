@@ -130,7 +130,7 @@ extension CaseloadStore {
                 try Self.writeDue(known, settings: try Self.clockSettings(db), closedBefore: today(), db)
                 try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(Self.sqlList(known.map(\.customer.id.number)))")
             }
-            try Self.refreshDue(db)
+            try refreshDue(db, upTo: .max)
         }
         // Bodies packed where they lay leave their pages mostly empty (SQLite does not merge them): the file is
         // written anew, once, when a load packed what it had written as text (seed's first batch, an old file).

@@ -176,7 +176,7 @@ extension CaseloadStore {
         guard dryRun else {
             return try automaticExits(today: today, matrix: matrix, packing: nil)
         }
-        return try read { db in try Self.automaticExits(today: today, matrix: matrix, db) }
+        return try read { db in try Self.automaticExits(today: today, matrix: matrix, db).due }
     }
 
     /// Exits every participant past the automatic-exit date, back-dated to
@@ -201,7 +201,8 @@ extension CaseloadStore {
                 INSERT INTO daily_task (task, on_day) VALUES ('automatic-exits', ?)
                 ON CONFLICT (task) DO UPDATE SET on_day = excluded.on_day
                 """, arguments: [today.description])
-            let due = try Self.automaticExits(today: today, matrix: matrix, db)
+            let (due, damaged) = try Self.automaticExits(today: today, matrix: matrix, db)
+            remember(unreadable: damaged)
             for (id, date) in due {
                 try Self.recordExit(ExitRecord(customer: id, exitOn: date, kind: .automatic,
                                                recordedBy: "careerplan", recordedOn: today), db)
@@ -221,8 +222,10 @@ extension CaseloadStore {
         return exits
     }
 
-    /// Everyone past their automatic-exit date on `today`, with the day their exit is dated.
-    static func automaticExits(today: Day, matrix: ServicesMatrix, _ db: Database) throws -> [(customer: CustomerID, exitOn: Day)] {
+    /// Everyone past their automatic-exit date on `today`, with the day their exit is dated; those whose
+    /// records cannot be read are left as they are, and returned with why.
+    static func automaticExits(today: Day, matrix: ServicesMatrix, _ db: Database) throws
+        -> (due: [(customer: CustomerID, exitOn: Day)], unreadable: [Int64: String]) {
         // Only customers without service for 90 days can be due; pauses and plans decide the rest.
         let cutoff = today.adding(days: -90).description
         // Two index ranges (customer_by_last_service), not a scan of every open case.
@@ -233,13 +236,20 @@ extension CaseloadStore {
         let args: StatementArguments = [cutoff, cutoff, cutoff]
         // Only what the rule reads: the customer, the current plan, pauses and other programs' services (the
         // whole case file's notes and signatures were most of the check's time).
-        let cases = try customersWithPlans(db, where: condition, args)
-        let work = try caseWorks(db, where: condition, args, only: ["pause", "other_program_service"])
-        return cases.compactMap { c in
-            let w = work[c.customer.id] ?? CaseWork()
-            return AutoExit.exitDate(for: c.customer, plan: c.plan, pauses: w.pauses, elsewhere: w.otherServices,
-                                     on: today, matrix: matrix).map { (c.customer.id, $0) }
+        func exits(where these: String, _ args: StatementArguments) throws -> [(customer: CustomerID, exitOn: Day)] {
+            let cases = try customersWithPlans(db, where: these, args)
+            let work = try caseWorks(db, where: these, args, only: ["pause", "other_program_service"])
+            return cases.compactMap { c in
+                let w = work[c.customer.id] ?? CaseWork()
+                return AutoExit.exitDate(for: c.customer, plan: c.plan, pauses: w.pauses, elsewhere: w.otherServices,
+                                         on: today, matrix: matrix).map { (c.customer.id, $0) }
+            }
         }
+        let (due, unreadable) = try readingPastDamage(
+            all: { try exits(where: condition, args) },
+            ids: { try Int64.fetchAll(db, sql: "SELECT c.id FROM customer c WHERE \(condition)", arguments: args) },
+            each: { try exits(where: "c.id = ?", [$0]) })
+        return (due, unreadable)
     }
 
     // MARK: Rows

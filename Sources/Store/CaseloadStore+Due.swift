@@ -48,32 +48,53 @@ extension CaseloadStore {
     /// Works through whatever is still stale a batch per transaction, so
     /// other users' writes go in between.
     func refreshAllDue() throws {
-        while try read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale)") }) == true {
-            try Self.waitingOutBusy { try pool.write { db in try Self.refreshDue(db, upTo: Self.dueBatch) } }
+        while try read({ db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM due_stale WHERE customer_id NOT IN \(Self.sqlList(skipped)))")
+        }) == true {
+            try Self.waitingOutBusy { try pool.write { db in try refreshDue(db, upTo: Self.dueBatch) } }
         }
+    }
+
+    /// The customers whose records could not be read, so far.
+    var skipped: [Int64] { unreadable.withLock { Array($0.keys) } }
+
+    /// `refreshDue`, passing over the customers already found unreadable and remembering any found now.
+    func refreshDue(_ db: Database, upTo limit: Int) throws {
+        remember(unreadable: try Self.refreshDue(db, upTo: limit, skipping: skipped))
     }
 
     /// "(1,2,3)": integers only, so they can be written into the SQL as they are.
     static func sqlList(_ ids: [Int64]) -> String { "(" + ids.map(String.init).joined(separator: ",") + ")" }
 
     /// Recomputes the due items of the customers marked stale: all of them,
-    /// or at most `limit`.
-    static func refreshDue(_ db: Database, upTo limit: Int = .max, batch: Int = dueBatch) throws {
+    /// or at most `limit`, but those in `skipping`. A customer whose records cannot be read (a damaged
+    /// body: the file itself is readable) keeps its items as they were and its mark, and is returned with
+    /// why: one damaged record no longer stops every opening of the file and every other customer's write.
+    @discardableResult
+    static func refreshDue(_ db: Database, upTo limit: Int = .max, batch: Int = dueBatch,
+                           skipping: [Int64] = []) throws -> [Int64: String] {
         let settings = try clockSettings(db)
         let dropped = try closedDueDropped(db)
+        var unreadable: [Int64: String] = [:]
         var done = 0
         while done < limit {
             done += batch
-            let ids = try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale LIMIT ?", arguments: [batch])
-            if ids.isEmpty { return }
-            let list = Self.sqlList(ids)
-            let facts = try clockFacts(db, where: "c.id IN \(list)", [])
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT customer_id FROM due_stale WHERE customer_id NOT IN \(sqlList(skipping + unreadable.keys)) LIMIT ?
+                """, arguments: [batch])
+            if ids.isEmpty { break }
+            let (facts, damaged) = try readingPastDamage(all: { try clockFacts(db, where: "c.id IN \(sqlList(ids))", []) },
+                                                         ids: { ids }, each: { try clockFacts(db, where: "c.id = ?", [$0]) })
+            unreadable.merge(damaged) { _, new in new }
+            let list = Self.sqlList(ids.filter { damaged[$0] == nil })
             try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
             try db.execute(sql: "DELETE FROM unsigned_plan WHERE customer_id IN \(list)")
             try writeDue(facts, settings: settings, closedBefore: dropped, db)
             try db.execute(sql: "DELETE FROM due_stale WHERE customer_id IN \(list)")
         }
+        return unreadable
     }
+
 
     /// The due items and unsigned plans of these customers, who have none in the table yet; items whose window
     /// closed before `closedBefore` left out (a load's, of today: see `dropClosedDue`).

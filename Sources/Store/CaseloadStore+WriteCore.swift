@@ -70,7 +70,7 @@ extension CaseloadStore {
                 let result = try body(db)
                 try Self.refuseForbiddenText(writtenAfter: audited, db)
                 // A bulk load recomputes once, at its end.
-                if actor.login != nil { try Self.refreshDue(db, upTo: Self.dueBatch) }
+                if actor.login != nil { try refreshDue(db, upTo: Self.dueBatch) }
                 return result
             } }
             if actor.login != nil { try refreshAllDue() }

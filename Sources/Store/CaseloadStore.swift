@@ -16,8 +16,17 @@ public final class CaseloadStore: Sendable {
     /// title) is read again after any of them, not on every frame.
     let committed = Atomic<Int>(0)
     public var writesCommitted: Int { committed.load(ordering: .relaxed) }
-    /// The due items are rewritten in each write's own transaction: nothing is left for after it.
-    public var upkeepProblem: String? { nil }
+    /// The due items are rewritten in each write's own transaction: nothing is left for after it, but a
+    /// customer whose records cannot be read (a damaged body) keeps its items as they were, and its mark.
+    public var upkeepProblem: String? {
+        // One line of the key bar at 80 columns; opening the customer says why in full.
+        let damaged = unreadable.withLock { $0 }
+        guard let first = damaged.keys.min() else { return nil }
+        let more = damaged.count > 1 ? " and \(damaged.count - 1) more" : ""
+        return "\(CustomerID(first))\(more): records do not read, due dates wait; restore a backup"
+    }
+    /// Customers whose records could not be read to recompute their due items, with why: skipped, not fatal.
+    let unreadable = Mutex<[Int64: String]>([:])
     let pool: any DatabaseWriter
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.
