@@ -54,6 +54,22 @@ import Testing
         }
     }
 
+    /// How planners start it is read without the argument parser (start-up): `--db PATH`, `--db=PATH`,
+    /// `--theme NAME`; anything else still goes through the parser, with its messages.
+    @Test func theCaseloadsUsualArgumentsAndTheRest() throws {
+        let file = work.dir + "/usual.sqlite"
+        let seeded = try TmuxSession.runWithStatus(binary, ["seed", "--db", file, "--customers", "12", "--today", demoDay])
+        try #require(seeded.status == 0, "\(seeded.output)")
+        let tmux = try TmuxSession(dir: work.dir, command: [binary, "--db=" + file])
+        #expect(try tmux.waitFor(text: "1/12").contains("Next due"))
+        let theme = try TmuxSession.runWithStatus(binary, ["--theme", "nosuch", "--db", file])
+        #expect(theme.status != 0 && theme.output.contains("no theme named 'nosuch'"), "\(theme.output)")
+        let missing = try TmuxSession.runWithStatus(binary, ["--db"])
+        #expect(missing.status != 0 && missing.output.contains("Missing value for '--db <PATH>'"), "\(missing.output)")
+        let unknown = try TmuxSession.runWithStatus(binary, ["--db", file, "--bogus"])
+        #expect(unknown.status != 0 && unknown.output.contains("Unknown option '--bogus'"), "\(unknown.output)")
+    }
+
     /// NO_COLOR asks for less color, never for a theme file: a copy of the
     /// program with no themes anywhere near it still opens, in monochrome.
     @Test func noColorWithoutThemeFilesStillRuns() throws {
