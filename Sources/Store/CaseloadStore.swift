@@ -136,8 +136,8 @@ public final class CaseloadStore: Sendable {
                 throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
             }
         }
-        // Open every reading connection now (see `readers`).
-        try read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        // Open every reading connection of a pool now (see `readers`); a queue's one connection is open.
+        if pool is DatabasePool { try read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") } }
     }
 
     /// Checkpoints the write-ahead log so the file is complete on its own
