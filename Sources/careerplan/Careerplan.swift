@@ -33,6 +33,12 @@ struct Careerplan: ParsableCommand {
         if let shell = LoginShell(argv0: CommandLine.arguments.first ?? "", arguments: arguments) {
             shell.run()
         }
+        run(arguments)
+    }
+
+    /// The caseload, when no command is named (read by its own command, or without the parser at all:
+    /// `OpenCommand.plain`); anything else through the root command.
+    static func run(_ arguments: [String]) {
         if opensTheCaseload(arguments), let open = OpenCommand.plain(arguments) ?? (try? OpenCommand.parse(arguments)) {
             do { try open.run() } catch { exit(withError: error) }
             exit()
@@ -69,7 +75,7 @@ struct LoginShell {
                 """.utf8))
             exit(1)
         }
-        Careerplan.main([])
+        Careerplan.run([])
         exit(0)
     }
 }
