@@ -34,9 +34,9 @@ extension PostgresCaseload {
                 INSERT INTO careerplan.due (customer_id, planner, rule, subject, due_on, from_on, until_on)
                 SELECT (e ->> 'customer')::bigint, e ->> 'planner', e ->> 'rule', e ->> 'subject', (e ->> 'due')::date,
                        (e ->> 'from')::date, (e ->> 'until')::date
-                FROM jsonb_array_elements($1::jsonb) AS t(e)
-                -- No window that closed in every area (v18-closed-due).
-                WHERE e ->> 'until' IS NULL OR (e ->> 'until')::date >= careerplan.every_areas_day()
+                -- No window that closed in every area (v18-closed-due); the day asked once, not for each item.
+                FROM jsonb_array_elements($1::jsonb) AS t(e), (SELECT careerplan.every_areas_day() AS day) AS today
+                WHERE e ->> 'until' IS NULL OR (e ->> 'until')::date >= today.day
                 """, [String(decoding: try JSONSerialization.data(withJSONObject: due), as: UTF8.self)])
         }
     }

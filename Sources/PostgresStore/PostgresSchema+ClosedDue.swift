@@ -18,6 +18,7 @@ extension PostgresSchema {
 
     /// Deletes the items whose window closed in every area (in the caller's reach, when careerplan's own session).
     static let dropClosedDue = """
-        DELETE FROM careerplan.due WHERE due_on < careerplan.every_areas_day() AND until_on < careerplan.every_areas_day()
+        DELETE FROM careerplan.due d USING (SELECT careerplan.every_areas_day() AS day) AS today
+        WHERE d.due_on < today.day AND d.until_on < today.day
         """
 }

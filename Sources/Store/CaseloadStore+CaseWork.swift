@@ -223,9 +223,9 @@ extension CaseloadStore {
     }
 
     /// Everyone past their automatic-exit date on `today`, with the day their exit is dated; those whose
-    /// records cannot be read are left as they are, and returned with why.
+    /// records cannot be read are left as they are, and returned.
     static func automaticExits(today: Day, matrix: ServicesMatrix, _ db: Database) throws
-        -> (due: [(customer: CustomerID, exitOn: Day)], unreadable: [Int64: String]) {
+        -> (due: [(customer: CustomerID, exitOn: Day)], unreadable: Set<Int64>) {
         // Only customers without service for 90 days can be due; pauses and plans decide the rest.
         let cutoff = today.adding(days: -90).description
         // Two index ranges (customer_by_last_service), not a scan of every open case.

@@ -56,7 +56,7 @@ extension CaseloadStore {
     }
 
     /// The customers whose records could not be read, so far.
-    var skipped: [Int64] { unreadable.withLock { Array($0.keys) } }
+    var skipped: [Int64] { unreadable.withLock { Array($0) } }
 
     /// `refreshDue`, passing over the customers already found unreadable and remembering any found now.
     func refreshDue(_ db: Database, upTo limit: Int) throws {
@@ -68,25 +68,25 @@ extension CaseloadStore {
 
     /// Recomputes the due items of the customers marked stale: all of them,
     /// or at most `limit`, but those in `skipping`. A customer whose records cannot be read (a damaged
-    /// body: the file itself is readable) keeps its items as they were and its mark, and is returned with
-    /// why: one damaged record no longer stops every opening of the file and every other customer's write.
+    /// body: the file itself is readable) keeps its items as they were and its mark, and is returned:
+    /// one damaged record no longer stops every opening of the file and every other customer's write.
     @discardableResult
     static func refreshDue(_ db: Database, upTo limit: Int = .max, batch: Int = dueBatch,
-                           skipping: [Int64] = []) throws -> [Int64: String] {
+                           skipping: [Int64] = []) throws -> Set<Int64> {
         let settings = try clockSettings(db)
         let dropped = try closedDueDropped(db)
-        var unreadable: [Int64: String] = [:]
+        var unreadable: Set<Int64> = []
         var done = 0
         while done < limit {
             done += batch
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT customer_id FROM due_stale WHERE customer_id NOT IN \(sqlList(skipping + unreadable.keys)) LIMIT ?
+                SELECT customer_id FROM due_stale WHERE customer_id NOT IN \(sqlList(skipping + unreadable)) LIMIT ?
                 """, arguments: [batch])
             if ids.isEmpty { break }
             let (facts, damaged) = try readingPastDamage(all: { try clockFacts(db, where: "c.id IN \(sqlList(ids))", []) },
                                                          ids: { ids }, each: { try clockFacts(db, where: "c.id = ?", [$0]) })
-            unreadable.merge(damaged) { _, new in new }
-            let list = Self.sqlList(ids.filter { damaged[$0] == nil })
+            unreadable.formUnion(damaged)
+            let list = Self.sqlList(ids.filter { !damaged.contains($0) })
             try db.execute(sql: "DELETE FROM due WHERE customer_id IN \(list)")
             try db.execute(sql: "DELETE FROM unsigned_plan WHERE customer_id IN \(list)")
             try writeDue(facts, settings: settings, closedBefore: dropped, db)
@@ -94,7 +94,6 @@ extension CaseloadStore {
         }
         return unreadable
     }
-
 
     /// The due items and unsigned plans of these customers, who have none in the table yet; items whose window
     /// closed before `closedBefore` left out (a load's, of today: see `dropClosedDue`).

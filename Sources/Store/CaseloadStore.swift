@@ -21,12 +21,12 @@ public final class CaseloadStore: Sendable {
     public var upkeepProblem: String? {
         // One line of the key bar at 80 columns; opening the customer says why in full.
         let damaged = unreadable.withLock { $0 }
-        guard let first = damaged.keys.min() else { return nil }
+        guard let first = damaged.min() else { return nil }
         let more = damaged.count > 1 ? " and \(damaged.count - 1) more" : ""
         return "\(CustomerID(first))\(more): records do not read, due dates wait; restore a backup"
     }
-    /// Customers whose records could not be read to recompute their due items, with why: skipped, not fatal.
-    let unreadable = Mutex<[Int64: String]>([:])
+    /// Customers whose records could not be read to recompute their due items: skipped, not fatal.
+    let unreadable = Mutex<Set<Int64>>([])
     let pool: any DatabaseWriter
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.
@@ -245,19 +245,6 @@ public final class CaseloadStore: Sendable {
         return Set(applied) == known
     }
 
-    /// Whether the file's header (its first 100 bytes, read without a
-    /// connection) carries careerplan's application id (byte 68) and, as
-    /// `user_version` (byte 60), the number of migrations this careerplan
-    /// knows, which `stampSchema` writes after migrating. A connection's
-    /// first statement parses the whole schema (126 triggers, about 3 ms),
-    /// and the inspecting one would be the third at start-up. A header that
-    /// says anything else (not a database, another program's, an older or
-    /// newer schema, or an id still in the write-ahead log) sends the file
-    /// through `inspect`.
-    static func headerSaysCurrentSchema(_ path: String) -> Bool {
-        FileHeader(path)?.isCurrentSchema ?? false
-    }
-
     /// The first 100 bytes of an SQLite file, read without a connection.
     struct FileHeader {
         private let bytes: [UInt8]
@@ -275,6 +262,15 @@ public final class CaseloadStore: Sendable {
             Int32(bitPattern: bytes[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
         }
 
+        /// Whether the file's header (its first 100 bytes, read without a
+        /// connection) carries careerplan's application id (byte 68) and, as
+        /// `user_version` (byte 60), the number of migrations this careerplan
+        /// knows, which `stampSchema` writes after migrating. A connection's
+        /// first statement parses the whole schema (140 triggers, about 2 ms),
+        /// and an inspecting one would parse it twice at start-up. A header that
+        /// says anything else (not a database, another program's, an older or
+        /// newer schema, or an id still in the write-ahead log) sends the file
+        /// through `inspect`.
         var isCurrentSchema: Bool {
             int(at: 68) == Schema.applicationID && int(at: 60) == Int32(Schema.migrator.migrations.count)
         }

@@ -9,17 +9,16 @@ import GRDB
 /// every opening of the file and every other customer's write.
 extension CaseloadStore {
     /// What `all` reads of many customers together, or, when one of them is damaged, each of `ids` read on
-    /// its own by `each`: those that read, and the others with why. Any other failure (the file, the disk)
-    /// is thrown.
+    /// its own by `each`: those that read, and the others. Any other failure (the file, the disk) is thrown.
     static func readingPastDamage<T>(all: () throws -> [T], ids: () throws -> [Int64], each: (Int64) throws -> [T]) throws
-        -> (read: [T], unreadable: [Int64: String]) {
+        -> (read: [T], unreadable: Set<Int64>) {
         do {
-            return (try all(), [:])
+            return (try all(), [])
         } catch where isDamagedRecord(error) {
             var out: [T] = []
-            var unreadable: [Int64: String] = [:]
+            var unreadable: Set<Int64> = []
             for id in try ids() {
-                do { out += try each(id) } catch where isDamagedRecord(error) { unreadable[id] = "\(error)" }
+                do { out += try each(id) } catch where isDamagedRecord(error) { unreadable.insert(id) }
             }
             return (out, unreadable)
         }
@@ -32,7 +31,7 @@ extension CaseloadStore {
     }
 
     /// Remembers customers found unreadable, for `upkeepProblem` and the passes that skip them.
-    func remember(unreadable found: [Int64: String]) {
-        if !found.isEmpty { unreadable.withLock { $0.merge(found) { _, new in new } } }
+    func remember(unreadable found: Set<Int64>) {
+        if !found.isEmpty { unreadable.withLock { $0.formUnion(found) } }
     }
 }

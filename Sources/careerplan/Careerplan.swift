@@ -33,12 +33,12 @@ struct Careerplan: ParsableCommand {
         if let shell = LoginShell(argv0: CommandLine.arguments.first ?? "", arguments: arguments) {
             shell.run()
         }
-        run(arguments)
+        dispatch(arguments)
     }
 
     /// The caseload, when no command is named (read by its own command, or without the parser at all:
     /// `OpenCommand.plain`); anything else through the root command.
-    static func run(_ arguments: [String]) {
+    static func dispatch(_ arguments: [String]) {
         if opensTheCaseload(arguments), let open = OpenCommand.plain(arguments) ?? (try? OpenCommand.parse(arguments)) {
             do { try open.run() } catch { exit(withError: error) }
             exit()
@@ -75,7 +75,7 @@ struct LoginShell {
                 """.utf8))
             exit(1)
         }
-        Careerplan.run([])
+        Careerplan.dispatch([])
         exit(0)
     }
 }

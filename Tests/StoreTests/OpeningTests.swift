@@ -63,18 +63,19 @@ import Synthetic
     /// The header says which schema a file has, so opening one at this schema needs no inspecting connection;
     /// one that says otherwise is inspected, and a file opened once is stamped.
     @Test func theHeaderSaysTheSchema() throws {
+        func isCurrent(_ path: String) -> Bool { CaseloadStore.FileHeader(path)?.isCurrentSchema ?? false }
         let path = dir + "/stamped.sqlite"
         try seededStore(at: path, customers: 2).close()
-        #expect(CaseloadStore.headerSaysCurrentSchema(path))
+        #expect(isCurrent(path))
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 3") }
         try queue.close()
-        #expect(!CaseloadStore.headerSaysCurrentSchema(path))
+        #expect(!isCurrent(path))
         try CaseloadStore(path: path).close()
-        #expect(CaseloadStore.headerSaysCurrentSchema(path))
+        #expect(isCurrent(path))
         try Data("SQLite format 3\0".utf8 + Data(repeating: 0, count: 100)).write(to: URL(fileURLWithPath: dir + "/fake.sqlite"))
-        #expect(!CaseloadStore.headerSaysCurrentSchema(dir + "/fake.sqlite"))
-        #expect(!CaseloadStore.headerSaysCurrentSchema(dir + "/missing.sqlite"))
+        #expect(!isCurrent(dir + "/fake.sqlite"))
+        #expect(!isCurrent(dir + "/missing.sqlite"))
     }
 
     /// Opening a file as the program does (one connection) changes nothing in it: its schema stays as it is
