@@ -38,7 +38,9 @@ final class AuditActor: @unchecked Sendable {
 enum AuditTriggers {
     static let stamp = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-    static func install(on table: String, _ db: Database) throws {
+    /// `temporary`: for this connection alone (`ConnectionTriggers`, since v29); else in the file, as the
+    /// migrations before it made them.
+    static func install(on table: String, _ db: Database, temporary: Bool = false) throws {
         let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
             .map { $0["name"] as String }
         let names = Set(columns)
@@ -74,8 +76,8 @@ enum AuditTriggers {
                 : chained ? AuditChain.insert(values)
                 : "INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new) VALUES (\(values.joined(separator: ", ")))"
             try db.execute(sql: """
-                DROP TRIGGER IF EXISTS audit_\(table)_\(action);
-                CREATE TRIGGER audit_\(table)_\(action) AFTER \(action.uppercased()) ON \(table)
+                DROP TRIGGER IF EXISTS \(temporary ? "temp." : "")audit_\(table)_\(action);
+                CREATE \(temporary ? "TEMP " : "")TRIGGER audit_\(table)_\(action) AFTER \(action.uppercased()) ON \(table)
                 WHEN careerplan_actor() IS NOT NULL\(changed) BEGIN
                     \(insert);
                 END;

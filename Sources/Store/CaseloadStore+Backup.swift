@@ -41,7 +41,7 @@ extension CaseloadStore {
     private func copy(to destination: String) throws {
         do {
             let copy = try DatabaseQueue(path: destination)
-            try pool.backup(to: copy)
+            try pool.writer.backup(to: copy)
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             let problems = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
             try copy.close()

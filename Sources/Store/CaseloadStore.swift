@@ -27,7 +27,7 @@ public final class CaseloadStore: Sendable {
     }
     /// Customers whose records could not be read to recompute their due items: skipped, not fatal.
     let unreadable = Mutex<Set<Int64>>([])
-    let pool: any DatabaseWriter
+    let pool: DataFileConnection
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.
     public let isReadOnly: Bool
@@ -103,7 +103,7 @@ public final class CaseloadStore: Sendable {
         }
         do {
             if readOnly {
-                pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
+                pool = DataFileConnection(try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) })
             } else if readers <= 1 {
                 // One connection for a program that reads and writes on one thread (the screens, every command):
                 // each connection parses the whole schema on its first statement, and start-up waits for it.
@@ -111,9 +111,9 @@ public final class CaseloadStore: Sendable {
                 // table whenever the -wal is empty, as every close leaves it, so each start was a write and a
                 // schema change that made every other user's connection parse the schema again.
                 if header?.isWAL != true { config.journalMode = .wal }
-                pool = try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) }
+                pool = DataFileConnection(try Self.waitingOutBusy { try DatabaseQueue(path: path, configuration: config) })
             } else {
-                pool = try Self.waitingOutBusy { try DatabasePool(path: path, configuration: config) }
+                pool = DataFileConnection(try Self.waitingOutBusy { try DatabasePool(path: path, configuration: config) })
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
@@ -128,8 +128,8 @@ public final class CaseloadStore: Sendable {
             do {
                 // A newer careerplan stamps a larger count; should one not have, its migrations still stop this one.
                 let current = try read { db in try Self.refuseNewer(db, path: path) }
-                if !current { try Self.waitingOutBusy { try Schema.migrator.migrate(pool) } }
-                try Self.stampSchema(pool)
+                if !current { try Self.waitingOutBusy { try Schema.migrator.migrate(pool.writer) } }
+                try Self.stampSchema(pool.writer)
                 // Due items a migration marked stale (a file from before the due table).
                 try refreshAllDue()
             } catch let error as DatabaseError {
@@ -137,7 +137,7 @@ public final class CaseloadStore: Sendable {
             }
         }
         // Open every reading connection of a pool now (see `readers`); a queue's one connection is open.
-        if pool is DatabasePool { try read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") } }
+        if pool.writer is DatabasePool { try read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") } }
     }
 
     /// Checkpoints the write-ahead log so the file is complete on its own
@@ -151,7 +151,7 @@ public final class CaseloadStore: Sendable {
                 _ = try? db.checkpoint(.truncate)
             }
         }
-        try pool.close()
+        try pool.writer.close()
     }
 
     /// Whether this process may write the file and create its -wal and -shm

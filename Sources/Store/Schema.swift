@@ -347,7 +347,6 @@ enum Schema {
             try AuditTriggers.install(on: "covering", db)
         }
         m.registerMigration("v14-due") { db in
-            let markAll = "INSERT INTO due_stale SELECT id FROM customer WHERE id NOT IN (SELECT customer_id FROM due_stale);"
             // Derived from the records, so not audited: each customer's running
             // clocks with the days they run, rewritten in the transaction of
             // every write that touches them (CaseloadStore+Due).
@@ -367,22 +366,10 @@ enum Schema {
                 CREATE TABLE due_stale (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
                 -- Participants whose current plan not everyone required has signed as it stands.
                 CREATE TABLE unsigned_plan (customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE);
-                CREATE TRIGGER due_stale_settings AFTER UPDATE ON setting
-                WHEN OLD.value IS NOT NEW.value AND NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
-                BEGIN
-                    \(markAll)
-                END;
-                CREATE TRIGGER due_stale_settings_insert AFTER INSERT ON setting
-                WHEN NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
-                BEGIN
-                    \(markAll)
-                END;
+                \(DueTriggers.settings)
                 """)
             try DueTriggers.install(on: "customer", key: "id", events: ["INSERT", "UPDATE"], db)
-            for table in ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline",
-                          "signature", "guardian_request"] {
-                try DueTriggers.install(on: table, db)
-            }
+            for table in DueTriggers.tables.dropLast() { try DueTriggers.install(on: table, db) }
             // Filled when the store opens, after every migration (the rules read later tables too).
             try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer")
         }
@@ -396,7 +383,7 @@ enum Schema {
                 );
                 CREATE INDEX other_program_service_by_customer ON other_program_service(customer_id, id);
                 """)
-            try DueTriggers.install(on: "other_program_service", db)
+            try DueTriggers.install(on: DueTriggers.tables.last!, db)
             try AuditTriggers.install(on: "other_program_service", db)
         }
         m.registerMigration("v16-audit-chain") { db in
@@ -490,6 +477,11 @@ enum Schema {
         m.registerMigration("v28-documents-by-key") { db in
             try keepDocumentsByKey(db)
         }
+        m.registerMigration("v29-triggers-per-connection") { db in
+            // SQLite parses every trigger in the file as a connection opens: the audit's and the derived tables'
+            // triggers are installed by each connection at its first write instead (start-up, issue 28).
+            try ConnectionTriggers.migrate(db)
+        }
         return m
     }
 
@@ -518,17 +510,48 @@ enum Schema {
 /// Triggers that list in `due_stale` each customer a write to `table`
 /// touched, so the write's own transaction recomputes their due items.
 enum DueTriggers {
+    /// The tables of a customer's records whose every change marks them (v14, and v15's other programs' services
+    /// last); the customer's own row marks them when it is added or changed.
+    static let tables = ["plan", "plan_version", "case_note", "outcome", "pause", "exit_record", "follow_up_decline",
+                         "signature", "guardian_request", "other_program_service"]
+
+    /// A change to a clock setting marks every customer.
+    static let settings: String = {
+        let markAll = "INSERT INTO due_stale SELECT id FROM customer WHERE id NOT IN (SELECT customer_id FROM due_stale);"
+        return """
+            CREATE TRIGGER due_stale_settings AFTER UPDATE ON setting
+            WHEN OLD.value IS NOT NEW.value AND NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
+            BEGIN
+                \(markAll)
+            END;
+            CREATE TRIGGER due_stale_settings_insert AFTER INSERT ON setting
+            WHEN NEW.key IN ('contact-interval-days', 'veteran-contact-interval-days', 'review-interval-days')
+            BEGIN
+                \(markAll)
+            END;
+            """
+    }()
+
     static func install(on table: String, key: String = "customer_id", events: [String] = ["INSERT", "UPDATE", "DELETE"],
                         _ db: Database) throws {
-        for event in events {
+        try db.execute(sql: sql(on: table, key: key, events: events))
+    }
+
+    /// Every one of them, as the migrations made them.
+    static var all: String {
+        ([settings, sql(on: "customer", key: "id", events: ["INSERT", "UPDATE"])] + tables.map { sql(on: $0) }).joined(separator: "\n")
+    }
+
+    private static func sql(on table: String, key: String = "customer_id", events: [String] = ["INSERT", "UPDATE", "DELETE"]) -> String {
+        events.map { event in
             let id = (event == "DELETE" ? "OLD." : "NEW.") + key
             // Not INSERT OR IGNORE: inside a trigger an upsert's conflict clause overrides it.
-            try db.execute(sql: """
+            return """
                 CREATE TRIGGER due_stale_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
                     INSERT INTO due_stale SELECT \(id) WHERE NOT EXISTS (SELECT 1 FROM due_stale WHERE customer_id = \(id));
                 END;
-                """)
-        }
+                """
+        }.joined(separator: "\n")
     }
 }
 

@@ -13,7 +13,8 @@ import Synthetic
     let temporary = TemporaryDirectory()
 
     /// Overwrites the customer's current plan with text that is not a plan, marking the customer stale as
-    /// any change does (the audit triggers are passed by: a stand-in for careerplan's actor says no one).
+    /// careerplan's own triggers mark any change (a stand-in for careerplan's actor, who says no one, passes
+    /// the file's guard; the audit's triggers are careerplan's connections' own, and this one has none).
     func damageThePlan(of id: CustomerID, in path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
@@ -22,6 +23,7 @@ import Synthetic
             db.add(function: DatabaseFunction("careerplan_chain", argumentCount: nil, pure: true) { _ in nil })
             try db.execute(sql: "UPDATE plan SET body = 'not a plan' WHERE customer_id = ?", arguments: [id.number])
             #expect(db.changesCount == 1)
+            try db.execute(sql: "INSERT INTO due_stale VALUES (?)", arguments: [id.number])
         }
         try queue.close()
     }

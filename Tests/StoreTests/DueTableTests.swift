@@ -159,7 +159,8 @@ import Testing
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
             try db.execute(sql: """
-                DELETE FROM due; DELETE FROM grdb_migrations WHERE identifier IN ('v14-due', 'v21-due-covering', 'v23-due-tally')
+                DELETE FROM due; DELETE FROM grdb_migrations
+                WHERE identifier IN ('v14-due', 'v21-due-covering', 'v23-due-tally', 'v29-triggers-per-connection')
                 """)
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due_stale_%'") {
                 try db.execute(sql: "DROP TRIGGER \(name)")

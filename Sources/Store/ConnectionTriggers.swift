@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The triggers that write the audit trail and keep the derived tables (the
+/// due items' marks, the search's and the dashboard's tallies), installed by
+/// each connection as it writes for the first time, for itself alone (TEMP
+/// triggers), since migration v29-triggers-per-connection.
+///
+/// Why: SQLite parses every trigger in the file whenever a connection opens,
+/// including the one that only reads the first page. These 129 triggers
+/// (about 50 KB of SQL, most of it the audit's column lists) were the largest
+/// part of start-up after exec (issue 28). A connection that writes installs
+/// them in its first write's transaction, so a write never runs without them,
+/// and a transaction that fails takes them with it, to be installed again.
+///
+/// What stays in the file: the rules that refuse a change (the audit trail and
+/// case notes append-only, signatures and dictionaries never changed), and a
+/// guard on every table these triggers watch, which calls a careerplan
+/// function: another program on the file (which lacks it, and so lacks these
+/// triggers too) can change none of those tables, as before.
+enum ConnectionTriggers {
+    /// The tables whose every change the audit trail records (the migrations' audited set at v28).
+    static let audited = [
+        "application", "application_amendment", "assessment", "barrier", "barrier_correction", "basic_skills_screening",
+        "case_note", "caseload_handoff", "certification", "covering", "customer", "dismissal", "duplicate_decision",
+        "eligibility_document", "exit_record", "follow_up_decline", "gsa", "guardian_request", "other_program_service",
+        "outcome", "pause", "plan", "plan_copy", "plan_version", "referral", "setting", "signature", "staff",
+    ]
+
+    /// The tables only careerplan may change: the audited ones, and the search's words, whose tallies a
+    /// trigger keeps with careerplan's own function.
+    static let guarded = audited + ["customer_word"]
+
+    /// The last trigger `install` makes: when it is there, so is every other (one transaction made them).
+    private static let lastInstalled = "audit_staff_delete"
+
+    /// Before a write's first statement, inside its transaction: this connection's triggers, made if missing.
+    static func ensure(_ db: Database) throws {
+        let installed = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = ?)")
+        if try Bool.fetchOne(installed, arguments: [lastInstalled]) != true { try install(db) }
+    }
+
+    /// Every trigger, for this connection: the derived tables' first, then the audit's.
+    static func install(_ db: Database) throws {
+        for statement in derived { try db.execute(sql: temporary(statement)) }
+        for table in audited { try AuditTriggers.install(on: table, db, temporary: true) }
+    }
+
+    /// The derived tables' triggers, each a whole statement, as the migrations made them in the file.
+    static var derived: [String] {
+        [DueTriggers.all, DueTally.schema, SearchWords.schema, WordTally.schema, IDSearch.schema, AuditTriggers.entry]
+            .flatMap(triggers(in:))
+    }
+
+    /// The statements of `script` that create a trigger, whole (SQLite itself says where a statement ends).
+    static func triggers(in script: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            current += line + "\n"
+            if sqlite3_complete(current) != 0 {
+                // Without the comment lines before it.
+                let statement = current.split(separator: "\n").drop { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+                    .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                if statement.hasPrefix("CREATE TRIGGER ") { statements.append(statement) }
+                current = ""
+            }
+        }
+        return statements
+    }
+
+    /// A file's trigger as this connection's own.
+    static func temporary(_ statement: String) -> String {
+        "CREATE TEMP TRIGGER " + statement.dropFirst("CREATE TRIGGER ".count)
+    }
+
+    /// Migration v29: the triggers out of the file, the guards in. The rules that refuse a change stay.
+    static func migrate(_ db: Database) throws {
+        let inFile = Set(try String.fetchAll(db, sql: "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_' || tbl_name || '_insert'"))
+        // None when they were moved already (a migration run again, as a test of an older file does).
+        guard inFile.isEmpty || inFile == Set(audited) else {
+            throw DatabaseError(message: "the file's audited tables are not the ones careerplan knows: \(inFile.sorted())")
+        }
+        let moved = Set(derived.map(name(of:)) + audited.flatMap { t in ["insert", "update", "delete"].map { "audit_\(t)_\($0)" } })
+        for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name") where moved.contains(name) {
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        for table in guarded {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                // The function is looked up when a statement that fires this is compiled; it is never called.
+                try db.execute(sql: """
+                    CREATE TRIGGER IF NOT EXISTS careerplan_only_\(table)_\(event.lowercased()) BEFORE \(event) ON \(table)
+                    BEGIN SELECT careerplan_actor() WHERE 0; END;
+                    """)
+            }
+        }
+    }
+
+    /// The name a CREATE TRIGGER statement gives.
+    static func name(of statement: String) -> String {
+        String(statement.dropFirst("CREATE TRIGGER ".count).prefix { !$0.isWhitespace })
+    }
+}
+
+/// The file's connection (or pool of them), as the store holds it: a write
+/// in a transaction first makes sure its connection has the triggers, so no
+/// path to a row, a test's included, writes without the audit.
+final class DataFileConnection: Sendable {
+    /// For what changes no row: the migrations (which keep the triggers of their day in the file), the
+    /// header's stamp, pragmas, a checkpoint, VACUUM and backups.
+    let writer: any DatabaseWriter
+
+    init(_ writer: any DatabaseWriter) { self.writer = writer }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write { db in
+            try ConnectionTriggers.ensure(db)
+            return try body(db)
+        }
+    }
+
+    /// Statements that change no row: the connection's triggers are not made for them.
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction(body)
+    }
+}
