@@ -468,9 +468,32 @@ let report = """
     from 4.6 to about 2 ms and search's median from 2.7 to about 1 ms (each
     item and row names several days).
 
-    Left of issue 28: start-up at about 2 times the floor built as
-    installed (the schema's parse, above); seeding at its target's edge (27 to 33 s, with the machine's
-    speed); the file at 2.9 KB a customer against 2: the due table and its
+    Then the schema's triggers (2026-12-07, migration
+    v29-triggers-per-connection): the audit's 85 triggers and the 46 that
+    keep the derived tables (the due items' marks, the search's and the
+    dashboard's tallies) were parsed by every connection as it opened, the
+    one that only reads the first page included: about 50 KB of SQL, 1.5 to
+    3 ms of a start. They are now each writing connection's own TEMP
+    triggers (Store/ConnectionTriggers.swift), made in the transaction of
+    its first write; the file keeps the rules that refuse a change and a
+    guard on each audited table that refuses another program (96 triggers,
+    13 KB, most of them four-word guards). The same 40-customer file, 61
+    starts of each binary taken in turn: median 15.5 to 14.2 ms, the floor
+    5.5 in the same harness; in this table's run, 1.8 times the floor (2.15
+    before). What is left (a profile of 25 starts): the Swift run-time's
+    conformance lookups, 43 at start-up, each a scan of the binary's 9,765
+    conformance records (the floor's has 5,118; GRDB, swift-nio, PostgresNIO
+    and swift-crypto make up the difference): about 1.5 ms; SQLite's and
+    GRDB's opening and the schema left, about 1 ms; the first page's
+    queries and drawing it, about 2 ms; exec to main 0.8 ms more than the
+    floor (relocations of the larger binary). The services matrix is decoded
+    on the other core meanwhile (3 ms of CPU). Search's 95th percentile, 4.1 ms
+    in this table's run, measured 1.6 and 1.2 ms in two runs of
+    `BENCH_ONLY=search` minutes later: this run met a slow spell of the machine.
+
+    Left of issue 28: start-up at about 1.8 times the floor built as
+    installed (the conformance lookups and the rest, above); seeding at its target's edge (27 to 33 s, with the machine's
+    speed; 29.1 s in this table's run); the file at 2.9 KB a customer against 2: the due table and its
     three indexes 0.47 KB, the word index 0.46 KB, notes' rows and their
     index 0.44 KB, the customer row and its indexes 0.35 KB, the current
     plan beside its newest version 0.28 KB (both packed), assessments 0.21

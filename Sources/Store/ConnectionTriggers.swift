@@ -8,7 +8,7 @@ import GRDBSQLite
 /// triggers), since migration v29-triggers-per-connection.
 ///
 /// Why: SQLite parses every trigger in the file whenever a connection opens,
-/// including the one that only reads the first page. These 129 triggers
+/// including the one that only reads the first page. These 131 triggers
 /// (about 50 KB of SQL, most of it the audit's column lists) were the largest
 /// part of start-up after exec (issue 28). A connection that writes installs
 /// them in its first write's transaction, so a write never runs without them,
