@@ -477,7 +477,9 @@ let report = """
     triggers (Store/ConnectionTriggers.swift), made in the transaction of
     its first write; the file keeps the rules that refuse a change and a
     guard on each audited table that refuses another program (96 triggers,
-    13 KB, most of them four-word guards). The same 40-customer file, 61
+    13 KB, most of them four-word guards). A connection's first write pays
+    for them instead: about 10 ms once a session, SQLite's own cost of 131
+    CREATEs (17 ms while the schema was read between them). The same 40-customer file, 61
     starts of each binary taken in turn: median 15.5 to 14.2 ms, the floor
     5.5 in the same harness; in this table's run, 1.8 times the floor (2.15
     before). What is left (a profile of 25 starts): the Swift run-time's

@@ -38,11 +38,23 @@ final class AuditActor: @unchecked Sendable {
 enum AuditTriggers {
     static let stamp = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-    /// `temporary`: for this connection alone (`ConnectionTriggers`, since v29); else in the file, as the
-    /// migrations before it made them.
-    static func install(on table: String, _ db: Database, temporary: Bool = false) throws {
-        let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
-            .map { $0["name"] as String }
+    /// In the file, as the migrations up to v28 made them.
+    static func install(on table: String, _ db: Database) throws {
+        // Files from before the hash chain or the entry view (an old migration running) get the insert of their day.
+        let chained = try db.columns(in: "audit").contains { $0.name == "hash" }
+        let viaEntry = try db.viewExists("audit_entry")
+        try db.execute(sql: sql(on: table, columns: try columns(of: table, db), chained: chained, viaEntry: viaEntry))
+    }
+
+    /// The columns of `table`, in order.
+    static func columns(of table: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+    }
+
+    /// The three triggers of `table` (`temporary`: a connection's own, `ConnectionTriggers`, on a file that has
+    /// the chain and the entry view), each dropped first where one may be there already.
+    static func sql(on table: String, columns: [String], chained: Bool = true, viaEntry: Bool = true,
+                    temporary: Bool = false) -> String {
         let names = Set(columns)
         func object(_ row: String) -> String {
             // A packed body is recorded as the JSON it holds (PackedBodies).
@@ -62,11 +74,8 @@ enum AuditTriggers {
             default: names.contains("id") ? "\(row).id" : names.contains("customer_id") ? "\(row).customer_id" : "NULL"
             }
         }
-        // Files from before the hash chain or the entry view (an old migration running) get the insert of their day.
-        let chained = try db.columns(in: "audit").contains { $0.name == "hash" }
-        let viaEntry = try db.viewExists("audit_entry")
-        for (action, old, new, row) in [("insert", "NULL", object("NEW"), "NEW"), ("update", object("OLD"), object("NEW"), "NEW"),
-                                        ("delete", object("OLD"), "NULL", "OLD")] {
+        return [("insert", "NULL", object("NEW"), "NEW"), ("update", object("OLD"), object("NEW"), "NEW"),
+                ("delete", object("OLD"), "NULL", "OLD")].map { action, old, new, row in
             // An update that changed nothing is no entry (the entry view's trigger asks, once, for every table).
             let changed = action == "update" && !viaEntry ? " AND \(object("OLD")) IS NOT \(object("NEW"))" : ""
             // The entry (what the view takes), after the time and login (what its trigger stamps).
@@ -75,14 +84,14 @@ enum AuditTriggers {
             let insert = viaEntry ? "INSERT INTO audit_entry VALUES (\(entry.joined(separator: ", ")))"
                 : chained ? AuditChain.insert(values)
                 : "INSERT INTO audit (at, login, entity, customer_id, row_key, action, old, new) VALUES (\(values.joined(separator: ", ")))"
-            try db.execute(sql: """
-                DROP TRIGGER IF EXISTS \(temporary ? "temp." : "")audit_\(table)_\(action);
+            return """
+                \(temporary ? "" : "DROP TRIGGER IF EXISTS audit_\(table)_\(action);")
                 CREATE \(temporary ? "TEMP " : "")TRIGGER audit_\(table)_\(action) AFTER \(action.uppercased()) ON \(table)
                 WHEN careerplan_actor() IS NOT NULL\(changed) BEGIN
                     \(insert);
                 END;
-                """)
-        }
+                """
+        }.joined(separator: "\n")
     }
 
     /// The view every audit trigger inserts its row's entry into (migration v25-audit-entry): its one
