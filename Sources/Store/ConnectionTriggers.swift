@@ -15,10 +15,11 @@ import GRDBSQLite
 /// and a transaction that fails takes them with it, to be installed again.
 ///
 /// What stays in the file: the rules that refuse a change (the audit trail and
-/// case notes append-only, signatures and dictionaries never changed), and a
-/// guard on every table these triggers watch, which calls a careerplan
-/// function: another program on the file (which lacks it, and so lacks these
-/// triggers too) can change none of those tables, as before.
+/// case notes append-only, barriers never deleted, signatures and dictionaries
+/// never changed), and a guard on every audited table and on the search's
+/// words that names a careerplan function: another program on the file (which
+/// lacks it, and so lacks these triggers too) can change none of those tables,
+/// as when the audit's triggers were in the file.
 enum ConnectionTriggers {
     /// The tables whose every change the audit trail records (the migrations' audited set at v28). A table
     /// added later joins this list, and its migration gives it its guard (`addGuard(on:)`).
@@ -34,7 +35,7 @@ enum ConnectionTriggers {
     static let guarded = audited + ["customer_word"]
 
     /// The last trigger `install` makes: when it is there, so is every other (one transaction made them).
-    private static let lastInstalled = "audit_staff_delete"
+    private static let lastInstalled = "audit_\(audited.last!)_delete"
 
     /// Before a write's first statement, inside its transaction: this connection's triggers, made if missing.
     static func ensure(_ db: Database) throws {
@@ -106,32 +107,5 @@ enum ConnectionTriggers {
     /// The name a CREATE TRIGGER statement gives.
     static func name(of statement: String) -> String {
         String(statement.dropFirst("CREATE TRIGGER ".count).prefix { !$0.isWhitespace })
-    }
-}
-
-/// The file's connection (or pool of them), as the store holds it: a write
-/// in a transaction first makes sure its connection has the triggers, so no
-/// path to a row, a test's included, writes without the audit.
-final class DataFileConnection: Sendable {
-    /// For what changes no row: the migrations (which keep the triggers of their day in the file), the
-    /// header's stamp, pragmas, a checkpoint, VACUUM and backups.
-    let writer: any DatabaseWriter
-
-    init(_ writer: any DatabaseWriter) { self.writer = writer }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
-    }
-
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.write { db in
-            try ConnectionTriggers.ensure(db)
-            return try body(db)
-        }
-    }
-
-    /// Statements that change no row: the connection's triggers are not made for them.
-    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction(body)
     }
 }
