@@ -123,18 +123,26 @@ struct CaseBodies: Sendable {
 
 /// Prepares a load's batches on another thread, in order, while the file
 /// writes the one before: it numbers them on from the last batch, and packs
-/// them with the dictionaries the file learned from its first batch, handed
+/// them with the dictionaries the file has learned so far (most from its first batch), handed
 /// over by the writer.
 public final class LoadAhead: Sendable {
     private struct Progress {
         var next: RecordNumbers
         var packer: BodyPacker?
+        /// How many dictionaries the file had when `packer` was made from them.
+        var packerLearned = 0
+    }
+
+    /// The file's dictionaries as the writer last saw them: how many it had learned, each table's newest.
+    private struct Learned {
+        var count = 0
+        var newest: [String: Data] = [:]
     }
 
     /// Touched by the preparing thread only, one batch at a time (the mutex says so to the compiler).
     private let progress: Mutex<Progress>
-    /// The newest dictionary of each table the writer has seen (empty until a load learns them).
-    private let dictionaries = Mutex<[String: Data]>([:])
+    /// The newest dictionary of each table the writer has seen (none until a load learns them).
+    private let dictionaries = Mutex(Learned())
 
     public init(for store: CaseloadStore) throws {
         progress = Mutex(Progress(next: try store.read { try RecordNumbers(next: $0) }))
@@ -144,17 +152,25 @@ public final class LoadAhead: Sendable {
     public func prepare(_ cases: [CaseRecords]) -> PreparedCases {
         let handed = dictionaries.withLock { $0 }
         return progress.withLock { p in
-            if p.packer == nil, !handed.isEmpty { p.packer = BodyPacker(handed) }
+            if handed.count > p.packerLearned {
+                p.packer = BodyPacker(handed.newest)
+                p.packerLearned = handed.count
+            }
             let prepared = PreparedCases(cases, numberedFrom: p.next, packer: p.packer)
             p.next = prepared.next
             return prepared
         }
     }
 
-    /// After each write, on the writer's thread: the file's dictionaries, once it has them.
+    /// After each write, on the writer's thread: the file's dictionaries, whenever it has learned more (a table
+    /// with few bodies learns from a later batch than the first; until the next batch is made with its
+    /// dictionary, the file's writer packs that table's bodies itself).
     public func wrote(_ store: CaseloadStore) throws {
-        guard dictionaries.withLock({ $0.isEmpty }) else { return }
-        let newest = try store.read { try BodyPacker.newestDictionaries($0) }
-        dictionaries.withLock { $0 = newest }
+        let held = dictionaries.withLock { $0.count }
+        let learned = try store.read { db -> Learned? in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM body_dictionary") ?? 0
+            return count == held ? nil : Learned(count: count, newest: try BodyPacker.newestDictionaries(db))
+        }
+        if let learned { dictionaries.withLock { $0 = learned } }
     }
 }

@@ -6,10 +6,14 @@ extension SyntheticCaseload {
     /// and `prepare`d on another thread while `store` writes the one before
     /// (making the cases is about a sixth of seeding, encoding and packing
     /// their bodies a quarter; the file takes one writer). Batches are
-    /// prepared in order, one at a time.
-    public func eachBatch<Batch: Sendable>(upTo count: Int, size: Int, prepare: @escaping @Sendable ([CaseRecords]) -> Batch,
+    /// prepared in order, one at a time. `first`: the size of the first batch,
+    /// which is made before anything is written, with nothing beside it.
+    public func eachBatch<Batch: Sendable>(upTo count: Int, size: Int, first: Int? = nil,
+                                           prepare: @escaping @Sendable ([CaseRecords]) -> Batch,
                                            _ store: (ClosedRange<Int>, Batch) throws -> Void) throws {
-        let ranges = stride(from: 1, through: count, by: size).map { $0...Swift.min(count, $0 + size - 1) }
+        let head = Swift.min(count, first ?? size)
+        let ranges = (head > 0 ? [1...head] : [])
+            + stride(from: head + 1, through: count, by: size).map { $0...Swift.min(count, $0 + size - 1) }
         guard let first = ranges.first else { return }
         var current = prepare(first.map(intake))
         for (i, range) in ranges.enumerated() {

@@ -69,8 +69,10 @@ struct SeedCommand: ParsableCommand {
         }
         try store.insert(staff: staff.filter { !existing.contains($0.login) })
         // Each batch's records numbered and bodies made on the other core while the file writes the one before.
+        // The first is made alone, before anything is written, and teaches the file its dictionaries: 1,000
+        // customers give most tables enough bodies to learn from (the rest learn from later batches).
         let ahead = try LoadAhead(for: store)
-        try caseload.eachBatch(upTo: customers, size: 5_000, prepare: ahead.prepare) { range, prepared in
+        try caseload.eachBatch(upTo: customers, size: 5_000, first: 1_000, prepare: ahead.prepare) { range, prepared in
             try store.fill(from: caseload, range, prepared: prepared)
             try ahead.wrote(store)
         }

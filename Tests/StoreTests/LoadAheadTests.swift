@@ -45,6 +45,27 @@ import Synthetic
         #expect(try ahead.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    /// A table with too few bodies in the first batch learns its dictionary from a later one; the batches made
+    /// after that pack its bodies ahead too, not the file's writer.
+    @Test func aDictionaryLearnedFromALaterBatchIsHandedOver() throws {
+        let ahead = try newStore("later.sqlite")
+        let loader = try LoadAhead(for: ahead)
+        var applicationsPackedAhead: [Int] = []
+        try caseload.eachBatch(upTo: 1_000, size: 300, first: 100, prepare: loader.prepare) { range, prepared in
+            applicationsPackedAhead.append(prepared.bodies.filter { if case .blob = $0.application?.storage { true } else { false } }.count)
+            try ahead.fill(from: caseload, range, prepared: prepared)
+            try loader.wrote(ahead)
+        }
+        // The first hundred customers' 80-odd applications are too few to learn from; the file learns after the
+        // second batch, the third was made meanwhile, the fourth is packed ahead.
+        #expect(applicationsPackedAhead.count == 4 && applicationsPackedAhead[0...2].allSatisfy { $0 == 0 } && applicationsPackedAhead[3] > 0,
+                "\(applicationsPackedAhead)")
+        let asWritten = try newStore("later-as-written.sqlite")
+        for range in [1...100, 101...400, 401...700, 701...1_000] { try asWritten.fill(from: caseload, range) }
+        #expect(try ahead.exportJSON(by: testAdmin) == asWritten.exportJSON(by: testAdmin))
+        #expect(try misnumbered(ahead) == 0)
+    }
+
     @Test func aBatchMadeBeforeSomeoneElseWroteIsNumberedAgain() throws {
         let store = try newStore("meanwhile.sqlite")
         try store.fill(from: caseload, 1...100)
