@@ -481,7 +481,7 @@ let report = """
     for them instead: about 10 ms once a session, SQLite's own cost of 131
     CREATEs (17 ms while the schema was read between them). The same 40-customer file, 61
     starts of each binary taken in turn: median 15.5 to 14.2 ms, the floor
-    5.5 in the same harness; in this table's run, 1.8 times the floor (2.15
+    5.5 in the same harness; in this table's run, 1.7 times the floor (2.15
     before). What is left (a profile of 25 starts): the Swift run-time's
     conformance lookups, 43 at start-up, each a scan of the binary's 9,765
     conformance records (the floor's has 5,118; GRDB, swift-nio, PostgresNIO
@@ -489,9 +489,9 @@ let report = """
     GRDB's opening and the schema left, about 1 ms; the first page's
     queries and drawing it, about 2 ms; exec to main 0.8 ms more than the
     floor (relocations of the larger binary). The services matrix is decoded
-    on the other core meanwhile (3 ms of CPU). Search's 95th percentile, 4.1 ms
-    in this table's run, measured 1.6 and 1.2 ms in two runs of
-    `BENCH_ONLY=search` minutes later: this run met a slow spell of the machine.
+    on the other core meanwhile (3 ms of CPU). Search's 95th percentile, 4.2 ms
+    in this table's run (4.1 in the run before), measured 2.2 and 1.2 ms in two runs of
+    `BENCH_ONLY=search` minutes later, and between 1.2 and 1.6 after the run before.
 
     Then seeding's first batch (2026-12-07): made before anything is written,
     with nothing beside it, it is 1,000 customers instead of 5,000, and a
@@ -501,9 +501,9 @@ let report = """
     less than the machine's variation between two runs (34.0 and 29.3 s
     before, 28.9 and 30.5 s after); the file the same size within 0.2%.
 
-    Left of issue 28: start-up at about 1.8 times the floor built as
+    Left of issue 28: start-up at about 1.7 times the floor built as
     installed (the conformance lookups and the rest, above); seeding at its target's edge (27 to 33 s, with the machine's
-    speed; 29.1 s in this table's run); the file at 2.9 KB a customer against 2: the due table and its
+    speed; 29.1 s and 24.9 s (this table) in two runs today); the file at 2.9 KB a customer against 2: the due table and its
     three indexes 0.47 KB, the word index 0.46 KB, notes' rows and their
     index 0.44 KB, the customer row and its indexes 0.35 KB, the current
     plan beside its newest version 0.28 KB (both packed), assessments 0.21
