@@ -85,6 +85,7 @@ public final class CaseloadStore: Sendable {
             db.add(function: actor.function())
             db.add(function: AuditChain.function)
             db.add(function: WordTally.function)
+            db.add(function: ConnectionTriggers.function)
             if let connection = db.sqliteConnection {
                 for function in BodyCodec(connection).functions { db.add(function: function) }
             }

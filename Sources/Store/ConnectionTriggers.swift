@@ -17,9 +17,9 @@ import GRDBSQLite
 /// What stays in the file: the rules that refuse a change (the audit trail and
 /// case notes append-only, barriers never deleted, signatures and dictionaries
 /// never changed), and a guard on every audited table and on the search's
-/// words that names a careerplan function: another program on the file (which
-/// lacks it, and so lacks these triggers too) can change none of those tables,
-/// as when the audit's triggers were in the file.
+/// words that names `function`: another program on the file, or a careerplan
+/// from before v29 (which lack it, and so lack these triggers too), can
+/// change none of those tables.
 enum ConnectionTriggers {
     /// The tables whose every change the audit trail records (the migrations' audited set at v28). A table
     /// added later joins this list, and its migration gives it its guard (`addGuard(on:)`).
@@ -92,14 +92,19 @@ enum ConnectionTriggers {
         for table in guarded { try addGuard(on: table, db) }
     }
 
-    /// The file's guard on `table`: a statement that would change it compiles only where careerplan's
-    /// functions are, which is where its triggers are.
+    /// `careerplan_makes_triggers()` in SQL, registered by every connection of a careerplan that makes these
+    /// triggers, and named by the file's guards. Not `careerplan_actor()`: a careerplan from before v29, left
+    /// running while the file is upgraded, has that one and not these triggers, and must not write unaudited.
+    static let function = DatabaseFunction("careerplan_makes_triggers", argumentCount: 0, pure: true) { _ in nil }
+
+    /// The file's guard on `table`: a statement that would change it compiles only where `function` is,
+    /// which is where this connection's triggers are made before it writes.
     static func addGuard(on table: String, _ db: Database) throws {
         for event in ["INSERT", "UPDATE", "DELETE"] {
             // The function is looked up when a statement that fires this is compiled; it is never called.
             try db.execute(sql: """
                 CREATE TRIGGER IF NOT EXISTS careerplan_only_\(table)_\(event.lowercased()) BEFORE \(event) ON \(table)
-                BEGIN SELECT careerplan_actor() WHERE 0; END;
+                BEGIN SELECT careerplan_makes_triggers() WHERE 0; END;
                 """)
         }
     }

@@ -14,8 +14,8 @@ extension SyntheticCaseload {
         let head = Swift.min(count, first ?? size)
         let ranges = (head > 0 ? [1...head] : [])
             + stride(from: head + 1, through: count, by: size).map { $0...Swift.min(count, $0 + size - 1) }
-        guard let first = ranges.first else { return }
-        var current = prepare(first.map(intake))
+        guard let opening = ranges.first else { return }
+        var current = prepare(opening.map(intake))
         for (i, range) in ranges.enumerated() {
             let next = Made<Batch>()
             let made = DispatchSemaphore(value: 0)

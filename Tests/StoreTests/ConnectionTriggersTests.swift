@@ -88,8 +88,9 @@ import Testing
         #expect(try store.verifyAudit(by: Staff(login: "a", name: "A", initials: "A", role: .administrator)).problem == nil)
     }
 
-    /// Another program on the file (without careerplan's functions, so without its triggers) can change none
-    /// of the tables careerplan audits or tallies: each statement is refused as it is compiled.
+    /// Another program on the file (without careerplan's functions, so without its triggers), or a careerplan
+    /// from before v29, can change none of the tables careerplan audits or tallies: each statement is refused
+    /// as it is compiled.
     @Test func anotherProgramChangesNoGuardedTable() throws {
         let path = temporary.path + "/g.sqlite"
         try seededStore(at: path, customers: 3).close()
@@ -103,6 +104,16 @@ import Testing
             }
         }
         try raw.close()
+        // A careerplan from before v29 (its actor, not these triggers), left running while the file was upgraded.
+        var older = Configuration()
+        older.prepareDatabase { db in
+            db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in "mrivera" })
+        }
+        let before = try DatabaseQueue(path: path, configuration: older)
+        #expect(throws: (any Error).self) {
+            try before.write { db in try db.execute(sql: "UPDATE customer SET phone = '312-555-0199' WHERE id = 1") }
+        }
+        try before.close()
     }
 
     func note(_ customer: CustomerID) -> CaseNote {

@@ -13,14 +13,15 @@ import Synthetic
     let temporary = TemporaryDirectory()
 
     /// Overwrites the customer's current plan with text that is not a plan, marking the customer stale as
-    /// careerplan's own triggers mark any change (a stand-in for careerplan's actor, who says no one, passes
-    /// the file's guard; the audit's triggers are careerplan's connections' own, and this one has none).
+    /// careerplan's own triggers mark any change (stand-ins for careerplan's functions pass the file's guard;
+    /// the audit's triggers are careerplan's connections' own, and this one has none).
     func damageThePlan(of id: CustomerID, in path: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in nil })
             db.add(function: DatabaseFunction("careerplan_body", argumentCount: 1, pure: true) { $0[0] })
             db.add(function: DatabaseFunction("careerplan_chain", argumentCount: nil, pure: true) { _ in nil })
+            db.add(function: ConnectionTriggers.function)
             try db.execute(sql: "UPDATE plan SET body = 'not a plan' WHERE customer_id = ?", arguments: [id.number])
             #expect(db.changesCount == 1)
             try db.execute(sql: "INSERT INTO due_stale VALUES (?)", arguments: [id.number])

@@ -113,6 +113,7 @@ import Synthetic
             db.add(function: DatabaseFunction("careerplan_actor", argumentCount: 0, pure: false) { _ in "test" })
             db.add(function: AuditChain.function)
             db.add(function: WordTally.function)
+            db.add(function: ConnectionTriggers.function)
         }
         let old = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(old, upTo: Schema.migrator.migrations[index])
