@@ -102,7 +102,7 @@ extension CaseloadStore {
             try db.cached(sql: "INSERT INTO unsigned_plan (customer_id) VALUES (?)", arguments: [f.customer.id.number])
         }
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for f in facts {
             for s in Deadlines.schedule(for: f, settings: settings) where !s.met && !s.closed(before: closedBefore) {

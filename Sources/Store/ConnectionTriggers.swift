@@ -43,6 +43,15 @@ enum ConnectionTriggers {
         if try Bool.fetchOne(installed, arguments: [lastInstalled]) != true { try install(db) }
     }
 
+    /// Drops this connection's triggers, so its next write makes them all again: a migration that rebuilds a table
+    /// they are on takes theirs with the old table (a connection migrates before it writes, so this is for one that
+    /// wrote first, as a test's does).
+    static func forget(_ db: Database) throws {
+        for name in try String.fetchAll(db, sql: "SELECT name FROM temp.sqlite_master WHERE type = 'trigger'") {
+            try db.execute(sql: "DROP TRIGGER temp.\(name.quotedDatabaseIdentifier)")
+        }
+    }
+
     /// Every trigger, for this connection: the derived tables' first, then the audit's, as one script (each
     /// CREATE changes the schema, and reading the schema between them was half of the 17 ms this took).
     static func install(_ db: Database) throws {

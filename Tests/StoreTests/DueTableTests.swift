@@ -160,7 +160,8 @@ import Testing
         try raw.write { db in
             try db.execute(sql: """
                 DELETE FROM due; DELETE FROM grdb_migrations
-                WHERE identifier IN ('v14-due', 'v21-due-covering', 'v23-due-tally', 'v29-triggers-per-connection')
+                WHERE identifier IN ('v14-due', 'v21-due-covering', 'v23-due-tally', 'v29-triggers-per-connection',
+                                     'v30-due-by-customer')
                 """)
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due_stale_%'") {
                 try db.execute(sql: "DROP TRIGGER \(name)")
@@ -169,6 +170,65 @@ import Testing
         }
         try raw.close()
         try expectTableMatchesTheRules(try CaseloadStore(path: path), on: testToday)
+    }
+
+    /// Migration v30-due-by-customer: the items of a table of rowids with an index by customer (v14, v21)
+    /// moved to the table keyed by customer, the same items and counts, an exact duplicate kept once.
+    @Test func itemsStoredByRowidAreKeptByCustomer() throws {
+        let store = try seededStore(at: dir + "/v30.sqlite", customers: 40)
+        let settings = try store.clockSettings()
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE due_rowid (customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE, planner TEXT,
+                    rule TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '', due_on TEXT NOT NULL, from_on TEXT, until_on TEXT);
+                INSERT INTO due_rowid SELECT * FROM due;
+                DROP TABLE due;
+                ALTER TABLE due_rowid RENAME TO due;
+                CREATE INDEX due_by_customer ON due(customer_id);
+                CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule, subject, from_on, until_on);
+                CREATE INDEX due_by_day ON due(due_on, customer_id, rule, subject, from_on, until_on, planner);
+                """)
+        }
+        func items() throws -> [String] {
+            try store.dueItems(planners: nil, on: testToday, settings: settings, offset: 0, limit: 10_000).map {
+                "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
+            }
+        }
+        let before = try items()
+        let mine = try store.dueItems(planners: ["mrivera"], on: testToday, settings: settings, offset: 0, limit: 10_000).count
+        let summary = try store.dueSummary(planners: nil, on: testToday, settings: settings)
+        #expect(before.count > 40 && mine > 0)
+        // An item twice, as a table without a key could hold it (the tally counted it twice).
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO due SELECT * FROM due LIMIT 1")
+            try Self.recountTally(db)
+        }
+        func stored() throws -> Int { try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due") ?? 0 } }
+        let rows = try stored()
+
+        try store.pool.write { db in try DueByCustomer.migrate(db) }
+        let (sql, indexes) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'due'") ?? "",
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'due' ORDER BY 1"))
+        }
+        #expect(sql.hasSuffix("WITHOUT ROWID") && indexes == ["due_by_day", "due_by_planner"])
+        #expect(try items() == before && stored() == rows - 1)
+        #expect(try store.dueItems(planners: ["mrivera"], on: testToday, settings: settings, offset: 0, limit: 10_000).count == mine)
+        let after = try store.dueSummary(planners: nil, on: testToday, settings: settings)
+        #expect(after.total == summary.total && after.overdue == summary.overdue && after.dueSoon == summary.dueSoon)
+        // Written again through the store, as every write does: the same as the rules compute.
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer") }
+        try store.refreshAllDue()
+        try expectTableMatchesTheRules(store, on: testToday)
+    }
+
+    static func recountTally(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM due_tally;
+            INSERT INTO due_tally
+                SELECT coalesce(planner, ''), rule, due_on, coalesce(from_on, ''), coalesce(until_on, ''), count(*)
+                FROM due GROUP BY 1, 2, 3, 4, 5;
+            """)
     }
 
     /// A write that touches everyone is worked through a batch per transaction.
