@@ -190,7 +190,8 @@ import TerminalKit
         #expect(h.screen.contains("Say why the plan changes this much"))
         h.type("customer chose the longer pharmacy degree path")
         h.press(.enter)
-        #expect(h.lines[22].contains("✓ Saved version 3 · new plan episode recorded"))
+        // Whole on the 80-column status line: the signed plan's signatures no longer hold.
+        #expect(h.lines[22].contains("✓ Saved version 3 · new plan episode · signatures outdated: sign again (i)"), "\(h.lines[22])")
         let episodes = try #require(try h.store.plan(for: CustomerID(16))).plan.episodes
         #expect(episodes.last?.reason == "customer chose the longer pharmacy degree path")
         h.press(.char("h"))

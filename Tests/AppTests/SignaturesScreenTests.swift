@@ -38,7 +38,7 @@ import TerminalKit
         h.press(.ctrl("u"))
         h.type("Apply for at least three welder jobs each week.")
         h.press(.ctrl("s"), .ctrl("s"))
-        #expect(h.lines[22].contains("the signatures are now outdated: sign again (i)"))
+        #expect(h.lines[22].contains("signatures outdated: sign again (i)"))
         #expect(h.lines[2].contains("! awaiting signatures (i)"))
         #expect(try h.store.awaitingSignatures(ids: [CustomerID(10)]) == [CustomerID(10)])
         h.press(.char("i"))

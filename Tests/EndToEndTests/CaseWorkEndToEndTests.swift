@@ -113,7 +113,7 @@ import Testing
         try tmux.send("C-s")
         try tmux.waitFor(text: "three welder jobs")
         try tmux.send("C-s")
-        try tmux.waitFor(text: "the signatures are now outdated")
+        try tmux.waitFor(text: "signatures outdated: sign again")
         try tmux.send("i")
         let screen = try tmux.waitFor(text: "Career planner     ! OUTDATED")
         #expect(screen.contains("Customer           ! OUTDATED: signed"))

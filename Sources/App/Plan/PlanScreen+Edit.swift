@@ -260,7 +260,7 @@ extension PlanScreen {
         let (plan, over, user, today, matrix) = (plan, saved?.version ?? 0, session.user, session.today, matrix)
         return .request(StoreRequest { store in
             let version = try store.savePlan(plan, over: over, by: user, today: today, matrix: matrix, reason: reason, exiting: false)
-            return .planSaved(version, notice: "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode recorded"))
+            return .planSaved(version, notice: "Saved version \(version.version)" + (reason == nil ? "" : " · new plan episode"))
         })
     }
 
@@ -277,7 +277,8 @@ extension PlanScreen {
             readSavedState()
             notice = text
             if case .save(let wasSigned, let thenLeave) = writing {
-                if wasSigned && savedIsSigned != true { notice! += " · the signatures are now outdated: sign again (i)" }
+                // Short enough for one 80-column line beside a new episode's notice.
+                if wasSigned && savedIsSigned != true { notice! += " · signatures outdated: sign again (i)" }
                 if let thenLeave { return thenLeave }
             }
         case .success(.updated(let id, let text)):
