@@ -110,11 +110,11 @@ extension CaseloadStore {
     static func customersWithPlans(_ db: Database, where condition: String, _ args: StatementArguments,
                                    also: String? = nil) throws -> [(customer: Customer, plan: CareerPlan?, row: Row)] {
         try Row.fetchAll(db, sql: """
-            SELECT \(customerColumns), careerplan_body(p.body) AS plan_body\(also.map { ", " + $0 } ?? "")
-            FROM customer c LEFT JOIN plan p ON p.customer_id = c.id
+            SELECT \(customerColumns), careerplan_body(v.body) AS plan_body\(also.map { ", " + $0 } ?? "")
+            FROM customer c LEFT JOIN plan p ON p.customer_id = c.id LEFT \(PlanByVersion.join)
             WHERE \(condition) ORDER BY c.sort_name, c.id
             """, arguments: args).map { row in
-            (try Customer(row: row), try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan.body") }, row)
+            (try Customer(row: row), try (row["plan_body"] as String?).map { try decodeJSON(CareerPlan.self, $0, "plan_version.body") }, row)
         }
     }
 

@@ -38,7 +38,11 @@ extension CaseloadStore {
             let json: String = row["new"]
             guard json.contains(where: \.isNumber) || json.utf8.count > TextLimits.short,
                   let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { continue }
-            if let (field, problem) = StoredText.firstProblem(inJSON: AuditEntry.expandingJSONText(value)) {
+            let record = AuditEntry.expandingJSONText(value)
+            // Text is typed into a record's body; another column may quote it (a plan version's list of changes,
+            // since the current plan keeps no body of its own): the body's field is the one named.
+            let body = (record as? [String: Any])?["body"].map { ["body": $0] as [String: Any] }
+            if let (field, problem) = body.flatMap(StoredText.firstProblem(inJSON:)) ?? StoredText.firstProblem(inJSON: record) {
                 let entity = (row["entity"] as String).replacingOccurrences(of: "_", with: " ")
                 throw StoreError.invalid("the \(entity)'s \(field): \(problem)")
             }

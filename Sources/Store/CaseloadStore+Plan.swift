@@ -84,14 +84,14 @@ extension CaseloadStore {
     }
 
     /// A saved version, and the plan as it now stands unless a later version follows in the same write
-    /// (`current: false`); `body` is the plan's body when the caller has it already (a load's versions
-    /// of one plan, JSON or packed ahead).
+    /// (`current: false`): which version is current, its body read from the version (`PlanByVersion`);
+    /// `body` is the plan's body when the caller has it already (a load's versions, JSON or packed ahead).
     static func insert(_ v: PlanVersion, body known: DatabaseValue? = nil, current: Bool = true, _ db: Database) throws {
         let body = try known ?? encodeJSON(v.plan).databaseValue
         if current {
             try db.cached(sql: """
-                INSERT INTO plan (customer_id, body, version, saved_by, saved_at) VALUES (?, careerplan_pack('plan', ?), ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET body = excluded.body, version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
-                """, arguments: [v.customer.number, body, v.version, v.savedBy, v.savedAt])
+                INSERT INTO plan (customer_id, version, saved_by, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET version = excluded.version, saved_by = excluded.saved_by, saved_at = excluded.saved_at
+                """, arguments: [v.customer.number, v.version, v.savedBy, v.savedAt])
         }
         try db.cached(sql: """
             INSERT INTO plan_version (customer_id, version, body, saved_by, saved_at, changes) VALUES (?, ?, careerplan_pack('plan_version', ?), ?, ?, ?)
@@ -99,9 +99,12 @@ extension CaseloadStore {
     }
 
     static func currentPlan(_ db: Database, customer: CustomerID) throws -> PlanVersion? {
-        try Row.fetchOne(db, sql: "SELECT \(PackedBodies.all("plan")) FROM plan WHERE customer_id = ?", arguments: [customer.number]).map { row in
+        try Row.fetchOne(db, sql: """
+            SELECT careerplan_body(v.body) AS body, p.version, p.saved_by, p.saved_at FROM plan p \(PlanByVersion.join)
+            WHERE p.customer_id = ?
+            """, arguments: [customer.number]).map { row in
             PlanVersion(customer: customer, version: row["version"],
-                        plan: try decodeJSON(CareerPlan.self, row["body"], "plan.body"),
+                        plan: try decodeJSON(CareerPlan.self, row["body"], "plan_version.body"),
                         savedBy: row["saved_by"], savedAt: row["saved_at"], changes: [])
         }
     }

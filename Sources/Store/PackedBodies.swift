@@ -19,9 +19,10 @@ import GRDBSQLite
 /// same JSON it always was. Another program on the file sees the packed
 /// bytes and, lacking the functions, can write no record table at all.
 enum PackedBodies {
-    /// The column each record table keeps its JSON in. Drafts stay as typed.
+    /// The column each record table keeps its JSON in. Drafts stay as typed. The current plan keeps none of its
+    /// own since v31-plan-by-version (its version's is read); an older file's plan dictionary stays, unused.
     static let columns: [String: String] = [
-        "application": "answers", "gsa": "body", "plan": "body", "plan_version": "body", "case_note": "body",
+        "application": "answers", "gsa": "body", "plan_version": "body", "case_note": "body",
         "referral": "body", "outcome": "body", "pause": "body", "exit_record": "body", "follow_up_decline": "body",
         "signature": "body", "guardian_request": "body", "plan_copy": "body", "other_program_service": "body",
     ]

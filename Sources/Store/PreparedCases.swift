@@ -108,7 +108,7 @@ struct CaseBodies: Sendable {
         }
         application = body(c.application, "application")
         gsa = body(c.gsa, "gsa")
-        // A plan's one body is its current row's and every version's.
+        // A plan's one body is every version's (the current plan is read from its version).
         plan = c.customer.enrolledOn == nil ? nil : body(c.plan, "plan_version")
         notes = c.work.notes.map { body($0, "case_note") }
         referrals = c.work.referrals.map { body($0, "referral") }

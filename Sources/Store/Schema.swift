@@ -487,6 +487,10 @@ enum Schema {
             // the index by customer gone, the index by day narrowed to the day (issue 28's file size).
             try DueByCustomer.migrate(db)
         }
+        m.registerMigration("v31-plan-by-version") { db in
+            // The current plan's body was its version's twice over, 0.1 KB a customer: read from the version instead.
+            try PlanByVersion.migrate(db)
+        }
         return m
     }
 

@@ -22,7 +22,10 @@ import Synthetic
             db.add(function: DatabaseFunction("careerplan_body", argumentCount: 1, pure: true) { $0[0] })
             db.add(function: DatabaseFunction("careerplan_chain", argumentCount: nil, pure: true) { _ in nil })
             db.add(function: ConnectionTriggers.function)
-            try db.execute(sql: "UPDATE plan SET body = 'not a plan' WHERE customer_id = ?", arguments: [id.number])
+            try db.execute(sql: """
+                UPDATE plan_version SET body = 'not a plan'
+                WHERE customer_id = ?1 AND version = (SELECT version FROM plan WHERE customer_id = ?1)
+                """, arguments: [id.number])
             #expect(db.changesCount == 1)
             try db.execute(sql: "INSERT INTO due_stale VALUES (?)", arguments: [id.number])
         }

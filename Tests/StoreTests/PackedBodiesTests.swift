@@ -33,7 +33,7 @@ import Synthetic
     @Test func aLoadLearnsItsTablesDictionariesAndEveryRecordReadsBackAsWritten() throws {
         let store = try seededStore(at: dir.path + "/load.sqlite", customers: Self.customers)
         let learned = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT table_name FROM body_dictionary ORDER BY 1") }
-        for table in ["application", "case_note", "gsa", "outcome", "plan", "plan_version", "signature"] {
+        for table in ["application", "case_note", "gsa", "outcome", "plan_version", "signature"] {
             #expect(learned.contains(table), "no dictionary for \(table)")
         }
         let packing = try store.packing()
@@ -44,16 +44,16 @@ import Synthetic
         #expect(packing.contains { !learned.contains($0.table) && $0.text > 0 } || learned.count == PackedBodies.columns.count)
 
         let packed = try export(store)
-        let plan = try #require(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT length(body) FROM plan LIMIT 1") })
+        let plan = try #require(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT length(body) FROM plan_version LIMIT 1") })
         let planText = try #require(try store.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT length(careerplan_body(body)) FROM plan LIMIT 1")
+            try Int.fetchOne(db, sql: "SELECT length(careerplan_body(body)) FROM plan_version LIMIT 1")
         })
         #expect(plan * 5 < planText, "a plan packed to \(plan) bytes of \(planText)")
         // The load wrote the file anew after packing its first batch: as text the same records take over twice the pages.
         let pages = try count(store, "SELECT page_count FROM pragma_page_count()")
         try unpackAll(store)
         try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
-        #expect(try count(store, "SELECT count(*) FROM plan WHERE typeof(body) = 'blob'") == 0)
+        #expect(try count(store, "SELECT count(*) FROM plan_version WHERE typeof(body) = 'blob'") == 0)
         #expect(try count(store, "SELECT page_count FROM pragma_page_count()") > 2 * pages)
         #expect(try export(store) == packed)
     }
@@ -100,7 +100,7 @@ import Synthetic
         let path = dir.path + "/few.sqlite"
         let store = try seededStore(at: path, customers: Self.customers)
         try unpackAll(store)
-        let text = "SELECT (SELECT count(*) FROM case_note WHERE typeof(body) = 'text') + (SELECT count(*) FROM plan WHERE typeof(body) = 'text')"
+        let text = "SELECT (SELECT count(*) FROM case_note WHERE typeof(body) = 'text') + (SELECT count(*) FROM plan_version WHERE typeof(body) = 'text')"
         let before = try count(store, text)
         let matrix = try ServicesMatrix.bundled()
         _ = try store.applyAutomaticExits(today: testToday, matrix: matrix, packing: 100)
