@@ -413,7 +413,7 @@ let report = """
     customers: 53.1 s before, 45.8 s with the writer, 32.6 s with batches
     made ahead, 26.7 s with search words made ahead too; the file's records
     and export are the same, byte for byte. Two whole runs of this
-    command five minutes apart measured 28.5 s and 32.4 s (this table);
+    command five minutes apart measured 28.5 s and 32.4 s (that day's table);
     the machine's speed varies that much from one run to the next (the
     automatic-exit check's 1.2 to 1.9 s likewise). What is left on
     the writer's core is SQLite's own inserts: about 20 rows a customer
@@ -481,7 +481,7 @@ let report = """
     for them instead: about 10 ms once a session, SQLite's own cost of 131
     CREATEs (17 ms while the schema was read between them). The same 40-customer file, 61
     starts of each binary taken in turn: median 15.5 to 14.2 ms, the floor
-    5.5 in the same harness; in this table's run, 1.7 times the floor (2.15
+    5.5 in the same harness; in that day's whole run, 1.7 times the floor (2.15
     before). What is left (a profile of 25 starts): the Swift run-time's
     conformance lookups, 43 at start-up, each a scan of the binary's 9,765
     conformance records (the floor's has 5,118; GRDB, swift-nio, PostgresNIO
@@ -490,7 +490,7 @@ let report = """
     queries and drawing it, about 2 ms; exec to main 0.8 ms more than the
     floor (relocations of the larger binary). The services matrix is decoded
     on the other core meanwhile (3 ms of CPU). Search's 95th percentile, 4.2 ms
-    in this table's run (4.1 in the run before), measured 2.2 and 1.2 ms in two runs of
+    in that run (4.1 in the run before), measured 2.2 and 1.2 ms in two runs of
     `BENCH_ONLY=search` minutes later, and between 1.2 and 1.6 after the run before.
 
     Then seeding's first batch (2026-12-07): made before anything is written,
@@ -501,19 +501,45 @@ let report = """
     less than the machine's variation between two runs (34.0 and 29.3 s
     before, 28.9 and 30.5 s after); the file the same size within 0.2%.
 
+    Then the file (2026-12-07, migrations v30-due-by-customer and
+    v31-plan-by-version): each due item was stored four times, the table's
+    rows by rowid, an index by customer and the two indexes the dashboard
+    reads, each holding the whole item. The table is now keyed by its
+    customer's items (WITHOUT ROWID), so the index by customer went, and
+    the index by day holds the day and the key alone (only the all-planners
+    page and the night's clean-up read it; a page's items are each looked
+    up): 0.48 to 0.39 KB a customer, the planner's dashboard the same (1.7
+    to 1.9 ms). And every plan save wrote the plan's body twice, as the
+    version it made and as the plan as it stands: the current plan is now
+    read from the version it names (as PostgreSQL reads it), 0.1 KB a
+    customer. The file 2.9 to 2.7 KB a customer (298 to 278 MB); seeding
+    and search unchanged.
+
+    Tried and not taken (2026-12-07): the compiler's
+    `-disable-concrete-type-metadata-mangled-name-accessors` took 27 of the
+    45 conformance lookups out of a start (careerplan 0.5 to 0.9 ms
+    faster) but made the floor 0.3 ms faster too, so the ratio hardly
+    moved; relocations packed (lld's `-z pack-relative-relocs`) saved the
+    floor 0.17 ms of 5.4; reading the file through memory mapped from it
+    while seeding 1,000,000 customers took 340.2 s against 339.7 s without.
+    What is left of start-up beyond the floor, from the loader's own
+    statistics and a profile: the dynamic loader 2.1 million cycles against
+    the floor's 0.7 (libsqlite3's 1,600 symbol relocations, bound at load,
+    and 57,000 more relative relocations), the conformance lookups, GRDB's
+    opening and the first page's queries.
+
     Left of issue 28: start-up at about 1.7 times the floor built as
-    installed (the conformance lookups and the rest, above); seeding at its target's edge (27 to 33 s, with the machine's
-    speed; 29.1 s and 24.9 s (this table) in two runs today); the file at 2.9 KB a customer against 2: the due table and its
-    three indexes 0.47 KB, the word index 0.46 KB, notes' rows and their
-    index 0.44 KB, the customer row and its indexes 0.35 KB, the current
-    plan beside its newest version 0.28 KB (both packed), assessments 0.21
-    KB (typed columns, not packed), eligibility documents 0.2 KB. Under 2 KB
-    needs several of: the current plan read from its newest version (as
-    PostgreSQL reads it), assessments packed as the other records are, the
-    due items kept in fewer indexes. At 1,000,000 customers seeding takes
-    443 s, 1.4 to 1.6 times ten times the 100,000 figure; PostgreSQL's
-    figures below were last measured before these changes (its due table
-    keeps no closed window either since v18-closed-due, not yet measured).
+    installed (above); seeding within its target (23.9 s in this table;
+    24.9 and 29.1 s in two runs before the file's changes); the file at 2.7
+    KB a customer against 2: the word index 0.47 KB, notes' rows and their
+    index 0.44 KB, the due table and its two indexes 0.39 KB, the customer
+    row and its indexes 0.33 KB, assessments 0.24 KB (typed columns, not
+    packed), eligibility documents 0.2 KB, plan versions 0.16 KB. Under 2
+    KB needs several more of the kind: assessments packed as the other
+    records are, the word index without its index by customer (a two-word
+    search reads it), notes kept in their customer's order. At 1,000,000
+    customers seeding takes 340 s, 1.4 times ten times the 100,000 figure;
+    PostgreSQL's figures below were last measured before these changes.
 
     At 1,000,000 customers (seeded with v27 on 2026-12-06, measured with
     `BENCH_ONLY`, the ID typed too): the file 3.08 GB, 3.0 KB a customer
