@@ -106,6 +106,9 @@ extension CaseloadStore {
     /// The writer's page cache during a load, in KB (SQLite's default is 2,000).
     static let loadCacheKB = 262_144
 
+    /// The log's pages between checkpoints during a load (100 MB; SQLite's default is 1,000).
+    static let loadCheckpointPages = 25_000
+
     /// A bulk load is one audit entry, not one per row. Its due items are computed
     /// then: from `facts` the loader made of what it wrote (none read back), and
     /// read back for any other customer left stale.
@@ -117,6 +120,10 @@ extension CaseloadStore {
         // read back from the operating system again and again (a fifth of seeding in the kernel's copies).
         // Kept for the rest of the process: the loads of a seed or an import follow one another.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.loadCacheKB)") }
+        // Each commit's pages go to the log and a checkpoint copies them into the file: after every 1,000 pages
+        // (SQLite's default) the index pages every batch touches were copied again and again. Back after the load.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.loadCheckpointPages)") }
+        defer { try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
         let result = try body()
         let moment = timestamp()
         var packed = 0
