@@ -6,7 +6,8 @@ import GRDB
 /// version it made and as the plan as it now stands, about 0.1 KB a customer
 /// packed. The `plan` row now says only which version is current, who saved
 /// it and when (what "changed meanwhile" and the audit name); its body is
-/// that version's, and a version is never changed or removed.
+/// that version's, whose content nothing changes (the night's packing rewrites how it is stored, not what it
+/// says). A damaged version's body is now the current plan's too: such a customer reads as damaged (DamagedRecords).
 enum PlanByVersion {
     /// SQL: `plan_version v`, the version `plan p` names, for a query over `plan p` (LEFT for a customer with none).
     static let join = "JOIN plan_version v ON v.customer_id = p.customer_id AND v.version = p.version"
