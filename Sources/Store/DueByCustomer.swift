@@ -42,9 +42,7 @@ enum DueByCustomer {
                 FROM due_by_rowid ORDER BY customer_id, rule, subject, due_on;
             DROP TABLE due_by_rowid;
             DELETE FROM due_tally;
-            INSERT INTO due_tally
-                SELECT coalesce(planner, ''), rule, due_on, coalesce(from_on, ''), coalesce(until_on, ''), count(*)
-                FROM due GROUP BY 1, 2, 3, 4, 5;
+            \(DueTally.count)
             """)
         try ConnectionTriggers.forget(db)
     }

@@ -8,6 +8,13 @@
 /// nought is removed. The planner, `from_on` and `until_on` are '' where the
 /// item has none, so they can be part of the key.
 enum DueTally {
+    /// The tally counted from the due table as it stands (into an empty tally: v23, and v30 after moving the items).
+    static let count = """
+        INSERT INTO due_tally
+            SELECT coalesce(planner, ''), rule, due_on, coalesce(from_on, ''), coalesce(until_on, ''), count(*)
+            FROM due GROUP BY 1, 2, 3, 4, 5;
+        """
+
     static let schema = """
         CREATE TABLE due_tally (
             planner TEXT NOT NULL,
@@ -18,9 +25,7 @@ enum DueTally {
             items INTEGER NOT NULL,
             PRIMARY KEY (planner, rule, due_on, from_on, until_on)
         ) WITHOUT ROWID;
-        INSERT INTO due_tally
-            SELECT coalesce(planner, ''), rule, due_on, coalesce(from_on, ''), coalesce(until_on, ''), count(*)
-            FROM due GROUP BY 1, 2, 3, 4, 5;
+        \(count)
         CREATE TRIGGER due_tally_insert AFTER INSERT ON due BEGIN
             INSERT INTO due_tally VALUES (coalesce(NEW.planner, ''), NEW.rule, NEW.due_on, coalesce(NEW.from_on, ''),
                                           coalesce(NEW.until_on, ''), 1)
