@@ -82,13 +82,7 @@ public final class CaseloadStore: Sendable {
         config.readonly = readOnly
         config.maximumReaderCount = max(1, readers)
         config.prepareDatabase { db in
-            db.add(function: actor.function())
-            db.add(function: AuditChain.function)
-            db.add(function: WordTally.function)
-            db.add(function: ConnectionTriggers.function)
-            if let connection = db.sqliteConnection {
-                for function in BodyCodec(connection).functions { db.add(function: function) }
-            }
+            Self.addFunctions(db, actor: actor)
             // Sorting and temporary tables stay in memory: no temporary file
             // holding the caseload's rows lands in a directory a user chose ($TMPDIR).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -206,6 +200,17 @@ public final class CaseloadStore: Sendable {
         return true
     }
 
+    /// careerplan's own SQL functions, which the schema's triggers and migrations call, on one connection.
+    static func addFunctions(_ db: Database, actor: AuditActor) {
+        db.add(function: actor.function())
+        db.add(function: AuditChain.function)
+        db.add(function: WordTally.function)
+        db.add(function: ConnectionTriggers.function)
+        if let connection = db.sqliteConnection {
+            for function in BodyCodec(connection).functions { db.add(function: function) }
+        }
+    }
+
     /// Reads an existing file without changing it: is it ours, and not newer?
     private static func inspect(path: String, mode: OpenMode) throws {
         var config = Configuration()
@@ -285,7 +290,13 @@ public final class CaseloadStore: Sendable {
     private static func stampSchema(_ pool: any DatabaseWriter) throws {
         let count = Schema.migrator.migrations.count
         try pool.writeWithoutTransaction { db in
-            if try Int.fetchOne(db, sql: "PRAGMA user_version") != count { try db.execute(sql: "PRAGMA user_version = \(count)") }
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") != count else { return }
+            // A load that stopped before it made its indexes again left the stamp at 0 (`DeferredIndexes`).
+            try db.inTransaction {
+                try DeferredIndexes.restoreMissing(db)
+                try db.execute(sql: "PRAGMA user_version = \(count)")
+                return .commit
+            }
         }
     }
 

@@ -6,6 +6,19 @@ enum Schema {
     /// PRAGMA application_id marks a file as careerplan's ("CPLN").
     static let applicationID: Int32 = 0x4350_4C4E
 
+    /// The statements that make these indexes as the migrations make them, read from an empty database in memory
+    /// migrated to this version (tens of milliseconds; only when a file lacks one, see `DeferredIndexes`).
+    static func indexStatements(named names: Set<String>) throws -> [String] {
+        var config = Configuration()
+        config.prepareDatabase { db in CaseloadStore.addFunctions(db, actor: AuditActor("careerplan")) }
+        let empty = try DatabaseQueue(configuration: config)
+        try migrator.migrate(empty)
+        return try empty.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+                .filter { names.contains($0["name"]) }.map { $0["sql"] }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-caseload") { db in
