@@ -74,12 +74,8 @@ extension CaseloadStore {
                                         && (corrected.corrections?.count ?? 0) == (expected.corrections?.count ?? 0) + 1)
             var next = corrected
             next.corrections = Correction.stamped(corrected.corrections, by: user.login, at: timestamp())
-            try db.cached(sql: """
-                UPDATE assessment SET instrument = ?, other_name = ?, version = ?, subject = ?, source = ?, administered_on = ?,
-                    result = ?, analysis = ?, given_by = ?, not_completed_reason = ?, corrections = ? WHERE id = ?
-                """, arguments: [next.instrument.rawValue, next.otherName, next.version, next.subject.rawValue,
-                                 next.source.rawValue, next.administeredOn?.description, next.result, next.analysis,
-                                 next.givenBy, next.notCompletedReason, try next.corrections.map { try Self.encodeJSON($0) }, next.id])
+            try db.cached(sql: "UPDATE assessment SET body = careerplan_pack('assessment', ?) WHERE id = ?",
+                          arguments: [try Self.encodeJSON(next), next.id])
             return next
         }
     }
@@ -156,17 +152,14 @@ extension CaseloadStore {
             """, arguments: [g.customer.number, try body ?? encodeJSON(g).databaseValue, g.submittedOn?.description, login, stamp])
     }
 
+    /// `body`: the assessment's body made ahead (a load's, `PreparedCases`), for the assessment as given (its id kept).
     @discardableResult
-    static func insert(_ a: AssessmentRecord, _ db: Database, keepID: Bool = false) throws -> AssessmentRecord {
-        try db.cached(sql: """
-            INSERT INTO assessment (id, customer_id, instrument, other_name, version, subject, source, administered_on, result,
-                analysis, given_by, not_completed_reason, recorded_by, corrections)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [keepID ? a.id : nil, a.customer.number, a.instrument.rawValue, a.otherName, a.version,
-                             a.subject.rawValue, a.source.rawValue, a.administeredOn?.description, a.result, a.analysis,
-                             a.givenBy, a.notCompletedReason, a.recordedBy, try a.corrections.map { try encodeJSON($0) }])
+    static func insert(_ a: AssessmentRecord, _ db: Database, keepID: Bool = false, body: DatabaseValue? = nil) throws -> AssessmentRecord {
         var saved = a
-        saved.id = db.lastInsertedRowID
+        precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
+        if !keepID { saved.id = try Self.nextID("assessment", db) }
+        try db.cached(sql: "INSERT INTO assessment (id, customer_id, body) VALUES (?, ?, careerplan_pack('assessment', ?))",
+                      arguments: [saved.id, saved.customer.number, try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 
@@ -196,21 +189,7 @@ extension CaseloadStore {
     }
 
     static func assessments(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [AssessmentRecord] {
-        try rows(db, "assessment", customer, ids: ids, order: "customer_id, id").map { row in
-            guard let instrument = AssessmentRecord.Instrument(rawValue: row["instrument"]),
-                  let subject = AssessmentRecord.Subject(rawValue: row["subject"]),
-                  let source = AssessmentRecord.Source(rawValue: row["source"]) else {
-                throw StoreError.notFound("valid instrument, subject and source in assessment \(row["id"] as Int64)")
-            }
-            return AssessmentRecord(id: row["id"], customer: CustomerID(row["customer_id"]), instrument: instrument,
-                                    otherName: row["other_name"], version: row["version"], subject: subject, source: source,
-                                    administeredOn: try optionalDay(row, "administered_on"), result: row["result"],
-                                    analysis: row["analysis"], givenBy: row["given_by"],
-                                    notCompletedReason: row["not_completed_reason"], recordedBy: row["recorded_by"],
-                                    corrections: try (row["corrections"] as String?).map {
-                                        try decodeJSON([Correction].self, $0, "assessment.corrections")
-                                    })
-        }
+        try bodies(db, "assessment", AssessmentRecord.self, customer: customer, ids: ids, order: "customer_id, id")
     }
 
     static func barriers(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [BarrierRecord] {

@@ -153,7 +153,7 @@ extension CaseloadStore {
                     try Self.registerBarriers(of: a, customer: i.customer.id, by: i.customer.planner ?? "dbrooks", db)
                 }
                 if let g = i.gsa { try Self.upsert(g, by: planner, at: "\(g.startedOn)T16:30:00Z", db, body: bodies.gsa) }
-                for a in i.assessments { try Self.insert(a, db) }
+                for (a, body) in zip(i.assessments, bodies.assessments) { try Self.insert(a, db, keepID: true, body: body) }
                 var plan: CareerPlan?
                 var saves: [String] = []
                 if let p = i.plan, let enrolled = i.customer.enrolledOn {

@@ -25,6 +25,7 @@ enum PackedBodies {
         "application": "answers", "gsa": "body", "plan_version": "body", "case_note": "body",
         "referral": "body", "outcome": "body", "pause": "body", "exit_record": "body", "follow_up_decline": "body",
         "signature": "body", "guardian_request": "body", "plan_copy": "body", "other_program_service": "body",
+        "assessment": "body",
     ]
 
     /// The body column of `table` as a query reads it: unpacked, under its own name.

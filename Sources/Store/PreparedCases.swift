@@ -9,7 +9,7 @@ import Synchronization
 /// seeding's time, on the one core the file's writer uses). `LoadAhead`
 /// makes the next batch's on the other core while the file writes this one.
 public struct PreparedCases: Sendable {
-    /// The cases with their notes, referrals, outcomes, signatures and other programs' services numbered.
+    /// The cases with their assessments, notes, referrals, outcomes, signatures and other programs' services numbered.
     let cases: [CaseRecords]
     /// Each case's bodies as they are to be written (nil: encoded as it is written).
     let bodies: [CaseBodies]
@@ -48,6 +48,7 @@ public struct PreparedCases: Sendable {
 /// The next id of each kind of record a load numbers itself (each record's
 /// body holds its id, so it is numbered before it is encoded).
 struct RecordNumbers: Equatable, Sendable {
+    var assessment: Int64 = 1
     var note: Int64 = 1
     var referral: Int64 = 1
     var outcome: Int64 = 1
@@ -56,6 +57,7 @@ struct RecordNumbers: Equatable, Sendable {
 
     /// What the file gives next.
     init(next db: Database) throws {
+        assessment = try CaseloadStore.nextID("assessment", db)
         note = try CaseloadStore.nextID("case_note", db)
         referral = try CaseloadStore.nextID("referral", db)
         outcome = try CaseloadStore.nextID("outcome", db)
@@ -65,6 +67,7 @@ struct RecordNumbers: Equatable, Sendable {
 
     /// Numbers one case's records in the order a load writes them.
     mutating func number(_ c: inout CaseRecords) {
+        for i in c.assessments.indices { c.assessments[i].id = take(&assessment) }
         for i in c.work.notes.indices { c.work.notes[i].id = take(&note) }
         for i in c.work.referrals.indices { c.work.referrals[i].id = take(&referral) }
         for i in c.work.outcomes.indices { c.work.outcomes[i].id = take(&outcome) }
@@ -73,6 +76,7 @@ struct RecordNumbers: Equatable, Sendable {
     }
 
     mutating func count(_ c: CaseRecords) {
+        assessment += Int64(c.assessments.count)
         note += Int64(c.work.notes.count)
         referral += Int64(c.work.referrals.count)
         outcome += Int64(c.work.outcomes.count)
@@ -90,6 +94,7 @@ struct RecordNumbers: Equatable, Sendable {
 struct CaseBodies: Sendable {
     var application: DatabaseValue?
     var gsa: DatabaseValue?
+    var assessments: [DatabaseValue?]
     var plan: DatabaseValue?
     var notes: [DatabaseValue?]
     var referrals: [DatabaseValue?]
@@ -108,6 +113,7 @@ struct CaseBodies: Sendable {
         }
         application = body(c.application, "application")
         gsa = body(c.gsa, "gsa")
+        assessments = c.assessments.map { body($0, "assessment") }
         // A plan's one body is every version's (the current plan is read from its version).
         plan = c.customer.enrolledOn == nil ? nil : body(c.plan, "plan_version")
         notes = c.work.notes.map { body($0, "case_note") }

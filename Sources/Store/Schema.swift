@@ -504,6 +504,10 @@ enum Schema {
             // The current plan's body was its version's twice over, 0.1 KB a customer: read from the version instead.
             try PlanByVersion.migrate(db)
         }
+        m.registerMigration("v32-assessment-bodies") { db in
+            // The last case record in typed columns, 0.24 KB a customer: kept as its JSON, packed (issue 28's file size).
+            try AssessmentBodies.migrate(db)
+        }
         return m
     }
 
