@@ -529,6 +529,30 @@ let report = """
     24.4 s), seeding's peak memory 0.5 to 1.2 GB (two batches held).
     296 s is 1.23 times ten times the 100,000 figure (target 1.2).
 
+    Then a new file's indexes, and assessments packed (2026-12-07): `seed`
+    fills only a file with no customers, so it now drops the twelve indexes
+    whose order is not the rows' (the customers' by name, planner, birth
+    date, e-mail, phone and last service, the word index's four, the due
+    table's two) and makes them once its batches are written: SQLite sorts
+    each index's entries and writes full pages in order. Written with their
+    rows, those entries split pages all over (a tenth of each left empty)
+    and, at 1,000,000 customers, descended deeper trees and made each commit
+    write pages spread over all of them: that was seeding's growth beyond
+    ten times (`Store/DeferredIndexes.swift`; a seed killed meanwhile leaves
+    the file's schema stamp at 0, and the next careerplan to write the file
+    makes what is missing). 1,000,000 customers seeded in 212 s instead of
+    295 (225.2 s with packed assessments, benchmarks-1000000.md's run);
+    100,000 in about the same time (23 to 24 s); the file 2.78 to 2.68
+    KB a customer. The indexes by customer, already in the rows' order, are
+    written with them (made after too: 0.02 KB less, 16 s more at
+    1,000,000). And assessments, the last case record kept in typed
+    columns, are kept as their JSON and packed like the others
+    (v32-assessment-bodies): 0.21 to 0.1 KB a customer. The file 278 to 257
+    MB (2.5 KB a customer); start-up, search and the dashboard the same
+    within this hour's variation (the same binary started in 14.4 to 19.9 ms
+    in six runs of `BENCH_ONLY=startup`, the floor in 7.9 to 10.0; the
+    dashboard 2.7 to 3.1 ms on this file and on one seeded the old way).
+
     Tried and not taken (2026-12-07): the compiler's
     `-disable-concrete-type-metadata-mangled-name-accessors` took 27 of the
     45 conformance lookups out of a start (careerplan 0.5 to 0.9 ms
@@ -542,17 +566,18 @@ let report = """
     and 57,000 more relative relocations), the conformance lookups, GRDB's
     opening and the first page's queries.
 
-    Left of issue 28: start-up at about 1.7 times the floor built as
-    installed (above); seeding within its target (23.9 s in this table;
-    24.9 and 29.1 s in two runs before the file's changes); the file at 2.7
-    KB a customer against 2: the word index 0.47 KB, notes' rows and their
-    index 0.44 KB, the due table and its two indexes 0.39 KB, the customer
-    row and its indexes 0.33 KB, assessments 0.24 KB (typed columns, not
-    packed), eligibility documents 0.2 KB, plan versions 0.16 KB. Under 2
-    KB needs several more of the kind: assessments packed as the other
-    records are, the word index without its index by customer (a two-word
-    search reads it), notes kept in their customer's order. At 1,000,000
-    customers seeding takes 296 s, 1.23 times ten times the 100,000 figure;
+    Left of issue 28: start-up at about 1.7 to 2 times the floor built as
+    installed (above; this run 19.3 and 15.9 ms against 9.0); the file at
+    2.5 KB a customer against 2: notes' rows and their index 0.44 KB, the
+    word index 0.43 KB, the due table and its two indexes 0.36 KB, the
+    customer row and its indexes 0.31 KB, eligibility documents 0.19 KB,
+    plan versions 0.17 KB, assessments 0.12 KB. Under 2 KB needs about 0.5
+    KB more: the word index without its index by customer (a two-word
+    search, and the triggers that follow a planner's change or a customer's
+    removal, read it), the due items' rule and subject (about 30 bytes an
+    item, in the table and both its indexes) kept as numbers, notes in their
+    customer's order. At 1,000,000 customers seeding takes 225.2 s, 0.94 times
+    ten times the 100,000 figure (target 1.2: met; benchmarks-1000000.md);
     PostgreSQL's figures below were last measured before these changes.
 
     At 1,000,000 customers (seeded with v27 on 2026-12-06, measured with

@@ -119,6 +119,10 @@ public final class CaseloadStore: Sendable {
             guard try read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
                 throw StoreError.readOnlyNeedsUpgrade(path: path)
             }
+            // An unstamped file may be one a load left without its indexes, which only a writer makes again.
+            if header?.isCurrentSchema != true, try !read({ db in try DeferredIndexes.missing(db) }).isEmpty {
+                throw StoreError.unfinishedLoad(path: path)
+            }
         } else {
             do {
                 // A newer careerplan stamps a larger count; should one not have, its migrations still stop this one.

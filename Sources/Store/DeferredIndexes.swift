@@ -1,3 +1,4 @@
+import Domain
 import GRDB
 
 /// The indexes a new file's load (`seed`) makes once, after its rows, instead
@@ -28,27 +29,39 @@ enum DeferredIndexes {
         "customer_word_head3", "due_by_planner", "due_by_day",
     ]
 
-    /// Drops the indexes, in the caller's transaction, and unstamps the file; returns their statements for `make`.
-    static func drop(_ db: Database) throws -> [String] {
-        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-            .filter { names.contains($0["name"]) }
-        for row in rows { try db.execute(sql: "DROP INDEX \((row["name"] as String).quotedDatabaseIdentifier)") }
-        try db.execute(sql: "PRAGMA user_version = 0")
-        return rows.map { $0["sql"] }
+    /// One index: its name and the statement that makes it.
+    struct Index: Sendable {
+        let name: String
+        let sql: String
     }
 
-    /// Makes the indexes `drop` dropped, in the caller's transaction, and stamps the file again.
-    static func make(_ statements: [String], _ db: Database) throws {
-        for sql in statements { try db.execute(sql: sql) }
+    /// Drops the indexes, in the caller's transaction, and unstamps the file; returns them for `make`.
+    static func drop(_ db: Database) throws -> [Index] {
+        let dropped = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            .map { Index(name: $0["name"], sql: $0["sql"]) }.filter { names.contains($0.name) }
+        for index in dropped { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+        try db.execute(sql: "PRAGMA user_version = 0")
+        return dropped
+    }
+
+    /// Makes the indexes `drop` dropped, in the caller's transaction, and stamps the file again. One another
+    /// careerplan made meanwhile (it opened the unstamped file, `restoreMissing`) is left as it is.
+    static func make(_ indexes: [Index], _ db: Database) throws {
+        let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+        for index in indexes where !present.contains(index.name) { try db.execute(sql: index.sql) }
         try db.execute(sql: "PRAGMA user_version = \(Schema.migrator.migrations.count)")
+    }
+
+    /// The indexes the file lacks (a load stopped before it made them again).
+    static func missing(_ db: Database) throws -> Set<String> {
+        names.subtracting(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
     }
 
     /// Makes any of the indexes the file lacks, from the schema's migrations run on an empty database in
     /// memory (the statements as they made them; never text read from the file). Returns how many were made.
     @discardableResult
     static func restoreMissing(_ db: Database) throws -> Int {
-        let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
-        let missing = names.subtracting(present)
+        let missing = try missing(db)
         if missing.isEmpty { return 0 }
         let statements = try Schema.indexStatements(named: missing)
         for sql in statements { try db.execute(sql: sql) }
@@ -58,14 +71,20 @@ enum DeferredIndexes {
 
 extension CaseloadStore {
     /// Runs a load of several transactions into a file with no customers (`seed`'s batches) with the deferred
-    /// indexes dropped, and makes them again after it, whether it finished or failed. Not an import: the same
+    /// indexes dropped, and makes them again after it, whether it finished or failed. Refused, with nothing
+    /// dropped, when the file holds customers: others would be searching it meanwhile. Not an import: the same
     /// 20,000 customers imported in 49 s either way, and its file is written anew after (`bulkLoad`).
     public func loadingNewFile(_ load: () throws -> Void) throws {
-        let statements = try write { db in try DeferredIndexes.drop(db) }
+        let dropped = try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customer)") == 0 else {
+                throw StoreError.cannotWrite(path: path, reason: "the file holds customers; only a new file's load drops its indexes")
+            }
+            return try DeferredIndexes.drop(db)
+        }
         do { try load() } catch {
-            try? write { db in try DeferredIndexes.make(statements, db) }
+            try? write { db in try DeferredIndexes.make(dropped, db) }
             throw error
         }
-        try write { db in try DeferredIndexes.make(statements, db) }
+        try write { db in try DeferredIndexes.make(dropped, db) }
     }
 }

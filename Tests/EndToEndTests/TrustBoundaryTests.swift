@@ -129,6 +129,29 @@ final class TrustBoundaryTests {
         #expect(list.contains { _ in true } && list.split(separator: "\n").contains { $0.hasPrefix(planner) && $0.contains("planner") })
     }
 
+    /// A file a seed left without its indexes (killed between its batches, `DeferredIndexes`): an account that
+    /// may only read it is told so in words; the next careerplan that may write it makes them again.
+    @Test func aFileASeedLeftUnfinishedIsToldSoAndMended() throws {
+        let file = center.home(admin) + "/unfinished.sqlite"
+        #expect(try center.careerplan(as: admin, ["seed", "--db", file, "--customers", "6", "--today", "2026-11-23"]).status == 0)
+        // What a seed killed between its batches leaves: the indexes it drops gone, the schema stamp 0.
+        let gone = "DROP INDEX customer_by_name; DROP INDEX customer_word_head1; PRAGMA user_version = 0;"
+        #expect(try center.tool(as: admin, "/usr/bin/sqlite3", [file, gone]).status == 0)
+        _ = try center.tool(as: admin, "/bin/chmod", ["400", file])
+        let read = try center.careerplan(as: admin, ["staff", "list", "--db", file])
+        #expect(read.status != 0 && read.output.contains("left unfinished by a seed that stopped"), "\(read.output)")
+        #expect(!read.output.contains("SQLite"))
+        // Writable again (with the -wal and -shm the reading opened, which take the file's mode of that moment).
+        _ = try center.tool(as: admin, "/bin/sh", ["-c", "chmod 600 \(file)*"])
+        let mended = try center.careerplan(as: admin, ["staff", "list", "--db", file])
+        #expect(mended.status == 0 && mended.output.contains(admin), "\(mended.output)")
+        let check = "SELECT count(*) FROM sqlite_master WHERE name IN ('customer_by_name', 'customer_word_head1'); PRAGMA user_version;"
+        let after = try center.tool(as: admin, "/usr/bin/sqlite3", [file, check]).output.split(separator: "\n")
+        #expect(after.first == "2" && after.last != "0", "\(after)")
+        let search = try center.careerplan(as: admin, ["export", "--db", file])
+        #expect(search.status == 0, "\(search.output)")
+    }
+
     /// A file the account may only read: every read works, every write says
     /// so plainly, and the file is not changed by a byte.
     @Test func aReadOnlyFileIsReadAndLeftUntouched() throws {

@@ -103,6 +103,32 @@ import Synthetic
         #expect(try seen(reopened) == seen(try seededStore(at: dir + "/kept.sqlite", customers: 60)))
     }
 
+    /// A file with customers keeps its indexes: others are searching it.
+    @Test func aFileWithCustomersIsRefusedAndKeepsItsIndexes() throws {
+        let s = try seededStore(at: dir + "/full.sqlite", customers: 3)
+        let before = try indexes(s)
+        var ran = false
+        #expect(throws: StoreError.self) { try s.loadingNewFile { ran = true } }
+        #expect(!ran)
+        #expect(try indexes(s) == before)
+    }
+
+    /// Another careerplan that opened the file while the load ran made the indexes already: the load's end
+    /// leaves them and stamps the file.
+    @Test func indexesMadeMeanwhileAreLeftAsTheyAre() throws {
+        let path = dir + "/meanwhile.sqlite"
+        let fresh = try indexes(try seededStore(at: dir + "/fresh.sqlite", customers: 0))
+        let s = try seededStore(at: path, customers: 0)
+        try s.loadingNewFile {
+            try s.fill(from: SyntheticCaseload(seed: 1, today: testToday), 1...10)
+            let other = try CaseloadStore(path: path, today: { testToday }, now: { testNow })
+            #expect(try indexes(other) == fresh)
+            try other.close()
+        }
+        #expect(try indexes(s) == fresh)
+        #expect(try stamp(path) == Schema.migrator.migrations.count)
+    }
+
     /// A file whose indexes are all there and whose stamp is missing (a file from before the stamp) is stamped,
     /// and nothing is made.
     @Test func aWholeFileIsOnlyStamped() throws {

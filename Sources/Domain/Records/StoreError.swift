@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case busy
     case readOnlyNeedsUpgrade(path: String)
+    /// A new file's load (`seed`) stopped before it made its indexes again; only a writer can make them.
+    case unfinishedLoad(path: String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "\(reason) (\((path as NSString).lastPathComponent))"
         case .readOnlyNeedsUpgrade(let path):
             "\(path) is read-only and was written by an older careerplan; open it once where it can be written to upgrade it"
+        case .unfinishedLoad(let path):
+            "\(path) is read-only and was left unfinished by a seed that stopped (its search indexes are missing); open it once where it can be written, or seed a new file"
         }
     }
 }
