@@ -12,17 +12,19 @@ import GRDB
 /// customers took 295 s written with the rows, 212 s made after; 100,000, 24
 /// and 23 s; the file 2.78 to 2.68 KB a customer).
 ///
-/// Only a file that holds no customers is loaded this way (`seed` refuses any
-/// other), so no search or dashboard is waiting on these indexes meanwhile. If
+/// Only a file that holds no customers is loaded this way (the load refuses any
+/// other, as `seed` does first), so no search or dashboard waits on these indexes. If
 /// the load stops before they are made again (killed, the disk full), the
 /// file's header says so: its schema stamp (`user_version`) is 0 from the
 /// moment they are dropped until the transaction that makes them, so the next
 /// careerplan to open the file for writing takes the inspecting path and makes
-/// what is missing (`restoreMissing`) before its first read.
+/// what is missing (`restoreMissing`) before its first read; one that may only
+/// read it is refused in words (`StoreError.unfinishedLoad`).
 enum DeferredIndexes {
     /// The secondary indexes whose order is not the rows': a load writes its customers and their records in the
-    /// order of their ids, which the indexes by customer follow already (made after, they were no smaller to speak
-    /// of and seeding 1,000,000 customers took 228 s instead of 212).
+    /// order of their ids, which the records' indexes by customer follow already: made after, they were no smaller
+    /// to speak of and seeding 1,000,000 customers took 228 s instead of 212. (The words' table is kept in word order,
+    /// so its index by customer is here.)
     static let names: Set<String> = [
         "customer_by_name", "customer_by_planner", "customer_by_birth_date", "customer_by_email", "customer_by_phone",
         "customer_by_last_service", "customer_word_by_customer", "customer_word_head1", "customer_word_head2",
