@@ -246,6 +246,29 @@ import TerminalKit
         #expect(a.corrections?.first?.by == "mrivera")
     }
 
+    /// Another user corrected the same score meanwhile: the refusal is whole at 80x24, what to do next included,
+    /// and the typing stays.
+    @Test func aCorrectionSavedMeanwhileIsRefusedInWholeWords() throws {
+        let h = try Harness()
+        open(h, 16)
+        h.press(.char("t"), .enter)
+        let first = try #require(try h.store.caseFile(CustomerID(16))?.assessments.first { $0.result == "scale score 560" })
+        var theirs = first.values
+        theirs["result"] = "scale score 561"
+        theirs["why"] = "their copy of the report"
+        let other = Staff(login: "mrivera", name: "María Rivera", initials: "MR", role: .planner)   // her other session
+        _ = try h.store.correctAssessment(first, to: first.correcting(theirs, today: Harness.today).get(), by: other)
+        h.press(.down, .down, .down, .down, .down, .down, .ctrl("u"))
+        h.type("scale score 599")
+        h.press(.down, .down, .down, .down)
+        h.type("typed from the wrong sheet")
+        h.press(.ctrl("s"))
+        let status = h.lines[19...22].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        #expect(status.contains("Not saved: another user changed this assessment") && status.hasSuffix("reopen and apply it again."),
+                "\(h.screen)")
+        #expect(h.screen.contains("scale score 599") && h.screen.contains("typed from the wrong sheet"), "\(h.screen)")
+    }
+
     @Test func frontDeskCannotAssess() throws {
         let h = try Harness(login: "dbrooks")
         open(h, 3)

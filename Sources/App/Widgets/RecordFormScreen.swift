@@ -235,6 +235,8 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
     /// The heading, the intro, a blank row, the form, a blank row and two status rows.
     struct Parts {
         let heading, intro, form, status: Area
+        /// The status rows with the blank row above them: room for a message of three lines.
+        let message: Area
 
         init(_ area: Area, introRows: Int) {
             var rest = area
@@ -242,7 +244,8 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
             intro = rest.takeTop(introRows).inset(2)
             rest.takeTop(1)
             status = rest.takeBottom(2)
-            rest.takeBottom(1)
+            let gap = rest.takeBottom(1)
+            message = Area(top: gap.top, left: status.left, width: status.width, height: gap.height + status.height)
             form = rest
         }
     }
@@ -272,8 +275,9 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
         } else if let question {
             canvas.put(question.prompt("what you typed"), in: last, role: .error)
         } else if let message {
-            let lines = message.wrapped(toWidth: status.width).prefix(2)
-            var rows = status
+            // A refusal that says what to do next may need a third line (another user's save, named and dated).
+            var rows = parts.message.inset(1)
+            let lines = message.wrapped(toWidth: rows.width).prefix(rows.height)
             canvas.put(lines: lines.map { ($0, .error) }, in: rows.takeBottom(lines.count))
         } else if let hint = form.focused.hint {
             canvas.put(hint, in: last, role: .dim)
