@@ -292,13 +292,12 @@ public final class CaseloadStore: Sendable {
     /// Records in the header how many migrations the file has had, when it
     /// is not there yet (after a migration, or a file from before the stamp).
     private static func stampSchema(_ pool: any DatabaseWriter) throws {
-        let count = Schema.migrator.migrations.count
         try pool.writeWithoutTransaction { db in
-            guard try Int.fetchOne(db, sql: "PRAGMA user_version") != count else { return }
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") != Schema.migrator.migrations.count else { return }
             // A load that stopped before it made its indexes again left the stamp at 0 (`DeferredIndexes`).
             try db.inTransaction {
                 try DeferredIndexes.restoreMissing(db)
-                try db.execute(sql: "PRAGMA user_version = \(count)")
+                try Schema.stamp(db)
                 return .commit
             }
         }

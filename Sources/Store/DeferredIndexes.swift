@@ -49,9 +49,9 @@ enum DeferredIndexes {
     /// Makes the indexes `drop` dropped, in the caller's transaction, and stamps the file again. One another
     /// careerplan made meanwhile (it opened the unstamped file, `restoreMissing`) is left as it is.
     static func make(_ indexes: [Index], _ db: Database) throws {
-        let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
-        for index in indexes where !present.contains(index.name) { try db.execute(sql: index.sql) }
-        try db.execute(sql: "PRAGMA user_version = \(Schema.migrator.migrations.count)")
+        let missing = try missing(db)
+        for index in indexes where missing.contains(index.name) { try db.execute(sql: index.sql) }
+        try Schema.stamp(db)
     }
 
     /// The indexes the file lacks (a load stopped before it made them again).

@@ -6,6 +6,11 @@ enum Schema {
     /// PRAGMA application_id marks a file as careerplan's ("CPLN").
     static let applicationID: Int32 = 0x4350_4C4E
 
+    /// Records in the file's header that it has every migration this careerplan knows (`FileHeader.isCurrentSchema`).
+    static func stamp(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA user_version = \(migrator.migrations.count)")
+    }
+
     /// The statements that make these indexes as the migrations make them, read from an empty database in memory
     /// migrated to this version (tens of milliseconds; only when a file lacks one, see `DeferredIndexes`).
     static func indexStatements(named names: Set<String>) throws -> [String] {
