@@ -59,7 +59,15 @@ final class TmuxSession {
         var screen = ""
         while Date() < deadline {
             screen = try capture()
-            if predicate(screen) { return screen }
+            if predicate(screen) {
+                // The text can arrive before the rest of the same paint (the
+                // terminal's output comes in pieces on a busy machine): the
+                // screen is returned only once a second look finds it unchanged.
+                Thread.sleep(forTimeInterval: 0.03)
+                let again = try capture()
+                if again == screen { return screen }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.01)
         }
         Issue.record("timed out waiting for \(what); screen was:\n\(screen)")
