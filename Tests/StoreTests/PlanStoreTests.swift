@@ -7,6 +7,14 @@ import Synthetic
 @Suite struct BundledMatrixTests {
     let matrix = try! ServicesMatrix.bundled()
 
+    /// Start-up reads the matrix beside the program without Foundation's Bundle: the very file
+    /// `Bundle.module` finds, read the same.
+    @Test func theFileBesideTheProgramIsTheBundlesOwn() throws {
+        let url = try #require(Bundle.module.url(forResource: "services-matrix", withExtension: "json"))
+        #expect(URL(fileURLWithPath: ServicesMatrix.besideProgram).standardizedFileURL.path == url.standardizedFileURL.path)
+        #expect(try ServicesMatrix(data: Data(contentsOf: url)).services.map(\.id) == matrix.services.map(\.id))
+    }
+
     /// "resume" finds the service whose step says resume though its name
     /// does not; services named with the words come first.
     @Test func searchFindsAServiceByItsGoalsAndStepsAfterTheNames() throws {
