@@ -513,6 +513,11 @@ enum Schema {
             // The last case record in typed columns, 0.24 KB a customer: kept as its JSON, packed (issue 28's file size).
             try AssessmentBodies.migrate(db)
         }
+        m.registerMigration("v33-due-codes") { db in
+            // Each due item's rule name and subject words, in the table and both its indexes, 0.15 KB a customer:
+            // kept as numbers (issue 28's file size).
+            try DueCodes.migrate(db)
+        }
         return m
     }
 

@@ -161,34 +161,26 @@ import Testing
             try db.execute(sql: """
                 DELETE FROM due; DELETE FROM grdb_migrations
                 WHERE identifier IN ('v14-due', 'v21-due-covering', 'v23-due-tally', 'v29-triggers-per-connection',
-                                     'v30-due-by-customer')
+                                     'v30-due-by-customer', 'v33-due-codes')
                 """)
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'due_stale_%'") {
                 try db.execute(sql: "DROP TRIGGER \(name)")
             }
-            try db.execute(sql: "DROP TABLE due; DROP TABLE due_stale; DROP TABLE unsigned_plan; DROP TABLE due_tally")
+            try db.execute(sql: """
+                DROP TABLE due; DROP TABLE due_stale; DROP TABLE unsigned_plan; DROP TABLE due_tally;
+                DROP TABLE due_rule; DROP TABLE due_subject
+                """)
         }
         try raw.close()
         try expectTableMatchesTheRules(try CaseloadStore(path: path), on: testToday)
     }
 
     /// Migration v30-due-by-customer: the items of a table of rowids with an index by customer (v14, v21)
-    /// moved to the table keyed by customer, the same items and counts, an exact duplicate kept once.
+    /// moved to the table keyed by customer, the same items and counts, an exact duplicate kept once; then
+    /// v33-due-codes: rules and subjects as numbers, the same items, counts and order.
     @Test func itemsStoredByRowidAreKeptByCustomer() throws {
         let store = try seededStore(at: dir + "/v30.sqlite", customers: 40)
         let settings = try store.clockSettings()
-        try store.pool.write { db in
-            try db.execute(sql: """
-                CREATE TABLE due_rowid (customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE, planner TEXT,
-                    rule TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '', due_on TEXT NOT NULL, from_on TEXT, until_on TEXT);
-                INSERT INTO due_rowid SELECT * FROM due;
-                DROP TABLE due;
-                ALTER TABLE due_rowid RENAME TO due;
-                CREATE INDEX due_by_customer ON due(customer_id);
-                CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule, subject, from_on, until_on);
-                CREATE INDEX due_by_day ON due(due_on, customer_id, rule, subject, from_on, until_on, planner);
-                """)
-        }
         func items() throws -> [String] {
             try store.dueItems(planners: nil, on: testToday, settings: settings, offset: 0, limit: 10_000).map {
                 "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
@@ -197,7 +189,24 @@ import Testing
         let before = try items()
         let mine = try store.dueItems(planners: ["mrivera"], on: testToday, settings: settings, offset: 0, limit: 10_000).count
         let summary = try store.dueSummary(planners: nil, on: testToday, settings: settings)
-        #expect(before.count > 40 && mine > 0)
+        #expect(before.count > 40 && mine > 0 && Set(before.map { $0.split(separator: " ")[1] }).count > 4)
+        // The items as v29 kept them: names and words, by rowid, with an index by customer.
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE due_rowid (customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE, planner TEXT,
+                    rule TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '', due_on TEXT NOT NULL, from_on TEXT, until_on TEXT);
+                INSERT INTO due_rowid SELECT d.customer_id, d.planner, r.rule, coalesce(s.subject, ''), d.due_on, d.from_on, d.until_on
+                    FROM due d JOIN due_rule r ON r.code = d.rule LEFT JOIN due_subject s ON s.id = d.subject;
+                DROP TABLE due; DROP TABLE due_rule; DROP TABLE due_subject; DROP TABLE due_tally;
+                CREATE TABLE due_tally (planner TEXT NOT NULL, rule TEXT NOT NULL, due_on TEXT NOT NULL, from_on TEXT NOT NULL,
+                    until_on TEXT NOT NULL, items INTEGER NOT NULL, PRIMARY KEY (planner, rule, due_on, from_on, until_on)) WITHOUT ROWID;
+                ALTER TABLE due_rowid RENAME TO due;
+                CREATE INDEX due_by_customer ON due(customer_id);
+                CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule, subject, from_on, until_on);
+                CREATE INDEX due_by_day ON due(due_on, customer_id, rule, subject, from_on, until_on, planner);
+                """)
+            try ConnectionTriggers.forget(db)
+        }
         // An item twice, as a table without a key could hold it (the tally counted it twice).
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO due SELECT * FROM due LIMIT 1")
@@ -212,10 +221,15 @@ import Testing
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'due' ORDER BY 1"))
         }
         #expect(sql.hasSuffix("WITHOUT ROWID") && indexes == ["due_by_day", "due_by_planner"])
+        #expect(try stored() == rows - 1)
+        try store.pool.write { db in try DueCodes.migrate(db) }
         #expect(try items() == before && stored() == rows - 1)
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT typeof(rule) || typeof(subject) FROM due") }
+                == ["integerinteger"])
         #expect(try store.dueItems(planners: ["mrivera"], on: testToday, settings: settings, offset: 0, limit: 10_000).count == mine)
         let after = try store.dueSummary(planners: nil, on: testToday, settings: settings)
         #expect(after.total == summary.total && after.overdue == summary.overdue && after.dueSoon == summary.dueSoon)
+        #expect(after.rules == summary.rules)
         // Written again through the store, as every write does: the same as the rules compute.
         try store.pool.write { db in try db.execute(sql: "INSERT INTO due_stale SELECT id FROM customer") }
         try store.refreshAllDue()
