@@ -553,6 +553,33 @@ let report = """
     in six runs of `BENCH_ONLY=startup`, the floor in 7.9 to 10.0; the
     dashboard 2.7 to 3.1 ms on this file and on one seeded the old way).
 
+    Then due items as numbers, and start-up step by step (2026-12-07,
+    later): each due item kept its rule's name and its subject's words (a
+    service's name, up to 80 characters) in its key, so in the table and
+    both its indexes; they are now a fixed number and the id of the words in
+    a dictionary (v33-due-codes, `Store/DueCodes.swift`): the due table and
+    its indexes 0.36 to 0.19 KB a customer, the file 257 to 240 MB (2.4 KB a
+    customer), the dashboard 1.9 ms. Start-up was timed in the program,
+    step by step from exec (median of 21 starts of the 40-customer file):
+    exec to `main` 6.1 ms (the floor 4.7: libsqlite3 and the larger binary's
+    relocations), the configuration and the arguments 1.0, opening the file
+    3.4 (GRDB's and SQLite's open 0.7, the first statement's parse of the
+    schema and set-up of the WAL 1.3: the 87 guards alone are 0.36 of it,
+    measured on a copy without them), the theme 0.4, the staff and the
+    session 0.6, curses 0.7, the first page 2.9 (its queries 1.1, drawing
+    0.7, curses writing it 0.9); the floor from `main` to its paint 1.9. A
+    profile of the same starts found the Swift runtime's conformance lookups
+    in a third of the main thread's samples: each first use of a generic
+    type with a requirement (a `Set<String>`, a dictionary keyed by a
+    customer ID, a decoder's keys) scans all 9,765 conformance records in
+    the binary (the floor holds 5,118), about 40 of them in a start. The
+    services matrix, decoded on the second core meanwhile, is now read
+    beside the program without Foundation's `Bundle` (a quarter of that
+    thread): the first screen waited for it 0.75 ms, now 0.4 to 0.5. This
+    run's start-ups, 16.9 and 23.2 ms against 8.1, were its unlucky ones:
+    three runs of `BENCH_ONLY=startup` right after gave 16.0 to 18.6 ms (40
+    customers), 18.7 to 20.8 (100,000) against 8.9 to 10.1.
+
     Tried and not taken (2026-12-07): the compiler's
     `-disable-concrete-type-metadata-mangled-name-accessors` took 27 of the
     45 conformance lookups out of a start (careerplan 0.5 to 0.9 ms
@@ -566,17 +593,20 @@ let report = """
     and 57,000 more relative relocations), the conformance lookups, GRDB's
     opening and the first page's queries.
 
-    Left of issue 28: start-up at about 1.7 to 2 times the floor built as
-    installed (above; this run 19.3 and 15.9 ms against 9.0); the file at
-    2.5 KB a customer against 2: notes' rows and their index 0.44 KB, the
-    word index 0.43 KB, the due table and its two indexes 0.36 KB, the
-    customer row and its indexes 0.31 KB, eligibility documents 0.19 KB,
-    plan versions 0.17 KB, assessments 0.12 KB. Under 2 KB needs about 0.5
-    KB more: the word index without its index by customer (a two-word
-    search, and the triggers that follow a planner's change or a customer's
-    removal, read it), the due items' rule and subject (about 30 bytes an
-    item, in the table and both its indexes) kept as numbers, notes in their
-    customer's order. At 1,000,000 customers seeding takes 225.2 s, 0.94 times
+    Left of issue 28: start-up at about 1.8 to 2 times the floor built as
+    installed (above); the file at 2.4 KB a customer against 2 (2,395
+    bytes): notes' rows and their index 0.43 KB, the word index 0.42 KB,
+    the customer row and its indexes 0.3 KB, the due table and its indexes
+    0.19 KB, eligibility documents 0.19 KB, plan versions 0.17 KB,
+    applications 0.1 KB, assessments 0.12 KB. Under 2 KB needs about 0.35 KB
+    more. The word index's index by customer stays: a search of two words
+    checks each candidate of the longer against the other through it, and
+    the alternatives measured or reckoned (the other word's range read
+    once, 150,000 rows for one letter at 1,000,000 customers, or the names
+    folded again per candidate) cost a search more than its target allows.
+    Left to try: notes kept in their customer's order (their index by
+    customer is 0.1 KB), eligibility documents packed, note kinds and
+    dates as numbers. At 1,000,000 customers seeding takes 225.2 s, 0.94 times
     ten times the 100,000 figure (target 1.2: met; benchmarks-1000000.md);
     PostgreSQL's figures below were last measured before these changes.
 
