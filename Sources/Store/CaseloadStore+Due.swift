@@ -106,7 +106,7 @@ extension CaseloadStore {
             try db.cached(sql: "INSERT INTO unsigned_plan (customer_id) VALUES (?)", arguments: [f.customer.id.number])
         }
         let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO due (customer_id, planner, rule, subject, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO due (customer_id, planner, rule_code, subject_id, due_on, from_on, until_on) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         var subjects = DueCodes.Subjects()
         for f in facts {
@@ -141,7 +141,7 @@ extension CaseloadStore {
 
     /// The item of a `due d` row as a clock on `today` (its subject's words read as `subject`).
     private static func clock(_ row: Row, on today: Day, settings: ClockSettings) -> Clock? {
-        guard let rule = DueCodes.rule(code: row["rule"]), let due = Day(parsing: row["due_on"]) else { return nil }
+        guard let rule = DueCodes.rule(code: row["rule_code"]), let due = Day(parsing: row["due_on"]) else { return nil }
         let subject: String = row["subject"]
         return Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
                      subject: subject.isEmpty ? nil : subject)
@@ -157,7 +157,7 @@ extension CaseloadStore {
             sql = "d.planner IN (\(planners.map { _ in "?" }.joined(separator: ", "))) AND " + sql
             args = StatementArguments(planners) + args
         }
-        if let rule { sql += " AND d.rule = ?"; args += [DueCodes.code(of: rule)] }
+        if let rule { sql += " AND d.rule_code = ?"; args += [DueCodes.code(of: rule)] }
         return (sql, args)
     }
 
@@ -194,7 +194,7 @@ extension CaseloadStore {
                 }
             }
             let (all, allArgs) = Self.dueWhere(planners: planners, rule: nil, on: today, tally: true)
-            let present = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due_tally d WHERE \(all)", arguments: allArgs))
+            let present = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT d.rule_code FROM due_tally d WHERE \(all)", arguments: allArgs))
             s.rules = ClockRule.allCases.filter { present.contains(DueCodes.code(of: $0)) }
             return s
         }
@@ -206,9 +206,9 @@ extension CaseloadStore {
         try read { db in
             let (condition, args) = Self.dueWhere(planners: planners, rule: rule, on: today)
             return try Row.fetchAll(db, sql: """
-                SELECT \(Self.customerColumns), d.rule, \(DueCodes.subjectText) AS subject, d.due_on
+                SELECT \(Self.customerColumns), d.rule_code, \(DueCodes.subjectText) AS subject, d.due_on
                 FROM due d JOIN customer c ON c.id = d.customer_id WHERE \(condition)
-                ORDER BY d.due_on, d.customer_id, d.rule, subject LIMIT ? OFFSET ?
+                ORDER BY d.due_on, d.customer_id, d.rule_code, subject LIMIT ? OFFSET ?
                 """, arguments: args + [limit, offset]).compactMap { row in
                 try Self.clock(row, on: today, settings: settings).map { DueItem(customer: try Customer(row: row), clock: $0) }
             }
@@ -225,9 +225,9 @@ extension CaseloadStore {
             let (condition, args) = Self.dueWhere(planners: nil, rule: nil, on: today)
             var out: [CustomerID: Clock] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT d.customer_id, d.rule, \(DueCodes.subjectText) AS subject, d.due_on FROM due d
+                SELECT d.customer_id, d.rule_code, \(DueCodes.subjectText) AS subject, d.due_on FROM due d
                 WHERE d.customer_id IN \(Self.sqlList(ids.map(\.number))) AND \(condition)
-                ORDER BY d.customer_id, d.due_on, d.rule, subject
+                ORDER BY d.customer_id, d.due_on, d.rule_code, subject
                 """, arguments: args) {
                 let id = CustomerID(row["customer_id"])
                 if out[id] == nil { out[id] = Self.clock(row, on: today, settings: settings) }

@@ -61,7 +61,7 @@ enum ConnectionTriggers {
 
     /// The derived tables' triggers, each a whole statement, as the migrations made them in the file.
     static var derived: [String] {
-        [DueTriggers.all, DueTally.schema, SearchWords.schema, WordTally.schema, IDSearch.schema, AuditTriggers.entry]
+        [DueTriggers.all, DueCodes.tally, SearchWords.schema, WordTally.schema, IDSearch.schema, AuditTriggers.entry]
             .flatMap(triggers(in:))
     }
 

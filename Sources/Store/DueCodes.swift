@@ -11,6 +11,10 @@ import GRDB
 /// adds new subjects to (0: none). Items are still ordered as before, by rule name then subject: the
 /// numbers of the first rules follow their names, and a page sorts its subjects' words (within a
 /// customer's items of one day, which the planner's index leaves in any order only there).
+///
+/// The columns are named anew (`rule_code`, `subject_id`): a careerplan from before v33 left running
+/// while the file is upgraded then fails on a column it does not find, instead of reading a number as
+/// a rule's name or writing names where numbers belong (which the new careerplan could not read).
 enum DueCodes {
     /// Each rule's number: the eleven of v33 in their names' order, so ordering by number is ordering by name.
     static let codes: [(rule: ClockRule, code: Int)] = [
@@ -24,7 +28,7 @@ enum DueCodes {
     static func rule(code: Int) -> ClockRule? { codes.first { $0.code == code }?.rule }
 
     /// SQL: the words of the subject of the item `d` ('' for none).
-    static let subjectText = "coalesce((SELECT s.subject FROM due_subject s WHERE s.id = d.subject), '')"
+    static let subjectText = "coalesce((SELECT s.subject FROM due_subject s WHERE s.id = d.subject_id), '')"
 
     /// The ids of subjects for one write's items: read from the dictionary once, a new subject added to it.
     struct Subjects {
@@ -52,25 +56,29 @@ enum DueCodes {
         CREATE TABLE due (
             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
             planner TEXT,
-            rule INTEGER NOT NULL,
-            subject INTEGER NOT NULL DEFAULT 0,
+            rule_code INTEGER NOT NULL,
+            subject_id INTEGER NOT NULL DEFAULT 0,
             due_on TEXT NOT NULL,
             from_on TEXT,
             until_on TEXT,
-            PRIMARY KEY (customer_id, rule, subject, due_on)
+            PRIMARY KEY (customer_id, rule_code, subject_id, due_on)
         ) WITHOUT ROWID;
-        CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule, subject, from_on, until_on);
+        CREATE INDEX due_by_planner ON due(planner, due_on, customer_id, rule_code, subject_id, from_on, until_on);
         CREATE INDEX due_by_day ON due(due_on);
         CREATE TABLE due_tally (
             planner TEXT NOT NULL,
-            rule INTEGER NOT NULL,
+            rule_code INTEGER NOT NULL,
             due_on TEXT NOT NULL,
             from_on TEXT NOT NULL,
             until_on TEXT NOT NULL,
             items INTEGER NOT NULL,
-            PRIMARY KEY (planner, rule, due_on, from_on, until_on)
+            PRIMARY KEY (planner, rule_code, due_on, from_on, until_on)
         ) WITHOUT ROWID;
         """
+
+    /// The tally's triggers and its count as v23 made them (`DueTally`), of the rule's number.
+    static let tally = DueTally.schema.replacingOccurrences(of: "rule", with: "rule_code")
+    static let tallyCount = DueTally.count.replacingOccurrences(of: "rule", with: "rule_code")
 
     /// The items moved over with their numbers (derived rows, so not audited); an item of a rule this
     /// careerplan does not know (none is written) leaves its customer marked to be worked out again.
@@ -90,7 +98,7 @@ enum DueCodes {
                 ORDER BY 1, 3, 4, 5;
             INSERT OR IGNORE INTO due_stale SELECT DISTINCT customer_id FROM due_by_text WHERE rule NOT IN (SELECT rule FROM due_rule);
             DROP TABLE due_by_text;
-            \(DueTally.count)
+            \(tallyCount)
             """)
         try ConnectionTriggers.forget(db)
     }

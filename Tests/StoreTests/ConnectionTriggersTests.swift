@@ -43,7 +43,12 @@ import Testing
         }
         #expect(own.count == 28 * 3 + 47)
         #expect(Set(inFile.keys) == Set(own.keys).union(Self.rules))
-        for (name, sql) in own { #expect(inFile[name] == sql, "\(name)") }
+        // The due tally's two count by the rule's number since v33-due-codes, the column named anew.
+        for (name, sql) in own {
+            let made = name.hasPrefix("due_tally_") ? inFile[name]?.replacingOccurrences(of: "rule", with: "rule_code") : inFile[name]
+            #expect(made == sql, "\(name)")
+        }
+        #expect(own.keys.filter { $0.hasPrefix("due_tally_") }.count == 2)
     }
 
     @Test func aConnectionThatOnlyReadsHasNone() throws {

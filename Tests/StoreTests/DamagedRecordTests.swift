@@ -42,7 +42,7 @@ import Synthetic
             .filter { noted.contains($0.id.number) && $0.planner != nil && $0.enrolledOn != nil && $0.exitedOn == nil }
         let (damaged, other) = (planned[0].id, planned[1].id)
         let itemsBefore = try seeded.read { db in
-            try String.fetchAll(db, sql: "SELECT rule || due_on FROM due WHERE customer_id = ? ORDER BY 1", arguments: [damaged.number])
+            try String.fetchAll(db, sql: "SELECT rule_code || due_on FROM due WHERE customer_id = ? ORDER BY 1", arguments: [damaged.number])
         }
         try seeded.close()
         try damageThePlan(of: damaged, in: path)
@@ -53,7 +53,7 @@ import Synthetic
         #expect(problem == "\(damaged): records do not read, due dates wait; restore a backup", "\(problem)")
         // Its items as they were, still marked; everyone else's recomputed.
         #expect(try store.read { db in
-            try String.fetchAll(db, sql: "SELECT rule || due_on FROM due WHERE customer_id = ? ORDER BY 1", arguments: [damaged.number])
+            try String.fetchAll(db, sql: "SELECT rule_code || due_on FROM due WHERE customer_id = ? ORDER BY 1", arguments: [damaged.number])
         } == itemsBefore)
         #expect(try store.read { db in try Int64.fetchAll(db, sql: "SELECT customer_id FROM due_stale") } == [damaged.number])
         #expect(try store.dueSummary(planners: nil, on: testToday, settings: settings).total > 0)

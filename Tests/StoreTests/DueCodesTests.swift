@@ -31,8 +31,8 @@ import Testing
         let (subjects, distinct, noneless, kinds) = try store.pool.read { db in
             (try String.fetchAll(db, sql: "SELECT subject FROM due_subject"),
              try Int.fetchOne(db, sql: "SELECT count(DISTINCT subject) FROM due_subject") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM due WHERE subject <> 0 AND subject NOT IN (SELECT id FROM due_subject)") ?? -1,
-             try String.fetchAll(db, sql: "SELECT DISTINCT typeof(rule) || ' ' || typeof(subject) FROM due"))
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM due WHERE subject_id <> 0 AND subject_id NOT IN (SELECT id FROM due_subject)") ?? -1,
+             try String.fetchAll(db, sql: "SELECT DISTINCT typeof(rule_code) || ' ' || typeof(subject_id) FROM due"))
         }
         #expect(subjects.count > 3 && subjects.count == distinct && !subjects.contains(""))
         #expect(noneless == 0 && kinds == ["integer integer"])
@@ -40,10 +40,27 @@ import Testing
         let items = try store.dueItems(planners: nil, on: testToday, settings: settings, offset: 0, limit: 10_000)
         #expect(Set(items.compactMap(\.clock.subject)).isSubset(of: subjects) && items.contains { $0.clock.subject != nil })
         let named = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT s.subject FROM due d JOIN due_subject s ON s.id = d.subject")
+            try String.fetchAll(db, sql: "SELECT DISTINCT s.subject FROM due d JOIN due_subject s ON s.id = d.subject_id")
         }
         #expect(Set(named) == Set(subjects))
         #expect(items.contains { $0.clock.subject == nil })
+    }
+
+    /// A careerplan from before v33, left running while the file is upgraded, names the columns as they were:
+    /// its reads and its writes of due items are refused, so it neither reads numbers as names nor writes
+    /// names where the new careerplan reads numbers.
+    @Test func aCareerplanFromBeforeFindsNoColumnItCouldMisuse() throws {
+        let store = try seededStore(at: dir + "/old.sqlite", customers: 4)
+        try store.pool.write { db in
+            #expect(throws: DatabaseError.self) { try Row.fetchAll(db, sql: "SELECT d.rule, d.subject FROM due d") }
+            #expect(throws: DatabaseError.self) { try Row.fetchAll(db, sql: "SELECT DISTINCT d.rule FROM due_tally d") }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: """
+                    INSERT INTO due (customer_id, planner, rule, subject, due_on) VALUES (1, 'mrivera', 'contact-30', '', '2026-12-01')
+                    """)
+            }
+        }
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due WHERE typeof(rule_code) <> 'integer'") } == 0)
     }
 
     /// An item of a rule this careerplan does not know (a hand edit, a newer careerplan's rule) is not carried
@@ -55,7 +72,7 @@ import Testing
                 CREATE TABLE due_text (customer_id INTEGER NOT NULL, planner TEXT, rule TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '',
                     due_on TEXT NOT NULL, from_on TEXT, until_on TEXT, PRIMARY KEY (customer_id, rule, subject, due_on)) WITHOUT ROWID;
                 INSERT INTO due_text SELECT d.customer_id, d.planner, r.rule, coalesce(s.subject, ''), d.due_on, d.from_on, d.until_on
-                    FROM due d JOIN due_rule r ON r.code = d.rule LEFT JOIN due_subject s ON s.id = d.subject;
+                    FROM due d JOIN due_rule r ON r.code = d.rule_code LEFT JOIN due_subject s ON s.id = d.subject_id;
                 INSERT INTO due_text VALUES (3, 'mrivera', 'a-newer-rule', '', '2026-12-01', NULL, NULL);
                 DROP TABLE due; DROP TABLE due_rule; DROP TABLE due_subject;
                 ALTER TABLE due_text RENAME TO due;

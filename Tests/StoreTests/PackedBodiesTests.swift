@@ -84,14 +84,14 @@ import Synthetic
         try unpackAll(store)
         let before = try export(store)
         let audit = try count(store, "SELECT count(*) FROM audit")
-        let due = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT customer_id || rule || subject || due_on FROM due ORDER BY 1") }
+        let due = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT customer_id || rule_code || subject_id || due_on FROM due ORDER BY 1") }
         let admin = try CaseloadStore(path: path, actor: "root", today: { testToday }, now: { testNow })
         _ = try admin.applyAutomaticExits(today: testToday, matrix: try ServicesMatrix.bundled())
         #expect(try count(store, "SELECT count(*) FROM case_note WHERE typeof(body) = 'text'") == 0)
         #expect(try count(store, "SELECT count(*) FROM plan_version WHERE typeof(body) = 'text'") == 0)
         #expect(try count(store, "SELECT count(*) FROM audit") == audit)
         #expect(try count(store, "SELECT count(*) FROM due_stale") == 0)
-        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT customer_id || rule || subject || due_on FROM due ORDER BY 1") } == due)
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT customer_id || rule_code || subject_id || due_on FROM due ORDER BY 1") } == due)
         #expect(try export(store) == before)
     }
 
