@@ -61,7 +61,7 @@ extension CaseloadStore {
     /// customer (a new contact interval) leaves the rest to `refreshAllDue`,
     /// so no one transaction holds the file for long.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        guard !isReadOnly else { throw StoreError.readOnly(path: readOnlyName) }
         do {
             let result = try Self.waitingOutBusy { try pool.write { db in
                 let audited = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
@@ -77,7 +77,7 @@ extension CaseloadStore {
             committed.add(1, ordering: .relaxed)
             return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw StoreError.readOnly(path: path)
+            throw StoreError.readOnly(path: readOnlyName)
         } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_CORRUPT]
                     .contains(error.resultCode) {
             throw StoreError.cannotWrite(path: path, reason: Self.plain(error))

@@ -31,6 +31,8 @@ public final class CaseloadStore: Sendable {
     /// True when the file (or its directory) cannot be written by this
     /// process: everything reads, every write is refused with a plain message.
     public let isReadOnly: Bool
+    /// What a refused write names: the file, or its -wal or -shm when that is what this account may not write.
+    let readOnlyName: String
     /// Whose writes the audit trail records.
     let actor: AuditActor
     /// Today in the area, for the rules the Store checks itself (who covers
@@ -75,6 +77,9 @@ public final class CaseloadStore: Sendable {
         self.actor = actor
         let readOnly = !isNew && !Self.writable(path)
         isReadOnly = readOnly
+        // A -wal or -shm this account may not write (see `mendSidecars`): SQLite reads through it, and a write
+        // it refuses names it. (Opened read-only instead, a connection could not rebuild the log's index.)
+        readOnlyName = (isNew || readOnly ? nil : Self.mendSidecars(of: path)) ?? path
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -113,7 +118,7 @@ public final class CaseloadStore: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path)
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
+            throw Self.openingFailure(error, path: path, readOnlyName: readOnlyName)
         }
         if readOnly {
             guard try read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else {
@@ -132,7 +137,7 @@ public final class CaseloadStore: Sendable {
                 // Due items a migration marked stale (a file from before the due table).
                 try refreshAllDue()
             } catch let error as DatabaseError {
-                throw StoreError.cannotOpen(path: path, reason: Self.plain(error))
+                throw Self.openingFailure(error, path: path, readOnlyName: readOnlyName)
             }
         }
         // Open every reading connection of a pool now (see `readers`); a queue's one connection is open.
@@ -160,6 +165,39 @@ public final class CaseloadStore: Sendable {
     private static func writable(_ path: String) -> Bool {
         let dir = (path as NSString).deletingLastPathComponent
         return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 && faccessat(AT_FDCWD, dir.isEmpty ? "." : dir, W_OK, AT_EACCESS) == 0
+    }
+
+    /// Why the file could not be opened, in words: a -wal or -shm this account may not write is named, since
+    /// SQLite says only that the file is read-only (an opening that must rebuild the log's index writes).
+    private static func openingFailure(_ error: DatabaseError, path: String, readOnlyName: String) -> StoreError {
+        guard error.resultCode == .SQLITE_READONLY, readOnlyName != path else {
+            return .cannotOpen(path: path, reason: plain(error))
+        }
+        let file = (path as NSString).lastPathComponent, sidecar = (readOnlyName as NSString).lastPathComponent
+        return .cannotOpen(path: path, reason: """
+            \(sidecar) is read-only for you though \(file) is not (it kept the mode \(file) had while it was \
+            read-only); its owner's next careerplan, or an administrator, makes it writable: chmod --reference=\(file) \(sidecar)
+            """)
+    }
+
+    /// SQLite gives the -wal and -shm the data file's mode whenever the account that owns them opens them:
+    /// a file made read-only for a while and writable again kept them read-only until then, and a write
+    /// through them failed as if the file itself were read-only. Given the file's mode back here when this
+    /// account owns them, as SQLite would at its own opening, too late for that connection's writes. One
+    /// this account may not write and cannot mend is returned, for a refused write to name. (chmod(2)
+    /// changes only what the user's own account owns: a set-group-ID
+    /// careerplan gains nothing by it that the user does not have.)
+    private static func mendSidecars(of path: String) -> String? {
+        var file = stat()
+        guard stat(path, &file) == 0 else { return nil }
+        for sidecar in [path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard lstat(sidecar, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  faccessat(AT_FDCWD, sidecar, W_OK, AT_EACCESS) != 0 else { continue }
+            if info.st_uid == geteuid() { _ = chmod(sidecar, file.st_mode & 0o777) }
+            if faccessat(AT_FDCWD, sidecar, W_OK, AT_EACCESS) != 0 { return sidecar }
+        }
+        return nil
     }
 
     /// Creates a missing file (when the mode allows) readable by its owner

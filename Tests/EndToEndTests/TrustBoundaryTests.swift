@@ -152,6 +152,33 @@ final class TrustBoundaryTests {
         #expect(search.status == 0, "\(search.output)")
     }
 
+    /// A file made read-only for a while and writable again: SQLite gave its -wal the read-only mode when
+    /// the account that owns the -wal opened it meanwhile. careerplan gives it the file's mode back, so the
+    /// first write after is not refused; a -wal another account owns is named when a write is refused.
+    @Test func aFileWritableAgainIsWrittenAtOnceOrItsLogIsNamed() throws {
+        let file = center.home(admin) + "/again.sqlite"
+        #expect(try center.careerplan(as: admin, ["seed", "--db", file, "--customers", "6", "--today", "2026-11-23"]).status == 0)
+        _ = try center.tool(as: admin, "/bin/chmod", ["400", file])
+        #expect(try center.careerplan(as: admin, ["staff", "list", "--db", file]).status == 0)
+        var info = stat()
+        #expect(stat(file + "-wal", &info) == 0 && info.st_mode & 0o777 == 0o400, "the -wal took the file's mode")
+        _ = try center.tool(as: admin, "/bin/chmod", ["600", file])
+        let add = try center.careerplan(as: admin, ["staff", "add", "kpatel", "--name", "Kiran", "--role", "planner", "--db", file])
+        #expect(add.status == 0 && add.output.contains("added kpatel"), "\(add.output)")
+
+        // The center's file, its -wal another account's (root's here) and only readable by the group: named.
+        let wal = center.dataFile + "-wal"
+        #expect(stat(wal, &info) == 0 && chown(wal, 0, info.st_gid) == 0 && chmod(wal, 0o440) == 0)
+        let refused = try center.careerplan(as: admin, ["staff", "add", "lkim", "--name", "Lee", "--role", "planner"])
+        #expect(refused.status != 0 && refused.output.contains("caseload.sqlite-wal is read-only for you though caseload.sqlite is not"),
+                "\(refused.output)")
+        #expect(refused.output.contains("chmod --reference=caseload.sqlite caseload.sqlite-wal") && !refused.output.contains("SQLite"))
+        // Made writable again as it says: written.
+        #expect(chmod(wal, 0o660) == 0)
+        let added = try center.careerplan(as: admin, ["staff", "add", "lkim", "--name", "Lee", "--role", "planner"])
+        #expect(added.status == 0, "\(added.output)")
+    }
+
     /// A file the account may only read: every read works, every write says
     /// so plainly, and the file is not changed by a byte.
     @Test func aReadOnlyFileIsReadAndLeftUntouched() throws {
