@@ -185,8 +185,7 @@ public final class CaseloadStore: Sendable {
     /// through them failed as if the file itself were read-only. Given the file's mode back here when this
     /// account owns them, as SQLite would at its own opening, too late for that connection's writes. One
     /// this account may not write and cannot mend is returned, for a refused write to name. (chmod(2)
-    /// changes only what the user's own account owns: a set-group-ID
-    /// careerplan gains nothing by it that the user does not have.)
+    /// changes only what the user's own account owns: a set-group-ID careerplan gains nothing by it.)
     private static func mendSidecars(of path: String) -> String? {
         var file = stat()
         guard stat(path, &file) == 0 else { return nil }

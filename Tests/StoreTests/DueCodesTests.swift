@@ -86,13 +86,7 @@ import Testing
         #expect(stale == [3])
         try store.refreshAllDue()
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM due_stale") } == 0)
-        let settings = try store.clockSettings()
-        let computed = try store.clockFacts(planner: nil).flatMap { f in
-            Deadlines.running(for: f, on: testToday, settings: settings).map { "\(f.customer.id) \($0.rule.rawValue) \($0.subject ?? "") \($0.due)" }
-        }.sorted()
-        let stored = try store.dueItems(planners: nil, on: testToday, settings: settings, offset: 0, limit: 10_000).map {
-            "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due)"
-        }.sorted()
+        let (computed, stored) = try dueItemsComputedAndStored(store, on: testToday)
         #expect(!stored.isEmpty && stored == computed)
     }
 }

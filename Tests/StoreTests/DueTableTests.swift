@@ -16,12 +16,7 @@ import Testing
     /// Every customer's items, from the table and computed afresh.
     func expectTableMatchesTheRules(_ store: CaseloadStore, on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let settings = try store.clockSettings()
-        let computed = try store.clockFacts(planner: nil).flatMap { f in
-            Deadlines.running(for: f, on: day, settings: settings).map { "\(f.customer.id) \($0.rule.rawValue) \($0.subject ?? "") \($0.due) \($0.state)" }
-        }.sorted()
-        let stored = try store.dueItems(planners: nil, on: day, settings: settings, offset: 0, limit: 100_000).map {
-            "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
-        }.sorted()
+        let (computed, stored) = try dueItemsComputedAndStored(store, on: day)
         #expect(!stored.isEmpty, sourceLocation: sourceLocation)
         #expect(stored == computed, sourceLocation: sourceLocation)
         // Plans awaiting signatures, as the signatures screen works them out.

@@ -61,3 +61,16 @@ func expectProblems(_ summary: String, sourceLocation: SourceLocation = #_source
         Issue.record("refused for another reason: \(error)", sourceLocation: sourceLocation)
     }
 }
+
+/// Every customer's running items on `day`, as the rules compute them from the records and as the due
+/// table holds them, each "ID rule subject due-day state", sorted: equal when the table is right.
+func dueItemsComputedAndStored(_ store: CaseloadStore, on day: Day) throws -> (computed: [String], stored: [String]) {
+    let settings = try store.clockSettings()
+    let computed = try store.clockFacts(planner: nil).flatMap { f in
+        Deadlines.running(for: f, on: day, settings: settings).map { "\(f.customer.id) \($0.rule.rawValue) \($0.subject ?? "") \($0.due) \($0.state)" }
+    }.sorted()
+    let stored = try store.dueItems(planners: nil, on: day, settings: settings, offset: 0, limit: 100_000).map {
+        "\($0.customer.id) \($0.clock.rule.rawValue) \($0.clock.subject ?? "") \($0.clock.due) \($0.clock.state)"
+    }.sorted()
+    return (computed, stored)
+}
