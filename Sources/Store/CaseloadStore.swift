@@ -167,6 +167,9 @@ public final class CaseloadStore: Sendable {
         return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 && faccessat(AT_FDCWD, dir.isEmpty ? "." : dir, W_OK, AT_EACCESS) == 0
     }
 
+    /// The files SQLite keeps beside a data file while it is in use: its write-ahead log and shared index.
+    public static func companions(of path: String) -> [String] { [path + "-wal", path + "-shm"] }
+
     /// Why the file could not be opened, in words: a -wal or -shm this account may not write is named, since
     /// SQLite says only that the file is read-only (an opening that must rebuild the log's index writes).
     private static func openingFailure(_ error: DatabaseError, path: String, readOnlyName: String) -> StoreError {
@@ -189,7 +192,7 @@ public final class CaseloadStore: Sendable {
     private static func mendSidecars(of path: String) -> String? {
         var file = stat()
         guard stat(path, &file) == 0 else { return nil }
-        for sidecar in [path + "-wal", path + "-shm"] {
+        for sidecar in Self.companions(of: path) {
             var info = stat()
             guard lstat(sidecar, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   faccessat(AT_FDCWD, sidecar, W_OK, AT_EACCESS) != 0 else { continue }

@@ -4,7 +4,7 @@ import GRDB
 /// The due table's rule and subject kept as numbers (migration v33-due-codes; issue 28's file size).
 ///
 /// Each item held its rule's name ("service-close-10") and its subject's words (a service's name, up to
-/// 80 characters, for a tenth of the items) in its key, and so in the table and both its indexes: about
+/// 80 characters, for about a third of the items) in its key, and so in the table and both its indexes: about
 /// 0.15 KB a customer, for some twenty distinct texts. A rule is now its number in `codes` (fixed: the
 /// file keeps them; a rule added later takes the next), which `due_rule` spells out for anyone reading
 /// the file with another tool; a subject is the id of its row in `due_subject`, a dictionary each write

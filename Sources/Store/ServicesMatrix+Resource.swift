@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Glibc
 
 extension ServicesMatrix {
     /// The matrix shipped with careerplan (Sources/Store/Resources). A
@@ -14,14 +13,7 @@ extension ServicesMatrix {
     }
 
     /// Where SwiftPM's build and `make install` put the file: the resource directory beside the running
-    /// program, the first place `Bundle.module` looks. Found with one readlink(2): setting up Foundation's
-    /// Bundle to find it took about a quarter of the thread that decodes the matrix at start-up.
-    static let besideProgram: String = {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
-        guard n > 0 else { return "" }
-        let program = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = program.lastIndex(of: "/") else { return "" }
-        return program[..<slash] + "/careerplan_Store.resources/services-matrix.json"
-    }()
+    /// program, the first place `Bundle.module` looks. Setting up Foundation's Bundle to find it took about
+    /// a quarter of the thread that decodes the matrix at start-up.
+    static var besideProgram: String { RunningProgram.directory + "/careerplan_Store.resources/services-matrix.json" }
 }

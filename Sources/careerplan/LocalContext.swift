@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Glibc
+import Store
 
 /// Facts about the machine the program runs on: the operating-system
 /// account, today's date in the local time zone, the executable's path.
@@ -26,13 +27,6 @@ enum LocalContext {
     /// Calendar days are the area's: the local time zone (set TZ per center).
     static func today() -> Day { .localToday() }
 
-    /// Read once, with readlink(2): start-up asks three times (the center's configuration, themes).
-    static func executablePath() -> String { executable }
-
-    private static let executable: String = {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
-        guard n > 0 else { return CommandLine.arguments[0] }
-        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }()
+    /// The running program's file (read once: `RunningProgram`).
+    static func executablePath() -> String { RunningProgram.path }
 }

@@ -36,7 +36,7 @@ enum UserFile {
     /// -wal and -shm live there. `dataFile` in use is refused as a target too.
     static func refuseDataDirectory(_ path: String, dataFile: String?) throws {
         let target = Center.standardized(path)
-        if let dataFile, [dataFile, dataFile + "-wal", dataFile + "-shm"].map(Center.standardized).contains(target) {
+        if let dataFile, ([dataFile] + CaseloadStore.companions(of: dataFile)).map(Center.standardized).contains(target) {
             throw ValidationFailure("\(path) is the data file; careerplan never writes over it")
         }
         guard let dir = Center.config?.dataDirectory else { return }
