@@ -152,7 +152,7 @@ extension CaseloadStore {
             }
             for c in export.certifications { try Self.insert(c, db) }
             for a in export.amendments { try Self.insert(a, db) }
-            for d in export.documents { try Self.insert(d, db) }
+            try DocumentBodies.insert(export.documents, db)
             for s in export.screenings { try Self.insert(s, db) }
             for g in export.gsas { try Self.upsert(g, by: "import", at: timestamp(), db) }
             for a in export.assessments { try Self.insert(a, db, keepID: true) }

@@ -172,7 +172,7 @@ extension CaseloadStore {
                 }
                 if let c = i.certification { try Self.insert(c, db) }
                 if let s = i.screening { try Self.insert(s, db) }
-                for d in i.documents { try Self.insert(d, db) }
+                try DocumentBodies.insert(i.documents, db)
                 // What the clocks read of the case work, as written (clockFacts leaves out referrals and the exit).
                 var work = CaseWork()
                 for (n, body) in zip(i.work.notes, bodies.notes) { work.notes.append(try Self.insert(n, db, keepID: true, body: body)) }
@@ -250,10 +250,7 @@ extension CaseloadStore {
     }
 
     static func insert(_ d: EligibilityDocument, _ db: Database) throws {
-        try db.cached(sql: """
-            INSERT INTO eligibility_document (customer_id, item, document_type, seen_on, recorded_by)
-            VALUES (?, ?, ?, ?, ?) ON CONFLICT(customer_id, item) DO UPDATE SET document_type = excluded.document_type, seen_on = excluded.seen_on, recorded_by = excluded.recorded_by
-            """, arguments: [d.customer.number, d.item, d.documentType, d.seenOn.description, d.recordedBy])
+        try DocumentBodies.insert([d], db)
     }
 
     static func insert(_ s: BasicSkillsScreening, _ db: Database) throws {
@@ -283,12 +280,12 @@ extension CaseloadStore {
         }
     }
 
+    /// As seen by staff, each document type under today's name (the body keeps the words stored).
     static func documents(_ db: Database, customer: CustomerID? = nil, ids: ClosedRange<Int64>? = nil) throws -> [EligibilityDocument] {
-        try rows(db, "eligibility_document", customer, ids: ids, order: "customer_id, item").map { row in
-            EligibilityDocument(customer: CustomerID(row["customer_id"]), item: row["item"],
-                                documentType: EligibilityDocument.currentName(of: row["document_type"]),
-                                seenOn: try day(row, "seen_on"),
-                                recordedBy: row["recorded_by"])
+        try DocumentBodies.documents(in: rows(db, DocumentBodies.table, customer, ids: ids, order: "customer_id")).map {
+            var d = $0
+            d.documentType = EligibilityDocument.currentName(of: d.documentType)
+            return d
         }
     }
 

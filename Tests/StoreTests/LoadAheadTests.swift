@@ -57,8 +57,9 @@ import Synthetic
             try loader.wrote(ahead)
         }
         // The first hundred customers' 80-odd applications are too few to learn from; the file learns after the
-        // second batch, the third was made meanwhile, the fourth is packed ahead.
-        #expect(applicationsPackedAhead.count == 4 && applicationsPackedAhead[0...2].allSatisfy { $0 == 0 } && applicationsPackedAhead[3] > 0,
+        // second batch, the third was made meanwhile (or, on a busy machine, once the second was written: either
+        // way), the fourth is packed ahead.
+        #expect(applicationsPackedAhead.count == 4 && applicationsPackedAhead[0...1].allSatisfy { $0 == 0 } && applicationsPackedAhead[3] > 0,
                 "\(applicationsPackedAhead)")
         let asWritten = try newStore("later-as-written.sqlite")
         for range in [1...100, 101...400, 401...700, 701...1_000] { try asWritten.fill(from: caseload, range) }

@@ -1,3 +1,4 @@
+import CZstd
 import Domain
 import Foundation
 import GRDB
@@ -33,7 +34,7 @@ import Synthetic
     @Test func aLoadLearnsItsTablesDictionariesAndEveryRecordReadsBackAsWritten() throws {
         let store = try seededStore(at: dir.path + "/load.sqlite", customers: Self.customers)
         let learned = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT table_name FROM body_dictionary ORDER BY 1") }
-        for table in ["application", "case_note", "gsa", "outcome", "plan_version", "signature"] {
+        for table in ["application", "case_note", "eligibility_document", "gsa", "outcome", "plan_version", "signature"] {
             #expect(learned.contains(table), "no dictionary for \(table)")
         }
         let packing = try store.packing()
@@ -132,6 +133,41 @@ import Synthetic
                     "DELETE FROM body_dictionary"] {
             #expect(throws: DatabaseError.self, "\(sql)") { try store.pool.write { db in try db.execute(sql: sql) } }
         }
+    }
+
+    /// Since v34-short-bodies a body is the zstd frame without the 4 bytes of magic every frame begins with; a
+    /// body packed before, the whole frame, reads as ever.
+    @Test func aBodyIsAFrameWithoutItsMagicAndAWholeFrameStillReads() throws {
+        let store = try seededStore(at: dir.path + "/short.sqlite", customers: Self.customers)
+        let (id, customer, stored, text) = try #require(try store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, customer_id, body, careerplan_body(body) FROM case_note WHERE typeof(body) = 'blob' LIMIT 1")
+                .map { ($0[0] as Int64, CustomerID($0[1] as Int64), $0[2] as Data, $0[3] as String) }
+        })
+        let dictionary = try #require(try store.pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT dictionary FROM body_dictionary WHERE table_name = 'case_note'")
+        })
+        // The same words packed as before v34: the whole frame, with the dictionary's id in it.
+        let whole = try #require(dictionary.withUnsafeBytes { d -> Data? in
+            let packer = ZSTD_createCDict(d.baseAddress, d.count, PackedBodies.level)
+            let context = ZSTD_createCCtx()
+            defer { ZSTD_freeCDict(packer); ZSTD_freeCCtx(context) }
+            var utf8 = text
+            return utf8.withUTF8 { input in
+                var out = Data(count: ZSTD_compressBound(input.count))
+                let written = out.withUnsafeMutableBytes {
+                    ZSTD_compress_usingCDict(context, $0.baseAddress, $0.count, input.baseAddress, input.count, packer)
+                }
+                return ZSTD_isError(written) == 0 ? out.prefix(written) : nil
+            }
+        })
+        #expect(whole.starts(with: PackedBodies.magic) && !stored.starts(with: PackedBodies.magic))
+        #expect(PackedBodies.magic + stored == whole, "\(stored.count) bytes stored, \(whole.count) as a whole frame")
+        let exported = try export(store)
+        // Stored as a file from before v34 holds it (the same words: the append-only rule lets it through).
+        try store.pool.write { db in try db.execute(sql: "UPDATE case_note SET body = ? WHERE id = ?", arguments: [whole, id]) }
+        #expect(try count(store, "SELECT count(*) FROM case_note WHERE id = \(id) AND hex(body) LIKE '28B52FFD%'") == 1)
+        #expect(try store.caseWork(customer).notes.contains { $0.id == id && text.contains($0.text.prefix(10)) })
+        #expect(try export(store) == exported)
     }
 
     /// Bytes that are not a body this file packed are an error in words, never a record made of garbage.
