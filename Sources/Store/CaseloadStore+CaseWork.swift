@@ -289,7 +289,7 @@ extension CaseloadStore {
     }
 
     static func notes(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [CaseNote] {
-        try bodies(db, "case_note", CaseNote.self, customer: customer, id: id, ids: ids, order: "customer_id, event_on, id")
+        NoteBodies.inOrder(try bodies(db, "case_note", CaseNote.self, customer: customer, id: id, ids: ids, order: "customer_id, id"))
     }
 
     static func referrals(_ db: Database, customer: CustomerID? = nil, id: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws -> [Referral] {
@@ -315,9 +315,8 @@ extension CaseloadStore {
         var saved = n
         precondition(body == nil || keepID, "a body made ahead holds the id it was made with")
         if !keepID { saved.id = try Self.nextID("case_note", db) }
-        try db.cached(sql: "INSERT INTO case_note (id, customer_id, kind, event_on, link, amends, body) VALUES (?, ?, ?, ?, ?, ?, careerplan_pack('case_note', ?))",
-                       arguments: [saved.id, saved.customer.number, saved.kind.rawValue, saved.eventOn.description,
-                                   saved.link?.description, saved.amends, try body ?? encodeJSON(saved).databaseValue])
+        try db.cached(sql: "INSERT INTO case_note (id, customer_id, body) VALUES (?, ?, careerplan_pack('case_note', ?))",
+                       arguments: [saved.id, saved.customer.number, try body ?? encodeJSON(saved).databaseValue])
         return saved
     }
 

@@ -133,7 +133,8 @@ extension CaseloadStore {
                     try decodeJSON(T.self, row["body"], "\(table).body"))
             }
         }
-        try each("case_note", CaseNote.self, order: "event_on, id") { $0.notes.append($1) }
+        try each("case_note", CaseNote.self) { $0.notes.append($1) }
+        for customer in Array(out.keys) { out[customer]!.notes = NoteBodies.inOrder(out[customer]!.notes) }
         try each("outcome", Outcome.self) { $0.outcomes.append($1) }
         try each("pause", Pause.self) { $0.pauses.append($1) }
         try each("follow_up_decline", FollowUpDecline.self, order: "customer_id") { $0.followUpDeclined = $1 }

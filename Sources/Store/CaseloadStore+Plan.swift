@@ -34,8 +34,7 @@ extension CaseloadStore {
             let before = current?.plan ?? CareerPlan(customer: plan.customer)
             // The day each start is first entered is recorded here, whatever path saved it.
             // A written Service Closure / Exit note means the customer is leaving: goals may all close.
-            let leaving = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_note WHERE customer_id = ? AND kind = ?)",
-                                            arguments: [plan.customer.number, NoteKind.closure.rawValue]) ?? false
+            let leaving = try Self.notes(db, customer: plan.customer).contains { $0.kind == .closure }
             let facts = PlanSave.Facts(customer: customer, assessments: try Self.assessments(db, customer: plan.customer),
                                        certifiedOn: try Self.certifications(db, customer: plan.customer).first?.certifiedOn,
                                        leaving: leaving)

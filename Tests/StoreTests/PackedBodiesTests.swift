@@ -128,7 +128,7 @@ import Synthetic
         }
         for sql in ["UPDATE case_note SET body = careerplan_pack('case_note', replace(careerplan_body(body), '\"text\":\"', '\"text\":\"not ')) WHERE id = 2",
                     "UPDATE signature SET body = careerplan_pack('signature', replace(careerplan_body(body), '\"signerName\":\"', '\"signerName\":\"x')) WHERE id = (SELECT min(id) FROM signature)",
-                    "UPDATE case_note SET event_on = '2020-01-01' WHERE id = 3",
+                    "UPDATE case_note SET customer_id = customer_id + 1 WHERE id = 3",
                     "UPDATE body_dictionary SET dictionary = x'00'",
                     "DELETE FROM body_dictionary"] {
             #expect(throws: DatabaseError.self, "\(sql)") { try store.pool.write { db in try db.execute(sql: sql) } }
