@@ -6,14 +6,19 @@ extension SyntheticCaseload {
     /// and `prepare`d on another thread while `store` writes the one before
     /// (making the cases is about a sixth of seeding, encoding and packing
     /// their bodies a quarter; the file takes one writer). Batches are
-    /// prepared in order, one at a time. `first`: the size of the first batch,
-    /// which is made before anything is written, with nothing beside it.
-    public func eachBatch<Batch: Sendable>(upTo count: Int, size: Int, first: Int? = nil,
+    /// prepared in order, one at a time. `opening`: the sizes of the first
+    /// batches, before those of `size` (the first is made before anything is
+    /// written, with nothing beside it).
+    public func eachBatch<Batch: Sendable>(upTo count: Int, size: Int, opening: [Int] = [],
                                            prepare: @escaping @Sendable ([CaseRecords]) -> Batch,
                                            _ store: (ClosedRange<Int>, Batch) throws -> Void) throws {
-        let head = Swift.min(count, first ?? size)
-        let ranges = (head > 0 ? [1...head] : [])
-            + stride(from: head + 1, through: count, by: size).map { $0...Swift.min(count, $0 + size - 1) }
+        var ranges: [ClosedRange<Int>] = []
+        var next = 1
+        for batch in opening where next <= count {
+            ranges.append(next...Swift.min(count, next + batch - 1))
+            next = ranges.last!.upperBound + 1
+        }
+        ranges += stride(from: next, through: count, by: size).map { $0...Swift.min(count, $0 + size - 1) }
         guard let opening = ranges.first else { return }
         var current = prepare(opening.map(intake))
         for (i, range) in ranges.enumerated() {

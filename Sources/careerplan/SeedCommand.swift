@@ -70,14 +70,17 @@ struct SeedCommand: ParsableCommand {
         try store.insert(staff: staff.filter { !existing.contains($0.login) })
         // Each batch's records numbered and bodies made on the other core while the file writes the one before.
         // The first is made alone, before anything is written, and teaches the file its dictionaries: 1,000
-        // customers give most tables enough bodies to learn from (the rest learn from later batches). Batches of
-        // 20,000, one transaction each: in a large file a batch's inserts land on pages of the indexes that the
+        // customers give most tables enough bodies to learn from (the rest learn from later batches). The second,
+        // made meanwhile without them, is packed by the file's writer itself, so it is small (4,000), and the third
+        // (10,000) is about as long to make as the second to write: 100,000 customers 26 to 24 s with notes and
+        // plans packed at zstd's level 9 (`PackedBodies.level`), which made a second batch of 20,000 take 6 s
+        // to write instead of 4. Then batches of 20,000, one transaction each: in a large file a batch's inserts land on pages of the indexes that the
         // next batch dirties again, and each commit writes them (1,000,000 customers: 334 to 340 s in batches of 5,000,
         // 296 s of 20,000; 100,000 the same; the two batches in memory take seeding's peak from 0.5 to 1.2 GB).
         // The indexes the load does not read are made after it, sorted, in one go (`DeferredIndexes`).
         let ahead = try LoadAhead(for: store)
         try store.loadingNewFile {
-            try caseload.eachBatch(upTo: customers, size: 20_000, first: 1_000, prepare: ahead.prepare) { range, prepared in
+            try caseload.eachBatch(upTo: customers, size: 20_000, opening: [1_000, 4_000, 10_000], prepare: ahead.prepare) { range, prepared in
                 try store.fill(from: caseload, range, prepared: prepared)
                 try ahead.wrote(store)
             }

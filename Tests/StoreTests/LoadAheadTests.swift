@@ -51,7 +51,7 @@ import Synthetic
         let ahead = try newStore("later.sqlite")
         let loader = try LoadAhead(for: ahead)
         var applicationsPackedAhead: [Int] = []
-        try caseload.eachBatch(upTo: 1_000, size: 300, first: 100, prepare: loader.prepare) { range, prepared in
+        try caseload.eachBatch(upTo: 1_000, size: 300, opening: [100], prepare: loader.prepare) { range, prepared in
             applicationsPackedAhead.append(prepared.bodies.filter { if case .blob = $0.application?.storage { true } else { false } }.count)
             try ahead.fill(from: caseload, range, prepared: prepared)
             try loader.wrote(ahead)

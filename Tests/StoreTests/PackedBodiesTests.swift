@@ -148,7 +148,7 @@ import Synthetic
         })
         // The same words packed as before v34: the whole frame, with the dictionary's id in it.
         let whole = try #require(dictionary.withUnsafeBytes { d -> Data? in
-            let packer = ZSTD_createCDict(d.baseAddress, d.count, PackedBodies.level)
+            let packer = ZSTD_createCDict(d.baseAddress, d.count, PackedBodies.level("case_note"))
             let context = ZSTD_createCCtx()
             defer { ZSTD_freeCDict(packer); ZSTD_freeCCtx(context) }
             var utf8 = text
