@@ -580,6 +580,37 @@ let report = """
     three runs of `BENCH_ONLY=startup` right after gave 16.0 to 18.6 ms (40
     customers), 18.7 to 20.8 (100,000) against 8.9 to 10.1.
 
+    Then the file under 2 KB a customer (2026-12-07, a later session).
+    Bodies are stored without the 4 bytes of magic every zstd frame begins
+    with (v34-short-bodies; bodies packed before keep them and read as
+    ever): 0.04 KB a customer. The frame keeps zstd's 4-byte id of its
+    dictionary: the file's own number for it would save 3 bytes more a body,
+    but a body from another file would then name one of this file's
+    dictionaries and read back as garbage instead of being refused. Each
+    customer's eligibility documents, a row each with the item, the type,
+    the day and the login as text (0.19 KB a customer), are one packed JSON
+    list in item order (v35-document-bodies, `Store/DocumentBodies.swift`):
+    0.05 KB. Case notes keep their id, their customer and their body
+    (v36-note-bodies, `Store/NoteBodies.swift`): the kind, the day, the link
+    and the amendment the body already says, and the day in the index by
+    customer, went, 0.43 to 0.28 KB; a customer's notes are sorted by day
+    and id as they are read. Notes, plans, applications, assessments, GSAs
+    and document lists are packed at zstd's level 9 instead of 3, 5 to 20 %
+    smaller (0.07 KB a customer; signatures, outcomes and exits pack smaller
+    at 3 and stay there); so that seeding does not pay for it, the load's
+    second batch, made before the file has learned its dictionaries and so
+    packed by the file's writer itself, is 4,000 customers and the third
+    10,000 before the batches of 20,000 (100,000 customers 24 to 27 s). The
+    file 240 to 200 MB: 1,997 bytes a customer (1.95 KiB; the table's 2.0
+    is that rounded). Tried and not kept: dictionaries of 64 KB (0.01 KB a
+    customer less, and every file 0.5 MB more of them); the file written
+    anew after seeding (0.04 KB a customer less, the pages of the indexes
+    filled as rows came, but VACUUM copies the file in memory, 2.4 GB at
+    1,000,000 customers). This run's start-up, 19.5 and 19.3 ms against a
+    floor of 9.4, is about where it was: five runs of `BENCH_ONLY=startup`
+    after it gave 13.4 to 15.5 ms on 40 customers against a floor of 7.2
+    to 8.1, 1.8 to 2.0 times.
+
     Tried and not taken (2026-12-07): the compiler's
     `-disable-concrete-type-metadata-mangled-name-accessors` took 27 of the
     45 conformance lookups out of a start (careerplan 0.5 to 0.9 ms
@@ -593,21 +624,15 @@ let report = """
     and 57,000 more relative relocations), the conformance lookups, GRDB's
     opening and the first page's queries.
 
-    Left of issue 28: start-up at about 1.8 to 2 times the floor built as
-    installed (above); the file at 2.4 KB a customer against 2 (2,395
-    bytes): notes' rows and their index 0.43 KB, the word index 0.42 KB,
-    the customer row and its indexes 0.3 KB, the due table and its indexes
-    0.19 KB, eligibility documents 0.19 KB, plan versions 0.17 KB,
-    applications 0.1 KB, assessments 0.12 KB. Under 2 KB needs about 0.35 KB
-    more. The word index's index by customer stays: a search of two words
-    checks each candidate of the longer against the other through it, and
-    the alternatives measured or reckoned (the other word's range read
-    once, 150,000 rows for one letter at 1,000,000 customers, or the names
-    folded again per candidate) cost a search more than its target allows.
-    Left to try: notes kept in their customer's order (their index by
-    customer is 0.1 KB), eligibility documents packed, note kinds and
-    dates as numbers. At 1,000,000 customers seeding takes 225.2 s, 0.94 times
-    ten times the 100,000 figure (target 1.2: met; benchmarks-1000000.md);
+    Left of issue 28: start-up at about 1.8 to 2.1 times the floor built
+    as installed (above), against 1.5. The file, search, the dashboard, the
+    bytes a keystroke sends, memory and seeding meet their targets at
+    100,000 customers. The word index's index by customer stays: a search of
+    two words checks each candidate of the longer against the other through
+    it, and the alternatives measured or reckoned (the other word's range
+    read once, 150,000 rows for one letter at 1,000,000 customers, or the
+    names folded again per candidate) cost a search more than its target
+    allows. At 1,000,000 customers: benchmarks-1000000.md;
     PostgreSQL's figures below were last measured before these changes.
 
     At 1,000,000 customers (seeded with v27 on 2026-12-06, measured with

@@ -10,7 +10,7 @@ import GRDB
 /// them but by customer, and they are always read together (the Documents
 /// screen, the case file, the export), so they are now the customer's list
 /// of `EligibilityDocument` JSON, in item order, packed like every other
-/// record's body: 0.04 KB a customer. A document seen again replaces its
+/// record's body: 0.05 KB a customer. A document seen again replaces its
 /// item's in the list, as the row did; the audit trail records the list
 /// before and after (entries from before keep the one document).
 enum DocumentBodies {

@@ -45,7 +45,7 @@ enum PackedBodies {
     /// A dictionary's size: 32 KB learned a plan 13.9 times smaller, 16 KB 12.8 times.
     static let dictionaryBytes = 32_768
     /// zstd's level a table's bodies are packed at. 3 packs a note in about 3 microseconds. 9 packs notes, plans,
-    /// applications, assessments, Getting Started Assessments and document lists 5 to 20 % smaller (0.06 KB a
+    /// applications, assessments, Getting Started Assessments and document lists 5 to 20 % smaller (0.07 KB a
     /// customer, issue 28) in 7 to 20 microseconds, at the same speed to read; it packs signatures, outcomes and
     /// exits larger, so they stay at 3 (measured on the synthetic caseload, whose records have real ones' keys).
     static func level(_ table: String) -> Int32 { smallerAtNine.contains(table) ? 9 : 3 }
