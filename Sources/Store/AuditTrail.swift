@@ -42,7 +42,12 @@ extension AuditEntry {
         func walk(_ v: Any, _ path: String) {
             switch v {
             case let d as [String: Any]: for (k, x) in d { walk(x, path.isEmpty ? k : path + "." + k) }
-            case let a as [Any]: for (i, x) in a.enumerated() { walk(x, path + "[\(i)]") }
+            case let a as [Any]:
+                // A list of records keyed by their item (a customer's eligibility documents) is labelled by it:
+                // one added or seen again is that one's change, not a shift of every one after it.
+                let items = a.compactMap { ($0 as? [String: Any])?["item"] as? String }
+                let keyed = items.count == a.count && Set(items).count == items.count
+                for (i, x) in a.enumerated() { walk(x, path + "[\(keyed ? items[i] : String(i))]") }
             case let s as String:
                 // A column holding JSON text is compared inside.
                 if (s.hasPrefix("{") || s.hasPrefix("[")),

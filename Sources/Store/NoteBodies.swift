@@ -12,7 +12,9 @@ import GRDB
 /// note?") reads the customer's few bodies. A customer's notes are read in
 /// the order of their day and then their id, as the index gave them, now
 /// sorted as they are read (`inOrder`). The append-only rule compares the
-/// id, the customer and what the body says, as before.
+/// id, the customer and what the body says, as before. The foreign key on
+/// the amended note went with its column: `addNote` checks that it is the
+/// same customer's note, the import that it is among the notes imported.
 enum NoteBodies {
     static func migrate(_ db: Database) throws {
         // Triggers this connection made on `case_note` go with the table; a connection migrates before it writes.

@@ -52,6 +52,33 @@ import Testing
         #expect(throws: (any Error).self) { try mine.pool.write { db in try db.execute(sql: "UPDATE audit SET login = 'x'") } }
     }
 
+    /// A customer's documents are one list (v35-document-bodies): one added in the middle is that document's
+    /// change in the trail, labelled by its item, not a shift of every document after it.
+    @Test func aDocumentAddedToTheListIsItsOwnChange() throws {
+        let path = dir + "/d.sqlite"
+        let mine = try seededStore(at: path, customers: 40)
+        let documents = Dictionary(grouping: try mine.pool.read { db in try CaseloadStore.documents(db) }, by: \.customer)
+        let (customer, held) = try #require(documents.sorted { $0.key < $1.key }.first { _, list in
+            let items = Set(list.map(\.item))
+            return items.contains("age") && items.contains("right-to-work") && !items.contains("low-income")
+        })
+        let login = try #require(try mine.customer(customer)?.planner)
+        let writer = try CaseloadStore(path: path, actor: login, today: { testToday })
+        let added = EligibilityDocument(customer: customer, item: "low-income", documentType: "pay stubs", seenOn: testToday,
+                                        recordedBy: login)
+        try writer.recordDocument(added, by: Staff(login: login, name: "Planner", initials: "P", role: .planner))
+        #expect(try writer.pool.read { db in try CaseloadStore.documents(db, customer: customer) }.count == held.count + 1)
+        let entry = try #require(try mine.audit(customer: customer, by: supervisor).first)
+        #expect(entry.entity == "eligibility_document" && entry.action == "update")
+        #expect(entry.changes == [
+            FieldChange(field: "body[low-income].customer", old: "—", new: customer.description),
+            FieldChange(field: "body[low-income].documentType", old: "—", new: "pay stubs"),
+            FieldChange(field: "body[low-income].item", old: "—", new: "low-income"),
+            FieldChange(field: "body[low-income].recordedBy", old: "—", new: login),
+            FieldChange(field: "body[low-income].seenOn", old: "—", new: testToday.description),
+        ])
+    }
+
     /// Every table's triggers hand their row to the `audit_entry` view, whose one trigger stamps, signs and
     /// chains it: an update that changed nothing is no entry, and the time and login are never the row's.
     @Test func theEntryViewStampsAndChainsEveryTablesRows() throws {
