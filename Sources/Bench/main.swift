@@ -609,7 +609,16 @@ let report = """
     1,000,000 customers). This run's start-up, 19.5 and 19.3 ms against a
     floor of 9.4, is about where it was: five runs of `BENCH_ONLY=startup`
     after it gave 13.4 to 15.5 ms on 40 customers against a floor of 7.2
-    to 8.1, 1.8 to 2.0 times.
+    to 8.1, 1.8 to 2.0 times. Measured and not built: SQLite and zstd
+    linked into careerplan from their static libraries (relinked by hand
+    with a directory of the two `.a` files first in the search path) start
+    1.5 ms sooner, 11.7 to 12.5 ms against 13.3 to 14.5 on 40 customers in
+    alternate runs, which would put start-up near 1.6 times the floor.
+    SwiftPM names the shared libraries first (GRDB's and CZstd's module
+    maps), before any flag of the package's own, so only a directory that
+    holds the two static libraries alone, made before the build, gets it;
+    and a careerplan carrying its own SQLite no longer gets
+    Debian's security updates of libsqlite3 until it is built again.
 
     Tried and not taken (2026-12-07): the compiler's
     `-disable-concrete-type-metadata-mangled-name-accessors` took 27 of the
