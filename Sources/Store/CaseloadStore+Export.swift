@@ -111,9 +111,11 @@ extension CaseloadStore {
 
     @discardableResult
     func importJSON(_ data: Data) throws -> [CustomerID] {
+        // The text checked first: its tree of the whole file is gone before the records' are made (the two at
+        // once were most of an import's memory).
+        try Self.refuseForbiddenText(in: data)
         var export = try Self.decode(data)
         try Self.validate(export)
-        try Self.refuseForbiddenText(in: data)
         let rederived = Self.deriveActivity(&export, matrix: try ServicesMatrix.bundled(), today: today())
         try bulkLoad("import of \(export.customers.count) customers") { try write(export) }
         return rederived
@@ -333,7 +335,7 @@ public struct ImportCheck {
 
     /// Refuses a piece (or a whole export) that is not valid after those checked before it.
     public mutating func check(_ data: Data) throws {
-        try CaseloadStore.validate(CaseloadStore.decode(data), &self)
         try CaseloadStore.refuseForbiddenText(in: data)
+        try CaseloadStore.validate(CaseloadStore.decode(data), &self)
     }
 }
