@@ -55,10 +55,9 @@ enum DocumentBodies {
     /// customer, in customer order.
     static func insert(_ documents: [EligibilityDocument], _ db: Database) throws {
         for (customer, new) in Dictionary(grouping: documents, by: \.customer).sorted(by: { $0.key < $1.key }) {
-            let stored = try Row.fetchAll(db, sql: "SELECT customer_id, \(PackedBodies.read(table)) FROM \(table) WHERE customer_id = ?",
-                                          arguments: [customer.number])
             var byItem: [String: EligibilityDocument] = [:]
-            for d in try Self.documents(in: stored) + new { byItem[d.item] = d }
+            // As stored (the words of a renamed type kept), read inside the write's transaction.
+            for d in try Self.documents(in: CaseloadStore.rows(db, table, customer, order: "customer_id")) + new { byItem[d.item] = d }
             try db.cached(sql: """
                 INSERT INTO \(table) (customer_id, body) VALUES (?, careerplan_pack('\(table)', ?))
                 ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import Store
 
@@ -84,5 +85,30 @@ import Testing
         #expect(try updates() == before + 1)
         #expect(try s.pool.read { db in try CaseloadStore.documents(db, customer: seen.customer) }.contains(seen))
         #expect(try s.verifyAudit(by: admin).problem == nil)
+    }
+
+    /// Two users recording documents of one customer at once: each write reads the customer's list inside its own
+    /// transaction, which SQLite runs one after the other, so every document recorded is kept.
+    @Test func twoUsersRecordingDocumentsOfOneCustomerKeepEveryOne() throws {
+        let path = dir + "/both.sqlite"
+        let s = try seededStore(at: path, customers: 20)
+        let customer = try #require(try s.pool.read { db in try CaseloadStore.documents(db) }.first?.customer)
+        let login = try #require(try s.customer(customer)?.planner)
+        let planner = Staff(login: login, name: "Planner", initials: "P", role: .planner)
+        let items = (0..<2).map { user in (0..<6).map { "other:\(user)-\($0)" } }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { user in
+            do {
+                let store = try CaseloadStore(path: path, actor: login, today: { testToday })
+                for item in items[user] {
+                    try store.recordDocument(EligibilityDocument(customer: customer, item: item, documentType: "letter",
+                                                                 seenOn: testToday, recordedBy: login), by: planner)
+                }
+                try store.close()
+            } catch { failures.withLock { $0.append("\(error)") } }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let kept = Set(try s.pool.read { db in try CaseloadStore.documents(db, customer: customer) }.map(\.item))
+        #expect(kept.isSuperset(of: items.flatMap { $0 }))
     }
 }
