@@ -54,8 +54,14 @@ public final class AppLoop {
 
     /// Runs until the user quits (true) or input ends (false).
     @discardableResult
-    public func run() -> Bool {
+    public func run() -> Bool { run(afterFirstPaint: {}) }
+
+    /// The same, with `afterFirstPaint` run once the first screen is on the
+    /// terminal, before a key is read: start-up's work the first screen does not need.
+    @discardableResult
+    public func run(afterFirstPaint: () throws -> Void) rethrows -> Bool {
         draw()
+        try afterFirstPaint()
         while true {
             let key = terminal.readKey()
             if key == .endOfInput { return false }

@@ -18,8 +18,16 @@ public struct Session {
     private let settingsBox: SettingsBox
     /// Staff by login, for showing planners' initials and names.
     public let staff: [String: Staff]
-    /// The services matrix: which services a plan may hold.
-    public let matrix: ServicesMatrix
+    /// The services matrix: which services a plan may hold. Read when first
+    /// needed (`loadMatrix`), not before the first screen: the caseload and
+    /// the dashboard, where a session opens, never use it, and decoding its
+    /// JSON was about a fifth of start-up.
+    public var matrix: ServicesMatrix {
+        // The program loads it (or stops with its problem) right after the
+        // first paint, before any key reaches a screen; tests read the file shipped.
+        do { return try loadMatrix() } catch { preconditionFailure("\(error)") }
+    }
+    private let matrixBox: MatrixBox
     /// Whose customers the user may open and work today (a planner: their
     /// own, the unassigned and those they cover).
     public let reach: CaseloadReach
@@ -29,7 +37,7 @@ public struct Session {
 
     public init(store: any CaseloadReading, login: String, user: Staff?, today: Day,
                 matrix: ServicesMatrix? = nil) throws {
-        self.matrix = try matrix ?? store.servicesMatrix()
+        matrixBox = MatrixBox(matrix.map { .success($0) })
         self.store = store
         self.login = login
         self.user = user
@@ -76,11 +84,25 @@ public struct Session {
     public func reloadSettings() throws {
         settingsBox.value = try store.clockSettings()
     }
+
+    /// The services matrix, read from the store the first time (a malformed
+    /// file throws its problem, every time it is asked for).
+    @discardableResult
+    public func loadMatrix() throws -> ServicesMatrix {
+        if matrixBox.loaded == nil { matrixBox.loaded = Result { try store.servicesMatrix() } }
+        return try matrixBox.loaded!.get()
+    }
 }
 
 final class SettingsBox {
     var value: ClockSettings
     init(_ value: ClockSettings) { self.value = value }
+}
+
+/// Shared by every copy of the session, so the matrix is read once.
+final class MatrixBox {
+    var loaded: Result<ServicesMatrix, any Error>?
+    init(_ loaded: Result<ServicesMatrix, any Error>?) { self.loaded = loaded }
 }
 
 extension Session {

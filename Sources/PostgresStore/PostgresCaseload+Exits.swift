@@ -17,9 +17,10 @@ extension PostgresCaseload {
 
     /// At start-up, by each member's first opening on a day (later ones
     /// skip it, as they do once an administrator or the DBA has run it over
-    /// everyone that day): the check reads every idle case in reach.
+    /// everyone that day): the check reads every idle case in reach. The
+    /// matrix is read only when the check runs.
     @discardableResult
-    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix) throws -> [CustomerID] {
+    public func applyAutomaticExits(today: Day, matrix: @autoclosure () throws -> ServicesMatrix) throws -> [CustomerID] {
         let ran = try rows("""
             SELECT EXISTS (
                 SELECT 1 FROM careerplan.exit_check e LEFT JOIN pg_roles r ON r.rolname = e.login
@@ -27,7 +28,7 @@ extension PostgresCaseload {
                   AND (e.login = session_user::text OR r.rolsuper OR careerplan.my_role(r.rolname) = 'administrator'))::text
             """, [today.description]).first?.first ?? nil
         guard ran != "true" else { return [] }
-        return try automaticExits(today: today, matrix: matrix, record: true).map(\.customer)
+        return try automaticExits(today: today, matrix: try matrix(), record: true).map(\.customer)
     }
 
     private func automaticExits(today: Day, matrix: ServicesMatrix, record: Bool) throws -> [(customer: CustomerID, exitOn: Day)] {

@@ -183,14 +183,15 @@ extension CaseloadStore {
     /// their last day of service. Run when the program starts by whoever
     /// first opens the file on a day (later opens that day skip it, as they
     /// do after the night's `careerplan exits`); returns who. Then packs
-    /// `packing` bodies at most (PackedBodies).
+    /// `packing` bodies at most (PackedBodies). The matrix is read only when the check runs.
     @discardableResult
-    public func applyAutomaticExits(today: Day, matrix: ServicesMatrix, packing: Int = packedAtOpening) throws -> [CustomerID] {
+    public func applyAutomaticExits(today: Day, matrix: @autoclosure () throws -> ServicesMatrix,
+                                    packing: Int = packedAtOpening) throws -> [CustomerID] {
         let ran = try read { db in
             try String.fetchOne(db, sql: "SELECT on_day FROM daily_task WHERE task = 'automatic-exits'")
         }
         guard ran != today.description else { return [] }
-        return try automaticExits(today: today, matrix: matrix, packing: packing).map(\.customer)
+        return try automaticExits(today: today, matrix: try matrix(), packing: packing).map(\.customer)
     }
 
     /// The exits and the items whose window closed, then the day's other chore: packing bodies written before their table had a dictionary

@@ -43,10 +43,9 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matrix = Prefetched { try ServicesMatrix.bundled() }
-        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load(), matrix: matrix) }
+        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load()) }
         let store = try dataFile.open()
-        try Launcher.run(store: store, theme: theme.load(), matrix: matrix)
+        try Launcher.run(store: store, theme: theme.load())
     }
 }
 
@@ -79,18 +78,15 @@ struct ThemeOption: ParsableArguments {
 enum Launcher {
     /// `login` is the running account unless the demo's `--as` names one of
     /// its staff; `today` the real date unless the demo's `--today` sets it.
-    /// `matrix`: the services matrix, when start-up began decoding it early.
-    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil, today: Day? = nil,
-                    matrix: Prefetched<ServicesMatrix>? = nil) throws {
+    static func run(store: CaseloadStore, theme: Theme, as login: String? = nil, today: Day? = nil) throws {
         let login = login ?? LocalContext.account().login
         let session: Session
         do {
             // An account not on the staff list sees nothing of the caseload.
             let user = try DataFileOption.signIn(store, as: login)
-            session = try Session(store: store, login: login, user: user, today: today ?? LocalContext.today(),
-                                  matrix: try matrix?.value())
+            session = try Session(store: store, login: login, user: user, today: today ?? LocalContext.today())
             // Whoever opens the file first on a day exits those past their automatic-exit date.
-            if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: session.matrix) }
+            if !store.isReadOnly { try store.applyAutomaticExits(today: session.today, matrix: try session.loadMatrix()) }
         } catch let failure as ValidationFailure {
             throw failure
         } catch let problem as ServicesMatrix.Problem {
@@ -104,14 +100,13 @@ enum Launcher {
 
     /// A state's PostgreSQL: signed in as the database role the server
     /// gave this account (peer authentication), which must be on the staff list.
-    static func run(postgres url: PostgresURL, theme: Theme, matrix: Prefetched<ServicesMatrix>? = nil) throws {
+    static func run(postgres url: PostgresURL, theme: Theme) throws {
         let (caseload, user) = try PostgresOption.workingCaseload(url)
         let session: Session
         do {
-            session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today(),
-                                  matrix: try matrix?.value())
+            session = try Session(store: caseload, login: user.login, user: user, today: LocalContext.today())
             // Whoever opens first on a day exits those past their automatic-exit date (in their reach).
-            if user.role.may(.caseWork) { try caseload.applyAutomaticExits(today: session.today, matrix: session.matrix) }
+            if user.role.may(.caseWork) { try caseload.applyAutomaticExits(today: session.today, matrix: try session.loadMatrix()) }
         } catch let failure as ValidationFailure {
             throw failure
         } catch {
@@ -134,8 +129,15 @@ enum Launcher {
                            store: store, terminal: terminal,
                            titleRight: session.dataFileLabel(home: home) + " · " + session.userLabel,
                            drafts: DraftKeeper(store: store))
+        // The services matrix is read once the first screen is up (the caseload and the dashboard do not
+        // use it); a malformed one stops the program there, before any key is read.
+        let quit: Bool
+        do { quit = try loop.run(afterFirstPaint: { try session.loadMatrix() }) } catch {
+            terminal.end()
+            throw ValidationFailure("\(error)")
+        }
         // Input ends when the connection drops (SIGHUP) or on SIGTERM: keep what was typed.
-        if !loop.run() { loop.keepDrafts() }
+        if !quit { loop.keepDrafts() }
         terminal.end()
     }
 }

@@ -70,6 +70,32 @@ import Testing
         #expect(unknown.status != 0 && unknown.output.contains("Unknown option '--bogus'"), "\(unknown.output)")
     }
 
+    /// The services matrix is read after the first screen is painted (start-up); a malformed one still
+    /// stops the program before any key is read, the terminal given back and the entry named.
+    @Test func aMalformedServicesMatrixStopsTheProgramWithItsEntryNamed() throws {
+        let file = work.dir + "/matrix.sqlite"
+        let seeded = try TmuxSession.runWithStatus(binary, ["seed", "--db", file, "--customers", "12", "--today", demoDay])
+        try #require(seeded.status == 0, "\(seeded.output)")
+        // The first open of a day runs the automatic exits, which read the matrix before the first paint.
+        do {
+            let opened = try TmuxSession(dir: work.dir, command: [binary, "--db", file])
+            try opened.waitFor(text: "1/12")
+            try opened.send("q")
+            #expect(opened.waitForExit() == 0)
+        }
+        let path = work.dir + "/bin/careerplan_Store.resources/services-matrix.json"
+        let shipped = try String(contentsOfFile: path, encoding: .utf8)
+        // The first service's id emptied.
+        let firstID = try #require(shipped.range(of: "\"id\": \""))
+        let end = try #require(shipped[firstID.upperBound...].firstIndex(of: "\""))
+        try (shipped[..<firstID.upperBound] + shipped[end...]).write(toFile: path, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(dir: work.dir, command: [binary, "--db", file])
+        #expect(tmux.waitForExit() == 1)
+        let screen = try tmux.capture()
+        #expect(screen.contains("Error: services matrix: services[0] ().id: empty or used twice"), "\(screen)")
+        try shipped.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     /// NO_COLOR asks for less color, never for a theme file: a copy of the
     /// program with no themes anywhere near it still opens, in monochrome.
     @Test func noColorWithoutThemeFilesStillRuns() throws {
