@@ -26,8 +26,10 @@ all: build man
 
 # Static: a set-group-ID program must not look for libraries beside itself
 # ($ORIGIN is ignored in glibc's secure mode) or anywhere a user can name.
+# SQLite and zstd are linked in too (start-up): after a security update of
+# libsqlite3-dev or libzstd-dev, run make install again (scripts/build-installed).
 build:
-	swift build -c release --static-swift-stdlib --product careerplan
+	scripts/build-installed careerplan
 
 man:
 	swift package --allow-writing-to-package-directory generate-manual --section 1 --authors "careerplan"

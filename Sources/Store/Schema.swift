@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// The versioned schema. Migrations are append-only: a released migration is
 /// never edited; a change is a new migration (tests migrate from each one).
@@ -608,4 +609,9 @@ enum DueTriggers {
 extension CaseloadStore {
     /// The data file's last migration, as `careerplan --version` names it.
     public static var schemaVersion: String { Schema.migrator.migrations.last ?? "" }
+
+    /// The SQLite this careerplan runs: linked into the installed program
+    /// (scripts/build-installed), so an administrator can tell whether a
+    /// security update of libsqlite3 has reached it yet.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }

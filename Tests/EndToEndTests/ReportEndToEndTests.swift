@@ -79,7 +79,8 @@ import Testing
     @Test func versionNamesTheReleaseAndTheFormats() throws {
         let (out, status) = try TmuxSession.runWithStatus(binary, ["--version"])
         #expect(status == 0)
-        #expect(out.hasPrefix("careerplan ") && out.contains("export format ") && out.contains("data file v"), "\(out)")
+        #expect(out.hasPrefix("careerplan ") && out.contains("export format ") && out.contains("data file v")
+                && out.contains("SQLite 3."), "\(out)")
     }
 
     @Test(arguments: ["text", "json", "csv"])
