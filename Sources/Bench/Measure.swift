@@ -22,7 +22,7 @@ func startup(_ command: String, count: Int) throws -> Double {
 
 /// The same for several commands, taken in turn (one of each, then again), so a spell when the shared
 /// machine is slow falls on each of them alike: the ratios between them are what the targets ask.
-func startups(_ commands: [(command: String, count: Int)], rounds: Int = 9) throws -> [Double] {
+func startups(_ commands: [(command: String, count: Int)], rounds: Int = 25) throws -> [Double] {
     var times = Array(repeating: [Double](), count: commands.count)
     for _ in 0..<rounds {
         for (i, c) in commands.enumerated() {

@@ -249,7 +249,7 @@ let report = """
 
     \(table)
     How each is measured: start-up is exec of the real binary under `script` (a
-    pseudo-terminal) to the caseload's status line arriving, median of 9 runs
+    pseudo-terminal) to the caseload's status line arriving, median of 25 runs
     taken in turn with the other file's and the floor's (a slow spell of the
     shared machine falls on all three alike).
     Search and the dashboard run the app loop in process on the in-memory
@@ -633,9 +633,53 @@ let report = """
     and 57,000 more relative relocations), the conformance lookups, GRDB's
     opening and the first page's queries.
 
-    Left of issue 28: start-up at about 1.8 to 2.1 times the floor built
-    as installed (above), against 1.5. The file, search, the dashboard, the
-    bytes a keystroke sends, memory and seeding meet their targets at
+    Then start-up as installed (2026-12-07, a third session), timed from
+    exec with marks in the program and a pseudo-terminal of its own, 41
+    starts of each binary in turn. The services matrix is read after the
+    first screen is painted (`Session.loadMatrix`, from
+    `AppLoop.run(afterFirstPaint:)`) instead of decoded on the second core
+    before it: the caseload and the dashboard never use it, and its decoding
+    (about 3 ms of CPU, most of it the Swift runtime's conformance lookups
+    for `JSONDecoder`'s generic paths) competed with the opening for the
+    machine while the first screen waited for it: 17.3 to 14.3 ms. A
+    malformed matrix still stops the program before any key is read, and the
+    day's automatic-exit check reads it only when it runs. Then the build
+    that `make install` and this command use (`scripts/build-installed`)
+    reaches a generic type's metadata by a direct call wherever the compiler
+    knows the type, in every module, GRDB's and swift-argument-parser's too
+    (`-disable-concrete-type-metadata-mangled-name-accessors`), and links
+    SQLite and zstd from Debian's static libraries (a directory holding only
+    the two `.a` files on the linker's path): 13.2 to 11.5 ms, the floor 5.6
+    to 5.3 (tried before and not taken, above; with the matrix gone from
+    start-up the lookups it removes were a larger share), and 0.45 ms less
+    before `main` for the two libraries. `careerplan --version` names the
+    SQLite inside; after a security update of libsqlite3-dev, `make
+    install` again (docs/security.md). Start-up's medians here are now of 25
+    rounds instead of 9: in ten runs of `BENCH_ONLY=startup` of the same
+    binaries, nine rounds gave 1.24 to 1.9 times the floor. Tried and not
+    kept: curses started on another thread while the file opens (its 0.5
+    ms no longer waited for, but the opening and the first queries 1.3 ms
+    slower beside it: two threads faulting pages in and allocating on two
+    cores), and reads without GRDB's read-only transaction (7 microseconds a
+    read, 13 reads at start-up). What is left, from exec on 40 customers
+    (about 11.5 ms against the floor's 5.5 in that harness): exec to `main`
+    5.1 ms (the floor 4.9), GRDB's and SQLite's opening 1.5 (SQLite's own
+    open and parse of the schema 0.74), signing in with the settings,
+    reach and staff 0.5, curses 0.45 (the floor pays it too), the first
+    page 1.7 (its four queries 1.3, mostly code run for the first time;
+    drawing 0.4) and writing it 0.6.
+
+    Left of issue 28: start-up within 1.5 times the floor in every run.
+    This run's, 15.8 ms on 40 customers (1.49 times the floor's 10.6) and
+    17.1 ms on 100,000 (1.61 times); three runs of `BENCH_ONLY=startup` just
+    before it gave 1.54 to 1.69 times on 40 customers and 1.64 to 1.76 on
+    100,000 (its first page reads about 57 more pages of the file, 167
+    reads against 110: deeper indexes, and the page's customers, due items
+    and signatures each on pages of their own). Seeding measured 30.3 s in
+    this run against 26.9 in the run before: the same seed by the binaries
+    of before and after these changes took 31.3 and 31.5 s a minute apart,
+    so that hour's machine, not the change. The file, search, the
+    dashboard, the bytes a keystroke sends and memory meet their targets at
     100,000 customers. The word index's index by customer stays: a search of
     two words checks each candidate of the longer against the other through
     it, and the alternatives measured or reckoned (the other word's range
