@@ -35,9 +35,8 @@ public struct Session {
     /// `$CAREERPLAN_COPIES`, else ~/careerplan-copies.
     public let copiesDirectory: String
 
-    public init(store: any CaseloadReading, login: String, user: Staff?, today: Day,
-                matrix: ServicesMatrix? = nil) throws {
-        matrixBox = MatrixBox(matrix.map { .success($0) })
+    public init(store: any CaseloadReading, login: String, user: Staff?, today: Day) throws {
+        matrixBox = MatrixBox()
         self.store = store
         self.login = login
         self.user = user
@@ -102,7 +101,6 @@ final class SettingsBox {
 /// Shared by every copy of the session, so the matrix is read once.
 final class MatrixBox {
     var loaded: Result<ServicesMatrix, any Error>?
-    init(_ loaded: Result<ServicesMatrix, any Error>?) { self.loaded = loaded }
 }
 
 extension Session {

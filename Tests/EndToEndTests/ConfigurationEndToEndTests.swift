@@ -91,16 +91,7 @@ import Testing
         try (shipped[..<firstID.upperBound] + shipped[end...]).write(toFile: path, atomically: true, encoding: .utf8)
         let tmux = try TmuxSession(dir: work.dir, command: [binary, "--db", file])
         #expect(tmux.waitForExit() == 1)
-        // tmux's notice of the ended program scrolls the last lines into its history: that is read too,
-        // until the message has arrived.
-        let message = "Error: services matrix: services[0] ().id: empty or used twice"
-        var shown = ""
-        let deadline = Date().addingTimeInterval(15)
-        while !shown.contains(message), Date() < deadline {
-            shown = try tmux.tmux(["capture-pane", "-p", "-S", "-50", "-t", tmux.name])
-            if !shown.contains(message) { Thread.sleep(forTimeInterval: 0.02) }
-        }
-        #expect(shown.contains(message), "\(shown)")
+        try tmux.waitFor(text: "Error: services matrix: services[0] ().id: empty or used twice", scrollback: 50)
         try shipped.write(toFile: path, atomically: true, encoding: .utf8)
     }
 

@@ -50,21 +50,25 @@ final class TmuxSession {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
-    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    /// The screen, and `scrollback` lines of tmux's history above it: the notice of an ended program
+    /// (remain-on-exit) can scroll its last lines off the screen.
+    func capture(scrollback: Int = 0) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name] + (scrollback > 0 ? ["-S", "-\(scrollback)"] : []))
+    }
 
     /// Polls the screen until `predicate` holds; never a fixed sleep.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = 15, scrollback: Int = 0, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
-            screen = try capture()
+            screen = try capture(scrollback: scrollback)
             if predicate(screen) {
                 // The text can arrive before the rest of the same paint (the
                 // terminal's output comes in pieces on a busy machine): the
                 // screen is returned only once a second look finds it unchanged.
                 Thread.sleep(forTimeInterval: 0.03)
-                let again = try capture()
+                let again = try capture(scrollback: scrollback)
                 if again == screen { return screen }
                 continue
             }
@@ -75,8 +79,8 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 15) throws -> String {
-        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    func waitFor(text: String, timeout: Double = 15, scrollback: Int = 0) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout, scrollback: scrollback) { $0.contains(text) }
     }
 
     /// From the first caseload screen, finds a customer by ID and opens their
