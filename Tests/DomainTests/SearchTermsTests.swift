@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 /// What the search indexes hold and how the word tally tells names from IDs.
@@ -8,6 +9,19 @@ import Testing
                          birthDate: Day(year: 1990, month: 1, day: 1)!, enteredOn: Day(year: 2026, month: 11, day: 2)!)
         #expect(c.searchTerms == ["jose", "nunez"])
         #expect(c.id.spellings == ["000123", "123"])
+    }
+
+    /// ASCII is folded by hand (start-up need not load Foundation's folding): the same as Foundation's folding,
+    /// for each ASCII character alone and in a name; anything else still goes through Foundation's.
+    @Test func asciiIsFoldedAsFoundationFoldsIt() {
+        let foundation = { (s: String) in s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil) }
+        for byte in UInt8(0)...UInt8(127) {
+            let s = String(decoding: [byte], as: UTF8.self)
+            #expect(s.folded == foundation(s), "\(byte)")
+        }
+        #expect("O'Brien-SMITH Jr. 2nd".folded == "o'brien-smith jr. 2nd")
+        #expect("".folded == "")
+        #expect("José ØYSTEIN Ｍａ".folded == "jose oystein ma")
     }
 
     /// The ID's spellings are left out of the word tally; a typed word that could begin one is counted in the
