@@ -65,8 +65,7 @@ extension CaseloadStore {
     }
 
     /// The customer columns of a query that calls the customer table `c`.
-    static let customerColumns = Customer.columns.split(separator: ",")
-        .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+    static let customerColumns = Customer.columnNames.map { "c." + $0 }.joined(separator: ", ")
 
     /// The list without a search: the name index, or the planner's.
     private static func select(_ filter: CaseloadFilter) -> (String, StatementArguments) {

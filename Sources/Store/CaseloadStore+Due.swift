@@ -141,7 +141,7 @@ extension CaseloadStore {
 
     /// The item of a `due d` row as a clock on `today` (its subject's words read as `subject`).
     private static func clock(_ row: Row, on today: Day, settings: ClockSettings) -> Clock? {
-        guard let rule = DueCodes.rule(code: row["rule_code"]), let due = Day(parsing: row["due_on"]) else { return nil }
+        guard let rule = DueCodes.rule(code: row["rule_code"]), let due = Day(iso: row["due_on"]) else { return nil }
         let subject: String = row["subject"]
         return Clock(rule: rule, due: due, state: Deadlines.state(due: due, on: today, settings: settings),
                      subject: subject.isEmpty ? nil : subject)
