@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads theme files: one `role = foreground [on background] [attributes]`
 /// per line, `#` comments. A plain format of our own rather than TOML: it is
@@ -69,19 +72,39 @@ public enum ThemeFile {
         let dirs = searchDirectories(environment: environment, executable: executable)
         for dir in dirs {
             let path = dir + "/" + nameOrPath + ".theme"
-            if FileManager.default.fileExists(atPath: path) { return try read(path: path) }
+            var info = stat()
+            if stat(path, &info) == 0 { return try read(path: path) }
         }
         if nameOrPath == "default" { return .builtIn }
         throw Problem(file: nameOrPath, line: 0, message: "no theme named '\(nameOrPath)' in " + dirs.joined(separator: ", "))
     }
 
+    /// Read with open(2) and read(2): FileManager's first use, on the way to the first screen, cost more than
+    /// the file's few hundred bytes.
     static func read(path: String) throws -> Theme {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else {
+        guard let bytes = contents(of: path), let text = String(validating: bytes, as: UTF8.self) else {
             throw Problem(file: path, line: 0, message: "cannot read the theme file")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try parse(text, file: path, name: name)
+    }
+
+    /// A regular file's bytes (a theme is small: a larger file is refused), or nil.
+    private static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1 << 20 else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { return bytes }
+            bytes += chunk[0..<n]
+        }
     }
 
     public static func searchDirectories(environment: [String: String], executable: String) -> [String] {
