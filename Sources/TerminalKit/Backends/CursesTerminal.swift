@@ -22,6 +22,8 @@ public final class CursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var shown: Canvas?
     private var attributes: [StyleRole: (attr_t, Int16)] = [:]
+    /// The last cell's role and its attributes (`draw`).
+    private var lastStyle: (role: StyleRole, attr: attr_t, pair: Int16)?
     private var ended = false
 
     public init(theme: Theme) throws {
@@ -158,11 +160,24 @@ public final class CursesTerminal: Terminal {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
+    /// One cell, of up to 1,920 a screen: its role's attributes looked up again only when the role changes
+    /// from the cell before, its characters passed from the stack, not a new array each.
     private func draw(_ cell: Cell, row: Int, col: Int) {
-        let (attr, pair) = attributes[cell.role] ?? (cp_a_normal(), 0)
+        if lastStyle?.role != cell.role {
+            let (attr, pair) = attributes[cell.role] ?? (cp_a_normal(), 0)
+            lastStyle = (cell.role, attr, pair)
+        }
+        guard let style = lastStyle else { return }
         // A grapheme of at most 4 scalars (base and marks), null-terminated.
-        let scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) } + [0]
-        _ = cp_put_cell(window, Int32(row), Int32(col), scalars, attr, pair)
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 5) { wide in
+            var count = 0
+            for scalar in cell.text.unicodeScalars.prefix(4) {
+                wide[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            wide[count] = 0
+            _ = cp_put_cell(window, Int32(row), Int32(col), wide.baseAddress, style.attr, style.pair)
+        }
     }
 
     private func prepare(_ theme: Theme, colors: Int) {
