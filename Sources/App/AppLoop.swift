@@ -130,8 +130,8 @@ public final class AppLoop {
 
     private func handleGlobal(_ key: Key, screen: any Screen) -> Bool {
         let typed = screen.acceptsText && key.isPrintable
-        if GlobalKeys.note.matches(key), !typed, !screen.isAsking, let open = screen as? any CustomerScreen {
-            stack.append(NoteKindScreen(session: open.session, customer: open.customerID))
+        if GlobalKeys.note.matches(key), !typed, !screen.isAsking, let open = screen.openCustomer {
+            stack.append(NoteKindScreen(session: open.session, customer: open.id))
             return true
         }
         if GlobalKeys.help.matches(key), !typed {

@@ -17,7 +17,7 @@ enum GlobalKeys {
     /// The global keys that still work on `screen`: not those it binds
     /// itself, and no printable key while a text field has focus.
     static func bindings(for screen: any Screen, canGoBack: Bool) -> [KeyBinding] {
-        let available = screen.isAsking ? [help] : bindings(canGoBack: canGoBack, customer: screen is any CustomerScreen)
+        let available = screen.isAsking ? [help] : bindings(canGoBack: canGoBack, customer: screen.openCustomer != nil)
         return available.compactMap { global in
             var b = global
             b.keys = b.keys.filter { key in

@@ -15,6 +15,11 @@ public protocol Screen {
     var acceptsText: Bool { get }
     /// True while a yes/no question is shown: only its answers and help work.
     var isAsking: Bool { get }
+    /// The customer this screen has open (a `CustomerScreen`), with its session: what the global Note key
+    /// writes about; nil on screens about no one customer. Asked rather than found by casting to
+    /// `CustomerScreen`: the key bar asks at every paint, and a cast to a protocol's type had the runtime
+    /// search every conformance of the program the first time, on the way to the first screen.
+    var openCustomer: (session: Session, id: CustomerID)? { get }
     mutating func update(_ key: Key) -> Effect
     /// Loads what the visible area needs before rendering (a page of rows).
     mutating func prepare(area: Area)
@@ -45,6 +50,7 @@ extension Screen {
     public var name: String { title }
     public var acceptsText: Bool { false }
     public var isAsking: Bool { false }
+    public var openCustomer: (session: Session, id: CustomerID)? { nil }
     public mutating func prepare(area: Area) {}
     public mutating func resume(with result: ScreenResult) {}
     public mutating func completed(_ outcome: Result<ScreenResult, any Error>) -> Effect { .handled }

@@ -67,7 +67,12 @@ extension String {
             kept.append(ch)
             used += w
         }
-        return "…" + String(kept.reversed())
+        // Appended one by one: `String(kept.reversed())`, a generic initializer, had the runtime look its
+        // collection's conformances up by name, through every conformance of the program, on the way to
+        // the first screen (the title bar's path).
+        var out = "…"
+        for ch in kept.reversed() { out.append(ch) }
+        return out
     }
 
     /// Truncated, then padded with spaces to exactly `width` cells.

@@ -6,6 +6,10 @@ protocol CustomerScreen: Screen {
     var customerID: CustomerID { get }
 }
 
+extension CustomerScreen {
+    var openCustomer: (session: Session, id: CustomerID)? { (session, customerID) }
+}
+
 extension CaseFileScreen {
     var customerID: CustomerID { file.customer.id }
 }

@@ -7,7 +7,9 @@ public enum TitleBar {
         canvas.fill(row: 0, role: .title)
         let width = canvas.width
         func left(_ crumbs: ArraySlice<String>) -> String {
-            " \(app) │ " + (crumbs.count < path.count ? "… › " : "") + crumbs.joined(separator: " › ")
+            // An array's join, not a slice's: each collection type's first join looks its conformances up
+            // through every conformance of the program, and arrays of strings are joined before this.
+            " \(app) │ " + (crumbs.count < path.count ? "… › " : "") + Array(crumbs).joined(separator: " › ")
         }
         // The file and user keep up to 24 columns while earlier screens give way.
         let keep = min(right.displayWidth, 24)
