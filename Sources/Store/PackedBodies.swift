@@ -140,8 +140,17 @@ enum PackedBodies {
 /// read when a body names it, so every body stays readable.
 final class BodyCodec: @unchecked Sendable {
     private let connection: OpaquePointer
-    private let packing = ZSTD_createCCtx()
-    private let unpacking = ZSTD_createDCtx()
+    /// zstd's contexts, made on first use: a connection that only shows the caseload never packs or unpacks.
+    private var packingContext: OpaquePointer?
+    private var unpackingContext: OpaquePointer?
+    private var packing: OpaquePointer? {
+        if packingContext == nil { packingContext = ZSTD_createCCtx() }
+        return packingContext
+    }
+    private var unpacking: OpaquePointer? {
+        if unpackingContext == nil { unpackingContext = ZSTD_createDCtx() }
+        return unpackingContext
+    }
     private var readers: [UInt32: OpaquePointer] = [:]
     /// Each table's newest dictionary, once asked: nil inside when the table has none yet.
     private var writers: [String: OpaquePointer?] = [:]
@@ -151,8 +160,8 @@ final class BodyCodec: @unchecked Sendable {
     init(_ connection: OpaquePointer) { self.connection = connection }
 
     deinit {
-        ZSTD_freeCCtx(packing)
-        ZSTD_freeDCtx(unpacking)
+        ZSTD_freeCCtx(packingContext)
+        ZSTD_freeDCtx(unpackingContext)
         for (_, d) in readers { ZSTD_freeDDict(d) }
         for case let (_, c?) in writers { ZSTD_freeCDict(c) }
     }
