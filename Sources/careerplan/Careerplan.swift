@@ -39,7 +39,7 @@ struct Careerplan: ParsableCommand {
     /// The caseload, when no command is named (read by its own command, or without the parser at all:
     /// `OpenCommand.plain`); anything else through the root command.
     static func dispatch(_ arguments: [String]) {
-        if opensTheCaseload(arguments), let open = OpenCommand.plain(arguments) ?? (try? OpenCommand.parse(arguments)) {
+        if opensTheCaseload(arguments), let open = OpenCommand.plain(arguments) ?? (try? OpenCommand.parse(arguments))?.opening {
             do { try open.run() } catch { exit(withError: error) }
             exit()
         }

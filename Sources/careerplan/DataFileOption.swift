@@ -12,9 +12,11 @@ struct DataFileOption: ParsableArguments {
                                                         valueName: "PATH"))
     var path: String?
 
-    func resolved(defaultName: String = "caseload.sqlite") -> String {
-        let env = ProcessInfo.processInfo.environment
+    func resolved(defaultName: String = "caseload.sqlite") -> String { Self.resolved(path, defaultName: defaultName) }
+
+    static func resolved(_ path: String?, defaultName: String = "caseload.sqlite") -> String {
         if let path, !path.isEmpty { return path }
+        let env = ProcessInfo.processInfo.environment
         if let path = env["CAREERPLAN_DB"], !path.isEmpty { return path }
         if let path = Center.config?.dataFile { return path }
         return Self.dataDirectory(env) + "/" + defaultName

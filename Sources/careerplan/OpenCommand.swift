@@ -17,8 +17,9 @@ struct OpenCommand: ParsableCommand {
 
     /// How planners start it (no arguments, as a login shell does, or `--db PATH` and `--theme NAME`,
     /// each once), read without swift-argument-parser: parsing builds every argument's definition by
-    /// reflection first, about 2 ms of a 20 ms start. Anything else, a mistake included, is parsed.
-    static func plain(_ arguments: [String]) -> OpenCommand? {
+    /// reflection first, about 2 ms of a 20 ms start, and even the command's own option groups cost the
+    /// runtime a tenth of a millisecond to make. Anything else, a mistake included, is parsed.
+    static func plain(_ arguments: [String]) -> Opening? {
         var values: [String: String] = [:]
         var rest = arguments[...]
         while let name = rest.popFirst() {
@@ -32,20 +33,24 @@ struct OpenCommand: ParsableCommand {
                 return nil
             }
         }
-        var command = OpenCommand()
-        var dataFile = DataFileOption()
-        dataFile.path = values["--db"]
-        var theme = ThemeOption()
-        theme.theme = values["--theme"]
-        command.dataFile = dataFile
-        command.theme = theme
-        return command
+        return Opening(dataFile: values["--db"], theme: values["--theme"])
     }
 
+    var opening: Opening { Opening(dataFile: dataFile.path, theme: theme.theme) }
+
+    func run() throws { try opening.run() }
+}
+
+/// The caseload opened as asked: the data file and the theme named (`--db`, `--theme`) or found.
+struct Opening {
+    var dataFile: String?
+    var theme: String?
+
     func run() throws {
-        if let url = try PostgresOption.url(dataFile) { return try Launcher.run(postgres: url, theme: theme.load()) }
-        let store = try dataFile.open()
-        try Launcher.run(store: store, theme: theme.load())
+        let path = DataFileOption.resolved(dataFile)
+        if let url = try PostgresOption.url(path) { return try Launcher.run(postgres: url, theme: ThemeOption.load(theme)) }
+        let store = try DataFileOption.open(path: path, mode: .existing)
+        try Launcher.run(store: store, theme: ThemeOption.load(theme))
     }
 }
 
@@ -55,7 +60,9 @@ struct ThemeOption: ParsableArguments {
     var theme: String?
 
     /// --theme, else $CAREERPLAN_THEME, else monochrome under NO_COLOR, else default.
-    func load() throws -> Theme {
+    func load() throws -> Theme { try Self.load(theme) }
+
+    static func load(_ theme: String?) throws -> Theme {
         let env = ProcessInfo.processInfo.environment
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let name = theme ?? env["CAREERPLAN_THEME"].flatMap { $0.isEmpty ? nil : $0 }

@@ -6,8 +6,10 @@ import PostgresStore
 /// connect as the account running them; the server decides what that account may do (docs/postgresql.md).
 enum PostgresOption {
     /// The address when `--db` (or CAREERPLAN_DB, or the center's configuration) names PostgreSQL.
-    static func url(_ dataFile: DataFileOption) throws -> PostgresURL? {
-        let text = dataFile.resolved()
+    static func url(_ dataFile: DataFileOption) throws -> PostgresURL? { try url(dataFile.resolved()) }
+
+    /// The address when the data file named is one (`PostgresURL.names`).
+    static func url(_ text: String) throws -> PostgresURL? {
         guard PostgresURL.names(text) else { return nil }
         do { return try PostgresURL(parsing: text) } catch { throw ValidationFailure("\(error)") }
     }
