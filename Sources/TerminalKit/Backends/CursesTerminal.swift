@@ -25,6 +25,8 @@ public final class CursesTerminal: Terminal {
     /// The last cell's role and its attributes (`draw`).
     private var lastStyle: (role: StyleRole, attr: attr_t, pair: Int16)?
     private var ended = false
+    /// Whether curses has been left and come back to once (`present`).
+    private var resumed = false
 
     public init(theme: Theme) throws {
         Self.ensureUTF8Locale()
@@ -93,6 +95,15 @@ public final class CursesTerminal: Terminal {
             wmove(window, Int32(row), Int32(col))
         } else {
             curs_set(0)
+        }
+        if !resumed {
+            // ncurses 6.4 (Debian 12's) writes out what it has at every cursor movement, one write(2) per gap
+            // in a line (38 for the first caseload, 20 for a character typed in its search, each a packet of
+            // its own over SSH), until the program has once left curses and come back: until then it takes
+            // itself to be a terminfo program that wants its movements sent at once. Left and come back here,
+            // right before the first screen is drawn, every screen goes out in one write.
+            endwin()
+            resumed = true
         }
         wrefresh(window)
         shown = canvas
