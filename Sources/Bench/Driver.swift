@@ -73,12 +73,28 @@ final class PtySession {
 
     var text: String { String(decoding: received, as: UTF8.self) }
 
+    /// Ends careerplan as a dropped connection would (SIGTERM: it keeps what was typed and closes the file),
+    /// waits for it to be gone, then ends `script`, which on a signal of its own took two seconds to exit:
+    /// most of the start-up figures' time, and so the rounds they could afford.
     func finish() {
-        kill(pid, SIGTERM)
+        let program = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8))?
+            .split(separator: " ").first.flatMap { pid_t($0) }
+        if let program, kill(program, SIGTERM) == 0 {
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, kill(program, 0) == 0, !Self.isZombie(program) { usleep(1_000) }
+        }
+        kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(input)
         close(output)
+    }
+
+    /// Exited, not yet reaped by its parent (`script`).
+    private static func isZombie(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 }
 

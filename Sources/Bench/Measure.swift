@@ -25,7 +25,7 @@ func startup(_ command: String, count: Int) throws -> Double {
 /// round begins with the next command: a command run right after a different program started about half
 /// a millisecond slower than the same command run again (the 40-customer file, timed in the first place
 /// and the second of one round, 15.0 against 14.4 ms), and in a fixed order that fell on one file always.
-func startups(_ commands: [(command: String, count: Int)], rounds: Int = 25) throws -> [Double] {
+func startups(_ commands: [(command: String, count: Int)], rounds: Int = 51) throws -> [Double] {
     var times = Array(repeating: [Double](), count: commands.count)
     for round in 0..<rounds {
         for turn in 0..<commands.count {

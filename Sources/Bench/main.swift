@@ -249,7 +249,7 @@ let report = """
 
     \(table)
     How each is measured: start-up is exec of the real binary under `script` (a
-    pseudo-terminal) to the caseload's status line arriving, median of 25 runs
+    pseudo-terminal) to the caseload's status line arriving, median of 51 runs
     taken in turn with the other file's and the floor's (a slow spell of the
     shared machine falls on all three alike), each round beginning with the
     next of the three (a program run right after another started about half a
