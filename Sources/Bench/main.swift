@@ -695,16 +695,19 @@ let report = """
     text mapped in ahead on the second core (`MADV_POPULATE_READ`: 2 ms slower).
 
     Left of issue 28: start-up within 1.5 times the floor in every run.
-    This run's, 15.0 ms on 40 customers (1.52 times the floor's 9.9) and 17.7
-    ms on 100,000 (1.79 times); four runs of `BENCH_ONLY=startup` before it
-    gave 1.41 to 1.59 times on 40 customers and 1.39 to 1.68 on 100,000, and
-    25 rounds of the same three in a harness of my own, each round's ratio
-    taken on its own, 1.50 to 1.56: start-up is at the target, not under it by
-    a margin this machine's noise respects. The 100,000-customer file varies
-    most: this machine pages out file pages not read for about a minute
-    (DAMON's reclaim, /sys/kernel/mm/damon: three minutes after this run 36
-    of the file's 190 MB were in memory), and its first page reads 57
-    more pages of the file than the 40's (167 reads against 110). What is left
+    This run's (51 rounds, as above since this session: a start now ends with
+    SIGTERM to careerplan, not to `script`, which took two seconds to exit):
+    14.1 ms on 40 customers (1.48 times the floor's 9.5) and 14.5 ms on
+    100,000 (1.53 times, 0.25 ms over). The run before (25 rounds) gave 1.52 and
+    1.79; `BENCH_ONLY=startup` runs gave 1.41 to 1.59 on 40 customers and 1.39
+    to 1.68 on 100,000; 25 rounds of the same three in a harness of my own,
+    each round's ratio taken on its own, 1.50 to 1.56: start-up is at the
+    target, not under it by a margin this machine's noise respects. The
+    100,000-customer file varies most: this machine pages out file pages not
+    read for about a minute (DAMON's reclaim, /sys/kernel/mm/damon: three
+    minutes after a run 36 of the file's 190 MB were in memory), and its first
+    page reads 57 more pages of the file than the 40's (167 reads against 110).
+    What is left
     beyond the floor, about 4 to 5 ms: exec to `main` about 0.3 ms more than
     the floor's (127,541 relocations against 70,929, and the pages they write:
     the metadata of SwiftNIO, GRDB and swift-argument-parser), GRDB's and
@@ -712,8 +715,8 @@ let report = """
     triggers of the trust boundary about 0.4), the account's name (getpwuid,
     0.1), signing in with the settings, reach and staff 0.5, the first page's
     four queries 0.5 to 0.7, drawing it 0.3 and writing it 0.4. Seeding took
-    32.3 s in this run (30.3 and 26.9 in the two before; nothing in this
-    session touched it). The file, search, the
+    29.9 s in this run (32.3, 30.3 and 26.9 in the three before; nothing in
+    this session touched it). The file, search, the
     dashboard, the bytes a keystroke sends and memory meet their targets at
     100,000 customers. The word index's index by customer stays: a search of
     two words checks each candidate of the longer against the other through
