@@ -89,9 +89,10 @@ public enum ThemeFile {
         return try parse(text, file: path, name: name)
     }
 
-    /// A regular file's bytes (a theme is small: a larger file is refused), or nil.
+    /// A regular file's bytes (a theme is small: a larger file is refused), or nil. Opened without waiting,
+    /// so a named pipe given as the theme is refused instead of holding the program until someone writes.
     private static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -31,18 +31,12 @@ import Testing
         try tmux.waitFor(text: text)
     }
 
-    /// The program's pid: it is the only child of the pane's shell.
-    func programPID(_ tmux: TmuxSession) throws -> pid_t {
-        let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        return try #require(pid_t(try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)))
-    }
-
     @Test func typingSurvivesSIGHUPAndComesBack() throws {
         let db = dir + "/demo.sqlite"
         var tmux: TmuxSession? = try TmuxSession(dir: dir + "/first", command: [binary, "demo", "--today", demoDay, "--db", db])
         try openContactNote(tmux!)
         try typeNote(tmux!, "Half-typed: interview at Harbor Foods")
-        kill(try programPID(tmux!), SIGHUP)
+        kill(try tmux!.programPID(), SIGHUP)
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 
@@ -78,7 +72,7 @@ import Testing
             Thread.sleep(forTimeInterval: 0.1)
         }
         #expect(kept.contains(text), "kept: \(kept)")
-        kill(try programPID(tmux!), SIGKILL)
+        kill(try tmux!.programPID(), SIGKILL)
         #expect(tmux!.waitForExit() != nil)
         tmux = nil
 

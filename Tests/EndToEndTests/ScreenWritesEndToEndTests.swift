@@ -15,7 +15,7 @@ import Testing
         _ = try TmuxSession.run(work.binary, ["seed", "--db", db, "--customers", "40"])
         let tmux = try TmuxSession(dir: work.dir, command: [work.binary, "--db", db])
         try tmux.waitFor(text: "1/40")
-        let pid = try #require(Self.program(under: try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"])))
+        let pid = try tmux.programPID()
         try tmux.send("/")
         try tmux.waitFor(text: "Search:")
         // Each key's screen, from the key to the list narrowed and drawn; nothing else writes meanwhile
@@ -27,14 +27,6 @@ import Testing
             let made = try Self.writes(of: pid) - before
             #expect(made <= 3, "\(made) writes for one typed character")
         }
-    }
-
-    /// The program the pane's shell started (`env` execs it): the shell's only child.
-    static func program(under shell: String) -> pid_t? {
-        guard let shellPID = Int(shell.trimmingCharacters(in: .whitespacesAndNewlines)),
-              let children = try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)
-        else { return nil }
-        return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
     /// The write(2) calls the process has made (`syscw` of /proc/PID/io).

@@ -48,6 +48,12 @@ final class TmuxSession {
         try Self.run("/usr/bin/env", ["LANG=C.UTF-8", "tmux", "-u", "-S", socket] + args)
     }
 
+    /// The program's pid: it is the only child of the pane's shell.
+    func programPID() throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try #require(pid_t(try Self.run("/usr/bin/pgrep", ["-P", shell]).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
     /// The screen, and `scrollback` lines of tmux's history above it: the notice of an ended program

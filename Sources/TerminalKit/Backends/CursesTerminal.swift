@@ -101,7 +101,8 @@ public final class CursesTerminal: Terminal {
             // in a line (38 for the first caseload, 20 for a character typed in its search, each a packet of
             // its own over SSH), until the program has once left curses and come back: until then it takes
             // itself to be a terminfo program that wants its movements sent at once. Left and come back here,
-            // right before the first screen is drawn, every screen goes out in one write.
+            // right before the first screen is drawn, a screen goes out in one write (or a few, when it is
+            // larger than ncurses's buffer of about one screen).
             endwin()
             resumed = true
         }
@@ -174,11 +175,13 @@ public final class CursesTerminal: Terminal {
     /// One cell, of up to 1,920 a screen: its role's attributes looked up again only when the role changes
     /// from the cell before, its characters passed from the stack, not a new array each.
     private func draw(_ cell: Cell, row: Int, col: Int) {
-        if lastStyle?.role != cell.role {
-            let (attr, pair) = attributes[cell.role] ?? (cp_a_normal(), 0)
-            lastStyle = (cell.role, attr, pair)
+        let style: (attr: attr_t, pair: Int16)
+        if let last = lastStyle, last.role == cell.role {
+            style = (last.attr, last.pair)
+        } else {
+            style = attributes[cell.role] ?? (cp_a_normal(), 0)
+            lastStyle = (cell.role, style.attr, style.pair)
         }
-        guard let style = lastStyle else { return }
         // A grapheme of at most 4 scalars (base and marks), null-terminated.
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 5) { wide in
             var count = 0
