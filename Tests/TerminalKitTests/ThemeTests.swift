@@ -79,6 +79,20 @@ import Testing
         }
     }
 
+    /// A theme named by path that is not a regular file is refused with the file named, at once: a named
+    /// pipe no one writes to (it used to be opened and waited on), a directory, a missing file.
+    @Test func aThemePathThatIsNoFileIsRefusedAtOnce() throws {
+        let dir = NSTemporaryDirectory() + "themes-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/dir.theme", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/pipe.theme", 0o600) == 0)
+        for path in [dir + "/pipe.theme", dir + "/dir.theme", dir + "/missing.theme"] {
+            #expect(throws: ThemeFile.Problem(file: path, line: 0, message: "cannot read the theme file")) {
+                try ThemeFile.load(path, environment: [:], executable: "/opt/cp/bin/careerplan")
+            }
+        }
+    }
+
     /// make install PREFIX=/opt/careerplan puts the binary in PREFIX/bin and the
     /// themes in PREFIX/share/careerplan/themes: found from the binary's place.
     @Test func themesAreFoundWhereverMakeInstallPutThem() throws {
