@@ -146,10 +146,31 @@ rows.append(Row(what: "Peak resident memory: caseload, search, customer, quit", 
 
 // Seeding the same caseload afresh, and the size of the file it makes (issue 28).
 let seeded = try seeding(binary, customers: bigCount)
+let seedingTarget = 30.0 * Double(bigCount) / 100_000   // the issue's 30 s for 100,000, at this size
 rows.append(Row(what: "Seeding \(bigLabel) customers (careerplan seed)", figure: String(format: "%.1f s", seeded.seconds),
-                target: "≤ 30 s", met: seeded.seconds <= 30))
+                target: bigCount == 100_000 ? "≤ 30 s" : String(format: "≤ 30 s a 100,000 (%.0f s)", seedingTarget),
+                met: seeded.seconds <= seedingTarget))
 rows.append(Row(what: "Data file per customer (\(bigLabel) seeded)", figure: String(format: "%.1f KB", seeded.bytesPerCustomer / 1024),
                 target: "≤ 2 KB", met: seeded.bytesPerCustomer <= 2048))
+
+// At another size: each figure that grows with the caseload beside docs/benchmarks.md's (issue 28: within 1.2 times).
+let reference = bigCount == 100_000 ? nil : ScaleComparison(beside: out)
+var scaleLines: [ScaleComparison.Line] = []
+if let reference {
+    func add(_ what: String, _ ref: Double?, _ now: Double, _ unit: String) {
+        if let ref { scaleLines.append(.init(what: what, reference: ref, now: now, unit: unit)) }
+    }
+    add("Start-up over the floor of its run", reference.figure("Start to first painted caseload, 100,000")
+        .flatMap { s in reference.figure("Start-up floor").map { s / $0 } }, bigStart / floor, "×")
+    add("Search as you type (median)", reference.figure("Search as you type, keystroke"), p50 * 1000, "ms")
+    add("Search as you type (95th percentile)", reference.figure("Search as you type (95th"), p95 * 1000, "ms")
+    add("Dashboard of the largest planner", reference.figure("Dashboard of due items"), median(dashTimes) * 1000, "ms")
+    add("Bytes for one character typed in the search field", reference.figure("Bytes for one character"), Double(char), "B")
+    add("Peak resident memory", reference.figure("Peak resident memory"), Double(rss) / 1024, "MB")
+    add("Seeding, a 100,000 customers' share", reference.figure("Seeding 100,000"),
+        seeded.seconds * 100_000 / Double(bigCount), "s")
+    add("Data file per customer", reference.figure("Data file per customer"), seeded.bytesPerCustomer / 1024, "KB")
+}
 
 // The same caseloads on PostgreSQL, beside the file's figures of this run.
 var sideBySide = ""
@@ -178,14 +199,27 @@ if postgres {
     line("Start to first painted caseload, \(bigLabel) customers", ms(bigStart), ms(pgBig),
          "≤ 1.2 × its 40 (\(ms(pgSmall * 1.2)))", pgBig <= pgSmall * 1.2)
     line("Search as you type (median)", ms(p50), ms(median(pgKeys)), "≤ 10 ms", median(pgKeys) <= 0.010)
-    line("Search as you type (95th percentile, 200 keys)", ms(p95), ms(percentile(pgKeys, 0.95)), "≤ 10 ms",
-         percentile(pgKeys, 0.95) <= 0.010)
-    line("Dashboard of due items, \(planned) customers of one planner", ms(median(dashTimes)), ms(median(pgDash)), "≤ 200 ms",
-         median(pgDash) <= 0.2)
+    line("Search as you type (95th percentile, 200 keys)", ms(p95), ms(percentile(pgKeys, 0.95)), "≤ 5 ms (issue 28)",
+         percentile(pgKeys, 0.95) <= 0.005)
+    line("Dashboard of due items, \(planned) customers of one planner", ms(median(dashTimes)), ms(median(pgDash)),
+         "≤ 100 ms (issue 28)", median(pgDash) <= 0.1)
     line("Automatic-exit check (the day's first opening, or cron at night)", ms(fileExitCheck), ms(pgExitCheck),
          "once a day", nil)
     line("Moving \(bigLabel) customers in (migrate's load, due items computed)", "—", String(format: "%.0f s", bigDB.loadSeconds),
          "for scale", nil)
+    if let reference {
+        func add(_ what: String, _ ref: Double?, _ now: Double, _ unit: String) {
+            if let ref { scaleLines.append(.init(what: "PostgreSQL: " + what, reference: ref, now: now, unit: unit)) }
+        }
+        add("start-up over the floor of its run", reference.postgresFigure("Start to first painted caseload, 100,000")
+            .flatMap { s in reference.figure("Start-up floor").map { s / $0 } }, pgBig / floor, "×")
+        add("search as you type (median)", reference.postgresFigure("Search as you type (median)"), median(pgKeys) * 1000, "ms")
+        add("search as you type (95th percentile)", reference.postgresFigure("Search as you type (95th"),
+            percentile(pgKeys, 0.95) * 1000, "ms")
+        add("dashboard of the largest planner", reference.postgresFigure("Dashboard of due items"), median(pgDash) * 1000, "ms")
+        add("moving in, a 100,000 customers' share", reference.postgresFigure("Moving 100,000"),
+            bigDB.loadSeconds * 100_000 / Double(bigCount), "s")
+    }
     sideBySide = """
 
         ## The same caseloads on PostgreSQL
@@ -226,6 +260,21 @@ if postgres {
         """
 }
 
+// Issue 28's comparison with the 100,000 customers' report, when this run is of another size.
+let scaleSection = reference.map { reference in
+    """
+
+    ## \(bigLabel) against 100,000 customers
+
+    Each figure that grows with the caseload, beside docs/benchmarks.md's (its run of \(reference.referenceDate)):
+    issue 28 asks for each within 1.2 times. Start-ups as times the floor of their own run (the
+    machine's speed differs between runs by more than that); seeding and moving in as the time of
+    100,000 customers' share; the file per customer.
+
+    \(ScaleComparison.table(scaleLines, size: bigLabel, referenceDate: reference.referenceDate))
+    """
+} ?? ""
+
 // The table, and the report with the machine it ran on.
 let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
 let memoryKB = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?.split(separator: "\n").first?
@@ -255,7 +304,10 @@ let report = """
     next of the three (a program run right after another started about half a
     millisecond slower than run again; in a fixed order that fell on one file).
     Search and the dashboard run the app loop in process on the in-memory
-    terminal: key handled, data read, screen drawn. Bytes are what the real
+    terminal: key handled, data read, screen drawn; each of search's 200 keys
+    timed as the median of three passes of the same keys (one pass's 95th
+    percentile is its tenth slowest key, which one stall of the machine
+    moved by half a millisecond). Bytes are what the real
     ncurses program wrote to the pseudo-terminal after one key, until it was
     quiet; a search keystroke's target is the rows of the screen it changed
     (counted on the in-memory terminal) at two bytes a cell. Memory is
@@ -775,7 +827,7 @@ let report = """
     at 100,000, 5,455 at 1,000,000; by day and rule alone 2,374 and 2,463).
     Opening a file from before these migrations builds the word index and
     the tallies once: about 4 minutes at 1,000,000 customers, seconds at 40.
-    \(sideBySide)
+    \(scaleSection)\(sideBySide)
     """
 try report.write(toFile: out, atomically: true, encoding: .utf8)
 print("written to \(out)")
