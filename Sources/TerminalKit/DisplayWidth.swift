@@ -100,4 +100,22 @@ extension String {
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
+
+    /// At most `count` of `wrapped(toWidth:)`'s lines. When the text needs more, the last line kept ends
+    /// with "…", so a message cut to the rows a screen has for it says that it goes on.
+    public func wrapped(toWidth width: Int, atMost count: Int) -> [String] {
+        let lines = wrapped(toWidth: width)
+        guard lines.count > count else { return lines }
+        guard count > 0 else { return [] }
+        var kept = Array(lines.prefix(count))
+        // The last line's characters that leave a cell for the mark.
+        var last = "", used = 0
+        for ch in kept[count - 1] {
+            if used + ch.displayWidth > width - 1 { break }
+            last.append(ch)
+            used += ch.displayWidth
+        }
+        kept[count - 1] = last + "…"
+        return kept
+    }
 }

@@ -176,6 +176,15 @@ import TerminalKit
         try expectGolden("exit-follow-up", h.screen)
     }
 
+    @Test func aRefusalLongerThanItsTwoRowsSaysThatItGoesOn() throws {
+        let h = try Harness()
+        h.openCustomer(10)
+        h.press(.char("x"), .char("x"))
+        // Three lines' worth at 80 columns: the second row ends with the mark instead of stopping mid-list.
+        #expect(h.lines[21].contains("Not ready: 1 open"))
+        #expect(h.lines[22].trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    }
+
     @Test func aServiceInAnotherProgramIsRecordedFromTheExitScreen() throws {
         let h = try Harness()
         h.openCustomer(10)
@@ -199,3 +208,4 @@ import TerminalKit
         #expect(h.lines[22].contains("write case notes, referrals, outcomes and exits"))
     }
 }
+

@@ -19,6 +19,14 @@ import Testing
         #expect("one two three".wrapped(toWidth: 7) == ["one two", "three"])
     }
 
+    @Test func aMessageCutToItsRowsSaysThatItGoesOn() {
+        #expect("one two three".wrapped(toWidth: 7, atMost: 2) == ["one two", "three"])
+        #expect("one two three four".wrapped(toWidth: 7, atMost: 2) == ["one two", "three…"])
+        // A full last line gives up its last cell for the mark.
+        #expect("one two seventy eight".wrapped(toWidth: 7, atMost: 2) == ["one two", "sevent…"])
+        #expect("one two".wrapped(toWidth: 3, atMost: 0) == [])
+    }
+
     @Test func controlCharactersAreShownEscaped() {
         #expect("a\u{1B}[2Jb".terminalSafe == "a^[[2Jb")
         #expect("tab\there\n".terminalSafe == "tab^Ihere^J")

@@ -194,7 +194,7 @@ struct ExitScreen: CaseFileScreen, CommandScreen {
                        in: status, role: .error)
         } else if let message {
             // A long refusal takes the row above the status line too.
-            let wrapped = message.wrapped(toWidth: status.width).prefix(2)
+            let wrapped = message.wrapped(toWidth: status.width, atMost: 2)
             var rows = area.inset(1)
             canvas.put(lines: wrapped.map { ($0, .error) }, in: rows.takeBottom(wrapped.count))
         } else if let notice {

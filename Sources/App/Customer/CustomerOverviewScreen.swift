@@ -162,7 +162,7 @@ struct CustomerOverviewScreen: CustomerScreen, CommandScreen {
             // Why the customer could not be read, whole: it is all the screen has to say.
             var rows = area.inset(2)
             rows.takeTop(1)
-            let lines = (message ?? "").wrapped(toWidth: rows.width).prefix(rows.height)
+            let lines = (message ?? "").wrapped(toWidth: rows.width, atMost: rows.height)
             canvas.put(lines: lines.map { ($0, .error) }, in: rows.takeTop(lines.count))
             return
         }

@@ -261,7 +261,7 @@ struct ApplicationScreen: DraftKeeping, CommandScreen {
         canvas.fill(rowsOf: line, role: .normal)
         func lastLines(_ text: String, _ role: StyleRole) {
             var all = rows
-            let lines = text.wrapped(toWidth: rows.width).prefix(2)
+            let lines = text.wrapped(toWidth: rows.width, atMost: 2)
             canvas.put(lines: lines.map { ($0, role) }, in: all.takeBottom(lines.count))
         }
         switch mode {

@@ -274,7 +274,7 @@ extension PlanScreen {
                        in: line, role: .error)
         case .browsing:
             if let message {
-                let lines = message.wrapped(toWidth: line.width).prefix(2)
+                let lines = message.wrapped(toWidth: line.width, atMost: 2)
                 var rows = parts.lastTwo
                 // The line above is the quality legend's: clear it, do not write over it.
                 let used = rows.takeBottom(lines.count)

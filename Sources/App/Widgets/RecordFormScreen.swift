@@ -230,7 +230,7 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
     }
 
     /// The intro wrapped to at most three lines.
-    private func introLines(_ width: Int) -> [String] { Array((intro?.wrapped(toWidth: width - 4) ?? []).prefix(3)) }
+    private func introLines(_ width: Int) -> [String] { intro?.wrapped(toWidth: width - 4, atMost: 3) ?? [] }
 
     /// The heading, the intro, a blank row, the form, a blank row and two status rows.
     struct Parts {
@@ -277,7 +277,7 @@ struct RecordFormScreen: DraftKeeping, CommandScreen {
         } else if let message {
             // A refusal that says what to do next may need a third line (another user's save, named and dated).
             var rows = parts.message.inset(1)
-            let lines = message.wrapped(toWidth: rows.width).prefix(rows.height)
+            let lines = message.wrapped(toWidth: rows.width, atMost: rows.height)
             canvas.put(lines: lines.map { ($0, .error) }, in: rows.takeBottom(lines.count))
         } else if let hint = form.focused.hint {
             canvas.put(hint, in: last, role: .dim)
