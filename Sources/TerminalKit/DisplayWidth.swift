@@ -108,14 +108,8 @@ extension String {
         guard lines.count > count else { return lines }
         guard count > 0 else { return [] }
         var kept = Array(lines.prefix(count))
-        // The last line's characters that leave a cell for the mark.
-        var last = "", used = 0
-        for ch in kept[count - 1] {
-            if used + ch.displayWidth > width - 1 { break }
-            last.append(ch)
-            used += ch.displayWidth
-        }
-        kept[count - 1] = last + "…"
+        // A full last line gives up its last cell for the mark, as `truncated` cuts.
+        kept[count - 1] = (kept[count - 1] + "…").truncated(toWidth: width)
         return kept
     }
 }
